@@ -1,0 +1,33 @@
+# AdLens: `make run` starts the dashboard, `make test` runs every test, `make bench` measures.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+RUN_STAMP := $(VENV)/.run-installed
+DEV_STAMP := $(VENV)/.dev-installed
+
+.PHONY: run test lint bench sample
+
+$(RUN_STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): $(RUN_STAMP) requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: $(RUN_STAMP)
+	$(PY) -m streamlit run app.py
+
+lint: $(DEV_STAMP)
+	$(PY) -m ruff check .
+
+test: lint
+	$(PY) -m pytest
+
+bench: $(DEV_STAMP)
+	$(PY) -m bench
+
+# Regenerate the bundled sample (the exact command the README documents).
+sample: $(RUN_STAMP)
+	$(PY) -m adlens generate --users 5000 --seed 20251216 --out sample_data --format parquet
