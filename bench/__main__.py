@@ -1,0 +1,70 @@
+"""Run every benchmark case in a fresh process, print a table and write bench/results.json.
+
+Case modules are `bench/cases_*.py`; each defines `cases() -> list[Case]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+
+
+def discover(only: str | None) -> list:
+    found = []
+    for info in sorted(pkgutil.iter_modules([str(HERE)]), key=lambda m: m.name):
+        if info.name.startswith("cases_"):
+            module = importlib.import_module(f"bench.{info.name}")
+            found.extend(c for c in module.cases() if not only or only in c.name)
+    return found
+
+
+def run_case(case) -> dict:
+    cmd = [sys.executable, "-m", "bench.case", case.func, json.dumps(case.kwargs)]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=case.timeout)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-5:]
+        return {"name": case.name, "error": " | ".join(tail), "process_seconds": wall}
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result.update(name=case.name, target=case.target, process_seconds=round(wall, 2))
+    result["met"] = case.met(result)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="run only the cases whose name contains this text")
+    parser.add_argument("--out", default=str(HERE / "results.json"))
+    args = parser.parse_args()
+    rows = []
+    for case in discover(args.only):
+        print(f"running {case.name} ...", file=sys.stderr, flush=True)
+        rows.append(run_case(case))
+    header = f"{'case':<52} {'seconds':>9} {'peak RSS MB':>12} {'target':<28} {'met':<4} detail"
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        if "error" in r:
+            print(f"{r['name']:<52} {'-':>9} {'-':>12} {'':<28} {'ERR':<4} {r['error']}")
+            continue
+        detail = ", ".join(f"{k}={v}" for k, v in r.get("detail", {}).items())
+        met = "yes" if r["met"] else ("no" if r["met"] is False else "-")
+        print(f"{r['name']:<52} {r['seconds']:>9.3f} {r['peak_rss_mb']:>12.0f} "
+              f"{r['target']:<28} {met:<4} {detail}")
+    Path(args.out).write_text(json.dumps(rows, indent=2, default=str))
+    print(f"\nwrote {args.out}")
+    return 1 if any("error" in r for r in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

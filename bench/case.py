@@ -1,0 +1,22 @@
+"""Run one benchmark function in this process and print its metrics as JSON on the last line.
+
+The function returns {"seconds": float, "detail": {...}}; peak RSS is added here."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import resource
+import sys
+
+
+def main() -> None:
+    target, kwargs = sys.argv[1], json.loads(sys.argv[2])
+    module_name, func_name = target.split(":")
+    result = getattr(importlib.import_module(module_name), func_name)(**kwargs)
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result, default=str))
+
+
+if __name__ == "__main__":
+    main()
