@@ -1,0 +1,736 @@
+"""The data contract: loads a dataset folder or uploaded files into a normalised `Dataset`.
+
+Checks every rule of DOMAIN.md section 4 in one vectorised pass and reports all problems at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
+
+from adlens import schema
+from adlens.dataset import Dataset
+
+DEFAULT_MAX_BYTES = 200 * 1024**2
+ROW_NOTE = "Row numbers count data rows from 1 (the header row is not counted)."
+SHOWN_ROWS = 3  # row numbers spelled out in a message
+KEPT_ROWS = 20  # row numbers a Problem keeps for the app to highlight
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
+FORMATS = (".csv", ".parquet")
+
+# What each event type needs (DOMAIN.md section 4).
+NEEDS_TOPIC = ("like", "follow", "post", "watch", "friend_like", "site_visit")
+NEEDS_DWELL = ("watch", "ad_impression")
+NEEDS_AD = ("ad_impression", "ad_click")
+NEEDS_TEXT_OR_TOPIC = ("ai_chat", "conversation")
+ON_APP_EVENT_TYPES = tuple(t for t in schema.EVENT_TYPES if t not in schema.OFF_APP_EVENT_TYPES)
+# Optional event columns the generator writes; normalised like the other text columns.
+OPTIONAL_EVENT_TEXT = ("advertiser", "true_topic")
+TRUE_WORDS = ("true", "1", "yes")
+FALSE_WORDS = ("false", "0", "no")
+
+
+# --- problems ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Problem:
+    """One way a file breaks the contract, in words an analyst can act on.
+
+    `rows` holds the first few affected data rows (1-based, header not counted); `n_rows` is how
+    many rows are affected in all (0 when the problem is about the whole file or a column).
+    """
+
+    file: str
+    rows: tuple[int, ...]
+    column: str | None
+    message: str
+    n_rows: int = 0
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.rows:
+            total = max(self.n_rows, len(self.rows))
+            shown = ", ".join(str(r) for r in self.rows[:SHOWN_ROWS])
+            more = total - min(len(self.rows), SHOWN_ROWS)
+            parts.append(("row " if total == 1 else "rows ") + shown
+                         + (f" (and {more} more)" if more > 0 else ""))
+        if self.column is not None:
+            parts.append(f'column "{self.column}"')
+        return ", ".join(parts) + ": " + self.message
+
+
+class ContractError(Exception):
+    """The dataset breaks the data contract; `problems` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems: list[Problem] = list(problems)
+        n = len(self.problems)
+        head = f"The dataset breaks the data contract ({n} problem{'s' if n != 1 else ''}). "
+        super().__init__(head + ROW_NOTE + "".join(f"\n- {p}" for p in self.problems))
+
+
+# --- formatting helpers --------------------------------------------------------------------
+def _quote(value: object) -> str:
+    text = str(value)
+    if text == "":
+        return "an empty cell"
+    if len(text) > 40:
+        text = text[:40] + "…"
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _describe_found(values: pd.Series) -> str:
+    distinct = values.drop_duplicates()
+    shown = ", ".join(_quote(v) for v in distinct.head(SHOWN_ROWS))
+    others = len(distinct) - min(len(distinct), SHOWN_ROWS)
+    return shown + (f" and {others} other value{'s' if others != 1 else ''}" if others else "")
+
+
+def _one_of(values: tuple[str, ...] | list[str]) -> str:
+    return "one of " + ", ".join(values)
+
+
+TOPIC_EXPECTATION = (
+    "a topic id from the taxonomy (" + ", ".join(schema.ALL_TOPICS[:6])
+    + f", ... {len(schema.ALL_TOPICS)} in all, lower case)"
+)
+COUNTRY_EXPECTATION = "a two-letter ISO 3166-1 country code such as US, DE, GB or KR"
+
+
+def _mb(n_bytes: int) -> str:
+    return f"{n_bytes / 1024**2:.1f} MB"
+
+
+@dataclass
+class _Checker:
+    """Collects the problems of one file; masks are aligned with the file's data rows."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def whole(self, message: str, column: str | None = None) -> None:
+        self.problems.append(Problem(self.file, (), column, message))
+
+    def rows(self, mask: object, column: str | None, message: str,
+             found: pd.Series | None = None) -> None:
+        if isinstance(mask, pd.Series):
+            mask = mask.to_numpy(dtype=bool, na_value=False)
+        idx = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if idx.size == 0:
+            return
+        if found is not None:
+            message += "; found " + _describe_found(found.iloc[idx])
+        rows = tuple(int(i) + 1 for i in idx[:KEPT_ROWS])
+        self.problems.append(Problem(self.file, rows, column, message, int(idx.size)))
+
+
+# --- reading files -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _TableFile:
+    table: str
+    name: str
+    data: bytes
+
+
+def _csv_header(data: bytes) -> list[str] | None:
+    """The header row, parsed like the body (quotes honoured); None for an empty file."""
+    text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
+    try:
+        return next(csv.reader(text))
+    except StopIteration:
+        return None
+
+
+def _utf8_problem(data: bytes, check: _Checker) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        where = "in the header row" if line == 1 else f"near data row {line - 1}"
+        check.whole(f"is not UTF-8 text (byte 0x{data[exc.start]:02X} {where}); "
+                    "save it as 'CSV UTF-8' and upload it again")
+        return True
+    return False
+
+
+def _read_csv(data: bytes, check: _Checker) -> pd.DataFrame | None:
+    # Every cell is read as text: nothing is inferred or evaluated, so a cell such as
+    # =HYPERLINK(...) or 007 loads exactly as written.
+    if _utf8_problem(data, check):
+        return None
+    try:
+        header = _csv_header(data)
+    except csv.Error as exc:
+        check.whole(f"the header row could not be read as CSV ({exc})")
+        return None
+    if not header or header == [""]:
+        check.whole("is empty: expected a header row naming the columns, then data rows")
+        return None
+    ragged_rows: list[int] = []
+    ragged_counts: list[int] = []
+    n_ragged = 0
+
+    def on_ragged(row: pa_csv.InvalidRow) -> str:
+        nonlocal n_ragged
+        n_ragged += 1
+        if len(ragged_rows) < KEPT_ROWS:
+            ragged_rows.append((row.number or 2) - 1)  # physical line -> data row
+            ragged_counts.append(row.actual_columns)
+        return "skip"
+
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(data),
+            # One thread so that a ragged row's line number is known.
+            read_options=pa_csv.ReadOptions(use_threads=False, block_size=16 * 1024**2),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True,
+                                              invalid_row_handler=on_ragged),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={name: pa.string() for name in header}, null_values=[],
+                strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowException, ValueError) as exc:
+        check.whole(f"could not be read as CSV ({_arrow_reason(exc)})")
+        return None
+    if n_ragged:
+        found = ", ".join(str(c) for c in dict.fromkeys(ragged_counts))
+        check.problems.append(Problem(
+            check.file, tuple(ragged_rows), None,
+            f"expected {len(header)} values per row, as in the header; found {found} "
+            "(a missing or extra comma, or an unclosed quote)", n_ragged))
+        return None
+    return _unique_columns(table.to_pandas(), check)
+
+
+def _arrow_reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
+
+
+def _read_parquet(data: bytes, check: _Checker) -> pd.DataFrame | None:
+    try:
+        table = pq.read_table(pa.BufferReader(data))
+        frame = table.to_pandas()
+    except Exception as exc:  # pyarrow raises many kinds for a damaged file
+        check.whole("could not be read as Parquet: the file is damaged or is not a Parquet "
+                    f"file ({_arrow_reason(exc)})")
+        return None
+    return _unique_columns(frame.reset_index(drop=True), check)
+
+
+def _unique_columns(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
+    names = pd.Index([str(c) for c in frame.columns])
+    dupes = names[names.duplicated()].unique()
+    for name in dupes:
+        check.whole("this column name appears more than once in the header; "
+                    "rename or remove the copies", column=name)
+    if len(dupes):
+        return None
+    frame.columns = names
+    return frame
+
+
+def _read_table(file: _TableFile, check: _Checker) -> pd.DataFrame | None:
+    if file.name.lower().endswith(".parquet"):
+        return _read_parquet(file.data, check)
+    return _read_csv(file.data, check)
+
+
+# --- column normalisation ------------------------------------------------------------------
+def _all_empty(s: pd.Series) -> bool:
+    return bool(s.isna().all())
+
+
+def _as_text(frame: pd.DataFrame, column: str, check: _Checker) -> pd.Series | None:
+    """The column as text with '' for absent; None (and a problem) if it is not text."""
+    s = frame[column]
+    if _all_empty(s):
+        return pd.Series("", index=frame.index, dtype="str")
+    if pd.api.types.is_string_dtype(s.dtype) or s.dtype == object:
+        kind = pd.api.types.infer_dtype(s, skipna=True)
+        if kind in ("string", "empty"):
+            return s.fillna("").astype("str")
+        if kind != "integer":
+            check.whole(f"expected text; found values of type {kind}", column=column)
+            return None
+    if pd.api.types.is_integer_dtype(s.dtype) or s.dtype == object:
+        # Integer ids in a Parquet file are accepted and read as their decimal text.
+        return s.astype("str").where(s.notna(), "").astype("str")
+    check.whole(f"expected text; found a column of {s.dtype}", column=column)
+    return None
+
+
+def _as_ts(frame: pd.DataFrame, check: _Checker) -> tuple[pd.Series, pd.Series] | None:
+    """(timestamps in UTC, raw text for messages) or None if the column has the wrong type."""
+    s = frame["ts"]
+    if isinstance(s.dtype, pd.DatetimeTZDtype):
+        return s.dt.tz_convert("UTC").astype("datetime64[us, UTC]"), s.astype("str")
+    if pd.api.types.is_datetime64_dtype(s.dtype):
+        return s.dt.tz_localize("UTC").astype("datetime64[us, UTC]"), s.astype("str")
+    text = _as_text(frame, "ts", check)
+    if text is None:
+        return None
+    text = text.str.strip()
+    try:
+        ts = pd.to_datetime(text, format="ISO8601", utc=True, errors="coerce")
+    except (ValueError, OverflowError, TypeError):
+        # A value pandas cannot even coerce: fall back to element-wise coercion in bulk.
+        ts = pd.to_datetime(text, format="mixed", utc=True, errors="coerce")
+    return ts.astype("datetime64[us, UTC]"), text
+
+
+def _as_number(frame: pd.DataFrame, column: str, check: _Checker) -> tuple[pd.Series, pd.Series]:
+    """(float values with NaN for empty, mask of cells that are not numbers)."""
+    s = frame[column]
+    if pd.api.types.is_bool_dtype(s.dtype):
+        check.whole("expected a number of milliseconds; found true/false values", column=column)
+        return pd.Series(np.nan, index=frame.index), pd.Series(False, index=frame.index)
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        return s.astype("float64"), pd.Series(False, index=frame.index)
+    text = s.astype("str").where(s.notna(), "").str.strip()
+    values = pd.to_numeric(text, errors="coerce").astype("float64")
+    return values, values.isna() & text.ne("")
+
+
+def _as_bool(frame: pd.DataFrame, column: str, check: _Checker) -> tuple[pd.Series, pd.Series]:
+    """(booleans, mask of cells that are not true/false/1/0/yes/no)."""
+    s = frame[column]
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return s.fillna(False).astype(bool), s.isna()
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        return s.eq(1).fillna(False).astype(bool), ~s.isin([0, 1])
+    words = s.astype("str").where(s.notna(), "").str.strip().str.lower()
+    is_true = words.isin(TRUE_WORDS)
+    return is_true.astype(bool), ~(is_true | words.isin(FALSE_WORDS))
+
+
+def _missing_columns(table: str, frame: pd.DataFrame, check: _Checker) -> set[str]:
+    present = set(frame.columns)
+    by_key = {str(c).strip().lower(): c for c in frame.columns}
+    missing = set()
+    for col in schema.REQUIRED_COLUMNS.get(table, ("user_id",)):
+        if col in present:
+            continue
+        missing.add(col)
+        near = by_key.get(col)
+        if near is not None:
+            check.whole(f'required column is missing; found "{near}": rename it to "{col}" '
+                        "(column names are lower case, without spaces)", column=col)
+        else:
+            cols = ", ".join(list(map(str, frame.columns))[:12]) or "none"
+            check.whole(f"required column is missing (the file's columns are: {cols})",
+                        column=col)
+    return missing
+
+
+# --- table checks ----------------------------------------------------------------------------
+def _require_ids(values: pd.Series, column: str, check: _Checker) -> None:
+    check.rows(values.eq(""), column, f"expected a {column} in every row", values)
+    dup = values.duplicated(keep=False) & values.ne("")
+    check.rows(dup, column, f"expected each {column} to appear only once", values)
+
+
+def _check_users(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
+    out = {}
+    user_id = _as_text(frame, "user_id", check)
+    if user_id is not None:
+        out["user_id"] = user_id = user_id.str.strip()
+        _require_ids(user_id, "user_id", check)
+    country = _as_text(frame, "country", check)
+    if country is not None:
+        out["country"] = country = country.str.strip().str.upper()
+        check.rows(~country.isin(schema.ISO_COUNTRIES), "country",
+                   f"expected {COUNTRY_EXPECTATION}", country)
+    age = _as_text(frame, "age_band", check)
+    if age is not None:
+        out["age_band"] = age = age.str.strip()
+        check.rows(~age.isin(schema.AGE_BANDS), "age_band",
+                   f"expected {_one_of(schema.AGE_BANDS)}", age)
+    uses, bad = _as_bool(frame, "uses_meta_ai", check)
+    out["uses_meta_ai"] = uses
+    check.rows(bad, "uses_meta_ai", "expected true or false (also accepted: 1/0, yes/no)",
+               frame["uses_meta_ai"].astype("str").where(frame["uses_meta_ai"].notna(), ""))
+    linked = _as_text(frame, "linked_apps", check)
+    if linked is not None:
+        out["linked_apps"] = linked = linked.str.strip().str.lower().str.replace(
+            r"\s*\|\s*", "|", regex=True)
+        parts = linked[linked.ne("")].str.split("|").explode()
+        bad_rows = parts.index[~parts.isin(schema.APPS)].unique()
+        mask = frame.index.isin(bad_rows)
+        check.rows(mask, "linked_apps",
+                   f"expected app names separated by | ({_one_of(schema.APPS)}), or empty",
+                   linked)
+    return _assemble(frame, out, schema.REQUIRED_COLUMNS["users"])
+
+
+def _check_ads(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
+    out = {}
+    ad_id = _as_text(frame, "ad_id", check)
+    if ad_id is not None:
+        out["ad_id"] = ad_id = ad_id.str.strip()
+        _require_ids(ad_id, "ad_id", check)
+    advertiser = _as_text(frame, "advertiser", check)
+    if advertiser is not None:
+        out["advertiser"] = advertiser
+        check.rows(advertiser.str.strip().eq(""), "advertiser",
+                   "expected the advertiser's name in every row", advertiser)
+    topic = _as_text(frame, "topic", check)
+    if topic is not None:
+        out["topic"] = topic = topic.str.strip().str.lower()
+        check.rows(~topic.isin(schema.ALL_TOPICS), "topic", f"expected {TOPIC_EXPECTATION}",
+                   topic)
+    title = _as_text(frame, "title", check)
+    if title is not None:
+        out["title"] = title
+    return _assemble(frame, out, schema.REQUIRED_COLUMNS["ads"])
+
+
+def _check_events(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
+    out: dict[str, pd.Series] = {}
+    text_cols = {}
+    for col in ("event_id", "user_id", "app", "event_type", "topic", "text", "modality",
+                "ad_id", *[c for c in OPTIONAL_EVENT_TEXT if c in frame.columns]):
+        values = _as_text(frame, col, check)
+        if values is None:
+            continue
+        if col in ("event_id", "user_id", "ad_id"):
+            values = values.str.strip()
+        elif col in ("app", "event_type", "topic", "modality", "true_topic"):
+            values = values.str.strip().str.lower()
+        out[col] = text_cols[col] = values
+
+    if "event_id" in out:
+        _require_ids(out["event_id"], "event_id", check)
+    if "user_id" in out:
+        check.rows(out["user_id"].eq(""), "user_id", "expected a user_id in every row",
+                   out["user_id"])
+    parsed = _as_ts(frame, check)
+    if parsed is not None:
+        ts, raw = parsed
+        out["ts"] = ts
+        empty = raw.eq("") | raw.isna()
+        check.rows(empty & ts.isna(), "ts", "expected a timestamp in every row", raw)
+        check.rows(~empty & ts.isna(), "ts",
+                   "expected an ISO 8601 timestamp such as 2025-12-16T09:30:00Z "
+                   "(UTC is assumed when no zone is given)", raw)
+    dwell, bad_dwell = _as_number(frame, "dwell_ms", check)
+    out["dwell_ms"] = dwell
+    raw_dwell = frame["dwell_ms"].astype("str").where(frame["dwell_ms"].notna(), "")
+    check.rows(bad_dwell, "dwell_ms", "expected a number of milliseconds, or an empty cell",
+               raw_dwell)
+    check.rows(dwell.notna() & ~(np.isfinite(dwell) & dwell.ge(0)), "dwell_ms",
+               "expected a number of milliseconds of 0 or more", raw_dwell)
+
+    et = text_cols.get("event_type")
+    if et is not None:
+        check.rows(~et.isin(schema.EVENT_TYPES), "event_type",
+                   f"expected {_one_of(schema.EVENT_TYPES)}", et)
+    app = text_cols.get("app")
+    if app is not None:
+        check.rows(app.ne("") & ~app.isin(schema.APPS), "app",
+                   f"expected {_one_of(schema.APPS)}", app)
+    topic = text_cols.get("topic")
+    if topic is not None:
+        check.rows(topic.ne("") & ~topic.isin(schema.ALL_TOPICS), "topic",
+                   f"expected {TOPIC_EXPECTATION}, or an empty cell", topic)
+    modality = text_cols.get("modality")
+    if modality is not None:
+        check.rows(modality.ne("") & ~modality.isin(schema.MODALITIES), "modality",
+                   f"expected {_one_of(schema.MODALITIES)}, or an empty cell", modality)
+    if et is not None:
+        _check_event_needs(et, text_cols, dwell, bad_dwell, check)
+    return _assemble(frame, out, schema.REQUIRED_COLUMNS["events"])
+
+
+def _check_event_needs(et: pd.Series, cols: dict[str, pd.Series], dwell: pd.Series,
+                       bad_dwell: pd.Series, check: _Checker) -> None:
+    """The per-event-type rules; one problem per event type and rule (a loop over types)."""
+    blank = {name: s.str.strip().eq("") for name, s in cols.items()}
+    app = cols.get("app")
+    for kind in schema.EVENT_TYPES:
+        is_kind = et.eq(kind)
+        if not is_kind.any():
+            continue
+        label = f"a {kind} event"
+        if app is not None and kind in schema.OFF_APP_EVENT_TYPES:
+            check.rows(is_kind & ~blank["app"], "app",
+                       f"expected an empty cell: {label} happens off Meta's apps", app)
+        elif app is not None:
+            check.rows(is_kind & blank["app"], "app",
+                       f"{label} needs the app it happened in ({_one_of(schema.APPS)})", app)
+        if kind in NEEDS_TOPIC and "topic" in blank:
+            check.rows(is_kind & blank["topic"], "topic", f"{label} needs a topic",
+                       cols["topic"])
+        if kind in NEEDS_DWELL:
+            check.rows(is_kind & dwell.isna() & ~bad_dwell, "dwell_ms",
+                       f"{label} needs a dwell time in milliseconds")
+        if kind in NEEDS_AD and "ad_id" in blank:
+            check.rows(is_kind & blank["ad_id"], "ad_id", f"{label} needs the ad_id it showed",
+                       cols["ad_id"])
+        if kind in NEEDS_TEXT_OR_TOPIC and "topic" in blank and "text" in blank:
+            check.rows(is_kind & blank["topic"] & blank["text"], "text",
+                       f"{label} needs its text or a topic (both are empty)")
+        if kind == "site_visit" and "text" in blank:
+            no_advertiser = blank["text"]
+            if "advertiser" in blank:
+                no_advertiser = no_advertiser & blank["advertiser"]
+            check.rows(is_kind & no_advertiser, "advertiser",
+                       f"{label} needs the advertiser, in the text column or an "
+                       "advertiser column (both are empty)")
+
+
+def _check_interests(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
+    out: dict[str, pd.Series] = {}
+    user_id = _as_text(frame, "user_id", check)
+    if user_id is not None:
+        out["user_id"] = user_id = user_id.str.strip()
+        _require_ids(user_id, "user_id", check)
+    for topic in (c for c in frame.columns if c in schema.ALL_TOPICS):
+        values, bad = _as_number(frame, topic, check)
+        raw = frame[topic].astype("str").where(frame[topic].notna(), "")
+        check.rows(bad | values.isna() | ~values.between(0, 1), topic,
+                   "expected an interest between 0 and 1", raw)
+        out[topic] = values
+    return _assemble(frame, out, ("user_id",))
+
+
+def _assemble(frame: pd.DataFrame, normalised: dict[str, pd.Series],
+              required: tuple[str, ...]) -> pd.DataFrame | None:
+    if any(col not in normalised for col in required):
+        return None
+    result = frame.copy()
+    for col, values in normalised.items():
+        result[col] = values
+    return result
+
+
+CHECKS = {"users": _check_users, "ads": _check_ads, "events": _check_events,
+          "interests": _check_interests}
+
+
+def _check_references(frames: dict[str, pd.DataFrame], names: dict[str, str],
+                      checks: dict[str, _Checker]) -> None:
+    events = frames.get("events")
+    if events is None:
+        return
+    check = checks["events"]
+    users, ads = frames.get("users"), frames.get("ads")
+    if users is not None:
+        user_id = events["user_id"]
+        check.rows(user_id.ne("") & ~user_id.isin(users["user_id"]), "user_id",
+                   f"expected a user_id listed in {names['users']}", user_id)
+    if ads is not None:
+        ad_id = events["ad_id"]
+        check.rows(ad_id.ne("") & ~ad_id.isin(ads["ad_id"]), "ad_id",
+                   f"expected an ad_id listed in {names['ads']}", ad_id)
+    interests = frames.get("interests")
+    if interests is not None and users is not None:
+        user_id = interests["user_id"]
+        checks["interests"].rows(user_id.ne("") & ~user_id.isin(users["user_id"]), "user_id",
+                                 f"expected a user_id listed in {names['users']}", user_id)
+
+
+# --- the loader ------------------------------------------------------------------------------
+def _table_of(name: str) -> str | None:
+    path = PurePath(name)
+    if path.suffix.lower() in FORMATS and path.stem.lower() in (
+            *schema.TABLES, *schema.OPTIONAL_TABLES):
+        return path.stem.lower()
+    return None
+
+
+def _expected_files() -> str:
+    return ("expected users, ads and events (and optionally interests), each as "
+            "NAME.csv or NAME.parquet")
+
+
+def _pick_files(names: list[str], problems: list[Problem]) -> dict[str, str]:
+    """Map table -> file name, reporting missing tables and tables given twice."""
+    by_table: dict[str, list[str]] = {}
+    for name in names:
+        table = _table_of(name)
+        if table is not None:
+            by_table.setdefault(table, []).append(name)
+    chosen = {}
+    for table, found in by_table.items():
+        if len(found) > 1:
+            problems.append(Problem(" and ".join(sorted(found)), (), None,
+                                    f"the {table} table is given {len(found)} times; "
+                                    "keep only one file"))
+        else:
+            chosen[table] = found[0]
+    for table in schema.TABLES:
+        if table not in by_table:
+            problems.append(Problem(f"{table}.csv or {table}.parquet", (), None,
+                                    f"the {table} table is missing: expected this file "
+                                    "next to the other files"))
+    return chosen
+
+
+def _validate(files: list[_TableFile], source: str, problems: list[Problem]) -> Dataset:
+    checks = {f.table: _Checker(f.name) for f in files}
+    names = {f.table: f.name for f in files}
+    frames: dict[str, pd.DataFrame] = {}
+    for file in files:
+        check = checks[file.table]
+        try:
+            frame = _read_table(file, check)
+            if frame is None:
+                continue
+            missing = _missing_columns(file.table, frame, check)
+            if len(frame) == 0:
+                check.whole("has no data rows: expected at least one row under the header")
+            if missing:
+                continue
+            checked = CHECKS[file.table](frame, check)
+            if checked is not None:
+                frames[file.table] = checked.reset_index(drop=True)
+        except Exception as exc:  # an unforeseen input must still end as a problem
+            check.whole(f"could not be checked ({type(exc).__name__}: {_arrow_reason(exc)})")
+    try:
+        _check_references(frames, names, checks)
+    except Exception as exc:
+        problems.append(Problem(names.get("events", "events"), (), None,
+                                f"references could not be checked ({type(exc).__name__})"))
+    for file in files:
+        problems.extend(checks[file.table].problems)
+    if problems:
+        raise ContractError(problems)
+    digest = hashlib.sha256()
+    for file in sorted(files, key=lambda f: f.table):
+        digest.update(f"{file.table}:{len(file.data)}:".encode())
+        digest.update(file.data)
+    return Dataset(users=frames["users"], ads=frames["ads"], events=frames["events"],
+                   dataset_id=digest.hexdigest()[:12], source=source,
+                   interests=frames.get("interests"))
+
+
+def load_dataset(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
+    """Load and check a dataset folder; raise ContractError listing every problem."""
+    folder = Path(path)
+    shown = str(path)
+    if not folder.exists():
+        raise ContractError([Problem(shown, (), None, "no such folder")])
+    if not folder.is_dir():
+        raise ContractError([Problem(shown, (), None, "is a file; expected a folder holding "
+                                     "users, ads and events as NAME.csv or NAME.parquet")])
+    problems: list[Problem] = []
+    entries = sorted(p.name for p in folder.iterdir() if p.is_file())
+    chosen = _pick_files(entries, problems)
+    files = []
+    for table, name in chosen.items():
+        size = (folder / name).stat().st_size
+        if size > max_bytes:
+            problems.append(Problem(name, (), None, f"is {_mb(size)}, over the "
+                                    f"{_mb(max_bytes)} limit; split it or raise the limit"))
+            continue
+        try:
+            files.append(_TableFile(table, name, (folder / name).read_bytes()))
+        except OSError as exc:
+            problems.append(Problem(name, (), None, f"could not be opened ({exc.strerror})"))
+    if folder.resolve() == SAMPLE_DIR:
+        source = "Bundled sample"
+    else:
+        source = f"Folder {folder.name or shown}: " + ", ".join(f.name for f in files)
+    return _validate(files, source, problems)
+
+
+def load_uploaded(files: Mapping[str, bytes], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
+    """Load and check files uploaded together ({"users.csv": b"...", ...})."""
+    problems: list[Problem] = []
+    for name in files:
+        if _table_of(name) is None:
+            problems.append(Problem(name, (), None, "is not one of the dataset's files: "
+                                    + _expected_files()))
+    chosen = _pick_files(list(files), problems)
+    table_files = []
+    for table, name in chosen.items():
+        data = bytes(files[name])
+        if len(data) > max_bytes:
+            problems.append(Problem(name, (), None, f"is {_mb(len(data))}, over the "
+                                    f"{_mb(max_bytes)} limit; split it or raise the limit"))
+            continue
+        table_files.append(_TableFile(table, PurePath(name).name, data))
+    source = "Uploaded: " + ", ".join(f.name for f in sorted(table_files, key=_table_order))
+    return _validate(sorted(table_files, key=_table_order), source, problems)
+
+
+def _table_order(file: _TableFile) -> int:
+    return (*schema.TABLES, *schema.OPTIONAL_TABLES).index(file.table)
+
+
+# --- summary and CLI -----------------------------------------------------------------------
+def summarize(dataset: Dataset) -> dict:
+    """Headline figures of a loaded dataset (plain Python values, JSON-ready)."""
+    users, events = dataset.users, dataset.events
+    by_type = events["event_type"].value_counts()
+    countries = users["country"].value_counts()
+    ts = events["ts"].dropna()
+    return {
+        "dataset_id": dataset.dataset_id,
+        "source": dataset.source,
+        "users": int(len(users)),
+        "uses_meta_ai_share": float(users["uses_meta_ai"].mean()) if len(users) else 0.0,
+        "ads": int(len(dataset.ads)),
+        "events": int(len(events)),
+        "events_by_type": {t: int(by_type.get(t, 0)) for t in schema.EVENT_TYPES},
+        "first_event": ts.min().isoformat() if len(ts) else None,
+        "last_event": ts.max().isoformat() if len(ts) else None,
+        "n_countries": int(len(countries)),
+        "countries": {str(c): int(n) for c, n in countries.head(10).items()},
+        "has_interests": dataset.interests is not None,
+    }
+
+
+def summary_lines(summary: dict) -> list[str]:
+    """The summary in a few plain lines (CLI and logs)."""
+    by_type = ", ".join(f"{t} {n:,}" for t, n in summary["events_by_type"].items() if n)
+    first = (summary["first_event"] or "")[:10]
+    last = (summary["last_event"] or "")[:10]
+    countries = ", ".join(f"{c} {n:,}" for c, n in summary["countries"].items())
+    more = summary["n_countries"] - len(summary["countries"])
+    return [
+        f"Valid dataset ({summary['source']}; id {summary['dataset_id']})",
+        f"  users:     {summary['users']:,} ({summary['uses_meta_ai_share']:.0%} use Meta AI)",
+        f"  ads:       {summary['ads']:,}",
+        f"  events:    {summary['events']:,} from {first} to {last}",
+        f"  by type:   {by_type}",
+        f"  countries: {countries}" + (f" and {more} more" if more > 0 else ""),
+    ]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", help="folder with users, ads and events (.csv or .parquet)")
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1024**2,
+                        help="largest file accepted, in MB (default: 200)")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        dataset = load_dataset(args.path, max_bytes=int(args.max_mb * 1024**2))
+        lines = summary_lines(summarize(dataset))
+    except ContractError as exc:
+        n = len(exc.problems)
+        print(f"{args.path}: {n} problem{'s' if n != 1 else ''} with the data contract. "
+              + ROW_NOTE, file=sys.stderr)
+        for problem in exc.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # never a traceback on the command line
+        print(f"{args.path}: could not be validated ({type(exc).__name__}: "
+              f"{_arrow_reason(exc)})", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    return 0
