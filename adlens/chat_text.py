@@ -1,0 +1,755 @@
+"""Chat and conversation text: messages to Meta AI and diary notes of offline conversations.
+
+Vectorised generation from documented vocabulary lists, shared by the generator and the text model.
+
+Vocabulary (public, so the text-model engineer can see what the generator can say):
+- `TOPIC_PHRASES[topic]`: noun phrases about a topic ("waterproof hiking boots"); they fill the
+  slot `{x}` of the generic `CHAT_TEMPLATES` ("can you recommend {x}?") and of the
+  `CONVERSATION_TEMPLATES`.
+- `TOPIC_MESSAGES[topic]`: whole messages that only make sense for one topic
+  ("planning a hiking trip in the Alps, which boots should I get?").
+- `AMBIGUOUS_MESSAGES`: messages that fit several topics, each with the topics it fits; the
+  label is then the topic the caller asked for (the person's real intent).
+- `MIX_TEMPLATES`: a second clause appended to a message about another topic (the label stays
+  the first, primary topic).
+- `MISSPELLINGS`: common word-level misspellings; on top of them a share of messages gets a
+  swapped pair of adjacent letters.
+- `PEOPLE`: who a conversation was with.
+
+Every topic of `schema.ALL_TOPICS` has phrases and messages. Functions take topic ids as a
+numpy array and a numpy Generator and never loop in Python over messages (only over templates
+and vocabulary entries), so millions of messages take seconds.
+"""
+
+from __future__ import annotations
+
+import string
+
+import numpy as np
+import pandas as pd
+
+from adlens import schema
+
+TOPIC_PHRASES: dict[str, tuple[str, ...]] = {
+    "hiking": (
+        "waterproof hiking boots", "a good day hike near Munich", "trail running shoes vs boots",
+        "the best hiking trails in the Dolomites", "a lightweight daypack", "trekking poles",
+        "hiking boots for wide feet", "the Tour du Mont Blanc", "a beginner hike with a view",
+        "blister-proof hiking socks", "a rain jacket for mountain hikes", "hut-to-hut hiking",
+    ),
+    "running": (
+        "a couch to 5k plan", "running shoes for flat feet", "my first half marathon",
+        "a marathon training plan", "interval runs", "a running watch with GPS",
+        "shin splints after running", "trail running in winter", "carbon plate racing shoes",
+        "running in the rain", "a parkrun near me", "how fast to run an easy run",
+    ),
+    "fitness": (
+        "a home workout without equipment", "a gym routine for beginners", "protein powder",
+        "adjustable dumbbells", "a 3 day split", "building muscle after 40", "a yoga mat",
+        "kettlebell workouts", "a gym membership", "resistance bands", "core exercises",
+        "how many sets and reps to do",
+    ),
+    "cooking": (
+        "a quick weeknight pasta recipe", "a cast iron pan", "dinner ideas with chicken thighs",
+        "a vegetarian lasagna", "meal prep for the week", "an air fryer", "sourdough starter",
+        "what to cook with leftover rice", "a good chef's knife", "a slow cooker chili recipe",
+        "a birthday cake recipe", "spices for a curry",
+    ),
+    "coffee": (
+        "an espresso machine for home", "a burr grinder", "pour over coffee",
+        "the best coffee beans", "cold brew at home", "a milk frother", "oat milk for lattes",
+        "a moka pot", "light roast vs dark roast", "a coffee subscription",
+        "descaling my coffee machine", "a flat white",
+    ),
+    "travel": (
+        "cheap flights to Lisbon", "a weekend in Rome", "a hotel near the Eiffel Tower",
+        "things to do in Tokyo", "a carry-on suitcase", "travel insurance", "a city break in March",
+        "the best time to visit Bali", "an itinerary for 10 days in Japan", "a road trip in Spain",
+        "airport lounge access", "train travel across Europe",
+    ),
+    "gaming": (
+        "a new gaming headset", "the best PS5 games right now", "a gaming chair",
+        "Nintendo Switch games for two players", "a gaming laptop under 1000",
+        "the new Zelda", "a mechanical keyboard for gaming", "Elden Ring boss tips",
+        "a 144hz monitor", "Steam Deck vs Switch", "co-op games to play with my kid",
+        "Game Pass",
+    ),
+    "fashion": (
+        "a winter coat", "white sneakers that go with everything", "what to wear to a wedding",
+        "a capsule wardrobe", "jeans for tall guys", "a leather bag", "outfit ideas for work",
+        "a dress for a summer party", "a wool scarf", "vintage clothes", "ankle boots",
+        "a good pair of sunglasses",
+    ),
+    "beauty": (
+        "a moisturizer for dry skin", "a skincare routine", "sunscreen for oily skin",
+        "retinol for beginners", "a hair dryer that won't fry my hair", "a vitamin C serum",
+        "a nail salon near me", "curly hair products", "a perfume for summer",
+        "under-eye concealer", "a shampoo for dandruff", "a haircut for a round face",
+    ),
+    "pets": (
+        "dog food for a puppy", "a cat that keeps scratching the sofa", "a dog walker",
+        "a harness for a small dog", "adopting a rescue cat", "a vet near me",
+        "puppy training classes", "cat litter that doesn't smell", "a dog bed",
+        "flea treatment for cats", "a fish tank for beginners", "toys for a bored dog",
+    ),
+    "parenting": (
+        "a stroller", "baby sleep schedules", "a car seat for a toddler", "potty training",
+        "daycare near me", "activities for a 5 year old", "screen time rules for kids",
+        "a baby monitor", "teething", "birthday party ideas for kids", "a school backpack",
+        "getting my toddler to eat vegetables",
+    ),
+    "personal_finance": (
+        "a high yield savings account", "index funds", "paying off my credit card",
+        "a budget app", "saving for a house deposit", "a pension", "ETFs for beginners",
+        "my tax return", "a better mortgage rate", "an emergency fund",
+        "investing 200 a month", "a cashback credit card",
+    ),
+    "cars": (
+        "an electric car", "winter tyres", "a used Toyota", "leasing vs buying a car",
+        "a hybrid SUV", "car insurance", "the range of a Tesla Model 3", "a dashcam",
+        "a family car with 7 seats", "an oil change", "charging an EV at home",
+        "a car that's cheap to run",
+    ),
+    "tech": (
+        "a new phone", "noise cancelling headphones", "a laptop for university",
+        "iPhone vs Pixel", "a smartwatch", "a mesh wifi router", "a tablet for drawing",
+        "a password manager", "a 4K monitor", "wireless earbuds", "a portable charger",
+        "backing up my photos",
+    ),
+    "music": (
+        "concert tickets", "learning guitar", "a good pair of speakers", "a record player",
+        "songs like Taylor Swift", "a Spotify playlist for running", "piano lessons for adults",
+        "festival tickets this summer", "a beginner ukulele", "a music production app",
+        "jazz albums to start with", "a karaoke machine",
+    ),
+    "movies": (
+        "a movie for tonight", "the new Marvel film", "horror movies that are actually scary",
+        "a streaming service", "the Oscar nominations", "a projector for movie nights",
+        "feel-good films", "the best Christopher Nolan movie", "a cinema near me",
+        "a series like Succession", "classic movies everyone should see",
+        "family movies for the holidays",
+    ),
+    "books": (
+        "a good thriller", "books like The Night Circus", "a Kindle", "a book club pick",
+        "fantasy series for adults", "audiobooks for my commute", "a nonfiction book about history",
+        "the new Sally Rooney", "books for a 10 year old", "a cozy mystery",
+        "sci-fi classics", "a poetry collection",
+    ),
+    "sports": (
+        "Champions League tickets", "the NBA standings", "a football shirt", "tennis lessons",
+        "a padel racket", "the F1 calendar", "watching the match tonight",
+        "a golf club set for beginners", "ski passes", "the Super Bowl", "fantasy football",
+        "a basketball for outdoor courts",
+    ),
+    "home_garden": (
+        "a new sofa", "painting the living room", "a robot vacuum",
+        "storage ideas for a small flat",
+        "a standing desk", "fixing a leaky tap", "blackout curtains", "a bathroom renovation",
+        "a rug for the hallway", "smart light bulbs", "a cordless drill", "a mattress",
+    ),
+    "photography": (
+        "a mirrorless camera", "a lens for portraits", "editing photos in Lightroom",
+        "a tripod for travel", "night photography", "a used Fujifilm", "film cameras",
+        "a camera for vlogging", "photo printing", "a drone for aerial shots",
+        "composition tips", "a camera bag",
+    ),
+    "gardening": (
+        "tomatoes on a balcony", "a raised bed", "when to plant tulip bulbs",
+        "a plant with yellow leaves", "compost", "houseplants that are hard to kill",
+        "a lawn mower", "pruning roses", "seeds for a herb garden", "slugs eating my lettuce",
+        "a garden hose that doesn't kink", "a monstera",
+    ),
+    "cycling": (
+        "a road bike", "an e-bike for commuting", "a bike helmet", "a bike lock",
+        "cycling shoes and clips", "a gravel bike", "fixing a flat tyre", "a bike rack for the car",
+        "a cycling route along the Danube", "bike lights", "a turbo trainer", "padded shorts",
+    ),
+    "wine": (
+        "a red wine under 15", "wine to pair with steak", "a natural wine bar",
+        "a wine subscription", "pinot noir vs merlot", "a bottle of champagne for a party",
+        "wine tasting in Tuscany", "a wine fridge", "an orange wine", "a gift for a wine lover",
+        "rose for summer", "decanting wine",
+    ),
+    "camping": (
+        "a 2 person tent", "a sleeping bag for cold nights", "a camping stove",
+        "wild camping in Scotland", "a campsite near the lake", "a camping chair",
+        "a headlamp", "a roof tent", "glamping", "an inflatable sleeping pad",
+        "campfire recipes", "a cooler box",
+    ),
+    "religion": (
+        "fasting during Ramadan", "a church with services in English", "the meaning of Psalm 23",
+        "explaining Lent to my kids", "converting to Judaism",
+        "what Buddhists believe about rebirth",
+        "a mosque near my office", "prayer times today", "a Bible study group",
+        "Hindu festivals this month",
+    ),
+    "sexual_orientation": (
+        "coming out to my parents", "LGBTQ-friendly bars in Berlin", "telling my friends I'm bi",
+        "Pride events this summer", "whether I might be gay", "a queer book club",
+        "support groups for gay teens", "dating as a lesbian in a small town",
+        "being asexual",
+    ),
+    "politics": (
+        "who to vote for in the next election", "the new immigration bill",
+        "contacting my representative", "the party manifestos", "a protest this weekend",
+        "the latest polls", "registering to vote", "the debate last night",
+        "whether the minimum wage should go up", "climate policy",
+    ),
+    "health": (
+        "a rash that won't go away", "my blood pressure readings", "side effects of metformin",
+        "anxiety medication", "a therapist near me", "migraines every week",
+        "my cholesterol results",
+        "insomnia", "an ADHD diagnosis as an adult", "a lump in my breast", "back pain",
+        "antidepressants", "my type 2 diabetes", "a persistent cough", "IBS flare ups",
+        "losing weight with a thyroid problem",
+    ),
+    "ethnicity": (
+        "my family's roots in Nigeria", "racism at work", "my Korean heritage",
+        "growing up mixed race", "my grandparents' home village in Punjab",
+        "Black-owned businesses near me", "Roma history", "learning my parents' language",
+    ),
+    "philosophy": (
+        "stoicism for beginners", "whether free will is real", "what Nietzsche meant by the abyss",
+        "existentialism", "the meaning of life", "Marcus Aurelius' Meditations",
+        "the trolley problem", "atheism vs agnosticism", "utilitarianism",
+    ),
+    "trade_union": (
+        "joining a union at work", "my union's strike vote", "union dues", "collective bargaining",
+        "organizing my workplace", "a union rep", "what happens if we go on strike",
+        "the nurses' union pay deal",
+    ),
+    "genetics": (
+        "my DNA test results", "BRCA gene testing", "whether my condition is hereditary",
+        "a genetic counsellor", "an ancestry DNA kit", "carrier screening before pregnancy",
+    ),
+    "biometrics": (
+        "my fingerprint data", "facial recognition at the airport", "an iris scan",
+        "who stores my face ID", "voice recognition at my bank", "palm scanning to pay",
+    ),
+    "sex_life": (
+        "low libido", "spicing things up with my partner", "safe sex", "erectile problems",
+        "sex after having a baby", "a sex therapist",
+    ),
+}
+
+TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
+    "hiking": (
+        "planning a hiking trip in the Alps, which boots should I get?",
+        "how long does it take to hike Ben Nevis?",
+        "is the Zugspitze hike doable for beginners",
+        "what should I wear for a 15 km hike in October?",
+        "my hiking boots are leaking, are Gore-Tex ones worth it?",
+        "give me a 3 day hiking route in the Lake District",
+        "we want to hike Kilimanjaro next year, how fit do we need to be",
+    ),
+    "running": (
+        "I ran 5k in 31 minutes today, how do I get under 30?",
+        "how many km a week should I run for a half marathon",
+        "my knees hurt after long runs, what shoes help?",
+        "best time of day to go for a run?",
+        "training for the Berlin marathon, make me a 16 week plan",
+        "should I run every day or take rest days",
+    ),
+    "fitness": (
+        "give me a 30 minute full body workout",
+        "how much protein do I need to build muscle?",
+        "I want to do my first pull up, where do I start",
+        "is it ok to go to the gym every day",
+        "what's a good leg day routine",
+        "how do I stay motivated to work out in winter",
+    ),
+    "cooking": (
+        "what can I make with eggs, spinach and feta?",
+        "how long do I roast a chicken for",
+        "give me a recipe for ramen from scratch",
+        "my sauce is too salty, how do I fix it",
+        "easy dinner for 6 people that I can make ahead?",
+        "substitute for buttermilk in pancakes",
+    ),
+    "coffee": (
+        "why does my espresso taste sour?",
+        "how much coffee for a french press",
+        "is a Breville worth it or should I get a De'Longhi",
+        "how do I make latte art at home",
+        "what grind size for pour over",
+        "best coffee beans for a moka pot?",
+    ),
+    "travel": (
+        "planning 4 days in Barcelona, what should we see?",
+        "do I need a visa for Thailand with a German passport",
+        "cheapest way to get from London to Paris",
+        "what to pack for a week in Iceland in February",
+        "is Lisbon or Porto better for a long weekend?",
+        "find me a quiet beach town in Greece for June",
+    ),
+    "gaming": (
+        "is the PS5 Pro worth it?",
+        "what games are like Stardew Valley",
+        "how do I beat Malenia",
+        "my controller keeps drifting, what can I do",
+        "best settings for Fortnite on a low end PC",
+        "which Xbox should I buy my son for Christmas",
+    ),
+    "fashion": (
+        "what shoes go with a navy suit?",
+        "is it ok to wear black to a wedding",
+        "help me pick a winter coat that isn't too bulky",
+        "what colours suit warm skin tones",
+        "how should chinos fit",
+        "I need an outfit for a first date, casual but nice",
+    ),
+    "beauty": (
+        "my skin is so dry in winter, what moisturizer?",
+        "can I use retinol and vitamin C together",
+        "how do I stop my hair from frizzing",
+        "what's the best drugstore foundation for oily skin",
+        "how often should I exfoliate",
+        "does hyaluronic acid actually work",
+    ),
+    "pets": (
+        "my dog keeps barking at night, what do I do?",
+        "how often should I feed a 3 month old kitten",
+        "is chocolate really that bad for dogs",
+        "my cat stopped eating since yesterday, should I worry",
+        "how do I introduce a new puppy to my old dog",
+        "what's the best breed for a small apartment",
+    ),
+    "parenting": (
+        "my 2 year old won't sleep through the night, any tips?",
+        "how do I get my kid to do homework without a fight",
+        "what should be in a hospital bag for birth",
+        "when do babies start crawling",
+        "fun rainy day activities for a 4 and 7 year old",
+        "how much pocket money for a 10 year old",
+    ),
+    "personal_finance": (
+        "how much should I have in an emergency fund?",
+        "is it better to pay off debt or invest",
+        "explain ETFs like I'm 12",
+        "I have 5000 saved, what should I do with it",
+        "how do I start investing with little money",
+        "should I fix my mortgage rate for 5 years",
+    ),
+    "cars": (
+        "is an EV worth it if I can't charge at home?",
+        "my check engine light came on, is it safe to drive",
+        "Golf or Corolla for a first car",
+        "how often do I need to change the oil",
+        "what's a good used car under 10k",
+        "are winter tyres required in Austria",
+    ),
+    "tech": (
+        "my laptop is so slow, how do I speed it up?",
+        "should I wait for the next iPhone or buy now",
+        "what's the best budget phone right now",
+        "how do I transfer WhatsApp chats to a new phone",
+        "AirPods Pro or Sony WF-1000XM5?",
+        "why does my wifi keep dropping",
+    ),
+    "music": (
+        "songs for a road trip playlist",
+        "how long does it take to learn guitar as an adult",
+        "who is headlining Glastonbury this year",
+        "what's a good first album to get into jazz",
+        "recommend me something like Arctic Monkeys",
+        "how do I get tickets before they sell out",
+    ),
+    "movies": (
+        "what should I watch tonight, something funny",
+        "is Dune part two worth seeing in IMAX",
+        "movies like Interstellar?",
+        "what's new on Netflix this week",
+        "explain the ending of Inception",
+        "a good movie to watch with my parents",
+    ),
+    "books": (
+        "recommend me a book like Project Hail Mary",
+        "what should I read after finishing Harry Potter",
+        "is the Kindle Paperwhite worth it",
+        "a short book I can finish on a flight",
+        "best fantasy series that is actually finished",
+        "what's a good book for a book club that sparks discussion",
+    ),
+    "sports": (
+        "who won the game last night?",
+        "when does the Champions League final start",
+        "explain the offside rule",
+        "how do I get better at padel",
+        "what time is the F1 race on Sunday",
+        "best place to watch the derby in Madrid",
+    ),
+    "home_garden": (
+        "what colour should I paint a north facing bedroom?",
+        "how do I get rid of mould in the bathroom",
+        "best robot vacuum for pet hair",
+        "how to hang shelves on a plaster wall",
+        "ideas to make a small living room feel bigger",
+        "is a memory foam mattress worth it",
+    ),
+    "photography": (
+        "what settings should I use for the northern lights?",
+        "Sony a6400 or Fuji X-T30 for a beginner",
+        "how do I get blurry backgrounds in portraits",
+        "best lens for street photography",
+        "how to photograph fireworks with my phone",
+        "is it worth shooting raw",
+    ),
+    "gardening": (
+        "why are my tomato leaves turning yellow?",
+        "when should I plant potatoes",
+        "what can I grow on a shady balcony",
+        "how often should I water a fiddle leaf fig",
+        "how do I keep slugs off my hostas",
+        "is it too late to plant garlic in November",
+    ),
+    "cycling": (
+        "what size bike do I need if I'm 178 cm",
+        "is an e-bike worth it for a 12 km commute?",
+        "how do I fix a slipping chain",
+        "what tyre pressure for a road bike",
+        "best bike routes around Amsterdam",
+        "clipless pedals or flats for a beginner",
+    ),
+    "wine": (
+        "what wine goes with salmon?",
+        "is a 20 euro bottle really better than a 7 euro one",
+        "how long can I keep an open bottle of red",
+        "recommend a nice Rioja for a dinner party",
+        "what's the difference between prosecco and champagne",
+        "what's a good wine for someone who doesn't like wine",
+    ),
+    "camping": (
+        "what do I need for my first camping trip?",
+        "how cold is too cold to camp with kids",
+        "best campsites near Lake Garda",
+        "how do I keep my tent dry when it rains all night",
+        "is wild camping legal in Norway",
+        "easy camping meals with one burner",
+    ),
+    "religion": (
+        "what time does fasting end today?",
+        "can you explain the Holy Trinity simply",
+        "how do I pray if I have never prayed before",
+        "what should I bring to a bar mitzvah",
+        "is it ok to miss mass on Christmas if I am sick",
+        "what does the Quran say about forgiveness",
+    ),
+    "sexual_orientation": (
+        "how do I know if I'm bisexual?",
+        "my son just came out to me, how can I support him",
+        "is it safe to travel to Dubai as a gay couple",
+        "how do I tell my family I'm gay",
+        "what does queer mean exactly",
+    ),
+    "politics": (
+        "who should I vote for if I care about housing?",
+        "what's the difference between the two main parties on tax",
+        "when is the next general election",
+        "explain the new immigration rules in simple words",
+        "is the protest on Saturday going ahead",
+        "what did the prime minister say about pensions",
+    ),
+    "health": (
+        "I've had a headache for 3 days, should I see a doctor?",
+        "is 150/95 high blood pressure",
+        "what are the early signs of diabetes",
+        "I can't sleep and feel anxious all the time, what can I do",
+        "how long does a cold usually last",
+        "can I take ibuprofen with my antidepressants",
+        "my doctor wants me to lose weight, how do I start",
+        "what does a high TSH level mean",
+    ),
+    "ethnicity": (
+        "what's the history of my surname, it's Igbo",
+        "how do I deal with racist comments from a coworker",
+        "where can I learn more about Sami culture",
+        "my grandmother was Romani, how can I learn more",
+        "traditions for Lunar New Year from my family's side",
+    ),
+    "philosophy": (
+        "what is the point of anything honestly",
+        "explain stoicism in 3 sentences",
+        "do we have free will or is everything determined?",
+        "what would Kant say about lying to protect a friend",
+        "best intro book to philosophy",
+    ),
+    "trade_union": (
+        "can my boss fire me for joining a union?",
+        "how do I start a union at my workplace",
+        "is it worth paying union fees",
+        "what happens to my pay if we strike",
+        "our union is voting on a new contract, what should I look for",
+    ),
+    "genetics": (
+        "my DNA test says I carry a gene for cystic fibrosis, what does that mean?",
+        "should I get tested for the BRCA gene if my mum had breast cancer",
+        "are DNA ancestry tests accurate",
+        "is Huntington's disease hereditary",
+    ),
+    "biometrics": (
+        "does my phone send my fingerprint anywhere?",
+        "can shops use facial recognition on me",
+        "how do I delete my face data from an app",
+        "is paying with my palm safe",
+    ),
+    "sex_life": (
+        "how do I talk to my partner about what I want in bed?",
+        "is it normal to have a low sex drive after a baby",
+        "what's the most reliable contraception",
+        "how do I bring up trying something new with my partner",
+    ),
+}
+
+# Generic frames around a topic phrase: questions, requests and statements.
+CHAT_TEMPLATES: tuple[str, ...] = (
+    "can you recommend {x}?", "any tips for {x}?", "I need help with {x}",
+    "tell me about {x}", "I'm thinking about {x}", "what do you know about {x}?",
+    "what should I know about {x}", "quick question about {x}", "I've been reading about {x}",
+    "{x} - where do I start?", "need advice on {x} pls", "my friend told me about {x}, thoughts?",
+    "how do people usually handle {x}", "give me a short list of ideas for {x}",
+    "hey meta, {x}", "hey, so {x}... any advice?", "I keep seeing stuff about {x}",
+    "explain {x} like I'm a beginner", "pros and cons of {x}",
+)
+
+# Messages that fit several topics; the caller's topic is the person's real intent.
+AMBIGUOUS_MESSAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("what should I pack for the weekend?", ("hiking", "camping", "travel")),
+    ("best shoes for being on my feet all day", ("running", "hiking", "fashion", "health")),
+    ("how do I get in shape before summer", ("fitness", "running", "cycling")),
+    ("good gift ideas for my dad's 60th?", ("wine", "books", "tech", "cars", "photography")),
+    ("what can I do this weekend with the kids", ("parenting", "movies", "camping", "hiking")),
+    ("my knee hurts after exercise, what should I do", ("health", "running", "cycling",
+                                                         "fitness")),
+    ("is it worth spending more on a good one?", ("coffee", "tech", "photography", "cycling")),
+    ("best apps for this?", ("personal_finance", "fitness", "tech", "music")),
+    ("what do you think about the news today", ("politics", "sports", "tech")),
+    ("I need to relax, any ideas", ("health", "books", "movies", "music", "philosophy")),
+    ("how can I save money on this", ("personal_finance", "travel", "cars", "home_garden")),
+    ("what's good for a rainy day", ("movies", "books", "gaming", "cooking")),
+    ("how early should I book?", ("travel", "camping", "music", "sports")),
+    ("what's the best brand?", ("fashion", "beauty", "tech", "cars", "coffee")),
+    ("I want to get outside more", ("hiking", "cycling", "running", "camping", "gardening")),
+    ("is this normal?", ("health", "pets", "parenting", "sex_life")),
+    ("I don't feel like myself lately", ("health", "philosophy")),
+    ("where can I find people like me around here", ("sexual_orientation", "religion",
+                                                     "ethnicity", "sports")),
+    ("what's the deal with the strike", ("trade_union", "politics", "travel")),
+    ("should I get tested?", ("health", "genetics")),
+)
+
+# A second clause about another topic appended to a message (the label stays the first topic).
+MIX_TEMPLATES: tuple[str, ...] = (
+    " also, any ideas for {x}?", " and btw what about {x}", ". Also thinking about {x}",
+    " oh and {x} too", ". Separate question: {x}?", " (also need {x} at some point)",
+)
+
+MISSPELLINGS: tuple[tuple[str, str], ...] = (
+    ("recommend", "reccomend"), ("because", "becuase"), ("definitely", "definately"),
+    ("which", "wich"), ("should", "shoud"), ("weekend", "wekend"), ("really", "realy"),
+    ("tomorrow", "tomorow"), ("necessary", "neccesary"), ("beginner", "begginer"),
+    ("what", "waht"), ("there", "ther"), ("know", "kno"), ("please", "pls"),
+    ("you", "u"), ("about", "abt"), ("the ", "teh "), ("with", "wiht"), ("good", "gud"),
+    ("people", "ppl"), ("something", "smth"), ("thinking", "thinkin"),
+)
+
+PEOPLE: tuple[str, ...] = (
+    "my sister", "my brother", "a coworker", "my partner", "my mum", "my dad", "Tom",
+    "Anna", "friends", "my neighbour", "my best friend", "the guys at football",
+    "my roommate", "a colleague", "my wife", "my husband", "our friends", "Lena",
+)
+
+CONVERSATION_TEMPLATES: tuple[str, ...] = (
+    "Talked with {who} about {x}", "{who} mentioned {x} at dinner",
+    "Chatted about {x} with {who} over coffee", "Long talk with {who} about {x}",
+    "{who} and I were discussing {x}", "{who} asked me about {x}",
+    "Phone call with {who}, we talked about {x}", "At lunch {who} brought up {x}",
+    "Said to {who} that I'm thinking about {x}", "{who} told me about {x}",
+)
+
+_TEMPLATE_SHARE = 0.55  # generic frame + phrase; the rest are whole topic messages
+DEFAULT_MIX_RATE = 0.12
+DEFAULT_TYPO_RATE = 0.08
+DEFAULT_AMBIGUOUS_RATE = 0.07
+DEFAULT_LOWER_RATE = 0.35
+
+
+def _flat(vocab: dict[str, tuple[str, ...]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Flatten per-topic lists into one array with per-topic start offsets and counts."""
+    items: list[str] = []
+    starts, counts = [], []
+    for topic in schema.ALL_TOPICS:
+        entries = vocab[topic]
+        starts.append(len(items))
+        counts.append(len(entries))
+        items.extend(entries)
+    return np.array(items, dtype=object), np.array(starts), np.array(counts)
+
+
+_PHRASES, _PHRASE_START, _PHRASE_COUNT = _flat(TOPIC_PHRASES)
+_MESSAGES, _MESSAGE_START, _MESSAGE_COUNT = _flat(TOPIC_MESSAGES)
+_TOPIC_LOOKUP = pd.Index(schema.ALL_TOPICS)
+_STR = np.dtypes.StringDType()
+
+
+def _ambiguous_table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per topic, the ambiguous messages it can be behind (flat array + offsets)."""
+    by_topic: dict[str, tuple[str, ...]] = {t: () for t in schema.ALL_TOPICS}
+    for text, topics in AMBIGUOUS_MESSAGES:
+        for t in topics:
+            by_topic[t] = by_topic[t] + (text,)
+    return _flat(by_topic)
+
+
+_AMBIG, _AMBIG_START, _AMBIG_COUNT = _ambiguous_table()
+
+
+def topic_codes(topics: np.ndarray) -> np.ndarray:
+    """Topic ids to their index in `schema.ALL_TOPICS` (integer arrays are taken as indices).
+
+    Unknown ids raise ValueError.
+    """
+    values = np.asarray(topics)
+    if values.dtype.kind in "iu":
+        codes = values.astype(np.int64)
+        bad = (codes < 0) | (codes >= len(schema.ALL_TOPICS))
+    else:
+        codes = _TOPIC_LOOKUP.get_indexer(values.astype(object)).astype(np.int64)
+        bad = codes < 0
+    if bad.any():
+        raise ValueError(f"unknown topics: {list(np.unique(values[bad].astype(str))[:5])}")
+    return codes
+
+
+def _pick(start: np.ndarray, count: np.ndarray, codes: np.ndarray,
+          rng: np.random.Generator) -> np.ndarray:
+    """A uniformly chosen entry index within each topic's slice of a flat vocabulary."""
+    return start[codes] + np.floor(rng.random(len(codes)) * count[codes]).astype(np.int64)
+
+
+def _fill(templates: tuple[str, ...], which: np.ndarray,
+          slots: dict[str, np.ndarray]) -> np.ndarray:
+    """Fill template `which[i]` with `slots[name][i]`, one vectorised pass per template."""
+    out = np.empty(len(which), dtype=object)
+    for j, template in enumerate(templates):
+        rows = np.flatnonzero(which == j)
+        if rows.size == 0:
+            continue
+        text = np.full(rows.size, "", dtype=object)
+        for literal, field, _, _ in string.Formatter().parse(template):
+            if literal:
+                text = text + literal
+            if field:
+                text = text + slots[field][rows]
+        out[rows] = text
+    return out
+
+
+def _swap_letters(texts: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Swap one pair of adjacent letters in each message (a typing slip)."""
+    if texts.size == 0:
+        return texts
+    lengths = np.strings.str_len(texts)
+    width = max(int(lengths.max()), 2)
+    codes = texts.astype(f"<U{width}").view(np.uint32).reshape(texts.size, width).copy()
+    pos = np.floor(rng.random(texts.size) * np.maximum(lengths - 1, 1)).astype(np.int64)
+    r = np.arange(texts.size)
+    a, b = codes[r, pos], codes[r, np.minimum(pos + 1, width - 1)]
+
+    def is_letter(c: np.ndarray) -> np.ndarray:
+        return ((c >= 97) & (c <= 122)) | ((c >= 65) & (c <= 90))
+
+    ok = is_letter(a) & is_letter(b) & (pos + 1 < lengths)
+    codes[r[ok], pos[ok]], codes[r[ok], pos[ok] + 1] = b[ok], a[ok]
+    return codes.view(f"<U{width}").ravel()
+
+
+def _style(texts: np.ndarray, rng: np.random.Generator, typo_rate: float,
+           lower_rate: float) -> np.ndarray:
+    """Casual typing: lower case, dropped question marks, misspellings and slips."""
+    n = len(texts)
+    out = np.asarray(texts, dtype=_STR)
+    lower = rng.random(n) < lower_rate
+    out[lower] = np.strings.lower(out[lower])
+    drop_q = rng.random(n) < 0.25
+    out[drop_q] = np.strings.rstrip(out[drop_q], "?")
+    if typo_rate > 0:
+        # Sloppy typists misspell several words; most people misspell none.
+        sloppy = np.flatnonzero(rng.random(n) < typo_rate)
+        if sloppy.size:
+            part = out[sloppy]
+            for right, wrong in MISSPELLINGS:
+                hit = rng.random(sloppy.size) < 0.5
+                part[hit] = np.strings.replace(part[hit], right, wrong, count=1)
+            slip = rng.random(sloppy.size) < 0.6
+            part[slip] = _swap_letters(part[slip], rng)
+            out[sloppy] = part
+    return out.astype(object)
+
+
+def make_chat_texts(
+    topics: np.ndarray,
+    rng: np.random.Generator,
+    *,
+    mix_rate: float = DEFAULT_MIX_RATE,
+    typo_rate: float = DEFAULT_TYPO_RATE,
+    ambiguous_rate: float = DEFAULT_AMBIGUOUS_RATE,
+    lower_rate: float = DEFAULT_LOWER_RATE,
+    secondary: np.ndarray | None = None,
+) -> np.ndarray:
+    """One message to Meta AI per entry of `topics` (ids of schema.ALL_TOPICS), as str objects.
+
+    The label of message i is `topics[i]` (its primary topic), also when it is ambiguous or
+    mixes in a clause about `secondary[i]` (drawn uniformly from other topics when None).
+    The same rng state gives the same texts.
+    """
+    codes = topic_codes(topics)
+    n = len(codes)
+    if n == 0:
+        return np.empty(0, dtype=object)
+    kind = rng.random(n)
+    ambiguous = (kind < ambiguous_rate) & (_AMBIG_COUNT[codes] > 0)
+    templated = ~ambiguous & (rng.random(n) < _TEMPLATE_SHARE)
+    whole = ~ambiguous & ~templated
+
+    texts = np.empty(n, dtype=object)
+    texts[ambiguous] = _AMBIG[_pick(_AMBIG_START, _AMBIG_COUNT, codes[ambiguous], rng)]
+    texts[whole] = _MESSAGES[_pick(_MESSAGE_START, _MESSAGE_COUNT, codes[whole], rng)]
+    rows = np.flatnonzero(templated)
+    phrases = _PHRASES[_pick(_PHRASE_START, _PHRASE_COUNT, codes[rows], rng)]
+    which = rng.integers(0, len(CHAT_TEMPLATES), rows.size)
+    texts[rows] = _fill(CHAT_TEMPLATES, which, {"x": phrases})
+
+    mixed = np.flatnonzero((rng.random(n) < mix_rate) & ~ambiguous)
+    if mixed.size:
+        if secondary is None:
+            other = (codes[mixed] + rng.integers(1, len(schema.ALL_TOPICS), mixed.size)) % len(
+                schema.ALL_TOPICS)
+        else:
+            other = topic_codes(np.asarray(secondary)[mixed])
+        clause = _fill(MIX_TEMPLATES, rng.integers(0, len(MIX_TEMPLATES), mixed.size),
+                       {"x": _PHRASES[_pick(_PHRASE_START, _PHRASE_COUNT, other, rng)]})
+        base = np.strings.rstrip(texts[mixed].astype(str), "?.!").astype(object)
+        texts[mixed] = base + clause
+    return _style(texts, rng, typo_rate, lower_rate)
+
+
+def make_conversation_texts(
+    topics: np.ndarray,
+    rng: np.random.Generator,
+    *,
+    typo_rate: float = 0.02,
+) -> np.ndarray:
+    """A diary note of an offline conversation per topic ("Talked with Anna about ...")."""
+    codes = topic_codes(topics)
+    n = len(codes)
+    if n == 0:
+        return np.empty(0, dtype=object)
+    phrases = _PHRASES[_pick(_PHRASE_START, _PHRASE_COUNT, codes, rng)]
+    people = np.array(PEOPLE, dtype=object)[rng.integers(0, len(PEOPLE), n)]
+    which = rng.integers(0, len(CONVERSATION_TEMPLATES), n)
+    texts = _fill(CONVERSATION_TEMPLATES, which, {"x": phrases, "who": people})
+    # A sentence starting with a person's role reads "My sister ...", not "my sister ...".
+    as_str = texts.astype(_STR)
+    texts = np.strings.add(np.strings.upper(np.strings.slice(as_str, 0, 1)),
+                           np.strings.slice(as_str, 1, None))
+    return _style(texts, rng, typo_rate, lower_rate=0.1)

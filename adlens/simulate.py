@@ -1,0 +1,717 @@
+"""The simulated population: people with latent true interests and the events drawn from them.
+
+Writes the data contract (users, ads, events) plus the truth table `interests`; CLI `generate`.
+
+Design notes
+- People are generated in fixed blocks of `BLOCK_USERS`; block b draws from
+  `SeedSequence(seed, spawn_key=(b,))`, so a population is the same whatever chunk size is used
+  to stream it to disk, and event ids are numbered in block order.
+- Interests: each person belongs to a taste archetype (people with similar tastes) plus
+  individual noise; sensitive topics are low for most people. Every signal draws its topics
+  from the interests with its own noise (`SimParams`).
+- The simulated platform targets ads by interest; after `schema.POLICY_START`, for people
+  outside EU/UK/KR, a person's AI chats on a non-sensitive topic raise ads on that topic in
+  apps linked to the chat's app (the new signal). Ad exposures prime offline conversations on
+  the same topic 1-10 days later, more so the longer the ad was looked at.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from adlens import chat_text, schema
+
+BLOCK_USERS = 10_000
+Progress = Callable[[float, str], None]
+
+TOPICS = np.array(schema.ALL_TOPICS, dtype=object)
+N_TOPICS = len(schema.ALL_TOPICS)
+N_EVERYDAY = len(schema.EVERYDAY_TOPICS)
+_SENSITIVE = np.arange(N_TOPICS) >= N_EVERYDAY
+_META7 = np.isin(TOPICS, schema.SENSITIVE_META7)
+_APPS = np.array(schema.APPS, dtype=object)  # facebook, instagram, messenger, whatsapp, ...
+_N_AD_APPS = len(schema.AD_APPS)
+_DAY_MS = 86_400_000
+
+
+@dataclass(frozen=True)
+class SimParams:
+    """Knobs of the simulation (rates are per person over a 92-day window)."""
+
+    meta_ai_by_age: tuple[float, ...] = (0.66, 0.60, 0.50, 0.40, 0.30, 0.22)
+    age_shares: tuple[float, ...] = (0.15, 0.25, 0.21, 0.17, 0.13, 0.09)
+    glasses_share_of_ai_users: float = 0.08
+    impressions: float = 16.0
+    likes: float = 7.0
+    follows: float = 1.0
+    posts: float = 1.5
+    watches: float = 6.0
+    friend_likes: float = 3.0
+    site_visits: float = 1.2
+    ai_chats: float = 8.0  # per Meta AI user
+    conversations: float = 1.4
+    dwell_median_ms: float = 1700.0
+    dwell_sigma: float = 1.7
+    click_base_logit: float = -7.2
+    chat_boost: float = 0.25  # extra targeting mass per recent chat on a topic
+    chat_boost_half_life_days: float = 14.0
+    priming_rate: float = 0.06  # chance an impression seen long enough seeds a conversation
+    priming_dwell_ms: float = 2000.0
+    click_to_site_visit: float = 0.6
+
+
+# --- countries -------------------------------------------------------------------------------
+_COUNTRY_SHARES: dict[str, float] = {
+    "US": 0.40, "GB": 0.07, "KR": 0.05,
+    # European Union: 25 % overall.
+    "DE": 0.050, "FR": 0.040, "IT": 0.035, "ES": 0.030, "NL": 0.020, "PL": 0.020,
+    "SE": 0.008, "BE": 0.008, "AT": 0.006, "PT": 0.006, "IE": 0.005, "DK": 0.004,
+    "FI": 0.004, "CZ": 0.004, "GR": 0.004, "RO": 0.004, "HU": 0.003, "SK": 0.002,
+    "BG": 0.002, "HR": 0.002, "SI": 0.001, "LT": 0.001, "LV": 0.001, "EE": 0.001,
+    "LU": 0.001, "CY": 0.001, "MT": 0.001,
+    # Elsewhere.
+    "CA": 0.045, "BR": 0.045, "IN": 0.045, "AU": 0.035, "MX": 0.035, "JP": 0.025,
+    "TR": 0.015, "ZA": 0.012, "NG": 0.008,
+}
+_COUNTRIES = np.array(list(_COUNTRY_SHARES), dtype=object)
+_COUNTRY_P = np.array(list(_COUNTRY_SHARES.values()))
+_COUNTRY_P = _COUNTRY_P / _COUNTRY_P.sum()
+_EXCLUDED = np.array([schema.region_of(c) in schema.EXCLUDABLE_REGIONS for c in _COUNTRIES])
+
+# --- the ad catalogue (fixed, the same for every seed) -----------------------------------------
+_CATALOGUE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "hiking": (("TrailPeak", "Alpenway", "Summit & Co"), (
+        "waterproof hiking boots", "lightweight trekking poles", "25L hiking daypack",
+        "merino hiking socks", "Alps hut-to-hut guided tours", "breathable rain shell",
+        "trail map app")),
+    "running": (("Stride", "PaceLab", "NorthRun"), (
+        "cushioned road running shoes", "GPS running watch", "half marathon training plan",
+        "reflective running vest", "carbon racing shoes", "trail running shoes")),
+    "fitness": (("IronHouse Gym", "FlexFit", "CoreForm"), (
+        "first month free membership", "adjustable dumbbells", "whey protein",
+        "home workout app", "non-slip yoga mat", "resistance band set")),
+    "cooking": (("HomeChef Box", "Castellan", "SpiceRoute"), (
+        "meal kits: 50% off your first box", "cast iron skillet", "air fryer XL",
+        "chef's knife", "world spice sampler", "slow cooker")),
+    "coffee": (("Bean & Burr", "Crema", "Roastery 9"), (
+        "espresso machine", "burr grinder", "single-origin coffee subscription",
+        "milk frother", "cold brew kit", "moka pot")),
+    "travel": (("Wandr", "SkyHop", "StayWell Hotels"), (
+        "city breaks from 99", "cheap flights to Lisbon", "hotel deals in Rome",
+        "carry-on suitcase", "travel insurance", "Japan rail pass tours", "airport lounge pass")),
+    "gaming": (("PixelForge", "NovaPlay", "GG Gear"), (
+        "wireless gaming headset", "ergonomic gaming chair", "new open-world RPG",
+        "mechanical keyboard", "144Hz gaming monitor", "game subscription: 3 months free")),
+    "fashion": (("Loom & Thread", "Marlowe", "UrbanKnit"), (
+        "wool winter coat", "white leather sneakers", "wedding guest outfits",
+        "slim fit jeans", "leather tote bag", "polarised sunglasses")),
+    "beauty": (("Glow Theory", "Lumi", "Petal Lab"), (
+        "hydrating moisturiser", "vitamin C serum", "SPF 50 daily sunscreen",
+        "ionic hair dryer", "curl cream", "summer eau de parfum")),
+    "pets": (("Pawsome", "Whisker Co", "HappyTail"), (
+        "grain-free puppy food", "scratch-proof cat tree", "no-pull dog harness",
+        "odour-free cat litter", "orthopaedic dog bed", "pet insurance")),
+    "parenting": (("LittleSteps", "Nestling", "KidSafe"), (
+        "lightweight stroller", "convertible car seat", "smart baby monitor",
+        "toddler learning app", "kids' school backpack", "baby sleep course")),
+    "personal_finance": (("Ledgerly", "NestEgg Bank", "Brightvest"), (
+        "high-yield savings account", "index fund investing app", "budgeting app",
+        "cashback credit card", "mortgage rate check", "free tax filing")),
+    "cars": (("Voltra Motors", "RoadWise", "AutoCare"), (
+        "electric SUV test drive", "winter tyres fitted", "certified used cars",
+        "car insurance quote", "4K dashcam", "home EV charger")),
+    "tech": (("Nimbus", "Kite Electronics", "Orbit"), (
+        "noise-cancelling headphones", "new smartphone trade-in deal", "student laptop",
+        "smartwatch", "mesh wifi system", "wireless earbuds", "password manager")),
+    "music": (("Soundwave", "Fret & Key", "LiveNation Tix"), (
+        "festival tickets", "beginner guitar bundle", "bookshelf speakers",
+        "online piano lessons", "record player", "music streaming: 3 months free")),
+    "movies": (("CineMax", "StreamBox", "PopcornPlus"), (
+        "new blockbuster in cinemas", "streaming: first month free", "home projector",
+        "horror movie marathon night", "classic films collection", "4K Blu-ray deals")),
+    "books": (("PageTurn", "Inkwell Books", "ListenUp"), (
+        "bestselling thriller", "e-reader", "audiobook trial", "fantasy box set",
+        "book club picks", "kids' books bundle")),
+    "sports": (("Fanzone", "CourtSide", "GoalKit"), (
+        "match tickets", "official home shirt", "padel racket", "sports streaming pass",
+        "beginner golf set", "tennis lessons")),
+    "home_garden": (("Nook Home", "Fixit", "Dwell & Co"), (
+        "modular sofa", "robot vacuum", "standing desk", "cordless drill",
+        "memory foam mattress", "smart bulbs starter kit")),
+    "photography": (("Aperture", "LensCraft", "PrintLab"), (
+        "mirrorless camera", "portrait prime lens", "travel tripod", "photo editing app",
+        "photo book printing", "camera drone")),
+    "gardening": (("GreenThumb", "Seed & Soil", "Bloomly"), (
+        "raised garden bed", "heirloom tomato seeds", "easy-care houseplants",
+        "cordless lawn mower", "compost bin", "herb garden kit")),
+    "cycling": (("Velo Works", "eMotion Bikes", "SpokeShop"), (
+        "commuter e-bike", "road bike", "MIPS bike helmet", "smart turbo trainer",
+        "gravel bike", "LED bike lights")),
+    "wine": (("Cellar Club", "VinoVerde", "Grape Escape"), (
+        "wine subscription: 6 bottles", "Tuscany wine tours", "Rioja reserva deal",
+        "wine fridge", "champagne gift box", "natural wine tasting")),
+    "camping": (("CampCraft", "Wildside", "Ember Outdoors"), (
+        "2-person tent", "4-season sleeping bag", "camping stove", "lakeside campsite booking",
+        "inflatable sleeping pad", "rooftop tent")),
+    "religion": (("Faith Radio", "Grace Community"), ("daily prayer app", "Sunday services")),
+    "sexual_orientation": (("Rainbow Travel", "OutTogether"), (
+        "LGBTQ+ friendly holidays", "queer community meetups")),
+    "politics": (("Citizens for Change", "VoteReady"), (
+        "sign the petition", "register to vote today")),
+    "health": (("CityCare Clinic", "MindWell", "VitalCheck"), (
+        "same-day GP appointments", "online therapy sessions", "blood pressure monitor")),
+    "ethnicity": (("Roots & Routes",), ("heritage travel tours",)),
+    "philosophy": (("Thinkwell",), ("philosophy course online",)),
+    "trade_union": (("WorkersUnited",), ("join your union",)),
+    "genetics": (("HelixDNA",), ("ancestry DNA kit",)),
+    "biometrics": (("SecureID",), ("fingerprint smart lock",)),
+    "sex_life": (("Intimacy Lab",), ("couples' wellness kit",)),
+}
+
+
+def make_ads() -> pd.DataFrame:
+    """The fixed ad catalogue: ad_id, advertiser, topic, title (title starts with the brand)."""
+    rows = []
+    for topic in schema.ALL_TOPICS:
+        brands, products = _CATALOGUE[topic]
+        for i, product in enumerate(products):
+            brand = brands[i % len(brands)]
+            rows.append((brand, topic, f"{brand} {product}"))
+    ads = pd.DataFrame(rows, columns=["advertiser", "topic", "title"])
+    ads.insert(0, "ad_id", [f"ad_{i + 1:04d}" for i in range(len(ads))])
+    return ads.astype("str")
+
+
+_ADS = make_ads()
+_AD_TOPIC = chat_text.topic_codes(_ADS["topic"].to_numpy(dtype=object))
+_AD_START = np.searchsorted(_AD_TOPIC, np.arange(N_TOPICS))
+_AD_COUNT = np.bincount(_AD_TOPIC, minlength=N_TOPICS)
+_AD_IDS = _ADS["ad_id"].to_numpy(dtype=object)
+_AD_ADVERTISER = _ADS["advertiser"].to_numpy(dtype=object)
+
+# Hour-of-day profile of activity (UTC is fine: it only shapes the timeline).
+_HOUR_P = np.array([1, 0.6, 0.4, 0.3, 0.3, 0.5, 1, 2, 3, 3, 3, 3.5, 4, 3.5, 3, 3, 3.5, 4,
+                    5, 6, 6.5, 6, 4, 2])
+_HOUR_P = _HOUR_P / _HOUR_P.sum()
+
+
+# --- small vectorised helpers ------------------------------------------------------------------
+def _sample_rows(weights: np.ndarray, rows: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """For each entry of `rows`, a column index drawn with probability ∝ weights[row]."""
+    if rows.size == 0:
+        return np.empty(0, dtype=np.int64)
+    cum = np.cumsum(weights, axis=1)
+    cum /= cum[:, -1:]
+    u = rng.random(rows.size)
+    return np.minimum((cum[rows] < u[:, None]).sum(axis=1), weights.shape[1] - 1)
+
+
+def _sample_weights(weights: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """One column index per row of `weights` (each row its own distribution)."""
+    return _sample_rows(weights, np.arange(len(weights)), rng)
+
+
+def _expand(counts: np.ndarray) -> np.ndarray:
+    """Row index repeated `counts[row]` times (the owner of each generated event)."""
+    return np.repeat(np.arange(len(counts)), counts)
+
+
+def _times(n: int, start_ms: int, days: int, rng: np.random.Generator) -> np.ndarray:
+    """Event times (ms since epoch) spread over the window with a daily rhythm."""
+    day = rng.integers(0, days, n)
+    hour = rng.choice(24, n, p=_HOUR_P)
+    return start_ms + day * _DAY_MS + hour * 3_600_000 + rng.integers(0, 3_600_000, n)
+
+
+def _pick_ad(topic: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    return _AD_START[topic] + np.floor(rng.random(topic.size) * _AD_COUNT[topic]).astype(np.int64)
+
+
+@dataclass
+class _Events:
+    """Column arrays for one kind of event (one row per event)."""
+
+    user: np.ndarray
+    ts: np.ndarray
+    kind: str
+    app: np.ndarray | None = None
+    topic: np.ndarray | None = None  # topic code, -1 for none
+    text: np.ndarray | None = None
+    modality: np.ndarray | None = None
+    ad: np.ndarray | None = None  # ad row, -1 for none
+    dwell: np.ndarray | None = None
+    advertiser: np.ndarray | None = None
+    true_topic: np.ndarray | None = None
+    keep_topic: bool = True
+
+
+# --- one block of people -----------------------------------------------------------------------
+def _block(
+    first_user: int, n: int, rng: np.random.Generator, start_ms: int, days: int,
+    params: SimParams, id_width: int,
+) -> tuple[pd.DataFrame, np.ndarray, list[_Events], np.ndarray]:
+    """People `first_user .. first_user+n-1`: users frame, interests and their events."""
+    p = params
+    # People.
+    country = _COUNTRIES[rng.choice(len(_COUNTRIES), n, p=_COUNTRY_P)]
+    excluded = np.isin(country, _COUNTRIES[_EXCLUDED])
+    age = rng.choice(len(schema.AGE_BANDS), n, p=np.array(p.age_shares) / sum(p.age_shares))
+    uses_ai = rng.random(n) < np.array(p.meta_ai_by_age)[age]
+    glasses = uses_ai & (rng.random(n) < p.glasses_share_of_ai_users)
+    activity = rng.lognormal(0.0, 0.5, n) * np.exp(-0.125)
+
+    # Apps a person uses (ad apps), then which of their apps are linked in Accounts Center.
+    uses = rng.random((n, len(schema.APPS))) < np.array([0.78, 0.66, 0.5, 0.62, 0, 0])
+    uses[~uses[:, :_N_AD_APPS].any(axis=1), 0] = True
+    uses[:, 4] = uses_ai & (rng.random(n) < 0.55)  # the standalone Meta AI app
+    uses[:, 5] = glasses
+    style = rng.random(n)
+    linked = np.where((style < 0.10)[:, None], False,
+                      np.where((style < 0.55)[:, None], uses,
+                               uses & (rng.random((n, len(schema.APPS))) < 0.5)))
+    linked_str = np.full(n, "", dtype=object)
+    for j, app in enumerate(schema.APPS):
+        sep = np.where(linked_str == "", "", "|")
+        linked_str = np.where(linked[:, j], linked_str + sep + app, linked_str)
+
+    # Latent interests: a taste archetype shared with similar people plus personal taste.
+    arche = rng.integers(0, _ARCHETYPES.shape[0], n)
+    everyday = _sigmoid(_ARCHETYPES[arche] + rng.normal(0, 1.0, (n, N_EVERYDAY)) - 1.6)
+    age_tilt = (age[:, None] - 2.5) * _AGE_TILT[None, :]
+    everyday = _sigmoid(_logit(everyday) + age_tilt)
+    sens = _sigmoid(rng.normal(_SENSITIVE_MEAN, 1.1, (n, N_TOPICS - N_EVERYDAY)))
+    interests = np.hstack([everyday, sens])
+
+    uid = np.array([f"u{first_user + i + 1:0{id_width}d}" for i in range(n)], dtype=object)
+    users = pd.DataFrame({
+        "user_id": uid, "country": country, "age_band": np.array(schema.AGE_BANDS)[age],
+        "uses_meta_ai": uses_ai, "linked_apps": linked_str,
+    })
+
+    events: list[_Events] = []
+    app_w = uses[:, :_N_AD_APPS] * np.array([1.0, 1.2, 0.15, 0.25]) * rng.gamma(2.0, 0.5, (
+        n, _N_AD_APPS))
+    app_w[app_w.sum(axis=1) == 0, 0] = 1.0
+
+    def topic_weights(gamma: float, floor: float, sigma: float, sensitive: float) -> np.ndarray:
+        w = (interests + floor) ** gamma * rng.lognormal(0, sigma, interests.shape)
+        w[:, _SENSITIVE] *= sensitive
+        return w
+
+    # AI chats (only Meta AI users), on any topic including sensitive ones.
+    n_chat = rng.poisson(p.ai_chats * activity * rng.lognormal(0, 0.6, n) * np.exp(-0.18)
+                         * uses_ai)
+    cu = _expand(n_chat)
+    chat_topic = _sample_rows(topic_weights(2.0, 0.02, 0.6, 2.2), cu, rng)
+    chat_app_w = np.hstack([uses[:, :_N_AD_APPS] * np.array([0.5, 0.6, 0.5, 0.8]),
+                            (uses[:, 4] * 1.5)[:, None], (uses[:, 5] * 1.5)[:, None]])
+    chat_app = _sample_rows(chat_app_w, cu, rng)
+    on_glasses = chat_app == 5
+    modality = np.where(rng.random(cu.size) < 0.28, "voice", "text").astype(object)
+    g = rng.random(cu.size)
+    modality[on_glasses] = np.where(g[on_glasses] < 0.6, "voice",
+                                    np.where(g[on_glasses] < 0.85, "image", "video"))
+    second = _sample_rows(topic_weights(1.0, 0.05, 0.3, 0.3), cu, rng)
+    chat_texts = chat_text.make_chat_texts(chat_topic, rng, secondary=second)
+    chat_ts = _times(cu.size, start_ms, days, rng)
+    events.append(_Events(cu, chat_ts, "ai_chat", app=chat_app, topic=chat_topic,
+                          text=chat_texts, modality=modality, true_topic=chat_topic,
+                          keep_topic=False))
+
+    # On-platform activity, each signal with its own noise.
+    for kind, rate, gamma, floor, sigma in (
+        ("like", p.likes, 2.0, 0.02, 0.5), ("follow", p.follows, 3.0, 0.0, 0.4),
+        ("post", p.posts, 2.5, 0.01, 0.7), ("watch", p.watches, 1.5, 0.05, 0.6),
+    ):
+        u = _expand(rng.poisson(rate * activity))
+        w = topic_weights(gamma, floor, sigma, 0.15)
+        ev = _Events(u, _times(u.size, start_ms, days, rng), kind,
+                     app=_sample_rows(app_w, u, rng), topic=_sample_rows(w, u, rng))
+        if kind == "watch":
+            ev.dwell = np.round(rng.lognormal(np.log(9000), 0.9, u.size))
+        events.append(ev)
+
+    # Friends' likes: friends share the archetype, not the person's own quirks.
+    friend_int = _sigmoid(_ARCHETYPES[arche] + rng.normal(0, 1.2, (n, N_EVERYDAY)) - 1.6)
+    fw = np.hstack([friend_int ** 2, np.full((n, N_TOPICS - N_EVERYDAY), 0.002)])
+    u = _expand(rng.poisson(p.friend_likes * activity))
+    events.append(_Events(u, _times(u.size, start_ms, days, rng), "friend_like",
+                          app=_sample_rows(app_w, u, rng), topic=_sample_rows(fw, u, rng)))
+
+    # Ad impressions: targeted by interest; sensitive topics only untargeted and rare.
+    target_w = (interests + 0.03) ** 2.5 * rng.lognormal(0, 0.5, interests.shape)
+    target_w[:, _SENSITIVE] = 0.004
+    target_w /= target_w.sum(axis=1, keepdims=True)
+    iu = _expand(rng.poisson(p.impressions * activity))
+    imp_ts = _times(iu.size, start_ms, days, rng)
+    imp_app = _sample_rows(app_w, iu, rng)
+    imp_topic = _sample_rows(target_w, iu, rng)
+    _apply_chat_signal(imp_topic, iu, imp_ts, imp_app, target_w, excluded, linked,
+                       cu, chat_ts, chat_app, chat_topic, params, rng)
+    imp_ad = _pick_ad(imp_topic, rng)
+    imp_interest = interests[iu, imp_topic]
+    dwell = np.round(np.minimum(
+        rng.lognormal(np.log(p.dwell_median_ms) + 0.35 * (imp_interest - 0.55), p.dwell_sigma),
+        120_000.0))
+    events.append(_Events(iu, imp_ts, "ad_impression", app=imp_app, topic=imp_topic,
+                          ad=imp_ad, dwell=dwell))
+
+    # Clicks: likelier the more the person cares about the topic and the longer they looked.
+    logit = (p.click_base_logit + 4.0 * imp_interest
+             + 0.6 * np.log(np.maximum(dwell, 50) / p.dwell_median_ms))
+    clicked = rng.random(iu.size) < _sigmoid(logit)
+    click_ts = imp_ts[clicked] + np.round(dwell[clicked] + rng.exponential(1500, clicked.sum())
+                                          ).astype(np.int64)
+    events.append(_Events(iu[clicked], click_ts, "ad_click", app=imp_app[clicked],
+                          topic=imp_topic[clicked], ad=imp_ad[clicked]))
+
+    # Advertiser site visits: interest-driven browsing plus visits after clicks.
+    sw = topic_weights(3.0, 0.0, 0.5, 0.3)
+    su = _expand(rng.poisson(p.site_visits * activity))
+    s_topic = _sample_rows(sw, su, rng)
+    s_ad = _pick_ad(s_topic, rng)
+    after = rng.random(clicked.sum()) < p.click_to_site_visit
+    su = np.concatenate([su, iu[clicked][after]])
+    s_ts = np.concatenate([_times(s_topic.size, start_ms, days, rng),
+                           click_ts[after] + rng.integers(2_000, 120_000, after.sum())])
+    s_topic = np.concatenate([s_topic, imp_topic[clicked][after]])
+    s_ad = np.concatenate([s_ad, imp_ad[clicked][after]])
+    events.append(_Events(su, s_ts, "site_visit", topic=s_topic,
+                          advertiser=_AD_ADVERTISER[s_ad]))
+
+    # Offline conversations: interest-driven, plus primed by earlier ad exposures.
+    vu = _expand(rng.poisson(p.conversations * activity))
+    v_topic = _sample_rows(topic_weights(2.0, 0.02, 0.5, 1.2), vu, rng)
+    v_ts = _times(vu.size, start_ms, days, rng)
+    primed = rng.random(iu.size) < p.priming_rate * (1 - np.exp(-dwell / p.priming_dwell_ms)) * (
+        0.4 + imp_interest)
+    delay = (rng.uniform(1, 10, primed.sum()) * _DAY_MS).astype(np.int64)
+    pv_ts = imp_ts[primed] + delay
+    inside = pv_ts < start_ms + days * _DAY_MS
+    vu = np.concatenate([vu, iu[primed][inside]])
+    v_topic = np.concatenate([v_topic, imp_topic[primed][inside]])
+    v_ts = np.concatenate([v_ts, pv_ts[inside]])
+    events.append(_Events(vu, v_ts, "conversation", topic=v_topic,
+                          text=chat_text.make_conversation_texts(v_topic, rng),
+                          true_topic=v_topic))
+
+    return users, interests, events, uid
+
+
+def _apply_chat_signal(imp_topic: np.ndarray, iu: np.ndarray, imp_ts: np.ndarray,
+                       imp_app: np.ndarray, target_w: np.ndarray, excluded: np.ndarray,
+                       linked: np.ndarray, cu: np.ndarray, chat_ts: np.ndarray,
+                       chat_app: np.ndarray, chat_topic: np.ndarray, params: SimParams,
+                       rng: np.random.Generator) -> None:
+    """Redraw post-policy impressions of eligible people with their AI chats added (in place).
+
+    A chat counts for an impression when it is after the policy start and before the
+    impression, on a topic outside Meta's sensitive list, and in the impression's app or in
+    an app linked with it; its weight halves every `chat_boost_half_life_days`.
+    """
+    policy_ms = _ms(schema.POLICY_START)
+    chat_ok = (chat_ts >= policy_ms) & ~excluded[cu] & ~_META7[chat_topic]
+    imp_ok = (imp_ts >= policy_ms) & ~excluded[iu]
+    imps = np.flatnonzero(imp_ok)
+    chats = np.flatnonzero(chat_ok)
+    if imps.size == 0 or chats.size == 0:
+        return
+    # Pair every eligible impression with every eligible chat of the same person.
+    chats = chats[np.argsort(cu[chats], kind="stable")]
+    n_users = len(excluded)
+    first = np.searchsorted(cu[chats], np.arange(n_users))
+    count = np.bincount(cu[chats], minlength=n_users)
+    per_imp = count[iu[imps]]
+    imps = imps[per_imp > 0]
+    per_imp = per_imp[per_imp > 0]
+    if imps.size == 0:
+        return
+    pair_imp = np.repeat(imps, per_imp)
+    offsets = np.arange(pair_imp.size) - np.repeat(np.cumsum(per_imp) - per_imp, per_imp)
+    pair_chat = chats[np.repeat(first[iu[imps]], per_imp) + offsets]
+    a, b = chat_app[pair_chat], imp_app[pair_imp]
+    same_account = (a == b) | (linked[cu[pair_chat], a] & linked[iu[pair_imp], b])
+    age_days = (imp_ts[pair_imp] - chat_ts[pair_chat]) / _DAY_MS
+    ok = same_account & (age_days > 0)
+    if not ok.any():
+        return
+    weight = params.chat_boost * 0.5 ** (age_days[ok] / params.chat_boost_half_life_days)
+    local = np.searchsorted(imps, pair_imp[ok])
+    boost = np.zeros((imps.size, N_TOPICS))
+    np.add.at(boost, (local, chat_topic[pair_chat[ok]]), weight)
+    touched = boost.sum(axis=1) > 0
+    rows = imps[touched]
+    w = target_w[iu[rows]] + boost[touched]
+    imp_topic[rows] = _sample_weights(w, rng)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
+
+
+def _ms(day: dt.date) -> int:
+    return int(pd.Timestamp(day, tz="UTC").value // 1_000_000)
+
+
+# Taste archetypes (fixed): each lifts a handful of related everyday topics.
+_ARCHETYPE_TOPICS: tuple[tuple[str, ...], ...] = (
+    ("hiking", "camping", "photography", "travel", "cycling"),
+    ("running", "fitness", "cycling", "sports", "tech"),
+    ("cooking", "coffee", "wine", "home_garden", "gardening"),
+    ("gaming", "tech", "movies", "music"),
+    ("fashion", "beauty", "travel", "music"),
+    ("parenting", "home_garden", "cooking", "personal_finance", "pets"),
+    ("cars", "sports", "tech", "personal_finance"),
+    ("books", "movies", "coffee", "photography", "music"),
+    ("pets", "gardening", "hiking", "books"),
+    ("travel", "wine", "photography", "fashion", "coffee"),
+)
+_ARCHETYPES = np.zeros((len(_ARCHETYPE_TOPICS), N_EVERYDAY))
+for _i, _topics in enumerate(_ARCHETYPE_TOPICS):
+    for _rank, _t in enumerate(_topics):
+        _ARCHETYPES[_i, schema.EVERYDAY_TOPICS.index(_t)] = 2.6 - 0.25 * _rank
+# Older people lean to gardening/wine/home, younger to gaming/fashion/fitness (logit per band).
+_AGE_TILT = np.zeros(N_EVERYDAY)
+for _t, _v in {"gaming": -0.35, "fashion": -0.2, "fitness": -0.15, "beauty": -0.1,
+               "gardening": 0.3, "wine": 0.15, "home_garden": 0.15, "books": 0.1,
+               "personal_finance": 0.1, "parenting": -0.05}.items():
+    _AGE_TILT[schema.EVERYDAY_TOPICS.index(_t)] = _v
+# Mean logit of sensitive interests: low for most people; health is the most common.
+_SENSITIVE_MEAN = np.array([
+    {"religion": -3.2, "sexual_orientation": -3.8, "politics": -3.0, "health": -1.6,
+     "ethnicity": -3.8, "philosophy": -3.4, "trade_union": -4.0, "genetics": -4.2,
+     "biometrics": -4.4, "sex_life": -4.2}[t] for t in schema.SENSITIVE_GDPR9])
+
+
+# --- assembling frames -------------------------------------------------------------------------
+EVENT_COLUMNS: tuple[str, ...] = schema.REQUIRED_COLUMNS["events"] + ("advertiser", "true_topic")
+
+
+def _events_frame(events: list[_Events], uid: np.ndarray, first_event: int) -> pd.DataFrame:
+    """One frame for a block's events, sorted by person then time, ids numbered from first_event."""
+    parts = {c: [] for c in ("user", "ts", "kind", "app", "topic", "text", "modality", "ad",
+                             "dwell", "advertiser", "true_topic")}
+    kinds = np.array(schema.EVENT_TYPES, dtype=object)
+    for ev in events:
+        m = ev.user.size
+        parts["user"].append(ev.user)
+        parts["ts"].append(ev.ts.astype(np.int64))
+        parts["kind"].append(np.full(m, schema.EVENT_TYPES.index(ev.kind)))
+        parts["app"].append(ev.app if ev.app is not None else np.full(m, -1))
+        shown = ev.topic if (ev.topic is not None and ev.keep_topic) else np.full(m, -1)
+        parts["topic"].append(shown)
+        parts["text"].append(ev.text if ev.text is not None else np.full(m, "", dtype=object))
+        parts["modality"].append(ev.modality if ev.modality is not None
+                                 else np.full(m, "", dtype=object))
+        parts["ad"].append(ev.ad if ev.ad is not None else np.full(m, -1))
+        parts["dwell"].append(ev.dwell if ev.dwell is not None else np.full(m, np.nan))
+        parts["advertiser"].append(ev.advertiser if ev.advertiser is not None
+                                   else np.full(m, "", dtype=object))
+        parts["true_topic"].append(ev.true_topic if ev.true_topic is not None
+                                   else np.full(m, -1))
+    col = {k: np.concatenate(v) for k, v in parts.items()}
+    order = np.lexsort((col["kind"], col["ts"], col["user"]))
+    col = {k: v[order] for k, v in col.items()}
+    n = order.size
+    topics_or_empty = np.append(TOPICS, "")
+    apps_or_empty = np.append(_APPS, "")
+    ad_or_empty = np.append(_AD_IDS, "")
+    modality = col["modality"]
+    # Text modality applies to anything typed; only chats carry a modality.
+    return pd.DataFrame({
+        "event_id": _ids("e", first_event, n, 9),
+        "user_id": uid[col["user"]],
+        "ts": pd.to_datetime(col["ts"], unit="ms", utc=True),
+        "app": apps_or_empty[col["app"]],
+        "event_type": kinds[col["kind"]],
+        "topic": topics_or_empty[col["topic"]],
+        "text": col["text"],
+        "modality": modality,
+        "ad_id": ad_or_empty[col["ad"]],
+        "dwell_ms": col["dwell"].astype(np.float64),
+        "advertiser": col["advertiser"],
+        "true_topic": topics_or_empty[col["true_topic"]],
+    }).astype({c: "str" for c in EVENT_COLUMNS if c not in ("ts", "dwell_ms")})
+
+
+def _ids(prefix: str, first: int, n: int, width: int) -> np.ndarray:
+    numbers = np.arange(first + 1, first + n + 1).astype(str)
+    return (prefix + np.strings.zfill(numbers, width)).astype(object)
+
+
+def _interests_frame(uid: np.ndarray, interests: np.ndarray) -> pd.DataFrame:
+    frame = pd.DataFrame(np.round(interests, 4), columns=list(schema.ALL_TOPICS))
+    frame.insert(0, "user_id", pd.array(uid, dtype="str"))
+    return frame
+
+
+def _window(start: str | dt.date, end: str | dt.date) -> tuple[int, int]:
+    s, e = pd.Timestamp(start).date(), pd.Timestamp(end).date()
+    if e < s:
+        raise ValueError(f"end {e} is before start {s}")
+    return _ms(s), (e - s).days + 1
+
+
+def _blocks(n_users: int, seed: int, start: str | dt.date, end: str | dt.date,
+            params: SimParams):
+    """Yield (users, interests, events) per fixed block of people, in order."""
+    start_ms, days = _window(start, end)
+    id_width = max(6, len(str(n_users)))
+    first_event = 0
+    for b, first in enumerate(range(0, n_users, BLOCK_USERS)):
+        n = min(BLOCK_USERS, n_users - first)
+        rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(b,)))
+        users, interests, events, uid = _block(first, n, rng, start_ms, days, params, id_width)
+        frame = _events_frame(events, uid, first_event)
+        first_event += len(frame)
+        yield users.astype({c: "str" for c in ("user_id", "country", "age_band",
+                                               "linked_apps")}), \
+            _interests_frame(uid, interests), frame
+
+
+def generate_frames(
+    n_users: int,
+    seed: int,
+    start: str | dt.date = "2025-11-01",
+    end: str | dt.date = "2026-01-31",
+    progress: Progress | None = None,
+    params: SimParams | None = None,
+) -> dict[str, pd.DataFrame]:
+    """A population in memory: {'users', 'ads', 'events', 'interests'}; same args, same frames."""
+    params = params or SimParams()
+    parts: dict[str, list[pd.DataFrame]] = {"users": [], "interests": [], "events": []}
+    n_blocks = max(1, -(-n_users // BLOCK_USERS))
+    for i, (users, interests, events) in enumerate(_blocks(n_users, seed, start, end, params)):
+        parts["users"].append(users)
+        parts["interests"].append(interests)
+        parts["events"].append(events)
+        if progress:
+            progress((i + 1) / n_blocks, f"{min((i + 1) * BLOCK_USERS, n_users):,} people")
+    frames = {k: pd.concat(v, ignore_index=True) for k, v in parts.items()}
+    frames["ads"] = _ADS.copy()
+    return {k: frames[k] for k in ("users", "ads", "events", "interests")}
+
+
+def generate_to_dir(
+    n_users: int,
+    seed: int,
+    out: str | Path,
+    start: str | dt.date = "2025-11-01",
+    end: str | dt.date = "2026-01-31",
+    fmt: str = "parquet",
+    chunk_users: int = 50_000,
+    progress: Progress | None = None,
+    params: SimParams | None = None,
+) -> dict[str, int]:
+    """Stream a population to `out` (NAME.parquet or NAME.csv); returns row counts per table.
+
+    `chunk_users` is rounded up to a multiple of BLOCK_USERS; it only changes memory use.
+    """
+    if fmt not in ("parquet", "csv"):
+        raise ValueError(f"format must be parquet or csv, not {fmt!r}")
+    params = params or SimParams()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    per_chunk = max(1, -(-chunk_users // BLOCK_USERS))
+    n_blocks = max(1, -(-n_users // BLOCK_USERS))
+    writers: dict[str, _TableWriter] = {
+        name: _TableWriter(out / f"{name}.{fmt}", fmt) for name in ("users", "events",
+                                                                      "interests")}
+    counts = {"users": 0, "events": 0, "interests": 0}
+    pending: dict[str, list[pd.DataFrame]] = {k: [] for k in counts}
+    try:
+        for i, (users, interests, events) in enumerate(_blocks(n_users, seed, start, end,
+                                                               params)):
+            for name, frame in (("users", users), ("interests", interests),
+                                ("events", events)):
+                pending[name].append(frame)
+            if (i + 1) % per_chunk == 0 or i + 1 == n_blocks:
+                for name, frames in pending.items():
+                    chunk = pd.concat(frames, ignore_index=True)
+                    writers[name].write(chunk)
+                    counts[name] += len(chunk)
+                    frames.clear()
+            if progress:
+                progress((i + 1) / n_blocks,
+                         f"{min((i + 1) * BLOCK_USERS, n_users):,} of {n_users:,} people")
+    finally:
+        for w in writers.values():
+            w.close()
+    ads = _ADS.copy()
+    _TableWriter(out / f"ads.{fmt}", fmt).write_all(ads)
+    counts["ads"] = len(ads)
+    return counts
+
+
+class _TableWriter:
+    """Appends frames to one Parquet (zstd) or CSV file with a fixed schema."""
+
+    def __init__(self, path: Path, fmt: str) -> None:
+        self.path, self.fmt = path, fmt
+        self._writer: pq.ParquetWriter | None = None
+        self._started = False
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self.fmt == "csv":
+            frame.to_csv(self.path, mode="a" if self._started else "w",
+                         header=not self._started, index=False)
+        else:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            if self._writer is None:
+                self._writer = pq.ParquetWriter(self.path, table.schema, compression="zstd")
+            self._writer.write_table(table)
+        self._started = True
+
+    def write_all(self, frame: pd.DataFrame) -> None:
+        self.write(frame)
+        self.close()
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+
+# --- CLI ---------------------------------------------------------------------------------------
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--users", type=int, required=True, help="number of people")
+    parser.add_argument("--seed", type=int, required=True, help="random seed")
+    parser.add_argument("--out", required=True, help="output folder")
+    parser.add_argument("--start", default="2025-11-01", help="first day (YYYY-MM-DD)")
+    parser.add_argument("--end", default="2026-01-31", help="last day, inclusive")
+    parser.add_argument("--format", default="parquet", choices=("parquet", "csv"))
+    parser.add_argument("--chunk-users", type=int, default=50_000,
+                        help=f"people per written chunk (multiple of {BLOCK_USERS:,})")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.users < 1:
+        print("--users must be at least 1", file=sys.stderr)
+        return 2
+    began = time.perf_counter()
+
+    def report(fraction: float, message: str) -> None:
+        print(f"[{time.perf_counter() - began:6.1f}s] {fraction:6.1%} {message}",
+              file=sys.stderr, flush=True)
+
+    counts = generate_to_dir(args.users, args.seed, args.out, args.start, args.end,
+                             args.format, args.chunk_users, report)
+    print(f"wrote {args.out}: " + ", ".join(f"{k} {v:,}" for k, v in counts.items())
+          + f" in {time.perf_counter() - began:.1f}s", file=sys.stderr)
+    return 0
