@@ -184,6 +184,9 @@ class MemoryParams:
         return pd.DataFrame(rows)
 
 
+DEFAULT_PARAMS = MemoryParams()
+
+
 def _arr(x: object) -> np.ndarray:
     return np.asarray(x, dtype=float)
 

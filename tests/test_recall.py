@@ -1,0 +1,261 @@
+"""Recall timelines: coincidences, their labels, aggregates, the microphone event study, CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from adlens import recall, schema
+from adlens.memory import MemoryParams
+from adlens.scenario import Scenario
+
+T = pd.Timestamp("2026-01-10 18:00", tz="UTC")
+HOUR = pd.Timedelta(hours=1)
+DAY = pd.Timedelta(days=1)
+SCENARIO = Scenario(as_of=dt.date(2026, 1, 31))
+
+ADS = pd.DataFrame({
+    "ad_id": ["boots", "tent", "beans"],
+    "advertiser": ["TrailCo", "CampCo", "BeanCo"],
+    "topic": ["hiking", "camping", "coffee"],
+    "title": ["Hiking boots", "A tent", "Coffee beans"],
+})
+
+
+def _users(*ids: str, country: str = "US") -> pd.DataFrame:
+    return pd.DataFrame({"user_id": list(ids), "country": country, "age_band": "25-34",
+                         "uses_meta_ai": True, "linked_apps": "facebook|instagram"})
+
+
+def _events(rows: list[dict]) -> pd.DataFrame:
+    base = {"app": "", "topic": "", "text": "", "modality": "text", "ad_id": "",
+            "dwell_ms": np.nan}
+    frame = pd.DataFrame([{**base, **r} for r in rows])
+    frame.insert(0, "event_id", [f"e{i}" for i in range(len(frame))])
+    frame["ts"] = pd.to_datetime(frame["ts"], utc=True)
+    frame["dwell_ms"] = frame["dwell_ms"].astype(float)
+    return frame
+
+
+def _imp(user: str, ts: pd.Timestamp, dwell: float, ad: str = "boots",
+         app: str = "instagram") -> dict:
+    return {"user_id": user, "ts": ts, "event_type": "ad_impression", "app": app, "ad_id": ad,
+            "dwell_ms": dwell}
+
+
+def _fake_attribution(contributions: dict[str, dict[str, float]]):
+    """Per person, the contribution of each signal to any ad shown to them; the AI-chat
+    contribution vanishes when the scenario switches that signal off."""
+    calls = []
+
+    def attribute(scenario: Scenario, pairs: pd.DataFrame) -> pd.DataFrame:
+        calls.append((scenario, pairs.copy()))
+        out = pd.DataFrame(index=pairs.index)
+        for s in schema.SIGNALS:
+            values = pairs["user_id"].map(lambda u, s=s: contributions.get(u, {}).get(s, 0.0))
+            if s == "ai_chat" and not scenario.ai_chat:
+                values = values * 0.0
+            out[f"contrib_{s}"] = values.astype(float)
+        out["baseline"] = 0.1
+        out["score"] = out.sum(axis=1)
+        return out
+
+    attribute.calls = calls
+    return attribute
+
+
+def _analyse(events, users, contributions, **kwargs):
+    return recall.analyse_recall(None, SCENARIO, frames=(events, ADS, users),
+                                 attribute=_fake_attribution(contributions), n_boot=50, **kwargs)
+
+
+def test_issue_example_is_seen_before_and_forgotten():
+    events = _events([
+        {"user_id": "ana", "ts": T - 21 * DAY, "event_type": "like", "app": "facebook",
+         "topic": "hiking"},
+        _imp("ana", T - 3 * DAY, 300),
+        {"user_id": "ana", "ts": T, "event_type": "conversation", "topic": "hiking"},
+        _imp("ana", T + DAY, 2500),
+    ])
+    result = _analyse(events, _users("ana"), {"ana": {"like": 0.8, "similar_people": 0.1}})
+    co = result.coincidences
+    assert len(co) == 1
+    row = co.iloc[0]
+    assert (row["user_id"], row["topic"], row["kind"], row["ad_id"]) == (
+        "ana", "hiking", "conversation", "boots")
+    assert row["conversation_ts"] == T and row["ad_ts"] == T + DAY
+    assert row["n_prior_exposures"] == 1
+    assert row["p_recall_max"] < 0.1
+    assert row["priming"] > row["p_recall_max"]  # the implicit trace outlasts the memory
+    assert row["label"] == recall.FORGOTTEN
+    assert "like" in row["explained_by"] and "ai_chat" not in row["explained_by"]
+    assert row["explained_by"][0] == "like"
+    prior = result.prior_exposures
+    assert len(prior) == 1
+    assert prior.iloc[0]["dwell_ms"] == 300
+    assert prior.iloc[0]["hours_before"] == pytest.approx(72)
+
+
+def test_attribution_is_asked_at_the_moment_of_the_later_ad():
+    events = _events([
+        {"user_id": "ana", "ts": T, "event_type": "conversation", "topic": "hiking"},
+        _imp("ana", T + 5 * HOUR, 2500, app="facebook"),
+    ])
+    fake = _fake_attribution({"ana": {"like": 1.0}})
+    recall.analyse_recall(None, SCENARIO, frames=(events, ADS, _users("ana")), attribute=fake,
+                          n_boot=0)
+    assert {sc.ai_chat for sc, _ in fake.calls} == {True, False}
+    pairs = fake.calls[0][1]
+    assert list(pairs.columns) == ["user_id", "ad_id", "app", "ts"]
+    assert pairs.iloc[0].to_dict() == {"user_id": "ana", "ad_id": "boots", "app": "facebook",
+                                       "ts": T + 5 * HOUR}
+
+
+def test_one_timeline_per_label():
+    events = _events([
+        # remembered: a long look two hours before the conversation
+        _imp("rem", T - 2 * HOUR, 3000),
+        {"user_id": "rem", "ts": T, "event_type": "conversation", "topic": "hiking"},
+        _imp("rem", T + 6 * HOUR, 1500),
+        # forgotten: a glance five days before
+        _imp("forg", T - 5 * DAY, 400),
+        {"user_id": "forg", "ts": T, "event_type": "conversation", "topic": "hiking"},
+        _imp("forg", T + 6 * HOUR, 1500),
+        # the AI chat itself: chatted with Meta AI about tents, then saw a tent ad
+        {"user_id": "chat", "ts": T, "event_type": "ai_chat", "app": "meta_ai",
+         "topic": "camping", "text": "best tent for two?"},
+        _imp("chat", T + 20 * HOUR, 1800, ad="tent"),
+        # other signals: no earlier exposure, site visits explain it
+        {"user_id": "other", "ts": T, "event_type": "conversation", "topic": "coffee"},
+        {"user_id": "other", "ts": T + 30 * HOUR, "event_type": "ad_click", "app": "facebook",
+         "ad_id": "beans"},
+        # chance: nothing explains it; an imperceptible 100 ms flick before does not count
+        _imp("luck", T - DAY, 100),
+        {"user_id": "luck", "ts": T, "event_type": "conversation", "topic": "hiking"},
+        _imp("luck", T + 40 * HOUR, 1200),
+    ])
+    users = _users("rem", "forg", "chat", "other", "luck")
+    contributions = {
+        "rem": {"like": 0.5}, "forg": {"follow": 0.5},
+        "chat": {"ai_chat": 0.9, "like": 0.2}, "other": {"site_visit": 0.7, "ai_chat": 0.01},
+        "luck": {},
+    }
+    result = _analyse(events, users, contributions)
+    labels = result.coincidences.set_index("user_id")["label"].to_dict()
+    assert labels == {"rem": recall.REMEMBERED, "forg": recall.FORGOTTEN,
+                      "chat": recall.AI_CHAT_ITSELF, "other": recall.OTHER_SIGNALS,
+                      "luck": recall.CHANCE}
+    co = result.coincidences.set_index("user_id")
+    assert co.loc["chat", "kind"] == "ai_chat"
+    assert co.loc["rem", "p_recall_max"] >= 0.5 > co.loc["forg", "p_recall_max"]
+    assert co.loc["luck", "n_prior_exposures"] == 1 and not co.loc["luck", "forgotten_prior"]
+    assert co.loc["other", "explained_by"] == ["site_visit"]  # 0.01 is below the 5% share
+    assert co.loc["other", "ad_event_type"] == "ad_click"
+    # Switching the AI-chat signal off turns the chat case into "other signals".
+    assert co.loc["chat", "label_ai_chat_off"] == recall.OTHER_SIGNALS
+    switch = result.aggregates["ai_chat_switch"].set_index(["region", "label"])
+    assert switch.loc[("All", recall.AI_CHAT_ITSELF), "ai_chat_on"] == 1
+    assert switch.loc[("All", recall.AI_CHAT_ITSELF), "ai_chat_off"] == 0
+    assert switch.loc[("All", recall.OTHER_SIGNALS), "ai_chat_off"] == 2
+    summary = result.aggregates["summary"].set_index("region")
+    assert summary.loc["All", "n_coincidences"] == 5
+    assert summary.loc["All", "n_ai_chat_explains"] == 1
+    assert summary.loc["All", "share_forgotten_prior"] == pytest.approx(1 / 5)
+    assert [r["label"] for r in recall.LABEL_RULES] == list(recall.LABELS)
+
+
+def test_window_lookback_and_noticing_thresholds():
+    events = _events([
+        _imp("ana", T - 15 * DAY, 2000),  # outside the 14-day lookback
+        _imp("ana", T - 2 * DAY, 600),
+        _imp("ana", T - 1 * DAY, 800, ad="beans"),  # another topic
+        {"user_id": "ana", "ts": T, "event_type": "conversation", "topic": "hiking"},
+        _imp("ana", T + 2 * HOUR, 900),  # not noticed: below 1,000 ms
+        _imp("ana", T + 10 * HOUR, 1000),  # noticed: the first after the conversation
+        _imp("ana", T + 11 * HOUR, 5000),
+        {"user_id": "bob", "ts": T, "event_type": "conversation", "topic": "hiking"},
+        _imp("bob", T + 49 * HOUR, 4000),  # too late for the 48-hour window
+    ])
+    result = _analyse(events, _users("ana", "bob"), {"ana": {"like": 1.0}})
+    co = result.coincidences
+    assert list(co["user_id"]) == ["ana"]
+    assert co.iloc[0]["ad_ts"] == T + 10 * HOUR
+    assert co.iloc[0]["n_prior_exposures"] == 1
+    wider = _analyse(events, _users("ana", "bob"), {}, window_hours=50, lookback_days=20)
+    counts = wider.coincidences.set_index("user_id")["n_prior_exposures"].to_dict()
+    assert counts == {"ana": 2, "bob": 0}
+
+
+def test_repeated_exposures_and_latest_conversation_kept():
+    events = _events([
+        _imp("ana", T - 30 * HOUR, 1500),
+        _imp("ana", T - 20 * HOUR, 1500),
+        _imp("ana", T - 10 * HOUR, 1500),
+        {"user_id": "ana", "ts": T - 5 * HOUR, "event_type": "conversation", "topic": "hiking"},
+        {"user_id": "ana", "ts": T, "event_type": "conversation", "topic": "hiking"},
+        _imp("ana", T + 3 * HOUR, 3000),
+    ])
+    result = _analyse(events, _users("ana"), {"ana": {"like": 1.0}})
+    assert len(result.coincidences) == 1
+    row = result.coincidences.iloc[0]
+    assert row["conversation_ts"] == T
+    prior = result.prior_exposures.sort_values("ts")
+    assert list(prior["n_prior"]) == [0, 1, 2]
+    assert row["p_recall_any"] > row["p_recall_max"]
+    assert row["lead_hours"] == pytest.approx(10)
+
+
+def test_as_of_cuts_later_events():
+    events = _events([
+        {"user_id": "ana", "ts": T, "event_type": "conversation", "topic": "hiking"},
+        _imp("ana", T + DAY, 2500),
+    ])
+    early = Scenario(as_of=(T + HOUR).date())
+    result = recall.analyse_recall(None, early, frames=(events, ADS, _users("ana")),
+                                   attribute=_fake_attribution({}), n_boot=0)
+    assert result.coincidences.empty
+    assert set(result.aggregates["labels"]["count"]) == {0}
+
+
+def test_regions_in_aggregates():
+    events = _events([
+        _imp("de", T - 3 * DAY, 300),
+        {"user_id": "de", "ts": T, "event_type": "conversation", "topic": "hiking"},
+        _imp("de", T + DAY, 2500),
+        {"user_id": "us", "ts": T, "event_type": "conversation", "topic": "hiking"},
+        _imp("us", T + DAY, 2500),
+    ])
+    users = pd.concat([_users("de", country="DE"), _users("us")], ignore_index=True)
+    result = _analyse(events, users, {"us": {"like": 1.0}, "de": {"like": 1.0}})
+    summary = result.aggregates["summary"].set_index("region")
+    assert summary.loc["EU", "share_forgotten_prior"] == 1.0
+    assert summary.loc["US", "share_forgotten_prior"] == 0.0
+    assert summary.loc["All", "n_coincidences"] == 2
+    lead = result.aggregates["lead_time"]
+    eu = lead[lead["region"] == "EU"].set_index("lead_days")["count"]
+    assert eu.loc[3] == 1 and eu.sum() == 1
+
+
+def test_bad_settings_are_refused_with_a_sentence():
+    events = _events([{"user_id": "ana", "ts": T, "event_type": "conversation",
+                       "topic": "hiking"}])
+    with pytest.raises(ValueError, match="window"):
+        _analyse(events, _users("ana"), {}, window_hours=-1)
+    with pytest.raises(ValueError, match="lookback"):
+        _analyse(events, _users("ana"), {}, lookback_days=0)
+
+
+def test_memory_parameters_change_the_verdict():
+    events = _events([
+        _imp("ana", T - 30 * HOUR, 2500),
+        {"user_id": "ana", "ts": T, "event_type": "conversation", "topic": "hiking"},
+        _imp("ana", T + DAY, 2500),
+    ])
+    default = _analyse(events, _users("ana"), {"ana": {"like": 1.0}})
+    assert default.coincidences.iloc[0]["label"] == recall.FORGOTTEN
+    slow = MemoryParams(recall_half_life_hours=24 * 7)
+    longer = _analyse(events, _users("ana"), {"ana": {"like": 1.0}}, params=slow)
+    assert longer.coincidences.iloc[0]["label"] == recall.REMEMBERED
