@@ -1,0 +1,301 @@
+"""Every chart of the dashboard: take figure-ready frames, return a Plotly figure (or None).
+
+A builder returns None when there is nothing to draw; `show()` then prints why, so no chart
+ever draws an empty frame. Colours come from `components.colors` only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from adlens import schema
+from components.colors import (
+    AI_USE_COLORS,
+    BASELINE_COLOR,
+    EVENT_COLORS,
+    EVENT_LABELS,
+    POLICY_LINE_COLOR,
+    REGION_COLORS,
+    REGION_LABELS,
+    SIGNAL_COLORS,
+    TOTAL_COLOR,
+    WORLD_COLORS,
+    signal_label,
+)
+from components.page import nothing_to_show
+
+FONT_GREY = "#808080"  # readable on both themes, for annotations
+
+
+def _layout(fig: go.Figure, title: str, height: int = 380, **kwargs) -> go.Figure:
+    fig.update_layout(title=dict(text=title, x=0, xanchor="left"), height=height,
+                      margin=dict(l=10, r=10, t=60, b=10),
+                      legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
+                                  title=None),
+                      **kwargs)
+    return fig
+
+
+def show(fig: go.Figure | None, caption: str, empty: str, key: str | None = None) -> None:
+    """Draw a chart with its one-line caption, or the sentence saying why there is none."""
+    if fig is None:
+        nothing_to_show(empty)
+        return
+    st.plotly_chart(fig, key=key, config={"displaylogo": False})
+    st.caption(caption)
+
+
+def _policy_marker(fig: go.Figure, day: dt.date, label: str) -> None:
+    # A shape plus an annotation: add_vline's own annotation does not work on date axes.
+    x = pd.Timestamp(day).isoformat()
+    fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=1, yref="paper",
+                  line=dict(color=POLICY_LINE_COLOR, dash="dash", width=2))
+    fig.add_annotation(x=x, y=1, yref="paper", text=label, showarrow=False, xanchor="left",
+                       yanchor="top", font=dict(color=POLICY_LINE_COLOR))
+
+
+# --- Overview ----------------------------------------------------------------------------------
+def people_by_region_chart(people: pd.DataFrame) -> go.Figure | None:
+    """people: region, uses_meta_ai (bool), people (count)."""
+    if people.empty or people["people"].sum() == 0:
+        return None
+    fig = go.Figure()
+    for uses, name in ((True, "Uses Meta AI"), (False, "Does not use Meta AI")):
+        part = people[people["uses_meta_ai"] == uses]
+        fig.add_bar(x=[REGION_LABELS.get(r, r) for r in part["region"]], y=part["people"],
+                    name=name, marker_color=AI_USE_COLORS[name],
+                    hovertemplate="%{x}: %{y:,} people<extra>" + name + "</extra>")
+    fig.update_layout(barmode="stack", xaxis_title=None, yaxis_title="People")
+    return _layout(fig, "People by region and Meta AI use")
+
+
+def events_over_time_chart(daily: pd.DataFrame, policy_start: dt.date) -> go.Figure | None:
+    """daily: day, event_type, events (count)."""
+    if daily.empty or daily["events"].sum() == 0:
+        return None
+    fig = go.Figure()
+    for event_type in schema.EVENT_TYPES:
+        part = daily[daily["event_type"] == event_type]
+        if part.empty:
+            continue
+        label = EVENT_LABELS.get(event_type, event_type)
+        fig.add_scatter(x=part["day"], y=part["events"], mode="lines", name=label,
+                        line=dict(color=EVENT_COLORS.get(event_type), width=2),
+                        hovertemplate="%{x|%d %b %Y}: %{y:,}<extra>" + label + "</extra>")
+    _policy_marker(fig, policy_start, " AI chats used for ads")
+    fig.update_layout(xaxis_title=None, yaxis_title="Events per week", hovermode="x unified")
+    return _layout(fig, "Events by type over time", height=420)
+
+
+# --- Why this ad -------------------------------------------------------------------------------
+def waterfall_chart(ad: pd.Series, title: str) -> go.Figure:
+    """One ad's score built up from the baseline, one coloured step per contributing signal."""
+    contribs = [(s, float(ad.get(f"contrib_{s}", 0.0) or 0.0)) for s in schema.SIGNALS]
+    contribs = [(s, v) for s, v in contribs if abs(v) > 1e-12]
+    contribs.sort(key=lambda sv: -abs(sv[1]))
+    baseline, score = float(ad["baseline"]), float(ad["score"])
+    fig = go.Figure()
+    fig.add_trace(go.Waterfall(
+        x=["Baseline"], y=[baseline], measure=["absolute"], name="Baseline",
+        increasing=dict(marker_color=BASELINE_COLOR), decreasing=dict(marker_color=BASELINE_COLOR),
+        totals=dict(marker_color=BASELINE_COLOR), showlegend=False,
+        hovertemplate="Baseline: %{y:.3f}<extra></extra>"))
+    running = baseline
+    for signal, value in contribs:
+        color = SIGNAL_COLORS[signal]
+        label = signal_label(signal)
+        # One trace per signal, started at the running total, so each step keeps its colour.
+        fig.add_trace(go.Waterfall(
+            x=[label], y=[value], base=running, measure=["relative"], name=label,
+            increasing=dict(marker_color=color), decreasing=dict(marker_color=color),
+            connector=dict(visible=False), showlegend=False,
+            text=[f"{value:+.3f}"], textposition="outside",
+            hovertemplate=f"{label}: {value:+.3f}<extra></extra>"))
+        running += value
+    fig.add_trace(go.Waterfall(
+        x=["Score"], y=[score], measure=["absolute"], name="Score",
+        increasing=dict(marker_color=TOTAL_COLOR), decreasing=dict(marker_color=TOTAL_COLOR),
+        totals=dict(marker_color=TOTAL_COLOR), showlegend=False,
+        text=[f"{score:.3f}"], textposition="outside",
+        hovertemplate="Score: %{y:.3f}<extra></extra>"))
+    low = min(0.0, baseline, score, *(np.cumsum([baseline] + [v for _, v in contribs])))
+    high = max(0.0, baseline, score, *(np.cumsum([baseline] + [v for _, v in contribs])))
+    pad = 0.15 * (high - low or 1.0)
+    fig.update_layout(waterfallmode="overlay", yaxis_title="Score",
+                      yaxis_range=[low - pad, high + pad], xaxis_title=None)
+    return _layout(fig, title, height=340)
+
+
+def person_timeline_chart(events: pd.DataFrame, policy_start: dt.date) -> go.Figure | None:
+    """events: ts, event_type, app, topic, text (one person's events)."""
+    if events.empty:
+        return None
+    fig = go.Figure()
+    order = [e for e in schema.EVENT_TYPES if e in set(events["event_type"])]
+    for event_type in order:
+        part = events[events["event_type"] == event_type]
+        label = EVENT_LABELS.get(event_type, event_type)
+        hover = [
+            f"{label} · {html.escape(str(app) or 'off the apps')}<br>"
+            f"topic: {html.escape(str(topic) or '?')}<br>{html.escape(str(text)[:80])}"
+            for app, topic, text in zip(part["app"].fillna(""), part["topic"].fillna(""),
+                                        part["text"].fillna(""), strict=True)
+        ]
+        fig.add_scatter(x=part["ts"], y=[label] * len(part), mode="markers", name=label,
+                        marker=dict(color=EVENT_COLORS.get(event_type), size=9,
+                                    line=dict(width=0)),
+                        hovertext=hover, hoverinfo="text", showlegend=False)
+    _policy_marker(fig, policy_start, " AI chats used from here")
+    fig.update_layout(xaxis_title=None, yaxis_title=None,
+                      yaxis=dict(categoryorder="array", categoryarray=[
+                          EVENT_LABELS.get(e, e) for e in reversed(order)]))
+    return _layout(fig, "This person's events", height=120 + 34 * len(order))
+
+
+# --- Signal contributions ----------------------------------------------------------------------
+def stacked_shares_chart(shares: pd.DataFrame, title: str, group_label: str,
+                         height: int | None = None) -> go.Figure | None:
+    """shares: index = group, one column per signal, values = share of the score (rows sum
+    to ~1). Horizontal stacked bars, one per group."""
+    if shares.empty:
+        return None
+    cols = [s for s in schema.SIGNALS if s in shares.columns]
+    if not cols or float(np.abs(shares[cols].to_numpy()).sum()) == 0:
+        return None
+    fig = go.Figure()
+    groups = [str(g) for g in shares.index]
+    for signal in cols:
+        label = signal_label(signal)
+        fig.add_bar(y=groups, x=shares[signal], orientation="h", name=label,
+                    marker_color=SIGNAL_COLORS[signal],
+                    hovertemplate="%{y}: %{x:.1%}<extra>" + label + "</extra>")
+    fig.update_layout(barmode="relative", xaxis=dict(tickformat=".0%", title="Share of ad scores"),
+                      yaxis=dict(title=group_label, autorange="reversed", type="category"))
+    return _layout(fig, title, height=height or max(260, 110 + 34 * len(groups)))
+
+
+def shares_before_after_chart(before: pd.Series, after: pd.Series, before_name: str,
+                              after_name: str) -> go.Figure | None:
+    """Two series indexed by signal: each signal's share of scores in two scenarios."""
+    frame = pd.DataFrame({"before": before, "after": after}).fillna(0.0)
+    frame = frame.reindex([s for s in schema.SIGNALS if s in frame.index])
+    if frame.empty or float(frame.abs().to_numpy().sum()) == 0:
+        return None
+    labels = [signal_label(s) for s in frame.index]
+    colors = [SIGNAL_COLORS[s] for s in frame.index]
+    fig = go.Figure()
+    fig.add_bar(x=labels, y=frame["before"], name=before_name, marker_color=colors,
+                marker_pattern_shape="/", opacity=0.55,
+                hovertemplate="%{x}: %{y:.1%}<extra>" + html.escape(before_name) + "</extra>")
+    fig.add_bar(x=labels, y=frame["after"], name=after_name, marker_color=colors,
+                hovertemplate="%{x}: %{y:.1%}<extra>" + html.escape(after_name) + "</extra>")
+    fig.update_layout(barmode="group", yaxis=dict(tickformat=".0%", title="Share of ad scores"),
+                      xaxis_title=None)
+    return _layout(fig, "Signal shares: announced policy (hatched) vs this scenario")
+
+
+def changed_by_region_chart(changed: pd.DataFrame) -> go.Figure | None:
+    """changed: region, people, changed (people whose top ads differ), share."""
+    if changed.empty or changed["people"].sum() == 0:
+        return None
+    fig = go.Figure()
+    fig.add_bar(x=[REGION_LABELS.get(r, r) for r in changed["region"]], y=changed["share"],
+                marker_color=[REGION_COLORS.get(r, "#8C8C8C") for r in changed["region"]],
+                text=[f"{c:,} of {p:,}" for c, p in zip(changed["changed"], changed["people"],
+                                                        strict=True)],
+                textposition="outside", cliponaxis=False,
+                hovertemplate="%{x}: %{y:.1%}<extra></extra>", showlegend=False)
+    top = float(changed["share"].max())
+    fig.update_layout(yaxis=dict(tickformat=".0%", title="People whose top ads change",
+                                 range=[0, max(0.05, top * 1.25)]), xaxis_title=None)
+    return _layout(fig, "People whose top ads change, by region")
+
+
+def quality_chart(quality: pd.DataFrame) -> go.Figure | None:
+    """quality: scenario, metric, value, low, high (interval)."""
+    if quality.empty or quality["value"].isna().all():
+        return None
+    fig = go.Figure()
+    palette = {0: "#8C8C8C", 1: "#4C78A8"}
+    for i, (scenario, part) in enumerate(quality.groupby("scenario", sort=False)):
+        fig.add_bar(x=part["metric"], y=part["value"], name=str(scenario),
+                    marker_color=palette.get(i, "#72B7B2"),
+                    error_y=dict(type="data", symmetric=False,
+                                 array=(part["high"] - part["value"]).clip(lower=0),
+                                 arrayminus=(part["value"] - part["low"]).clip(lower=0)),
+                    hovertemplate="%{x}: %{y:.3f}<extra>" + html.escape(str(scenario))
+                    + "</extra>")
+    fig.update_layout(barmode="group", yaxis_title="Value (95% interval)", xaxis_title=None)
+    return _layout(fig, "Ranking quality against the people's true interests")
+
+
+# --- Recall --------------------------------------------------------------------------------------
+def recall_timeline_chart(exposures: pd.DataFrame, conversation_ts: pd.Timestamp,
+                          conversation_label: str, ad_ts: pd.Timestamp | None,
+                          ad_label: str) -> go.Figure | None:
+    """exposures: ts, dwell_ms, p_recall, title (prior ad exposures on the topic)."""
+    fig = go.Figure()
+    if not exposures.empty:
+        size = 8 + 30 * np.sqrt(np.clip(exposures["dwell_ms"].fillna(0).to_numpy(), 0, None)
+                                / max(float(exposures["dwell_ms"].fillna(0).max()), 1.0))
+        hover = [
+            f"{html.escape(str(t))[:60]}<br>seen {d / 1000:.1f} s<br>"
+            f"chance remembered: {p:.0%}"
+            for t, d, p in zip(exposures["title"].fillna(""), exposures["dwell_ms"].fillna(0),
+                               exposures["p_recall"].fillna(0), strict=True)
+        ]
+        fig.add_scatter(x=exposures["ts"], y=["Ads seen before"] * len(exposures),
+                        mode="markers", name="Earlier exposures",
+                        marker=dict(size=size, color=exposures["p_recall"], cmin=0, cmax=1,
+                                    colorscale="Viridis", showscale=True,
+                                    colorbar=dict(title="Chance<br>remembered", tickformat=".0%",
+                                                  thickness=12)),
+                        hovertext=hover, hoverinfo="text", showlegend=False)
+    fig.add_scatter(x=[conversation_ts], y=["Conversation"], mode="markers", name="Conversation",
+                    marker=dict(symbol="star", size=18, color=EVENT_COLORS["conversation"]),
+                    hovertext=[html.escape(conversation_label)[:120]], hoverinfo="text",
+                    showlegend=False)
+    if ad_ts is not None and not pd.isna(ad_ts):
+        fig.add_scatter(x=[ad_ts], y=["The ad after"], mode="markers", name="The ad after",
+                        marker=dict(symbol="diamond", size=16, color=EVENT_COLORS["ad_impression"]),
+                        hovertext=[html.escape(ad_label)[:120]], hoverinfo="text",
+                        showlegend=False)
+    fig.update_layout(xaxis_title=None, yaxis=dict(
+        title=None, categoryorder="array",
+        categoryarray=["The ad after", "Conversation", "Ads seen before"][::-1]))
+    return _layout(fig, "Before the conversation: what the person had already seen", height=300)
+
+
+def event_study_chart(study: pd.DataFrame, statistic_text: str) -> go.Figure | None:
+    """study: day (relative to the conversation), world, rate."""
+    if study.empty or study["rate"].isna().all():
+        return None
+    fig = go.Figure()
+    names = {"observed": "Observed data", "microphone": "If ads came from a microphone "
+             "(counterfactual)"}
+    for world, part in study.groupby("world", sort=False):
+        key = str(world)
+        fig.add_scatter(x=part["day"], y=part["rate"], mode="lines+markers",
+                        name=names.get(key, key),
+                        line=dict(color=WORLD_COLORS.get(key, "#8C8C8C"), width=2,
+                                  dash="dash" if key == "microphone" else "solid"),
+                        hovertemplate="day %{x}: %{y:.2%}<extra>" + html.escape(key)
+                        + "</extra>")
+    fig.add_shape(type="line", x0=0, x1=0, y0=0, y1=1, yref="paper",
+                  line=dict(color=FONT_GREY, dash="dot"))
+    fig.add_annotation(x=0, y=1, yref="paper", text=" conversation", showarrow=False,
+                       xanchor="left", yanchor="top", font=dict(color=FONT_GREY))
+    fig.update_layout(xaxis_title="Days from the conversation",
+                      yaxis=dict(title="Ads on the topic (share of ads shown)", tickformat=".0%"))
+    return _layout(fig, "Ads on the conversation's topic, day by day", height=400)
+
+
+def frame_for_signals(series: pd.Series) -> pd.DataFrame:
+    """A one-row shares frame from a series indexed by signal (for a single stacked bar)."""
+    return pd.DataFrame([series.reindex(schema.SIGNALS).fillna(0.0)], index=["All"])

@@ -1,0 +1,53 @@
+"""The one colour map (per signal, region, event type) and the plain-words labels that go with it.
+
+Colours are mid-tone so they read on both the light and the dark theme; every chart uses these.
+"""
+
+from __future__ import annotations
+
+from adlens import schema
+
+# Mid-saturation hues that keep contrast on white and on Streamlit's dark background.
+SIGNAL_COLORS: dict[str, str] = {
+    "ai_chat": "#E4572E",
+    "like": "#4C78A8",
+    "follow": "#72B7B2",
+    "post": "#54A24B",
+    "watch": "#D4A72C",
+    "friend_like": "#B279A2",
+    "site_visit": "#E377C2",
+    "similar_people": "#9D755D",
+    "ad_click": "#8C8C8C",
+}
+assert set(SIGNAL_COLORS) == set(schema.SIGNALS)
+BASELINE_COLOR = "#7F7F7F"
+TOTAL_COLOR = "#5A6B8C"
+
+REGION_COLORS: dict[str, str] = {
+    "US": "#4C78A8", "EU": "#F58518", "UK": "#54A24B", "KR": "#B279A2", "Other": "#8C8C8C",
+}
+REGION_LABELS: dict[str, str] = {
+    "US": "United States", "EU": "European Union", "UK": "United Kingdom",
+    "KR": "South Korea", "Other": "Other countries",
+}
+
+# Event types that are also signals share the signal's colour, so a chat is the same hue on
+# the timeline and in the waterfall.
+EVENT_COLORS: dict[str, str] = {
+    **{e: SIGNAL_COLORS[e] for e in schema.EVENT_TYPES if e in SIGNAL_COLORS},
+    "ad_impression": "#17BECF",
+    "conversation": "#2CA02C",
+}
+EVENT_LABELS: dict[str, str] = {
+    "ai_chat": "AI chat", "like": "Like", "follow": "Follow", "post": "Post",
+    "watch": "Watch", "friend_like": "Friend's like", "site_visit": "Advertiser site visit",
+    "ad_impression": "Ad shown", "ad_click": "Ad click", "conversation": "Conversation",
+}
+AI_USE_COLORS: dict[str, str] = {"Uses Meta AI": "#E4572E", "Does not use Meta AI": "#4C78A8"}
+POLICY_LINE_COLOR = "#E4572E"
+WORLD_COLORS: dict[str, str] = {"observed": "#4C78A8", "microphone": "#E4572E"}
+
+
+def signal_label(signal: str) -> str:
+    """The plain-words name of a signal."""
+    return schema.SIGNAL_LABELS.get(signal, signal.replace("_", " "))

@@ -1,0 +1,170 @@
+"""Where the dashboard gets its data: the chosen dataset and the cached engine work on it.
+
+Uploaded and generated datasets live in this session's `st.session_state` only; engine work is
+cached by (dataset_id, scenario) with the heavy objects passed as underscore-prefixed args.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from adlens.dataset import Dataset
+from adlens.scenario import Scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = ROOT / "sample_data"
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_GENERATED_USERS = 20_000
+TOP_K = 5
+
+K_CHOICE = "ds_choice"
+K_PENDING_CHOICE = "_ds_pending_choice"
+K_GENERATED = "ds_generated"
+K_UPLOADED = "ds_uploaded"
+K_UPLOAD_PROBLEMS = "ds_upload_problems"
+K_UPLOAD_SIGNATURE = "ds_upload_signature"
+CHOICES = {"sample": "Bundled sample", "generated": "Generated population",
+           "uploaded": "Your own files"}
+
+
+class DataUnavailable(RuntimeError):
+    """A page cannot be drawn for a reason a sentence can explain."""
+
+
+def module(name: str) -> Any | None:
+    """An engine module, or None while it is not part of this build."""
+    try:
+        return importlib.import_module(f"adlens.{name}")
+    except ImportError:
+        return None
+
+
+# --- datasets --------------------------------------------------------------------------------
+@st.cache_resource(show_spinner="Loading the bundled sample…")
+def load_sample() -> Dataset:
+    """The bundled sample, loaded once per server and shared read-only by every session."""
+    contract = module("contract")
+    if contract is None:
+        raise DataUnavailable("The data loader is not available in this build.")
+    if not SAMPLE_DIR.is_dir() or not any(SAMPLE_DIR.iterdir()):
+        raise DataUnavailable("The bundled sample is missing from sample_data/.")
+    return contract.load_dataset(SAMPLE_DIR)
+
+
+def current_dataset() -> Dataset:
+    """The dataset the sidebar has chosen; the sample when the chosen one is not there yet."""
+    choice = st.session_state.get(K_CHOICE, "sample")
+    if choice == "generated" and st.session_state.get(K_GENERATED) is not None:
+        return st.session_state[K_GENERATED]
+    if choice == "uploaded" and st.session_state.get(K_UPLOADED) is not None:
+        return st.session_state[K_UPLOADED]
+    return load_sample()
+
+
+def upload_signature(files: list) -> str:
+    """A key for a set of uploaded files, so the same upload is validated once."""
+    digest = hashlib.sha256()
+    for f in sorted(files, key=lambda f: f.name):
+        digest.update(f"{f.name}:{f.size}:{getattr(f, 'file_id', '')}".encode())
+    return digest.hexdigest()[:16]
+
+
+def load_upload(files: list) -> None:
+    """Validate uploaded files; on success they become this session's dataset, on failure the
+    validator's messages are kept for the sidebar and the loaded dataset stays."""
+    contract = module("contract")
+    signature = upload_signature(files)
+    if st.session_state.get(K_UPLOAD_SIGNATURE) == signature:
+        return
+    st.session_state[K_UPLOAD_SIGNATURE] = signature
+    if contract is None:
+        st.session_state[K_UPLOAD_PROBLEMS] = ["The data loader is not available in this build."]
+        return
+    blobs = {f.name: f.getvalue() for f in files}
+    try:
+        dataset = contract.load_uploaded(blobs, max_bytes=MAX_UPLOAD_BYTES)
+    except contract.ContractError as error:
+        problems = list(getattr(error, "problems", []) or [str(error)])
+        st.session_state[K_UPLOAD_PROBLEMS] = [str(p) for p in problems]
+        return
+    except Exception as error:  # noqa: BLE001 — any unreadable file is the analyst's to fix
+        st.session_state[K_UPLOAD_PROBLEMS] = [f"The files could not be read: {error}"]
+        return
+    st.session_state[K_UPLOAD_PROBLEMS] = []
+    st.session_state[K_UPLOADED] = dataset
+    st.session_state[K_PENDING_CHOICE] = "uploaded"
+
+
+# --- engine work, cached by small keys ----------------------------------------------------------
+def _engine() -> Any:
+    engine = module("engine")
+    if engine is None:
+        raise DataUnavailable("The ranking engine is not available in this build yet.")
+    return engine
+
+
+@st.cache_resource(max_entries=3, show_spinner="Preparing signals and models for this dataset…")
+def _prepare(dataset_id: str, _dataset: Dataset) -> Any:
+    return _engine().prepare(_dataset)
+
+
+def prepared(dataset: Dataset) -> Any:
+    """The engine's per-dataset work (text model, affinities), once per dataset_id."""
+    return _prepare(dataset.dataset_id, dataset)
+
+
+@st.cache_data(max_entries=24, show_spinner="Ranking ads under this scenario…")
+def _run(dataset_id: str, scenario: Scenario, top_k: int, _dataset: Dataset) -> Any:
+    return _engine().run_scenario(prepared(_dataset), scenario, top_k=top_k)
+
+
+def scenario_result(dataset: Dataset, scenario: Scenario, top_k: int = TOP_K) -> Any:
+    """Recommendations, exclusions and signal shares for one scenario (cached)."""
+    return _run(dataset.dataset_id, scenario, top_k, dataset)
+
+
+@st.cache_data(max_entries=16, show_spinner="Measuring ranking quality…")
+def _quality(dataset_id: str, scenario: Scenario, k: int, n_boot: int, _dataset: Dataset) -> Any:
+    return _engine().quality(prepared(_dataset), scenario, k=k, n_boot=n_boot)
+
+
+def quality(dataset: Dataset, scenario: Scenario, k: int = TOP_K, n_boot: int = 200) -> Any:
+    """Ranking quality (precision@k, AUC, with bootstrap intervals) for one scenario."""
+    return _quality(dataset.dataset_id, scenario, k, n_boot, dataset)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _text_report(dataset_id: str, _dataset: Dataset) -> Any:
+    return _engine().text_report(prepared(_dataset))
+
+
+def text_report(dataset: Dataset) -> Any:
+    """Per-topic precision/recall of the chat-topic model and the sensitive leakage."""
+    return _text_report(dataset.dataset_id, dataset)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _summary(dataset_id: str, _dataset: Dataset) -> dict:
+    contract = module("contract")
+    if contract is None:
+        return {}
+    return contract.summarize(_dataset)
+
+
+def summary(dataset: Dataset) -> dict:
+    """The contract's plain summary of a dataset (counts, window, sources)."""
+    return _summary(dataset.dataset_id, dataset)
+
+
+def safe_csv(frame: pd.DataFrame) -> bytes:
+    """Every CSV the dashboard hands out goes through the export module's formula guard."""
+    export = module("export")
+    if export is None:
+        raise DataUnavailable("The CSV export is not available in this build.")
+    return export.to_safe_csv(frame)

@@ -1,0 +1,101 @@
+"""The sidebar's dataset choice: the bundled sample, a freshly generated population, or uploads.
+
+`dataset_controls()` draws the choice and returns the dataset every page then shows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+import streamlit as st
+
+from adlens.dataset import Dataset
+from components import data
+from components.fmt import md_escape
+
+K_GEN_USERS = "gen_users"
+K_GEN_SEED = "gen_seed"
+K_UPLOADER = "uploader"
+
+
+def _frames_to_dataset(frames: dict, source: str) -> Dataset:
+    """Validate generated frames with the same contract an upload meets."""
+    contract = data.module("contract")
+    if contract is None:
+        raise data.DataUnavailable("The data loader is not available in this build.")
+    for name in ("from_frames", "dataset_from_frames"):
+        if hasattr(contract, name):
+            return getattr(contract, name)(frames, source=source)
+    blobs = {}
+    for name, frame in frames.items():
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer, index=False)
+        blobs[f"{name}.parquet"] = buffer.getvalue()
+    return dataclasses.replace(contract.load_uploaded(blobs), source=source)
+
+
+def _generate(n_users: int, seed: int) -> None:
+    simulate = data.module("simulate")
+    if simulate is None:
+        st.sidebar.error("The population generator is not available in this build.")
+        return
+    bar = st.sidebar.progress(0.0, text=f"Generating {n_users:,} people…")
+
+    def progress(fraction: float, *_: object) -> None:
+        bar.progress(min(max(float(fraction), 0.0), 1.0), text=f"Generating {n_users:,} people…")
+
+    try:
+        frames = simulate.generate_frames(n_users, seed, progress=progress)
+        dataset = _frames_to_dataset(frames, f"Generated: {n_users:,} people, seed {seed}")
+    except Exception as error:  # noqa: BLE001 — show a sentence, keep the loaded data
+        bar.empty()
+        st.sidebar.error(f"The population could not be generated: {error}")
+        return
+    bar.empty()
+    st.session_state[data.K_GENERATED] = dataset
+    st.session_state[data.K_PENDING_CHOICE] = "generated"
+    st.rerun()
+
+
+def _on_upload() -> None:
+    files = st.session_state.get(K_UPLOADER) or []
+    if files:
+        data.load_upload(list(files))
+
+
+def dataset_controls() -> None:
+    """Draw the dataset choice in the sidebar; pages read it through `data.current_dataset()`."""
+    state = st.session_state
+    pending = state.pop(data.K_PENDING_CHOICE, None)
+    if pending:
+        state[data.K_CHOICE] = pending
+    side = st.sidebar
+    side.subheader("Dataset")
+    choice = side.radio("Dataset", options=list(data.CHOICES), key=data.K_CHOICE,
+                        format_func=data.CHOICES.get, label_visibility="collapsed")
+    if choice == "generated":
+        with side.form("generate", border=False):
+            cols = st.columns(2)
+            n_users = cols[0].number_input("People", min_value=1,
+                                           max_value=data.MAX_GENERATED_USERS, value=2000,
+                                           step=500, key=K_GEN_USERS)
+            seed = cols[1].number_input("Seed", min_value=0, max_value=2**31 - 1, value=7,
+                                        step=1, key=K_GEN_SEED)
+            submitted = st.form_submit_button("Generate population", width="stretch")
+        if submitted:
+            _generate(int(n_users), int(seed))
+        if state.get(data.K_GENERATED) is None:
+            side.info("No population generated yet: showing the bundled sample.")
+    if choice == "uploaded":
+        side.file_uploader("users, ads and events (.csv or .parquet), together",
+                           type=["csv", "parquet"], accept_multiple_files=True,
+                           key=K_UPLOADER, on_change=_on_upload)
+        problems = state.get(data.K_UPLOAD_PROBLEMS) or []
+        if problems:
+            shown = problems[:8]
+            more = f"\n\n…and {len(problems) - 8} more." if len(problems) > 8 else ""
+            side.error("These files do not meet the data contract, so the data already "
+                       "loaded stays:\n\n" + "\n".join(f"- {md_escape(p)}" for p in shown) + more)
+        if state.get(data.K_UPLOADED) is None:
+            side.info("Nothing uploaded yet: showing the bundled sample.")

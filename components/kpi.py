@@ -1,0 +1,28 @@
+"""The KPI row: a few headline figures side by side, each with a plain-words help text.
+
+Values arrive already formatted (through `components.fmt`), so every page writes them alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+
+@dataclass(frozen=True)
+class Kpi:
+    label: str
+    value: str
+    delta: str | None = None
+    help: str | None = None
+    delta_color: str = "normal"
+
+
+def kpi_row(kpis: list[Kpi]) -> None:
+    """Draw the figures in one row of bordered metrics."""
+    if not kpis:
+        return
+    for col, kpi in zip(st.columns(len(kpis)), kpis, strict=True):
+        col.metric(kpi.label, kpi.value, delta=kpi.delta, help=kpi.help, border=True,
+                   delta_color=kpi.delta_color)

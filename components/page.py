@@ -1,0 +1,45 @@
+"""The frame every page runs in: guards that turn any failure into one plain sentence.
+
+Pages call `run_page(main)` and wrap independent parts in `with section():`, so one failing
+part leaves the rest of the page standing; an analyst never sees a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Iterator
+
+import streamlit as st
+
+from components.data import DataUnavailable
+from components.fmt import md_escape
+
+log = logging.getLogger("adlens.ui")
+
+
+@contextlib.contextmanager
+def section() -> Iterator[None]:
+    """A known gap becomes an info line, anything else an st.error sentence."""
+    try:
+        yield
+    except DataUnavailable as gap:
+        st.info(str(gap), icon=":material/hourglass_empty:")
+    except Exception as error:  # noqa: BLE001 — the page must end in a sentence, never a trace
+        log.exception("page section failed")
+        reason = md_escape(str(error)[:300])
+        st.error(f"This part could not be drawn for this dataset and scenario "
+                 f"({type(error).__name__}: {reason}). The rest of the page still works; "
+                 "the bundled sample under the announced policy always does.",
+                 icon=":material/error:")
+
+
+def run_page(body: Callable[[], None]) -> None:
+    """Run a page body inside a guard."""
+    with section():
+        body()
+
+
+def nothing_to_show(sentence: str) -> None:
+    """Where a chart would be empty, say why instead."""
+    st.info(sentence, icon=":material/info:")

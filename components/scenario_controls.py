@@ -1,0 +1,140 @@
+"""The sidebar's scenario switches, their sync with the URL, and the counterfactual banner.
+
+`scenario_controls()` draws the switches and returns the `Scenario` they describe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import streamlit as st
+
+from adlens import schema
+from adlens.memory import MemoryParams
+from adlens.scenario import DEFAULT_AS_OF, Scenario
+
+# Widget keys; the story and the reset button write these before the widgets are drawn.
+K_AI_CHAT = "sc_ai_chat"
+K_REGION = {r: f"sc_exclude_{r}" for r in schema.EXCLUDABLE_REGIONS}
+K_SENSITIVE = "sc_sensitive"
+K_LINK = "sc_link_rule"
+K_POLICY_START = "sc_policy_start"
+K_AS_OF = "sc_as_of"
+K_HALF_LIVES = "sc_half_lives"  # plain state (edited on the Method page), not a widget
+K_MEMORY = "memory_params"  # plain state: the memory assumptions (edited on the Method page)
+K_PERSON = "person"  # plain state: the person the "Why this ad" page shows
+PERSON_PARAM = "person"
+
+EARLIEST = dt.date(2025, 1, 1)
+LATEST = dt.date(2027, 12, 31)
+
+
+def apply_scenario(scenario: Scenario) -> None:
+    """Set every switch to `scenario` (call before the widgets are drawn, e.g. in a callback)."""
+    state = st.session_state
+    state[K_AI_CHAT] = scenario.ai_chat
+    for region, key in K_REGION.items():
+        state[key] = region in scenario.excluded_regions
+    state[K_SENSITIVE] = scenario.sensitive_list
+    state[K_LINK] = scenario.link_rule
+    state[K_POLICY_START] = scenario.policy_start
+    state[K_AS_OF] = scenario.as_of
+    state[K_HALF_LIVES] = dict(scenario.half_lives)
+
+
+def init_from_url(params: Mapping[str, str | list[str]]) -> None:
+    """On a session's first run, open the scenario and person a copied link describes."""
+    if "_scenario_initialised" in st.session_state:
+        return
+    st.session_state["_scenario_initialised"] = True
+    apply_scenario(Scenario.from_query_params(params))
+    person = params.get(PERSON_PARAM)
+    if isinstance(person, list):
+        person = person[-1] if person else None
+    if person:
+        st.session_state[K_PERSON] = str(person)
+
+
+def current_scenario() -> Scenario:
+    """The scenario the switches describe now (the announced policy before they are drawn)."""
+    state = st.session_state
+    if K_AI_CHAT not in state:
+        return Scenario.announced()
+    return Scenario(
+        as_of=state[K_AS_OF],
+        ai_chat=state[K_AI_CHAT],
+        policy_start=state[K_POLICY_START],
+        excluded_regions=tuple(r for r, k in K_REGION.items() if state.get(k)),
+        sensitive_list=state[K_SENSITIVE],
+        link_rule=state[K_LINK],
+        half_lives=tuple(state.get(K_HALF_LIVES, dict(Scenario().half_lives)).items()),
+    )
+
+
+def current_memory_params() -> MemoryParams:
+    """The memory assumptions in force for this session (defaults until edited)."""
+    return st.session_state.get(K_MEMORY) or MemoryParams()
+
+
+def _reset() -> None:
+    apply_scenario(Scenario.announced())
+
+
+def scenario_controls() -> Scenario:
+    """Draw the policy switches in the sidebar and return the scenario they describe."""
+    side = st.sidebar
+    side.subheader("Policy rules")
+    side.toggle("AI-chat signal used for ads", key=K_AI_CHAT,
+                help="From 16 Dec 2025 Meta uses conversations with Meta AI to personalise "
+                     "ads and content. Off = counterfactual world without it.")
+    side.caption("AI-chat signal not used for people in:")
+    cols = side.columns(len(K_REGION))
+    short = {"EU": "EU", "UK": "UK", "KR": "S. Korea"}
+    for col, (region, key) in zip(cols, K_REGION.items(), strict=True):
+        col.toggle(short.get(region, region), key=key,
+                   help=f"{schema.EXCLUDABLE_REGIONS[region][0]} is excluded under the "
+                        "announced policy.")
+    side.selectbox("Sensitive topics never used for ads", options=list(schema.SENSITIVE_LISTS),
+                   format_func=lambda k: schema.SENSITIVE_LIST_LABELS[k], key=K_SENSITIVE)
+    side.toggle("Chats shape ads only in linked apps", key=K_LINK,
+                help="A chat in app A shapes ads in app B only if both are linked in the "
+                     "person's Accounts Center.")
+    side.date_input("AI chats used from", key=K_POLICY_START, min_value=EARLIEST,
+                    max_value=LATEST, format="YYYY-MM-DD")
+    side.date_input("View as of", key=K_AS_OF, min_value=EARLIEST, max_value=LATEST,
+                    format="YYYY-MM-DD", help="Events up to and including this day count.")
+    scenario = current_scenario()
+    side.button("Back to the announced policy", on_click=_reset,
+                disabled=not scenario.differences(), width="stretch")
+    return scenario
+
+
+def sync_url(scenario: Scenario) -> None:
+    """Keep the URL equal to the scenario and person, so a copied link opens the same view."""
+    wanted = dict(scenario.to_query_params())
+    person = st.session_state.get(K_PERSON)
+    if person:
+        wanted[PERSON_PARAM] = str(person)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def counterfactual_banner(scenario: Scenario) -> None:
+    """Say, on every page, which rules differ from the policy Meta announced."""
+    lines = scenario.differences()
+    if not lines:
+        st.caption(":material/verified: Announced policy in force (AI chats used from "
+                   f"{schema.POLICY_START:%d %b %Y}; not in the EU, UK or South Korea; "
+                   "Meta's 7 sensitive topics excluded; linked apps only). "
+                   f"Viewing as of {scenario.as_of:%d %b %Y}.")
+        return
+    counterfactual = scenario.is_counterfactual
+    head = ("**Counterfactual view** — this differs from the policy Meta announced:"
+            if counterfactual else "**Model settings changed** from the defaults:")
+    body = "\n".join(f"- {line}" for line in lines)
+    st.warning(f"{head}\n{body}", icon=":material/science:")
+
+
+__all__ = ["DEFAULT_AS_OF", "apply_scenario", "counterfactual_banner", "current_scenario",
+           "init_from_url", "scenario_controls", "sync_url"]

@@ -1,0 +1,36 @@
+"""Sharing the current view: a copyable link and the offline HTML report of the scenario.
+
+The link carries the scenario and the selected person in its query parameters.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from adlens.scenario import Scenario
+from components.report import report_download
+from components.scenario_controls import K_PERSON, PERSON_PARAM
+
+
+def view_link(scenario: Scenario) -> str:
+    """The URL that reopens this page with this scenario and person."""
+    params = dict(scenario.to_query_params())
+    person = st.session_state.get(K_PERSON)
+    if person:
+        params[PERSON_PARAM] = str(person)
+    try:
+        base = (st.context.url or "").split("?")[0]
+    except Exception:  # noqa: BLE001 — no browser context (tests, scripts)
+        base = ""
+    query = urlencode(params)
+    return f"{base}?{query}" if query else base
+
+
+def share_controls(scenario: Scenario) -> None:
+    """Sidebar: the link to this view and the HTML report download."""
+    with st.sidebar.expander("Share this view", icon=":material/share:"):
+        st.caption("Copy this link to open the same scenario and person:")
+        st.code(view_link(scenario) or "(the app's address)", language=None, wrap_lines=True)
+        report_download(scenario)

@@ -1,0 +1,151 @@
+"""Method: the assumptions behind every figure, in plain words with their sources; the memory
+parameters and signal half-lives are editable here and flow into the other pages."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import streamlit as st
+
+from adlens import schema
+from adlens.memory import MemoryParams
+from adlens.scenario import DEFAULT_HALF_LIVES
+from components import data
+from components.colors import signal_label
+from components.fmt import md_escape, pct
+from components.page import run_page, section
+from components.scenario_controls import (
+    K_HALF_LIVES,
+    K_MEMORY,
+    current_memory_params,
+    current_scenario,
+)
+
+RULES_TEXT = """
+**The rules** (each is a switch in the sidebar; a switch off the announced policy is marked
+*counterfactual* on every page):
+
+- From **16 Dec 2025** Meta uses people's interactions with its AI products — chats with Meta AI
+  (text and voice), Ray-Ban Meta glasses, Vibes and AI image generation — to personalise ads
+  and content on Facebook, Instagram, Messenger and WhatsApp. Chats before that day are not
+  used. People were notified from 7 Oct 2025; the only way out is not to use Meta AI.
+- Not in the **European Union, the United Kingdom or South Korea**.
+- **Sensitive topics** are never used for ads, whatever the signal: religious views, sexual
+  orientation, political views, health, racial or ethnic origin, philosophical beliefs and
+  trade-union membership (GDPR Art. 9 minus genetic data, biometric data and sex life; the
+  sidebar can switch to the full Art. 9 list). Meta removed detailed targeting on health,
+  race/ethnicity, politics, religion and sexual orientation in January 2022.
+- A chat in one app shapes ads in another **only if both apps are linked** in the person's
+  Accounts Center.
+- The **microphone** is never a signal. It appears only as a labelled counterfactual on the
+  Recall page: what the data would look like if ads were triggered by listening. No covert
+  microphone recording was found in 17,260 Android apps (Pan et al., "Panoptispy", PoPETs 2018).
+"""
+
+MODEL_TEXT = """
+**How an ad is scored.** Each signal gives every person an affinity per topic, decaying with
+its own half-life (below). "Similar people" comes from people with similar tastes. A
+scikit-learn model learns from simulated clicks how much each signal predicts a click; the
+score of an ad is a baseline plus one contribution per signal, and the contributions add up to
+the score exactly — that is the waterfall on "Why this ad". Chats are read by a text model
+(TF-IDF + logistic regression); sensitive topics are detected by a classifier too, so some can
+slip through: the "leakage" below measures how many. Because the simulation knows everyone's
+true interests, ranking quality (precision@k, AUC) can be measured with and without the
+AI-chat signal. A dataset too small to learn from uses the weights and text models learned on
+the bundled sample, and the pages say so.
+"""
+
+
+def memory_section() -> None:
+    st.subheader("Memory assumptions (recall timelines)")
+    params = current_memory_params()
+    table = params.describe()
+    st.dataframe(table[["name", "value", "unit", "meaning", "source"]], hide_index=True,
+                 column_config={"meaning": st.column_config.TextColumn(width="large"),
+                                "source": st.column_config.TextColumn(width="large")})
+    with st.form("memory_form"):
+        st.caption("Change an assumption and apply: the Recall page uses the new values.")
+        cols = st.columns(3)
+        values = {}
+        for i, row in enumerate(table.itertuples(index=False)):
+            values[row.name] = cols[i % 3].number_input(
+                f"{row.name} ({row.unit})", value=float(row.value), format="%g",
+                help=row.meaning, key=f"mem_{row.name}")
+        applied = st.form_submit_button("Apply memory assumptions")
+    if applied:
+        try:
+            st.session_state[K_MEMORY] = dataclasses.replace(MemoryParams(), **values)
+        except ValueError as error:
+            st.error(f"Not applied: {md_escape(error)}", icon=":material/error:")
+        else:
+            st.success("Applied: the Recall page now uses these assumptions.")
+    if current_memory_params() != MemoryParams():
+        st.button("Back to the default memory assumptions",
+                  on_click=lambda: st.session_state.pop(K_MEMORY, None))
+
+
+def half_life_section() -> None:
+    st.subheader("Signal half-lives (model settings)")
+    current = dict(current_scenario().half_lives)
+    with st.form("half_life_form"):
+        st.caption("Days after which a signal's evidence counts half. Changing one is a model "
+                   "setting, not a policy change; the banner lists it.")
+        cols = st.columns(3)
+        values = {}
+        for i, signal in enumerate(schema.SIGNALS):
+            values[signal] = cols[i % 3].number_input(
+                f"{signal_label(signal)} (days)", min_value=0.5, max_value=3650.0,
+                value=float(current.get(signal, DEFAULT_HALF_LIVES[signal])), step=1.0,
+                key=f"hl_{signal}_{current.get(signal)}")
+        applied = st.form_submit_button("Apply half-lives")
+    if applied:
+        st.session_state[K_HALF_LIVES] = {s: float(v) for s, v in values.items()}
+        st.rerun()
+
+
+def text_model_section(dataset) -> None:
+    st.subheader("Chat understanding: how well topics are read from chats")
+    report = data.text_report(dataset)
+    per_topic = getattr(report, "per_topic", None)
+    if per_topic is None and isinstance(report, dict):
+        per_topic = report.get("per_topic")
+    leakage = getattr(report, "leakage", None)
+    if leakage is None and isinstance(report, dict):
+        leakage = report.get("leakage")
+    if leakage is not None:
+        st.metric("Sensitive chats that slip through (leakage)", pct(_number(leakage)),
+                  help="Share of chats truly about a sensitive topic that the sensitive-topic "
+                       "classifier misses, so they could reach ad targeting.")
+    if isinstance(per_topic, pd.DataFrame) and not per_topic.empty:
+        st.dataframe(per_topic, hide_index=True)
+    else:
+        st.info("This dataset has no chats with a known true topic, so the text model cannot "
+                "be measured on it.", icon=":material/info:")
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, dict):
+        for key in ("rate", "value", "leakage"):
+            if key in value:
+                return float(value[key])
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def main() -> None:
+    st.title("Method")
+    st.markdown(RULES_TEXT)
+    st.markdown(MODEL_TEXT)
+    with section():
+        half_life_section()
+    with section():
+        memory_section()
+    with section():
+        text_model_section(data.current_dataset())
+
+
+run_page(main)

@@ -1,0 +1,63 @@
+"""Overview: who is in the data, what happened over time, which rules are in force, and the
+three headline figures about the AI-chat signal."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import charts, data, frames
+from components.fmt import md_escape, pct
+from components.kpi import Kpi, kpi_row
+from components.page import run_page, section
+from components.scenario_controls import current_scenario
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _dataset_frames(dataset_id: str, _dataset) -> tuple:
+    return (frames.people_by_region(_dataset.users), frames.events_by_week(_dataset.events))
+
+
+def headline_figures(dataset, scenario) -> None:
+    """Share of ads with an AI-chat contribution, where it leads, and what it adds to quality."""
+    result = data.scenario_result(dataset, scenario)
+    shares = frames.headline_shares(result.recommendations)
+    quality_delta = data.quality_gain_from_ai_chat(dataset, scenario)
+    kpi_row([
+        Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),
+            help="Share of the recommended ads (top ads per person and app) whose score has a "
+                 "positive contribution from the person's chats with Meta AI."),
+        Kpi("Ads where AI chats are the largest contributor", pct(shares["ai_largest"]),
+            help="Share of recommended ads whose biggest single contribution is the AI-chat "
+                 "signal."),
+        Kpi("Ranking quality added by the AI-chat signal", quality_delta.text,
+            help=quality_delta.help),
+    ])
+
+
+def main() -> None:
+    st.title("Overview")
+    dataset = data.current_dataset()
+    scenario = current_scenario()
+    st.caption(f"{md_escape(dataset.source)} · {dataset.n_users:,} people · "
+               f"{len(dataset.ads):,} ads · {dataset.n_events:,} events")
+    with section():
+        headline_figures(dataset, scenario)
+    people, weekly = _dataset_frames(dataset.dataset_id, dataset)
+    left, right = st.columns([3, 2])
+    with left:
+        charts.show(charts.people_by_region_chart(people),
+                    "Look at how many people in each region use Meta AI: only they can have an "
+                    "AI-chat signal at all.",
+                    "There are no people in this dataset.")
+    with right:
+        st.subheader("Rules in force")
+        rules = frames.rules_in_force(scenario)
+        st.dataframe(rules, hide_index=True, column_config={
+            "counterfactual": st.column_config.CheckboxColumn("differs")})
+    charts.show(charts.events_over_time_chart(weekly, scenario.policy_start),
+                "The dashed line marks the day AI chats start to count for ads in this "
+                "scenario.",
+                "There are no events in this dataset, so there is no timeline to draw.")
+
+
+run_page(main)
