@@ -21,13 +21,14 @@ import argparse
 import datetime as dt
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from adlens import chat_text, schema
@@ -43,6 +44,7 @@ _META7 = np.isin(TOPICS, schema.SENSITIVE_META7)
 _APPS = np.array(schema.APPS, dtype=object)  # facebook, instagram, messenger, whatsapp, ...
 _N_AD_APPS = len(schema.AD_APPS)
 _DAY_MS = 86_400_000
+_TEXT, _VOICE, _IMAGE, _VIDEO = (schema.MODALITIES.index(m) for m in schema.MODALITIES)
 
 
 @dataclass(frozen=True)
@@ -247,11 +249,11 @@ class _Events:
     kind: str
     app: np.ndarray | None = None
     topic: np.ndarray | None = None  # topic code, -1 for none
-    text: np.ndarray | None = None
-    modality: np.ndarray | None = None
+    text: np.ndarray | None = None  # str objects
+    modality: np.ndarray | None = None  # index in schema.MODALITIES, -1 for none
     ad: np.ndarray | None = None  # ad row, -1 for none
     dwell: np.ndarray | None = None
-    advertiser: np.ndarray | None = None
+    advertiser: np.ndarray | None = None  # ad row whose advertiser it is, -1 for none
     true_topic: np.ndarray | None = None
     keep_topic: bool = True
 
@@ -260,7 +262,7 @@ class _Events:
 def _block(
     first_user: int, n: int, rng: np.random.Generator, start_ms: int, days: int,
     params: SimParams, id_width: int,
-) -> tuple[pd.DataFrame, np.ndarray, list[_Events], np.ndarray]:
+) -> tuple[pa.Table, np.ndarray, list[_Events]]:
     """People `first_user .. first_user+n-1`: users frame, interests and their events."""
     p = params
     # People.
@@ -293,10 +295,12 @@ def _block(
     sens = _sigmoid(rng.normal(_SENSITIVE_MEAN, 1.1, (n, N_TOPICS - N_EVERYDAY)))
     interests = np.hstack([everyday, sens])
 
-    uid = np.array([f"u{first_user + i + 1:0{id_width}d}" for i in range(n)], dtype=object)
-    users = pd.DataFrame({
-        "user_id": uid, "country": country, "age_band": np.array(schema.AGE_BANDS)[age],
-        "uses_meta_ai": uses_ai, "linked_apps": linked_str,
+    numbers = pa.array(np.arange(first_user + 1, first_user + n + 1)).cast(pa.string())
+    users = pa.table({
+        "user_id": pc.binary_join_element_wise("u", pc.utf8_lpad(numbers, id_width, "0"), ""),
+        "country": pa.array(country, pa.string()),
+        "age_band": pa.array(np.array(schema.AGE_BANDS, dtype=object)[age], pa.string()),
+        "uses_meta_ai": pa.array(uses_ai), "linked_apps": pa.array(linked_str, pa.string()),
     })
 
     events: list[_Events] = []
@@ -318,10 +322,10 @@ def _block(
                             (uses[:, 4] * 1.5)[:, None], (uses[:, 5] * 1.5)[:, None]])
     chat_app = _sample_rows(chat_app_w, cu, rng)
     on_glasses = chat_app == 5
-    modality = np.where(rng.random(cu.size) < 0.28, "voice", "text").astype(object)
+    modality = np.where(rng.random(cu.size) < 0.28, _VOICE, _TEXT)
     g = rng.random(cu.size)
-    modality[on_glasses] = np.where(g[on_glasses] < 0.6, "voice",
-                                    np.where(g[on_glasses] < 0.85, "image", "video"))
+    modality[on_glasses] = np.where(g[on_glasses] < 0.6, _VOICE,
+                                    np.where(g[on_glasses] < 0.85, _IMAGE, _VIDEO))
     second = _sample_rows(topic_weights(1.0, 0.05, 0.3, 0.3), cu, rng)
     chat_texts = chat_text.make_chat_texts(chat_topic, rng, secondary=second)
     chat_ts = _times(cu.size, start_ms, days, rng)
@@ -388,7 +392,7 @@ def _block(
     s_topic = np.concatenate([s_topic, imp_topic[clicked][after]])
     s_ad = np.concatenate([s_ad, imp_ad[clicked][after]])
     events.append(_Events(su, s_ts, "site_visit", topic=s_topic,
-                          advertiser=_AD_ADVERTISER[s_ad]))
+                          advertiser=s_ad))
 
     # Offline conversations: interest-driven, plus primed by earlier ad exposures.
     vu = _expand(rng.poisson(p.conversations * activity))
@@ -406,7 +410,7 @@ def _block(
                           text=chat_text.make_conversation_texts(v_topic, rng),
                           true_topic=v_topic))
 
-    return users, interests, events, uid
+    return users, interests, events
 
 
 def _apply_chat_signal(imp_topic: np.ndarray, iu: np.ndarray, imp_ts: np.ndarray,
@@ -499,66 +503,63 @@ _SENSITIVE_MEAN = np.array([
      "biometrics": -4.4, "sex_life": -4.2}[t] for t in schema.SENSITIVE_GDPR9])
 
 
-# --- assembling frames -------------------------------------------------------------------------
+# --- assembling tables -------------------------------------------------------------------------
 EVENT_COLUMNS: tuple[str, ...] = schema.REQUIRED_COLUMNS["events"] + ("advertiser", "true_topic")
+_TOPICS_OR_EMPTY = pa.array(list(schema.ALL_TOPICS) + [""], pa.string())
+_APPS_OR_EMPTY = pa.array(list(schema.APPS) + [""], pa.string())
+_KINDS = pa.array(list(schema.EVENT_TYPES), pa.string())
+_MODALITIES_OR_EMPTY = pa.array(list(schema.MODALITIES) + [""], pa.string())
+_AD_IDS_OR_EMPTY = pa.array(list(_AD_IDS) + [""], pa.string())
+_ADVERTISERS_OR_EMPTY = pa.array(list(_AD_ADVERTISER) + [""], pa.string())
+_TS_TYPE = pa.timestamp("us", tz="UTC")
 
 
-def _events_frame(events: list[_Events], uid: np.ndarray, first_event: int) -> pd.DataFrame:
-    """One frame for a block's events, sorted by person then time, ids numbered from first_event."""
-    parts = {c: [] for c in ("user", "ts", "kind", "app", "topic", "text", "modality", "ad",
-                             "dwell", "advertiser", "true_topic")}
-    kinds = np.array(schema.EVENT_TYPES, dtype=object)
+def _take(dictionary: pa.Array, codes: np.ndarray) -> pa.Array:
+    """Strings by code, where code -1 means the empty string (the dictionary's last entry)."""
+    return dictionary.take(pa.array(np.where(codes < 0, len(dictionary) - 1, codes)))
+
+
+def _events_table(events: list[_Events], uid: pa.Array, first_event: int) -> pa.Table:
+    """A block's events sorted by person then time, ids numbered on from first_event."""
+    def column(name: str, empty: float | int) -> np.ndarray:
+        return np.concatenate([
+            getattr(ev, name) if getattr(ev, name) is not None
+            else np.full(ev.user.size, empty) for ev in events])
+
+    user = column("user", 0)
+    ts = column("ts", 0).astype(np.int64)
+    kind = np.concatenate([np.full(ev.user.size, schema.EVENT_TYPES.index(ev.kind))
+                           for ev in events])
+    topic = np.concatenate([ev.topic if (ev.topic is not None and ev.keep_topic)
+                            else np.full(ev.user.size, -1) for ev in events])
+    # Texts are numbered in event order; -1 marks events without text.
+    texts = [ev.text for ev in events if ev.text is not None]
+    n_text = np.cumsum([0] + [t.size for t in texts])
+    text_code, k = [], 0
     for ev in events:
-        m = ev.user.size
-        parts["user"].append(ev.user)
-        parts["ts"].append(ev.ts.astype(np.int64))
-        parts["kind"].append(np.full(m, schema.EVENT_TYPES.index(ev.kind)))
-        parts["app"].append(ev.app if ev.app is not None else np.full(m, -1))
-        shown = ev.topic if (ev.topic is not None and ev.keep_topic) else np.full(m, -1)
-        parts["topic"].append(shown)
-        parts["text"].append(ev.text if ev.text is not None else np.full(m, "", dtype=object))
-        parts["modality"].append(ev.modality if ev.modality is not None
-                                 else np.full(m, "", dtype=object))
-        parts["ad"].append(ev.ad if ev.ad is not None else np.full(m, -1))
-        parts["dwell"].append(ev.dwell if ev.dwell is not None else np.full(m, np.nan))
-        parts["advertiser"].append(ev.advertiser if ev.advertiser is not None
-                                   else np.full(m, "", dtype=object))
-        parts["true_topic"].append(ev.true_topic if ev.true_topic is not None
-                                   else np.full(m, -1))
-    col = {k: np.concatenate(v) for k, v in parts.items()}
-    order = np.lexsort((col["kind"], col["ts"], col["user"]))
-    col = {k: v[order] for k, v in col.items()}
+        if ev.text is not None:
+            text_code.append(np.arange(n_text[k], n_text[k + 1]))
+            k += 1
+        else:
+            text_code.append(np.full(ev.user.size, -1))
+    text_dict = pa.array(np.concatenate(texts + [np.array([""], dtype=object)]), pa.string())
+    order = np.lexsort((kind, ts, user))
     n = order.size
-    topics_or_empty = np.append(TOPICS, "")
-    apps_or_empty = np.append(_APPS, "")
-    ad_or_empty = np.append(_AD_IDS, "")
-    modality = col["modality"]
-    # Text modality applies to anything typed; only chats carry a modality.
-    return pd.DataFrame({
-        "event_id": _ids("e", first_event, n, 9),
-        "user_id": uid[col["user"]],
-        "ts": pd.to_datetime(col["ts"], unit="ms", utc=True),
-        "app": apps_or_empty[col["app"]],
-        "event_type": kinds[col["kind"]],
-        "topic": topics_or_empty[col["topic"]],
-        "text": col["text"],
-        "modality": modality,
-        "ad_id": ad_or_empty[col["ad"]],
-        "dwell_ms": col["dwell"].astype(np.float64),
-        "advertiser": col["advertiser"],
-        "true_topic": topics_or_empty[col["true_topic"]],
-    }).astype({c: "str" for c in EVENT_COLUMNS if c not in ("ts", "dwell_ms")})
-
-
-def _ids(prefix: str, first: int, n: int, width: int) -> np.ndarray:
-    numbers = np.arange(first + 1, first + n + 1).astype(str)
-    return (prefix + np.strings.zfill(numbers, width)).astype(object)
-
-
-def _interests_frame(uid: np.ndarray, interests: np.ndarray) -> pd.DataFrame:
-    frame = pd.DataFrame(np.round(interests, 4), columns=list(schema.ALL_TOPICS))
-    frame.insert(0, "user_id", pd.array(uid, dtype="str"))
-    return frame
+    numbers = pa.array(np.arange(first_event + 1, first_event + n + 1)).cast(pa.string())
+    return pa.table({
+        "event_id": pc.binary_join_element_wise("e", pc.utf8_lpad(numbers, 9, "0"), ""),
+        "user_id": uid.take(pa.array(user[order])),
+        "ts": pa.array(ts[order] * 1000, pa.int64()).cast(_TS_TYPE),
+        "app": _take(_APPS_OR_EMPTY, column("app", -1)[order]),
+        "event_type": _KINDS.take(pa.array(kind[order])),
+        "topic": _take(_TOPICS_OR_EMPTY, topic[order]),
+        "text": _take(text_dict, np.concatenate(text_code)[order]),
+        "modality": _take(_MODALITIES_OR_EMPTY, column("modality", -1)[order]),
+        "ad_id": _take(_AD_IDS_OR_EMPTY, column("ad", -1)[order]),
+        "dwell_ms": pa.array(column("dwell", np.nan)[order].astype(np.float64)),
+        "advertiser": _take(_ADVERTISERS_OR_EMPTY, column("advertiser", -1)[order]),
+        "true_topic": _take(_TOPICS_OR_EMPTY, column("true_topic", -1)[order]),
+    })
 
 
 def _window(start: str | dt.date, end: str | dt.date) -> tuple[int, int]:
@@ -569,20 +570,24 @@ def _window(start: str | dt.date, end: str | dt.date) -> tuple[int, int]:
 
 
 def _blocks(n_users: int, seed: int, start: str | dt.date, end: str | dt.date,
-            params: SimParams):
-    """Yield (users, interests, events) per fixed block of people, in order."""
+            params: SimParams) -> Iterator[dict[str, pa.Table]]:
+    """Yield {'users', 'interests', 'events'} per fixed block of people, in order."""
     start_ms, days = _window(start, end)
     id_width = max(6, len(str(n_users)))
     first_event = 0
     for b, first in enumerate(range(0, n_users, BLOCK_USERS)):
         n = min(BLOCK_USERS, n_users - first)
         rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(b,)))
-        users, interests, events, uid = _block(first, n, rng, start_ms, days, params, id_width)
-        frame = _events_frame(events, uid, first_event)
-        first_event += len(frame)
-        yield users.astype({c: "str" for c in ("user_id", "country", "age_band",
-                                               "linked_apps")}), \
-            _interests_frame(uid, interests), frame
+        users, interests, events = _block(first, n, rng, start_ms, days, params, id_width)
+        table = _events_table(events, users.column("user_id"), first_event)
+        first_event += table.num_rows
+        truth = pa.table({"user_id": users.column("user_id"), **{
+            t: pa.array(np.round(interests[:, j], 4)) for j, t in enumerate(schema.ALL_TOPICS)}})
+        yield {"users": users, "interests": truth, "events": table}
+
+
+def _to_pandas(table: pa.Table) -> pd.DataFrame:
+    return table.to_pandas()
 
 
 def generate_frames(
@@ -595,15 +600,14 @@ def generate_frames(
 ) -> dict[str, pd.DataFrame]:
     """A population in memory: {'users', 'ads', 'events', 'interests'}; same args, same frames."""
     params = params or SimParams()
-    parts: dict[str, list[pd.DataFrame]] = {"users": [], "interests": [], "events": []}
+    parts: dict[str, list[pa.Table]] = {"users": [], "interests": [], "events": []}
     n_blocks = max(1, -(-n_users // BLOCK_USERS))
-    for i, (users, interests, events) in enumerate(_blocks(n_users, seed, start, end, params)):
-        parts["users"].append(users)
-        parts["interests"].append(interests)
-        parts["events"].append(events)
+    for i, tables in enumerate(_blocks(n_users, seed, start, end, params)):
+        for name, table in tables.items():
+            parts[name].append(table)
         if progress:
             progress((i + 1) / n_blocks, f"{min((i + 1) * BLOCK_USERS, n_users):,} people")
-    frames = {k: pd.concat(v, ignore_index=True) for k, v in parts.items()}
+    frames = {k: _to_pandas(pa.concat_tables(v)) for k, v in parts.items()}
     frames["ads"] = _ADS.copy()
     return {k: frames[k] for k in ("users", "ads", "events", "interests")}
 
@@ -621,7 +625,8 @@ def generate_to_dir(
 ) -> dict[str, int]:
     """Stream a population to `out` (NAME.parquet or NAME.csv); returns row counts per table.
 
-    `chunk_users` is rounded up to a multiple of BLOCK_USERS; it only changes memory use.
+    `chunk_users` is rounded up to a multiple of BLOCK_USERS; it only changes memory use and
+    row-group size, never the data.
     """
     if fmt not in ("parquet", "csv"):
         raise ValueError(f"format must be parquet or csv, not {fmt!r}")
@@ -630,57 +635,52 @@ def generate_to_dir(
     out.mkdir(parents=True, exist_ok=True)
     per_chunk = max(1, -(-chunk_users // BLOCK_USERS))
     n_blocks = max(1, -(-n_users // BLOCK_USERS))
-    writers: dict[str, _TableWriter] = {
-        name: _TableWriter(out / f"{name}.{fmt}", fmt) for name in ("users", "events",
-                                                                      "interests")}
-    counts = {"users": 0, "events": 0, "interests": 0}
-    pending: dict[str, list[pd.DataFrame]] = {k: [] for k in counts}
+    names = ("users", "events", "interests")
+    writers = {name: _TableWriter(out / f"{name}.{fmt}", fmt) for name in names}
+    counts = dict.fromkeys(names, 0)
+    pending: dict[str, list[pa.Table]] = {k: [] for k in names}
     try:
-        for i, (users, interests, events) in enumerate(_blocks(n_users, seed, start, end,
-                                                               params)):
-            for name, frame in (("users", users), ("interests", interests),
-                                ("events", events)):
-                pending[name].append(frame)
+        for i, tables in enumerate(_blocks(n_users, seed, start, end, params)):
+            for name, table in tables.items():
+                pending[name].append(table)
             if (i + 1) % per_chunk == 0 or i + 1 == n_blocks:
-                for name, frames in pending.items():
-                    chunk = pd.concat(frames, ignore_index=True)
+                for name, waiting in pending.items():
+                    chunk = pa.concat_tables(waiting)
                     writers[name].write(chunk)
-                    counts[name] += len(chunk)
-                    frames.clear()
+                    counts[name] += chunk.num_rows
+                    waiting.clear()
             if progress:
                 progress((i + 1) / n_blocks,
                          f"{min((i + 1) * BLOCK_USERS, n_users):,} of {n_users:,} people")
     finally:
         for w in writers.values():
             w.close()
-    ads = _ADS.copy()
-    _TableWriter(out / f"ads.{fmt}", fmt).write_all(ads)
-    counts["ads"] = len(ads)
+    ads = pa.Table.from_pandas(_ADS, preserve_index=False)
+    ads_writer = _TableWriter(out / f"ads.{fmt}", fmt)
+    ads_writer.write(ads)
+    ads_writer.close()
+    counts["ads"] = ads.num_rows
     return counts
 
 
 class _TableWriter:
-    """Appends frames to one Parquet (zstd) or CSV file with a fixed schema."""
+    """Appends Arrow tables to one Parquet (zstd) or CSV file."""
 
     def __init__(self, path: Path, fmt: str) -> None:
         self.path, self.fmt = path, fmt
         self._writer: pq.ParquetWriter | None = None
         self._started = False
 
-    def write(self, frame: pd.DataFrame) -> None:
+    def write(self, table: pa.Table) -> None:
         if self.fmt == "csv":
-            frame.to_csv(self.path, mode="a" if self._started else "w",
-                         header=not self._started, index=False)
+            # pandas writes booleans as True/False and timestamps as 2025-11-01 10:00:00+00:00.
+            table.to_pandas().to_csv(self.path, mode="a" if self._started else "w",
+                                     header=not self._started, index=False)
         else:
-            table = pa.Table.from_pandas(frame, preserve_index=False)
             if self._writer is None:
                 self._writer = pq.ParquetWriter(self.path, table.schema, compression="zstd")
             self._writer.write_table(table)
         self._started = True
-
-    def write_all(self, frame: pd.DataFrame) -> None:
-        self.write(frame)
-        self.close()
 
     def close(self) -> None:
         if self._writer is not None:
