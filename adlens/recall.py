@@ -33,13 +33,16 @@ Labels, first matching rule wins (`LABEL_RULES`, shown on the Method page):
 
 Microphone counterfactual (never a signal; an explicitly labelled "what the data would look like
 if ads were triggered by listening"): for each offline conversation, the person's exposures to
-the topic from 14 days before to 7 days after are rebuilt. Before the conversation they drop to
-the *untargeted* rate: the topic's daily exposure rate among people who never talk about it (a
-listening platform has no interest signal to anticipate the conversation with). The exposures
-removed — the conversation window's excess over that rate — are re-injected after the
-conversation, decaying with a 2-day half-life over days 0..6, so each conversation keeps its
-total. The event study compares, per day, exposures on the topic per person-day in both worlds;
-the statistic is the difference in the share of the ±7-day exposures that come before the
+the topic from 14 days before to 7 days after are rebuilt. Before the conversation they stay at
+the person's own usual rate on the topic (their exposures on it outside those 21 days, per day):
+interest-driven targeting is kept, only the anticipation goes, since a listening platform cannot
+know of the conversation before it happens. The exposures removed — the window's excess over
+that rate — are re-injected after the conversation, decaying with a 2-day half-life over days
+0..6, so each conversation keeps its total (a window with no excess gets nothing injected).
+Only conversations whose whole 21-day window lies inside the data are studied.
+
+The event study compares, per day, exposures on the topic per person-day in both worlds; the
+statistic is the difference in the share of the ±7-day exposures that come before the
 conversation (observed minus microphone), with a bootstrap interval over conversations.
 """
 
@@ -465,24 +468,15 @@ def event_study(frames: _Frames, n_boot: int = 1000, seed: int = 0,
                    (t_talk[:, None] + edges[None, :]).ravel()).reshape(n_conv, len(edges))
     observed = np.diff(at, axis=1).astype(float)  # conversations × days
 
-    # Untargeted rate per topic: people with no conversation on the topic, over the data window.
-    n_days = max((frames.t_max - frames.t_min) / _DAY_MS, 1.0)
-    all_talk_groups = groups.code(frames.talks.loc[frames.talks["kind"] == "conversation",
-                                                   "user_id"],
-                                  frames.talks.loc[frames.talks["kind"] == "conversation",
-                                                   "topic"])
-    talkers = np.unique(all_talk_groups[all_talk_groups >= 0])
-    silent = ~np.isin(g_imp, talkers)
-    topic_of_imp = imps["topic"].astype(str).to_numpy()
-    silent_counts = pd.Series(topic_of_imp[silent]).value_counts()
-    talkers_per_topic = pd.Series(groups.topics[talkers % len(groups.topics)]).value_counts()
-    n_people = max(len(frames.users), 1)
-    silent_people = (n_people - talkers_per_topic.reindex(silent_counts.index, fill_value=0)
-                     ).clip(lower=1)
-    base_rate = (silent_counts / (silent_people * n_days))
-    base = talks["topic"].astype(str).map(base_rate).fillna(0.0).to_numpy(dtype=float)
+    # The person's own rate on the topic outside the study window: the interest-driven
+    # targeting a listening platform would keep. Only the anticipation is taken away.
+    outside_days = (frames.t_max - frames.t_min) / _DAY_MS - len(days)
+    first = tl.search(g_talk, np.full(n_conv, frames.t_min), side="left")
+    last = tl.search(g_talk, np.full(n_conv, frames.t_max), side="right")
+    outside = (last - first) - observed.sum(axis=1)
+    base = np.clip(outside / outside_days, 0.0, None) if outside_days >= 1 else np.zeros(n_conv)
 
-    # Microphone world: untargeted before; the window's excess re-injected after, fading.
+    # Microphone world: the own rate before; the window's excess re-injected after, fading.
     excess = np.clip(observed.sum(axis=1) - base * len(days), 0.0, None)
     after = days >= 0
     weight = np.where(after, np.exp2(-np.clip(days, 0, None) / TRIGGER_HALF_LIFE_DAYS), 0.0)

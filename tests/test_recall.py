@@ -259,3 +259,62 @@ def test_memory_parameters_change_the_verdict():
     slow = MemoryParams(recall_half_life_hours=24 * 7)
     longer = _analyse(events, _users("ana"), {"ana": {"like": 1.0}}, params=slow)
     assert longer.coincidences.iloc[0]["label"] == recall.REMEMBERED
+
+
+# --- the microphone counterfactual ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def generated():
+    from adlens.simulate import generate_frames
+
+    return generate_frames(2000, 11, "2025-11-01", "2026-01-31")
+
+
+def _study(events, ads, users, n_boot=300):
+    frames = recall._frames(events, ads, users, None, 1000)
+    return recall.event_study(frames, n_boot=n_boot, seed=1)
+
+
+def test_event_study_tells_the_worlds_apart_on_a_generated_population(generated):
+    study, stat, per_conv = _study(generated["events"], generated["ads"], generated["users"])
+    assert stat["n_conversations"] > 500
+    assert 0 < stat["ci_low"] <= stat["value"] <= stat["ci_high"]
+    rate = study.pivot(index="day", columns="world", values="rate")
+    obs, mic = rate[recall.OBSERVED], rate[recall.MICROPHONE]
+    assert list(rate.index) == list(range(-14, 7))
+    # Observed: exposure is already raised in the week before the conversation, above the
+    # person's own usual rate (which the microphone world keeps before the conversation).
+    assert obs.loc[-7:-1].mean() > 1.2 * mic.loc[-7:-1].mean()
+    # Microphone world: flat before, a jump after.
+    assert mic.loc[-14:-1].std() < 1e-12
+    assert mic.loc[0] > 2 * mic.loc[-1]
+    # The construction moves the excess over the own rate in time; it adds nothing to it.
+    by_conv = per_conv.groupby("conversation_event_id")
+    totals = by_conv[["observed", "microphone"]].sum()
+    own_rate = per_conv[per_conv["day"] == -14].set_index("conversation_event_id")["microphone"]
+    expected = np.maximum(totals["observed"], 21 * own_rate.reindex(totals.index))
+    assert np.allclose(totals["microphone"], expected)
+    assert (totals["microphone"] > totals["observed"] + 1e-9).mean() < 0.5
+
+
+def test_a_listening_platform_would_not_be_told_apart():
+    # A population where ads really are triggered by the conversation: a steady background on
+    # the topic, then a burst in the days right after. The statistic must not call it interest.
+    rng = np.random.default_rng(5)
+    start = pd.Timestamp("2025-11-01", tz="UTC")
+    rows = []
+    n_people = 300
+    for i in range(n_people):  # building the hand-made population, not analysing it
+        user = f"p{i}"
+        talk = start + pd.Timedelta(days=int(rng.integers(30, 70)), hours=12)
+        background = start + pd.to_timedelta(rng.uniform(0, 92, size=int(rng.poisson(6))),
+                                             unit="D")
+        burst = talk + pd.to_timedelta(rng.exponential(2.0, size=4).clip(0.01, 6.9), unit="D")
+        rows.append({"user_id": user, "ts": talk, "event_type": "conversation",
+                     "topic": "hiking"})
+        rows += [_imp(user, t, 1500) for t in [*background, *burst]]
+    events = _events(rows)
+    users = _users(*[f"p{i}" for i in range(n_people)])
+    study, stat, _ = _study(events, ADS, users)
+    assert stat["ci_low"] < 0.03 and abs(stat["value"]) < 0.05
+    rate = study.pivot(index="day", columns="world", values="rate")[recall.OBSERVED]
+    assert rate.loc[0:2].mean() > 3 * rate.loc[-7:-1].mean()
