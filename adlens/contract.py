@@ -43,6 +43,10 @@ TRUE_WORDS = ("true", "1", "yes")
 FALSE_WORDS = ("false", "0", "no")
 
 
+_ESCAPES = {i: f"\\u{i:04x}" for i in (*range(32), 127, 0x85, 0x2028, 0x2029)} | {
+    ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+
+
 # --- problems ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Problem:
@@ -68,7 +72,8 @@ class Problem:
                          + (f" (and {more} more)" if more > 0 else ""))
         if self.column is not None:
             parts.append(f'column "{self.column}"')
-        return ", ".join(parts) + ": " + self.message
+        # One problem is one line: control characters from file or column names are escaped.
+        return (", ".join(parts) + ": " + self.message).translate(_ESCAPES)
 
 
 class ContractError(Exception):
@@ -107,6 +112,10 @@ TOPIC_EXPECTATION = (
     + f", ... {len(schema.ALL_TOPICS)} in all, lower case)"
 )
 COUNTRY_EXPECTATION = "a two-letter ISO 3166-1 country code such as US, DE, GB or KR"
+
+
+def _a(word: str) -> str:
+    return ("an " if word[:1] in "aeiou" else "a ") + word
 
 
 def _mb(n_bytes: int) -> str:
@@ -190,6 +199,8 @@ def _read_csv(data: bytes, check: _Checker) -> pd.DataFrame | None:
             ragged_counts.append(row.actual_columns)
         return "skip"
 
+    if not data.endswith((b"\n", b"\r")):
+        data += b"\n"  # a last line without a line break (the header alone, say) still counts
     try:
         table = pa_csv.read_csv(
             io.BytesIO(data),
@@ -202,7 +213,12 @@ def _read_csv(data: bytes, check: _Checker) -> pd.DataFrame | None:
                 strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
     except (pa.ArrowException, ValueError) as exc:
-        check.whole(f"could not be read as CSV ({_arrow_reason(exc)})")
+        reason = _arrow_reason(exc)
+        if "Empty CSV file or block" in reason:
+            check.whole('could not be read as CSV: a quote (") is opened and never closed, '
+                        "so the rows cannot be told apart")
+        else:
+            check.whole(f"could not be read as CSV ({reason})")
         return None
     if n_ragged:
         found = ", ".join(str(c) for c in dict.fromkeys(ragged_counts))
@@ -222,7 +238,10 @@ def _arrow_reason(exc: BaseException) -> str:
 def _read_parquet(data: bytes, check: _Checker) -> pd.DataFrame | None:
     try:
         table = pq.read_table(pa.BufferReader(data))
+        # Full validation catches damage a read lets through (e.g. text that is not UTF-8).
+        table.validate(full=True)
         frame = table.to_pandas()
+        frame.columns = [str(c) for c in frame.columns]
     except Exception as exc:  # pyarrow raises many kinds for a damaged file
         check.whole("could not be read as Parquet: the file is damaged or is not a Parquet "
                     f"file ({_arrow_reason(exc)})")
@@ -329,7 +348,7 @@ def _missing_columns(table: str, frame: pd.DataFrame, check: _Checker) -> set[st
             check.whole(f'required column is missing; found "{near}": rename it to "{col}" '
                         "(column names are lower case, without spaces)", column=col)
         else:
-            cols = ", ".join(list(map(str, frame.columns))[:12]) or "none"
+            cols = ", ".join(_quote(c) for c in list(frame.columns)[:12]) or "none"
             check.whole(f"required column is missing (the file's columns are: {cols})",
                         column=col)
     return missing
@@ -337,7 +356,7 @@ def _missing_columns(table: str, frame: pd.DataFrame, check: _Checker) -> set[st
 
 # --- table checks ----------------------------------------------------------------------------
 def _require_ids(values: pd.Series, column: str, check: _Checker) -> None:
-    check.rows(values.eq(""), column, f"expected a {column} in every row", values)
+    check.rows(values.eq(""), column, f"expected {_a(column)} in every row", values)
     dup = values.duplicated(keep=False) & values.ne("")
     check.rows(dup, column, f"expected each {column} to appear only once", values)
 
@@ -463,7 +482,7 @@ def _check_event_needs(et: pd.Series, cols: dict[str, pd.Series], dwell: pd.Seri
         is_kind = et.eq(kind)
         if not is_kind.any():
             continue
-        label = f"a {kind} event"
+        label = f"{_a(kind)} event"
         if app is not None and kind in schema.OFF_APP_EVENT_TYPES:
             check.rows(is_kind & ~blank["app"], "app",
                        f"expected an empty cell: {label} happens off Meta's apps", app)

@@ -66,7 +66,9 @@ def to_bytes(frames: dict[str, pd.DataFrame], fmt: str = "csv") -> dict[str, byt
     out = {}
     for name, frame in frames.items():
         if fmt == "csv":
-            out[f"{name}.csv"] = frame.to_csv(index=False).encode("utf-8")
+            # CRLF line ends (RFC 4180, as spreadsheets write) make pandas quote cells holding
+            # a bare CR, which would otherwise read as a line break.
+            out[f"{name}.csv"] = frame.to_csv(index=False, lineterminator="\r\n").encode()
         else:
             buffer = io.BytesIO()
             frame.to_parquet(buffer, index=False)

@@ -228,6 +228,29 @@ def test_events_pointing_at_unknown_users_and_ads() -> None:
     assert ad.rows == (11,) and "listed in ads.csv" in ad.message and '"a99"' in str(ad)
 
 
+def test_header_without_line_break_is_an_empty_table() -> None:
+    files = to_bytes(valid_frames())
+    files["ads.csv"] = b"ad_id,advertiser,topic,title"
+    with pytest.raises(ContractError) as info:
+        load_uploaded(files)
+    assert "ads.csv: has no data rows" in [str(p) for p in info.value.problems][0]
+
+
+def test_unclosed_quote() -> None:
+    files = to_bytes(valid_frames())
+    files["ads.csv"] = b'ad_id,advertiser,topic,title\na1,"TrailCo,hiking,Boots\n'
+    with pytest.raises(ContractError) as info:
+        load_uploaded(files)
+    [problem] = [p for p in info.value.problems if p.file == "ads.csv"]
+    assert problem.rows == (1,) and "found 2 (a missing or extra comma, or an unclosed quote)" \
+        in problem.message
+    files["ads.csv"] = b'ad_id,"advertiser,topic,title\na1,TrailCo,hiking,Boots\n'
+    with pytest.raises(ContractError) as info:
+        load_uploaded(files)
+    [problem] = [p for p in info.value.problems if p.file == "ads.csv"]
+    assert "is opened and never closed" in problem.message
+
+
 def test_empty_table() -> None:
     frames = valid_frames()
     frames["ads"] = frames["ads"].iloc[0:0]
@@ -238,13 +261,13 @@ def test_empty_table() -> None:
 
 
 @pytest.mark.parametrize("position,column,value,column_flagged,needs", [
-    (9, "ad_id", "", "ad_id", "a ad_impression event needs the ad_id"),
-    (9, "dwell_ms", "", "dwell_ms", "a ad_impression event needs a dwell time"),
+    (9, "ad_id", "", "ad_id", "an ad_impression event needs the ad_id"),
+    (9, "dwell_ms", "", "dwell_ms", "an ad_impression event needs a dwell time"),
     (5, "dwell_ms", "", "dwell_ms", "a watch event needs a dwell time"),
-    (10, "ad_id", "", "ad_id", "a ad_click event needs the ad_id"),
+    (10, "ad_id", "", "ad_id", "an ad_click event needs the ad_id"),
     (2, "topic", "", "topic", "a like event needs a topic"),
     (6, "topic", "", "topic", "a friend_like event needs a topic"),
-    (0, "text", "", "text", "a ai_chat event needs its text or a topic"),
+    (0, "text", "", "text", "an ai_chat event needs its text or a topic"),
     (11, "topic", "", "text", "a conversation event needs its text or a topic"),
     (7, "advertiser", "", "advertiser", "a site_visit event needs the advertiser"),
     (11, "app", "whatsapp", "app", "expected an empty cell: a conversation event happens off"),
