@@ -20,6 +20,7 @@ from components.colors import (
     BASELINE_COLOR,
     EVENT_COLORS,
     EVENT_LABELS,
+    LABEL_COLORS,
     POLICY_LINE_COLOR,
     REGION_COLORS,
     REGION_LABELS,
@@ -272,17 +273,17 @@ def recall_timeline_chart(exposures: pd.DataFrame, conversation_ts: pd.Timestamp
     return _layout(fig, "Before the conversation: what the person had already seen", height=300)
 
 
-def event_study_chart(study: pd.DataFrame, statistic_text: str) -> go.Figure | None:
+def event_study_chart(study: pd.DataFrame) -> go.Figure | None:
     """study: day (relative to the conversation), world, rate."""
     if study.empty or study["rate"].isna().all():
         return None
     fig = go.Figure()
-    names = {"observed": "Observed data", "microphone": "If ads came from a microphone "
-             "(counterfactual)"}
     for world, part in study.groupby("world", sort=False):
-        key = str(world)
+        key = "microphone" if "microphone" in str(world) else "observed"
+        name = ("If ads came from a microphone (counterfactual)" if key == "microphone"
+                else "Observed data")
         fig.add_scatter(x=part["day"], y=part["rate"], mode="lines+markers",
-                        name=names.get(key, key),
+                        name=name,
                         line=dict(color=WORLD_COLORS.get(key, "#8C8C8C"), width=2,
                                   dash="dash" if key == "microphone" else "solid"),
                         hovertemplate="day %{x}: %{y:.2%}<extra>" + html.escape(key)
@@ -299,3 +300,40 @@ def event_study_chart(study: pd.DataFrame, statistic_text: str) -> go.Figure | N
 def frame_for_signals(series: pd.Series) -> pd.DataFrame:
     """A one-row shares frame from a series indexed by signal (for a single stacked bar)."""
     return pd.DataFrame([series.reindex(schema.SIGNALS).fillna(0.0)], index=["All"])
+
+
+def label_shares_chart(labels: pd.DataFrame) -> go.Figure | None:
+    """labels: region, label, count, share (from recall aggregates)."""
+    if labels.empty or labels["count"].sum() == 0:
+        return None
+    totals = labels.groupby("region", sort=False)["count"].sum()
+    regions = [r for r in totals.index if totals[r] > 0]
+    fig = go.Figure()
+    for name, color in LABEL_COLORS.items():
+        part = labels[(labels["label"] == name) & labels["region"].isin(regions)]
+        if part["count"].sum() == 0:
+            continue
+        fig.add_bar(y=[REGION_LABELS.get(r, r) if r != "All" else "All regions"
+                       for r in part["region"]],
+                    x=part["share"], orientation="h", name=name, marker_color=color,
+                    customdata=part["count"],
+                    hovertemplate="%{y}: %{x:.0%} (%{customdata:,})<extra>" + name + "</extra>")
+    fig.update_layout(barmode="stack", xaxis=dict(tickformat=".0%", title="Share of coincidences"),
+                      yaxis=dict(title=None, autorange="reversed"))
+    height = max(260, 130 + 36 * len(regions))
+    return _layout(fig, "What explains each 'it's listening' moment", height=height)
+
+
+def ai_switch_chart(switch: pd.DataFrame) -> go.Figure | None:
+    """switch: label, ai_chat_on, ai_chat_off (counts for one region)."""
+    if switch.empty or (switch["ai_chat_on"].sum() + switch["ai_chat_off"].sum()) == 0:
+        return None
+    fig = go.Figure()
+    for column, name, opacity in (("ai_chat_on", "AI-chat signal on", 1.0),
+                                  ("ai_chat_off", "AI-chat signal off", 0.55)):
+        fig.add_bar(x=switch["label"], y=switch[column], name=name, opacity=opacity,
+                    marker_color=[LABEL_COLORS.get(lbl, "#8C8C8C") for lbl in switch["label"]],
+                    marker_pattern_shape="" if column == "ai_chat_on" else "/",
+                    hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>")
+    fig.update_layout(barmode="group", yaxis_title="Coincidences", xaxis_title=None)
+    return _layout(fig, "Labels with the AI-chat signal on (solid) and off (hatched)")

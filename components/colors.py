@@ -51,3 +51,21 @@ WORLD_COLORS: dict[str, str] = {"observed": "#4C78A8", "microphone": "#E4572E"}
 def signal_label(signal: str) -> str:
     """The plain-words name of a signal."""
     return schema.SIGNAL_LABELS.get(signal, signal.replace("_", " "))
+
+# Recall labels (adlens.recall.LABELS), from "the person could have known" to "nothing explains it".
+LABEL_COLORS: dict[str, str] = {
+    "seen before and remembered": "#4C78A8",
+    "seen before and forgotten": "#72B7B2",
+    "explained by the AI chat itself": SIGNAL_COLORS["ai_chat"],
+    "explained by other signals": "#B279A2",
+    "chance": "#8C8C8C",
+}
+
+# Why the rules kept an event out of the AI-chat signal (adlens.signals.REASONS).
+REASON_LABELS: dict[str, str] = {
+    "ai_chat_off": "AI-chat signal switched off in this scenario",
+    "before_policy": "Chat before the day AI chats start to count",
+    "region": "Person lives where the AI-chat signal is not used",
+    "sensitive": "Sensitive topic: never used for ads",
+    "app_not_linked": "Chat in an app not linked in Accounts Center to the app showing ads",
+}

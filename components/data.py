@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -119,12 +120,36 @@ def prepared(dataset: Dataset) -> Any:
     return _prepare(dataset.dataset_id, dataset)
 
 
+@dataclass(frozen=True, eq=False)
+class ScenarioView:
+    """What the pages need from one scenario run, without the engine's heavy references (so
+    it pickles small into st.cache_data).
+
+    shares: the engine's signal shares per grouping — key "all" for everyone, else one of
+    SHARE_GROUPS — each with columns [group,] n_ads, one per signal, ads_with_ai_chat,
+    ai_chat_largest.
+    """
+
+    scenario: Scenario
+    recommendations: pd.DataFrame
+    exclusions: pd.DataFrame
+    weights_source: str
+    shares: dict[str, pd.DataFrame]
+
+
 @st.cache_data(max_entries=24, show_spinner="Ranking ads under this scenario…")
-def _run(dataset_id: str, scenario: Scenario, top_k: int, _dataset: Dataset) -> Any:
-    return _engine().run_scenario(prepared(_dataset), scenario, top_k=top_k)
+def _run(dataset_id: str, scenario: Scenario, top_k: int, _dataset: Dataset) -> ScenarioView:
+    engine = _engine()
+    result = engine.run_scenario(prepared(_dataset), scenario, top_k=top_k)
+    shares = {"all": result.signal_shares(None)}
+    for by in engine.SHARE_GROUPS:
+        shares[by] = result.signal_shares(by)
+    return ScenarioView(scenario=scenario, recommendations=result.recommendations,
+                        exclusions=result.exclusions,
+                        weights_source=result.weights_source_label, shares=shares)
 
 
-def scenario_result(dataset: Dataset, scenario: Scenario, top_k: int = TOP_K) -> Any:
+def scenario_result(dataset: Dataset, scenario: Scenario, top_k: int = TOP_K) -> ScenarioView:
     """Recommendations, exclusions and signal shares for one scenario (cached)."""
     return _run(dataset.dataset_id, scenario, top_k, dataset)
 
@@ -137,6 +162,31 @@ def _quality(dataset_id: str, scenario: Scenario, k: int, n_boot: int, _dataset:
 def quality(dataset: Dataset, scenario: Scenario, k: int = TOP_K, n_boot: int = 200) -> Any:
     """Ranking quality (precision@k, AUC, with bootstrap intervals) for one scenario."""
     return _quality(dataset.dataset_id, scenario, k, n_boot, dataset)
+
+
+@st.cache_data(max_entries=8, show_spinner="Finding coincidences and what came before them…")
+def _recall(dataset_id: str, scenario: Scenario, params: Any, _dataset: Dataset) -> Any:
+    recall = module("recall")
+    if recall is None:
+        raise DataUnavailable("The recall model is not available in this build yet.")
+    return recall.analyse_recall(prepared(_dataset), scenario, params=params, n_boot=400)
+
+
+def recall_result(dataset: Dataset, scenario: Scenario, params: Any) -> Any:
+    """Coincidences, prior exposures, aggregates and the microphone event study (cached)."""
+    return _recall(dataset.dataset_id, scenario, params, dataset)
+
+
+def coincidence_person(dataset: Dataset, scenario: Scenario, params: Any) -> str | None:
+    """A person with a coincidence (a forgotten earlier exposure first), or None."""
+    try:
+        co = recall_result(dataset, scenario, params).coincidences
+    except DataUnavailable:
+        return None
+    if co.empty:
+        return None
+    forgotten = co[co["label"] == "seen before and forgotten"]
+    return str((forgotten if len(forgotten) else co)["user_id"].iloc[0])
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -168,3 +218,40 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
     if export is None:
         raise DataUnavailable("The CSV export is not available in this build.")
     return export.to_safe_csv(frame)
+
+
+@dataclass(frozen=True)
+class QualityChange:
+    """A ranking-quality figure ready for a KPI: value, change and what it means."""
+
+    value_text: str
+    delta_text: str | None
+    help: str
+
+    @property
+    def text(self) -> str:
+        return self.delta_text or self.value_text
+
+
+def _quality_module() -> Any:
+    if module("quality") is None:
+        raise DataUnavailable("Ranking quality is not available in this build yet.")
+    return module("quality")
+
+
+def quality_gain_from_ai_chat(dataset: Dataset, scenario: Scenario) -> QualityChange:
+    """How much the AI-chat signal adds to ranking quality under this scenario."""
+    _quality_module()
+    raise DataUnavailable("Ranking quality is not available in this build yet.")
+
+
+def quality_change(dataset: Dataset, base: Scenario, current: Scenario) -> QualityChange | None:
+    """Ranking quality in `current`, and its change from `base`."""
+    _quality_module()
+    return None
+
+
+def quality_table(dataset: Dataset, base: Scenario, current: Scenario) -> pd.DataFrame:
+    """scenario, metric, value, low, high for the two scenarios (for the quality chart)."""
+    _quality_module()
+    return pd.DataFrame(columns=["scenario", "metric", "value", "low", "high"])

@@ -75,39 +75,26 @@ def rules_in_force(scenario: Scenario) -> pd.DataFrame:
     return frame
 
 
-def headline_shares(recommendations: pd.DataFrame) -> dict[str, float]:
-    """Share of recommended ads with an AI-chat contribution, and where it is the largest."""
-    cols = contrib_columns(recommendations)
-    if recommendations.empty or f"{CONTRIB_PREFIX}ai_chat" not in cols:
+def headline_shares(shares_all: pd.DataFrame) -> dict[str, float]:
+    """From the engine's everyone-shares: the share of recommended ads with an AI-chat
+    contribution and where it is the largest contributor (NaN when no ad is ranked)."""
+    if shares_all.empty or int(shares_all["n_ads"].sum()) == 0:
         return {"ai_share": float("nan"), "ai_largest": float("nan"), "ads": 0}
-    values = recommendations[cols].to_numpy(dtype=float)
-    ai = values[:, cols.index(f"{CONTRIB_PREFIX}ai_chat")]
-    has_ai = ai > 1e-12
-    largest = has_ai & (np.argmax(values, axis=1) == cols.index(f"{CONTRIB_PREFIX}ai_chat"))
-    return {"ai_share": float(has_ai.mean()), "ai_largest": float(largest.mean()),
-            "ads": int(len(recommendations))}
+    row = shares_all.iloc[0]
+    return {"ai_share": float(row["ads_with_ai_chat"]), "ai_largest": float(row["ai_chat_largest"]),
+            "ads": int(row["n_ads"])}
 
 
-def signal_shares(recommendations: pd.DataFrame, users: pd.DataFrame,
-                  by: str | None) -> pd.DataFrame:
-    """Each signal's share of the summed positive contributions, per group of `by`
-    (a users column, 'region', 'app', 'topic' or None for everyone). Index = group."""
-    cols = contrib_columns(recommendations)
-    if recommendations.empty or not cols:
-        return pd.DataFrame(columns=[c[len(CONTRIB_PREFIX):] for c in cols])
-    frame = recommendations[["user_id", "app", "topic", *cols]]
-    if by in ("region", "country", "age_band", "uses_meta_ai", "cohort"):
-        people = users[["user_id", "country", "age_band", "uses_meta_ai"]].copy()
-        people["region"] = regions(people["country"])
-        frame = frame.merge(people, on="user_id", how="left")
-    key = "All" if by is None else by
-    if by is None:
-        frame = frame.assign(All="All")
-    contributions = frame[cols].clip(lower=0.0)
-    totals = contributions.groupby(frame[key].astype("str")).sum()
-    shares = totals.div(totals.sum(axis=1).replace(0.0, np.nan), axis=0).fillna(0.0)
-    shares.columns = [c[len(CONTRIB_PREFIX):] for c in shares.columns]
-    return shares
+def shares_matrix(shares: pd.DataFrame, by: str | None) -> pd.DataFrame:
+    """The engine's signal-share table as a matrix: index = group (as text), one column per
+    signal; groups without any ranked ad are dropped."""
+    signals = [s for s in schema.SIGNALS if s in shares.columns]
+    if shares.empty:
+        return pd.DataFrame(columns=signals)
+    kept = shares[shares["n_ads"] > 0]
+    matrix = kept[signals].copy()
+    matrix.index = (["All"] * len(kept) if by is None else kept[by].astype("str").tolist())
+    return matrix
 
 
 def top_ads_changed(a: pd.DataFrame, b: pd.DataFrame, users: pd.DataFrame) -> pd.DataFrame:

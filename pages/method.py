@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pandas as pd
 import streamlit as st
 
 from adlens import schema
@@ -14,6 +13,7 @@ from adlens.scenario import DEFAULT_HALF_LIVES
 from components import data
 from components.colors import signal_label
 from components.fmt import md_escape, pct
+from components.kpi import Kpi, kpi_row
 from components.page import run_page, section
 from components.scenario_controls import (
     K_HALF_LIVES,
@@ -107,33 +107,23 @@ def half_life_section() -> None:
 def text_model_section(dataset) -> None:
     st.subheader("Chat understanding: how well topics are read from chats")
     report = data.text_report(dataset)
-    per_topic = getattr(report, "per_topic", None)
-    if per_topic is None and isinstance(report, dict):
-        per_topic = report.get("per_topic")
-    leakage = getattr(report, "leakage", None)
-    if leakage is None and isinstance(report, dict):
-        leakage = report.get("leakage")
-    if leakage is not None:
-        st.metric("Sensitive chats that slip through (leakage)", pct(_number(leakage)),
-                  help="Share of chats truly about a sensitive topic that the sensitive-topic "
-                       "classifier misses, so they could reach ad targeting.")
-    if isinstance(per_topic, pd.DataFrame) and not per_topic.empty:
-        st.dataframe(per_topic, hide_index=True)
-    else:
-        st.info("This dataset has no chats with a known true topic, so the text model cannot "
-                "be measured on it.", icon=":material/info:")
-
-
-def _number(value: object) -> float | None:
-    if isinstance(value, dict):
-        for key in ("rate", "value", "leakage"):
-            if key in value:
-                return float(value[key])
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
+    on_dataset = report.per_topic_dataset is not None and report.n_dataset > 0
+    leak = report.leakage_dataset if on_dataset and report.leakage_dataset else report.leakage
+    where = (f"on this dataset's {report.n_dataset:,} chats with a known topic" if on_dataset
+             else "on held-out generated chats (this dataset has no known chat topics)")
+    kpi_row([
+        Kpi("Topic read correctly", pct(report.accuracy_dataset if on_dataset
+                                        else report.accuracy)),
+        Kpi("Leakage, Meta's 7 topics", pct(leak.get("meta7")),
+            help="Share of chats truly about a sensitive topic that the classifier misses, "
+                 "so they could reach ad targeting."),
+        Kpi("Leakage, full GDPR Art. 9", pct(leak.get("gdpr9"))),
+    ])
+    st.caption(f"Measured {where}.")
+    per_topic = report.per_topic_dataset if on_dataset else report.per_topic
+    st.dataframe(per_topic, hide_index=True, column_config={
+        "precision": st.column_config.NumberColumn(format="percent"),
+        "recall": st.column_config.NumberColumn(format="percent")})
 
 
 def main() -> None:

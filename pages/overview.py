@@ -20,7 +20,7 @@ def _dataset_frames(dataset_id: str, _dataset) -> tuple:
 def headline_figures(dataset, scenario) -> None:
     """Share of ads with an AI-chat contribution, where it leads, and what it adds to quality."""
     result = data.scenario_result(dataset, scenario)
-    shares = frames.headline_shares(result.recommendations)
+    shares = frames.headline_shares(result.shares["all"])
     quality_delta = data.quality_gain_from_ai_chat(dataset, scenario)
     kpi_row([
         Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),

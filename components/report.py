@@ -1,0 +1,134 @@
+"""The offline HTML report of the current scenario: rules, headline figures and charts.
+
+Plotly's JavaScript is embedded once (first chart), so the file opens without a network;
+every piece of text from data is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from adlens.dataset import Dataset
+from adlens.scenario import Scenario
+from components import charts, data, frames
+from components.fmt import pct
+
+log = logging.getLogger("adlens.ui")
+
+STYLE = """
+body { font-family: system-ui, -apple-system, Segoe UI, Roboto, sans-serif; margin: 2rem auto;
+       max-width: 1100px; color: #1f2430; padding: 0 1rem; }
+h1 { margin-bottom: 0; } .muted { color: #5f6675; }
+.banner { border-left: 4px solid #E4572E; background: #fff4ef; padding: .6rem 1rem; }
+.ok { border-left: 4px solid #54A24B; background: #f1f8ef; padding: .6rem 1rem; }
+table { border-collapse: collapse; margin: .5rem 0 1.5rem; }
+td, th { border-bottom: 1px solid #ddd; padding: .35rem .8rem; text-align: left; }
+.kpis { display: flex; gap: 1rem; flex-wrap: wrap; }
+.kpi { border: 1px solid #ddd; border-radius: .5rem; padding: .6rem 1rem; min-width: 14rem; }
+.kpi b { display: block; font-size: 1.6rem; }
+"""
+
+
+def _table(rows: list[list[object]], header: list[str]) -> str:
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>"
+                   for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _figure_html(fig: go.Figure, first: bool) -> str:
+    fig = go.Figure(fig)
+    fig.update_layout(template="plotly_white")
+    return fig.to_html(full_html=False, include_plotlyjs=True if first else False,
+                       config={"displaylogo": False})
+
+
+def build_report(dataset: Dataset, scenario: Scenario) -> str:
+    """A self-contained HTML page describing this scenario on this dataset."""
+    parts: list[str] = []
+    lines = scenario.differences()
+    if lines:
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        parts.append(f"<div class='banner'><b>Counterfactual view</b> — differs from the policy "
+                     f"Meta announced:<ul>{items}</ul></div>")
+    else:
+        parts.append("<div class='ok'>Announced policy in force.</div>")
+    rules = frames.rules_in_force(scenario)
+    parts.append("<h2>Rules in force</h2>" + _table(
+        rules[["rule", "this view", "announced policy"]].to_numpy().tolist(),
+        ["Rule", "This view", "Announced policy"]))
+
+    figures: list[tuple[str, go.Figure | None]] = [
+        ("Who is in the data", charts.people_by_region_chart(
+            frames.people_by_region(dataset.users))),
+        ("Activity over time", charts.events_over_time_chart(
+            frames.events_by_week(dataset.events), scenario.policy_start)),
+    ]
+    try:
+        result = data.scenario_result(dataset, scenario)
+        shares = frames.headline_shares(result.shares["all"])
+        parts.append(
+            "<h2>Headline figures</h2><div class='kpis'>"
+            f"<div class='kpi'>Ads with an AI-chat contribution<b>{pct(shares['ai_share'])}</b>"
+            "</div><div class='kpi'>Ads where AI chats are the largest contributor"
+            f"<b>{pct(shares['ai_largest'])}</b></div></div>")
+        by_region = frames.shares_matrix(result.shares["region"], "region")
+        figures.append(("Signal contributions by region", charts.stacked_shares_chart(
+            by_region, "Signal shares by region", "Region")))
+        if scenario.is_counterfactual:
+            base = Scenario.announced(as_of=scenario.as_of).with_(half_lives=scenario.half_lives)
+            before = frames.shares_matrix(data.scenario_result(dataset, base).shares["all"], None)
+            after = frames.shares_matrix(result.shares["all"], None)
+            if len(before) and len(after):
+                figures.append(("This scenario vs the announced policy",
+                                charts.shares_before_after_chart(
+                                    before.iloc[0], after.iloc[0], "Announced policy",
+                                    "This scenario")))
+    except Exception as error:  # noqa: BLE001 — the report still carries what it can
+        log.exception("report: engine figures failed")
+        parts.append(f"<p class='muted'>Engine figures are missing from this report: "
+                     f"{html.escape(type(error).__name__)}.</p>")
+
+    first = True
+    for title, fig in figures:
+        parts.append(f"<h2>{html.escape(title)}</h2>")
+        if fig is None:
+            parts.append("<p class='muted'>Nothing to show for this dataset.</p>")
+            continue
+        parts.append(_figure_html(fig, first))
+        first = False
+    if first:
+        parts.append("<p class='muted'>No charts could be drawn for this dataset.</p>")
+
+    made = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    head = (f"<h1>AdLens report</h1><p class='muted'>{html.escape(dataset.source)} · "
+            f"{dataset.n_users:,} people · {dataset.n_events:,} events · viewed as of "
+            f"{scenario.as_of:%d %b %Y} · made {made}</p>")
+    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+            "<title>AdLens report</title>"
+            f"<style>{STYLE}</style></head><body>{head}{''.join(parts)}</body></html>")
+
+
+def report_download(scenario: Scenario) -> None:
+    """A download button that builds the report when clicked (not on every rerun)."""
+    try:
+        dataset = data.current_dataset()
+    except data.DataUnavailable:
+        return
+
+    def make() -> bytes:
+        try:
+            return build_report(dataset, scenario).encode("utf-8")
+        except Exception as error:  # noqa: BLE001 — a download must still produce a file
+            log.exception("report failed")
+            return (f"<!DOCTYPE html><p>The report could not be built "
+                    f"({html.escape(type(error).__name__)}).</p>").encode()
+
+    st.download_button("Download the HTML report", data=make, file_name="adlens-report.html",
+                       mime="text/html", icon=":material/description:", width="stretch",
+                       key="report_download")

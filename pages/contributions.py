@@ -1,0 +1,117 @@
+"""Signal contributions: each signal's share of the ad scores by topic, region, country, app and
+age band, and two cohorts side by side (e.g. Meta AI users vs everyone else, US vs EU)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from adlens import schema
+from components import charts, data, frames
+from components.colors import REGION_LABELS, signal_label
+from components.fmt import pct, pp
+from components.page import run_page, section
+from components.scenario_controls import current_scenario
+
+MAX_COUNTRIES = 15
+BREAKDOWNS = {
+    "region": ("Region", "Where AI chats are not used, their share is zero."),
+    "topic": ("Ad topic", "Topics people talk about with Meta AI lean most on the AI-chat "
+                          "signal."),
+    "country": ("Country", f"The {MAX_COUNTRIES} countries with the most recommended ads."),
+    "app": ("App", "Without the Accounts Center link, a chat only shapes ads in its own app."),
+    "age_band": ("Age band", "Compare the AI-chat share across ages."),
+}
+# cohort -> (the engine's grouping, first value, second value)
+COHORT_GROUPS = {
+    "chatters": ("uses_meta_ai", "True", "False"),
+    "us_eu": ("region", "US", "EU"),
+    "young_old": ("age_band", "18-24", "65+"),
+}
+COHORTS = {
+    "chatters": ("People who use Meta AI", "People who do not"),
+    "us_eu": ("United States", "European Union"),
+    "young_old": ("Aged 18-24", "Aged 65+"),
+}
+
+
+def shares_for(result, by: str) -> pd.DataFrame:
+    """Signal shares by a grouping, ordered and labelled for reading."""
+    table = result.shares[by]
+    if by == "country" and len(table):
+        table = table.sort_values("n_ads", ascending=False).head(MAX_COUNTRIES)
+    matrix = frames.shares_matrix(table, by)
+    if by == "region":
+        matrix = matrix.reindex([r for r in schema.REGIONS if r in matrix.index])
+        matrix.index = [REGION_LABELS.get(r, r) for r in matrix.index]
+    elif by == "app":
+        matrix = matrix.reindex([a for a in schema.AD_APPS if a in matrix.index])
+        matrix.index = [schema.APP_LABELS.get(a, a) for a in matrix.index]
+    elif by == "age_band":
+        matrix = matrix.reindex([a for a in schema.AGE_BANDS if a in matrix.index])
+    elif by == "topic" and "ai_chat" in matrix:
+        matrix = matrix.sort_values("ai_chat", ascending=False)
+    return matrix
+
+
+def cohort_shares(result, cohort: str) -> pd.DataFrame:
+    """Up to two rows — the cohort's groups — of signal shares, labelled with their ad counts."""
+    by, first, second = COHORT_GROUPS[cohort]
+    table = result.shares[by]
+    keys = table[by].astype("str") if len(table) else pd.Series(dtype="str")
+    rows = {}
+    for name, value in zip(COHORTS[cohort], (first, second), strict=True):
+        part = table[keys == value]
+        if len(part) and int(part["n_ads"].iloc[0]) > 0:
+            rows[f"{name} ({int(part['n_ads'].iloc[0]):,} ads)"] = frames.shares_matrix(
+                part, by).iloc[0]
+    return pd.DataFrame(rows).T
+
+
+def breakdowns(result) -> None:
+    st.subheader("Each signal's share of the ad scores")
+    tabs = st.tabs([label for label, _ in BREAKDOWNS.values()])
+    for tab, (by, (label, caption)) in zip(tabs, BREAKDOWNS.items(), strict=True):
+        with tab, section():
+            charts.show(charts.stacked_shares_chart(shares_for(result, by),
+                                                    f"Signal shares by {label.lower()}", label),
+                        caption, "No ads are ranked in this scenario, so there are no "
+                                 "contributions to split.", key=f"shares_{by}")
+
+
+def cohorts(result) -> None:
+    st.subheader("Compare two groups")
+    cohort = st.segmented_control("Groups", list(COHORTS), key="cohort", default="chatters",
+                                  format_func=lambda c: " vs ".join(COHORTS[c]))
+    table = cohort_shares(result, cohort or "chatters")
+    charts.show(charts.stacked_shares_chart(table, "Signal shares in the two groups", "Group",
+                                            height=260),
+                "Compare the AI-chat segment: it is the part that depends on what people say "
+                "to Meta AI.",
+                "Neither group has any ranked ads in this scenario (a group may be missing "
+                "from this dataset).", key="cohort_chart")
+    if len(table) == 2:
+        diff = table.iloc[0] - table.iloc[1]
+        st.dataframe(pd.DataFrame({
+            "signal": [signal_label(s) for s in table.columns],
+            table.index[0]: [pct(v) for v in table.iloc[0]],
+            table.index[1]: [pct(v) for v in table.iloc[1]],
+            "difference": [pp(v) for v in diff],
+        }), hide_index=True)
+    elif len(table) == 1:
+        st.caption("Only one of the two groups has ranked ads in this dataset.")
+
+
+def main() -> None:
+    st.title("Signal contributions")
+    result = data.scenario_result(data.current_dataset(), current_scenario())
+    st.caption("Every recommended ad's score is a baseline plus one contribution per signal. "
+               "Here the positive contributions are summed over the top ads of everyone in a "
+               "group and split by signal.")
+    with section():
+        breakdowns(result)
+    with section():
+        cohorts(result)
+
+
+run_page(main)

@@ -1,0 +1,125 @@
+"""Policy what-if: the scenario in the sidebar next to the announced policy — whose top ads
+change per region, signal shares before and after, ranking quality with intervals, and
+sensitive topics."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from adlens import schema
+from adlens.scenario import Scenario
+from components import charts, data, frames
+from components.fmt import pct, pp
+from components.kpi import Kpi, kpi_row
+from components.page import nothing_to_show, run_page, section
+from components.scenario_controls import apply_scenario, current_scenario
+
+PRESETS: dict[str, tuple[str, dict]] = {
+    "ai_off": ("AI-chat signal off", {"ai_chat": False}),
+    "eu_in": ("AI chats used in the EU too", {"excluded_regions": ("KR", "UK")}),
+    "no_regions": ("No region excluded", {"excluded_regions": ()}),
+    "no_sensitive": ("Sensitive topics allowed", {"sensitive_list": "none"}),
+    "no_link": ("Chats shape ads in every app", {"link_rule": False}),
+}
+
+
+def _try(preset: str, as_of) -> None:
+    apply_scenario(Scenario.announced(as_of=as_of).with_(**PRESETS[preset][1]))
+
+
+def presets(scenario: Scenario) -> None:
+    st.caption("Try a counterfactual (sets the sidebar):")
+    cols = st.columns(len(PRESETS))
+    for col, (key, (label, _)) in zip(cols, PRESETS.items(), strict=True):
+        col.button(label, key=f"preset_{key}", on_click=_try, args=(key, scenario.as_of),
+                   width="stretch")
+
+
+def headline(dataset, base, result_base, current, result_now, changed: pd.DataFrame) -> None:
+    before = frames.headline_shares(result_base.shares["all"])
+    after = frames.headline_shares(result_now.shares["all"])
+    total_changed = int(changed["changed"].sum()) if len(changed) else 0
+    kpis = [
+        Kpi("People whose top ads change", f"{total_changed:,}",
+            delta=pct(total_changed / max(dataset.n_users, 1)) + " of everyone",
+            delta_color="off"),
+        Kpi("Ads with an AI-chat contribution", pct(after["ai_share"]),
+            delta=pp(after["ai_share"] - before["ai_share"]), delta_color="off",
+            help="In this scenario; the change is against the announced policy."),
+    ]
+    gain = data.quality_change(dataset, base, current)
+    if gain is not None:
+        kpis.append(Kpi("Ranking quality (precision@5)", gain.value_text, delta=gain.delta_text,
+                        delta_color="off", help=gain.help))
+    kpi_row(kpis)
+
+
+def sensitive(dataset, base, result_base, current, result_now) -> None:
+    st.subheader("Sensitive topics")
+    rows = []
+    report = data.text_report(dataset)
+    for name, scenario, result in (("Announced policy", base, result_base),
+                                   ("This scenario", current, result_now)):
+        recs = result.recommendations
+        listed = schema.SENSITIVE_LISTS[scenario.sensitive_list]
+        sensitive_ads = int(recs["topic"].isin(schema.SENSITIVE_GDPR9).sum()) if len(recs) else 0
+        held = int((result.exclusions["reason"] == "sensitive").sum())
+        leak = (report.leakage_dataset or report.leakage).get(scenario.sensitive_list) \
+            if listed else 1.0
+        rows.append({"scenario": name,
+                     "sensitive list": schema.SENSITIVE_LIST_LABELS[scenario.sensitive_list],
+                     "chats held back as sensitive": held,
+                     "recommended ads on a sensitive topic": sensitive_ads,
+                     "sensitive chats the classifier misses": pct(leak)})
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.caption("A sensitive chat the classifier misses can still shape ads: that is the "
+               "leakage. With no sensitive list, every sensitive chat counts.")
+
+
+def main() -> None:
+    st.title("Policy what-if")
+    dataset = data.current_dataset()
+    current = current_scenario()
+    base = Scenario.announced(as_of=current.as_of).with_(half_lives=current.half_lives)
+    if not current.is_counterfactual:
+        st.info("The sidebar shows the announced policy, so both sides are the same. Switch a "
+                "rule in the sidebar, or try one of these:", icon=":material/compare_arrows:")
+        presets(current)
+        return
+    presets(current)
+    result_base = data.scenario_result(dataset, base)
+    result_now = data.scenario_result(dataset, current)
+    changed = frames.top_ads_changed(result_base.recommendations, result_now.recommendations,
+                                     dataset.users)
+    with section():
+        headline(dataset, base, result_base, current, result_now, changed)
+    left, right = st.columns(2)
+    with left, section():
+        charts.show(charts.changed_by_region_chart(changed),
+                    "Where the rule change reaches: people whose set of top ads differs.",
+                    "There are no people in this dataset.", key="changed_region")
+    with right, section():
+        before = frames.shares_matrix(result_base.shares["all"], None)
+        after = frames.shares_matrix(result_now.shares["all"], None)
+        if before.empty and after.empty:
+            nothing_to_show("No ads are ranked in either scenario, so there are no shares.")
+        else:
+            charts.show(charts.shares_before_after_chart(
+                before.iloc[0] if len(before) else pd.Series(dtype=float),
+                after.iloc[0] if len(after) else pd.Series(dtype=float),
+                "Announced policy", "This scenario"),
+                "Hatched bars: announced policy; solid: this scenario.",
+                "No signal contributes in either scenario.", key="shares_before_after")
+    with section():
+        quality = data.quality_table(dataset, base, current)
+        charts.show(charts.quality_chart(quality),
+                    "Bars: how well the top ads match people's true interests; whiskers: 95% "
+                    "bootstrap intervals.",
+                    "Ranking quality needs the simulation's true interests, which this dataset "
+                    "does not include.", key="quality")
+    with section():
+        sensitive(dataset, base, result_base, current, result_now)
+
+
+run_page(main)
