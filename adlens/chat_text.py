@@ -6,6 +6,8 @@ Vocabulary (public, so the text-model engineer can see what the generator can sa
 - `TOPIC_PHRASES[topic]`: noun phrases about a topic ("waterproof hiking boots"); they fill the
   slot `{x}` of the generic `CHAT_TEMPLATES` ("can you recommend {x}?") and of the
   `CONVERSATION_TEMPLATES`.
+- `TOPIC_ITEMS[topic]`: things to buy or choose ("a 30L backpack") for the shopping frames
+  of `ITEM_TEMPLATES` ("can you recommend {x}?"); empty for topics nobody shops for.
 - `TOPIC_MESSAGES[topic]`: whole messages that only make sense for one topic
   ("planning a hiking trip in the Alps, which boots should I get?").
 - `AMBIGUOUS_MESSAGES`: messages that fit several topics, each with the topics it fits; the
@@ -230,6 +232,121 @@ TOPIC_PHRASES: dict[str, tuple[str, ...]] = {
         "low libido", "spicing things up with my partner", "safe sex", "erectile problems",
         "sex after having a baby", "a sex therapist",
     ),
+}
+
+# Things to buy or choose (with their article), for the shopping frames of `ITEM_TEMPLATES`;
+# a topic without items only uses `CHAT_TEMPLATES` and its whole messages.
+TOPIC_ITEMS: dict[str, tuple[str, ...]] = {
+    "hiking": (
+        "hiking boots", "a waterproof hiking jacket", "trekking poles", "a 30L backpack",
+        "hiking boots for the Alps", "merino socks", "a hiking GPS", "gaiters",
+    ),
+    "running": (
+        "running shoes", "a running watch", "a running belt for my phone", "trail shoes",
+        "a foam roller", "running headphones", "a hydration vest", "compression socks",
+    ),
+    "fitness": (
+        "a gym membership", "adjustable dumbbells", "a pull up bar", "a protein powder",
+        "a fitness tracker", "a rowing machine", "a kettlebell", "gym shoes",
+    ),
+    "cooking": (
+        "a chef's knife", "an air fryer", "a dutch oven", "a stand mixer", "a meal kit",
+        "non-stick pans", "a rice cooker", "a cookbook for beginners",
+    ),
+    "coffee": (
+        "an espresso machine", "a grinder", "coffee beans", "a french press", "a milk frother",
+        "a coffee subscription", "a travel mug", "a pour over kettle",
+    ),
+    "travel": (
+        "a carry-on suitcase", "travel insurance", "a hotel in Lisbon", "flights to Bangkok",
+        "a rail pass", "noise cancelling headphones for flights", "a travel adapter",
+        "a city tour in Rome",
+    ),
+    "gaming": (
+        "a gaming headset", "a gaming chair", "a PS5", "a Switch 2", "a gaming monitor",
+        "a controller for PC", "a gaming laptop", "a game for my nephew",
+    ),
+    "fashion": (
+        "a winter coat", "white sneakers", "a suit for a wedding", "new jeans", "a leather bag",
+        "a watch", "a rain jacket that looks nice", "boots for winter",
+    ),
+    "beauty": (
+        "a moisturizer", "a sunscreen", "a hair dryer", "a retinol serum", "a perfume",
+        "a foundation", "a hair straightener", "an electric toothbrush",
+    ),
+    "pets": (
+        "dog food", "a cat tree", "a dog harness", "pet insurance", "a litter box",
+        "a dog bed", "a GPS tracker for my dog", "cat food for a senior cat",
+    ),
+    "parenting": (
+        "a stroller", "a car seat", "a baby monitor", "a high chair", "a baby carrier",
+        "a bike for a 5 year old", "a tablet for my kid", "diapers",
+    ),
+    "personal_finance": (
+        "a savings account", "a credit card", "a budgeting app", "an ETF", "a financial adviser",
+        "a bank with no fees", "a pension plan", "life insurance",
+    ),
+    "cars": (
+        "an electric car", "winter tyres", "a used car", "car insurance", "a dashcam",
+        "a car seat cover", "a home charger", "a roof box",
+    ),
+    "tech": (
+        "a new phone", "a laptop", "headphones", "a smartwatch", "a router", "a tablet",
+        "a monitor", "a phone case",
+    ),
+    "music": (
+        "concert tickets", "a guitar", "speakers", "a turntable", "headphones for music",
+        "a keyboard piano", "a music streaming plan", "a microphone",
+    ),
+    "movies": (
+        "a streaming service", "a projector", "a soundbar", "cinema tickets", "a TV",
+        "a horror movie", "a movie for date night",
+    ),
+    "books": (
+        "a Kindle", "a thriller", "an audiobook", "a book for my mum", "a fantasy series",
+        "a biography", "a book for the beach",
+    ),
+    "sports": (
+        "match tickets", "a football shirt", "a padel racket", "a tennis racket", "golf clubs",
+        "a sports streaming pass", "ski boots",
+    ),
+    "home_garden": (
+        "a sofa", "a robot vacuum", "a mattress", "a standing desk", "a drill", "curtains",
+        "a dehumidifier", "a rug",
+    ),
+    "photography": (
+        "a camera", "a lens", "a tripod", "a camera bag", "a drone", "an SD card",
+        "a film camera", "a photo printer",
+    ),
+    "gardening": (
+        "a lawn mower", "a raised bed", "tomato seeds", "a hose", "garden gloves", "compost",
+        "a pruning saw", "a grow light",
+    ),
+    "cycling": (
+        "an e-bike", "a road bike", "a helmet", "a bike lock", "bike lights", "cycling shoes",
+        "a bike computer", "a cargo bike",
+    ),
+    "wine": (
+        "a red wine", "a bottle of champagne", "a wine fridge", "a wine subscription",
+        "wine glasses", "a corkscrew", "a white wine for fish",
+    ),
+    "camping": (
+        "a tent", "a sleeping bag", "a camping stove", "a sleeping pad", "a headlamp",
+        "a camping chair", "a cool box", "a campervan rental",
+    ),
+    "religion": ("a children's Bible", "a prayer mat", "a rosary"),
+    "sexual_orientation": (),
+    "politics": (),
+    "health": (
+        "a blood pressure monitor", "melatonin", "vitamin D", "a sleep app", "a knee brace",
+        "reading glasses", "an allergy nasal spray",
+    ),
+    "ethnicity": (),
+    "philosophy": ("a book on stoicism",),
+    "trade_union": (),
+    "genetics": ("a DNA test", "a genetic test"),
+    "biometrics": (),
+    "sex_life": ("condoms", "a lubricant"),
 }
 
 TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
@@ -502,13 +619,20 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
 
 # Generic frames around a topic phrase: questions, requests and statements.
 CHAT_TEMPLATES: tuple[str, ...] = (
-    "can you recommend {x}?", "any tips for {x}?", "I need help with {x}",
-    "tell me about {x}", "I'm thinking about {x}", "what do you know about {x}?",
-    "what should I know about {x}", "quick question about {x}", "I've been reading about {x}",
-    "{x} - where do I start?", "need advice on {x} pls", "my friend told me about {x}, thoughts?",
-    "how do people usually handle {x}", "give me a short list of ideas for {x}",
-    "hey meta, {x}", "hey, so {x}... any advice?", "I keep seeing stuff about {x}",
-    "explain {x} like I'm a beginner", "pros and cons of {x}",
+    "any tips for {x}?", "I need help with {x}", "tell me about {x}", "I'm thinking about {x}",
+    "what do you know about {x}?", "what should I know about {x}", "quick question about {x}",
+    "I've been reading about {x}", "need advice on {x} pls", "can you help me with {x}",
+    "my friend told me about {x}, thoughts?", "hey, so {x}... any advice?",
+    "I keep seeing stuff about {x}", "hey meta, what do you think about {x}",
+    "can you explain {x} to me", "I was talking to my sister about {x}, what do you think?",
+)
+# Shopping frames around an item of `TOPIC_ITEMS`.
+ITEM_TEMPLATES: tuple[str, ...] = (
+    "can you recommend {x}?", "looking for {x}", "help me choose {x}",
+    "I want to buy {x}, any suggestions?", "where can I get {x} cheap", "should I get {x}?",
+    "what should I look for in {x}", "is it worth spending more on {x}?",
+    "find me a good deal on {x}", "compare the best options for {x}", "I need {x} by Friday",
+    "hey meta, recommend {x}", "what's the difference between cheap and expensive {x}",
 )
 
 # Messages that fit several topics; the caller's topic is the person's real intent.
@@ -540,7 +664,7 @@ AMBIGUOUS_MESSAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # A second clause about another topic appended to a message (the label stays the first topic).
 MIX_TEMPLATES: tuple[str, ...] = (
     " also, any ideas for {x}?", " and btw what about {x}", ". Also thinking about {x}",
-    " oh and {x} too", ". Separate question: {x}?", " (also need {x} at some point)",
+    " oh and {x} too", ". Separate question: {x}?", " - also what do you think about {x}",
 )
 
 MISSPELLINGS: tuple[tuple[str, str], ...] = (
@@ -566,7 +690,8 @@ CONVERSATION_TEMPLATES: tuple[str, ...] = (
     "Said to {who} that I'm thinking about {x}", "{who} told me about {x}",
 )
 
-_TEMPLATE_SHARE = 0.55  # generic frame + phrase; the rest are whole topic messages
+_TEMPLATE_SHARE = 0.6  # a frame + phrase or item; the rest are whole topic messages
+_ITEM_SHARE = 0.4  # of framed messages on a topic with items, the share that are shopping
 DEFAULT_MIX_RATE = 0.12
 DEFAULT_TYPO_RATE = 0.08
 DEFAULT_AMBIGUOUS_RATE = 0.07
@@ -586,6 +711,7 @@ def _flat(vocab: dict[str, tuple[str, ...]]) -> tuple[np.ndarray, np.ndarray, np
 
 
 _PHRASES, _PHRASE_START, _PHRASE_COUNT = _flat(TOPIC_PHRASES)
+_ITEMS, _ITEM_START, _ITEM_COUNT = _flat(TOPIC_ITEMS)
 _MESSAGES, _MESSAGE_START, _MESSAGE_COUNT = _flat(TOPIC_MESSAGES)
 _TOPIC_LOOKUP = pd.Index(schema.ALL_TOPICS)
 _STR = np.dtypes.StringDType()
@@ -714,10 +840,15 @@ def make_chat_texts(
     texts = np.empty(n, dtype=object)
     texts[ambiguous] = _AMBIG[_pick(_AMBIG_START, _AMBIG_COUNT, codes[ambiguous], rng)]
     texts[whole] = _MESSAGES[_pick(_MESSAGE_START, _MESSAGE_COUNT, codes[whole], rng)]
-    rows = np.flatnonzero(templated)
+    shopping = templated & (_ITEM_COUNT[codes] > 0) & (rng.random(n) < _ITEM_SHARE)
+    rows = np.flatnonzero(templated & ~shopping)
     phrases = _PHRASES[_pick(_PHRASE_START, _PHRASE_COUNT, codes[rows], rng)]
     which = rng.integers(0, len(CHAT_TEMPLATES), rows.size)
     texts[rows] = _fill(CHAT_TEMPLATES, which, {"x": phrases})
+    rows = np.flatnonzero(shopping)
+    items = _ITEMS[_pick(_ITEM_START, _ITEM_COUNT, codes[rows], rng)]
+    which = rng.integers(0, len(ITEM_TEMPLATES), rows.size)
+    texts[rows] = _fill(ITEM_TEMPLATES, which, {"x": items})
 
     mixed = np.flatnonzero((rng.random(n) < mix_rate) & ~ambiguous)
     if mixed.size:

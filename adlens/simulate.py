@@ -327,7 +327,14 @@ def _block(
     modality[on_glasses] = np.where(g[on_glasses] < 0.6, _VOICE,
                                     np.where(g[on_glasses] < 0.85, _IMAGE, _VIDEO))
     second = _sample_rows(topic_weights(1.0, 0.05, 0.3, 0.3), cu, rng)
-    chat_texts = chat_text.make_chat_texts(chat_topic, rng, secondary=second)
+    # Speech recognition does not misspell: only typed chats get typos.
+    typed = modality == _TEXT
+    chat_texts = np.empty(cu.size, dtype=object)
+    chat_texts[typed] = chat_text.make_chat_texts(chat_topic[typed], rng,
+                                                  secondary=second[typed])
+    chat_texts[~typed] = chat_text.make_chat_texts(chat_topic[~typed], rng,
+                                                   secondary=second[~typed], typo_rate=0.0)
+    chat_texts = _as_spoken(chat_texts, modality, rng)
     chat_ts = _times(cu.size, start_ms, days, rng)
     events.append(_Events(cu, chat_ts, "ai_chat", app=chat_app, topic=chat_topic,
                           text=chat_texts, modality=modality, true_topic=chat_topic,
@@ -411,6 +418,26 @@ def _block(
                           true_topic=v_topic))
 
     return users, interests, events
+
+
+_GLASSES_PREFIX = np.array(["hey meta, look at this. ", "look and tell me: ",
+                            "hey meta, what am I looking at? ", ""], dtype=object)
+
+
+def _as_spoken(texts: np.ndarray, modality: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Voice chats arrive as transcripts (lower case, no punctuation at the end); chats about
+    a photo or video from the glasses start by pointing at it."""
+    spoken = np.flatnonzero(modality != _TEXT)
+    if spoken.size == 0:
+        return texts
+    words = np.strings.lower(texts[spoken].astype(np.dtypes.StringDType()))
+    words = np.strings.rstrip(words, "?.!")
+    seen = np.isin(modality[spoken], (_IMAGE, _VIDEO))
+    prefix = np.where(seen, _GLASSES_PREFIX[rng.integers(0, len(_GLASSES_PREFIX), spoken.size)],
+                      "")
+    out = texts.copy()
+    out[spoken] = prefix.astype(object) + words.astype(object)
+    return out
 
 
 def _apply_chat_signal(imp_topic: np.ndarray, iu: np.ndarray, imp_ts: np.ndarray,

@@ -1,0 +1,317 @@
+"""Tests for the simulated population generator (adlens.simulate) and the bundled sample."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from adlens import schema
+from adlens.simulate import BLOCK_USERS, SimParams, generate_frames, generate_to_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data"
+TABLES = ("users", "ads", "events", "interests")
+POLICY = pd.Timestamp(schema.POLICY_START, tz="UTC")
+
+
+@pytest.fixture(scope="module")
+def population() -> dict[str, pd.DataFrame]:
+    return generate_frames(20_000, 11)
+
+
+def _excluded(users: pd.DataFrame) -> pd.Series:
+    """Per user_id: True where the AI-chat signal is not used (EU, UK, KR)."""
+    regions = users["country"].map(schema.region_of)
+    return pd.Series(regions.isin(list(schema.EXCLUDABLE_REGIONS)).to_numpy(),
+                     index=users["user_id"])
+
+
+# --- reproducibility ---------------------------------------------------------------------------
+def test_same_seed_same_frames_and_other_seed_differs() -> None:
+    a, b = generate_frames(1_500, 5), generate_frames(1_500, 5)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(a[name], b[name])
+    c = generate_frames(1_500, 6)
+    assert not a["users"]["country"].equals(c["users"]["country"])
+    assert len(a["events"]) != len(c["events"])
+
+
+def test_chunk_size_does_not_change_the_population(tmp_path: Path) -> None:
+    n = BLOCK_USERS + 1_000  # two blocks, the last one partial
+    in_memory = generate_frames(n, 3)
+    for chunk in (BLOCK_USERS, 15_000):  # 15,000 is rounded up to 20,000: one chunk
+        out = tmp_path / f"chunk{chunk}"
+        counts = generate_to_dir(n, 3, out, chunk_users=chunk)
+        assert counts["users"] == n
+        for name in TABLES:
+            pd.testing.assert_frame_equal(pd.read_parquet(out / f"{name}.parquet"),
+                                          in_memory[name], obj=f"{name} (chunk {chunk})")
+
+
+def test_csv_output_has_the_same_rows(tmp_path: Path) -> None:
+    frames = generate_frames(300, 9)
+    generate_to_dir(300, 9, tmp_path, fmt="csv")
+    events = pd.read_csv(tmp_path / "events.csv", keep_default_na=False)
+    assert events["event_id"].tolist() == frames["events"]["event_id"].tolist()
+    assert (pd.to_datetime(events["ts"]) == frames["events"]["ts"]).all()
+    assert events["text"].tolist() == frames["events"]["text"].tolist()
+    users = pd.read_csv(tmp_path / "users.csv", keep_default_na=False)
+    assert users["uses_meta_ai"].tolist() == frames["users"]["uses_meta_ai"].tolist()
+
+
+def test_documented_command_reproduces_the_bundled_sample(tmp_path: Path) -> None:
+    cmd = [sys.executable, "-m", "adlens", "generate", "--users", "5000", "--seed", "20251216",
+           "--out", str(tmp_path), "--format", "parquet"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "5,000 of 5,000 people" in done.stderr  # progress goes to stderr
+    for name in TABLES:
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / f"{name}.parquet"),
+                                      pd.read_parquet(SAMPLE / f"{name}.parquet"), obj=name)
+    assert sum(p.stat().st_size for p in SAMPLE.glob("*.parquet")) <= 15 * 2**20
+
+
+def test_cli_rejects_bad_arguments(tmp_path: Path) -> None:
+    cmd = [sys.executable, "-m", "adlens", "generate", "--users", "0", "--seed", "1",
+           "--out", str(tmp_path)]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "--users" in done.stderr
+
+
+# --- the data contract -------------------------------------------------------------------------
+def test_tables_have_the_contract_columns_and_types(population: dict[str, pd.DataFrame]) -> None:
+    for name in ("users", "ads", "events"):
+        frame = population[name]
+        assert list(frame.columns[:len(schema.REQUIRED_COLUMNS[name])]) == list(
+            schema.REQUIRED_COLUMNS[name]), name
+        for col in frame.columns:
+            if col in ("ts", "dwell_ms", "uses_meta_ai"):
+                continue
+            assert pd.api.types.is_string_dtype(frame[col]), (name, col)
+            assert not frame[col].isna().any(), (name, col)  # absent means ""
+    events = population["events"]
+    assert isinstance(events["ts"].dtype, pd.DatetimeTZDtype) and str(events["ts"].dt.tz) == "UTC"
+    assert events["dwell_ms"].dtype == np.float64
+    assert population["users"]["uses_meta_ai"].dtype == bool
+    assert events["event_id"].is_unique and population["users"]["user_id"].is_unique
+    assert population["ads"]["ad_id"].is_unique
+    assert events["event_id"].str.fullmatch(r"e\d{9}").all()
+    assert population["users"]["user_id"].str.fullmatch(r"u\d{6}").all()
+
+
+def test_values_follow_the_vocabulary(population: dict[str, pd.DataFrame]) -> None:
+    users, events, ads = population["users"], population["events"], population["ads"]
+    assert users["country"].isin(schema.ISO_COUNTRIES).all()
+    assert users["age_band"].isin(schema.AGE_BANDS).all()
+    tokens = users["linked_apps"].str.split("|").explode()
+    assert tokens[tokens != ""].isin(schema.APPS).all()
+    assert (users["linked_apps"] == "").mean() > 0.03  # some people link nothing
+    assert (users["linked_apps"].str.count(r"\|") >= 2).mean() > 0.1  # some link many
+    assert events["event_type"].isin(schema.EVENT_TYPES).all()
+    assert set(events["event_type"]) == set(schema.EVENT_TYPES)
+    assert events["app"].isin((*schema.APPS, "")).all()
+    assert events["topic"].isin((*schema.ALL_TOPICS, "")).all()
+    assert events["modality"].isin((*schema.MODALITIES, "")).all()
+    assert events["ad_id"].isin((*ads["ad_id"], "")).all()
+    assert ads["topic"].isin(schema.ALL_TOPICS).all()
+    start, end = pd.Timestamp("2025-11-01", tz="UTC"), pd.Timestamp("2026-02-01", tz="UTC")
+    assert events["ts"].between(start, end, inclusive="left").all()
+
+
+def test_each_event_type_carries_what_it_needs(population: dict[str, pd.DataFrame]) -> None:
+    ev = population["events"]
+    kind = ev["event_type"]
+    off = kind.isin(schema.OFF_APP_EVENT_TYPES)
+    assert (ev.loc[off, "app"] == "").all() and (ev.loc[~off, "app"] != "").all()
+    chats = ev[kind == "ai_chat"]
+    assert (chats["topic"] == "").all() and (chats["text"] != "").all()
+    assert chats["true_topic"].isin(schema.ALL_TOPICS).all()
+    glasses = chats["app"] == "glasses"
+    assert chats.loc[glasses, "modality"].isin(("voice", "image", "video")).all()
+    assert chats.loc[~glasses, "modality"].isin(("text", "voice")).all()
+    assert glasses.any() and (chats["modality"] == "voice").mean() > 0.15
+    conv = ev[kind == "conversation"]
+    assert (conv["topic"] != "").all() and (conv["text"] != "").all()
+    assert (conv["true_topic"] == conv["topic"]).all()
+    with_topic = kind.isin(("like", "follow", "post", "watch", "friend_like", "site_visit",
+                            "ad_impression", "ad_click"))
+    assert (ev.loc[with_topic, "topic"] != "").all()
+    imp = ev[kind == "ad_impression"]
+    assert imp["app"].isin(schema.AD_APPS).all() and (imp["ad_id"] != "").all()
+    assert imp["dwell_ms"].gt(0).all()
+    assert ev.loc[kind == "watch", "dwell_ms"].gt(0).all()
+    assert ev.loc[~kind.isin(("ad_impression", "watch")), "dwell_ms"].isna().all()
+    assert (ev.loc[kind == "site_visit", "advertiser"] != "").all()
+    assert (ev.loc[kind != "site_visit", "advertiser"] == "").all()
+    # Each ad's topic is the event's topic.
+    ad_topic = population["ads"].set_index("ad_id")["topic"]
+    ads_ev = ev[ev["ad_id"] != ""]
+    assert (ads_ev["ad_id"].map(ad_topic) == ads_ev["topic"]).all()
+
+
+def test_clicks_follow_an_impression_of_the_same_ad(population: dict[str, pd.DataFrame]) -> None:
+    ev = population["events"]
+    imp = ev[ev["event_type"] == "ad_impression"][["user_id", "ad_id", "ts"]]
+    clicks = ev[ev["event_type"] == "ad_click"][["event_id", "user_id", "ad_id", "ts"]]
+    pairs = clicks.merge(imp, on=["user_id", "ad_id"], suffixes=("", "_imp"))
+    gap = pairs["ts"] - pairs["ts_imp"]
+    ok = pairs[(gap > pd.Timedelta(0)) & (gap < pd.Timedelta(minutes=10))]
+    assert ok["event_id"].nunique() == len(clicks)
+    ctr = len(clicks) / len(imp)
+    assert 0.005 < ctr < 0.05
+
+
+def test_clicks_rise_with_interest_and_dwell(population: dict[str, pd.DataFrame]) -> None:
+    ev, truth = population["events"], population["interests"].set_index("user_id")
+    imp = ev[ev["event_type"] == "ad_impression"][["user_id", "ad_id", "ts", "dwell_ms", "topic"]]
+    clicked = ev[ev["event_type"] == "ad_click"][["user_id", "ad_id"]].drop_duplicates()
+    imp = imp.merge(clicked.assign(clicked=True), how="left", on=["user_id", "ad_id"])
+    imp["clicked"] = imp["clicked"].fillna(False).astype(bool)
+    rows = truth.index.get_indexer(imp["user_id"])
+    cols = truth.columns.get_indexer(imp["topic"])
+    interest = truth.to_numpy()[rows, cols]
+    high = interest > np.quantile(interest, 0.75)
+    low = interest < np.quantile(interest, 0.25)
+    assert imp.loc[high, "clicked"].mean() > 2 * imp.loc[low, "clicked"].mean()
+    long = imp["dwell_ms"] > 5_000
+    short = imp["dwell_ms"] < 500
+    assert imp.loc[long, "clicked"].mean() > 2 * imp.loc[short, "clicked"].mean()
+
+
+def test_interests_table_is_the_truth(population: dict[str, pd.DataFrame]) -> None:
+    truth = population["interests"]
+    assert list(truth.columns) == ["user_id", *schema.ALL_TOPICS]
+    assert truth["user_id"].tolist() == population["users"]["user_id"].tolist()
+    values = truth[list(schema.ALL_TOPICS)]
+    assert values.ge(0).all().all() and values.le(1).all().all()
+    sensitive = values[list(schema.SENSITIVE_GDPR9)]
+    assert sensitive.median().max() < 0.2  # most people are low on sensitive topics
+    assert values[list(schema.EVERYDAY_TOPICS)].max(axis=1).median() > 0.6
+    # Likes follow interests: people like what they care about.
+    ev = population["events"]
+    likes = ev[ev["event_type"] == "like"]
+    t = truth.set_index("user_id")
+    liked = t.to_numpy()[t.index.get_indexer(likes["user_id"]),
+                         t.columns.get_indexer(likes["topic"])]
+    assert liked.mean() > values[list(schema.EVERYDAY_TOPICS)].to_numpy().mean() + 0.2
+
+
+def test_ad_catalogue() -> None:
+    ads = generate_frames(10, 1)["ads"]
+    pd.testing.assert_frame_equal(ads, generate_frames(10, 2)["ads"])
+    per_topic = ads["topic"].value_counts()
+    assert per_topic[list(schema.EVERYDAY_TOPICS)].between(6, 10).all()
+    assert per_topic.reindex(schema.SENSITIVE_GDPR9).fillna(0).ge(1).all()
+    assert ads["ad_id"].str.fullmatch(r"ad_\d{4}").all()
+    assert ads["title"].str.contains("hiking boots").any()
+    assert (ads.apply(lambda r: r["title"].startswith(r["advertiser"]), axis=1)).all()
+
+
+# --- population shares ----------------------------------------------------------------------
+def test_population_shares(population: dict[str, pd.DataFrame]) -> None:
+    users = population["users"]
+    assert _excluded(users).mean() >= 0.25
+    regions = users["country"].map(schema.region_of).value_counts(normalize=True)
+    assert 0.3 < regions["US"] < 0.5 and regions["EU"] > 0.2
+    eu = users.loc[users["country"].map(schema.region_of) == "EU", "country"]
+    assert eu.nunique() >= 15
+    assert 0.40 <= users["uses_meta_ai"].mean() <= 0.60
+    assert users["age_band"].value_counts(normalize=True).min() > 0.05
+
+
+def test_only_meta_ai_users_chat_with_it(population: dict[str, pd.DataFrame]) -> None:
+    users, ev = population["users"], population["events"]
+    chatters = set(ev.loc[ev["event_type"] == "ai_chat", "user_id"])
+    ai_users = set(users.loc[users["uses_meta_ai"], "user_id"])
+    assert chatters <= ai_users
+    assert len(chatters) > 0.8 * len(ai_users)
+
+
+def test_events_per_person(population: dict[str, pd.DataFrame]) -> None:
+    per_person = len(population["events"]) / len(population["users"])
+    assert 30 <= per_person <= 60
+
+
+def test_dwell_of_ad_exposures(population: dict[str, pd.DataFrame]) -> None:
+    ev = population["events"]
+    dwell = ev.loc[ev["event_type"] == "ad_impression", "dwell_ms"]
+    assert abs(dwell.median() - 1700) <= 300
+    assert (dwell < 500).mean() >= 0.20
+    assert dwell.quantile(0.95) > 5 * dwell.median()  # long tail
+
+
+def test_sensitive_chat_share(population: dict[str, pd.DataFrame]) -> None:
+    chats = population["events"].query("event_type == 'ai_chat'")
+    sensitive = chats["true_topic"].isin(schema.SENSITIVE_GDPR9)
+    assert 0.03 <= sensitive.mean() <= 0.12
+    assert chats.loc[sensitive, "true_topic"].value_counts().index[0] == "health"
+
+
+# --- the mechanisms the dashboard explains --------------------------------------------------------
+def _after_before(frames: dict[str, pd.DataFrame], days: int = 10) -> tuple[int, int]:
+    """Same-topic conversations in the `days` after vs before each ad impression.
+
+    Without priming, conversations are as likely before an exposure as after it (times are
+    drawn independently), so the two counts only differ by chance.
+    """
+    ev = frames["events"]
+    imp = ev[ev["event_type"] == "ad_impression"][["user_id", "topic", "ts"]]
+    conv = ev[ev["event_type"] == "conversation"][["user_id", "topic", "ts"]]
+    span = pd.Timedelta(days=days)
+    imp = imp[imp["ts"].between(ev["ts"].min() + span, ev["ts"].max() - span)]
+    pairs = imp.merge(conv, on=["user_id", "topic"], suffixes=("", "_conv"))
+    gap = pairs["ts_conv"] - pairs["ts"]
+    after = int(((gap > pd.Timedelta(0)) & (gap <= span)).sum())
+    before = int(((gap < pd.Timedelta(0)) & (gap >= -span)).sum())
+    return after, before
+
+
+def test_conversations_follow_same_topic_exposures(population: dict[str, pd.DataFrame]) -> None:
+    after, before = _after_before(population)
+    assert after > 1.4 * before
+    unprimed = generate_frames(20_000, 11, params=SimParams(priming_rate=0.0))
+    after0, before0 = _after_before(unprimed)
+    assert 0.85 < after0 / before0 < 1.15
+    assert after > after0
+
+
+def _chat_matched_share(frames: dict[str, pd.DataFrame], excluded: bool,
+                        post_policy: bool) -> float:
+    """Share of impressions on a topic the person chatted about with Meta AI in the 14 days
+    before."""
+    ev, users = frames["events"], frames["users"]
+    who = _excluded(users)
+    people = who.index[who == excluded]
+    chats = ev[ev["event_type"] == "ai_chat"][["user_id", "true_topic", "ts"]]
+    chats = chats.rename(columns={"true_topic": "topic"})
+    imp = ev[(ev["event_type"] == "ad_impression") & ev["user_id"].isin(people)]
+    imp = imp[(imp["ts"] >= POLICY + pd.Timedelta(days=3)) if post_policy else (imp["ts"] < POLICY)]
+    pairs = imp[["event_id", "user_id", "topic", "ts"]].merge(
+        chats, on=["user_id", "topic"], suffixes=("", "_chat"))
+    age = pairs["ts"] - pairs["ts_chat"]
+    matched = pairs.loc[(age > pd.Timedelta(0)) & (age <= pd.Timedelta(days=14)), "event_id"]
+    return matched.nunique() / len(imp)
+
+
+def test_ai_chats_shape_ads_after_the_policy_date_outside_excluded_regions(
+        population: dict[str, pd.DataFrame]) -> None:
+    before = _chat_matched_share(population, excluded=False, post_policy=False)
+    after = _chat_matched_share(population, excluded=False, post_policy=True)
+    ex_before = _chat_matched_share(population, excluded=True, post_policy=False)
+    ex_after = _chat_matched_share(population, excluded=True, post_policy=True)
+    assert after - before > 0.02
+    assert abs(ex_after - ex_before) < 0.02
+
+
+def test_sensitive_chats_never_shape_ads(population: dict[str, pd.DataFrame]) -> None:
+    ev = population["events"]
+    imp = ev[(ev["event_type"] == "ad_impression") & ev["topic"].isin(schema.SENSITIVE_META7)]
+    # Sensitive ads are untargeted: their share does not move with the policy.
+    share = imp.groupby(imp["ts"] >= POLICY).size() / ev[
+        ev["event_type"] == "ad_impression"].groupby(ev["ts"] >= POLICY).size()
+    assert abs(share[True] - share[False]) < 0.01
