@@ -11,7 +11,7 @@ import hashlib
 import io
 import json
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -133,12 +133,16 @@ class _Checker:
         self.problems.append(Problem(self.file, (), column, message))
 
     def rows(self, mask: object, column: str | None, message: str,
-             found: pd.Series | None = None) -> None:
+             found: pd.Series | Callable[[], pd.Series] | None = None) -> None:
+        """Record a problem for the rows in `mask`; `found` (or a function making it, so the
+        raw text is built only when something is wrong) gives the values shown."""
         if isinstance(mask, pd.Series):
             mask = mask.to_numpy(dtype=bool, na_value=False)
         idx = np.flatnonzero(np.asarray(mask, dtype=bool))
         if idx.size == 0:
             return
+        if callable(found):
+            found = found()
         if found is not None:
             message += "; found " + _describe_found(found.iloc[idx])
         rows = tuple(int(i) + 1 for i in idx[:KEPT_ROWS])
@@ -291,13 +295,14 @@ def _as_text(frame: pd.DataFrame, column: str, check: _Checker) -> pd.Series | N
     return None
 
 
-def _as_ts(frame: pd.DataFrame, check: _Checker) -> tuple[pd.Series, pd.Series] | None:
-    """(timestamps in UTC, raw text for messages) or None if the column has the wrong type."""
+def _as_ts(frame: pd.DataFrame, check: _Checker) -> tuple[pd.Series, pd.Series | None] | None:
+    """(timestamps in UTC, raw text for messages, None for a typed column), or None if the
+    column has the wrong type."""
     s = frame["ts"]
     if isinstance(s.dtype, pd.DatetimeTZDtype):
-        return s.dt.tz_convert("UTC").astype("datetime64[us, UTC]"), s.astype("str")
+        return s.dt.tz_convert("UTC").astype("datetime64[us, UTC]"), None
     if pd.api.types.is_datetime64_dtype(s.dtype):
-        return s.dt.tz_localize("UTC").astype("datetime64[us, UTC]"), s.astype("str")
+        return s.dt.tz_localize("UTC").astype("datetime64[us, UTC]"), None
     text = _as_text(frame, "ts", check)
     if text is None:
         return None
@@ -308,6 +313,11 @@ def _as_ts(frame: pd.DataFrame, check: _Checker) -> tuple[pd.Series, pd.Series] 
         # A value pandas cannot even coerce: fall back to element-wise coercion in bulk.
         ts = pd.to_datetime(text, format="mixed", utc=True, errors="coerce")
     return ts.astype("datetime64[us, UTC]"), text
+
+
+def _raw(s: pd.Series) -> pd.Series:
+    """Cells as the analyst wrote them, for messages ('' for absent)."""
+    return s.astype("str").where(s.notna(), "")
 
 
 def _as_number(frame: pd.DataFrame, column: str, check: _Checker) -> tuple[pd.Series, pd.Series]:
@@ -380,11 +390,11 @@ def _check_users(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
     uses, bad = _as_bool(frame, "uses_meta_ai", check)
     out["uses_meta_ai"] = uses
     check.rows(bad, "uses_meta_ai", "expected true or false (also accepted: 1/0, yes/no)",
-               frame["uses_meta_ai"].astype("str").where(frame["uses_meta_ai"].notna(), ""))
+               lambda: _raw(frame["uses_meta_ai"]))
     linked = _as_text(frame, "linked_apps", check)
     if linked is not None:
-        out["linked_apps"] = linked = linked.str.strip().str.lower().str.replace(
-            r"\s*\|\s*", "|", regex=True)
+        # App names hold no spaces, so "facebook | instagram" is read as facebook|instagram.
+        out["linked_apps"] = linked = linked.str.lower().str.replace(" ", "", regex=False)
         parts = linked[linked.ne("")].str.split("|").explode()
         bad_rows = parts.index[~parts.isin(schema.APPS)].unique()
         mask = frame.index.isin(bad_rows)
@@ -439,14 +449,17 @@ def _check_events(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
     if parsed is not None:
         ts, raw = parsed
         out["ts"] = ts
-        empty = raw.eq("") | raw.isna()
+        # In a typed (Parquet) column every missing value is simply empty.
+        empty = raw.eq("") if raw is not None else ts.isna()
         check.rows(empty & ts.isna(), "ts", "expected a timestamp in every row", raw)
         check.rows(~empty & ts.isna(), "ts",
                    "expected an ISO 8601 timestamp such as 2025-12-16T09:30:00Z "
                    "(UTC is assumed when no zone is given)", raw)
     dwell, bad_dwell = _as_number(frame, "dwell_ms", check)
     out["dwell_ms"] = dwell
-    raw_dwell = frame["dwell_ms"].astype("str").where(frame["dwell_ms"].notna(), "")
+
+    def raw_dwell() -> pd.Series:
+        return _raw(frame["dwell_ms"])
     check.rows(bad_dwell, "dwell_ms", "expected a number of milliseconds, or an empty cell",
                raw_dwell)
     check.rows(dwell.notna() & ~(np.isfinite(dwell) & dwell.ge(0)), "dwell_ms",
@@ -518,9 +531,8 @@ def _check_interests(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | Non
         _require_ids(user_id, "user_id", check)
     for topic in (c for c in frame.columns if c in schema.ALL_TOPICS):
         values, bad = _as_number(frame, topic, check)
-        raw = frame[topic].astype("str").where(frame[topic].notna(), "")
         check.rows(bad | values.isna() | ~values.between(0, 1), topic,
-                   "expected an interest between 0 and 1", raw)
+                   "expected an interest between 0 and 1", lambda t=topic: _raw(frame[t]))
         out[topic] = values
     return _assemble(frame, out, ("user_id",))
 

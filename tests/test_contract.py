@@ -445,3 +445,35 @@ def test_to_safe_csv_of_a_loaded_dataset_keeps_numbers() -> None:
     assert "\"'=HYPERLINK(\"\"http://x\"\",\"\"Go\"\")\"" in exported
     events = pd.read_csv(io.BytesIO(to_safe_csv(ds.events)))
     assert events["dwell_ms"].dtype == np.float64
+
+
+# --- the bundled sample --------------------------------------------------------------------
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
+
+
+def test_bundled_sample_validates_in_folder_and_upload_form() -> None:
+    ds = load_dataset(SAMPLE)
+    assert ds.source == "Bundled sample"
+    assert ds.n_users > 0 and ds.n_events > len(ds.users)
+    assert set(ds.events["event_type"]) == set(schema.EVENT_TYPES)
+    assert str(ds.events["ts"].dt.tz) == "UTC" and ds.events["dwell_ms"].dtype == np.float64
+    assert ds.users["uses_meta_ai"].dtype == bool
+    assert ds.interests is not None and "hiking" in ds.interests.columns
+    uploaded = load_uploaded({p.name: p.read_bytes() for p in SAMPLE.iterdir()
+                              if p.suffix in (".csv", ".parquet")})
+    assert uploaded.dataset_id == ds.dataset_id and uploaded.source.startswith("Uploaded: ")
+    start, end = schema.DEFAULT_WINDOW
+    summary = summarize(ds)
+    assert str(start) <= summary["first_event"][:10] <= summary["last_event"][:10] <= str(end)
+
+
+def test_bundled_sample_round_trips_through_csv(tmp_path: Path) -> None:
+    ds = load_dataset(SAMPLE)
+    events = ds.events.iloc[::10].reset_index(drop=True)  # every 10th event keeps it quick
+    for name, frame in (("users", ds.users), ("ads", ds.ads), ("events", events)):
+        (tmp_path / f"{name}.csv").write_bytes(frame.to_csv(index=False).encode())
+    again = load_dataset(tmp_path)
+    assert again.n_events == len(events)
+    pd.testing.assert_series_equal(again.events["ts"], events["ts"])
+    pd.testing.assert_series_equal(again.events["text"], events["text"])
+    pd.testing.assert_series_equal(again.users["uses_meta_ai"], ds.users["uses_meta_ai"])
