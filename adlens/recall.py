@@ -109,6 +109,7 @@ STUDY_DAYS_BEFORE = 14
 STUDY_DAYS_AFTER = 7
 STAT_DAYS = 7  # the ±window the statistic compares
 TRIGGER_HALF_LIFE_DAYS = 2.0  # how a listening platform's injected campaign fades
+MAX_BOOT_UNITS = 20_000  # above this many conversations, resample random groups of them
 ALL = "All"
 
 _HOUR_MS = 3_600_000
@@ -122,20 +123,17 @@ def _ms(ts: pd.Series) -> np.ndarray:
     return ts.dt.as_unit("ms").astype("int64").to_numpy()
 
 
-def _to_ts(ms: np.ndarray) -> pd.Series:
-    return pd.Series(pd.to_datetime(ms, unit="ms", utc=True))
-
-
 class _Timeline:
     """Times of one kind of event, sorted by (person, topic) group and time, so the events of a
     group inside a time range are found with two binary searches for many queries at once."""
 
     def __init__(self, group: np.ndarray, t_ms: np.ndarray, t0: int, span: int) -> None:
         self.t0, self.span = t0, span
-        self.order = np.lexsort((t_ms, group))
+        key = self._key(group, t_ms)
+        self.order = np.argsort(key, kind="stable")
+        self.key = key[self.order]
         self.group = group[self.order]
         self.t = t_ms[self.order]
-        self.key = self._key(self.group, self.t)
 
     def _key(self, group: np.ndarray, t_ms: np.ndarray) -> np.ndarray:
         offset = np.clip(t_ms - self.t0, 0, self.span - 1)
@@ -145,67 +143,86 @@ class _Timeline:
         return np.searchsorted(self.key, self._key(group, t_ms), side=side)
 
 
-def _span(*times: np.ndarray, pad_ms: int) -> tuple[int, int]:
-    lows = [t.min() for t in times if len(t)]
-    highs = [t.max() for t in times if len(t)]
-    if not lows:
-        return 0, 1
-    t0 = int(min(lows)) - pad_ms - 1
-    return t0, int(max(highs)) + pad_ms + 2 - t0
-
-
-class _Groups:
-    """(person, topic) → one integer per pair."""
-
-    def __init__(self, users: pd.Series, topics: pd.Series) -> None:
-        self.users = pd.Index(pd.unique(users.astype(str)))
-        self.topics = pd.Index(pd.unique(topics.astype(str)))
-
-    def code(self, user: pd.Series, topic: pd.Series) -> np.ndarray:
-        u = self.users.get_indexer(user.astype(str))
-        t = self.topics.get_indexer(topic.astype(str))
-        return u.astype(np.int64) * len(self.topics) + t
-
-    def fits(self, span: int) -> bool:
-        return len(self.users) * len(self.topics) * span < 2**62
-
-
 # --- the inputs -------------------------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class _Frames:
-    talks: pd.DataFrame  # conversations and AI chats with a topic
-    impressions: pd.DataFrame  # all ad impressions with the ad's topic
-    noticed: pd.DataFrame  # impressions with dwell ≥ notice_ms, and clicks
+    """The events the recall model reads, as numbers: `row` (position in `source`), `g` (one
+    integer per person and topic), `t` (ms since the epoch). Strings are looked up in `source`
+    only for the few rows that end up in a result."""
+
+    source: pd.DataFrame  # the events as given
+    topics: pd.Index  # topic code -> topic
+    talks: pd.DataFrame  # conversations and AI chats with a topic: row, g, t, is_chat
+    impressions: pd.DataFrame  # all ad impressions: row, g, t, dwell_ms
+    noticed: pd.DataFrame  # impressions with dwell ≥ notice_ms, and clicks: row, g, t
     users: pd.DataFrame
     t_min: int
     t_max: int
+    n_groups: int
+
+    def timeline_span(self, pad_ms: int) -> tuple[int, int]:
+        """Origin and width of the time axis of a `_Timeline` for queries up to `pad_ms` beyond
+        the data; refuses data too long for the 63-bit keys."""
+        t0 = self.t_min - pad_ms - 1
+        span = self.t_max + pad_ms + 2 - t0
+        if max(self.n_groups, 1) * span >= 2**62:
+            raise ValueError("The data span too long a period for the recall timelines; "
+                             "choose an earlier as-of date or a shorter dataset.")
+        return t0, span
+
+
+def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    codes, uniques = pd.factorize(values.fillna("").astype(str))
+    return codes, np.asarray(uniques, dtype=object)
 
 
 def _frames(events: pd.DataFrame, ads: pd.DataFrame, users: pd.DataFrame,
             as_of: dt.date | None, notice_ms: float) -> _Frames:
     ev = events
+    t_all = _ms(ev["ts"]) if len(ev) else np.zeros(0, np.int64)
+    in_time = np.ones(len(ev), bool)
     if as_of is not None:
         end = pd.Timestamp(as_of + dt.timedelta(days=1), tz="UTC")
-        ev = ev[ev["ts"] < end]
-    t_all = _ms(ev["ts"]) if len(ev) else np.zeros(0, np.int64)
-    t_min = int(t_all.min()) if len(t_all) else 0
-    t_max = int(t_all.max()) if len(t_all) else 0
+        in_time = t_all < end.value // 1_000_000
+    t_min = int(t_all[in_time].min()) if in_time.any() else 0
+    t_max = int(t_all[in_time].max()) if in_time.any() else 0
 
-    is_talk = ev["event_type"].isin(KINDS) & ev["topic"].fillna("").astype(str).ne("")
-    talks = ev.loc[is_talk, ["event_id", "user_id", "ts", "event_type", "topic"]].rename(
-        columns={"event_id": "conversation_event_id", "ts": "conversation_ts",
-                 "event_type": "kind"})
+    etype = ev["event_type"]
+    is_chat = etype.eq("ai_chat").to_numpy(dtype=bool, na_value=False)
+    is_talk = is_chat | etype.eq("conversation").to_numpy(dtype=bool, na_value=False)
+    is_imp = etype.eq("ad_impression").to_numpy(dtype=bool, na_value=False)
+    is_click = etype.eq("ad_click").to_numpy(dtype=bool, na_value=False)
+    is_ad = is_imp | is_click
 
-    ad_topic = ads.drop_duplicates("ad_id").set_index("ad_id")["topic"]
-    on_ads = ev[ev["event_type"].isin(("ad_impression", "ad_click"))]
-    on_ads = on_ads[["event_id", "user_id", "ts", "app", "event_type", "ad_id", "dwell_ms"]]
-    on_ads = on_ads.assign(topic=on_ads["ad_id"].map(ad_topic))
-    on_ads = on_ads[on_ads["topic"].notna()]
-    impressions = on_ads[on_ads["event_type"] == "ad_impression"]
-    noticed = on_ads[(on_ads["event_type"] == "ad_click")
-                     | (on_ads["dwell_ms"].fillna(0) >= notice_ms)]
-    return _Frames(talks.reset_index(drop=True), impressions.reset_index(drop=True),
-                   noticed.reset_index(drop=True), users, t_min, t_max)
+    # Factorising whole columns is far cheaper than taking string subsets of them.
+    u_code, _ = _codes(ev["user_id"])
+    tp_code, tp_uni = _codes(ev["topic"])
+    ad_code, ad_uni = _codes(ev["ad_id"])
+    ad_topic = ads.drop_duplicates("ad_id").set_index("ad_id")["topic"].astype(str)
+    ad_uni_topic = pd.Series(ad_uni).map(ad_topic).fillna("").astype(str).to_numpy(dtype=object)
+    topics = pd.Index(pd.unique(np.concatenate([tp_uni, ad_uni_topic])))
+    topics = topics[topics != ""]
+    tp_to = np.append(topics.get_indexer(tp_uni), -1)  # code -1 (missing) stays -1
+    ad_to = np.append(topics.get_indexer(ad_uni_topic), -1)
+    topic = np.where(is_ad, ad_to[ad_code], tp_to[tp_code])
+
+    keep = (is_talk | is_ad) & in_time & (topic >= 0)
+    n_topics = max(len(topics), 1)
+    g = u_code.astype(np.int64) * n_topics + topic
+    dwell = ev["dwell_ms"].to_numpy(dtype=float, na_value=np.nan)
+
+    def pick(mask: np.ndarray, **extra: np.ndarray) -> pd.DataFrame:
+        rows = np.flatnonzero(mask & keep)
+        cols = {"row": rows, "g": g[rows], "t": t_all[rows]}
+        cols.update({name: values[rows] for name, values in extra.items()})
+        return pd.DataFrame(cols)
+
+    talks = pick(is_talk, is_chat=is_chat, topic_code=topic)
+    impressions = pick(is_imp, dwell_ms=dwell)
+    noticed = pick(is_click | (is_imp & (np.nan_to_num(dwell) >= notice_ms)))
+    n_users = int(u_code.max()) + 1 if len(u_code) else 0
+    return _Frames(ev, topics, talks, impressions, noticed, users, t_min, t_max,
+                   n_users * n_topics)
 
 
 # --- coincidences -----------------------------------------------------------------------------
@@ -218,73 +235,81 @@ def find_coincidences(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Coincidences (one row each, without signals and labels) and their prior exposures
     (long: one row per coincidence and exposure)."""
-    talks, noticed, imps = frames.talks, frames.noticed, frames.impressions
+    talks, noticed, imps, src = frames.talks, frames.noticed, frames.impressions, frames.source
     window_ms = int(round(window_hours * _HOUR_MS))
     lookback_ms = int(round(lookback_days * _DAY_MS))
-    groups = _Groups(pd.concat([talks["user_id"], noticed["user_id"], imps["user_id"]]),
-                     pd.concat([talks["topic"], noticed["topic"], imps["topic"]]))
-    t_talk = _ms(talks["conversation_ts"]) if len(talks) else np.zeros(0, np.int64)
-    t_seen = _ms(noticed["ts"]) if len(noticed) else np.zeros(0, np.int64)
-    t_imp = _ms(imps["ts"]) if len(imps) else np.zeros(0, np.int64)
-    t0, span = _span(t_talk, t_seen, t_imp, pad_ms=max(window_ms, lookback_ms))
-    if not groups.fits(span):
-        raise ValueError("The data spans too long a period for the recall timelines; "
-                         "choose an earlier as-of date or a shorter dataset.")
-    g_talk = groups.code(talks["user_id"], talks["topic"])
+    t0, span = frames.timeline_span(max(window_ms, lookback_ms))
+    t_talk = talks["t"].to_numpy()
+    g_talk = talks["g"].to_numpy()
 
     # The first noticed ad on the topic strictly after the conversation, within the window.
-    seen = _Timeline(groups.code(noticed["user_id"], noticed["topic"]), t_seen, t0, span)
+    seen = _Timeline(noticed["g"].to_numpy(), noticed["t"].to_numpy(), t0, span)
     pos = seen.search(g_talk, t_talk, side="right")
-    inside = pos < len(seen.key)
     pos_c = np.minimum(pos, max(len(seen.key) - 1, 0))
     if len(seen.key):
-        hit = inside & (seen.group[pos_c] == g_talk) & (seen.t[pos_c] <= t_talk + window_ms)
+        hit = ((pos < len(seen.key)) & (seen.group[pos_c] == g_talk)
+               & (seen.t[pos_c] <= t_talk + window_ms))
     else:
         hit = np.zeros(len(talks), bool)
-    ad_rows = noticed.iloc[seen.order[pos_c[hit]]].reset_index(drop=True) if hit.any() \
-        else noticed.iloc[:0]
-    co = talks[hit].reset_index(drop=True)
-    co = co.assign(
-        ad_event_id=ad_rows["event_id"].to_numpy(), ad_id=ad_rows["ad_id"].to_numpy(),
-        app=ad_rows["app"].to_numpy(), ad_ts=ad_rows["ts"].to_numpy(),
-        ad_event_type=ad_rows["event_type"].to_numpy(),
-        ad_dwell_ms=ad_rows["dwell_ms"].to_numpy(dtype=float),
-    )
-    co["ad_ts"] = pd.to_datetime(co["ad_ts"], utc=True)
-    g_co = g_talk[hit]
-    t_co = t_talk[hit]
-    # Several conversations before the same noticed ad: keep the latest of each kind.
-    keep = ~co.sort_values("conversation_ts").duplicated(["ad_event_id", "kind"], keep="last")
-    keep = keep.reindex(co.index).to_numpy()
-    co, g_co, t_co = co[keep].reset_index(drop=True), g_co[keep], t_co[keep]
-    co = co.sort_values(["user_id", "conversation_ts", "kind"], kind="stable")
-    order = co.index.to_numpy()
-    co, g_co, t_co = co.reset_index(drop=True), g_co[order], t_co[order]
+    ad_row = noticed["row"].to_numpy()[seen.order[pos_c[hit]]]
+    talk_row = talks["row"].to_numpy()[hit]
+    kind = np.where(talks["is_chat"].to_numpy()[hit], "ai_chat", "conversation")
+    t_co, g_co, t_ad = t_talk[hit], g_talk[hit], seen.t[pos_c[hit]]
+    # Several conversations of a kind before the same noticed ad: keep the latest.
+    pick = pd.DataFrame({"ad_row": ad_row, "kind": kind, "t": t_co}).sort_values(
+        ["ad_row", "kind", "t"], kind="stable")
+    pick = pick[~pick.duplicated(["ad_row", "kind"], keep="last")].index.to_numpy()
+    ad_row, talk_row, kind = ad_row[pick], talk_row[pick], kind[pick]
+    t_co, g_co, t_ad = t_co[pick], g_co[pick], t_ad[pick]
+    topic = np.asarray(frames.topics, dtype=object)[talks["topic_code"].to_numpy()[hit][pick]]
+
+    talk_src = src.iloc[talk_row]
+    ad_src = src.iloc[ad_row]
+    co = pd.DataFrame({
+        "conversation_event_id": talk_src["event_id"].to_numpy(),
+        "user_id": talk_src["user_id"].to_numpy(),
+        "kind": kind,
+        "topic": topic,
+        "conversation_ts": talk_src["ts"].to_numpy(),
+        "ad_event_id": ad_src["event_id"].to_numpy(),
+        "ad_id": ad_src["ad_id"].to_numpy(),
+        "app": ad_src["app"].to_numpy(),
+        "ad_ts": ad_src["ts"].to_numpy(),
+        "ad_event_type": ad_src["event_type"].to_numpy(),
+        "ad_dwell_ms": ad_src["dwell_ms"].to_numpy(dtype=float, na_value=np.nan),
+    })
+    for col in ("conversation_event_id", "user_id", "kind", "topic", "ad_event_id", "ad_id",
+                "app", "ad_event_type"):
+        co[col] = co[col].astype(str)
+    order = np.lexsort((kind, t_co, co["user_id"].to_numpy()))
+    co, t_co, g_co, t_ad = co.iloc[order].reset_index(drop=True), t_co[order], g_co[order], \
+        t_ad[order]
     co.insert(0, "coincidence_id", np.arange(len(co), dtype=np.int64))
-    hours_after = (_ms(co["ad_ts"]) - t_co) / _HOUR_MS if len(co) else np.zeros(0)
+    hours_after = (t_ad - t_co) / _HOUR_MS
     co["hours_to_ad"] = hours_after
-    co["p_noticed"] = p_noticed(co["ad_dwell_ms"].fillna(0).to_numpy(), hours_after, params)
+    co["p_noticed"] = p_noticed(np.nan_to_num(co["ad_dwell_ms"].to_numpy()), hours_after, params)
 
     # Prior exposures: every impression on the topic in [conversation - lookback, conversation).
-    tl = _Timeline(groups.code(imps["user_id"], imps["topic"]), t_imp, t0, span)
+    tl = _Timeline(imps["g"].to_numpy(), imps["t"].to_numpy(), t0, span)
     lo = tl.search(g_co, t_co - lookback_ms, side="left")
     hi = tl.search(g_co, t_co, side="left")
     n = hi - lo
     total = int(n.sum())
     owner = np.repeat(np.arange(len(co)), n)
     rank = np.arange(total) - np.repeat(np.cumsum(n) - n, n)  # earlier exposures in the lookback
-    at = np.repeat(lo, n) + rank
-    src = imps.iloc[tl.order[at]]
-    dwell = src["dwell_ms"].to_numpy(dtype=float)
-    age_h = (t_co[owner] - tl.t[at]) / _HOUR_MS
+    at = tl.order[np.repeat(lo, n) + rank]
+    exp_src = src.iloc[imps["row"].to_numpy()[at]]
+    dwell = imps["dwell_ms"].to_numpy()[at]
+    t_exp = imps["t"].to_numpy()[at]
+    age_h = (t_co[owner] - t_exp) / _HOUR_MS
     prior = pd.DataFrame({
         "coincidence_id": owner.astype(np.int64),
-        "user_id": co["user_id"].to_numpy()[owner] if total else np.array([], dtype=object),
-        "topic": co["topic"].to_numpy()[owner] if total else np.array([], dtype=object),
-        "event_id": src["event_id"].to_numpy(),
-        "ad_id": src["ad_id"].to_numpy(),
-        "app": src["app"].to_numpy(),
-        "ts": src["ts"].to_numpy(),
+        "user_id": co["user_id"].to_numpy()[owner],
+        "topic": co["topic"].to_numpy()[owner],
+        "event_id": exp_src["event_id"].astype(str).to_numpy(),
+        "ad_id": exp_src["ad_id"].astype(str).to_numpy(),
+        "app": exp_src["app"].astype(str).to_numpy(),
+        "ts": exp_src["ts"].to_numpy(),
         "dwell_ms": dwell,
         "hours_before": age_h,
         "n_prior": rank,
@@ -293,7 +318,6 @@ def find_coincidences(
         "priming": priming(dwell, age_h, params),
         "perceptible": np.nan_to_num(dwell, nan=0.0) >= params.encoding_threshold_ms,
     })
-    prior["ts"] = pd.to_datetime(prior["ts"], utc=True)
 
     # Per coincidence, grouped once at the end.
     by = prior.groupby("coincidence_id", sort=True)
@@ -302,7 +326,7 @@ def find_coincidences(
         "n_prior_exposures": by.size(),
         "n_perceptible": by["perceptible"].sum(),
         "p_recall_max": by["p_recall"].max(),
-        "last_exposure_ts": by["ts"].max(),
+        "last_ms": pd.Series(t_exp, dtype=float).groupby(owner).max(),
     }).reindex(ids)
     co["n_prior_exposures"] = agg["n_prior_exposures"].fillna(0).astype(np.int64).to_numpy()
     co["n_perceptible"] = agg["n_perceptible"].fillna(0).astype(np.int64).to_numpy()
@@ -315,8 +339,9 @@ def find_coincidences(
         prime_all[present] = combine(prior["priming"].to_numpy(), owner)
     co["p_recall_any"] = recall_all
     co["priming"] = prime_all
-    co["last_exposure_ts"] = pd.to_datetime(agg["last_exposure_ts"].to_numpy(), utc=True)
-    co["lead_hours"] = (co["conversation_ts"] - co["last_exposure_ts"]).dt.total_seconds() / 3600
+    last_ms = agg["last_ms"].to_numpy(dtype=float)
+    co["last_exposure_ts"] = pd.to_datetime(last_ms, unit="ms", utc=True)
+    co["lead_hours"] = (t_co - last_ms) / _HOUR_MS
     co["remembered"] = co["p_recall_max"] >= recall_threshold
     co["forgotten_prior"] = (co["n_perceptible"] > 0) & ~co["remembered"]
     return co, prior
@@ -447,22 +472,17 @@ def event_study(frames: _Frames, n_boot: int = 1000, seed: int = 0,
     """Exposures on a conversation's topic per person-day, 14 days before to 7 after, in the
     observed data and in the microphone world; the statistic that tells them apart; and the
     per-conversation counts behind both (long: conversation, day, observed, microphone)."""
-    talks = frames.talks[frames.talks["kind"] == "conversation"]
+    talks = frames.talks[~frames.talks["is_chat"]]
     imps = frames.impressions
     days = np.arange(-STUDY_DAYS_BEFORE, STUDY_DAYS_AFTER)
-    t_talk = _ms(talks["conversation_ts"]) if len(talks) else np.zeros(0, np.int64)
+    t_talk = talks["t"].to_numpy()
     eligible = ((t_talk - STUDY_DAYS_BEFORE * _DAY_MS >= frames.t_min)
                 & (t_talk + STUDY_DAYS_AFTER * _DAY_MS <= frames.t_max))
     talks, t_talk = talks[eligible], t_talk[eligible]
+    g_talk = talks["g"].to_numpy()
     n_conv = len(talks)
-    groups = _Groups(pd.concat([talks["user_id"], imps["user_id"]]),
-                     pd.concat([talks["topic"], imps["topic"]]))
-    t_imp = _ms(imps["ts"]) if len(imps) else np.zeros(0, np.int64)
-    pad = (STUDY_DAYS_BEFORE + STUDY_DAYS_AFTER) * _DAY_MS
-    t0, span = _span(t_talk, t_imp, pad_ms=pad)
-    g_imp = groups.code(imps["user_id"], imps["topic"])
-    tl = _Timeline(g_imp, t_imp, t0, span)
-    g_talk = groups.code(talks["user_id"], talks["topic"])
+    t0, span = frames.timeline_span((STUDY_DAYS_BEFORE + STUDY_DAYS_AFTER) * _DAY_MS)
+    tl = _Timeline(imps["g"].to_numpy(), imps["t"].to_numpy(), t0, span)
     edges = np.arange(-STUDY_DAYS_BEFORE, STUDY_DAYS_AFTER + 1) * _DAY_MS
     at = tl.search(np.repeat(g_talk, len(edges)),
                    (t_talk[:, None] + edges[None, :]).ravel()).reshape(n_conv, len(edges))
@@ -496,7 +516,9 @@ def event_study(frames: _Frames, n_boot: int = 1000, seed: int = 0,
                             microphone[:, pre].sum(1), microphone[:, post].sum(1)])
     statistic = _pre_share_statistic(sums, n_boot, seed, confidence)
     per_conv = pd.DataFrame({
-        "conversation_event_id": np.repeat(talks["conversation_event_id"].to_numpy(), len(days)),
+        "conversation_event_id": np.repeat(
+            frames.source["event_id"].iloc[talks["row"].to_numpy()].astype(str).to_numpy(),
+            len(days)),
         "day": np.tile(days, n_conv), "observed": observed.ravel(),
         "microphone": microphone.ravel(),
     })
@@ -513,7 +535,7 @@ def _share_difference(s: np.ndarray) -> np.ndarray:
 
 def _pre_share_statistic(sums: np.ndarray, n_boot: int, seed: int,
                          confidence: float) -> dict[str, Any]:
-    n = len(sums)
+    n = n_conversations = len(sums)
     total = sums.sum(axis=0)
     value = float(_share_difference(total))
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -522,12 +544,23 @@ def _pre_share_statistic(sums: np.ndarray, n_boot: int, seed: int,
     low = high = float("nan")
     if n >= 2 and n_boot > 0:
         rng = np.random.default_rng(seed)
+        if n > MAX_BOOT_UNITS:
+            # Conversations are dealt at random into equal-odds groups and groups are
+            # resampled: group sums are independent like the conversations, so the interval
+            # is the same in expectation, at a fraction of the cost on large populations.
+            group = rng.permutation(n) % MAX_BOOT_UNITS
+            sums = np.column_stack([np.bincount(group, weights=sums[:, j],
+                                                minlength=MAX_BOOT_UNITS)
+                                    for j in range(sums.shape[1])])
+            n = MAX_BOOT_UNITS
         draws = []
-        chunk = max(1, 2_000_000 // n)  # bounded memory on large populations
+        chunk = max(1, 4_000_000 // n)  # bounded memory on large populations
         for start in range(0, n_boot, chunk):
             k = min(chunk, n_boot - start)
-            idx = rng.integers(0, n, size=(k, n))
-            draws.append(_share_difference(sums[idx].sum(axis=1)))
+            # How often each conversation is drawn in each resample, then one matrix product.
+            idx = rng.integers(0, n, size=(k, n)) + (np.arange(k) * n)[:, None]
+            times_drawn = np.bincount(idx.ravel(), minlength=k * n).reshape(k, n)
+            draws.append(_share_difference(times_drawn @ sums))
         boot = np.concatenate(draws)
         boot = boot[np.isfinite(boot)]
         if len(boot):
@@ -538,7 +571,7 @@ def _pre_share_statistic(sums: np.ndarray, n_boot: int, seed: int,
                 "conversation (observed minus microphone world)",
         "value": value, "ci_low": low, "ci_high": high, "confidence": confidence,
         "observed_share_before": obs_share, "microphone_share_before": mic_share,
-        "n_conversations": int(n), "n_boot": int(n_boot),
+        "n_conversations": int(n_conversations), "n_boot": int(n_boot),
         "meaning": "Above zero: in the observed data ads on the topic were already there before "
                    "people talked about it — interest-driven targeting, not listening. If ads "
                    "were triggered by listening, most would come after (the microphone world). "
