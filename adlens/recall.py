@@ -177,7 +177,10 @@ def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _frames(events: pd.DataFrame, ads: pd.DataFrame, users: pd.DataFrame,
-            as_of: dt.date | None, notice_ms: float) -> _Frames:
+            as_of: dt.date | None, notice_ms: float,
+            event_topic: np.ndarray | None = None) -> _Frames:
+    """`event_topic`: the engine's topic of each event (index into `schema.ALL_TOPICS`, -1
+    unknown; chats inferred by its text model); without it, the `topic` column is used."""
     ev = events
     t_all = _ms(ev["ts"]) if len(ev) else np.zeros(0, np.int64)
     in_time = np.ones(len(ev), bool)
@@ -196,7 +199,11 @@ def _frames(events: pd.DataFrame, ads: pd.DataFrame, users: pd.DataFrame,
 
     # Factorising whole columns is far cheaper than taking string subsets of them.
     u_code, _ = _codes(ev["user_id"])
-    tp_code, tp_uni = _codes(ev["topic"])
+    if event_topic is None:
+        tp_code, tp_uni = _codes(ev["topic"])
+    else:
+        tp_code = np.asarray(event_topic, dtype=np.int64)
+        tp_uni = np.asarray(schema.ALL_TOPICS, dtype=object)
     ad_code, ad_uni = _codes(ev["ad_id"])
     ad_topic = ads.drop_duplicates("ad_id").set_index("ad_id")["topic"].astype(str)
     ad_uni_topic = pd.Series(ad_uni).map(ad_topic).fillna("").astype(str).to_numpy(dtype=object)
@@ -287,7 +294,9 @@ def find_coincidences(
     co.insert(0, "coincidence_id", np.arange(len(co), dtype=np.int64))
     hours_after = (t_ad - t_co) / _HOUR_MS
     co["hours_to_ad"] = hours_after
-    co["p_noticed"] = p_noticed(np.nan_to_num(co["ad_dwell_ms"].to_numpy()), hours_after, params)
+    # A click is noticed by definition; an impression by its dwell, boosted after talking.
+    co["p_noticed"] = np.where(co["ad_event_type"].to_numpy() == "ad_click", 1.0, p_noticed(
+        np.nan_to_num(co["ad_dwell_ms"].to_numpy()), hours_after, params))
 
     # Prior exposures: every impression on the topic in [conversation - lookback, conversation).
     tl = _Timeline(imps["g"].to_numpy(), imps["t"].to_numpy(), t0, span)
@@ -602,27 +611,20 @@ class RecallResult:
 
 
 def _resolve(prepared_or_dataset: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame,
-                                               Attribute]:
-    """The events (chat topics resolved by the engine), ads, users and an attribution
-    function, from an engine `Prepared` or a `Dataset` (prepared here)."""
-    from adlens import engine  # the engine imports heavy models; only needed here
+                                               np.ndarray | None, Attribute]:
+    """Events, ads, users, the engine's topic of each event (chats inferred by its text
+    model) and an attribution function, from an engine `Prepared` or a `Dataset`."""
+    from adlens import engine  # loads the text model; only needed here
     from adlens.dataset import Dataset
 
     prepared = (engine.prepare(prepared_or_dataset)
                 if isinstance(prepared_or_dataset, Dataset) else prepared_or_dataset)
-    dataset = getattr(prepared, "dataset", None)
-    events = getattr(prepared, "events", None)
-    if events is None:
-        events = dataset.events
-    ads = getattr(prepared, "ads", None)
-    ads = dataset.ads if ads is None or not isinstance(ads, pd.DataFrame) else ads
-    users = getattr(prepared, "users", None)
-    users = dataset.users if users is None or not isinstance(users, pd.DataFrame) else users
+    dataset = prepared.dataset
 
     def attribute(scenario: Scenario, pairs: pd.DataFrame) -> pd.DataFrame:
         return engine.attribute_at(prepared, scenario, pairs)
 
-    return events, ads, users, attribute
+    return (dataset.events, dataset.ads, dataset.users, prepared.codes.event_topic, attribute)
 
 
 def analyse_recall(
@@ -644,14 +646,14 @@ def analyse_recall(
     (events must then carry the chats' topics)."""
     scenario = Scenario() if scenario is None else scenario
     _check_settings(window_hours, lookback_days, notice_ms, recall_threshold, n_boot)
+    event_topic = None
     if frames is None or attribute is None:
-        events, ads, users, engine_attribute = _resolve(prepared_or_dataset)
+        events, ads, users, event_topic, engine_attribute = _resolve(prepared_or_dataset)
         attribute = attribute or engine_attribute
-        if frames is not None:
-            events, ads, users = frames
-    else:
+    if frames is not None:
         events, ads, users = frames
-    fr = _frames(events, ads, users, scenario.as_of, notice_ms)
+        event_topic = None
+    fr = _frames(events, ads, users, scenario.as_of, notice_ms, event_topic)
     co, prior = find_coincidences(fr, params, window_hours, lookback_days, recall_threshold)
 
     region_of_country = {c: schema.region_of(c) for c in pd.unique(users["country"].astype(str))}

@@ -318,3 +318,90 @@ def test_a_listening_platform_would_not_be_told_apart():
     assert stat["ci_low"] < 0.03 and abs(stat["value"]) < 0.05
     rate = study.pivot(index="day", columns="world", values="rate")[recall.OBSERVED]
     assert rate.loc[0:2].mean() > 3 * rate.loc[-7:-1].mean()
+
+
+# --- with the real engine ---------------------------------------------------------------------
+def _write_dataset(folder, events: pd.DataFrame, users: pd.DataFrame) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    users.to_csv(folder / "users.csv", index=False)
+    ADS.to_csv(folder / "ads.csv", index=False)
+    out = events.copy()
+    out["ts"] = out["ts"].map(lambda t: t.isoformat())
+    out.to_csv(folder / "events.csv", index=False)
+
+
+def _issue_example_events() -> pd.DataFrame:
+    return _events([
+        {"user_id": "ana", "ts": T - 21 * DAY, "event_type": "like", "app": "facebook",
+         "topic": "hiking"},
+        _imp("ana", T - 3 * DAY, 300),
+        {"user_id": "ana", "ts": T, "event_type": "conversation", "topic": "hiking",
+         "text": "Talked with Sam about a hiking trip"},
+        _imp("ana", T + DAY, 2500),
+    ])
+
+
+def test_issue_example_through_the_engine(tmp_path):
+    from adlens.contract import load_dataset
+
+    _write_dataset(tmp_path / "d", _issue_example_events(), _users("ana"))
+    result = recall.analyse_recall(load_dataset(tmp_path / "d"), SCENARIO, n_boot=0)
+    assert len(result.coincidences) == 1
+    row = result.coincidences.iloc[0]
+    assert row["n_prior_exposures"] == 1 and row["p_recall_max"] < 0.1
+    assert row["label"] == recall.FORGOTTEN
+    assert "like" in row["explained_by"] and "ai_chat" not in row["explained_by"]
+
+
+def _cli(args: list[str]) -> tuple[int, str, str]:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "adlens", "recall", *args],
+                          capture_output=True, text=True, timeout=300)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_cli_on_the_bundled_sample():
+    import json
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parent.parent / "sample_data"
+    code, out, err = _cli(["--data", str(sample), "--ai-chat", "off",
+                           "--excluded-regions", "EU,UK", "--window-hours", "24"])
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["scenario"]["ai_chat"] is False
+    assert data["scenario"]["excluded_regions"] == ["EU", "UK"]
+    assert data["settings"]["window_hours"] == 24
+    assert data["n_coincidences"] == len(data["coincidences"]) > 50
+    first = data["coincidences"][0]
+    assert set(first) >= {"user_id", "topic", "conversation_ts", "ad_id", "prior_exposures",
+                          "p_recall_max", "priming", "explained_by", "label"}
+    with_prior = [c for c in data["coincidences"] if c["prior_exposures"]]
+    assert with_prior
+    assert set(with_prior[0]["prior_exposures"][0]) == {"ts", "dwell_ms", "p_encoded",
+                                                        "p_recall"}
+    assert all(c["label"] != recall.AI_CHAT_ITSELF for c in data["coincidences"])
+    assert all(c["conversation_ts"] < c["ad_ts"] for c in data["coincidences"])
+    worlds = {row["world"] for row in data["event_study"]}
+    assert worlds == set(recall.WORLDS)
+    assert data["statistic"]["ci_low"] > 0
+    regions = {row["region"] for row in data["aggregates"]["summary"]}
+    assert regions == {"All", *schema.REGIONS}
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--data", "/nonexistent/folder"], "nonexistent"),
+        (["--data", "sample_data", "--as-of", "31/01/2026"], "YYYY-MM-DD"),
+        (["--data", "sample_data", "--excluded-regions", "FR"], "Unknown region"),
+        (["--data", "sample_data", "--window-hours", "-3"], "window"),
+    ],
+)
+def test_cli_bad_input_is_a_sentence_and_exit_2(args, words):
+    code, out, err = _cli(args)
+    assert code == 2
+    assert words in err and "Traceback" not in err
+    assert out == ""
