@@ -213,10 +213,18 @@ def _sample_rows(weights: np.ndarray, rows: np.ndarray, rng: np.random.Generator
     """For each entry of `rows`, a column index drawn with probability ∝ weights[row]."""
     if rows.size == 0:
         return np.empty(0, dtype=np.int64)
-    cum = np.cumsum(weights, axis=1)
-    cum /= cum[:, -1:]
+    n_cols = weights.shape[1]
+    cum = np.cumsum(weights, axis=1, dtype=np.float64)
+    total = cum[:, -1:]
+    # Rows nobody samples from may be all zero; keep the flat table monotone anyway.
+    cum = np.where(total > 0, cum / np.where(total > 0, total, 1), np.arange(1, n_cols + 1)
+                   / n_cols)
+    # Row r's cumulative shares shifted by r form one increasing array: one binary search
+    # per draw instead of comparing every draw with every column.
+    flat = (cum + np.arange(len(cum))[:, None]).ravel()
     u = rng.random(rows.size)
-    return np.minimum((cum[rows] < u[:, None]).sum(axis=1), weights.shape[1] - 1)
+    found = np.searchsorted(flat, rows + u, side="left") - rows * n_cols
+    return np.clip(found, 0, n_cols - 1)
 
 
 def _sample_weights(weights: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -417,7 +425,18 @@ def _block(
                           text=chat_text.make_conversation_texts(v_topic, rng),
                           true_topic=v_topic))
 
-    return users, interests, events
+    # Clicks and visits right after an impression late on the last day fall outside the window.
+    end_ms = start_ms + days * _DAY_MS
+    return users, interests, [_within(ev, ev.ts < end_ms) for ev in events]
+
+
+def _within(ev: _Events, keep: np.ndarray) -> _Events:
+    """The events of `ev` where `keep` is true."""
+    if keep.all():
+        return ev
+    fields = {name: (value[keep] if isinstance(value, np.ndarray) else value)
+              for name, value in vars(ev).items()}
+    return _Events(**fields)
 
 
 _GLASSES_PREFIX = np.array(["hey meta, look at this. ", "look and tell me: ",
@@ -570,7 +589,9 @@ def _events_table(events: list[_Events], uid: pa.Array, first_event: int) -> pa.
         else:
             text_code.append(np.full(ev.user.size, -1))
     text_dict = pa.array(np.concatenate(texts + [np.array([""], dtype=object)]), pa.string())
-    order = np.lexsort((kind, ts, user))
+    # One int64 key (person, time since window start, kind) sorts faster than a lexsort.
+    rel = ts - ts.min() if ts.size else ts
+    order = np.argsort((user.astype(np.int64) << 40) | (rel << 5) | kind, kind="stable")
     n = order.size
     numbers = pa.array(np.arange(first_event + 1, first_event + n + 1)).cast(pa.string())
     return pa.table({
