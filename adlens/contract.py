@@ -6,6 +6,7 @@ Checks every rule of DOMAIN.md section 4 in one vectorised pass and reports all 
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import hashlib
 import io
@@ -30,6 +31,7 @@ SHOWN_ROWS = 3  # row numbers spelled out in a message
 KEPT_ROWS = 20  # row numbers a Problem keeps for the app to highlight
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 FORMATS = (".csv", ".parquet")
+UTF8_CHUNK = 16 * 1024**2
 
 # What each event type needs (DOMAIN.md section 4).
 NEEDS_TOPIC = ("like", "follow", "post", "watch", "friend_like", "site_visit")
@@ -167,14 +169,20 @@ def _csv_header(data: bytes) -> list[str] | None:
 
 
 def _utf8_problem(data: bytes, check: _Checker) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        where = "in the header row" if line == 1 else f"near data row {line - 1}"
-        check.whole(f"is not UTF-8 text (byte 0x{data[exc.start]:02X} {where}); "
-                    "save it as 'CSV UTF-8' and upload it again")
-        return True
+    # Decoded in chunks so a 200 MB file is not held twice just to be checked.
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    for start in range(0, len(data), UTF8_CHUNK):
+        pending = len(decoder.getstate()[0])
+        try:
+            decoder.decode(view[start:start + UTF8_CHUNK], final=start + UTF8_CHUNK >= len(data))
+        except UnicodeDecodeError as exc:
+            at = min(max(start + exc.start - pending, 0), len(data) - 1)
+            line = data.count(b"\n", 0, at) + 1
+            where = "in the header row" if line == 1 else f"near data row {line - 1}"
+            check.whole(f"is not UTF-8 text (byte 0x{data[at]:02X} {where}); "
+                        "save it as 'CSV UTF-8' and upload it again")
+            return True
     return False
 
 
@@ -276,9 +284,16 @@ def _all_empty(s: pd.Series) -> bool:
     return bool(s.isna().all())
 
 
+def _plain(s: pd.Series) -> pd.Series:
+    """A categorical column (as Parquet dictionaries may load) as its plain values."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return s.astype(s.cat.categories.dtype)
+    return s
+
+
 def _as_text(frame: pd.DataFrame, column: str, check: _Checker) -> pd.Series | None:
     """The column as text with '' for absent; None (and a problem) if it is not text."""
-    s = frame[column]
+    s = _plain(frame[column])
     if _all_empty(s):
         return pd.Series("", index=frame.index, dtype="str")
     if pd.api.types.is_string_dtype(s.dtype) or s.dtype == object:
@@ -298,7 +313,7 @@ def _as_text(frame: pd.DataFrame, column: str, check: _Checker) -> pd.Series | N
 def _as_ts(frame: pd.DataFrame, check: _Checker) -> tuple[pd.Series, pd.Series | None] | None:
     """(timestamps in UTC, raw text for messages, None for a typed column), or None if the
     column has the wrong type."""
-    s = frame["ts"]
+    s = _plain(frame["ts"])
     if isinstance(s.dtype, pd.DatetimeTZDtype):
         return s.dt.tz_convert("UTC").astype("datetime64[us, UTC]"), None
     if pd.api.types.is_datetime64_dtype(s.dtype):
@@ -322,7 +337,7 @@ def _raw(s: pd.Series) -> pd.Series:
 
 def _as_number(frame: pd.DataFrame, column: str, check: _Checker) -> tuple[pd.Series, pd.Series]:
     """(float values with NaN for empty, mask of cells that are not numbers)."""
-    s = frame[column]
+    s = _plain(frame[column])
     if pd.api.types.is_bool_dtype(s.dtype):
         check.whole("expected a number of milliseconds; found true/false values", column=column)
         return pd.Series(np.nan, index=frame.index), pd.Series(False, index=frame.index)
@@ -335,7 +350,7 @@ def _as_number(frame: pd.DataFrame, column: str, check: _Checker) -> tuple[pd.Se
 
 def _as_bool(frame: pd.DataFrame, column: str, check: _Checker) -> tuple[pd.Series, pd.Series]:
     """(booleans, mask of cells that are not true/false/1/0/yes/no)."""
-    s = frame[column]
+    s = _plain(frame[column])
     if pd.api.types.is_bool_dtype(s.dtype):
         return s.fillna(False).astype(bool), s.isna()
     if pd.api.types.is_numeric_dtype(s.dtype):
@@ -346,10 +361,18 @@ def _as_bool(frame: pd.DataFrame, column: str, check: _Checker) -> tuple[pd.Seri
 
 
 def _missing_columns(table: str, frame: pd.DataFrame, check: _Checker) -> set[str]:
+    required = schema.REQUIRED_COLUMNS.get(table, ("user_id",))
     present = set(frame.columns)
+    if len(frame.columns) == 1 and frame.columns[0] not in required:
+        only = str(frame.columns[0])
+        for sep, label in ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")):
+            if sep in only:
+                check.whole(f"the columns seem to be separated by {label}; expected commas "
+                            "(in Excel: save as 'CSV UTF-8 (comma delimited)')")
+                return set(required)
     by_key = {str(c).strip().lower(): c for c in frame.columns}
     missing = set()
-    for col in schema.REQUIRED_COLUMNS.get(table, ("user_id",)):
+    for col in required:
         if col in present:
             continue
         missing.add(col)
@@ -477,6 +500,10 @@ def _check_events(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
     if topic is not None:
         check.rows(topic.ne("") & ~topic.isin(schema.ALL_TOPICS), "topic",
                    f"expected {TOPIC_EXPECTATION}, or an empty cell", topic)
+    true_topic = text_cols.get("true_topic")
+    if true_topic is not None:
+        check.rows(true_topic.ne("") & ~true_topic.isin(schema.ALL_TOPICS), "true_topic",
+                   f"expected {TOPIC_EXPECTATION}, or an empty cell", true_topic)
     modality = text_cols.get("modality")
     if modality is not None:
         check.rows(modality.ne("") & ~modality.isin(schema.MODALITIES), "modality",
@@ -658,7 +685,11 @@ def load_dataset(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dat
         raise ContractError([Problem(shown, (), None, "is a file; expected a folder holding "
                                      "users, ads and events as NAME.csv or NAME.parquet")])
     problems: list[Problem] = []
-    entries = sorted(p.name for p in folder.iterdir() if p.is_file())
+    try:
+        entries = sorted(p.name for p in folder.iterdir() if p.is_file())
+    except OSError as exc:
+        raise ContractError([Problem(shown, (), None,
+                                     f"could not be opened ({exc.strerror})")]) from exc
     chosen = _pick_files(entries, problems)
     files = []
     for table, name in chosen.items():

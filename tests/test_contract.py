@@ -302,6 +302,44 @@ def test_not_utf8_csv() -> None:
     assert "near data row 2" in problem.message
 
 
+@pytest.mark.parametrize("chunk", [3, 5, 7, 1 << 20])
+def test_utf8_check_in_chunks_finds_the_bad_byte(monkeypatch: pytest.MonkeyPatch,
+                                                  chunk: int) -> None:
+    monkeypatch.setattr("adlens.contract.UTF8_CHUNK", chunk)
+    files = to_bytes(valid_frames())
+    # Multi-byte characters straddle chunk borders; only the cp1252 byte is wrong.
+    files["ads.csv"] = files["ads.csv"].replace(b"BeanHouse", "Bé—€n".encode()).replace(
+        b"travel,@weekend", b"travel,\x93weekend")
+    with pytest.raises(ContractError) as info:
+        load_uploaded(files)
+    [problem] = info.value.problems
+    assert "is not UTF-8 text (byte 0x93 near data row 3)" in problem.message
+    files["ads.csv"] = files["ads.csv"].replace(b"\x93", b"@")
+    assert load_uploaded(files).ads["advertiser"].iloc[1] == "Bé—€n"
+
+
+def test_semicolon_separated_csv() -> None:
+    files = to_bytes(valid_frames())
+    files["users.csv"] = files["users.csv"].replace(b",", b";")
+    with pytest.raises(ContractError) as info:
+        load_uploaded(files)
+    [problem] = [p for p in info.value.problems if p.file == "users.csv"]
+    assert "separated by semicolons; expected commas" in problem.message
+
+
+def test_categorical_and_integer_parquet_columns_load() -> None:
+    frames = typed_frames()
+    users = frames["users"].assign(user_id=range(6), country=frames["users"]["country"]
+                                   .astype("category"))
+    events = frames["events"].assign(user_id=[i % 6 for i in range(13)],
+                                     event_type=frames["events"]["event_type"]
+                                     .astype("category"))
+    ds = load_uploaded(to_bytes({**frames, "users": users, "events": events}, "parquet"))
+    assert ds.users["user_id"].tolist() == [str(i) for i in range(6)]
+    assert ds.events["event_type"].iloc[0] == "ai_chat"
+    assert ds.users["country"].iloc[1] == "DE"
+
+
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
     folder = write_dataset(valid_frames(), tmp_path / "d")
     size = (folder / "events.csv").stat().st_size
