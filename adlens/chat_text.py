@@ -17,6 +17,8 @@ Vocabulary (public, so the text-model engineer can see what the generator can sa
 - `MISSPELLINGS`: common word-level misspellings; on top of them a share of messages gets a
   swapped pair of adjacent letters.
 - `PEOPLE`: who a conversation was with.
+- `OPENERS` / `CLOSERS`: chatty additions ("hey meta, ", " thx").
+- `VOCABULARY_ID`: a hash of all of the above, to key caches of models trained on this text.
 
 Every topic of `schema.ALL_TOPICS` has phrases and messages. Functions take topic ids as a
 numpy array and a numpy Generator and never loop in Python over messages (only over templates
@@ -25,6 +27,8 @@ and vocabulary entries), so millions of messages take seconds.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import string
 
 import numpy as np
@@ -206,8 +210,9 @@ TOPIC_PHRASES: dict[str, tuple[str, ...]] = {
         "losing weight with a thyroid problem",
     ),
     "ethnicity": (
-        "my family's roots in Nigeria", "racism at work", "my Korean heritage",
-        "growing up mixed race", "my grandparents' home village in Punjab",
+        "tracing my family's roots in Nigeria", "racism at work",
+        "connecting with my Korean heritage",
+        "growing up mixed race", "visiting my grandparents' home village in Punjab",
         "Black-owned businesses near me", "Roma history", "learning my parents' language",
     ),
     "philosophy": (
@@ -284,7 +289,7 @@ TOPIC_ITEMS: dict[str, tuple[str, ...]] = {
     ),
     "personal_finance": (
         "a savings account", "a credit card", "a budgeting app", "an ETF", "a financial adviser",
-        "a bank with no fees", "a pension plan", "life insurance",
+        "a bank account with no fees", "a private pension", "life insurance",
     ),
     "cars": (
         "an electric car", "winter tyres", "a used car", "car insurance", "a dashcam",
@@ -299,8 +304,8 @@ TOPIC_ITEMS: dict[str, tuple[str, ...]] = {
         "a keyboard piano", "a music streaming plan", "a microphone",
     ),
     "movies": (
-        "a streaming service", "a projector", "a soundbar", "cinema tickets", "a TV",
-        "a horror movie", "a movie for date night",
+        "a streaming service", "a projector", "a soundbar", "cinema tickets for Saturday",
+        "a TV", "a Blu-ray player", "a movie night popcorn maker",
     ),
     "books": (
         "a Kindle", "a thriller", "an audiobook", "a book for my mum", "a fantasy series",
@@ -617,7 +622,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Generic frames around a topic phrase: questions, requests and statements.
+# Frames around a topic phrase, by the phrase's kind (see `phrase_kind`): a thing or subject
+# ("trekking poles", "the Tour du Mont Blanc"), something of the person's own ("my tax
+# return") or a question clause ("whether free will is real").
 CHAT_TEMPLATES: tuple[str, ...] = (
     "any tips for {x}?", "I need help with {x}", "tell me about {x}", "I'm thinking about {x}",
     "what do you know about {x}?", "what should I know about {x}", "quick question about {x}",
@@ -626,13 +633,27 @@ CHAT_TEMPLATES: tuple[str, ...] = (
     "I keep seeing stuff about {x}", "hey meta, what do you think about {x}",
     "can you explain {x} to me", "I was talking to my sister about {x}, what do you think?",
 )
+PERSONAL_TEMPLATES: tuple[str, ...] = (
+    "I need help with {x}", "quick question about {x}", "any tips for {x}?",
+    "can you help me with {x}", "need advice on {x} pls", "hey, so {x}... any advice?",
+    "I'm worried about {x}", "what should I do about {x}?", "I have a question about {x}",
+    "ok so {x} - what do you think?",
+)
+QUESTION_TEMPLATES: tuple[str, ...] = (
+    "quick question: {x}?", "can you tell me {x}", "I'm wondering {x}", "do you know {x}?",
+    "help me figure out {x}", "I've been trying to work out {x}", "not sure {x}, any idea?",
+    "hey meta, {x}?",
+)
+_QUESTION_WORDS = ("whether", "how", "what", "when", "who", "where", "which", "why")
+
 # Shopping frames around an item of `TOPIC_ITEMS`.
 ITEM_TEMPLATES: tuple[str, ...] = (
     "can you recommend {x}?", "looking for {x}", "help me choose {x}",
     "I want to buy {x}, any suggestions?", "where can I get {x} cheap", "should I get {x}?",
     "what should I look for in {x}", "is it worth spending more on {x}?",
-    "find me a good deal on {x}", "compare the best options for {x}", "I need {x} by Friday",
-    "hey meta, recommend {x}", "what's the difference between cheap and expensive {x}",
+    "find me a good deal on {x}", "compare the best options for {x}",
+    "I need {x} soon, where do I start?", "hey meta, recommend {x}",
+    "cheap or expensive, what matters when buying {x}?",
 )
 
 # Messages that fit several topics; the caller's topic is the person's real intent.
@@ -667,6 +688,10 @@ MIX_TEMPLATES: tuple[str, ...] = (
     " oh and {x} too", ". Separate question: {x}?", " - also what do you think about {x}",
 )
 
+# Chatty openers and closers around a share of messages.
+OPENERS: tuple[str, ...] = ("hey meta, ", "hi! ", "ok so ", "quick one: ", "hey, ", "hmm ")
+CLOSERS: tuple[str, ...] = (" thanks!", " thx", " :)", " asap", " lol", " please")
+
 MISSPELLINGS: tuple[tuple[str, str], ...] = (
     ("recommend", "reccomend"), ("because", "becuase"), ("definitely", "definately"),
     ("which", "wich"), ("should", "shoud"), ("weekend", "wekend"), ("really", "realy"),
@@ -696,6 +721,7 @@ DEFAULT_MIX_RATE = 0.12
 DEFAULT_TYPO_RATE = 0.08
 DEFAULT_AMBIGUOUS_RATE = 0.07
 DEFAULT_LOWER_RATE = 0.35
+DEFAULT_FILLER_RATE = 0.12
 
 
 def _flat(vocab: dict[str, tuple[str, ...]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -712,6 +738,21 @@ def _flat(vocab: dict[str, tuple[str, ...]]) -> tuple[np.ndarray, np.ndarray, np
 
 _PHRASES, _PHRASE_START, _PHRASE_COUNT = _flat(TOPIC_PHRASES)
 _ITEMS, _ITEM_START, _ITEM_COUNT = _flat(TOPIC_ITEMS)
+
+
+def phrase_kind(phrase: str) -> str:
+    """'personal' for "my ..." phrases, 'question' for question clauses, else 'thing'."""
+    first = phrase.split(" ", 1)[0].lower()
+    if first == "my":
+        return "personal"
+    return "question" if first in _QUESTION_WORDS else "thing"
+
+
+PHRASE_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "thing": CHAT_TEMPLATES, "personal": PERSONAL_TEMPLATES, "question": QUESTION_TEMPLATES,
+}
+_KINDS = tuple(PHRASE_TEMPLATES)
+_PHRASE_KIND = np.array([_KINDS.index(phrase_kind(p)) for p in _PHRASES])
 _MESSAGES, _MESSAGE_START, _MESSAGE_COUNT = _flat(TOPIC_MESSAGES)
 _TOPIC_LOOKUP = pd.Index(schema.ALL_TOPICS)
 _STR = np.dtypes.StringDType()
@@ -820,13 +861,16 @@ def make_chat_texts(
     typo_rate: float = DEFAULT_TYPO_RATE,
     ambiguous_rate: float = DEFAULT_AMBIGUOUS_RATE,
     lower_rate: float = DEFAULT_LOWER_RATE,
+    filler_rate: float = DEFAULT_FILLER_RATE,
     secondary: np.ndarray | None = None,
 ) -> np.ndarray:
     """One message to Meta AI per entry of `topics` (ids of schema.ALL_TOPICS), as str objects.
 
     The label of message i is `topics[i]` (its primary topic), also when it is ambiguous or
     mixes in a clause about `secondary[i]` (drawn uniformly from other topics when None).
-    The same rng state gives the same texts.
+    Rates: `mix_rate` messages get a second clause, `typo_rate` people type sloppily,
+    `ambiguous_rate` messages fit several topics, `lower_rate` are all lower case,
+    `filler_rate` get a chatty opener or closer. The same rng state gives the same texts.
     """
     codes = topic_codes(topics)
     n = len(codes)
@@ -842,9 +886,12 @@ def make_chat_texts(
     texts[whole] = _MESSAGES[_pick(_MESSAGE_START, _MESSAGE_COUNT, codes[whole], rng)]
     shopping = templated & (_ITEM_COUNT[codes] > 0) & (rng.random(n) < _ITEM_SHARE)
     rows = np.flatnonzero(templated & ~shopping)
-    phrases = _PHRASES[_pick(_PHRASE_START, _PHRASE_COUNT, codes[rows], rng)]
-    which = rng.integers(0, len(CHAT_TEMPLATES), rows.size)
-    texts[rows] = _fill(CHAT_TEMPLATES, which, {"x": phrases})
+    chosen = _pick(_PHRASE_START, _PHRASE_COUNT, codes[rows], rng)
+    for k, name in enumerate(_KINDS):
+        of_kind = _PHRASE_KIND[chosen] == k
+        templates = PHRASE_TEMPLATES[name]
+        which = rng.integers(0, len(templates), of_kind.sum())
+        texts[rows[of_kind]] = _fill(templates, which, {"x": _PHRASES[chosen[of_kind]]})
     rows = np.flatnonzero(shopping)
     items = _ITEMS[_pick(_ITEM_START, _ITEM_COUNT, codes[rows], rng)]
     which = rng.integers(0, len(ITEM_TEMPLATES), rows.size)
@@ -861,7 +908,20 @@ def make_chat_texts(
                        {"x": _PHRASES[_pick(_PHRASE_START, _PHRASE_COUNT, other, rng)]})
         base = np.strings.rstrip(texts[mixed].astype(str), "?.!").astype(object)
         texts[mixed] = base + clause
+    _add_fillers(texts, rng, filler_rate)
     return _style(texts, rng, typo_rate, lower_rate)
+
+
+def _add_fillers(texts: np.ndarray, rng: np.random.Generator, rate: float) -> None:
+    """Prefix an opener or append a closer to a share of messages, in place."""
+    n = len(texts)
+    opener = np.flatnonzero((rng.random(n) < rate / 2)
+                            & ~np.strings.startswith(texts.astype(_STR), "hey"))
+    texts[opener] = np.array(OPENERS, dtype=object)[
+        rng.integers(0, len(OPENERS), opener.size)] + texts[opener]
+    closer = np.flatnonzero(rng.random(n) < rate / 2)
+    texts[closer] = texts[closer] + np.array(CLOSERS, dtype=object)[
+        rng.integers(0, len(CLOSERS), closer.size)]
 
 
 def make_conversation_texts(
@@ -884,3 +944,17 @@ def make_conversation_texts(
     texts = np.strings.add(np.strings.upper(np.strings.slice(as_str, 0, 1)),
                            np.strings.slice(as_str, 1, None))
     return _style(texts, rng, typo_rate, lower_rate=0.1)
+
+
+def _vocabulary_id() -> str:
+    """A short hash of every list and rate above: a cache key for models trained on this text."""
+    blob = json.dumps([TOPIC_PHRASES, TOPIC_ITEMS, TOPIC_MESSAGES, AMBIGUOUS_MESSAGES,
+                       PHRASE_TEMPLATES, ITEM_TEMPLATES, MIX_TEMPLATES, OPENERS, CLOSERS,
+                       MISSPELLINGS, PEOPLE, CONVERSATION_TEMPLATES, _TEMPLATE_SHARE,
+                       _ITEM_SHARE, DEFAULT_MIX_RATE, DEFAULT_TYPO_RATE, DEFAULT_AMBIGUOUS_RATE,
+                       DEFAULT_LOWER_RATE, DEFAULT_FILLER_RATE], sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:12]
+
+
+# Changes whenever the vocabulary or the default rates change (text models key caches on it).
+VOCABULARY_ID = _vocabulary_id()

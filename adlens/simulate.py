@@ -12,7 +12,8 @@ Design notes
 - The simulated platform targets ads by interest; after `schema.POLICY_START`, for people
   outside EU/UK/KR, a person's AI chats on a non-sensitive topic raise ads on that topic in
   apps linked to the chat's app (the new signal). Ad exposures prime offline conversations on
-  the same topic 1-10 days later, more so the longer the ad was looked at.
+  the same topic 1-10 days later, more so the longer the ad was looked at; some
+  conversations are followed by an AI chat on the same topic (conversation -> chat -> ad).
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ class SimParams:
     priming_rate: float = 0.06  # chance an impression seen long enough seeds a conversation
     priming_dwell_ms: float = 2000.0
     click_to_site_visit: float = 0.6
+    chat_after_conversation: float = 0.2  # a Meta AI user asks about what was just discussed
 
 
 # --- countries -------------------------------------------------------------------------------
@@ -321,11 +323,23 @@ def _block(
         w[:, _SENSITIVE] *= sensitive
         return w
 
-    # AI chats (only Meta AI users), on any topic including sensitive ones.
+    # Offline conversations driven by interests (primed ones are added after the ads).
+    vu = _expand(rng.poisson(p.conversations * activity))
+    v_topic = _sample_rows(topic_weights(2.0, 0.02, 0.5, 1.2), vu, rng)
+    v_ts = _times(vu.size, start_ms, days, rng)
+
+    # AI chats (only Meta AI users), on any topic including sensitive ones; some follow up
+    # a conversation the person just had (ask the assistant about what friends mentioned).
     n_chat = rng.poisson(p.ai_chats * activity * rng.lognormal(0, 0.6, n) * np.exp(-0.18)
                          * uses_ai)
     cu = _expand(n_chat)
     chat_topic = _sample_rows(topic_weights(2.0, 0.02, 0.6, 2.2), cu, rng)
+    chat_ts = _times(cu.size, start_ms, days, rng)
+    follow = uses_ai[vu] & (rng.random(vu.size) < p.chat_after_conversation)
+    follow_ts = v_ts[follow] + (rng.uniform(0.02, 3.0, follow.sum()) * _DAY_MS).astype(np.int64)
+    cu = np.concatenate([cu, vu[follow]])
+    chat_topic = np.concatenate([chat_topic, v_topic[follow]])
+    chat_ts = np.concatenate([chat_ts, follow_ts])
     chat_app_w = np.hstack([uses[:, :_N_AD_APPS] * np.array([0.5, 0.6, 0.5, 0.8]),
                             (uses[:, 4] * 1.5)[:, None], (uses[:, 5] * 1.5)[:, None]])
     chat_app = _sample_rows(chat_app_w, cu, rng)
@@ -343,7 +357,6 @@ def _block(
     chat_texts[~typed] = chat_text.make_chat_texts(chat_topic[~typed], rng,
                                                    secondary=second[~typed], typo_rate=0.0)
     chat_texts = _as_spoken(chat_texts, modality, rng)
-    chat_ts = _times(cu.size, start_ms, days, rng)
     events.append(_Events(cu, chat_ts, "ai_chat", app=chat_app, topic=chat_topic,
                           text=chat_texts, modality=modality, true_topic=chat_topic,
                           keep_topic=False))
@@ -409,10 +422,7 @@ def _block(
     events.append(_Events(su, s_ts, "site_visit", topic=s_topic,
                           advertiser=s_ad))
 
-    # Offline conversations: interest-driven, plus primed by earlier ad exposures.
-    vu = _expand(rng.poisson(p.conversations * activity))
-    v_topic = _sample_rows(topic_weights(2.0, 0.02, 0.5, 1.2), vu, rng)
-    v_ts = _times(vu.size, start_ms, days, rng)
+    # Conversations primed by earlier ad exposures on the same topic.
     primed = rng.random(iu.size) < p.priming_rate * (1 - np.exp(-dwell / p.priming_dwell_ms)) * (
         0.4 + imp_interest)
     delay = (rng.uniform(1, 10, primed.sum()) * _DAY_MS).astype(np.int64)

@@ -17,8 +17,8 @@ def _topics(n: int, seed: int = 0) -> np.ndarray:
 def _clean_texts(topic: str) -> set[str]:
     """Every message the generator can write for `topic` without typos, mixing or ambiguity."""
     texts = set(chat_text.TOPIC_MESSAGES[topic])
-    texts |= {t.format(x=x) for t in chat_text.CHAT_TEMPLATES
-              for x in chat_text.TOPIC_PHRASES[topic]}
+    texts |= {t.format(x=x) for x in chat_text.TOPIC_PHRASES[topic]
+              for t in chat_text.PHRASE_TEMPLATES[chat_text.phrase_kind(x)]}
     texts |= {t.format(x=x) for t in chat_text.ITEM_TEMPLATES for x in chat_text.TOPIC_ITEMS[topic]}
     return texts | {t.rstrip("?") for t in texts}
 
@@ -68,7 +68,8 @@ def test_unknown_topic_is_rejected() -> None:
 def test_clean_messages_come_from_the_documented_vocabulary() -> None:
     topics = _topics(3000, seed=4)
     texts = chat_text.make_chat_texts(topics, np.random.default_rng(4), mix_rate=0,
-                                      typo_rate=0, ambiguous_rate=0, lower_rate=0)
+                                      typo_rate=0, ambiguous_rate=0, lower_rate=0,
+                                      filler_rate=0)
     allowed = {t: _clean_texts(t) for t in schema.ALL_TOPICS}
     outside = [(t, x) for t, x in zip(topics, texts, strict=True) if x not in allowed[t]]
     assert outside == []
@@ -77,7 +78,8 @@ def test_clean_messages_come_from_the_documented_vocabulary() -> None:
 def test_typos_mixing_and_ambiguity_change_messages() -> None:
     topics = _topics(4000, seed=5)
     texts = chat_text.make_chat_texts(topics, np.random.default_rng(5), mix_rate=0.2,
-                                      typo_rate=0.1, ambiguous_rate=0.1, lower_rate=0)
+                                      typo_rate=0.1, ambiguous_rate=0.1, lower_rate=0,
+                                      filler_rate=0)
     allowed = {t: _clean_texts(t) for t in schema.ALL_TOPICS}
     ambiguous = {text for text, _ in chat_text.AMBIGUOUS_MESSAGES}
     plain = np.array([x in allowed[t] for t, x in zip(topics, texts, strict=True)])
@@ -91,7 +93,8 @@ def test_typos_mixing_and_ambiguity_change_messages() -> None:
 def test_ambiguous_messages_fit_their_label() -> None:
     topics = _topics(2000, seed=6)
     texts = chat_text.make_chat_texts(topics, np.random.default_rng(6), mix_rate=0,
-                                      typo_rate=0, ambiguous_rate=1.0, lower_rate=0)
+                                      typo_rate=0, ambiguous_rate=1.0, lower_rate=0,
+                                      filler_rate=0)
     fits = {}
     for text, labels in chat_text.AMBIGUOUS_MESSAGES:
         for variant in (text, text.rstrip("?")):
@@ -133,3 +136,34 @@ def test_conversation_texts_name_a_person_and_a_topic_phrase() -> None:
         assert any(p in low for p in people), text
         assert any(x.lower() in low for x in chat_text.TOPIC_PHRASES[topic]), (topic, text)
     assert np.mean([t[0].isupper() for t in texts]) > 0.8
+
+
+def test_fillers_are_openers_or_closers_around_a_clean_message() -> None:
+    topics = _topics(2000, seed=10)
+    texts = chat_text.make_chat_texts(topics, np.random.default_rng(10), mix_rate=0,
+                                      typo_rate=0, ambiguous_rate=0, lower_rate=0,
+                                      filler_rate=1.0)
+    allowed = {t: _clean_texts(t) for t in schema.ALL_TOPICS}
+    def variants(text: str) -> set[str]:
+        out = {text} | {text.removeprefix(o) for o in chat_text.OPENERS}
+        return out | {v.removesuffix(c) for v in out for c in chat_text.CLOSERS}
+
+    assert all(variants(x) & allowed[t] for t, x in zip(topics, texts, strict=True))
+    stripped = [min(variants(x) & allowed[t], key=len) for t, x in zip(topics, texts,
+                                                                        strict=True)]
+    assert np.mean([x != s for x, s in zip(texts, stripped, strict=True)]) > 0.6
+
+
+def test_phrase_kinds_choose_fitting_frames() -> None:
+    assert chat_text.phrase_kind("my tax return") == "personal"
+    assert chat_text.phrase_kind("whether free will is real") == "question"
+    assert chat_text.phrase_kind("waterproof hiking boots") == "thing"
+    topics = np.full(3000, "philosophy", dtype=object)
+    texts = chat_text.make_chat_texts(topics, np.random.default_rng(11), typo_rate=0)
+    assert not any("tips for whether" in t.lower() for t in texts)
+    assert any("wondering whether free will is real" in t.lower() for t in texts)
+
+
+def test_vocabulary_id_is_a_stable_hash() -> None:
+    assert len(chat_text.VOCABULARY_ID) == 12
+    assert chat_text.VOCABULARY_ID == chat_text._vocabulary_id()
