@@ -418,25 +418,32 @@ def aggregates(co: pd.DataFrame) -> dict[str, pd.DataFrame]:
                          "forgotten_prior", "n_prior_exposures", "lead_hours",
                          "top_signal_ai_chat_on", "p_recall_max", "priming"]])
     both["region"] = _region_order(both["region"])
-    by = both.groupby("region", observed=False)
+    flags = pd.DataFrame({
+        "region": both["region"],
+        "n_conversation": both["kind"].eq("conversation"),
+        "n_ai_chat": both["kind"].eq("ai_chat"),
+        # The AI chat is the largest contributor to the ad, whatever the label: the person
+        # was not overheard, but it feels the same.
+        "n_ai_chat_explains": both["top_signal_ai_chat_on"].eq("ai_chat"),
+        "n_label_ai_chat_on": both["label_ai_chat_on"].eq(AI_CHAT_ITSELF),
+        "n_label_ai_chat_off": both["label_ai_chat_off"].eq(AI_CHAT_ITSELF),
+    })
+    counts = flags.groupby("region", observed=False).sum().astype(np.int64)
+    by = both.assign(has_prior=both["n_prior_exposures"] > 0,
+                     forgotten_prior=both["forgotten_prior"].astype(float)
+                     ).groupby("region", observed=False)
     summary = pd.DataFrame({
         "n_coincidences": by.size(),
-        "n_conversation": by["kind"].agg(lambda k: int((k == "conversation").sum())),
-        "n_ai_chat": by["kind"].agg(lambda k: int((k == "ai_chat").sum())),
+        "n_conversation": counts["n_conversation"],
+        "n_ai_chat": counts["n_ai_chat"],
         "share_forgotten_prior": by["forgotten_prior"].mean(),
-        "share_with_prior": by["n_prior_exposures"].agg(lambda v: float((v > 0).mean())
-                                                          if len(v) else np.nan),
+        "share_with_prior": by["has_prior"].mean(),
         "median_lead_hours": by["lead_hours"].median(),
         "mean_p_recall_max": by["p_recall_max"].mean(),
         "mean_priming": by["priming"].mean(),
-        # The AI chat explains the ad (largest contributor), whatever the label: the person was
-        # not overheard, but it feels the same.
-        "n_ai_chat_explains": by["top_signal_ai_chat_on"].agg(
-            lambda s: int((s == "ai_chat").sum())),
-        "n_label_ai_chat_on": by["label_ai_chat_on"].agg(
-            lambda s: int((s == AI_CHAT_ITSELF).sum())),
-        "n_label_ai_chat_off": by["label_ai_chat_off"].agg(
-            lambda s: int((s == AI_CHAT_ITSELF).sum())),
+        "n_ai_chat_explains": counts["n_ai_chat_explains"],
+        "n_label_ai_chat_on": counts["n_label_ai_chat_on"],
+        "n_label_ai_chat_off": counts["n_label_ai_chat_off"],
     }).reset_index()
     summary["region"] = summary["region"].astype(str)
 
