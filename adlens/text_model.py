@@ -7,6 +7,7 @@ own seed, kept apart from any dataset; evaluated on a separately generated held-
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from adlens import schema
+from adlens import chat_text, schema
 from adlens.chat_text import make_chat_texts, make_conversation_texts
 
 # Bump when the training recipe changes: it keys the in-process and the on-disk cache.
@@ -31,8 +32,8 @@ N_TRAIN = 28_000
 CONVERSATION_SHARE = 0.25
 # A chat is treated as sensitive when the classifier puts at least this much probability on the
 # scenario's sensitive topics together. Measured on held-out text (`detector_comparison`,
-# Meta's 7): argmax alone leaks 3.1% of sensitive chats, this threshold 0.5% (2.0% of other
-# chats held back), a separate balanced binary classifier 1.2% (1.8% held back).
+# Meta's 7): argmax alone leaks 2.4% of sensitive chats, this threshold 0.6% (2.0% of other
+# chats held back), a separate balanced binary classifier 1.1% (1.6% held back).
 SENSITIVE_THRESHOLD = 0.25
 
 TOPIC_INDEX: dict[str, int] = {t: i for i, t in enumerate(schema.ALL_TOPICS)}
@@ -107,8 +108,11 @@ class TextModel:
 
 
 def _cache_path(version: str) -> Path:
+    # The training text comes from chat_text's vocabulary: a change there must retrain.
+    vocabulary = hashlib.sha1(Path(chat_text.__file__).read_bytes()).hexdigest()[:10]
     root = Path(os.environ.get("ADLENS_CACHE", Path(tempfile.gettempdir()) / "adlens-cache"))
-    return root / f"text_model-v{version}-sk{sklearn.__version__}-n{N_TRAIN}.joblib"
+    return root / (f"text_model-v{version}-sk{sklearn.__version__}-n{N_TRAIN}-"
+                   f"text{vocabulary}.joblib")
 
 
 @functools.lru_cache(maxsize=2)

@@ -1,0 +1,424 @@
+"""Signals → affinities: per-person, per-topic evidence from each signal, decayed by half-life, and
+the policy rules that stop events from counting (each recorded with its reason).
+
+`encode_events` does the heavy per-dataset work once (integer codes, inferred chat topics,
+similar-people topic map); `affinities` and `affinities_at` are per-scenario and only use
+masks, bincounts and prefix sums over those codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.decomposition import TruncatedSVD
+
+from adlens import schema
+from adlens.dataset import Dataset
+from adlens.scenario import Scenario
+from adlens.text_model import TOPIC_INDEX, TextModel
+
+N_TOPICS = len(schema.ALL_TOPICS)
+AD_APP_INDEX = {a: i for i, a in enumerate(schema.AD_APPS)}
+APP_INDEX = {a: i for i, a in enumerate(schema.APPS)}
+# Signals counted from the person's own events (similar_people is derived from them).
+EVENT_SIGNALS: tuple[str, ...] = tuple(s for s in schema.SIGNALS if s != "similar_people")
+NON_CHAT_SIGNALS: tuple[str, ...] = tuple(s for s in EVENT_SIGNALS if s != "ai_chat")
+REASONS: tuple[str, ...] = ("ai_chat_off", "before_policy", "region", "sensitive",
+                            "app_not_linked")
+EXCLUSION_COLUMNS = ("event_id", "user_id", "event_type", "app", "topic", "ts", "reason",
+                     "blocked_apps")
+# A watch counts in proportion to its dwell: 10 s is one unit, capped so a left-running
+# video does not dominate.
+WATCH_UNIT_MS = 10_000.0
+WATCH_CAP = 3.0
+DAY_NS = 86_400 * 10**9
+
+
+@dataclass(frozen=True, eq=False)
+class SignalEvents:
+    """The events of one signal as integer codes (only events with a known person and topic)."""
+
+    row: np.ndarray  # position in the dataset's events frame
+    user: np.ndarray  # int64 index into the users table
+    topic: np.ndarray  # int64 index into schema.ALL_TOPICS
+    days: np.ndarray  # float64 days since the epoch (UTC)
+    ms: np.ndarray  # int64 ms since the epoch, for exact "strictly before" comparisons
+    weight: np.ndarray  # float64 base weight (dwell for watches, 1 otherwise)
+    sensitive: dict[str, np.ndarray]  # sensitive list -> bool (topic or detected chat)
+    app: np.ndarray  # int64 index into schema.APPS, -1 when empty
+    # Sort order by (person, topic, time) and its key, for affinities at arbitrary times.
+    order: np.ndarray
+    key: np.ndarray
+    group: np.ndarray  # (person, topic) slot of each sorted event
+    first_days: np.ndarray  # days of the first event of each sorted event's slot
+
+    def __len__(self) -> int:
+        return len(self.row)
+
+
+@dataclass(frozen=True, eq=False)
+class EventCodes:
+    """Everything per dataset that per-scenario work needs, as numpy arrays."""
+
+    user_ids: np.ndarray  # object array of user_id strings
+    country: np.ndarray
+    region: np.ndarray  # object array of schema.REGIONS ids
+    linked: np.ndarray  # bool (n_users, len(schema.APPS))
+    signals: dict[str, SignalEvents]
+    event_topic: np.ndarray  # int64 topic per event of the dataset (-1 unknown), inferred if empty
+    topic_inferred: np.ndarray  # bool per event: the topic came from the text model
+    similar_topics: np.ndarray  # (N_TOPICS, N_TOPICS) row-normalised, zero diagonal
+    key_span: int  # ms + 2: the width of one (person, topic) slot in SignalEvents.key
+    min_ms: int
+
+    @property
+    def n_users(self) -> int:
+        return len(self.user_ids)
+
+
+def user_codes(user_ids: np.ndarray, values: pd.Series | np.ndarray) -> np.ndarray:
+    """Index of each value in `user_ids` (-1 when unknown)."""
+    return pd.Index(user_ids).get_indexer(pd.Index(np.asarray(values, dtype=object)))
+
+
+def _topic_codes(values: pd.Series) -> np.ndarray:
+    return values.map(TOPIC_INDEX).fillna(-1).to_numpy(dtype=np.int64)
+
+
+def _linked_matrix(linked_apps: pd.Series) -> np.ndarray:
+    text = "|" + linked_apps.fillna("").astype(str).str.replace(" ", "") + "|"
+    return np.column_stack([text.str.contains(f"|{app}|", regex=False).to_numpy(dtype=bool)
+                            for app in schema.APPS])
+
+
+def similar_topic_map(user: np.ndarray, topic: np.ndarray, n_users: int,
+                      n_components: int = 8) -> np.ndarray:
+    """Topic-to-topic map from who engages with what ("people who like hiking also like
+    camping"): cosine similarity of TruncatedSVD topic factors of the log activity matrix,
+    negatives and the diagonal zeroed (own-topic evidence is the other signals' job), rows
+    normalised to sum to 1. Zero when there are too few people to learn from."""
+    out = np.zeros((N_TOPICS, N_TOPICS))
+    if n_users < 20 or len(user) == 0:
+        return out
+    counts = np.bincount(user * N_TOPICS + topic, minlength=n_users * N_TOPICS)
+    matrix = np.log1p(counts.reshape(n_users, N_TOPICS).astype(float))
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    k = max(1, min(n_components, n_users - 1, N_TOPICS - 1))
+    svd = TruncatedSVD(n_components=k, random_state=0).fit(matrix)
+    factors = svd.components_.T * svd.singular_values_
+    lengths = np.linalg.norm(factors, axis=1, keepdims=True)
+    unit = np.divide(factors, lengths, out=np.zeros_like(factors), where=lengths > 0)
+    sim = np.clip(unit @ unit.T, 0.0, None)
+    np.fill_diagonal(sim, 0.0)
+    totals = sim.sum(axis=1, keepdims=True)
+    return np.divide(sim, totals, out=np.zeros_like(sim), where=totals > 0)
+
+
+def encode_events(dataset: Dataset, model: TextModel) -> EventCodes:
+    """Integer codes for every signal event, chat topics inferred from text where empty."""
+    users, ads, events = dataset.users, dataset.ads, dataset.events
+    user_ids = users["user_id"].astype(str).to_numpy(dtype=object)
+    country = users["country"].astype(str).str.upper().to_numpy(dtype=object)
+    region = np.array([schema.region_of(c) for c in country], dtype=object)
+    linked = _linked_matrix(users["linked_apps"]) if len(users) else np.zeros(
+        (0, len(schema.APPS)), dtype=bool)
+
+    etype = events["event_type"].astype(str).to_numpy(dtype=object)
+    topic = _topic_codes(events["topic"].fillna("").astype(str))
+    # Ad events take the topic of their ad (the ads table is authoritative).
+    ad_topic = pd.Series(_topic_codes(ads["topic"].astype(str)),
+                         index=ads["ad_id"].astype(str).to_numpy())
+    is_ad_event = np.isin(etype, ("ad_impression", "ad_click"))
+    if is_ad_event.any():
+        mapped = ad_topic.reindex(events["ad_id"].fillna("").astype(str).to_numpy()[is_ad_event])
+        mapped = mapped.fillna(-1).to_numpy(dtype=np.int64)
+        topic[is_ad_event] = np.where(mapped >= 0, mapped, topic[is_ad_event])
+
+    texty = np.isin(etype, ("ai_chat", "conversation"))
+    inferred = texty & (topic < 0)
+    sensitive_detected = {name: np.zeros(len(events), dtype=bool)
+                          for name in schema.SENSITIVE_LISTS}
+    if inferred.any():
+        texts = events["text"].fillna("").astype(str).to_numpy(dtype=object)[inferred]
+        codes, p_sensitive = model.infer(texts)
+        topic[inferred] = codes
+        for name in schema.SENSITIVE_LISTS:
+            sensitive_detected[name][inferred] = model.flag_sensitive(
+                codes, p_sensitive[name], name)
+
+    ucode = user_codes(user_ids, events["user_id"].astype(str))
+    ts = events["ts"]
+    ns = ts.to_numpy(dtype="datetime64[ns]").astype(np.int64) if len(events) else np.zeros(
+        0, dtype=np.int64)
+    ms = ns // 10**6
+    days = ns / DAY_NS
+    app = events["app"].fillna("").astype(str).map(APP_INDEX).fillna(-1).to_numpy(np.int64)
+    dwell = events["dwell_ms"].to_numpy(dtype=float, na_value=np.nan)
+    min_ms = int(ms.min()) if len(ms) else 0
+    key_span = int(ms.max() - min_ms + 2) if len(ms) else 2
+
+    topic_sensitive = {name: np.isin(topic, [TOPIC_INDEX[t] for t in topics])
+                       for name, topics in schema.SENSITIVE_LISTS.items()}
+    signals: dict[str, SignalEvents] = {}
+    for signal in EVENT_SIGNALS:
+        rows = np.flatnonzero((etype == signal) & (ucode >= 0) & (topic >= 0))
+        weight = np.ones(len(rows))
+        if signal == "watch":
+            d = dwell[rows]
+            weight = np.where(np.isnan(d), 1.0, np.clip(d / WATCH_UNIT_MS, 0.0, WATCH_CAP))
+        u, t = ucode[rows].astype(np.int64), topic[rows]
+        key = (u * N_TOPICS + t) * key_span + (ms[rows] - min_ms)
+        order = np.argsort(key, kind="stable")
+        group = (u * N_TOPICS + t)[order]
+        starts = np.ones(len(group), dtype=bool)
+        starts[1:] = group[1:] != group[:-1]
+        first = np.maximum.accumulate(np.where(starts, np.arange(len(group)), 0))
+        signals[signal] = SignalEvents(
+            row=rows, user=u, topic=t, days=days[rows], ms=ms[rows], weight=weight,
+            sensitive={n: topic_sensitive[n][rows] | sensitive_detected[n][rows]
+                       for n in schema.SENSITIVE_LISTS},
+            app=app[rows], order=order, key=key[order], group=group,
+            first_days=days[rows][order][first] if len(rows) else np.zeros(0))
+
+    # Similar people learn from non-chat activity only, so the AI-chat switch never moves them.
+    non_chat_user = np.concatenate([signals[s].user for s in NON_CHAT_SIGNALS])
+    non_chat_topic = np.concatenate([signals[s].topic for s in NON_CHAT_SIGNALS])
+    similar = similar_topic_map(non_chat_user, non_chat_topic, len(user_ids))
+    return EventCodes(user_ids=user_ids, country=country, region=region, linked=linked,
+                      signals=signals, event_topic=topic, topic_inferred=inferred,
+                      similar_topics=similar, key_span=key_span, min_ms=min_ms)
+
+
+# --- per-scenario rules ---------------------------------------------------------------------
+def as_of_ms(scenario: Scenario) -> int:
+    """Events count when strictly before the end of the scenario's as_of day (UTC)."""
+    end = pd.Timestamp(scenario.as_of, tz="UTC") + pd.Timedelta(days=1)
+    return int(end.value // 10**6)
+
+
+def _policy_ms(scenario: Scenario) -> int:
+    return int(pd.Timestamp(scenario.policy_start, tz="UTC").value // 10**6)
+
+
+@dataclass(frozen=True, eq=False)
+class ChatRules:
+    """Which ai_chat events count for which target app under a scenario (time cut aside)."""
+
+    counts_for: np.ndarray  # bool (n_chats, len(schema.APPS)): may shape ads in that app
+    reason: np.ndarray  # object per chat: first blocking reason, '' if none
+
+
+def chat_rules(codes: EventCodes, scenario: Scenario) -> ChatRules:
+    """Apply the AI-chat rules in a fixed order: switch, policy start, region, sensitive, link.
+
+    A chat blocked only for some apps gets reason app_not_linked (the apps are listed by
+    `exclusions`); a chat in app X always counts for X itself.
+    """
+    chats = codes.signals["ai_chat"]
+    n = len(chats)
+    reason = np.full(n, "", dtype=object)
+    if not scenario.ai_chat:
+        reason[:] = "ai_chat_off"
+    before = chats.ms < _policy_ms(scenario)
+    reason[(reason == "") & before] = "before_policy"
+    excluded_region = np.isin(codes.region[chats.user], scenario.excluded_regions)
+    reason[(reason == "") & excluded_region] = "region"
+    reason[(reason == "") & chats.sensitive[scenario.sensitive_list]] = "sensitive"
+    allowed = (reason == "")[:, None]
+    if scenario.link_rule:
+        apps = np.arange(len(schema.APPS))
+        own = chats.app[:, None] == apps[None, :]
+        src_linked = np.zeros(n, dtype=bool)
+        known = chats.app >= 0
+        src_linked[known] = codes.linked[chats.user[known], chats.app[known]]
+        both = src_linked[:, None] & codes.linked[chats.user]
+        reach = own | both
+    else:
+        reach = np.ones((n, len(schema.APPS)), dtype=bool)
+    counts_for = allowed & reach
+    partly = (reason == "") & ~reach[:, :len(schema.AD_APPS)].all(axis=1)
+    reason[partly] = "app_not_linked"
+    return ChatRules(counts_for=counts_for, reason=reason)
+
+
+def exclusions(codes: EventCodes, scenario: Scenario, events: pd.DataFrame,
+               rules: ChatRules | None = None) -> pd.DataFrame:
+    """One row per signal event a rule stops from counting, as of the scenario's day.
+
+    Columns: event_id, user_id, event_type, app, topic, ts, reason, blocked_apps. A chat
+    blocked only in some ad apps has reason app_not_linked and those apps in `blocked_apps`
+    ('|'-separated); it still counts in the others.
+    """
+    cut = as_of_ms(scenario)
+    rules = rules or chat_rules(codes, scenario)
+    chats = codes.signals["ai_chat"]
+    parts_rows, parts_reason, parts_blocked = [], [], []
+    seen = chats.ms < cut
+    chat_rows = np.flatnonzero(seen & (rules.reason != ""))
+    if len(chat_rows):
+        blocked = ~rules.counts_for[chat_rows, :len(schema.AD_APPS)]
+        names = np.array(schema.AD_APPS, dtype=object)
+        patterns, which = _unique_rows(blocked)
+        blocked_text = np.array(["|".join(names[b]) for b in patterns], dtype=object)[which]
+        is_link = rules.reason[chat_rows] == "app_not_linked"
+        parts_rows.append(chats.row[chat_rows])
+        parts_reason.append(rules.reason[chat_rows])
+        parts_blocked.append(np.where(is_link, blocked_text, ""))
+    for signal in NON_CHAT_SIGNALS:
+        ev = codes.signals[signal]
+        hit = np.flatnonzero((ev.ms < cut) & ev.sensitive[scenario.sensitive_list])
+        parts_rows.append(ev.row[hit])
+        parts_reason.append(np.full(len(hit), "sensitive", dtype=object))
+        parts_blocked.append(np.full(len(hit), "", dtype=object))
+    rows = np.concatenate(parts_rows) if parts_rows else np.zeros(0, dtype=np.int64)
+    if len(rows) == 0:
+        return pd.DataFrame({c: pd.Series(dtype="datetime64[ns, UTC]" if c == "ts" else "str")
+                             for c in EXCLUSION_COLUMNS})
+    order = np.argsort(rows, kind="stable")
+    rows = rows[order]
+    frame = events.iloc[rows][["event_id", "user_id", "event_type", "app", "ts"]].reset_index(
+        drop=True)
+    topics = np.asarray(schema.ALL_TOPICS, dtype=object)[codes.event_topic[rows]]
+    frame.insert(4, "topic", topics)
+    frame["reason"] = np.concatenate(parts_reason)[order]
+    frame["blocked_apps"] = np.concatenate(parts_blocked)[order]
+    return frame[list(EXCLUSION_COLUMNS)]
+
+
+def _unique_rows(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    packed = mask.astype(np.int64) @ (1 << np.arange(mask.shape[1]))
+    uniq, inverse = np.unique(packed, return_inverse=True)
+    rows = ((uniq[:, None] >> np.arange(mask.shape[1])) & 1).astype(bool)
+    return rows, inverse
+
+
+# --- affinities as of the scenario's day (matrices) ------------------------------------------
+@dataclass(frozen=True, eq=False)
+class Features:
+    """Per-signal features log1p(affinity), float64 (n_users, N_TOPICS); ai_chat is per ad app
+    (len(schema.AD_APPS), n_users, N_TOPICS) because of the link rule."""
+
+    by_signal: dict[str, np.ndarray]
+    ai_chat: np.ndarray
+
+
+def _decay(days_before: np.ndarray, half_life: float) -> np.ndarray:
+    return np.exp2(-days_before / half_life)
+
+
+def _bincount(user: np.ndarray, topic: np.ndarray, weight: np.ndarray, n_users: int
+              ) -> np.ndarray:
+    flat = np.bincount(user * N_TOPICS + topic, weights=weight, minlength=n_users * N_TOPICS)
+    return flat.reshape(n_users, N_TOPICS)
+
+
+def features(codes: EventCodes, scenario: Scenario, cut_ms: int | None = None,
+             rules: ChatRules | None = None) -> Features:
+    """Features as of `cut_ms` (default: end of the scenario's as_of day), every rule applied."""
+    cut = as_of_ms(scenario) if cut_ms is None else cut_ms
+    cut_days = cut / 86_400_000
+    n_users = codes.n_users
+    sens = scenario.sensitive_list
+    by_signal: dict[str, np.ndarray] = {}
+    profile = np.zeros((n_users, N_TOPICS))
+    hl_similar = scenario.half_life("similar_people")
+    for signal in NON_CHAT_SIGNALS:
+        ev = codes.signals[signal]
+        keep = (ev.ms < cut) & ~ev.sensitive[sens]
+        age = cut_days - ev.days[keep]
+        u, t, w = ev.user[keep], ev.topic[keep], ev.weight[keep]
+        by_signal[signal] = np.log1p(_bincount(u, t, w * _decay(age, scenario.half_life(signal)),
+                                               n_users))
+        profile += _bincount(u, t, w * _decay(age, hl_similar), n_users)
+    similar = _similar_map(codes, scenario)
+    by_signal["similar_people"] = np.log1p(np.log1p(profile) @ similar.T)
+
+    chats = codes.signals["ai_chat"]
+    rules = rules or chat_rules(codes, scenario)
+    ai = np.zeros((len(schema.AD_APPS), n_users, N_TOPICS))
+    live = chats.ms < cut
+    decayed = chats.weight * _decay(cut_days - chats.days, scenario.half_life("ai_chat"))
+    for i in range(len(schema.AD_APPS)):
+        keep = live & rules.counts_for[:, i]
+        ai[i] = np.log1p(_bincount(chats.user[keep], chats.topic[keep], decayed[keep], n_users))
+    return Features(by_signal=by_signal, ai_chat=ai)
+
+
+def _similar_map(codes: EventCodes, scenario: Scenario) -> np.ndarray:
+    """The similar-topics map with the scenario's sensitive topics cut out both ways."""
+    similar = codes.similar_topics.copy()
+    blocked = [TOPIC_INDEX[t] for t in scenario.sensitive_topics]
+    similar[blocked, :] = 0.0
+    similar[:, blocked] = 0.0
+    return similar
+
+
+# --- affinities at arbitrary times (one per pair) --------------------------------------------
+def features_at(codes: EventCodes, scenario: Scenario, user: np.ndarray, topic: np.ndarray,
+                app: np.ndarray, ms: np.ndarray) -> dict[str, np.ndarray]:
+    """Per-signal feature for each (person, topic, app, time) query, counting only events
+    strictly before that time, every scenario rule applied (the as_of day is ignored).
+
+    Uses prefix sums, restarted for every (person, topic) slot, of
+    2**((t_event - t_first) / half_life) where t_first is the slot's first event: sums of
+    positives with no subtraction, so no precision is lost whatever the half-life, and a
+    query with nothing before it gets exactly 0. Each query is then two binary searches.
+    """
+    n = len(user)
+    out: dict[str, np.ndarray] = {}
+    if n == 0:
+        return {s: np.zeros(0) for s in schema.SIGNALS}
+    user = np.asarray(user, dtype=np.int64)
+    topic = np.asarray(topic, dtype=np.int64)
+    ms = np.asarray(ms, dtype=np.int64)
+    query_days = ms / 86_400_000
+    rel = np.clip(ms - codes.min_ms, 0, codes.key_span - 1)
+    sens = scenario.sensitive_list
+    hl_similar = scenario.half_life("similar_people")
+
+    def prefix(ev: SignalEvents, keep: np.ndarray, half_life: float, q_user: np.ndarray,
+               q_topic: np.ndarray, q_rel: np.ndarray, q_days: np.ndarray) -> np.ndarray:
+        if len(ev) == 0:
+            return np.zeros(len(q_user))
+        w = np.where(keep[ev.order], ev.weight[ev.order], 0.0)
+        w = w * np.exp2((ev.days[ev.order] - ev.first_days) / half_life)
+        cs = pd.Series(w).groupby(ev.group, sort=False).cumsum().to_numpy()
+        base = (q_user * N_TOPICS + q_topic) * codes.key_span
+        lo = np.searchsorted(ev.key, base, side="left")
+        hi = np.searchsorted(ev.key, base + q_rel, side="left")
+        has = hi > lo
+        out = np.zeros(len(q_user))
+        last, first = hi[has] - 1, ev.first_days[lo[has]]
+        out[has] = cs[last] * np.exp2(-(q_days[has] - first) / half_life)
+        return out
+
+    profile_user = np.repeat(user, N_TOPICS)
+    profile_topic = np.tile(np.arange(N_TOPICS), n)
+    profile_rel = np.repeat(rel, N_TOPICS)
+    profile_days = np.repeat(query_days, N_TOPICS)
+    profile = np.zeros(n * N_TOPICS)
+    for signal in NON_CHAT_SIGNALS:
+        ev = codes.signals[signal]
+        keep = ~ev.sensitive[sens]
+        out[signal] = np.log1p(prefix(ev, keep, scenario.half_life(signal), user, topic, rel,
+                                      query_days))
+        profile += prefix(ev, keep, hl_similar, profile_user, profile_topic, profile_rel,
+                          profile_days)
+    similar = _similar_map(codes, scenario)
+    spread = np.log1p(profile.reshape(n, N_TOPICS))
+    out["similar_people"] = np.log1p((spread * similar[topic]).sum(axis=1))
+
+    chats = codes.signals["ai_chat"]
+    rules = chat_rules(codes, scenario)
+    app = np.asarray(app, dtype=np.int64)
+    ai = np.zeros(n)
+    for i in range(len(schema.APPS)):
+        q = np.flatnonzero(app == i)
+        if len(q):
+            ai[q] = prefix(chats, rules.counts_for[:, i], scenario.half_life("ai_chat"),
+                           user[q], topic[q], rel[q], query_days[q])
+    out["ai_chat"] = np.log1p(ai)
+    return {s: out[s] for s in schema.SIGNALS}

@@ -1,0 +1,223 @@
+"""Engine tests: the Alps hiking example, exact attribution, rule exclusions, tiny datasets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from adlens import engine, ranking, schema, signals
+from adlens.scenario import Scenario
+from adlens.simulate import generate_frames
+
+HIKER = "u_hiker"
+ALPS = "planning a hiking trip in the Alps, which boots should I get?"
+
+
+@pytest.fixture(scope="module")
+def small_frames() -> dict[str, pd.DataFrame]:
+    return generate_frames(40, seed=11)
+
+
+def with_hiker(frames: dict[str, pd.DataFrame], country: str = "US",
+               when: str = "2026-01-05T18:30:00Z", linked: str = "facebook|instagram",
+               chat_app: str = "instagram") -> dict[str, pd.DataFrame]:
+    users = pd.concat([frames["users"], pd.DataFrame([{
+        "user_id": HIKER, "country": country, "age_band": "25-34", "uses_meta_ai": True,
+        "linked_apps": linked}])], ignore_index=True)
+    chat = {c: "" for c in frames["events"].columns}
+    chat.update(event_id="e_hiker_1", user_id=HIKER, ts=pd.Timestamp(when), app=chat_app,
+                event_type="ai_chat", topic="", text=ALPS, modality="text", ad_id="",
+                dwell_ms=np.nan)
+    events = pd.concat([frames["events"], pd.DataFrame([chat]).astype(
+        frames["events"].dtypes.to_dict())], ignore_index=True)
+    out = dict(frames, users=users, events=events)
+    out.pop("interests", None)
+    return out
+
+
+def prepared_with_hiker(frames, **kwargs) -> engine.Prepared:
+    return engine.prepare(engine.dataset_from_frames(with_hiker(frames, **kwargs)))
+
+
+def hiker_rows(result: engine.ScenarioResult, app: str = "facebook") -> pd.DataFrame:
+    rec = result.recommendations
+    return rec[(rec["user_id"] == HIKER) & (rec["app"] == app)].sort_values("rank")
+
+
+def test_alps_chat_leads_to_a_hiking_boots_ad_on_facebook(small_frames):
+    prepared = prepared_with_hiker(small_frames)
+    result = engine.run_scenario(prepared, Scenario.announced())
+    top = hiker_rows(result).iloc[0]
+    assert top["topic"] == "hiking"
+    assert "boots" in str(top["title"]).lower()
+    contrib = top[list(engine.CONTRIB_COLUMNS)].astype(float)
+    assert contrib.idxmax() == "contrib_ai_chat" and contrib["contrib_ai_chat"] > 0
+    # The same chat counts on Instagram itself, but not on WhatsApp (not linked).
+    assert hiker_rows(result, "instagram").iloc[0]["contrib_ai_chat"] > 0
+    assert (hiker_rows(result, "whatsapp")["contrib_ai_chat"] == 0).all()
+
+
+@pytest.mark.parametrize("variant", ["germany", "before_policy", "signal_off"])
+def test_alps_chat_does_not_count_when_a_rule_blocks_it(small_frames, variant):
+    scenario = Scenario.announced()
+    if variant == "germany":
+        prepared = prepared_with_hiker(small_frames, country="DE")
+        reason = "region"
+    elif variant == "before_policy":
+        prepared = prepared_with_hiker(small_frames, when="2025-12-10T09:00:00Z")
+        reason = "before_policy"
+    else:
+        prepared = prepared_with_hiker(small_frames)
+        scenario = scenario.with_(ai_chat=False)
+        reason = "ai_chat_off"
+    result = engine.run_scenario(prepared, scenario)
+    rows = result.recommendations[result.recommendations["user_id"] == HIKER]
+    assert len(rows) and (rows["contrib_ai_chat"] == 0).all()
+    excluded = result.exclusions.set_index("event_id")
+    assert excluded.loc["e_hiker_1", "reason"] == reason
+
+
+def test_small_dataset_uses_the_bundled_weights(small_frames):
+    prepared = prepared_with_hiker(small_frames)
+    assert prepared.weights_source == ranking.WEIGHTS_FROM_SAMPLE
+    result = engine.run_scenario(prepared, Scenario())
+    assert result.weights_source == ranking.WEIGHTS_FROM_SAMPLE
+    assert "bundled sample" in result.weights_source_label
+
+
+def test_link_rule_and_meta_ai_app(small_frames):
+    # A chat in the Meta AI app with only Facebook linked: it cannot reach any ad app.
+    prepared = prepared_with_hiker(small_frames, chat_app="meta_ai", linked="facebook")
+    result = engine.run_scenario(prepared, Scenario())
+    rows = result.recommendations[result.recommendations["user_id"] == HIKER]
+    assert (rows["contrib_ai_chat"] == 0).all()
+    ex = result.exclusions.set_index("event_id").loc["e_hiker_1"]
+    assert ex["reason"] == "app_not_linked"
+    assert ex["blocked_apps"] == "facebook|instagram|messenger|whatsapp"
+    # Linking the Meta AI app makes it count in Facebook, and the link rule off everywhere.
+    linked = prepared_with_hiker(small_frames, chat_app="meta_ai", linked="facebook|meta_ai")
+    res = engine.run_scenario(linked, Scenario())
+    assert hiker_rows(res, "facebook").iloc[0]["contrib_ai_chat"] > 0
+    assert (hiker_rows(res, "instagram")["contrib_ai_chat"] == 0).all()
+    off = engine.run_scenario(prepared, Scenario(link_rule=False))
+    assert hiker_rows(off, "whatsapp").iloc[0]["contrib_ai_chat"] > 0
+
+
+def test_attribution_is_exact_and_columns_are_documented(small_frames):
+    prepared = prepared_with_hiker(small_frames)
+    result = engine.run_scenario(prepared, Scenario(), top_k=3)
+    rec = result.recommendations
+    assert list(rec.columns) == list(engine.RECOMMENDATION_COLUMNS)
+    total = rec["baseline"] + rec[list(engine.CONTRIB_COLUMNS)].sum(axis=1)
+    assert np.abs(total - rec["score"]).max() <= 1e-9
+    assert rec.groupby(["user_id", "app"], observed=True).size().max() == 3
+    assert not rec["topic"].isin(schema.SENSITIVE_META7).any()
+    # Ranked by score within each person and app.
+    diffs = rec.groupby(["user_id", "app"], observed=True)["score"].diff().dropna()
+    assert (diffs <= 1e-12).all()
+
+
+def test_attribute_at_uses_only_events_before_each_pair(small_frames):
+    prepared = prepared_with_hiker(small_frames)
+    boots = prepared.ad_ids[prepared.ad_topic == schema.ALL_TOPICS.index("hiking")][0]
+    pairs = pd.DataFrame({
+        "user_id": [HIKER, HIKER, HIKER, "nobody"],
+        "ad_id": [boots, boots, boots, boots],
+        "app": ["facebook", "facebook", "whatsapp", "facebook"],
+        "ts": pd.to_datetime(["2026-01-04T10:00Z", "2026-01-06T10:00Z", "2026-01-06T10:00Z",
+                              "2026-01-06T10:00Z"]),
+    })
+    out = engine.attribute_at(prepared, Scenario(), pairs)
+    assert out.loc[0, "contrib_ai_chat"] == 0  # before the chat
+    assert out.loc[1, "contrib_ai_chat"] > 0
+    assert out.loc[2, "contrib_ai_chat"] == 0  # WhatsApp is not linked
+    assert np.isnan(out.loc[3, "score"])
+    total = out["baseline"] + out[list(engine.CONTRIB_COLUMNS)].sum(axis=1)
+    assert np.abs(total - out["score"])[:3].max() <= 1e-9
+    # One day after the chat its weight is 2 ** (-1 / 14) of the chat's; check the decay.
+    w = prepared.click_model.weight["ai_chat"]
+    expected = w * np.log1p(2 ** (-(pd.Timestamp("2026-01-06T10:00Z") - pd.Timestamp(
+        "2026-01-05T18:30Z")) / pd.Timedelta(days=14)))
+    assert out.loc[1, "contrib_ai_chat"] == pytest.approx(expected, rel=1e-9)
+
+
+def test_attribute_at_matches_run_scenario_at_the_as_of_cut(small_frames):
+    prepared = prepared_with_hiker(small_frames)
+    scenario = Scenario(as_of=dt.date(2026, 1, 20))
+    rec = engine.run_scenario(prepared, scenario).recommendations.head(60)
+    pairs = rec[["user_id", "ad_id", "app"]].astype(str).assign(
+        ts=pd.Timestamp("2026-01-21T00:00Z"))
+    out = engine.attribute_at(prepared, scenario, pairs)
+    for column in ("score", *engine.CONTRIB_COLUMNS):
+        np.testing.assert_allclose(out[column].to_numpy(), rec[column].to_numpy(),
+                                   rtol=1e-9, atol=1e-12)
+
+
+def test_signal_shares(small_frames):
+    prepared = prepared_with_hiker(small_frames)
+    result = engine.run_scenario(prepared, Scenario())
+    overall = result.signal_shares()
+    assert len(overall) == 1
+    assert overall[list(schema.SIGNALS)].sum(axis=1).iloc[0] == pytest.approx(1.0)
+    for by in engine.SHARE_GROUPS:
+        shares = result.signal_shares(by)
+        assert by in shares.columns and shares["n_ads"].sum() == len(result.recommendations)
+        assert (shares["ads_with_ai_chat"] >= shares["ai_chat_largest"]).all()
+    with pytest.raises(ValueError, match="Cannot group"):
+        result.signal_shares("colour")
+
+
+def test_sensitive_events_are_excluded_for_every_signal(small_frames):
+    prepared = prepared_with_hiker(small_frames)
+    result = engine.run_scenario(prepared, Scenario(sensitive_list="gdpr9"))
+    ex = result.exclusions
+    sensitive = ex[ex["reason"] == "sensitive"]
+    assert set(sensitive["event_type"]) - {"ai_chat"}, "non-chat signals are excluded too"
+    non_chat = sensitive[sensitive["event_type"] != "ai_chat"]
+    assert non_chat["topic"].isin(schema.SENSITIVE_GDPR9).all()
+    none = engine.run_scenario(prepared, Scenario(sensitive_list="none"))
+    assert (none.exclusions["reason"] != "sensitive").all()
+
+
+def one_person_frames() -> dict[str, pd.DataFrame]:
+    users = pd.DataFrame([{"user_id": "solo", "country": "US", "age_band": "35-44",
+                           "uses_meta_ai": True, "linked_apps": ""}])
+    ads = pd.DataFrame([{"ad_id": "a1", "advertiser": "TrailPeak", "topic": "hiking",
+                         "title": "Boots"}])
+    events = pd.DataFrame([{"event_id": "e1", "user_id": "solo", "ts": "2026-01-05T10:00:00Z",
+                            "app": "facebook", "event_type": "like", "topic": "hiking",
+                            "text": "", "modality": "", "ad_id": "", "dwell_ms": None}])
+    return {"users": users, "ads": ads, "events": events}
+
+
+def test_one_person_one_event_works_everywhere():
+    prepared = engine.prepare(engine.dataset_from_frames(one_person_frames()))
+    result = engine.run_scenario(prepared, Scenario())
+    assert len(result.recommendations) == len(schema.AD_APPS)  # one ad exists
+    assert result.recommendations["contrib_like"].gt(0).all()
+    assert result.exclusions.empty and list(result.exclusions.columns) == list(
+        signals.EXCLUSION_COLUMNS)
+    assert len(result.signal_shares("region")) == 1
+    quality = engine.quality(prepared, Scenario(), n_boot=20)
+    assert quality.summary["value"].isna().all()  # no true interests, no held-out clicks
+    comparison = engine.compare(result, engine.run_scenario(prepared, Scenario(ai_chat=False)))
+    assert comparison.people["changed"].sum() == 0
+    report = engine.text_report(prepared)
+    assert report.per_topic_dataset is None and report.accuracy > 0.8
+    pairs = pd.DataFrame({"user_id": ["solo"], "ad_id": ["a1"], "app": ["facebook"],
+                          "ts": [pd.Timestamp("2026-01-06", tz="UTC")]})
+    assert engine.attribute_at(prepared, Scenario(), pairs)["contrib_like"].iloc[0] > 0
+    assert engine.attribute_at(prepared, Scenario(), pairs.iloc[:0]).empty
+
+
+def test_default_weights_match_the_bundled_sample():
+    learned = ranking.learn_default_weights(out=None)
+    stored = ranking.load_default_weights()
+    assert stored.intercept == pytest.approx(learned["intercept"], rel=1e-2, abs=1e-3)
+    for signal in schema.SIGNALS:
+        assert stored.weight[signal] == pytest.approx(learned["weights"][signal], rel=1e-2,
+                                                      abs=1e-3)
+    assert learned["auc_heldout"] > 0.7
