@@ -284,6 +284,16 @@ def _all_empty(s: pd.Series) -> bool:
     return bool(s.isna().all())
 
 
+# pandas' names for the kinds of values in a column, in plain words.
+_KIND_WORDS = {
+    "floating": "decimal numbers", "mixed-integer-float": "decimal numbers",
+    "boolean": "true/false values", "datetime64": "timestamps", "datetime": "timestamps",
+    "date": "dates", "timedelta": "durations", "timedelta64": "durations",
+    "bytes": "binary data", "mixed": "lists or a mix of kinds of values",
+    "mixed-integer": "a mix of numbers and other values",
+}
+
+
 def _plain(s: pd.Series) -> pd.Series:
     """A categorical column (as Parquet dictionaries may load) as its plain values."""
     if isinstance(s.dtype, pd.CategoricalDtype):
@@ -301,12 +311,15 @@ def _as_text(frame: pd.DataFrame, column: str, check: _Checker) -> pd.Series | N
         if kind in ("string", "empty"):
             return s.fillna("").astype("str")
         if kind != "integer":
-            check.whole(f"expected text; found values of type {kind}", column=column)
+            check.whole(f"expected text; found {_KIND_WORDS.get(kind, kind + ' values')}",
+                        column=column)
             return None
     if pd.api.types.is_integer_dtype(s.dtype) or s.dtype == object:
         # Integer ids in a Parquet file are accepted and read as their decimal text.
         return s.astype("str").where(s.notna(), "").astype("str")
-    check.whole(f"expected text; found a column of {s.dtype}", column=column)
+    kind = pd.api.types.infer_dtype(s, skipna=True)
+    check.whole(f"expected text; found {_KIND_WORDS.get(kind, f'a column of {s.dtype}')}",
+                column=column)
     return None
 
 
@@ -335,12 +348,12 @@ def _raw(s: pd.Series) -> pd.Series:
     return s.astype("str").where(s.notna(), "")
 
 
-def _as_number(frame: pd.DataFrame, column: str, check: _Checker) -> tuple[pd.Series, pd.Series]:
+def _as_number(frame: pd.DataFrame, column: str) -> tuple[pd.Series, pd.Series]:
     """(float values with NaN for empty, mask of cells that are not numbers)."""
     s = _plain(frame[column])
     if pd.api.types.is_bool_dtype(s.dtype):
-        check.whole("expected a number of milliseconds; found true/false values", column=column)
-        return pd.Series(np.nan, index=frame.index), pd.Series(False, index=frame.index)
+        # Every cell is wrong: reported row by row with what was found.
+        return pd.Series(np.nan, index=frame.index), s.notna()
     if pd.api.types.is_numeric_dtype(s.dtype):
         return s.astype("float64"), pd.Series(False, index=frame.index)
     text = s.astype("str").where(s.notna(), "").str.strip()
@@ -348,7 +361,7 @@ def _as_number(frame: pd.DataFrame, column: str, check: _Checker) -> tuple[pd.Se
     return values, values.isna() & text.ne("")
 
 
-def _as_bool(frame: pd.DataFrame, column: str, check: _Checker) -> tuple[pd.Series, pd.Series]:
+def _as_bool(frame: pd.DataFrame, column: str) -> tuple[pd.Series, pd.Series]:
     """(booleans, mask of cells that are not true/false/1/0/yes/no)."""
     s = _plain(frame[column])
     if pd.api.types.is_bool_dtype(s.dtype):
@@ -410,7 +423,7 @@ def _check_users(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
         out["age_band"] = age = age.str.strip()
         check.rows(~age.isin(schema.AGE_BANDS), "age_band",
                    f"expected {_one_of(schema.AGE_BANDS)}", age)
-    uses, bad = _as_bool(frame, "uses_meta_ai", check)
+    uses, bad = _as_bool(frame, "uses_meta_ai")
     out["uses_meta_ai"] = uses
     check.rows(bad, "uses_meta_ai", "expected true or false (also accepted: 1/0, yes/no)",
                lambda: _raw(frame["uses_meta_ai"]))
@@ -478,7 +491,7 @@ def _check_events(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
         check.rows(~empty & ts.isna(), "ts",
                    "expected an ISO 8601 timestamp such as 2025-12-16T09:30:00Z "
                    "(UTC is assumed when no zone is given)", raw)
-    dwell, bad_dwell = _as_number(frame, "dwell_ms", check)
+    dwell, bad_dwell = _as_number(frame, "dwell_ms")
     out["dwell_ms"] = dwell
 
     def raw_dwell() -> pd.Series:
@@ -557,7 +570,7 @@ def _check_interests(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | Non
         out["user_id"] = user_id = user_id.str.strip()
         _require_ids(user_id, "user_id", check)
     for topic in (c for c in frame.columns if c in schema.ALL_TOPICS):
-        values, bad = _as_number(frame, topic, check)
+        values, bad = _as_number(frame, topic)
         check.rows(bad | values.isna() | ~values.between(0, 1), topic,
                    "expected an interest between 0 and 1", lambda t=topic: _raw(frame[t]))
         out[topic] = values

@@ -515,3 +515,22 @@ def test_bundled_sample_round_trips_through_csv(tmp_path: Path) -> None:
     pd.testing.assert_series_equal(again.events["ts"], events["ts"])
     pd.testing.assert_series_equal(again.events["text"], events["text"])
     pd.testing.assert_series_equal(again.users["uses_meta_ai"], ds.users["uses_meta_ai"])
+
+
+def test_wrongly_typed_parquet_columns() -> None:
+    frames = typed_frames()
+    frames["users"]["age_band"] = [1.5] * 6
+    frames["ads"]["title"] = [["a", "b"]] * 3
+    frames["events"]["topic"] = True
+    frames["events"]["dwell_ms"] = True
+    frames["users"]["uses_meta_ai"] = [0, 1, 2, 1, 0, 1]
+    problems = problems_of(frames, "parquet")
+    texts = {str(p) for p in problems}
+    assert 'users.parquet, column "age_band": expected text; found decimal numbers' in texts
+    assert ('ads.parquet, column "title": expected text; found lists or a mix of kinds of '
+            "values") in texts
+    assert 'events.parquet, column "topic": expected text; found true/false values' in texts
+    dwell = only(problems, "dwell_ms")
+    assert dwell.n_rows == 13 and '"True"' in dwell.message
+    flag = only(problems, "uses_meta_ai")
+    assert flag.rows == (3,) and '"2"' in flag.message

@@ -31,6 +31,16 @@ CELL_TEXT = st.one_of(
 )
 
 
+TYPED_VALUES = {
+    "integers": st.integers(-(2**40), 2**40),
+    "floats": st.floats(allow_nan=True, allow_infinity=True),
+    "booleans": st.booleans(),
+    "timestamps": st.datetimes(),
+    "lists": st.lists(st.sampled_from(["facebook", "x", ""]), max_size=3),
+    "nothing": st.none(),
+}
+
+
 def flip_bytes(data: bytes, draw) -> bytes:
     buf = bytearray(data)
     for _ in range(draw(st.integers(1, 8))):
@@ -52,7 +62,8 @@ def reencode(data: bytes, draw) -> bytes:
 
 def corrupt_frame(frame: pd.DataFrame, draw) -> pd.DataFrame:
     frame = frame.copy()
-    kind = draw(st.sampled_from(["drop", "rename", "shuffle", "cells", "dup_row", "empty"]))
+    kind = draw(st.sampled_from(["drop", "rename", "shuffle", "cells", "dup_row", "empty",
+                                 "retype"]))
     column = draw(st.sampled_from(list(frame.columns)))
     if kind == "drop":
         return frame.drop(columns=[column])
@@ -66,6 +77,14 @@ def corrupt_frame(frame: pd.DataFrame, draw) -> pd.DataFrame:
         return pd.concat([frame, frame.iloc[[draw(st.integers(0, len(frame) - 1))]]])
     if kind == "empty":
         return frame.iloc[0:0]
+    if kind == "retype":
+        # A whole column of another type, as a hand-made Parquet file might hold it.
+        values = draw(st.sampled_from(list(TYPED_VALUES)))
+        frame[column] = draw(st.lists(TYPED_VALUES[values], min_size=len(frame),
+                                      max_size=len(frame)))
+        if values == "timestamps":
+            frame[column] = pd.to_datetime(frame[column])
+        return frame
     for _ in range(draw(st.integers(1, 5))):
         row = draw(st.integers(0, len(frame) - 1))
         frame.iloc[row, frame.columns.get_loc(column)] = draw(CELL_TEXT)
