@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from adlens import chat_text, schema
@@ -726,19 +727,20 @@ class _TableWriter:
 
     def __init__(self, path: Path, fmt: str) -> None:
         self.path, self.fmt = path, fmt
-        self._writer: pq.ParquetWriter | None = None
-        self._started = False
+        self._writer: pq.ParquetWriter | pa_csv.CSVWriter | None = None
 
     def write(self, table: pa.Table) -> None:
         if self.fmt == "csv":
-            # pandas writes booleans as True/False and timestamps as 2025-11-01 10:00:00+00:00.
-            table.to_pandas().to_csv(self.path, mode="a" if self._started else "w",
-                                     header=not self._started, index=False)
-        else:
+            # CSV has no NaN: an absent dwell time is an empty cell.
+            table = pa.table({
+                name: (pc.if_else(pc.is_nan(col), pa.scalar(None, col.type), col)
+                       if pa.types.is_floating(col.type) else col)
+                for name, col in zip(table.column_names, table.columns, strict=True)})
             if self._writer is None:
-                self._writer = pq.ParquetWriter(self.path, table.schema, compression="zstd")
-            self._writer.write_table(table)
-        self._started = True
+                self._writer = pa_csv.CSVWriter(self.path, table.schema)
+        elif self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, table.schema, compression="zstd")
+        self._writer.write_table(table)
 
     def close(self) -> None:
         if self._writer is not None:
@@ -768,8 +770,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"[{time.perf_counter() - began:6.1f}s] {fraction:6.1%} {message}",
               file=sys.stderr, flush=True)
 
-    counts = generate_to_dir(args.users, args.seed, args.out, args.start, args.end,
-                             args.format, args.chunk_users, report)
+    try:
+        counts = generate_to_dir(args.users, args.seed, args.out, args.start, args.end,
+                                 args.format, args.chunk_users, report)
+    except (ValueError, OSError) as error:
+        print(f"generate: {error}", file=sys.stderr)
+        return 2
     print(f"wrote {args.out}: " + ", ".join(f"{k} {v:,}" for k, v in counts.items())
           + f" in {time.perf_counter() - began:.1f}s", file=sys.stderr)
     return 0

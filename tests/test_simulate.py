@@ -53,6 +53,19 @@ def test_chunk_size_does_not_change_the_population(tmp_path: Path) -> None:
                                           in_memory[name], obj=f"{name} (chunk {chunk})")
 
 
+def test_generated_csv_and_parquet_load_through_the_contract(tmp_path: Path) -> None:
+    from adlens.contract import load_dataset
+
+    generate_to_dir(500, 4, tmp_path / "csv", fmt="csv")
+    generate_to_dir(500, 4, tmp_path / "parquet", fmt="parquet")
+    from_csv = load_dataset(tmp_path / "csv")
+    from_parquet = load_dataset(tmp_path / "parquet")
+    assert from_csv.n_events == from_parquet.n_events > 0
+    assert from_csv.events["dwell_ms"].isna().sum() == from_parquet.events["dwell_ms"].isna().sum()
+    assert (from_csv.events["ts"] == from_parquet.events["ts"]).all()
+    assert load_dataset(SAMPLE).n_users == 5000
+
+
 def test_csv_output_has_the_same_rows(tmp_path: Path) -> None:
     frames = generate_frames(300, 9)
     generate_to_dir(300, 9, tmp_path, fmt="csv")
@@ -60,6 +73,7 @@ def test_csv_output_has_the_same_rows(tmp_path: Path) -> None:
     assert events["event_id"].tolist() == frames["events"]["event_id"].tolist()
     assert (pd.to_datetime(events["ts"]) == frames["events"]["ts"]).all()
     assert events["text"].tolist() == frames["events"]["text"].tolist()
+    assert (events["dwell_ms"] == "").sum() == frames["events"]["dwell_ms"].isna().sum()
     users = pd.read_csv(tmp_path / "users.csv", keep_default_na=False)
     assert users["uses_meta_ai"].tolist() == frames["users"]["uses_meta_ai"].tolist()
 
