@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from adlens import schema
 from adlens.simulate import BLOCK_USERS, SimParams, generate_frames, generate_to_dir
@@ -332,3 +335,25 @@ def test_sensitive_chats_never_shape_ads(population: dict[str, pd.DataFrame]) ->
     share = imp.groupby(imp["ts"] >= POLICY).size() / ev[
         ev["event_type"] == "ad_impression"].groupby(ev["ts"] >= POLICY).size()
     assert abs(share[True] - share[False]) < 0.01
+
+
+# --- invariants for any size, seed and window -------------------------------------------------
+@settings(max_examples=12, deadline=None)
+@given(n_users=st.integers(1, 60), seed=st.integers(0, 2**32 - 1),
+       start=st.dates(dt.date(2025, 6, 1), dt.date(2026, 6, 1)),
+       days=st.integers(1, 120))
+def test_invariants_hold_for_any_population(n_users: int, seed: int, start: dt.date,
+                                            days: int) -> None:
+    end = start + dt.timedelta(days=days - 1)
+    frames = generate_frames(n_users, seed, start, end)
+    users, events = frames["users"], frames["events"]
+    assert len(users) == len(frames["interests"]) == n_users
+    assert users["user_id"].is_unique and events["event_id"].is_unique
+    assert events["user_id"].isin(users["user_id"]).all()
+    lo = pd.Timestamp(start, tz="UTC")
+    assert events["ts"].between(lo, lo + pd.Timedelta(days=days), inclusive="left").all()
+    ai_users = set(users.loc[users["uses_meta_ai"], "user_id"])
+    assert set(events.loc[events["event_type"] == "ai_chat", "user_id"]) <= ai_users
+    assert (events.loc[events["event_type"] == "ai_chat", "topic"] == "").all()
+    assert events[["user_id", "ts"]].equals(
+        events[["user_id", "ts"]].sort_values(["user_id", "ts"], kind="stable"))
