@@ -483,11 +483,13 @@ def aggregates(co: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 
 # --- the microphone counterfactual and the event study ----------------------------------------
-def event_study(frames: _Frames, n_boot: int = 1000, seed: int = 0,
-                confidence: float = 0.95) -> tuple[pd.DataFrame, dict[str, Any], pd.DataFrame]:
+def event_study(frames: _Frames, n_boot: int = 1000, seed: int = 0, confidence: float = 0.95,
+                per_conversation: bool = False
+                ) -> tuple[pd.DataFrame, dict[str, Any], pd.DataFrame | None]:
     """Exposures on a conversation's topic per person-day, 14 days before to 7 after, in the
-    observed data and in the microphone world; the statistic that tells them apart; and the
-    per-conversation counts behind both (long: conversation, day, observed, microphone)."""
+    observed data and in the microphone world; the statistic that tells them apart; and, if
+    asked, the per-conversation counts behind both (long: conversation, day, observed,
+    microphone)."""
     talks = frames.talks[~frames.talks["is_chat"]]
     imps = frames.impressions
     days = np.arange(-STUDY_DAYS_BEFORE, STUDY_DAYS_AFTER)
@@ -531,6 +533,12 @@ def event_study(frames: _Frames, n_boot: int = 1000, seed: int = 0,
     sums = np.column_stack([observed[:, pre].sum(1), observed[:, post].sum(1),
                             microphone[:, pre].sum(1), microphone[:, post].sum(1)])
     statistic = _pre_share_statistic(sums, n_boot, seed, confidence)
+    # How much the daily rate jumps from the week before to the week after, in each world.
+    for name, matrix in (("observed", observed), ("microphone", microphone)):
+        jump = (matrix[:, post].mean() - matrix[:, pre].mean()) if n_conv else float("nan")
+        statistic[f"{name}_jump_per_day"] = float(jump)
+    if not per_conversation:
+        return study, statistic, None
     per_conv = pd.DataFrame({
         "conversation_event_id": np.repeat(
             frames.source["event_id"].iloc[talks["row"].to_numpy()].astype(str).to_numpy(),
@@ -681,9 +689,13 @@ def analyse_recall(
     aggs = aggregates(co)
     study, statistic, _ = event_study(fr, n_boot=n_boot, seed=seed)
     notes = []
-    if statistic["n_conversations"] < 30:
-        notes.append(f"Only {statistic['n_conversations']} reported conversations have the full "
-                     "14-day-before / 7-day-after window in the data; the event study is noisy.")
+    n_study = statistic["n_conversations"]
+    if n_study == 0:
+        notes.append("No reported conversation has the full 14 days before and 7 days after it "
+                     "in the data, so the event study cannot be drawn.")
+    elif n_study < 30:
+        notes.append(f"Only {n_study} reported conversations have the full 14 days before and "
+                     "7 days after them in the data; the event study is noisy.")
     return RecallResult(co, prior, aggs, study, statistic, scenario, params, window_hours,
                         lookback_days, notice_ms, notes)
 

@@ -271,7 +271,7 @@ def generated():
 
 def _study(events, ads, users, n_boot=300):
     frames = recall._frames(events, ads, users, None, 1000)
-    return recall.event_study(frames, n_boot=n_boot, seed=1)
+    return recall.event_study(frames, n_boot=n_boot, seed=1, per_conversation=True)
 
 
 def test_event_study_tells_the_worlds_apart_on_a_generated_population(generated):
@@ -287,6 +287,7 @@ def test_event_study_tells_the_worlds_apart_on_a_generated_population(generated)
     # Microphone world: flat before, a jump after.
     assert mic.loc[-14:-1].std() < 1e-12
     assert mic.loc[0] > 2 * mic.loc[-1]
+    assert stat["microphone_jump_per_day"] > max(stat["observed_jump_per_day"], 0)
     # The construction moves the excess over the own rate in time; it adds nothing to it.
     by_conv = per_conv.groupby("conversation_event_id")
     totals = by_conv[["observed", "microphone"]].sum()
@@ -316,6 +317,7 @@ def test_a_listening_platform_would_not_be_told_apart():
     users = _users(*[f"p{i}" for i in range(n_people)])
     study, stat, _ = _study(events, ADS, users)
     assert stat["ci_low"] < 0.03 and abs(stat["value"]) < 0.05
+    assert stat["observed_jump_per_day"] > 0.5 * stat["microphone_jump_per_day"] > 0
     rate = study.pivot(index="day", columns="world", values="rate")[recall.OBSERVED]
     assert rate.loc[0:2].mean() > 3 * rate.loc[-7:-1].mean()
 
