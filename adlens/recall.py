@@ -145,7 +145,7 @@ class _Timeline:
 
 # --- the inputs -------------------------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
-class _Frames:
+class RecallInputs:
     """The events the recall model reads, as numbers: `row` (position in `source`), `g` (one
     integer per person and topic), `t` (ms since the epoch). Strings are looked up in `source`
     only for the few rows that end up in a result."""
@@ -176,11 +176,13 @@ def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return codes, np.asarray(uniques, dtype=object)
 
 
-def _frames(events: pd.DataFrame, ads: pd.DataFrame, users: pd.DataFrame,
-            as_of: dt.date | None, notice_ms: float,
-            event_topic: np.ndarray | None = None) -> _Frames:
-    """`event_topic`: the engine's topic of each event (index into `schema.ALL_TOPICS`, -1
-    unknown; chats inferred by its text model); without it, the `topic` column is used."""
+def build_inputs(events: pd.DataFrame, ads: pd.DataFrame, users: pd.DataFrame,
+                 as_of: dt.date | None = None, notice_ms: float = 1000,
+                 event_topic: np.ndarray | None = None) -> RecallInputs:
+    """The numeric timelines of conversations, chats, impressions and noticed ads, counting
+    events up to the end of `as_of`. `event_topic`: the engine's topic of each event (index
+    into `schema.ALL_TOPICS`, -1 unknown; chats inferred by its text model); without it, the
+    `topic` column is used."""
     ev = events
     t_all = _ms(ev["ts"]) if len(ev) else np.zeros(0, np.int64)
     in_time = np.ones(len(ev), bool)
@@ -228,13 +230,13 @@ def _frames(events: pd.DataFrame, ads: pd.DataFrame, users: pd.DataFrame,
     impressions = pick(is_imp, dwell_ms=dwell)
     noticed = pick(is_click | (is_imp & (np.nan_to_num(dwell) >= notice_ms)))
     n_users = int(u_code.max()) + 1 if len(u_code) else 0
-    return _Frames(ev, topics, talks, impressions, noticed, users, t_min, t_max,
+    return RecallInputs(ev, topics, talks, impressions, noticed, users, t_min, t_max,
                    n_users * n_topics)
 
 
 # --- coincidences -----------------------------------------------------------------------------
 def find_coincidences(
-    frames: _Frames,
+    frames: RecallInputs,
     params: MemoryParams = DEFAULT_PARAMS,
     window_hours: float = 48,
     lookback_days: float = 14,
@@ -483,8 +485,8 @@ def aggregates(co: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 
 # --- the microphone counterfactual and the event study ----------------------------------------
-def event_study(frames: _Frames, n_boot: int = 1000, seed: int = 0, confidence: float = 0.95,
-                per_conversation: bool = False
+def event_study(frames: RecallInputs, n_boot: int = 1000, seed: int = 0,
+                confidence: float = 0.95, per_conversation: bool = False
                 ) -> tuple[pd.DataFrame, dict[str, Any], pd.DataFrame | None]:
     """Exposures on a conversation's topic per person-day, 14 days before to 7 after, in the
     observed data and in the microphone world; the statistic that tells them apart; and, if
@@ -668,7 +670,7 @@ def analyse_recall(
     if frames is not None:
         events, ads, users = frames
         event_topic = None
-    fr = _frames(events, ads, users, scenario.as_of, notice_ms, event_topic)
+    fr = build_inputs(events, ads, users, scenario.as_of, notice_ms, event_topic)
     co, prior = find_coincidences(fr, params, window_hours, lookback_days, recall_threshold)
 
     region_of_country = {c: schema.region_of(c) for c in pd.unique(users["country"].astype(str))}

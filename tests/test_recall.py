@@ -270,7 +270,7 @@ def generated():
 
 
 def _study(events, ads, users, n_boot=300):
-    frames = recall._frames(events, ads, users, None, 1000)
+    frames = recall.build_inputs(events, ads, users, None, 1000)
     return recall.event_study(frames, n_boot=n_boot, seed=1, per_conversation=True)
 
 
