@@ -117,7 +117,8 @@ COUNTRY_EXPECTATION = "a two-letter ISO 3166-1 country code such as US, DE, GB o
 
 
 def _a(word: str) -> str:
-    return ("an " if word[:1] in "aeiou" else "a ") + word
+    # "a user_id", "an event_id", "an ad_impression event"
+    return ("an " if word[:1] in ("a", "e", "i", "o") else "a ") + word
 
 
 def _mb(n_bytes: int) -> str:
@@ -394,7 +395,8 @@ def _missing_columns(table: str, frame: pd.DataFrame, check: _Checker) -> set[st
             check.whole(f'required column is missing; found "{near}": rename it to "{col}" '
                         "(column names are lower case, without spaces)", column=col)
         else:
-            cols = ", ".join(_quote(c) for c in list(frame.columns)[:12]) or "none"
+            cols = ", ".join(json.dumps(str(c)[:40], ensure_ascii=False)
+                             for c in list(frame.columns)[:12]) or "none"
             check.whole(f"required column is missing (the file's columns are: {cols})",
                         column=col)
     return missing
