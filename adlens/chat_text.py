@@ -363,6 +363,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "my hiking boots are leaking, are Gore-Tex ones worth it?",
         "give me a 3 day hiking route in the Lake District",
         "we want to hike Kilimanjaro next year, how fit do we need to be",
+        "is it safe to hike alone in the Pyrenees in May",
+        "what's a good first multi-day hike in Scotland",
+        "do I really need hiking boots or are sneakers fine for the trail",
     ),
     "running": (
         "I ran 5k in 31 minutes today, how do I get under 30?",
@@ -371,6 +374,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "best time of day to go for a run?",
         "training for the Berlin marathon, make me a 16 week plan",
         "should I run every day or take rest days",
+        "how do I stop getting a side stitch when I run",
+        "is it bad to run on an empty stomach?",
+        "what pace should my long run be if my 10k is 55 min",
     ),
     "fitness": (
         "give me a 30 minute full body workout",
@@ -379,6 +385,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "is it ok to go to the gym every day",
         "what's a good leg day routine",
         "how do I stay motivated to work out in winter",
+        "how do I lose belly fat without cardio",
+        "is creatine safe to take every day?",
+        "what's better for weight loss, weights or HIIT",
     ),
     "cooking": (
         "what can I make with eggs, spinach and feta?",
@@ -387,6 +396,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "my sauce is too salty, how do I fix it",
         "easy dinner for 6 people that I can make ahead?",
         "substitute for buttermilk in pancakes",
+        "how do I make crispy roast potatoes",
+        "what's a quick lunch I can take to work",
+        "can I freeze cooked rice?",
     ),
     "coffee": (
         "why does my espresso taste sour?",
@@ -395,6 +407,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "how do I make latte art at home",
         "what grind size for pour over",
         "best coffee beans for a moka pot?",
+        "how many shots of espresso is too many in a day",
+        "why is my cold brew bitter",
+        "what's the difference between a cortado and a flat white",
     ),
     "travel": (
         "planning 4 days in Barcelona, what should we see?",
@@ -403,6 +418,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "what to pack for a week in Iceland in February",
         "is Lisbon or Porto better for a long weekend?",
         "find me a quiet beach town in Greece for June",
+        "how early should I get to the airport for an international flight",
+        "what's the best area to stay in Tokyo for a first visit",
+        "is it worth getting an eSIM for a trip to the US",
     ),
     "gaming": (
         "is the PS5 Pro worth it?",
@@ -411,6 +429,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "my controller keeps drifting, what can I do",
         "best settings for Fortnite on a low end PC",
         "which Xbox should I buy my son for Christmas",
+        "is Baldur's Gate 3 good for someone new to RPGs",
+        "how do I stream my games on Twitch",
+        "what are the best free games on Steam right now",
     ),
     "fashion": (
         "what shoes go with a navy suit?",
@@ -419,6 +440,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "what colours suit warm skin tones",
         "how should chinos fit",
         "I need an outfit for a first date, casual but nice",
+        "what should I wear to a job interview at a startup",
+        "how do I wash a wool jumper without shrinking it",
+        "are wide leg jeans still in",
     ),
     "beauty": (
         "my skin is so dry in winter, what moisturizer?",
@@ -427,6 +451,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "what's the best drugstore foundation for oily skin",
         "how often should I exfoliate",
         "does hyaluronic acid actually work",
+        "what's a simple skincare routine for men",
+        "how do I get rid of dark circles",
+        "is it bad to sleep with makeup on",
     ),
     "pets": (
         "my dog keeps barking at night, what do I do?",
@@ -435,6 +462,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "my cat stopped eating since yesterday, should I worry",
         "how do I introduce a new puppy to my old dog",
         "what's the best breed for a small apartment",
+        "how often should I take my dog to the vet",
+        "is it ok to leave my cat alone for a weekend",
+        "why does my dog eat grass",
     ),
     "parenting": (
         "my 2 year old won't sleep through the night, any tips?",
@@ -443,6 +473,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "when do babies start crawling",
         "fun rainy day activities for a 4 and 7 year old",
         "how much pocket money for a 10 year old",
+        "how do I handle tantrums in public",
+        "what age can kids walk to school alone",
+        "ideas for a kids party at home on a budget",
     ),
     "personal_finance": (
         "how much should I have in an emergency fund?",
@@ -451,6 +484,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "I have 5000 saved, what should I do with it",
         "how do I start investing with little money",
         "should I fix my mortgage rate for 5 years",
+        "how does compound interest work",
+        "is it smart to use a buy now pay later app",
+        "how much should I be saving each month on 3000 net",
     ),
     "cars": (
         "is an EV worth it if I can't charge at home?",
@@ -459,6 +495,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "how often do I need to change the oil",
         "what's a good used car under 10k",
         "are winter tyres required in Austria",
+        "how do I jump start a car",
+        "is it cheaper to charge an EV or fill up a petrol car",
+        "what does a service usually cost for a VW Golf",
     ),
     "tech": (
         "my laptop is so slow, how do I speed it up?",
@@ -467,6 +506,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "how do I transfer WhatsApp chats to a new phone",
         "AirPods Pro or Sony WF-1000XM5?",
         "why does my wifi keep dropping",
+        "how do I free up storage on my iPhone",
+        "is it worth upgrading from an iPhone 12",
+        "how do I set up two factor authentication",
     ),
     "music": (
         "songs for a road trip playlist",
@@ -475,6 +517,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "what's a good first album to get into jazz",
         "recommend me something like Arctic Monkeys",
         "how do I get tickets before they sell out",
+        "what are the best songs of 2025 so far",
+        "how do I learn to read sheet music",
+        "which headphones are best for listening to vinyl",
     ),
     "movies": (
         "what should I watch tonight, something funny",
@@ -483,6 +528,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "what's new on Netflix this week",
         "explain the ending of Inception",
         "a good movie to watch with my parents",
+        "what's the order to watch the Star Wars movies",
+        "any good documentaries on Netflix",
+        "what's a good scary movie that isn't too gory",
     ),
     "books": (
         "recommend me a book like Project Hail Mary",
@@ -491,6 +539,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "a short book I can finish on a flight",
         "best fantasy series that is actually finished",
         "what's a good book for a book club that sparks discussion",
+        "what's a good audiobook for a long drive",
+        "are there any good books about the Roman empire",
+        "what should I read if I loved Normal People",
     ),
     "sports": (
         "who won the game last night?",
@@ -499,6 +550,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "how do I get better at padel",
         "what time is the F1 race on Sunday",
         "best place to watch the derby in Madrid",
+        "who is the best tennis player right now",
+        "how does the Champions League draw work",
+        "what's the score in the Arsenal game",
     ),
     "home_garden": (
         "what colour should I paint a north facing bedroom?",
@@ -507,6 +561,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "how to hang shelves on a plaster wall",
         "ideas to make a small living room feel bigger",
         "is a memory foam mattress worth it",
+        "how do I unclog a sink without chemicals",
+        "what's the best way to insulate old windows",
+        "how do I get rid of fruit flies in the kitchen",
     ),
     "photography": (
         "what settings should I use for the northern lights?",
@@ -515,6 +572,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "best lens for street photography",
         "how to photograph fireworks with my phone",
         "is it worth shooting raw",
+        "how do I take better photos of my kids indoors",
+        "what's the rule of thirds",
+        "is a 50mm lens good for travel",
     ),
     "gardening": (
         "why are my tomato leaves turning yellow?",
@@ -523,6 +583,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "how often should I water a fiddle leaf fig",
         "how do I keep slugs off my hostas",
         "is it too late to plant garlic in November",
+        "what vegetables can I plant in March",
+        "how do I get rid of aphids on my roses",
+        "why is my basil wilting",
     ),
     "cycling": (
         "what size bike do I need if I'm 178 cm",
@@ -531,6 +594,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "what tyre pressure for a road bike",
         "best bike routes around Amsterdam",
         "clipless pedals or flats for a beginner",
+        "how often should I oil my bike chain",
+        "is it safe to cycle in the city with kids",
+        "how do I adjust my bike seat height",
     ),
     "wine": (
         "what wine goes with salmon?",
@@ -539,6 +605,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "recommend a nice Rioja for a dinner party",
         "what's the difference between prosecco and champagne",
         "what's a good wine for someone who doesn't like wine",
+        "what's a good wine to bring to a dinner party",
+        "how should I store wine without a cellar",
+        "is Malbec dry or sweet",
     ),
     "camping": (
         "what do I need for my first camping trip?",
@@ -547,6 +616,9 @@ TOPIC_MESSAGES: dict[str, tuple[str, ...]] = {
         "how do I keep my tent dry when it rains all night",
         "is wild camping legal in Norway",
         "easy camping meals with one burner",
+        "how do I set up a tent in the wind",
+        "what food should I bring for 3 days of camping",
+        "are bears a problem at campsites in Canada",
     ),
     "religion": (
         "what time does fasting end today?",
