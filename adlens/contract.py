@@ -38,7 +38,6 @@ NEEDS_TOPIC = ("like", "follow", "post", "watch", "friend_like", "site_visit")
 NEEDS_DWELL = ("watch", "ad_impression")
 NEEDS_AD = ("ad_impression", "ad_click")
 NEEDS_TEXT_OR_TOPIC = ("ai_chat", "conversation")
-ON_APP_EVENT_TYPES = tuple(t for t in schema.EVENT_TYPES if t not in schema.OFF_APP_EVENT_TYPES)
 # Optional event columns the generator writes; normalised like the other text columns.
 OPTIONAL_EVENT_TEXT = ("advertiser", "true_topic")
 TRUE_WORDS = ("true", "1", "yes")
@@ -717,6 +716,7 @@ def load_dataset(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dat
             files.append(_TableFile(table, name, (folder / name).read_bytes()))
         except OSError as exc:
             problems.append(Problem(name, (), None, f"could not be opened ({exc.strerror})"))
+    files.sort(key=_table_order)
     if folder.resolve() == SAMPLE_DIR:
         source = "Bundled sample"
     else:

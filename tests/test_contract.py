@@ -69,7 +69,7 @@ def test_valid_folder_and_upload_load_in_normalised_form(tmp_path: Path, fmt: st
         assert ds.interests is None
     assert from_folder.dataset_id == from_upload.dataset_id
     assert from_upload.source.startswith("Uploaded: users.")
-    assert from_folder.source.startswith("Folder data")
+    assert from_folder.source == f"Folder data: users.{fmt}, ads.{fmt}, events.{fmt}"
 
 
 def test_dataset_id_follows_content() -> None:
