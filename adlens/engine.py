@@ -64,6 +64,9 @@ class Prepared:
     uses_meta_ai: np.ndarray
     interests: np.ndarray | None  # (n_users, N_TOPICS) true interest, or None
     chat_ad: np.ndarray  # per ai_chat signal event: the ad of its topic it asks about, or -1
+    # Categorical dtypes of the recommendation columns, built once.
+    user_dtype: pd.CategoricalDtype
+    ad_dtype: pd.CategoricalDtype
 
     @property
     def dataset_id(self) -> str:
@@ -144,7 +147,9 @@ def prepare(dataset: Dataset) -> Prepared:
         topic_ads=by_topic, topic_ads_start=start, topic_ads_count=count,
         age_band=users["age_band"].astype(str).to_numpy(dtype=object),
         uses_meta_ai=users["uses_meta_ai"].to_numpy(dtype=bool),
-        interests=interests, chat_ad=chat_ad)
+        interests=interests, chat_ad=chat_ad,
+        user_dtype=pd.CategoricalDtype(pd.Index(codes.user_ids, dtype=object)),
+        ad_dtype=pd.CategoricalDtype(pd.Index(ad_ids, dtype=object)))
 
 
 def match_chats_to_ads(model: tm.TextModel, texts: np.ndarray, topic: np.ndarray,
@@ -306,17 +311,16 @@ def _recommendations(prepared: Prepared, feats, picks, asked: tuple[np.ndarray, 
     score = baseline.copy()
     for column in CONTRIB_COLUMNS:
         score = score + contrib[column]
-    codes = prepared.codes
     frame = pd.DataFrame({
-        "user_id": pd.Categorical.from_codes(user, categories=pd.Index(codes.user_ids)),
+        "user_id": pd.Categorical.from_codes(user, dtype=prepared.user_dtype),
         "app": pd.Categorical.from_codes(app, categories=list(schema.AD_APPS)),
         "rank": picks.rank.astype(np.int64),
-        "ad_id": pd.Categorical.from_codes(ad, categories=pd.Index(prepared.ad_ids)),
+        "ad_id": pd.Categorical.from_codes(ad, dtype=prepared.ad_dtype),
         "topic": pd.Categorical.from_codes(topic, categories=list(schema.ALL_TOPICS)),
         "advertiser": pd.Categorical.from_codes(prepared.ad_advertiser.codes[ad],
-                                                categories=prepared.ad_advertiser.categories),
+                                                dtype=prepared.ad_advertiser.dtype),
         "title": pd.Categorical.from_codes(prepared.ad_title.codes[ad],
-                                           categories=prepared.ad_title.categories),
+                                           dtype=prepared.ad_title.dtype),
         "score": score, "baseline": baseline, **contrib,
     })
     return frame, ad
@@ -331,7 +335,7 @@ def run_scenario(prepared: Prepared, scenario: Scenario, top_k: int = 5,
     allowed = rankable_topics(scenario, prepared.topic_ads_count > 0)
     picks = rank(feats, prepared.click_model, allowed, top_k, apps=apps)
     recs, _ = _recommendations(prepared, feats, picks, _asked_ads(prepared, scenario, rules))
-    excl = exclusions(codes, scenario, prepared.dataset.events, rules)
+    excl = exclusions(codes, scenario, rules)
     return ScenarioResult(scenario=scenario, top_k=top_k, recommendations=recs,
                           exclusions=excl, weights_source=prepared.click_model.source,
                           click_model=prepared.click_model, prepared=prepared,

@@ -65,6 +65,7 @@ class EventCodes:
     user_ids: np.ndarray  # object array of user_id strings
     country: np.ndarray
     region: np.ndarray  # object array of schema.REGIONS ids
+    region_code: np.ndarray  # index in schema.REGIONS
     linked: np.ndarray  # bool (n_users, len(schema.APPS))
     signals: dict[str, SignalEvents]
     event_topic: np.ndarray  # int64 topic per event of the dataset (-1 unknown), inferred if empty
@@ -72,6 +73,9 @@ class EventCodes:
     similar_topics: np.ndarray  # (N_TOPICS, N_TOPICS) row-normalised, zero diagonal
     key_span: int  # ms + 2: the width of one (person, topic) slot in SignalEvents.key
     min_ms: int
+    # event_id, user_id, event_type, app (Categoricals) and ts of every event, so that
+    # listing excluded events is a cheap take of integer codes.
+    event_frame: pd.DataFrame
 
     @property
     def n_users(self) -> int:
@@ -122,7 +126,9 @@ def encode_events(dataset: Dataset, model: TextModel) -> EventCodes:
     users, ads, events = dataset.users, dataset.ads, dataset.events
     user_ids = users["user_id"].astype(str).to_numpy(dtype=object)
     country = users["country"].astype(str).str.upper().to_numpy(dtype=object)
-    region = np.array([schema.region_of(c) for c in country], dtype=object)
+    uniq, inverse = np.unique(country.astype(str), return_inverse=True)
+    region = np.array([schema.region_of(c) for c in uniq] + ["Other"], dtype=object)[
+        inverse.ravel()] if len(country) else np.zeros(0, dtype=object)
     linked = _linked_matrix(users["linked_apps"]) if len(users) else np.zeros(
         (0, len(schema.APPS)), dtype=bool)
 
@@ -187,9 +193,17 @@ def encode_events(dataset: Dataset, model: TextModel) -> EventCodes:
     non_chat_user = np.concatenate([signals[s].user for s in NON_CHAT_SIGNALS])
     non_chat_topic = np.concatenate([signals[s].topic for s in NON_CHAT_SIGNALS])
     similar = similar_topic_map(non_chat_user, non_chat_topic, len(user_ids))
-    return EventCodes(user_ids=user_ids, country=country, region=region, linked=linked,
+    event_frame = pd.DataFrame({
+        c: pd.Categorical(events[c].fillna("").astype(str).to_numpy(dtype=object))
+        for c in ("event_id", "user_id", "event_type", "app")})
+    event_frame["ts"] = events["ts"].to_numpy()
+    region_code = pd.Series(region, dtype=object).map(
+        {r: i for i, r in enumerate(schema.REGIONS)}).to_numpy(dtype=np.int64)
+    return EventCodes(user_ids=user_ids, country=country, region=region,
+                      region_code=region_code, linked=linked,
                       signals=signals, event_topic=topic, topic_inferred=inferred,
-                      similar_topics=similar, key_span=key_span, min_ms=min_ms)
+                      similar_topics=similar, key_span=key_span, min_ms=min_ms,
+                      event_frame=event_frame)
 
 
 # --- per-scenario rules ---------------------------------------------------------------------
@@ -208,7 +222,12 @@ class ChatRules:
     """Which ai_chat events count for which target app under a scenario (time cut aside)."""
 
     counts_for: np.ndarray  # bool (n_chats, len(schema.APPS)): may shape ads in that app
-    reason: np.ndarray  # object per chat: first blocking reason, '' if none
+    reason_code: np.ndarray  # int8 per chat: 0 counts, else 1 + index in REASONS (first rule)
+
+    @property
+    def reason(self) -> np.ndarray:
+        """The first blocking reason per chat as text ('' when none)."""
+        return np.asarray(("", *REASONS), dtype=object)[self.reason_code]
 
 
 def chat_rules(codes: EventCodes, scenario: Scenario) -> ChatRules:
@@ -219,33 +238,37 @@ def chat_rules(codes: EventCodes, scenario: Scenario) -> ChatRules:
     """
     chats = codes.signals["ai_chat"]
     n = len(chats)
-    reason = np.full(n, "", dtype=object)
+    code = {r: np.int8(i + 1) for i, r in enumerate(REASONS)}
+    reason = np.zeros(n, dtype=np.int8)
     if not scenario.ai_chat:
-        reason[:] = "ai_chat_off"
-    before = chats.ms < _policy_ms(scenario)
-    reason[(reason == "") & before] = "before_policy"
-    excluded_region = np.isin(codes.region[chats.user], scenario.excluded_regions)
-    reason[(reason == "") & excluded_region] = "region"
-    reason[(reason == "") & chats.sensitive[scenario.sensitive_list]] = "sensitive"
-    allowed = (reason == "")[:, None]
+        reason[:] = code["ai_chat_off"]
+    # Later rules only fill chats still unblocked, so each chat keeps its first reason.
+    for name, hit in (
+        ("before_policy", lambda: chats.ms < _policy_ms(scenario)),
+        ("region", lambda: np.isin(codes.region_code, [schema.REGIONS.index(r) for r in
+                                                       scenario.excluded_regions])[chats.user]),
+        ("sensitive", lambda: chats.sensitive[scenario.sensitive_list]),
+    ):
+        if (reason == 0).any():
+            reason[(reason == 0) & hit()] = code[name]
+    allowed = reason == 0
     if scenario.link_rule:
         apps = np.arange(len(schema.APPS))
         own = chats.app[:, None] == apps[None, :]
         src_linked = np.zeros(n, dtype=bool)
         known = chats.app >= 0
         src_linked[known] = codes.linked[chats.user[known], chats.app[known]]
-        both = src_linked[:, None] & codes.linked[chats.user]
-        reach = own | both
+        reach = own | (src_linked[:, None] & codes.linked[chats.user])
+        counts_for = allowed[:, None] & reach
+        partly = allowed & ~reach[:, :len(schema.AD_APPS)].all(axis=1)
+        reason[partly] = code["app_not_linked"]
     else:
-        reach = np.ones((n, len(schema.APPS)), dtype=bool)
-    counts_for = allowed & reach
-    partly = (reason == "") & ~reach[:, :len(schema.AD_APPS)].all(axis=1)
-    reason[partly] = "app_not_linked"
-    return ChatRules(counts_for=counts_for, reason=reason)
+        counts_for = np.repeat(allowed[:, None], len(schema.APPS), axis=1)
+    return ChatRules(counts_for=counts_for, reason_code=reason)
 
 
-def exclusions(codes: EventCodes, scenario: Scenario, events: pd.DataFrame,
-               rules: ChatRules | None = None) -> pd.DataFrame:
+def exclusions(codes: EventCodes, scenario: Scenario, rules: ChatRules | None = None
+               ) -> pd.DataFrame:
     """One row per signal event a rule stops from counting, as of the scenario's day.
 
     Columns: event_id, user_id, event_type, app, topic, ts, reason, blocked_apps. A chat
@@ -257,15 +280,16 @@ def exclusions(codes: EventCodes, scenario: Scenario, events: pd.DataFrame,
     chats = codes.signals["ai_chat"]
     parts_rows, parts_reason, parts_blocked = [], [], []
     seen = chats.ms < cut
-    chat_rows = np.flatnonzero(seen & (rules.reason != ""))
+    chat_rows = np.flatnonzero(seen & (rules.reason_code > 0))
     if len(chat_rows):
         blocked = ~rules.counts_for[chat_rows, :len(schema.AD_APPS)]
         names = np.array(schema.AD_APPS, dtype=object)
         patterns, which = _unique_rows(blocked)
         blocked_text = np.array(["|".join(names[b]) for b in patterns], dtype=object)[which]
-        is_link = rules.reason[chat_rows] == "app_not_linked"
+        reasons = rules.reason[chat_rows]
+        is_link = reasons == "app_not_linked"
         parts_rows.append(chats.row[chat_rows])
-        parts_reason.append(rules.reason[chat_rows])
+        parts_reason.append(reasons)
         parts_blocked.append(np.where(is_link, blocked_text, ""))
     for signal in NON_CHAT_SIGNALS:
         ev = codes.signals[signal]
@@ -279,10 +303,9 @@ def exclusions(codes: EventCodes, scenario: Scenario, events: pd.DataFrame,
                              for c in EXCLUSION_COLUMNS})
     order = np.argsort(rows, kind="stable")
     rows = rows[order]
-    frame = events.iloc[rows][["event_id", "user_id", "event_type", "app", "ts"]].reset_index(
-        drop=True)
-    topics = np.asarray(schema.ALL_TOPICS, dtype=object)[codes.event_topic[rows]]
-    frame.insert(4, "topic", topics)
+    frame = codes.event_frame.take(rows).reset_index(drop=True)
+    frame["topic"] = pd.Categorical.from_codes(codes.event_topic[rows],
+                                               categories=list(schema.ALL_TOPICS))
     frame["reason"] = np.concatenate(parts_reason)[order]
     frame["blocked_apps"] = np.concatenate(parts_blocked)[order]
     return frame[list(EXCLUSION_COLUMNS)]

@@ -1,0 +1,219 @@
+"""Command line for the engine: `recommend` (ranked, explained ads as JSON Lines) and `audit`
+(rule exclusions, sensitive leakage and quality as JSON).
+
+Bad input ends with one sentence on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import sys
+from typing import Any
+
+import numpy as np
+
+from adlens import schema
+from adlens.scenario import Scenario
+
+SIGNALS = schema.SIGNALS
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date written as YYYY-MM-DD, got {text!r}") from None
+
+
+def _on_off(text: str) -> bool:
+    value = text.strip().lower()
+    if value not in ("on", "off"):
+        raise argparse.ArgumentTypeError(f"expected on or off, got {text!r}")
+    return value == "on"
+
+
+def _regions(text: str) -> tuple[str, ...]:
+    items = [] if text.strip().lower() in ("", "none") else text.split(",")
+    regions = tuple(sorted({i.strip().upper() for i in items}))
+    unknown = [r for r in regions if r not in schema.EXCLUDABLE_REGIONS]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown region {unknown[0]!r}; use a comma-separated list of "
+            f"{', '.join(sorted(schema.EXCLUDABLE_REGIONS))}, or none")
+    return regions
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
+def _scenario_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", required=True, metavar="DIR",
+                        help="dataset folder (users, ads, events as CSV or Parquet)")
+    parser.add_argument("--as-of", type=_date, metavar="DATE",
+                        help="count events up to and including this day (default: 2026-01-31)")
+    parser.add_argument("--ai-chat", type=_on_off, default=True, metavar="on|off",
+                        help="use the AI-chat signal (default on)")
+    parser.add_argument("--excluded-regions", type=_regions,
+                        default=tuple(sorted(schema.EXCLUDABLE_REGIONS)), metavar="EU,UK,KR",
+                        help="regions where AI chats are not used (default EU,UK,KR; 'none')")
+    parser.add_argument("--sensitive", choices=tuple(schema.SENSITIVE_LISTS), default="meta7",
+                        help="sensitive topics never used for ads (default meta7)")
+    parser.add_argument("--link-rule", type=_on_off, default=True, metavar="on|off",
+                        help="AI chats only shape ads in linked apps (default on)")
+
+
+def add_recommend_arguments(parser: argparse.ArgumentParser) -> None:
+    _scenario_arguments(parser)
+    parser.add_argument("--user", nargs="+", action="extend", metavar="ID",
+                        help="only these people (default: everyone)")
+    parser.add_argument("--app", choices=schema.AD_APPS, help="only this ad app")
+    parser.add_argument("--top", type=_positive_int, default=5, metavar="K",
+                        help="ads per person and app (default 5)")
+
+
+def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
+    _scenario_arguments(parser)
+    parser.add_argument("--top", type=_positive_int, default=5, metavar="K",
+                        help="k of precision@k and NDCG@k (default 5)")
+    parser.add_argument("--boot", type=int, default=200, metavar="N",
+                        help="bootstrap resamples for confidence intervals (default 200)")
+
+
+def scenario_from_args(args: argparse.Namespace) -> Scenario:
+    return Scenario(as_of=args.as_of or Scenario().as_of, ai_chat=args.ai_chat,
+                    excluded_regions=args.excluded_regions, sensitive_list=args.sensitive,
+                    link_rule=args.link_rule)
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
+def _load(path: str):
+    """The prepared dataset, or a sentence saying why it could not be loaded."""
+    from adlens.contract import ContractError, load_dataset
+    from adlens.engine import prepare
+
+    try:
+        dataset = load_dataset(path)
+    except ContractError as exc:
+        problems = [str(p) for p in exc.problems[:3]]
+        more = len(exc.problems) - len(problems)
+        text = "; ".join(problems) + (f"; and {more} more problems" if more > 0 else "")
+        return None, f"The dataset could not be loaded: {text or 'it breaks the data contract'}."
+    return prepare(dataset), None
+
+
+def _clean(value: Any) -> Any:
+    """JSON-safe: NaN and infinities become null, numpy scalars plain numbers."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if isinstance(value, (np.floating, float)):
+        value = float(value)
+        return value if math.isfinite(value) else None
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    return value
+
+
+def run_recommend(args: argparse.Namespace) -> int:
+    from adlens.engine import CONTRIB_COLUMNS, run_scenario
+
+    try:
+        scenario = scenario_from_args(args)
+    except ValueError as exc:
+        return _fail(str(exc))
+    prepared, problem = _load(args.data)
+    if problem:
+        return _fail(problem)
+    if args.user:
+        known = set(prepared.codes.user_ids)
+        unknown = [u for u in args.user if u not in known]
+        if unknown:
+            return _fail(f"No person with user_id {unknown[0]!r} in {args.data}.")
+    apps = (args.app,) if args.app else schema.AD_APPS
+    result = run_scenario(prepared, scenario, top_k=args.top, apps=apps)
+    rec = result.recommendations
+    if args.user:
+        rec = rec[rec["user_id"].isin(args.user)]
+    columns = ["user_id", "app", "ad_id", "topic", "score", "baseline", *CONTRIB_COLUMNS]
+    records = rec[columns].astype({"user_id": str, "app": str, "ad_id": str, "topic": str})
+    lines = []
+    current, ads = None, []
+    for row in records.itertuples(index=False):  # output formatting, one row per shown ad
+        key = (row.user_id, row.app)
+        if key != current:
+            if current is not None:
+                lines.append(_line(current, ads, result.weights_source))
+            current, ads = key, []
+        values = row._asdict()
+        ads.append({"ad_id": row.ad_id, "topic": row.topic, "score": row.score,
+                    "baseline": row.baseline,
+                    "contributions": {s: values[f"contrib_{s}"] for s in SIGNALS}})
+    if current is not None:
+        lines.append(_line(current, ads, result.weights_source))
+    sys.stdout.write("".join(lines))
+    return 0
+
+
+def _line(key: tuple[str, str], ads: list[dict], weights_source: str) -> str:
+    return json.dumps(_clean({"user_id": key[0], "app": key[1], "weights_source": weights_source,
+                              "ads": ads})) + "\n"
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from adlens.engine import quality, run_scenario, text_report
+
+    try:
+        scenario = scenario_from_args(args)
+    except ValueError as exc:
+        return _fail(str(exc))
+    if args.boot < 0:
+        return _fail("--boot must be 0 or more resamples.")
+    prepared, problem = _load(args.data)
+    if problem:
+        return _fail(problem)
+    result = run_scenario(prepared, scenario, top_k=args.top)
+    counts = result.exclusion_counts()
+    by_reason = counts.groupby("reason")["events"].sum() if len(counts) else {}
+    report = text_report(prepared)
+    q = quality(prepared, scenario, k=args.top, n_boot=args.boot)
+    out = {
+        "dataset_id": prepared.dataset_id,
+        "scenario": scenario.to_dict(),
+        "differences_from_announced_policy": scenario.differences(),
+        "weights_source": result.weights_source,
+        "click_model": {"intercept": prepared.click_model.intercept,
+                        "weights": prepared.click_model.weight,
+                        "auc_heldout": prepared.click_model.auc_heldout},
+        "exclusions": {
+            "total": int(len(result.exclusions)),
+            "by_reason": {str(k): int(v) for k, v in dict(by_reason).items()},
+            "by_reason_and_event_type": counts.to_dict("records"),
+        },
+        "sensitive_leakage": {
+            "heldout": report.leakage,
+            "dataset": report.leakage_dataset,
+            "dataset_messages": report.n_dataset,
+        },
+        "topic_accuracy": {"heldout": report.accuracy, "dataset": report.accuracy_dataset},
+        "quality": {"k": q.k, "n_boot": q.n_boot, "rows": q.summary.to_dict("records")},
+    }
+    print(json.dumps(_clean(out), indent=2))
+    return 0
