@@ -780,49 +780,31 @@ def _to_json_dict(result: RecallResult, max_coincidences: int | None) -> dict[st
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", required=True, help="dataset folder (users, ads, events)")
-    _add_scenario_arguments(parser)
-    parser.add_argument("--window-hours", type=float, default=48,
+    from adlens.cli_engine import _scenario_arguments  # --data and the scenario flags, shared
+
+    _scenario_arguments(parser)
+    parser.add_argument("--window-hours", type=float, default=48, metavar="H",
                         help="how soon after the conversation the ad must come (default 48)")
-    parser.add_argument("--lookback-days", type=float, default=14,
+    parser.add_argument("--lookback-days", type=float, default=14, metavar="D",
                         help="how far before the conversation to look for exposures (14)")
-    parser.add_argument("--max-coincidences", type=int, default=None,
+    parser.add_argument("--max-coincidences", type=int, default=None, metavar="N",
                         help="list at most this many coincidences (default: all)")
 
 
-def _add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as-of", help="count events up to this day, YYYY-MM-DD")
-    parser.add_argument("--ai-chat", choices=("on", "off"), default="on")
-    parser.add_argument("--excluded-regions", default=None,
-                        help="comma-separated among EU,UK,KR, or 'none' (default EU,UK,KR)")
-    parser.add_argument("--sensitive", choices=tuple(schema.SENSITIVE_LISTS), default="meta7")
-    parser.add_argument("--link-rule", choices=("on", "off"), default="on")
-
-
-def _scenario_from_args(args: argparse.Namespace) -> Scenario:
-    changes: dict[str, Any] = {"ai_chat": args.ai_chat, "sensitive_list": args.sensitive,
-                               "link_rule": args.link_rule}
-    if args.as_of:
-        changes["as_of"] = args.as_of
-    if args.excluded_regions is not None:
-        changes["excluded_regions"] = args.excluded_regions
-    return Scenario().with_(**changes)
-
-
 def run(args: argparse.Namespace) -> int:
+    from adlens.cli_engine import scenario_from_args
     from adlens.contract import ContractError, load_dataset
 
     try:
-        scenario = _scenario_from_args(args)
+        scenario = scenario_from_args(args)
         if args.max_coincidences is not None and args.max_coincidences < 0:
             raise ValueError("--max-coincidences cannot be negative.")
+        # Settings are checked before the (slow) load, so a typo fails at once.
+        _check_settings(args.window_hours, args.lookback_days, 1000, 0.5, 0)
         dataset = load_dataset(args.data)
         result = analyse_recall(dataset, scenario, window_hours=args.window_hours,
                                 lookback_days=args.lookback_days)
-    except ContractError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    except (ValueError, FileNotFoundError, NotADirectoryError) as exc:
+    except (ContractError, ValueError, OSError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
     json.dump(result.to_json_dict(args.max_coincidences), sys.stdout, default=str,
