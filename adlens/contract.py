@@ -154,9 +154,21 @@ class _Checker:
 # --- reading files -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _TableFile:
+    """One table as file bytes, or as an in-memory frame (a generated population)."""
+
     table: str
     name: str
-    data: bytes
+    data: bytes = b""
+    frame: pd.DataFrame | None = None
+
+    def fingerprint(self) -> bytes:
+        if self.frame is None:
+            return self.data
+        try:
+            hashed = pd.util.hash_pandas_object(self.frame, index=False).to_numpy().tobytes()
+        except TypeError:  # unhashable cells (lists): hash their text instead
+            hashed = self.frame.astype("str").to_csv(index=False).encode()
+        return json.dumps([str(c) for c in self.frame.columns]).encode() + hashed
 
 
 def _csv_header(data: bytes) -> list[str] | None:
@@ -274,6 +286,8 @@ def _unique_columns(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None
 
 
 def _read_table(file: _TableFile, check: _Checker) -> pd.DataFrame | None:
+    if file.frame is not None:
+        return _unique_columns(file.frame.reset_index(drop=True), check)
     if file.name.lower().endswith(".parquet"):
         return _read_parquet(file.data, check)
     return _read_csv(file.data, check)
@@ -682,8 +696,9 @@ def _validate(files: list[_TableFile], source: str, problems: list[Problem]) -> 
         raise ContractError(problems)
     digest = hashlib.sha256()
     for file in sorted(files, key=lambda f: f.table):
-        digest.update(f"{file.table}:{len(file.data)}:".encode())
-        digest.update(file.data)
+        content = file.fingerprint()
+        digest.update(f"{file.table}:{len(content)}:".encode())
+        digest.update(content)
     return Dataset(users=frames["users"], ads=frames["ads"], events=frames["events"],
                    dataset_id=digest.hexdigest()[:12], source=source,
                    interests=frames.get("interests"))
@@ -742,6 +757,23 @@ def load_uploaded(files: Mapping[str, bytes], *, max_bytes: int = DEFAULT_MAX_BY
         table_files.append(_TableFile(table, PurePath(name).name, data))
     source = "Uploaded: " + ", ".join(f.name for f in sorted(table_files, key=_table_order))
     return _validate(sorted(table_files, key=_table_order), source, problems)
+
+
+def from_frames(frames: Mapping[str, pd.DataFrame], *, source: str = "In-memory tables"
+                ) -> Dataset:
+    """Check tables already in memory ({"users": frame, ...}, e.g. a generated population)
+    against the same contract, without writing them out; rows are numbered as in the frames."""
+    problems: list[Problem] = []
+    for name in frames:
+        if name not in (*schema.TABLES, *schema.OPTIONAL_TABLES):
+            problems.append(Problem(name, (), None, "is not one of the dataset's tables: "
+                                    "expected users, ads, events (and optionally interests)"))
+    for table in schema.TABLES:
+        if table not in frames:
+            problems.append(Problem(table, (), None, f"the {table} table is missing"))
+    files = sorted((_TableFile(t, t, frame=f.copy(deep=False)) for t, f in frames.items()
+                    if t in (*schema.TABLES, *schema.OPTIONAL_TABLES)), key=_table_order)
+    return _validate(files, source, problems)
 
 
 def _table_order(file: _TableFile) -> int:

@@ -15,6 +15,7 @@ from adlens.__main__ import main
 from adlens.contract import (
     ContractError,
     Problem,
+    from_frames,
     load_dataset,
     load_uploaded,
     summarize,
@@ -87,6 +88,34 @@ def test_typed_parquet_loads_like_csv() -> None:
     pd.testing.assert_series_equal(typed.events["ts"], text.events["ts"])
     pd.testing.assert_series_equal(typed.events["dwell_ms"], text.events["dwell_ms"])
     assert typed.users["uses_meta_ai"].tolist() == text.users["uses_meta_ai"].tolist()
+
+
+def test_frames_in_memory_meet_the_same_contract() -> None:
+    frames = typed_frames()
+    ds = from_frames(frames, source="Generated: 6 people")
+    assert ds.source == "Generated: 6 people" and ds.n_events == 13
+    assert ds.dataset_id == from_frames(typed_frames()).dataset_id
+    frames["events"].loc[4, "topic"] = "astrology"
+    with pytest.raises(ContractError) as info:
+        from_frames(frames)
+    [problem] = info.value.problems
+    assert (problem.file, problem.rows, problem.column) == ("events", (5,), "topic")
+    assert frames["events"].loc[4, "topic"] == "astrology"  # the caller's frames are untouched
+    with pytest.raises(ContractError) as info:
+        from_frames({"users": frames["users"], "extra": frames["ads"]})
+    assert {str(p) for p in info.value.problems} >= {
+        "ads: the ads table is missing",
+        "extra: is not one of the dataset's tables: expected users, ads, events "
+        "(and optionally interests)"}
+
+
+def test_generated_population_passes_in_memory() -> None:
+    from adlens.simulate import generate_frames
+
+    frames = generate_frames(200, 11)
+    ds = from_frames(frames, source="Generated")
+    assert ds.n_users == 200 and ds.interests is not None
+    assert ds.dataset_id != from_frames(generate_frames(200, 12)).dataset_id
 
 
 def test_interests_table_is_optional_and_checked() -> None:
