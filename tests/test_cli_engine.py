@@ -1,0 +1,108 @@
+"""CLI tests: `recommend` JSON Lines and `audit` JSON on a small generated dataset; bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from adlens import schema
+from adlens.__main__ import main
+from adlens.simulate import generate_frames
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("cli_data")
+    for name, frame in generate_frames(60, seed=5).items():
+        frame.to_parquet(folder / f"{name}.parquet", index=False)
+    return folder
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse rejects bad flags this way
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_recommend_prints_one_line_per_person_and_app(capsys, data_dir):
+    code, out, _ = run(capsys, "recommend", "--data", str(data_dir), "--top", "3")
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert len(lines) == 60 * len(schema.AD_APPS)
+    for line in lines:
+        assert set(line) == {"user_id", "app", "weights_source", "ads"}
+        assert line["weights_source"] in ("dataset", "bundled_sample")
+        assert 1 <= len(line["ads"]) <= 3
+        for ad in line["ads"]:
+            assert set(ad["contributions"]) == set(schema.SIGNALS)
+            total = ad["baseline"] + sum(ad["contributions"].values())
+            assert abs(total - ad["score"]) <= 1e-9
+            assert ad["topic"] not in schema.SENSITIVE_META7
+        scores = [ad["score"] for ad in line["ads"]]
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_recommend_filters_and_switches(capsys, data_dir):
+    code, out, _ = run(capsys, "recommend", "--data", str(data_dir), "--user", "u000001",
+                       "u000002", "--app", "instagram", "--ai-chat", "off", "--as-of",
+                       "2026-01-10", "--excluded-regions", "none", "--sensitive", "gdpr9",
+                       "--link-rule", "off")
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert {(x["user_id"], x["app"]) for x in lines} == {("u000001", "instagram"),
+                                                         ("u000002", "instagram")}
+    ads = [ad for x in lines for ad in x["ads"]]
+    assert all(ad["contributions"]["ai_chat"] == 0 for ad in ads)
+    assert all(ad["topic"] not in schema.SENSITIVE_GDPR9 for ad in ads)
+
+
+def test_audit_reports_exclusions_leakage_and_quality(capsys, data_dir):
+    code, out, _ = run(capsys, "audit", "--data", str(data_dir), "--boot", "20",
+                       "--excluded-regions", "EU,UK")
+    assert code == 0
+    report = json.loads(out)
+    assert report["differences_from_announced_policy"] == [
+        "South Korea not excluded (counterfactual)"]
+    by_reason = report["exclusions"]["by_reason"]
+    assert set(by_reason) <= {"region", "sensitive", "before_policy", "app_not_linked",
+                              "ai_chat_off"}
+    assert sum(by_reason.values()) == report["exclusions"]["total"] > 0
+    leak = report["sensitive_leakage"]
+    assert 0 <= leak["heldout"]["meta7"] <= 1 and leak["dataset_messages"] > 0
+    metrics = {(r["region"], r["metric"], r["variant"]) for r in report["quality"]["rows"]}
+    assert ("All", "precision@k", "with AI chat") in metrics
+    assert ("All", "auc", "difference") in metrics
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["--data", "/no/such/folder"], "could not be loaded"),
+    (["--data", "{data}", "--user", "nobody"], "No person with user_id 'nobody'"),
+    (["--data", "{data}", "--as-of", "31/01/2026"], "YYYY-MM-DD"),
+    (["--data", "{data}", "--ai-chat", "maybe"], "on or off"),
+    (["--data", "{data}", "--excluded-regions", "EU,FR"], "unknown region 'FR'"),
+    (["--data", "{data}", "--top", "0"], "at least 1"),
+    (["--data", "{data}", "--sensitive", "all"], "invalid choice"),
+])
+def test_bad_input_is_one_sentence_and_exit_2(capsys, data_dir, argv, fragment):
+    argv = [a.replace("{data}", str(data_dir)) for a in argv]
+    code, out, err = run(capsys, "recommend", *argv)
+    assert code == 2 and out == ""
+    assert fragment in err and "Traceback" not in err
+
+
+def test_bad_input_through_the_real_entry_point(tmp_path):
+    (tmp_path / "users.csv").write_text("user_id,country\nu1,US\n")
+    proc = subprocess.run([sys.executable, "-m", "adlens", "audit", "--data", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("The dataset could not be loaded:")
+    assert "Traceback" not in proc.stderr
