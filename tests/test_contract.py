@@ -563,3 +563,26 @@ def test_wrongly_typed_parquet_columns() -> None:
     assert dwell.n_rows == 13 and '"True"' in dwell.message
     flag = only(problems, "uses_meta_ai")
     assert flag.rows == (3,) and '"2"' in flag.message
+
+
+def test_problem_is_frozen_and_reads_as_one_line() -> None:
+    problem = Problem("users.csv", (7,), "country", "expected a code\nfound two lines")
+    assert str(problem) == 'users.csv, row 7, column "country": expected a code\\nfound two lines'
+    assert str(Problem("ads.csv", (), None, "is empty")) == "ads.csv: is empty"
+    with pytest.raises(AttributeError):
+        problem.rows = (1,)  # type: ignore[misc]
+
+
+def test_cli_size_limit_is_settable(tmp_path: Path) -> None:
+    frames = valid_frames(n_repeat=2000)  # events.csv of about 1.5 MB
+    folder = write_dataset(frames, tmp_path / "big")
+    code, out, err = run_cli("validate", str(folder), "--max-mb", "0.5")
+    assert code == 1 and "- events.csv: is 1." in err and "over the 0.5 MB limit" in err
+    code, out, err = run_cli("validate", str(folder), "--max-mb", "5")
+    assert code == 0 and "events:    26,000" in out
+
+
+def test_to_safe_csv_of_empty_and_indexed_frames() -> None:
+    assert to_safe_csv(pd.DataFrame({"a": pd.Series([], dtype="str")})) == b"a\r\n"
+    frame = pd.DataFrame({"a": ["=x"]}, index=pd.Index(["=idx"], name="key"))
+    assert to_safe_csv(frame) == b"a\r\n'=x\r\n"  # the index is not written
