@@ -93,6 +93,21 @@ _COUNTRIES = np.array(list(_COUNTRY_SHARES), dtype=object)
 _COUNTRY_P = np.array(list(_COUNTRY_SHARES.values()))
 _COUNTRY_P = _COUNTRY_P / _COUNTRY_P.sum()
 _EXCLUDED = np.array([schema.region_of(c) in schema.EXCLUDABLE_REGIONS for c in _COUNTRIES])
+# UTC offset in hours in Nov-Jan (northern winter, southern summer time).
+_UTC_OFFSETS: dict[str, float] = {c: h for h, cs in {
+    -5.0: "US CA", -3.0: "BR", -6.0: "MX", 0.0: "GB PT IE", 2.0: "FI GR RO BG LT LV EE CY ZA",
+    1.0: "DE FR IT ES NL PL SE BE AT DK CZ HU SK HR SI LU MT NG", 3.0: "TR", 5.5: "IN",
+    9.0: "KR JP", 11.0: "AU",
+}.items() for c in cs.split()}
+# Countries spanning several zones: (zones, share of people in each).
+_MULTI_ZONE: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {
+    "US": ((-5.0, -6.0, -7.0, -8.0), (0.47, 0.29, 0.07, 0.17)),
+    "CA": ((-3.5, -4.0, -5.0, -6.0, -7.0, -8.0), (0.02, 0.06, 0.6, 0.08, 0.12, 0.12)),
+    "AU": ((11.0, 10.0, 10.5, 8.0), (0.62, 0.2, 0.07, 0.11)),
+}
+
+_COUNTRY_ORDER = np.sort(_COUNTRIES)
+_OFFSET_OF_COUNTRY = np.array([_UTC_OFFSETS[c] for c in _COUNTRY_ORDER])
 
 # --- the ad catalogue (fixed, the same for every seed) -----------------------------------------
 _CATALOGUE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -240,11 +255,28 @@ def _expand(counts: np.ndarray) -> np.ndarray:
     return np.repeat(np.arange(len(counts)), counts)
 
 
-def _times(n: int, start_ms: int, days: int, rng: np.random.Generator) -> np.ndarray:
-    """Event times (ms since epoch) spread over the window with a daily rhythm."""
-    day = rng.integers(0, days, n)
-    hour = rng.choice(24, n, p=_HOUR_P)
-    return start_ms + day * _DAY_MS + hour * 3_600_000 + rng.integers(0, 3_600_000, n)
+@dataclass(frozen=True)
+class _Window:
+    """The simulated period: whole UTC days from `start_ms`."""
+
+    start_ms: int
+    days: int
+
+    @property
+    def end_ms(self) -> int:
+        return self.start_ms + self.days * _DAY_MS
+
+    def times(self, owner: np.ndarray, utc_offset_ms: np.ndarray,
+              rng: np.random.Generator) -> np.ndarray:
+        """Event times (ms since epoch) with a daily rhythm in each owner's local time.
+
+        A local evening can fall just outside the window in UTC; it wraps to the other end.
+        """
+        n = owner.size
+        day = rng.integers(0, self.days, n)
+        hour = rng.choice(24, n, p=_HOUR_P)
+        local = day * _DAY_MS + hour * 3_600_000 + rng.integers(0, 3_600_000, n)
+        return self.start_ms + (local - utc_offset_ms[owner]) % (self.days * _DAY_MS)
 
 
 def _pick_ad(topic: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -258,7 +290,7 @@ class _Events:
     user: np.ndarray
     ts: np.ndarray
     kind: str
-    app: np.ndarray | None = None
+    app: np.ndarray | None = None  # index in schema.APPS, -1 for none
     topic: np.ndarray | None = None  # topic code, -1 for none
     text: np.ndarray | None = None  # str objects
     modality: np.ndarray | None = None  # index in schema.MODALITIES, -1 for none
@@ -266,179 +298,7 @@ class _Events:
     dwell: np.ndarray | None = None
     advertiser: np.ndarray | None = None  # ad row whose advertiser it is, -1 for none
     true_topic: np.ndarray | None = None
-    keep_topic: bool = True
-
-
-# --- one block of people -----------------------------------------------------------------------
-def _block(
-    first_user: int, n: int, rng: np.random.Generator, start_ms: int, days: int,
-    params: SimParams, id_width: int,
-) -> tuple[pa.Table, np.ndarray, list[_Events]]:
-    """People `first_user .. first_user+n-1`: users frame, interests and their events."""
-    p = params
-    # People.
-    country = _COUNTRIES[rng.choice(len(_COUNTRIES), n, p=_COUNTRY_P)]
-    excluded = np.isin(country, _COUNTRIES[_EXCLUDED])
-    age = rng.choice(len(schema.AGE_BANDS), n, p=np.array(p.age_shares) / sum(p.age_shares))
-    uses_ai = rng.random(n) < np.array(p.meta_ai_by_age)[age]
-    glasses = uses_ai & (rng.random(n) < p.glasses_share_of_ai_users)
-    activity = rng.lognormal(0.0, 0.5, n) * np.exp(-0.125)
-
-    # Apps a person uses (ad apps), then which of their apps are linked in Accounts Center.
-    uses = rng.random((n, len(schema.APPS))) < np.array([0.78, 0.66, 0.5, 0.62, 0, 0])
-    uses[~uses[:, :_N_AD_APPS].any(axis=1), 0] = True
-    uses[:, 4] = uses_ai & (rng.random(n) < 0.55)  # the standalone Meta AI app
-    uses[:, 5] = glasses
-    style = rng.random(n)
-    linked = np.where((style < 0.10)[:, None], False,
-                      np.where((style < 0.55)[:, None], uses,
-                               uses & (rng.random((n, len(schema.APPS))) < 0.5)))
-    linked_str = np.full(n, "", dtype=object)
-    for j, app in enumerate(schema.APPS):
-        sep = np.where(linked_str == "", "", "|")
-        linked_str = np.where(linked[:, j], linked_str + sep + app, linked_str)
-
-    # Latent interests: a taste archetype shared with similar people plus personal taste.
-    arche = rng.integers(0, _ARCHETYPES.shape[0], n)
-    everyday = _sigmoid(_ARCHETYPES[arche] + rng.normal(0, 1.0, (n, N_EVERYDAY)) - 1.6)
-    age_tilt = (age[:, None] - 2.5) * _AGE_TILT[None, :]
-    everyday = _sigmoid(_logit(everyday) + age_tilt)
-    sens = _sigmoid(rng.normal(_SENSITIVE_MEAN, 1.1, (n, N_TOPICS - N_EVERYDAY)))
-    interests = np.hstack([everyday, sens])
-
-    numbers = pa.array(np.arange(first_user + 1, first_user + n + 1)).cast(pa.string())
-    users = pa.table({
-        "user_id": pc.binary_join_element_wise("u", pc.utf8_lpad(numbers, id_width, "0"), ""),
-        "country": pa.array(country, pa.string()),
-        "age_band": pa.array(np.array(schema.AGE_BANDS, dtype=object)[age], pa.string()),
-        "uses_meta_ai": pa.array(uses_ai), "linked_apps": pa.array(linked_str, pa.string()),
-    })
-
-    events: list[_Events] = []
-    app_w = uses[:, :_N_AD_APPS] * np.array([1.0, 1.2, 0.15, 0.25]) * rng.gamma(2.0, 0.5, (
-        n, _N_AD_APPS))
-    app_w[app_w.sum(axis=1) == 0, 0] = 1.0
-
-    def topic_weights(gamma: float, floor: float, sigma: float, sensitive: float) -> np.ndarray:
-        w = (interests + floor) ** gamma * rng.lognormal(0, sigma, interests.shape)
-        w[:, _SENSITIVE] *= sensitive
-        return w
-
-    # Offline conversations driven by interests (primed ones are added after the ads).
-    vu = _expand(rng.poisson(p.conversations * activity))
-    v_topic = _sample_rows(topic_weights(2.0, 0.02, 0.5, 1.2), vu, rng)
-    v_ts = _times(vu.size, start_ms, days, rng)
-
-    # AI chats (only Meta AI users), on any topic including sensitive ones; some follow up
-    # a conversation the person just had (ask the assistant about what friends mentioned).
-    n_chat = rng.poisson(p.ai_chats * activity * rng.lognormal(0, 0.6, n) * np.exp(-0.18)
-                         * uses_ai)
-    cu = _expand(n_chat)
-    chat_topic = _sample_rows(topic_weights(2.0, 0.02, 0.6, 2.2), cu, rng)
-    chat_ts = _times(cu.size, start_ms, days, rng)
-    follow = uses_ai[vu] & (rng.random(vu.size) < p.chat_after_conversation)
-    follow_ts = v_ts[follow] + (rng.uniform(0.02, 3.0, follow.sum()) * _DAY_MS).astype(np.int64)
-    cu = np.concatenate([cu, vu[follow]])
-    chat_topic = np.concatenate([chat_topic, v_topic[follow]])
-    chat_ts = np.concatenate([chat_ts, follow_ts])
-    chat_app_w = np.hstack([uses[:, :_N_AD_APPS] * np.array([0.5, 0.6, 0.5, 0.8]),
-                            (uses[:, 4] * 1.5)[:, None], (uses[:, 5] * 1.5)[:, None]])
-    chat_app = _sample_rows(chat_app_w, cu, rng)
-    on_glasses = chat_app == 5
-    modality = np.where(rng.random(cu.size) < 0.28, _VOICE, _TEXT)
-    g = rng.random(cu.size)
-    modality[on_glasses] = np.where(g[on_glasses] < 0.6, _VOICE,
-                                    np.where(g[on_glasses] < 0.85, _IMAGE, _VIDEO))
-    second = _sample_rows(topic_weights(1.0, 0.05, 0.3, 0.3), cu, rng)
-    # Speech recognition does not misspell: only typed chats get typos.
-    typed = modality == _TEXT
-    chat_texts = np.empty(cu.size, dtype=object)
-    chat_texts[typed] = chat_text.make_chat_texts(chat_topic[typed], rng,
-                                                  secondary=second[typed])
-    chat_texts[~typed] = chat_text.make_chat_texts(chat_topic[~typed], rng,
-                                                   secondary=second[~typed], typo_rate=0.0)
-    chat_texts = _as_spoken(chat_texts, modality, rng)
-    events.append(_Events(cu, chat_ts, "ai_chat", app=chat_app, topic=chat_topic,
-                          text=chat_texts, modality=modality, true_topic=chat_topic,
-                          keep_topic=False))
-
-    # On-platform activity, each signal with its own noise.
-    for kind, rate, gamma, floor, sigma in (
-        ("like", p.likes, 2.0, 0.02, 0.5), ("follow", p.follows, 3.0, 0.0, 0.4),
-        ("post", p.posts, 2.5, 0.01, 0.7), ("watch", p.watches, 1.5, 0.05, 0.6),
-    ):
-        u = _expand(rng.poisson(rate * activity))
-        w = topic_weights(gamma, floor, sigma, 0.15)
-        ev = _Events(u, _times(u.size, start_ms, days, rng), kind,
-                     app=_sample_rows(app_w, u, rng), topic=_sample_rows(w, u, rng))
-        if kind == "watch":
-            ev.dwell = np.round(rng.lognormal(np.log(9000), 0.9, u.size))
-        events.append(ev)
-
-    # Friends' likes: friends share the archetype, not the person's own quirks.
-    friend_int = _sigmoid(_ARCHETYPES[arche] + rng.normal(0, 1.2, (n, N_EVERYDAY)) - 1.6)
-    fw = np.hstack([friend_int ** 2, np.full((n, N_TOPICS - N_EVERYDAY), 0.002)])
-    u = _expand(rng.poisson(p.friend_likes * activity))
-    events.append(_Events(u, _times(u.size, start_ms, days, rng), "friend_like",
-                          app=_sample_rows(app_w, u, rng), topic=_sample_rows(fw, u, rng)))
-
-    # Ad impressions: targeted by interest; sensitive topics only untargeted and rare.
-    target_w = (interests + 0.03) ** 2.5 * rng.lognormal(0, 0.5, interests.shape)
-    target_w[:, _SENSITIVE] = 0.004
-    target_w /= target_w.sum(axis=1, keepdims=True)
-    iu = _expand(rng.poisson(p.impressions * activity))
-    imp_ts = _times(iu.size, start_ms, days, rng)
-    imp_app = _sample_rows(app_w, iu, rng)
-    imp_topic = _sample_rows(target_w, iu, rng)
-    _apply_chat_signal(imp_topic, iu, imp_ts, imp_app, target_w, excluded, linked,
-                       cu, chat_ts, chat_app, chat_topic, params, rng)
-    imp_ad = _pick_ad(imp_topic, rng)
-    imp_interest = interests[iu, imp_topic]
-    dwell = np.round(np.minimum(
-        rng.lognormal(np.log(p.dwell_median_ms) + 0.35 * (imp_interest - 0.55), p.dwell_sigma),
-        120_000.0))
-    events.append(_Events(iu, imp_ts, "ad_impression", app=imp_app, topic=imp_topic,
-                          ad=imp_ad, dwell=dwell))
-
-    # Clicks: likelier the more the person cares about the topic and the longer they looked.
-    logit = (p.click_base_logit + 4.0 * imp_interest
-             + 0.6 * np.log(np.maximum(dwell, 50) / p.dwell_median_ms))
-    clicked = rng.random(iu.size) < _sigmoid(logit)
-    click_ts = imp_ts[clicked] + np.round(dwell[clicked] + rng.exponential(1500, clicked.sum())
-                                          ).astype(np.int64)
-    events.append(_Events(iu[clicked], click_ts, "ad_click", app=imp_app[clicked],
-                          topic=imp_topic[clicked], ad=imp_ad[clicked]))
-
-    # Advertiser site visits: interest-driven browsing plus visits after clicks.
-    sw = topic_weights(3.0, 0.0, 0.5, 0.3)
-    su = _expand(rng.poisson(p.site_visits * activity))
-    s_topic = _sample_rows(sw, su, rng)
-    s_ad = _pick_ad(s_topic, rng)
-    after = rng.random(clicked.sum()) < p.click_to_site_visit
-    su = np.concatenate([su, iu[clicked][after]])
-    s_ts = np.concatenate([_times(s_topic.size, start_ms, days, rng),
-                           click_ts[after] + rng.integers(2_000, 120_000, after.sum())])
-    s_topic = np.concatenate([s_topic, imp_topic[clicked][after]])
-    s_ad = np.concatenate([s_ad, imp_ad[clicked][after]])
-    events.append(_Events(su, s_ts, "site_visit", topic=s_topic,
-                          advertiser=s_ad))
-
-    # Conversations primed by earlier ad exposures on the same topic.
-    primed = rng.random(iu.size) < p.priming_rate * (1 - np.exp(-dwell / p.priming_dwell_ms)) * (
-        0.4 + imp_interest)
-    delay = (rng.uniform(1, 10, primed.sum()) * _DAY_MS).astype(np.int64)
-    pv_ts = imp_ts[primed] + delay
-    inside = pv_ts < start_ms + days * _DAY_MS
-    vu = np.concatenate([vu, iu[primed][inside]])
-    v_topic = np.concatenate([v_topic, imp_topic[primed][inside]])
-    v_ts = np.concatenate([v_ts, pv_ts[inside]])
-    events.append(_Events(vu, v_ts, "conversation", topic=v_topic,
-                          text=chat_text.make_conversation_texts(v_topic, rng),
-                          true_topic=v_topic))
-
-    # Clicks and visits right after an impression late on the last day fall outside the window.
-    end_ms = start_ms + days * _DAY_MS
-    return users, interests, [_within(ev, ev.ts < end_ms) for ev in events]
+    keep_topic: bool = True  # False: the topic column stays empty (inferred from text)
 
 
 def _within(ev: _Events, keep: np.ndarray) -> _Events:
@@ -448,6 +308,245 @@ def _within(ev: _Events, keep: np.ndarray) -> _Events:
     fields = {name: (value[keep] if isinstance(value, np.ndarray) else value)
               for name, value in vars(ev).items()}
     return _Events(**fields)
+
+
+# --- one block of people -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class _People:
+    """One block of simulated people (row i of every array is person i of the block)."""
+
+    country: np.ndarray
+    excluded: np.ndarray  # EU, UK or KR: the AI-chat signal is not used
+    age: np.ndarray  # index in schema.AGE_BANDS
+    uses_ai: np.ndarray
+    uses: np.ndarray  # (n, apps) bool: apps the person uses
+    linked: np.ndarray  # (n, apps) bool: apps linked in Accounts Center
+    activity: np.ndarray  # multiplies every event rate
+    archetype: np.ndarray
+    interests: np.ndarray  # (n, topics) true interest in [0, 1]
+    utc_offset_ms: np.ndarray
+    app_weights: np.ndarray  # (n, ad apps) where the person scrolls
+
+    @property
+    def n(self) -> int:
+        return self.country.size
+
+
+def _people(n: int, rng: np.random.Generator, p: SimParams) -> _People:
+    country = _COUNTRIES[rng.choice(len(_COUNTRIES), n, p=_COUNTRY_P)]
+    excluded = np.isin(country, _COUNTRIES[_EXCLUDED])
+    age = rng.choice(len(schema.AGE_BANDS), n, p=np.array(p.age_shares) / sum(p.age_shares))
+    uses_ai = rng.random(n) < np.array(p.meta_ai_by_age)[age]
+    glasses = uses_ai & (rng.random(n) < p.glasses_share_of_ai_users)
+    activity = rng.lognormal(0.0, 0.5, n) * np.exp(-0.125)  # mean 1
+
+    # Apps a person uses, then which of them are linked in Accounts Center: none, all or some.
+    uses = rng.random((n, len(schema.APPS))) < np.array([0.78, 0.66, 0.5, 0.62, 0, 0])
+    uses[~uses[:, :_N_AD_APPS].any(axis=1), 0] = True
+    uses[:, 4] = uses_ai & (rng.random(n) < 0.55)  # the standalone Meta AI app
+    uses[:, 5] = glasses
+    style = rng.random(n)
+    linked = np.where((style < 0.10)[:, None], False,
+                      np.where((style < 0.55)[:, None], uses,
+                               uses & (rng.random((n, len(schema.APPS))) < 0.5)))
+
+    # Latent interests: a taste archetype shared with similar people plus personal taste.
+    archetype = rng.integers(0, _ARCHETYPES.shape[0], n)
+    everyday = _ARCHETYPES[archetype] + rng.normal(0, 1.0, (n, N_EVERYDAY)) - 1.6
+    everyday = _sigmoid(everyday + (age[:, None] - 2.5) * _AGE_TILT[None, :])
+    sensitive = _sigmoid(rng.normal(_SENSITIVE_MEAN, 1.1, (n, N_TOPICS - N_EVERYDAY)))
+
+    offset_h = _OFFSET_OF_COUNTRY[np.searchsorted(_COUNTRY_ORDER, country)]
+    # Countries spanning several time zones: a person lives in one of them.
+    for c, (zones, shares) in _MULTI_ZONE.items():
+        rows = np.flatnonzero(country == c)
+        offset_h[rows] = np.array(zones)[rng.choice(len(zones), rows.size, p=shares)]
+    app_weights = (uses[:, :_N_AD_APPS] * np.array([1.0, 1.2, 0.15, 0.25])
+                   * rng.gamma(2.0, 0.5, (n, _N_AD_APPS)))
+    return _People(country, excluded, age, uses_ai, uses, linked, activity, archetype,
+                   np.hstack([everyday, sensitive]), (offset_h * 3_600_000).astype(np.int64),
+                   app_weights)
+
+
+def _users_table(people: _People, first_user: int, id_width: int) -> pa.Table:
+    numbers = pa.array(np.arange(first_user + 1, first_user + people.n + 1)).cast(pa.string())
+    linked_apps = np.full(people.n, "", dtype=object)
+    for j, app in enumerate(schema.APPS):
+        sep = np.where(linked_apps == "", "", "|")
+        linked_apps = np.where(people.linked[:, j], linked_apps + sep + app, linked_apps)
+    return pa.table({
+        "user_id": pc.binary_join_element_wise("u", pc.utf8_lpad(numbers, id_width, "0"), ""),
+        "country": pa.array(people.country, pa.string()),
+        "age_band": pa.array(np.array(schema.AGE_BANDS, dtype=object)[people.age], pa.string()),
+        "uses_meta_ai": pa.array(people.uses_ai),
+        "linked_apps": pa.array(linked_apps, pa.string()),
+    })
+
+
+def _topic_weights(people: _People, rng: np.random.Generator, gamma: float, floor: float,
+                   sigma: float, sensitive: float) -> np.ndarray:
+    """Per person, how strongly one signal draws on each topic: the true interests sharpened
+    by `gamma`, with person-and-topic noise `sigma` (someone who loves hiking may never post
+    about it) and sensitive topics scaled by `sensitive`."""
+    w = (people.interests + floor) ** gamma * rng.lognormal(0, sigma, people.interests.shape)
+    w[:, _SENSITIVE] *= sensitive
+    return w
+
+
+def _block(
+    first_user: int, n: int, rng: np.random.Generator, window: _Window, params: SimParams,
+    id_width: int,
+) -> tuple[pa.Table, np.ndarray, list[_Events]]:
+    """People `first_user .. first_user+n-1`: users table, true interests and their events."""
+    people = _people(n, rng, params)
+    talks = _spontaneous_conversations(people, rng, window, params)
+    chats = _ai_chats(people, talks, rng, window, params)
+    events = [chats, *_platform_activity(people, rng, window, params)]
+    impressions = _impressions(people, chats, rng, window, params)
+    clicks, visits = _clicks_and_visits(people, impressions, rng, window, params)
+    events += [impressions, clicks, visits, _conversations(talks, impressions, people, rng,
+                                                           window, params)]
+    # Clicks and visits right after an impression late on the last day fall outside the window.
+    return (_users_table(people, first_user, id_width), people.interests,
+            [_within(ev, ev.ts < window.end_ms) for ev in events])
+
+
+def _spontaneous_conversations(people: _People, rng: np.random.Generator, window: _Window,
+                               p: SimParams) -> _Events:
+    """Offline conversations driven by interests alone (primed ones come after the ads)."""
+    owner = _expand(rng.poisson(p.conversations * people.activity))
+    topic = _sample_rows(_topic_weights(people, rng, 2.0, 0.02, 0.5, 1.2), owner, rng)
+    return _Events(owner, window.times(owner, people.utc_offset_ms, rng), "conversation",
+                   topic=topic, true_topic=topic)
+
+
+def _ai_chats(people: _People, talks: _Events, rng: np.random.Generator, window: _Window,
+              p: SimParams) -> _Events:
+    """Messages to Meta AI (its users only), on any topic including sensitive ones; some follow
+    up a conversation the person just had (asking about what friends mentioned)."""
+    n_chat = rng.poisson(p.ai_chats * people.activity * rng.lognormal(0, 0.6, people.n)
+                         * np.exp(-0.18) * people.uses_ai)
+    owner = _expand(n_chat)
+    topic = _sample_rows(_topic_weights(people, rng, 2.0, 0.02, 0.6, 2.2), owner, rng)
+    ts = window.times(owner, people.utc_offset_ms, rng)
+    follow = people.uses_ai[talks.user] & (rng.random(talks.user.size)
+                                           < p.chat_after_conversation)
+    later = (rng.uniform(0.02, 3.0, follow.sum()) * _DAY_MS).astype(np.int64)
+    owner = np.concatenate([owner, talks.user[follow]])
+    topic = np.concatenate([topic, talks.topic[follow]])
+    ts = np.concatenate([ts, talks.ts[follow] + later])
+
+    uses = people.uses
+    app_w = np.hstack([uses[:, :_N_AD_APPS] * np.array([0.5, 0.6, 0.5, 0.8]),
+                       (uses[:, 4] * 1.5)[:, None], (uses[:, 5] * 1.5)[:, None]])
+    app = _sample_rows(app_w, owner, rng)
+    on_glasses = app == schema.APPS.index("glasses")
+    modality = np.where(rng.random(owner.size) < 0.28, _VOICE, _TEXT)
+    g = rng.random(owner.size)
+    modality[on_glasses] = np.where(g[on_glasses] < 0.6, _VOICE,
+                                    np.where(g[on_glasses] < 0.85, _IMAGE, _VIDEO))
+    second = _sample_rows(_topic_weights(people, rng, 1.0, 0.05, 0.3, 0.3), owner, rng)
+    # Speech recognition does not misspell: only typed chats get typos.
+    typed = modality == _TEXT
+    texts = np.empty(owner.size, dtype=object)
+    texts[typed] = chat_text.make_chat_texts(topic[typed], rng, secondary=second[typed])
+    texts[~typed] = chat_text.make_chat_texts(topic[~typed], rng, secondary=second[~typed],
+                                              typo_rate=0.0)
+    return _Events(owner, ts, "ai_chat", app=app, topic=topic,
+                   text=_as_spoken(texts, modality, rng), modality=modality, true_topic=topic,
+                   keep_topic=False)
+
+
+def _platform_activity(people: _People, rng: np.random.Generator, window: _Window,
+                       p: SimParams) -> list[_Events]:
+    """Likes, follows, posts, watches and friends' likes, each signal with its own noise."""
+    events = []
+    for kind, rate, gamma, floor, sigma in (
+        ("like", p.likes, 2.0, 0.02, 0.5), ("follow", p.follows, 3.0, 0.0, 0.4),
+        ("post", p.posts, 2.5, 0.01, 0.7), ("watch", p.watches, 1.5, 0.05, 0.6),
+    ):
+        owner = _expand(rng.poisson(rate * people.activity))
+        weights = _topic_weights(people, rng, gamma, floor, sigma, 0.15)
+        ev = _Events(owner, window.times(owner, people.utc_offset_ms, rng), kind,
+                     app=_sample_rows(people.app_weights, owner, rng),
+                     topic=_sample_rows(weights, owner, rng))
+        if kind == "watch":
+            ev.dwell = np.round(rng.lognormal(np.log(9000), 0.9, owner.size))
+        events.append(ev)
+
+    # Friends share the person's taste archetype, not their personal quirks.
+    friends = _sigmoid(_ARCHETYPES[people.archetype]
+                       + rng.normal(0, 1.2, (people.n, N_EVERYDAY)) - 1.6)
+    weights = np.hstack([friends ** 2, np.full((people.n, N_TOPICS - N_EVERYDAY), 0.002)])
+    owner = _expand(rng.poisson(p.friend_likes * people.activity))
+    events.append(_Events(owner, window.times(owner, people.utc_offset_ms, rng), "friend_like",
+                          app=_sample_rows(people.app_weights, owner, rng),
+                          topic=_sample_rows(weights, owner, rng)))
+    return events
+
+
+def _impressions(people: _People, chats: _Events, rng: np.random.Generator, window: _Window,
+                 p: SimParams) -> _Events:
+    """Ads shown in the feed: targeted by interest (plus the AI-chat signal after the policy
+    date); sensitive topics are never targeted, only shown rarely and at random."""
+    target = ((people.interests + 0.03) ** 2.5
+              * rng.lognormal(0, 0.5, people.interests.shape))
+    target[:, _SENSITIVE] = 0.004
+    target /= target.sum(axis=1, keepdims=True)
+    owner = _expand(rng.poisson(p.impressions * people.activity))
+    ts = window.times(owner, people.utc_offset_ms, rng)
+    app = _sample_rows(people.app_weights, owner, rng)
+    topic = _sample_rows(target, owner, rng)
+    _apply_chat_signal(topic, owner, ts, app, target, people, chats, p, rng)
+    interest = people.interests[owner, topic]
+    # People look longer at ads they care about; most exposures are a glance.
+    dwell = np.round(np.minimum(
+        rng.lognormal(np.log(p.dwell_median_ms) + 0.35 * (interest - 0.55), p.dwell_sigma),
+        120_000.0))
+    return _Events(owner, ts, "ad_impression", app=app, topic=topic,
+                   ad=_pick_ad(topic, rng), dwell=dwell)
+
+
+def _clicks_and_visits(people: _People, imp: _Events, rng: np.random.Generator,
+                       window: _Window, p: SimParams) -> tuple[_Events, _Events]:
+    """Clicks (likelier with interest and dwell) and advertiser site visits (browsing driven by
+    interest, plus most clicks landing on the advertiser's site)."""
+    interest = people.interests[imp.user, imp.topic]
+    logit = (p.click_base_logit + 4.0 * interest
+             + 0.6 * np.log(np.maximum(imp.dwell, 50) / p.dwell_median_ms))
+    clicked = np.flatnonzero(rng.random(imp.user.size) < _sigmoid(logit))
+    click_ts = imp.ts[clicked] + np.round(imp.dwell[clicked]
+                                          + rng.exponential(1500, clicked.size)).astype(np.int64)
+    clicks = _Events(imp.user[clicked], click_ts, "ad_click", app=imp.app[clicked],
+                     topic=imp.topic[clicked], ad=imp.ad[clicked])
+
+    owner = _expand(rng.poisson(p.site_visits * people.activity))
+    topic = _sample_rows(_topic_weights(people, rng, 3.0, 0.0, 0.5, 0.3), owner, rng)
+    ad = _pick_ad(topic, rng)
+    through = np.flatnonzero(rng.random(clicked.size) < p.click_to_site_visit)
+    landed = clicked[through]
+    landed_ts = click_ts[through] + rng.integers(2_000, 120_000, through.size)
+    visits = _Events(np.concatenate([owner, imp.user[landed]]),
+                     np.concatenate([window.times(owner, people.utc_offset_ms, rng),
+                                     landed_ts]),
+                     "site_visit", topic=np.concatenate([topic, imp.topic[landed]]),
+                     advertiser=np.concatenate([ad, imp.ad[landed]]))
+    return clicks, visits
+
+
+def _conversations(talks: _Events, imp: _Events, people: _People, rng: np.random.Generator,
+                   window: _Window, p: SimParams) -> _Events:
+    """All offline conversations: the spontaneous ones plus those an ad exposure primed 1-10
+    days earlier (likelier the longer the ad was on screen and the more the topic matters)."""
+    interest = people.interests[imp.user, imp.topic]
+    chance = p.priming_rate * (1 - np.exp(-imp.dwell / p.priming_dwell_ms)) * (0.4 + interest)
+    primed = np.flatnonzero(rng.random(imp.user.size) < chance)
+    ts = imp.ts[primed] + (rng.uniform(1, 10, primed.size) * _DAY_MS).astype(np.int64)
+    primed, ts = primed[ts < window.end_ms], ts[ts < window.end_ms]
+    owner = np.concatenate([talks.user, imp.user[primed]])
+    topic = np.concatenate([talks.topic, imp.topic[primed]])
+    return _Events(owner, np.concatenate([talks.ts, ts]), "conversation", topic=topic,
+                   text=chat_text.make_conversation_texts(topic, rng), true_topic=topic)
 
 
 _GLASSES_PREFIX = np.array(["hey meta, look at this. ", "look and tell me: ",
@@ -471,16 +570,16 @@ def _as_spoken(texts: np.ndarray, modality: np.ndarray, rng: np.random.Generator
 
 
 def _apply_chat_signal(imp_topic: np.ndarray, iu: np.ndarray, imp_ts: np.ndarray,
-                       imp_app: np.ndarray, target_w: np.ndarray, excluded: np.ndarray,
-                       linked: np.ndarray, cu: np.ndarray, chat_ts: np.ndarray,
-                       chat_app: np.ndarray, chat_topic: np.ndarray, params: SimParams,
-                       rng: np.random.Generator) -> None:
+                       imp_app: np.ndarray, target_w: np.ndarray, people: _People,
+                       chats: _Events, params: SimParams, rng: np.random.Generator) -> None:
     """Redraw post-policy impressions of eligible people with their AI chats added (in place).
 
     A chat counts for an impression when it is after the policy start and before the
     impression, on a topic outside Meta's sensitive list, and in the impression's app or in
     an app linked with it; its weight halves every `chat_boost_half_life_days`.
     """
+    excluded, linked = people.excluded, people.linked
+    cu, chat_ts, chat_app, chat_topic = chats.user, chats.ts, chats.app, chats.topic
     policy_ms = _ms(schema.POLICY_START)
     chat_ok = (chat_ts >= policy_ms) & ~excluded[cu] & ~_META7[chat_topic]
     imp_ok = (imp_ts >= policy_ms) & ~excluded[iu]
@@ -621,32 +720,28 @@ def _events_table(events: list[_Events], uid: pa.Array, first_event: int) -> pa.
     })
 
 
-def _window(start: str | dt.date, end: str | dt.date) -> tuple[int, int]:
+def _window(start: str | dt.date, end: str | dt.date) -> _Window:
     s, e = pd.Timestamp(start).date(), pd.Timestamp(end).date()
     if e < s:
         raise ValueError(f"end {e} is before start {s}")
-    return _ms(s), (e - s).days + 1
+    return _Window(_ms(s), (e - s).days + 1)
 
 
 def _blocks(n_users: int, seed: int, start: str | dt.date, end: str | dt.date,
             params: SimParams) -> Iterator[dict[str, pa.Table]]:
     """Yield {'users', 'interests', 'events'} per fixed block of people, in order."""
-    start_ms, days = _window(start, end)
+    window = _window(start, end)
     id_width = max(6, len(str(n_users)))
     first_event = 0
     for b, first in enumerate(range(0, n_users, BLOCK_USERS)):
         n = min(BLOCK_USERS, n_users - first)
         rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(b,)))
-        users, interests, events = _block(first, n, rng, start_ms, days, params, id_width)
+        users, interests, events = _block(first, n, rng, window, params, id_width)
         table = _events_table(events, users.column("user_id"), first_event)
         first_event += table.num_rows
         truth = pa.table({"user_id": users.column("user_id"), **{
             t: pa.array(np.round(interests[:, j], 4)) for j, t in enumerate(schema.ALL_TOPICS)}})
         yield {"users": users, "interests": truth, "events": table}
-
-
-def _to_pandas(table: pa.Table) -> pd.DataFrame:
-    return table.to_pandas()
 
 
 def generate_frames(
@@ -666,7 +761,7 @@ def generate_frames(
             parts[name].append(table)
         if progress:
             progress((i + 1) / n_blocks, f"{min((i + 1) * BLOCK_USERS, n_users):,} people")
-    frames = {k: _to_pandas(pa.concat_tables(v)) for k, v in parts.items()}
+    frames = {k: pa.concat_tables(v).to_pandas() for k, v in parts.items()}
     frames["ads"] = _ADS.copy()
     return {k: frames[k] for k in ("users", "ads", "events", "interests")}
 
