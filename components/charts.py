@@ -35,10 +35,17 @@ FONT_GREY = "#808080"  # readable on both themes, for annotations
 
 
 def _layout(fig: go.Figure, title: str, height: int = 380, **kwargs) -> go.Figure:
-    fig.update_layout(title=dict(text=title, x=0, xanchor="left"), height=height,
-                      margin=dict(l=10, r=10, t=60, b=10),
-                      legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
-                                  title=None),
+    # The legend sits between the title and the plot; the top margin grows with its rows so
+    # the two never overlap.
+    items = sum(1 for t in fig.data if t.showlegend is not False and t.name)
+    rows = 0 if items == 0 else -(-items // 5)
+    top = 44 + 24 * rows
+    fig.update_layout(title=dict(text=title, x=0, xanchor="left", y=1, yref="container",
+                                 yanchor="top", pad=dict(t=10)),
+                      height=height + 24 * rows,
+                      margin=dict(l=10, r=10, t=top, b=10),
+                      legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left",
+                                  x=0, title=None, traceorder="normal"),
                       **kwargs)
     return fig
 
@@ -90,47 +97,49 @@ def events_over_time_chart(daily: pd.DataFrame, policy_start: dt.date) -> go.Fig
                         line=dict(color=EVENT_COLORS.get(event_type), width=2),
                         hovertemplate="%{x|%d %b %Y}: %{y:,}<extra>" + label + "</extra>")
     _policy_marker(fig, policy_start, " AI chats used for ads")
-    fig.update_layout(xaxis_title=None, yaxis_title="Events per week", hovermode="x unified")
+    # Ad impressions outnumber everything else; a log axis keeps the rare types readable.
+    fig.update_layout(xaxis_title=None, hovermode="x unified",
+                      yaxis=dict(type="log", title="Events per week (log scale)"))
     return _layout(fig, "Events by type over time", height=420)
 
 
 # --- Why this ad -------------------------------------------------------------------------------
 def waterfall_chart(ad: pd.Series, title: str) -> go.Figure:
-    """One ad's score built up from the baseline, one coloured step per contributing signal."""
+    """One ad's score built up from the baseline, one coloured step per contributing signal
+    (largest first), read top to bottom."""
     contribs = [(s, float(ad.get(f"contrib_{s}", 0.0) or 0.0)) for s in schema.SIGNALS]
     contribs = [(s, v) for s, v in contribs if abs(v) > 1e-12]
     contribs.sort(key=lambda sv: -abs(sv[1]))
     baseline, score = float(ad["baseline"]), float(ad["score"])
+    labels = ["Baseline", *[signal_label(s) for s, _ in contribs], "Score"]
     fig = go.Figure()
-    fig.add_trace(go.Waterfall(
-        x=["Baseline"], y=[baseline], measure=["absolute"], name="Baseline",
-        increasing=dict(marker_color=BASELINE_COLOR), decreasing=dict(marker_color=BASELINE_COLOR),
-        totals=dict(marker_color=BASELINE_COLOR), showlegend=False,
-        hovertemplate="Baseline: %{y:.3f}<extra></extra>"))
+
+    def step(label: str, value: float, base: float | None, measure: str, color: str,
+             text: str) -> None:
+        # One trace per step, started at the running total, so each keeps its own colour.
+        fig.add_trace(go.Waterfall(
+            y=[label], x=[value], base=base, measure=[measure], orientation="h", name=label,
+            increasing=dict(marker_color=color), decreasing=dict(marker_color=color),
+            totals=dict(marker_color=color), connector=dict(visible=False), showlegend=False,
+            text=[text], textposition="outside", cliponaxis=False,
+            hovertemplate=f"{label}: {text}<extra></extra>"))
+
+    step("Baseline", baseline, None, "absolute", BASELINE_COLOR, f"{baseline:.3f}")
     running = baseline
     for signal, value in contribs:
-        color = SIGNAL_COLORS[signal]
-        label = signal_label(signal)
-        # One trace per signal, started at the running total, so each step keeps its colour.
-        fig.add_trace(go.Waterfall(
-            x=[label], y=[value], base=running, measure=["relative"], name=label,
-            increasing=dict(marker_color=color), decreasing=dict(marker_color=color),
-            connector=dict(visible=False), showlegend=False,
-            text=[f"{value:+.3f}"], textposition="outside",
-            hovertemplate=f"{label}: {value:+.3f}<extra></extra>"))
+        step(signal_label(signal), value, running, "relative", SIGNAL_COLORS[signal],
+             f"{value:+.3f}")
         running += value
-    fig.add_trace(go.Waterfall(
-        x=["Score"], y=[score], measure=["absolute"], name="Score",
-        increasing=dict(marker_color=TOTAL_COLOR), decreasing=dict(marker_color=TOTAL_COLOR),
-        totals=dict(marker_color=TOTAL_COLOR), showlegend=False,
-        text=[f"{score:.3f}"], textposition="outside",
-        hovertemplate="Score: %{y:.3f}<extra></extra>"))
-    low = min(0.0, baseline, score, *(np.cumsum([baseline] + [v for _, v in contribs])))
-    high = max(0.0, baseline, score, *(np.cumsum([baseline] + [v for _, v in contribs])))
-    pad = 0.15 * (high - low or 1.0)
-    fig.update_layout(waterfallmode="overlay", yaxis_title="Score",
-                      yaxis_range=[low - pad, high + pad], xaxis_title=None)
-    return _layout(fig, title, height=340)
+    step("Score", score, None, "absolute", TOTAL_COLOR, f"{score:.3f}")
+    path = np.cumsum([baseline] + [v for _, v in contribs])
+    low, high = float(min(path.min(), score)), float(max(path.max(), score))
+    pad = 0.35 * (high - low or abs(high) or 1.0)
+    # Zoom on the steps: the baseline and score bars run off the edge rather than
+    # dwarfing the contributions.
+    fig.update_layout(waterfallmode="overlay", xaxis=dict(title="Score (click log-odds)",
+                                                          range=[low - pad, high + pad]),
+                      yaxis=dict(categoryorder="array", categoryarray=labels[::-1], title=None))
+    return _layout(fig, title, height=90 + 30 * len(labels))
 
 
 def person_timeline_chart(events: pd.DataFrame, policy_start: dt.date) -> go.Figure | None:
@@ -318,7 +327,8 @@ def label_shares_chart(labels: pd.DataFrame) -> go.Figure | None:
                     x=part["share"], orientation="h", name=name, marker_color=color,
                     customdata=part["count"],
                     hovertemplate="%{y}: %{x:.0%} (%{customdata:,})<extra>" + name + "</extra>")
-    fig.update_layout(barmode="stack", xaxis=dict(tickformat=".0%", title="Share of coincidences"),
+    fig.update_layout(barmode="stack",
+                      xaxis=dict(tickformat=".0%", title="Share of coincidences"),
                       yaxis=dict(title=None, autorange="reversed"))
     height = max(260, 130 + 36 * len(regions))
     return _layout(fig, "What explains each 'it's listening' moment", height=height)

@@ -17,12 +17,14 @@ import streamlit as st
 
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
+from components.fmt import pct, pp
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_GENERATED_USERS = 20_000
 TOP_K = 5
+N_BOOT = 200
 
 K_CHOICE = "ds_choice"
 K_PENDING_CHOICE = "_ds_pending_choice"
@@ -55,7 +57,12 @@ def load_sample() -> Dataset:
         raise DataUnavailable("The data loader is not available in this build.")
     if not SAMPLE_DIR.is_dir() or not any(SAMPLE_DIR.iterdir()):
         raise DataUnavailable("The bundled sample is missing from sample_data/.")
-    return contract.load_dataset(SAMPLE_DIR)
+    try:
+        return contract.load_dataset(SAMPLE_DIR)
+    except contract.ContractError as error:
+        first = error.problems[0] if error.problems else error
+        raise DataUnavailable(f"The bundled sample could not be loaded ({first}); upload your "
+                              "own files or generate a population in the sidebar.") from None
 
 
 def current_dataset() -> Dataset:
@@ -154,14 +161,18 @@ def scenario_result(dataset: Dataset, scenario: Scenario, top_k: int = TOP_K) ->
     return _run(dataset.dataset_id, scenario, top_k, dataset)
 
 
-@st.cache_data(max_entries=16, show_spinner="Measuring ranking quality…")
-def _quality(dataset_id: str, scenario: Scenario, k: int, n_boot: int, _dataset: Dataset) -> Any:
-    return _engine().quality(prepared(_dataset), scenario, k=k, n_boot=n_boot)
+@st.cache_data(max_entries=16, show_spinner="Measuring ranking quality with and without AI chats…")
+def _quality(dataset_id: str, scenario: Scenario, k: int, n_boot: int,
+             _dataset: Dataset) -> pd.DataFrame:
+    return _engine().quality(prepared(_dataset), scenario, k=k, n_boot=n_boot).summary
 
 
-def quality(dataset: Dataset, scenario: Scenario, k: int = TOP_K, n_boot: int = 200) -> Any:
-    """Ranking quality (precision@k, AUC, with bootstrap intervals) for one scenario."""
-    return _quality(dataset.dataset_id, scenario, k, n_boot, dataset)
+def quality(dataset: Dataset, scenario: Scenario, k: int = TOP_K,
+            n_boot: int = N_BOOT) -> pd.DataFrame:
+    """The engine's quality summary (region, metric, variant, value, ci_low, ci_high,
+    n_people) with and without the AI-chat signal, the rest of `scenario` unchanged."""
+    # Both variants are evaluated either way, so the AI-chat switch does not need a new run.
+    return _quality(dataset.dataset_id, scenario.with_(ai_chat=True), k, n_boot, dataset)
 
 
 @st.cache_data(max_entries=8, show_spinner="Finding coincidences and what came before them…")
@@ -220,6 +231,10 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
     return export.to_safe_csv(frame)
 
 
+QUALITY_METRICS = {"precision@k": "Precision@5", "ndcg@k": "NDCG@5", "auc": "AUC (held-out "
+                   "clicks)"}
+
+
 @dataclass(frozen=True)
 class QualityChange:
     """A ranking-quality figure ready for a KPI: value, change and what it means."""
@@ -233,25 +248,52 @@ class QualityChange:
         return self.delta_text or self.value_text
 
 
-def _quality_module() -> Any:
-    if module("quality") is None:
-        raise DataUnavailable("Ranking quality is not available in this build yet.")
-    return module("quality")
+def _pick(summary: pd.DataFrame, metric: str, variant: str) -> pd.Series | None:
+    rows = summary[(summary["region"] == "All") & (summary["metric"] == metric)
+                   & (summary["variant"] == variant)]
+    if rows.empty or pd.isna(rows["value"].iloc[0]):
+        return None
+    return rows.iloc[0]
+
+
+def _variant(scenario: Scenario) -> str:
+    return "with AI chat" if scenario.ai_chat else "without AI chat"
 
 
 def quality_gain_from_ai_chat(dataset: Dataset, scenario: Scenario) -> QualityChange:
-    """How much the AI-chat signal adds to ranking quality under this scenario."""
-    _quality_module()
-    raise DataUnavailable("Ranking quality is not available in this build yet.")
+    """How much the AI-chat signal adds to precision@5 under this scenario's other rules."""
+    diff = _pick(quality(dataset, scenario), "precision@k", "difference")
+    if diff is None:
+        return QualityChange("—", None, "Ranking quality needs the simulation's true interests, "
+                             "which this dataset does not include.")
+    points = diff["value"] * 100
+    return QualityChange(
+        f"{points:+.2f} points", None,
+        f"Precision@5 against people's true interests, with minus without the AI-chat "
+        f"signal (95% interval {diff['ci_low'] * 100:+.2f} to {diff['ci_high'] * 100:+.2f} "
+        "points, bootstrap over people).")
 
 
 def quality_change(dataset: Dataset, base: Scenario, current: Scenario) -> QualityChange | None:
-    """Ranking quality in `current`, and its change from `base`."""
-    _quality_module()
-    return None
+    """Precision@5 in `current`, and its change from `base`; None without true interests."""
+    now = _pick(quality(dataset, current), "precision@k", _variant(current))
+    before = _pick(quality(dataset, base), "precision@k", _variant(base))
+    if now is None or before is None:
+        return None
+    return QualityChange(
+        pct(now["value"]), pp(now["value"] - before["value"]),
+        f"Share of each person's top 5 ads on their truly top-5 topics (95% interval "
+        f"{pct(now['ci_low'])} to {pct(now['ci_high'])}); the change is against the announced "
+        "policy.")
 
 
 def quality_table(dataset: Dataset, base: Scenario, current: Scenario) -> pd.DataFrame:
-    """scenario, metric, value, low, high for the two scenarios (for the quality chart)."""
-    _quality_module()
-    return pd.DataFrame(columns=["scenario", "metric", "value", "low", "high"])
+    """scenario, metric, value, low, high for the announced policy and this scenario."""
+    rows = []
+    for name, scenario in (("Announced policy", base), ("This scenario", current)):
+        summary = quality(dataset, scenario)
+        for metric, label in QUALITY_METRICS.items():
+            row = _pick(summary, metric, _variant(scenario))
+            if row is not None:
+                rows.append((name, label, row["value"], row["ci_low"], row["ci_high"]))
+    return pd.DataFrame(rows, columns=["scenario", "metric", "value", "low", "high"])

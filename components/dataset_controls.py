@@ -64,6 +64,17 @@ def _on_upload() -> None:
         data.load_upload(list(files))
 
 
+def upload_problems() -> str | None:
+    """The validator's messages about the last upload, as one escaped Markdown error text."""
+    problems = st.session_state.get(data.K_UPLOAD_PROBLEMS) or []
+    if not problems:
+        return None
+    shown = problems[:8]
+    more = f"\n\n…and {len(problems) - 8} more." if len(problems) > 8 else ""
+    return ("These files do not meet the data contract, so the data already loaded stays:\n\n"
+            + "\n".join(f"- {md_escape(p)}" for p in shown) + more)
+
+
 def dataset_controls() -> None:
     """Draw the dataset choice in the sidebar; pages read it through `data.current_dataset()`."""
     state = st.session_state
@@ -91,11 +102,8 @@ def dataset_controls() -> None:
         side.file_uploader("users, ads and events (.csv or .parquet), together",
                            type=["csv", "parquet"], accept_multiple_files=True,
                            key=K_UPLOADER, on_change=_on_upload)
-        problems = state.get(data.K_UPLOAD_PROBLEMS) or []
-        if problems:
-            shown = problems[:8]
-            more = f"\n\n…and {len(problems) - 8} more." if len(problems) > 8 else ""
-            side.error("These files do not meet the data contract, so the data already "
-                       "loaded stays:\n\n" + "\n".join(f"- {md_escape(p)}" for p in shown) + more)
+        message = upload_problems()
+        if message:
+            side.error(message, icon=":material/error:")
         if state.get(data.K_UPLOADED) is None:
             side.info("Nothing uploaded yet: showing the bundled sample.")

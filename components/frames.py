@@ -44,7 +44,7 @@ def events_by_week(events: pd.DataFrame) -> pd.DataFrame:
                              "event_type": pd.Series(dtype="str"),
                              "events": pd.Series(dtype="int64")})
     ts = events["ts"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
-    monday = ts - pd.to_timedelta(ts.dt.dayofweek, unit="D")
+    monday = ts - pd.to_timedelta(ts.dt.day_of_week, unit="D")
     frame = pd.DataFrame({"day": monday, "event_type": events["event_type"].astype("str")})
     return frame.groupby(["day", "event_type"]).size().rename("events").reset_index()
 

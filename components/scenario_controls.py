@@ -57,18 +57,18 @@ def init_from_url(params: Mapping[str, str | list[str]]) -> None:
 
 
 def current_scenario() -> Scenario:
-    """The scenario the switches describe now (the announced policy before they are drawn)."""
+    """The scenario the switches describe now; a switch not drawn yet reads as announced."""
     state = st.session_state
-    if K_AI_CHAT not in state:
-        return Scenario.announced()
+    announced = Scenario.announced()
     return Scenario(
-        as_of=state[K_AS_OF],
-        ai_chat=state[K_AI_CHAT],
-        policy_start=state[K_POLICY_START],
-        excluded_regions=tuple(r for r, k in K_REGION.items() if state.get(k)),
-        sensitive_list=state[K_SENSITIVE],
-        link_rule=state[K_LINK],
-        half_lives=tuple(state.get(K_HALF_LIVES, dict(Scenario().half_lives)).items()),
+        as_of=state.get(K_AS_OF, announced.as_of),
+        ai_chat=state.get(K_AI_CHAT, announced.ai_chat),
+        policy_start=state.get(K_POLICY_START, announced.policy_start),
+        excluded_regions=tuple(r for r, k in K_REGION.items()
+                               if state.get(k, r in announced.excluded_regions)),
+        sensitive_list=state.get(K_SENSITIVE, announced.sensitive_list),
+        link_rule=state.get(K_LINK, announced.link_rule),
+        half_lives=tuple(state.get(K_HALF_LIVES, dict(announced.half_lives)).items()),
     )
 
 
@@ -83,18 +83,18 @@ def _reset() -> None:
 
 def scenario_controls() -> Scenario:
     """Draw the policy switches in the sidebar and return the scenario they describe."""
+    # A switch whose state went missing reads the announced policy, never a widget default.
+    apply_scenario(current_scenario())
     side = st.sidebar
     side.subheader("Policy rules")
     side.toggle("AI-chat signal used for ads", key=K_AI_CHAT,
                 help="From 16 Dec 2025 Meta uses conversations with Meta AI to personalise "
                      "ads and content. Off = counterfactual world without it.")
-    side.caption("AI-chat signal not used for people in:")
-    cols = side.columns(len(K_REGION))
-    short = {"EU": "EU", "UK": "UK", "KR": "S. Korea"}
-    for col, (region, key) in zip(cols, K_REGION.items(), strict=True):
-        col.toggle(short.get(region, region), key=key,
-                   help=f"{schema.EXCLUDABLE_REGIONS[region][0]} is excluded under the "
-                        "announced policy.")
+    for region, key in K_REGION.items():
+        name = schema.EXCLUDABLE_REGIONS[region][0]
+        side.toggle(f"Not used in the {region}" if region != "KR" else "Not used in South Korea",
+                    key=key, help=f"{name}: the AI-chat signal is not used there under the "
+                                  "announced policy.")
     side.selectbox("Sensitive topics never used for ads", options=list(schema.SENSITIVE_LISTS),
                    format_func=lambda k: schema.SENSITIVE_LIST_LABELS[k], key=K_SENSITIVE)
     side.toggle("Chats shape ads only in linked apps", key=K_LINK,

@@ -13,6 +13,7 @@ import streamlit as st
 from adlens import schema
 from components import data, frames
 from components.colors import EVENT_LABELS
+from components.dataset_controls import upload_problems
 from components.fmt import md_escape, pct
 from components.kpi import Kpi, kpi_row
 from components.page import run_page, section
@@ -56,6 +57,9 @@ def _use_own_files() -> None:
 
 
 def summary_section(dataset) -> None:
+    problems = upload_problems()
+    if problems and st.session_state.get(data.K_CHOICE) == "uploaded":
+        st.error(problems, icon=":material/error:")
     summary = data.summary(dataset)
     first = (summary.get("first_event") or "")[:10] or "—"
     last = (summary.get("last_event") or "")[:10] or "—"

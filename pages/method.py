@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pandas as pd
 import streamlit as st
 
 from adlens import schema
@@ -61,9 +62,12 @@ def memory_section() -> None:
     st.subheader("Memory assumptions (recall timelines)")
     params = current_memory_params()
     table = params.describe()
-    st.dataframe(table[["name", "value", "unit", "meaning", "source"]], hide_index=True,
-                 column_config={"meaning": st.column_config.TextColumn(width="large"),
-                                "source": st.column_config.TextColumn(width="large")})
+    with st.expander("Every memory assumption, what it means and where it comes from",
+                     expanded=True):
+        st.markdown("\n".join(
+            f"- **{md_escape(row.name)} = {row.value:g} {md_escape(row.unit)}** — "
+            f"{md_escape(row.meaning)}  \n  *Source: {md_escape(row.source)}*"
+            for row in table.itertuples(index=False)))
     with st.form("memory_form"):
         st.caption("Change an assumption and apply: the Recall page uses the new values.")
         cols = st.columns(3)
@@ -104,6 +108,31 @@ def half_life_section() -> None:
         st.rerun()
 
 
+def click_model_section(dataset) -> None:
+    st.subheader("What the click model learned")
+    model = data.prepared(dataset).click_model
+    st.caption(f"{md_escape(model.source_label)} · {model.n_impressions:,} impressions, "
+               f"{model.n_clicks:,} clicks"
+               + ("" if pd.isna(model.auc_heldout) else
+                  f" · held-out AUC {model.auc_heldout:.3f}"))
+    weights = pd.DataFrame({
+        "signal": [signal_label(s) for s in schema.SIGNALS],
+        "weight per unit of affinity": [model.weight.get(s, 0.0) for s in schema.SIGNALS],
+        "half-life (days)": [current_scenario().half_life(s) for s in schema.SIGNALS],
+    })
+    st.dataframe(weights, hide_index=True)
+    st.caption(f"Baseline (intercept): {model.intercept:.3f}. A contribution is weight × the "
+               "person's affinity for the ad's topic from that signal.")
+
+
+def labels_section() -> None:
+    from adlens.recall import LABEL_RULES  # noqa: PLC0415 — only this section needs it
+
+    st.subheader("How a coincidence is labelled")
+    st.markdown("\n".join(f"{i}. **{md_escape(r['label'])}** — {md_escape(r['rule'])} "
+                           f"*{md_escape(r['why'])}*" for i, r in enumerate(LABEL_RULES, 1)))
+
+
 def text_model_section(dataset) -> None:
     st.subheader("Chat understanding: how well topics are read from chats")
     report = data.text_report(dataset)
@@ -134,8 +163,13 @@ def main() -> None:
         half_life_section()
     with section():
         memory_section()
+    dataset = data.current_dataset()
     with section():
-        text_model_section(data.current_dataset())
+        click_model_section(dataset)
+    with section():
+        labels_section()
+    with section():
+        text_model_section(dataset)
 
 
 run_page(main)

@@ -21,7 +21,10 @@ def headline_figures(dataset, scenario) -> None:
     """Share of ads with an AI-chat contribution, where it leads, and what it adds to quality."""
     result = data.scenario_result(dataset, scenario)
     shares = frames.headline_shares(result.shares["all"])
-    quality_delta = data.quality_gain_from_ai_chat(dataset, scenario)
+    try:
+        quality_delta = data.quality_gain_from_ai_chat(dataset, scenario)
+    except data.DataUnavailable as gap:
+        quality_delta = data.QualityChange("—", None, str(gap))
     kpi_row([
         Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),
             help="Share of the recommended ads (top ads per person and app) whose score has a "
@@ -32,6 +35,18 @@ def headline_figures(dataset, scenario) -> None:
         Kpi("Ranking quality added by the AI-chat signal", quality_delta.text,
             help=quality_delta.help),
     ])
+
+
+def rules_list(rules) -> None:
+    """The rules as a short list; a rule that differs from the announced policy is flagged."""
+    lines = []
+    for row in rules.itertuples(index=False):
+        if row.counterfactual:
+            lines.append(f"- :orange[**{row.rule}: {row[1]}**] — counterfactual (announced: "
+                         f"{row[2]})")
+        else:
+            lines.append(f"- {row.rule}: **{row[1]}**")
+    st.markdown("\n".join(lines))
 
 
 def main() -> None:
@@ -51,9 +66,7 @@ def main() -> None:
                     "There are no people in this dataset.")
     with right:
         st.subheader("Rules in force")
-        rules = frames.rules_in_force(scenario)
-        st.dataframe(rules, hide_index=True, column_config={
-            "counterfactual": st.column_config.CheckboxColumn("differs")})
+        rules_list(frames.rules_in_force(scenario))
     charts.show(charts.events_over_time_chart(weekly, scenario.policy_start),
                 "The dashed line marks the day AI chats start to count for ads in this "
                 "scenario.",

@@ -16,8 +16,8 @@ from components.scenario_controls import K_PERSON, current_memory_params, curren
 
 K_INPUT = "person_input"
 K_PICK = "person_pick"
-PICKS = {"us_chatter": "A Meta AI chatter in the US", "eu": "Someone in the EU",
-         "coincidence": "Someone with a coincidence"}
+PICKS = {"us_chatter": "A US chatter", "eu": "Someone in the EU",
+         "coincidence": "A coincidence"}
 WATERFALLS_PER_APP = 3
 
 

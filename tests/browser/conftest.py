@@ -1,0 +1,128 @@
+"""Browser-test fixtures: one AdLens server and one Chromium per session, a fresh page per test.
+
+The server runs `streamlit run app.py` on a free port and is stopped by its pid; Chromium is
+Debian's /usr/bin/chromium (Playwright's own download does not work on these machines).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+STARTUP_SECONDS = 120
+RERUN_TIMEOUT_MS = 180_000
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, or whatever `chromium` is on PATH."""
+    if os.access("/usr/bin/chromium", os.X_OK):
+        return "/usr/bin/chromium"
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+            return reply.read().decode().strip() == "ok"
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory):
+    """The dashboard served on a free port for the whole session."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+           "--server.port", str(port), "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none"]
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while not _healthy(url):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"The AdLens server did not start on port {port}; its log:\n"
+                        + log.read_text()[-3000:])
+        time.sleep(0.5)
+    yield url
+    os.kill(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium for the whole session; a missing browser is a failure, never a skip."""
+    path = chromium_path()
+    if path is None:
+        pytest.fail("No Chromium found at /usr/bin/chromium or on PATH: install it with "
+                    "`apt-get install -y chromium` (the browser tests cannot run without it).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    print(f"\nScreenshots are saved in {SCREENSHOTS}")
+    return SCREENSHOTS
+
+
+@pytest.fixture
+def page(browser, server_url):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000},
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(RERUN_TIMEOUT_MS)
+    yield page
+    context.close()
+
+
+def wait_for_rerun(page) -> None:
+    """Wait until the script has finished its rerun and no skeleton is left."""
+    page.wait_for_timeout(150)  # let the rerun request reach the server
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           timeout=RERUN_TIMEOUT_MS)
+    page.wait_for_selector('[data-testid="stSkeleton"]', state="detached",
+                           timeout=RERUN_TIMEOUT_MS)
+
+
+def open_app(page, server_url: str, path: str = "", query: str = "") -> None:
+    """Open a page of the app and wait for its first full render."""
+    page.goto(f"{server_url}/{path}" + (f"?{query}" if query else ""))
+    page.wait_for_selector('[data-testid="stSidebarNav"]', timeout=RERUN_TIMEOUT_MS)
+    wait_for_rerun(page)
+
+
+def assert_no_exception(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0, \
+        page.locator('[data-testid="stException"]').first.inner_text()

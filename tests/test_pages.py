@@ -1,0 +1,238 @@
+"""Page tests: every page of the dashboard runs under AppTest, widgets change what they should,
+and the figures carry the right data (read from the Plotly JSON each chart sends)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from adlens import contract
+
+APP = str(Path(__file__).parent.parent / "app.py")
+PAGES = ("pages/overview.py", "pages/why_this_ad.py", "pages/contributions.py",
+         "pages/what_if.py", "pages/recall.py", "pages/data.py", "pages/method.py")
+
+TINY_USERS = ("user_id,country,age_band,uses_meta_ai,linked_apps\n"
+              "solo,US,25-34,true,facebook|instagram|meta_ai\n")
+TINY_ADS = ("ad_id,advertiser,topic,title\n"
+            "ad1,TrailCo,hiking,<script>alert(1)</script> **boots** [x](http://evil)\n")
+TINY_EVENTS = ("event_id,user_id,ts,app,event_type,topic,text,modality,ad_id,dwell_ms\n"
+               "e1,solo,2026-01-10T10:00:00Z,meta_ai,ai_chat,,best hiking boots for rain?,"
+               "text,,\n")
+
+
+def new_app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=180)
+
+
+def run_page(at: AppTest, page: str, **state) -> AppTest:
+    """Open a page; `state` sets sidebar switches by widget key for this run (AppTest runs a
+    page of an st.navigation app without its entrypoint after the first run, so switches
+    are driven through their keys)."""
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.switch_page(page).run()
+    assert not at.exception, f"{page}: {[e.value for e in at.exception]}"
+    return at
+
+
+def specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def traces_named(at: AppTest, name: str) -> list[dict]:
+    return [t for spec in specs(at) for t in spec["data"] if t.get("name") == name]
+
+
+def numbers(values) -> list[float]:
+    if isinstance(values, dict):  # plotly's typed-array encoding
+        import base64
+
+        import numpy as np
+
+        raw = base64.b64decode(values["bdata"])
+        return np.frombuffer(raw, dtype=values["dtype"]).astype(float).tolist()
+    return [float(v) for v in values]
+
+
+def metric(at: AppTest, label: str) -> str:
+    for m in at.metric:
+        if m.label == label:
+            return m.value
+    raise AssertionError(f"no metric {label!r}: {[m.label for m in at.metric]}")
+
+
+@pytest.fixture(scope="module")
+def at() -> AppTest:
+    app = new_app()
+    app.run()
+    assert not app.exception
+    return app
+
+
+@pytest.fixture(scope="module")
+def tiny_dataset():
+    return contract.load_uploaded({"users.csv": TINY_USERS.encode(),
+                                   "ads.csv": TINY_ADS.encode(),
+                                   "events.csv": TINY_EVENTS.encode()})
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_sample(at: AppTest, page: str) -> None:
+    run_page(at, page)
+    assert not at.error, [e.value for e in at.error]
+    assert at.title[0].value
+
+
+def test_overview_shows_the_headline_figures_and_charts(at: AppTest) -> None:
+    run_page(at, "pages/overview.py")
+    share = metric(at, "Ads with an AI-chat contribution")
+    assert share.endswith("%")
+    kinds = {t["type"] for spec in specs(at) for t in spec["data"]}
+    assert {"bar", "scatter"} <= kinds  # people by region, events over time
+
+
+def set_state(at: AppTest, **values) -> AppTest:
+    """Change sidebar switches through their widget keys (AppTest keeps only the page's own
+    elements after a rerun of an st.navigation app, so the sidebar is driven by state)."""
+    for key, value in values.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_ai_chat_off_leaves_no_ai_chat_contribution_anywhere(at: AppTest) -> None:
+    run_page(at, "pages/contributions.py")
+    on = [v for t in traces_named(at, "AI chats") for v in numbers(t["x"])]
+    assert on and max(on) > 0, "the sample should have some AI-chat contribution"
+    set_state(at, sc_ai_chat=False)
+    off = [v for t in traces_named(at, "AI chats") for v in numbers(t["x"])]
+    assert off and max(off) == 0
+    run_page(at, "pages/why_this_ad.py", sc_ai_chat=False)
+    assert specs(at), "the person's waterfalls are drawn"
+    assert not traces_named(at, "AI chats"), "no waterfall step for a switched-off signal"
+    run_page(at, "pages/overview.py", sc_ai_chat=False)
+    assert metric(at, "Ads with an AI-chat contribution") == "0.0%"
+    set_state(at, sc_ai_chat=True)
+    assert metric(at, "Ads with an AI-chat contribution") != "0.0%"
+
+
+def test_region_switch_changes_the_eu_share(at: AppTest) -> None:
+    run_page(at, "pages/contributions.py")
+
+    def eu_ai_share() -> float:
+        for spec in specs(at):
+            if "region" not in spec["layout"]["title"]["text"]:
+                continue
+            for trace in spec["data"]:
+                if trace["name"] == "AI chats":
+                    groups = list(trace["y"])
+                    return numbers(trace["x"])[groups.index("European Union")]
+        raise AssertionError("no region chart")
+
+    assert eu_ai_share() == 0
+    set_state(at, sc_exclude_EU=False)
+    assert eu_ai_share() > 0
+    set_state(at, sc_exclude_EU=True)
+    assert eu_ai_share() == 0
+
+
+def test_the_switches_write_the_scenario_into_the_url() -> None:
+    app = new_app()
+    app.session_state["_scenario_initialised"] = True  # as after a session's first run
+    app.session_state["sc_ai_chat"] = False
+    app.session_state["sc_exclude_EU"] = False
+    app.session_state["person"] = "u000007"
+    app.run()
+    assert not app.exception
+    assert app.query_params == {"ai_chat": "off", "excluded": "KR,UK", "person": "u000007"}
+    banner = " ".join(w.value for w in app.warning)
+    assert "European Union not excluded" in banner
+
+
+def test_a_copied_link_opens_the_same_scenario_and_person() -> None:
+    app = new_app()
+    app.query_params.update({"ai_chat": "off", "sensitive": "gdpr9", "person": "u000042"})
+    app.run()
+    assert not app.exception
+    assert app.sidebar.toggle(key="sc_ai_chat").value is False
+    assert app.sidebar.selectbox(key="sc_sensitive").value == "gdpr9"
+    banner = " ".join(w.value for w in app.warning)
+    assert "AI-chat signal switched off" in banner and "GDPR" in banner
+    assert metric(app, "Ads with an AI-chat contribution") == "0.0%"
+    run_page(app, "pages/why_this_ad.py")
+    assert any("u000042" in m.value for m in app.markdown)
+    assert app.query_params.get("person") in ("u000042", ["u000042"])
+
+
+def test_the_what_if_page_compares_with_the_announced_policy(at: AppTest) -> None:
+    run_page(at, "pages/what_if.py")
+    assert any("announced policy" in i.value for i in at.info)
+    at.button(key="preset_eu_in").click().run()
+    assert not at.exception
+    changed = [t for spec in specs(at) for t in spec["data"]
+               if spec["layout"]["title"]["text"].startswith("People whose top ads change")]
+    shares = dict(zip(changed[0]["x"], numbers(changed[0]["y"]), strict=True))
+    assert shares["European Union"] > 0
+    assert shares["United States"] == 0  # the EU rule does not touch people in the US
+    set_state(at, sc_exclude_EU=True)
+
+
+def test_the_guided_story_sets_the_scenario_and_opens_the_page() -> None:
+    app = new_app()
+    app.run()
+    app.sidebar.button(key="story_3").click().run()
+    assert not app.exception
+    assert app.title[0].value == "Policy what-if"
+    assert app.session_state["sc_exclude_EU"] is False
+    assert app.session_state["story_step"] == 3
+
+
+def upload(app: AppTest, files: list[tuple[str, bytes, str]]) -> AppTest:
+    """Upload files through the sidebar's uploader on a session's first run."""
+    app.session_state["ds_choice"] = "uploaded"
+    app.run()
+    app.sidebar.get("file_uploader")[0].set_value(files).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_a_bad_upload_shows_the_problems_and_keeps_the_data() -> None:
+    app = upload(new_app(), [("users.csv", b"user_id,country\nx,Narnia\n", "text/csv"),
+                             ("events.csv", b"nothing,here\n", "text/csv")])
+    run_page(app, "pages/data.py")
+    errors = " ".join(e.value for e in app.error)
+    assert "users.csv" in errors and "already loaded stays" in errors
+    assert metric(app, "People") == "5,000"
+
+
+def test_a_good_upload_replaces_the_dataset_in_this_session_only() -> None:
+    app = upload(new_app(), [("users.csv", TINY_USERS.encode(), "text/csv"),
+                             ("ads.csv", TINY_ADS.encode(), "text/csv"),
+                             ("events.csv", TINY_EVENTS.encode(), "text/csv")])
+    run_page(app, "pages/data.py")
+    assert metric(app, "People") == "1"
+    other = new_app()
+    other.run()
+    run_page(other, "pages/data.py")
+    assert metric(other, "People") == "5,000"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_one_person_one_event_renders_every_page(tiny_dataset, page: str) -> None:
+    app = new_app()
+    app.session_state["ds_uploaded"] = tiny_dataset
+    app.session_state["ds_choice"] = "uploaded"
+    app.run()
+    run_page(app, page)
+    assert not app.error, [e.value for e in app.error]
+    for spec in specs(app):
+        assert spec["data"], "a chart with no trace was drawn"
+        text = json.dumps(spec)
+        assert "<script>" not in text, "ad titles must reach charts escaped"
+    for m in app.markdown:
+        assert "<script>" not in m.value and "](http://evil)" not in m.value
