@@ -500,9 +500,10 @@ def _impressions(people: _People, chats: _Events, rng: np.random.Generator, wind
     _apply_chat_signal(topic, owner, ts, app, target, people, chats, p, rng)
     interest = people.interests[owner, topic]
     # People look longer at ads they care about; most exposures are a glance.
-    dwell = np.round(np.minimum(
+    # A frame under ~50 ms is not rendered; two minutes is someone who left the phone.
+    dwell = np.round(np.clip(
         rng.lognormal(np.log(p.dwell_median_ms) + 0.35 * (interest - 0.55), p.dwell_sigma),
-        120_000.0))
+        50.0, 120_000.0))
     return _Events(owner, ts, "ad_impression", app=app, topic=topic,
                    ad=_pick_ad(topic, rng), dwell=dwell)
 
