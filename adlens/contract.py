@@ -113,6 +113,8 @@ TOPIC_EXPECTATION = (
     + f", ... {len(schema.ALL_TOPICS)} in all, lower case)"
 )
 COUNTRY_EXPECTATION = "a two-letter ISO 3166-1 country code such as US, DE, GB or KR"
+# Codes people often write that ISO 3166-1 spells otherwise.
+COUNTRY_HINTS = {"UK": ("the United Kingdom", "GB"), "EL": ("Greece", "GR")}
 
 
 def _a(word: str) -> str:
@@ -428,30 +430,34 @@ def _check_users(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
     if user_id is not None:
         out["user_id"] = user_id = user_id.str.strip()
         _require_ids(user_id, "user_id", check)
-    country = _as_text(frame, "country", check)
-    if country is not None:
-        out["country"] = country = country.str.strip().str.upper()
-        check.rows(~country.isin(schema.ISO_COUNTRIES), "country",
-                   f"expected {COUNTRY_EXPECTATION}", country)
-    age = _as_text(frame, "age_band", check)
-    if age is not None:
-        out["age_band"] = age = age.str.strip()
+    # Messages quote cells as written (`raw`), before trimming and case folding.
+    raw = _as_text(frame, "country", check)
+    if raw is not None:
+        out["country"] = country = raw.str.strip().str.upper()
+        bad = ~country.isin(schema.ISO_COUNTRIES)
+        hints = [f"for {name} use {code}" for k, (name, code) in COUNTRY_HINTS.items()
+                 if (bad & country.eq(k)).any()]
+        check.rows(bad, "country", f"expected {COUNTRY_EXPECTATION}"
+                   + (f" ({'; '.join(hints)})" if hints else ""), raw)
+    raw = _as_text(frame, "age_band", check)
+    if raw is not None:
+        out["age_band"] = age = raw.str.strip()
         check.rows(~age.isin(schema.AGE_BANDS), "age_band",
-                   f"expected {_one_of(schema.AGE_BANDS)}", age)
+                   f"expected {_one_of(schema.AGE_BANDS)}", raw)
     uses, bad = _as_bool(frame, "uses_meta_ai")
     out["uses_meta_ai"] = uses
     check.rows(bad, "uses_meta_ai", "expected true or false (also accepted: 1/0, yes/no)",
                lambda: _raw(frame["uses_meta_ai"]))
-    linked = _as_text(frame, "linked_apps", check)
-    if linked is not None:
+    raw = _as_text(frame, "linked_apps", check)
+    if raw is not None:
         # App names hold no spaces, so "facebook | instagram" is read as facebook|instagram.
-        out["linked_apps"] = linked = linked.str.lower().str.replace(" ", "", regex=False)
+        out["linked_apps"] = linked = raw.str.lower().str.replace(" ", "", regex=False)
         parts = linked[linked.ne("")].str.split("|").explode()
         bad_rows = parts.index[~parts.isin(schema.APPS)].unique()
         mask = frame.index.isin(bad_rows)
         check.rows(mask, "linked_apps",
                    f"expected app names separated by | ({_one_of(schema.APPS)}), or empty",
-                   linked)
+                   raw)
     return _assemble(frame, out, schema.REQUIRED_COLUMNS["users"])
 
 
@@ -466,11 +472,11 @@ def _check_ads(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
         out["advertiser"] = advertiser
         check.rows(advertiser.str.strip().eq(""), "advertiser",
                    "expected the advertiser's name in every row", advertiser)
-    topic = _as_text(frame, "topic", check)
-    if topic is not None:
-        out["topic"] = topic = topic.str.strip().str.lower()
+    raw = _as_text(frame, "topic", check)
+    if raw is not None:
+        out["topic"] = topic = raw.str.strip().str.lower()
         check.rows(~topic.isin(schema.ALL_TOPICS), "topic", f"expected {TOPIC_EXPECTATION}",
-                   topic)
+                   raw)
     title = _as_text(frame, "title", check)
     if title is not None:
         out["title"] = title
@@ -480,11 +486,13 @@ def _check_ads(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
 def _check_events(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
     out: dict[str, pd.Series] = {}
     text_cols = {}
+    written: dict[str, pd.Series] = {}  # cells as written, for messages
     for col in ("event_id", "user_id", "app", "event_type", "topic", "text", "modality",
                 "ad_id", *[c for c in OPTIONAL_EVENT_TEXT if c in frame.columns]):
         values = _as_text(frame, col, check)
         if values is None:
             continue
+        written[col] = values
         if col in ("event_id", "user_id", "ad_id"):
             values = values.str.strip()
         elif col in ("app", "event_type", "topic", "modality", "true_topic"):
@@ -519,23 +527,23 @@ def _check_events(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
     et = text_cols.get("event_type")
     if et is not None:
         check.rows(~et.isin(schema.EVENT_TYPES), "event_type",
-                   f"expected {_one_of(schema.EVENT_TYPES)}", et)
+                   f"expected {_one_of(schema.EVENT_TYPES)}", written["event_type"])
     app = text_cols.get("app")
     if app is not None:
         check.rows(app.ne("") & ~app.isin(schema.APPS), "app",
-                   f"expected {_one_of(schema.APPS)}", app)
+                   f"expected {_one_of(schema.APPS)}", written["app"])
     topic = text_cols.get("topic")
     if topic is not None:
         check.rows(topic.ne("") & ~topic.isin(schema.ALL_TOPICS), "topic",
-                   f"expected {TOPIC_EXPECTATION}, or an empty cell", topic)
+                   f"expected {TOPIC_EXPECTATION}, or an empty cell", written["topic"])
     true_topic = text_cols.get("true_topic")
     if true_topic is not None:
         check.rows(true_topic.ne("") & ~true_topic.isin(schema.ALL_TOPICS), "true_topic",
-                   f"expected {TOPIC_EXPECTATION}, or an empty cell", true_topic)
+                   f"expected {TOPIC_EXPECTATION}, or an empty cell", written["true_topic"])
     modality = text_cols.get("modality")
     if modality is not None:
         check.rows(modality.ne("") & ~modality.isin(schema.MODALITIES), "modality",
-                   f"expected {_one_of(schema.MODALITIES)}, or an empty cell", modality)
+                   f"expected {_one_of(schema.MODALITIES)}, or an empty cell", written["modality"])
     if et is not None:
         _check_event_needs(et, text_cols, dwell, bad_dwell, check)
     return _assemble(frame, out, schema.REQUIRED_COLUMNS["events"])

@@ -426,6 +426,18 @@ def test_all_problems_across_files_in_one_pass() -> None:
         ("events.csv", "dwell_ms")}
 
 
+def test_messages_quote_cells_as_written_and_hint_at_common_codes() -> None:
+    frames = valid_frames()
+    frames["users"].loc[2, "country"] = " uk"
+    frames["ads"].loc[1, "topic"] = "Crypto "
+    frames["events"].loc[3, "event_type"] = "Share"
+    problems = problems_of(frames)
+    assert only(problems, "country").message.endswith(
+        '(for the United Kingdom use GB); found " uk"')
+    assert only(problems, "topic").message.endswith('found "Crypto "')
+    assert only(problems, "event_type").message.endswith('found "Share"')
+
+
 def test_many_bad_rows_are_summarised() -> None:
     frames = valid_frames(n_repeat=40)
     frames["events"]["modality"] = "smell"

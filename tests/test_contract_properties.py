@@ -132,6 +132,8 @@ def assert_outcome(outcome: Dataset | list[Problem]) -> None:
         assert isinstance(problem, Problem) and problem.file and problem.message
         assert all(r >= 1 for r in problem.rows)
         assert str(problem).startswith(problem.file)
+        # The catch-all is for the unforeseen; every corruption here has a proper message.
+        assert "could not be checked" not in problem.message, str(problem)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
