@@ -703,7 +703,7 @@ CHAT_TEMPLATES: tuple[str, ...] = (
     "I've been reading about {x}", "need advice on {x} pls", "can you help me with {x}",
     "my friend told me about {x}, thoughts?", "hey, so {x}... any advice?",
     "I keep seeing stuff about {x}", "hey meta, what do you think about {x}",
-    "can you explain {x} to me", "I was talking to my sister about {x}, what do you think?",
+    "I was talking to my sister about {x}, what do you think?",
 )
 PERSONAL_TEMPLATES: tuple[str, ...] = (
     "I need help with {x}", "quick question about {x}", "any tips for {x}?",
