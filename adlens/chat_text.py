@@ -785,6 +785,8 @@ CONVERSATION_TEMPLATES: tuple[str, ...] = (
     "{who} and I were discussing {x}", "{who} asked me about {x}",
     "Phone call with {who}, we talked about {x}", "At lunch {who} brought up {x}",
     "Said to {who} that I'm thinking about {x}", "{who} told me about {x}",
+    "Argued with {who} about {x}", "Overheard {who} talking about {x}",
+    "Texted {who} after we talked about {x}", "Walk with {who}, mostly about {x}",
 )
 
 _TEMPLATE_SHARE = 0.6  # a frame + phrase or item; the rest are whole topic messages
