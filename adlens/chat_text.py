@@ -2,10 +2,11 @@
 
 Vectorised generation from documented vocabulary lists, shared by the generator and the text model.
 
-Vocabulary (public, so the text-model engineer can see what the generator can say):
-- `TOPIC_PHRASES[topic]`: noun phrases about a topic ("waterproof hiking boots"); they fill the
-  slot `{x}` of the generic `CHAT_TEMPLATES` ("can you recommend {x}?") and of the
-  `CONVERSATION_TEMPLATES`.
+Vocabulary (public, so whoever trains a text model can see what the generator can say):
+- `TOPIC_PHRASES[topic]`: phrases about a topic ("waterproof hiking boots", "my tax return",
+  "whether free will is real"); they fill the slot `{x}` of the frames in
+  `PHRASE_TEMPLATES[phrase_kind(phrase)]` ("tell me about {x}", "I'm worried about {x}",
+  "I'm wondering {x}") and of the `CONVERSATION_TEMPLATES`.
 - `TOPIC_ITEMS[topic]`: things to buy or choose ("a 30L backpack") for the shopping frames
   of `ITEM_TEMPLATES` ("can you recommend {x}?"); empty for topics nobody shops for.
 - `TOPIC_MESSAGES[topic]`: whole messages that only make sense for one topic
