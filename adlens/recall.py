@@ -109,7 +109,7 @@ STUDY_DAYS_BEFORE = 14
 STUDY_DAYS_AFTER = 7
 STAT_DAYS = 7  # the ±window the statistic compares
 TRIGGER_HALF_LIFE_DAYS = 2.0  # how a listening platform's injected campaign fades
-MAX_BOOT_UNITS = 20_000  # above this many conversations, resample random groups of them
+MAX_BOOT_UNITS = 10_000  # above this many conversations, resample random groups of them
 ALL = "All"
 
 _HOUR_MS = 3_600_000
@@ -172,8 +172,9 @@ class RecallInputs:
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    codes, uniques = pd.factorize(values.fillna("").astype(str))
-    return codes, np.asarray(uniques, dtype=object)
+    """Integer codes (-1 where missing) and the distinct values, as strings."""
+    codes, uniques = pd.factorize(values)
+    return codes, np.asarray(pd.Index(uniques).astype(str), dtype=object)
 
 
 def build_inputs(events: pd.DataFrame, ads: pd.DataFrame, users: pd.DataFrame,
@@ -215,7 +216,7 @@ def build_inputs(events: pd.DataFrame, ads: pd.DataFrame, users: pd.DataFrame,
     ad_to = np.append(topics.get_indexer(ad_uni_topic), -1)
     topic = np.where(is_ad, ad_to[ad_code], tp_to[tp_code])
 
-    keep = (is_talk | is_ad) & in_time & (topic >= 0)
+    keep = (is_talk | is_ad) & in_time & (topic >= 0) & (u_code >= 0)
     n_topics = max(len(topics), 1)
     g = u_code.astype(np.int64) * n_topics + topic
     dwell = ev["dwell_ms"].to_numpy(dtype=float, na_value=np.nan)
@@ -384,13 +385,13 @@ def explain(coincidences: pd.DataFrame, attribute: Attribute, scenario: Scenario
     positive = np.clip(contrib, 0.0, None).sum(axis=1)
     counts = contrib > np.maximum(explain_share * positive, 1e-12)[:, None]
     order = np.argsort(-contrib, axis=1, kind="stable")
-    counts_sorted = np.take_along_axis(counts, order, axis=1)
-    row, rank = np.nonzero(counts_sorted)
-    names = pd.Series(signals[order[row, rank]], index=row)
-    lists = names.groupby(level=0).agg(list).reindex(np.arange(n))
-    explained = lists.apply(lambda v: v if isinstance(v, list) else [])
-    top = np.where(counts.any(axis=1), signals[order[:, 0]], "")
-    return pd.DataFrame({"explained_by": explained.to_numpy(), "top_signal": top.astype(str)})
+    # The threshold keeps the largest contributions, so each list is a prefix of `order`.
+    n_kept = counts.sum(axis=1)
+    names = signals[order]
+    explained = np.empty(n, dtype=object)
+    explained[:] = [row[:k].tolist() for row, k in zip(names, n_kept, strict=True)]
+    top = np.where(n_kept > 0, names[:, 0], "")
+    return pd.DataFrame({"explained_by": explained, "top_signal": top.astype(str)})
 
 
 def label(coincidences: pd.DataFrame, explained: pd.DataFrame) -> np.ndarray:
@@ -498,8 +499,10 @@ def event_study(frames: RecallInputs, n_boot: int = 1000, seed: int = 0,
     t_talk = talks["t"].to_numpy()
     eligible = ((t_talk - STUDY_DAYS_BEFORE * _DAY_MS >= frames.t_min)
                 & (t_talk + STUDY_DAYS_AFTER * _DAY_MS <= frames.t_max))
-    talks, t_talk = talks[eligible], t_talk[eligible]
-    g_talk = talks["g"].to_numpy()
+    talks = talks[eligible]
+    # Ordered like the timeline, so the many binary searches below walk it in order.
+    talks = talks.iloc[np.lexsort((talks["t"].to_numpy(), talks["g"].to_numpy()))]
+    t_talk, g_talk = talks["t"].to_numpy(), talks["g"].to_numpy()
     n_conv = len(talks)
     t0, span = frames.timeline_span((STUDY_DAYS_BEFORE + STUDY_DAYS_AFTER) * _DAY_MS)
     tl = _Timeline(imps["g"].to_numpy(), imps["t"].to_numpy(), t0, span)
