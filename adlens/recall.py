@@ -80,11 +80,13 @@ CHANCE = "chance"
 LABELS: tuple[str, ...] = (REMEMBERED, FORGOTTEN, AI_CHAT_ITSELF, OTHER_SIGNALS, CHANCE)
 LABEL_RULES: list[dict[str, str]] = [
     {"label": REMEMBERED,
-     "rule": "A prior exposure on the topic would still be recalled at the conversation with "
-             "probability ≥ 0.5 (p_recall_max ≥ 0.5).",
+     "rule": "An ad on the topic seen in the lookback would still be recalled at the "
+             "conversation with probability ≥ 0.5 (p_recall_max ≥ the recall threshold, 0.5 "
+             "by default).",
      "why": "The person could have known they had seen it: not a case of 'not realising'."},
     {"label": FORGOTTEN,
-     "rule": "A prior exposure of at least 0.25 s exists, but none would likely be recalled "
+     "rule": "An ad on the topic was on screen in the lookback for at least the encoding "
+             "threshold (0.25 s by default), but none would likely be recalled "
              "(p_recall_max < 0.5).",
      "why": "Instagram's claim: the topic reached the person before they talked about it. The "
             "chronology explains the conversation, so it outranks signals, which only explain "
@@ -94,8 +96,8 @@ LABEL_RULES: list[dict[str, str]] = [
              "the later ad.",
      "why": "Not overheard, but it feels the same: what the person told Meta AI chose the ad."},
     {"label": OTHER_SIGNALS,
-     "rule": "No perceptible prior exposure; other signals contribute at least 5% of the later "
-             "ad's positive score.",
+     "rule": "No perceptible prior exposure; other signals each give at least 5% of the later "
+             "ad's positive contributions.",
      "why": "Likes, follows, site visits, friends and similar people already pointed there."},
     {"label": CHANCE,
      "rule": "None of the above.",
