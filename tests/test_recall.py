@@ -407,3 +407,56 @@ def test_cli_bad_input_is_a_sentence_and_exit_2(args, words):
     assert code == 2
     assert words.lower() in err.lower() and "Traceback" not in err
     assert out == ""
+
+
+def test_timelines_match_a_plain_reference_on_random_data():
+    # Many people, topics and near-simultaneous events: the vectorised searches must agree
+    # with the definition applied one conversation at a time.
+    rng = np.random.default_rng(3)
+    n = 3000
+    kinds = rng.choice(["conversation", "ai_chat", "ad_impression", "ad_click", "like"], size=n,
+                       p=[0.15, 0.1, 0.55, 0.1, 0.1])
+    ads_of = rng.choice(ADS["ad_id"].to_numpy(), size=n)
+    topic_of_ad = dict(zip(ADS["ad_id"], ADS["topic"], strict=True))
+    talk_topic = rng.choice(["hiking", "camping", "coffee"], size=n)
+    rows = []
+    for i in range(n):  # building the random population, not analysing it
+        ts = T + pd.Timedelta(hours=float(rng.integers(0, 24 * 40)) / 4)
+        user = f"u{rng.integers(0, 12)}"
+        if kinds[i] in ("ad_impression", "ad_click"):
+            dwell = float(rng.choice([150, 600, 1000, 2500])) if kinds[i] == "ad_impression" \
+                else np.nan
+            rows.append({"user_id": user, "ts": ts, "event_type": kinds[i], "app": "facebook",
+                         "ad_id": ads_of[i], "dwell_ms": dwell})
+        else:
+            rows.append({"user_id": user, "ts": ts, "event_type": kinds[i],
+                         "topic": talk_topic[i], "app": "meta_ai" if kinds[i] == "ai_chat"
+                         else ""})
+    events = _events(rows)
+    result = _analyse(events, _users(*[f"u{i}" for i in range(12)]), {})
+    co = result.coincidences
+
+    ev = events.assign(ad_topic=events["ad_id"].map(topic_of_ad))
+    user, ts, etype = (ev["user_id"].to_numpy(), ev["ts"].to_numpy(),
+                       ev["event_type"].to_numpy())
+    ad_topic, eid = ev["ad_topic"].to_numpy(), ev["event_id"].to_numpy()
+    is_imp = etype == "ad_impression"
+    is_noticed = (etype == "ad_click") | (is_imp & (ev["dwell_ms"].to_numpy() >= 1000))
+    window, lookback = np.timedelta64(48, "h"), np.timedelta64(14, "D")
+    expected = {}
+    for i in np.flatnonzero(np.isin(etype, ["conversation", "ai_chat"])):
+        same = (user == user[i]) & (ad_topic == ev["topic"].iloc[i])
+        later = np.flatnonzero(same & is_noticed & (ts > ts[i]) & (ts <= ts[i] + window))
+        if not len(later):
+            continue
+        first = later[np.argmin(ts[later])]  # ties: the first in the file
+        key = (eid[first], etype[i])
+        if key in expected and expected[key][0] > ts[i]:
+            continue
+        before = same & is_imp & (ts < ts[i]) & (ts >= ts[i] - lookback)
+        expected[key] = (ts[i], eid[i], int(before.sum()))
+    got = {(r.ad_event_id, r.kind): (r.conversation_ts, r.conversation_event_id,
+                                     r.n_prior_exposures) for r in co.itertuples()}
+    assert len(got) > 50
+    assert {k: v[1:] for k, v in got.items()} == {k: v[1:] for k, v in expected.items()}
+    assert len(result.prior_exposures) == sum(v[2] for v in expected.values())
