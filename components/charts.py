@@ -84,7 +84,7 @@ def people_by_region_chart(people: pd.DataFrame) -> go.Figure | None:
 
 
 def events_over_time_chart(daily: pd.DataFrame, policy_start: dt.date) -> go.Figure | None:
-    """daily: day, event_type, events (count)."""
+    """daily: day (week start), event_type, events, per_day."""
     if daily.empty or daily["events"].sum() == 0:
         return None
     fig = go.Figure()
@@ -93,13 +93,16 @@ def events_over_time_chart(daily: pd.DataFrame, policy_start: dt.date) -> go.Fig
         if part.empty:
             continue
         label = EVENT_LABELS.get(event_type, event_type)
-        fig.add_scatter(x=part["day"], y=part["events"], mode="lines", name=label,
+        fig.add_scatter(x=part["day"], y=part["per_day"], mode="lines+markers", name=label,
                         line=dict(color=EVENT_COLORS.get(event_type), width=2),
-                        hovertemplate="%{x|%d %b %Y}: %{y:,}<extra>" + label + "</extra>")
+                        marker=dict(size=5),
+                        hovertemplate="week of %{x|%d %b %Y}: %{y:,.0f} a day<extra>" + label
+                        + "</extra>")
     _policy_marker(fig, policy_start, " AI chats used for ads")
     # Ad impressions outnumber everything else; a log axis keeps the rare types readable.
     fig.update_layout(xaxis_title=None, hovermode="x unified",
-                      yaxis=dict(type="log", title="Events per week (log scale)"))
+                      yaxis=dict(type="log", dtick=1, title="Events per day, weekly average "
+                                                              "(log scale)"))
     return _layout(fig, "Events by type over time", height=420)
 
 
@@ -207,7 +210,8 @@ def shares_before_after_chart(before: pd.Series, after: pd.Series, before_name: 
                 hovertemplate="%{x}: %{y:.1%}<extra>" + html.escape(after_name) + "</extra>")
     fig.update_layout(barmode="group", yaxis=dict(tickformat=".0%", title="Share of ad scores"),
                       xaxis_title=None)
-    return _layout(fig, "Signal shares: announced policy (hatched) vs this scenario")
+    return _layout(fig, f"Signal shares: {html.escape(before_name.lower())} (hatched) vs "
+                        f"{html.escape(after_name.lower())}")
 
 
 def changed_by_region_chart(changed: pd.DataFrame) -> go.Figure | None:

@@ -35,8 +35,8 @@ REGION_LABELS: dict[str, str] = {
 # the timeline and in the waterfall.
 EVENT_COLORS: dict[str, str] = {
     **{e: SIGNAL_COLORS[e] for e in schema.EVENT_TYPES if e in SIGNAL_COLORS},
-    "ad_impression": "#17BECF",
-    "conversation": "#2CA02C",
+    "ad_impression": "#7E57C2",
+    "conversation": "#BCBD22",
 }
 EVENT_LABELS: dict[str, str] = {
     "ai_chat": "AI chat", "like": "Like", "follow": "Follow", "post": "Post",

@@ -287,10 +287,11 @@ def quality_change(dataset: Dataset, base: Scenario, current: Scenario) -> Quali
         "policy.")
 
 
-def quality_table(dataset: Dataset, base: Scenario, current: Scenario) -> pd.DataFrame:
+def quality_table(dataset: Dataset, base: Scenario, current: Scenario,
+                  current_name: str = "This scenario") -> pd.DataFrame:
     """scenario, metric, value, low, high for the announced policy and this scenario."""
     rows = []
-    for name, scenario in (("Announced policy", base), ("This scenario", current)):
+    for name, scenario in (("Announced policy", base), (current_name, current)):
         summary = quality(dataset, scenario)
         for metric, label in QUALITY_METRICS.items():
             row = _pick(summary, metric, _variant(scenario))

@@ -29,7 +29,7 @@ def headline_figures(dataset, scenario) -> None:
         Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),
             help="Share of the recommended ads (top ads per person and app) whose score has a "
                  "positive contribution from the person's chats with Meta AI."),
-        Kpi("Ads where AI chats are the largest contributor", pct(shares["ai_largest"]),
+        Kpi("AI chats the largest contributor", pct(shares["ai_largest"]),
             help="Share of recommended ads whose biggest single contribution is the AI-chat "
                  "signal."),
         Kpi("Ranking quality added by the AI-chat signal", quality_delta.text,

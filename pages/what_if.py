@@ -20,7 +20,7 @@ PRESETS: dict[str, tuple[str, dict]] = {
     "eu_in": ("AI chats used in the EU too", {"excluded_regions": ("KR", "UK")}),
     "no_regions": ("No region excluded", {"excluded_regions": ()}),
     "no_sensitive": ("Sensitive topics allowed", {"sensitive_list": "none"}),
-    "no_link": ("Chats shape ads in every app", {"link_rule": False}),
+    "no_link": ("Chats count in every app", {"link_rule": False}),
 }
 
 
@@ -36,7 +36,8 @@ def presets(scenario: Scenario) -> None:
                    width="stretch")
 
 
-def headline(dataset, base, result_base, current, result_now, changed: pd.DataFrame) -> None:
+def headline(dataset, base, result_base, current, result_now, changed: pd.DataFrame,
+             name: str) -> None:
     before = frames.headline_shares(result_base.shares["all"])
     after = frames.headline_shares(result_now.shares["all"])
     total_changed = int(changed["changed"].sum()) if len(changed) else 0
@@ -46,7 +47,7 @@ def headline(dataset, base, result_base, current, result_now, changed: pd.DataFr
             delta_color="off"),
         Kpi("Ads with an AI-chat contribution", pct(after["ai_share"]),
             delta=pp(after["ai_share"] - before["ai_share"]), delta_color="off",
-            help="In this scenario; the change is against the announced policy."),
+            help=f"{name}; the change is against the announced policy."),
     ]
     gain = data.quality_change(dataset, base, current)
     if gain is not None:
@@ -55,19 +56,19 @@ def headline(dataset, base, result_base, current, result_now, changed: pd.DataFr
     kpi_row(kpis)
 
 
-def sensitive(dataset, base, result_base, current, result_now) -> None:
+def sensitive(dataset, base, result_base, current, result_now, name: str) -> None:
     st.subheader("Sensitive topics")
     rows = []
     report = data.text_report(dataset)
-    for name, scenario, result in (("Announced policy", base, result_base),
-                                   ("This scenario", current, result_now)):
+    for label, scenario, result in (("Announced policy", base, result_base),
+                                    (name, current, result_now)):
         recs = result.recommendations
         listed = schema.SENSITIVE_LISTS[scenario.sensitive_list]
         sensitive_ads = int(recs["topic"].isin(schema.SENSITIVE_GDPR9).sum()) if len(recs) else 0
         held = int((result.exclusions["reason"] == "sensitive").sum())
         leak = (report.leakage_dataset or report.leakage).get(scenario.sensitive_list) \
             if listed else 1.0
-        rows.append({"scenario": name,
+        rows.append({"scenario": label,
                      "sensitive list": schema.SENSITIVE_LIST_LABELS[scenario.sensitive_list],
                      "chats held back as sensitive": held,
                      "recommended ads on a sensitive topic": sensitive_ads,
@@ -82,18 +83,22 @@ def main() -> None:
     dataset = data.current_dataset()
     current = current_scenario()
     base = Scenario.announced(as_of=current.as_of).with_(half_lives=current.half_lives)
-    if not current.is_counterfactual:
-        st.info("The sidebar shows the announced policy, so both sides are the same. Switch a "
-                "rule in the sidebar, or try one of these:", icon=":material/compare_arrows:")
-        presets(current)
-        return
+    if current.is_counterfactual:
+        other, other_name = current, "This scenario"
+    else:
+        # Nothing to compare yet: preview the most asked-for counterfactual instead.
+        other, other_name = current.with_(ai_chat=False), "AI-chat signal off"
+        st.info("The sidebar shows the announced policy, so this page compares it with the "
+                "AI-chat signal switched off. Switch a rule in the sidebar, or try one of "
+                "these:", icon=":material/compare_arrows:")
     presets(current)
+    current = other
     result_base = data.scenario_result(dataset, base)
     result_now = data.scenario_result(dataset, current)
     changed = frames.top_ads_changed(result_base.recommendations, result_now.recommendations,
                                      dataset.users)
     with section():
-        headline(dataset, base, result_base, current, result_now, changed)
+        headline(dataset, base, result_base, current, result_now, changed, other_name)
     left, right = st.columns(2)
     with left, section():
         charts.show(charts.changed_by_region_chart(changed),
@@ -108,18 +113,18 @@ def main() -> None:
             charts.show(charts.shares_before_after_chart(
                 before.iloc[0] if len(before) else pd.Series(dtype=float),
                 after.iloc[0] if len(after) else pd.Series(dtype=float),
-                "Announced policy", "This scenario"),
+                "Announced policy", other_name),
                 "Hatched bars: announced policy; solid: this scenario.",
                 "No signal contributes in either scenario.", key="shares_before_after")
     with section():
-        quality = data.quality_table(dataset, base, current)
+        quality = data.quality_table(dataset, base, current, other_name)
         charts.show(charts.quality_chart(quality),
                     "Bars: how well the top ads match people's true interests; whiskers: 95% "
                     "bootstrap intervals.",
                     "Ranking quality needs the simulation's true interests, which this dataset "
                     "does not include.", key="quality")
     with section():
-        sensitive(dataset, base, result_base, current, result_now)
+        sensitive(dataset, base, result_base, current, result_now, other_name)
 
 
 run_page(main)

@@ -171,7 +171,8 @@ def test_a_copied_link_opens_the_same_scenario_and_person() -> None:
 
 def test_the_what_if_page_compares_with_the_announced_policy(at: AppTest) -> None:
     run_page(at, "pages/what_if.py")
-    assert any("announced policy" in i.value for i in at.info)
+    assert any("AI-chat signal switched off" in i.value for i in at.info)
+    assert metric(at, "People whose top ads change") != "0", "AI-chat off changes some ads"
     at.button(key="preset_eu_in").click().run()
     assert not at.exception
     changed = [t for spec in specs(at) for t in spec["data"]
@@ -182,12 +183,13 @@ def test_the_what_if_page_compares_with_the_announced_policy(at: AppTest) -> Non
     set_state(at, sc_exclude_EU=True)
 
 
-def test_the_guided_story_sets_the_scenario_and_opens_the_page() -> None:
+def test_the_guided_story_sets_the_scenario() -> None:
+    # Opening the step's page is checked in the browser suite: AppTest cannot follow an
+    # st.switch_page made from the entrypoint of an st.navigation app.
     app = new_app()
     app.run()
     app.sidebar.button(key="story_3").click().run()
     assert not app.exception
-    assert app.title[0].value == "Policy what-if"
     assert app.session_state["sc_exclude_EU"] is False
     assert app.session_state["story_step"] == 3
 
@@ -205,7 +207,7 @@ def test_a_bad_upload_shows_the_problems_and_keeps_the_data() -> None:
     app = upload(new_app(), [("users.csv", b"user_id,country\nx,Narnia\n", "text/csv"),
                              ("events.csv", b"nothing,here\n", "text/csv")])
     run_page(app, "pages/data.py")
-    errors = " ".join(e.value for e in app.error)
+    errors = " ".join(e.value for e in app.error).replace("\\", "")  # Markdown-escaped text
     assert "users.csv" in errors and "already loaded stays" in errors
     assert metric(app, "People") == "5,000"
 

@@ -1,0 +1,150 @@
+"""The dashboard in a real browser: every page opens cleanly, switches change the figures,
+waterfalls open, a bad upload is refused while the data stays, downloads work, copied links
+reopen the same view. Screenshots of every page go to tests/screenshots/."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from conftest import assert_no_exception, open_app, wait_for_rerun
+
+pytestmark = pytest.mark.browser
+
+PAGES = {"overview": "", "why_this_ad": "why_this_ad", "contributions": "contributions",
+         "what_if": "what_if", "recall": "recall", "data": "data", "method": "method"}
+
+
+def metric_value(page, label: str) -> str:
+    card = page.locator('[data-testid="stMetric"]', has_text=label).first
+    return card.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def switch(page, label: str):
+    return page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]', has_text=label)
+
+
+def full_page_screenshot(page, path) -> None:
+    """Grow the viewport to the page's content (Streamlit scrolls inside its own container)."""
+    height = page.evaluate(
+        "() => Math.max(1000, ...[...document.querySelectorAll("
+        "'[data-testid=stMain], [data-testid=stSidebarContent]')].map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": 1440, "height": min(int(height) + 40, 9000)})
+    page.wait_for_timeout(600)  # charts re-layout to the new size
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": 1440, "height": 1000})
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_opens_without_an_exception(page, server_url, screenshots, name) -> None:
+    open_app(page, server_url, PAGES[name])
+    assert_no_exception(page)
+    assert page.locator('[data-testid="stHeading"] h1').first.inner_text()
+    assert page.locator('[data-testid="stSidebar"]').get_by_text("Policy rules").is_visible()
+    full_page_screenshot(page, screenshots / f"{name}.png")
+    errors = page.locator('[data-testid="stAlertContentError"]')
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+def test_switching_the_ai_chat_signal_off_changes_the_overview(page, server_url,
+                                                                screenshots) -> None:
+    open_app(page, server_url)
+    before = metric_value(page, "Ads with an AI-chat contribution")
+    assert before != "0.0%"
+    switch(page, "AI-chat signal used for ads").locator("label").click()
+    wait_for_rerun(page)
+    assert_no_exception(page)
+    assert metric_value(page, "Ads with an AI-chat contribution") == "0.0%"
+    banner = page.locator('[data-testid="stAlert"]').first.inner_text()
+    assert "AI-chat signal switched off" in banner
+    assert parse_qs(urlparse(page.url).query).get("ai_chat") == ["off"]
+    full_page_screenshot(page, screenshots / "overview_ai_chat_off.png")
+
+
+def test_a_persons_waterfall_opens(page, server_url, screenshots) -> None:
+    open_app(page, server_url, "why_this_ad")
+    page.get_by_role("button", name="A US chatter").click()
+    wait_for_rerun(page)
+    assert_no_exception(page)
+    person = parse_qs(urlparse(page.url).query).get("person", [""])[0]
+    assert person.startswith("u")
+    assert page.locator('[data-testid="stMain"]').get_by_text(person).first.is_visible()
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    assert charts.count() >= 2  # waterfalls plus the timeline
+    assert page.locator(".js-plotly-plot .waterfall").count() > 0, "a waterfall is drawn"
+    full_page_screenshot(page, screenshots / "why_this_ad_person.png")
+
+
+def test_a_bad_upload_shows_the_problem_and_keeps_the_data(page, server_url, screenshots,
+                                                            tmp_path) -> None:
+    open_app(page, server_url, "data")
+    people = metric_value(page, "People")
+    page.locator('[data-testid="stSidebar"]').get_by_text("Your own files").click()
+    wait_for_rerun(page)
+    bad = tmp_path / "users.csv"
+    bad.write_text("user_id,country\nx,Narnia\n")
+    page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(str(bad))
+    wait_for_rerun(page)
+    page.wait_for_selector('[data-testid="stAlertContentError"]')
+    message = page.locator('[data-testid="stSidebar"] [data-testid="stAlertContentError"]')
+    assert "users.csv" in message.inner_text()
+    assert "already loaded stays" in message.inner_text()
+    assert metric_value(page, "People") == people
+    assert_no_exception(page)
+    full_page_screenshot(page, screenshots / "data_bad_upload.png")
+
+
+def test_csv_and_html_report_downloads(page, server_url, tmp_path) -> None:
+    open_app(page, server_url, "data")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download users as CSV").click()
+    csv_path = tmp_path / "users.csv"
+    download_info.value.save_as(csv_path)
+    header = csv_path.read_text().splitlines()[0]
+    assert header.startswith("user_id,country,age_band,uses_meta_ai,linked_apps")
+
+    page.locator('[data-testid="stSidebar"]').get_by_text("Share this view").click()
+    with page.expect_download(timeout=180_000) as download_info:
+        page.get_by_role("button", name="Download the HTML report").click()
+    report = tmp_path / "report.html"
+    download_info.value.save_as(report)
+    html = report.read_text()
+    assert html.startswith("<!DOCTYPE html>")
+    assert "Rules in force" in html
+    assert html.count("Plotly.newPlot") >= 3, "the report embeds its charts"
+    assert "cdn.plot.ly" not in html.split("Plotly.newPlot")[0][-2000:], \
+        "plotly.js is embedded, so the report opens offline"
+    assert len(html) > 1_000_000  # plotly.js itself is inside
+
+
+def test_a_copied_link_opens_the_same_scenario(page, browser, server_url) -> None:
+    open_app(page, server_url, "what_if", "ai_chat=off&excluded=KR,UK&sensitive=gdpr9")
+    assert_no_exception(page)
+    banner = page.locator('[data-testid="stAlert"]').first.inner_text()
+    assert "European Union not excluded" in banner and "AI-chat signal switched off" in banner
+    copied = page.url
+    other = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+    try:
+        other.goto(copied)
+        other.wait_for_selector('[data-testid="stSidebarNav"]')
+        wait_for_rerun(other)
+        assert not switch(other, "AI-chat signal used for ads").locator("input").is_checked()
+        assert not switch(other, "Not used in the EU").locator("input").is_checked()
+        assert switch(other, "Not used in the UK").locator("input").is_checked()
+        assert other.locator('[data-testid="stAlert"]').first.inner_text() == banner
+        assert other.locator('[data-testid="stHeading"] h1').first.inner_text() == \
+            "Policy what-if"
+    finally:
+        other.context.close()
+
+
+def test_a_story_step_sets_the_scenario_and_opens_its_page(page, server_url) -> None:
+    open_app(page, server_url)
+    page.locator('[data-testid="stSidebar"]').get_by_text("Guided story").click()
+    page.get_by_role("button", name="4. What if the EU were not excluded?").click()
+    wait_for_rerun(page)
+    assert_no_exception(page)
+    assert page.locator('[data-testid="stHeading"] h1').first.inner_text() == "Policy what-if"
+    assert page.get_by_text("Step 4 of 5").is_visible()
+    assert not switch(page, "Not used in the EU").locator("input").is_checked()
+    assert "excluded=KR%2CUK" in page.url or "excluded=KR,UK" in page.url
