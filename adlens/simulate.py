@@ -731,6 +731,8 @@ def _window(start: str | dt.date, end: str | dt.date) -> _Window:
 def _blocks(n_users: int, seed: int, start: str | dt.date, end: str | dt.date,
             params: SimParams) -> Iterator[dict[str, pa.Table]]:
     """Yield {'users', 'interests', 'events'} per fixed block of people, in order."""
+    if n_users < 1:
+        raise ValueError(f"the number of people must be at least 1, not {n_users}")
     window = _window(start, end)
     id_width = max(6, len(str(n_users)))
     first_event = 0

@@ -93,6 +93,13 @@ def test_documented_command_reproduces_the_bundled_sample(tmp_path: Path) -> Non
     assert sum(p.stat().st_size for p in SAMPLE.glob("*.parquet")) <= 15 * 2**20
 
 
+def test_an_empty_population_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        generate_frames(0, 1)
+    with pytest.raises(ValueError, match="at least 1"):
+        generate_to_dir(0, 1, tmp_path)
+
+
 def test_cli_rejects_bad_arguments(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "adlens", "generate", "--users", "0", "--seed", "1",
            "--out", str(tmp_path)]
