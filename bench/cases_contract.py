@@ -33,11 +33,13 @@ def cases() -> list[Case]:
 def load_sample() -> dict:
     from adlens.contract import load_dataset
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     dataset = load_dataset(SAMPLE)
     seconds = time.perf_counter() - start
+    # CPU seconds too: on a shared machine the wall time also counts other people's work.
     return {"seconds": seconds,
-            "detail": {"users": dataset.n_users, "events": dataset.n_events}}
+            "detail": {"users": dataset.n_users, "events": dataset.n_events,
+                       "cpu_seconds": round(time.process_time() - cpu, 2)}}
 
 
 def load_large_csv_upload(n_users: int, n_events: int) -> dict:
@@ -61,9 +63,10 @@ def load_large_csv_upload(n_users: int, n_events: int) -> dict:
         "events.csv": events.to_csv(index=False).encode(),
     }
     del events, users, sample
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     dataset = load_uploaded(files)
     seconds = time.perf_counter() - start
     return {"seconds": seconds,
             "detail": {"users": dataset.n_users, "events": dataset.n_events,
+                       "cpu_seconds": round(time.process_time() - cpu, 2),
                        "csv_mb": round(sum(map(len, files.values())) / 1024**2, 1)}}

@@ -598,3 +598,11 @@ def test_to_safe_csv_of_empty_and_indexed_frames() -> None:
     assert to_safe_csv(pd.DataFrame({"a": pd.Series([], dtype="str")})) == b"a\r\n"
     frame = pd.DataFrame({"a": ["=x"]}, index=pd.Index(["=idx"], name="key"))
     assert to_safe_csv(frame) == b"a\r\n'=x\r\n"  # the index is not written
+
+
+def test_cli_on_a_missing_folder_or_a_file(tmp_path: Path) -> None:
+    code, out, err = run_cli("validate", str(tmp_path / "nowhere"))
+    assert code == 1 and err.splitlines()[1] == f"- {tmp_path / 'nowhere'}: no such folder"
+    (tmp_path / "events.csv").write_text("event_id\n")
+    code, out, err = run_cli("validate", str(tmp_path / "events.csv"))
+    assert code == 1 and "is a file; expected a folder" in err and "Traceback" not in err
