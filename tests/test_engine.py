@@ -221,3 +221,74 @@ def test_default_weights_match_the_bundled_sample():
         assert stored.weight[signal] == pytest.approx(learned["weights"][signal], rel=1e-2,
                                                       abs=1e-3)
     assert learned["auc_heldout"] > 0.7
+
+
+def test_bootstrap_auc_matches_scikit_learn():
+    from sklearn.metrics import roc_auc_score
+
+    from adlens.quality import weighted_auc_boot
+
+    rng = np.random.default_rng(3)
+    score = np.round(rng.normal(size=400), 1)  # rounded: many ties
+    label = rng.random(400) < 0.2
+    person = rng.integers(0, 50, 400)
+    weight = rng.integers(1, 4, 400).astype(float)
+    ones = np.ones((1, 50))
+    assert weighted_auc_boot(score, label, person, weight, ones)[0] == pytest.approx(
+        roc_auc_score(label, score, sample_weight=weight), abs=1e-12)
+    # A resample drawing person 0 twice is the same as duplicating person 0's rows.
+    m = np.ones((1, 50))
+    m[0, 0], m[0, 1] = 2.0, 0.0
+    dup = np.where(person == 0, 2.0, np.where(person == 1, 0.0, 1.0)) * weight
+    assert weighted_auc_boot(score, label, person, weight, m)[0] == pytest.approx(
+        roc_auc_score(label, score, sample_weight=dup), abs=1e-12)
+
+
+@pytest.fixture(scope="module")
+def population() -> engine.Prepared:
+    return engine.prepare(engine.dataset_from_frames(generate_frames(400, seed=3)))
+
+
+def test_quality_with_and_without_ai_chat(population):
+    report = engine.quality(population, Scenario(), k=5, n_boot=50)
+    s = report.summary
+    assert set(s["metric"]) == {"precision@k", "ndcg@k", "auc"}
+    assert set(s["variant"]) == {"with AI chat", "without AI chat", "difference"}
+    for metric in ("precision@k", "ndcg@k"):
+        value = report.value(metric)
+        assert 0 < value <= 1
+        row = s[(s["metric"] == metric) & (s["variant"] == "with AI chat") & (s["region"] == "All")]
+        assert row["ci_low"].iloc[0] <= value <= row["ci_high"].iloc[0]
+    # Where the AI-chat signal is never used, switching it makes no difference at all.
+    for region in ("EU", "UK", "KR"):
+        diff = s[(s["region"] == region) & (s["variant"] == "difference")
+                 & (s["metric"] != "auc")]
+        assert (diff["value"].fillna(0) == 0).all()
+    assert report.value("precision@k", "difference", "US") == pytest.approx(
+        report.value("precision@k", "with AI chat", "US")
+        - report.value("precision@k", "without AI chat", "US"))
+
+
+def test_compare_ai_chat_on_and_off(population):
+    on = engine.run_scenario(population, Scenario())
+    off = engine.run_scenario(population, Scenario(ai_chat=False))
+    comparison = engine.compare(on, off)
+    people = comparison.people
+    assert (people.loc[people["region"].isin(["EU", "UK", "KR"]), "changed"] == 0).all()
+    assert people["changed"].sum() > 0 and (people["jaccard"].between(0, 1)).all()
+    assert comparison.by_region.set_index("region").loc["EU", "share_changed"] == 0
+    shares = comparison.signal_shares.set_index("signal")
+    assert shares.loc["ai_chat", "after"] == 0 and shares.loc["ai_chat", "before"] > 0
+    ex = comparison.exclusions.set_index("reason")
+    assert ex.loc["ai_chat_off", "before"] == 0 and ex.loc["ai_chat_off", "after"] > 0
+    assert comparison.differences_after == ("AI-chat signal switched off (counterfactual)",)
+    assert set(comparison.quality["metric"]) == {"precision@k", "ndcg@k"}
+    same = engine.compare(on, on)
+    assert same.people["changed"].sum() == 0 and (same.people["jaccard"] == 1).all()
+
+
+def test_text_report_on_a_generated_dataset(population):
+    report = engine.text_report(population)
+    assert report.n_dataset > 0 and report.accuracy_dataset > 0.8
+    assert 0 <= report.leakage_dataset["meta7"] < 0.2
+    assert report.per_topic_dataset["support"].sum() == report.n_dataset
