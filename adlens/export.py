@@ -16,6 +16,8 @@ def _neutralise_text(values: pd.Series) -> pd.Series:
     """Prefix a quote to formula-like text cells; cells that are not text are left alone."""
     if isinstance(values.dtype, pd.CategoricalDtype):
         values = values.astype(object)
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) == "string":
+        values = values.astype("str")  # all text: take the vectorised path
     if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
         risky = values.str.startswith(FORMULA_STARTS).fillna(False).astype(bool)
     elif values.dtype == object:

@@ -403,6 +403,16 @@ def test_ragged_csv_rows() -> None:
     assert "expected 6 values per row, as in the header; found 7, 4" in problem.message
 
 
+def test_duplicate_column_names() -> None:
+    files = to_bytes(valid_frames())
+    files["ads.csv"] = files["ads.csv"].replace(b"ad_id,advertiser,topic,title",
+                                                b"ad_id,advertiser,topic,topic", 1)
+    with pytest.raises(ContractError) as info:
+        load_uploaded(files)
+    [problem] = [p for p in info.value.problems if p.file == "ads.csv"]
+    assert problem.column == "topic" and "appears more than once" in problem.message
+
+
 def test_unknown_upload_name_and_table_given_twice() -> None:
     files = {**to_bytes(valid_frames()), "notes.txt": b"hello",
              "users.parquet": to_bytes(valid_frames(), "parquet")["users.parquet"]}
