@@ -14,7 +14,8 @@ EVERYDAY_TOPICS: tuple[str, ...] = (
     "books", "sports", "home_garden", "photography", "gardening", "cycling", "wine",
     "camping",
 )
-# Meta's seven topics never used for ad targeting (GDPR Art. 9 minus genetics, biometrics, sex life).
+# Meta's seven topics never used for ad targeting (GDPR Art. 9 minus genetics, biometrics,
+# sex life).
 SENSITIVE_META7: tuple[str, ...] = (
     "religion", "sexual_orientation", "politics", "health", "ethnicity", "philosophy",
     "trade_union",
