@@ -1,6 +1,6 @@
 """AdLens: the entrypoint — page config, the shared sidebar (dataset, scenario, story) and routing.
 
-Pages live in pages/; what they draw comes from components/ and the engine in adlens/.
+Pages live in views/; what they draw comes from components/ and the engine in adlens/.
 """
 
 from __future__ import annotations
@@ -23,20 +23,23 @@ HERE = Path(__file__).parent
 
 st.set_page_config(page_title="AdLens", page_icon=":material/ads_click:", layout="wide")
 
+# The page files live in views/, not pages/: with a pages/ folder next to app.py, Streamlit
+# 1.67 serves a cold server's first deep link (e.g. a shared /why_this_ad?person=... link) in
+# the legacy folder mode, without this entrypoint, and stays in that mode.
 PAGES: dict[str, st.Page] = {
-    "pages/overview.py": st.Page(HERE / "pages/overview.py", title="Overview",
+    "views/overview.py": st.Page(HERE / "views/overview.py", title="Overview",
                                  icon=":material/dashboard:", default=True),
-    "pages/why_this_ad.py": st.Page(HERE / "pages/why_this_ad.py", title="Why this ad",
+    "views/why_this_ad.py": st.Page(HERE / "views/why_this_ad.py", title="Why this ad",
                                     icon=":material/person_search:"),
-    "pages/contributions.py": st.Page(HERE / "pages/contributions.py",
+    "views/contributions.py": st.Page(HERE / "views/contributions.py",
                                       title="Signal contributions",
                                       icon=":material/stacked_bar_chart:"),
-    "pages/what_if.py": st.Page(HERE / "pages/what_if.py", title="Policy what-if",
+    "views/what_if.py": st.Page(HERE / "views/what_if.py", title="Policy what-if",
                                 icon=":material/compare_arrows:"),
-    "pages/recall.py": st.Page(HERE / "pages/recall.py", title="Recall timelines",
+    "views/recall.py": st.Page(HERE / "views/recall.py", title="Recall timelines",
                                icon=":material/timeline:"),
-    "pages/data.py": st.Page(HERE / "pages/data.py", title="Data", icon=":material/table:"),
-    "pages/method.py": st.Page(HERE / "pages/method.py", title="Method",
+    "views/data.py": st.Page(HERE / "views/data.py", title="Data", icon=":material/table:"),
+    "views/method.py": st.Page(HERE / "views/method.py", title="Method",
                                icon=":material/menu_book:"),
 }
 

@@ -19,32 +19,32 @@ K_GOTO = "_story_goto"
 @dataclass(frozen=True)
 class Step:
     title: str
-    page: str  # file under pages/
+    page: str  # file under views/
     narrative: str
     scenario: Scenario
 
 
 STEPS: tuple[Step, ...] = (
-    Step("Is it listening?", "pages/recall.py",
+    Step("Is it listening?", "views/recall.py",
          "You talk about hiking, and a hiking ad appears: it feels like the phone listened. "
          "These are such moments in the data. Pick one and look at what the person saw "
          "*before* the conversation; the last chart asks what the data would look like if "
          "ads really came from a microphone.",
          Scenario.announced()),
-    Step("What picks an ad", "pages/why_this_ad.py",
+    Step("What picks an ad", "views/why_this_ad.py",
          "Every ad's score is a sum: a baseline plus one contribution per signal. The "
          "waterfall shows this person's signals — likes, follows, advertisers' site visits, "
          "similar people and, since 16 Dec 2025, chats with Meta AI.",
          Scenario.announced()),
-    Step("How much the AI chats weigh", "pages/contributions.py",
+    Step("How much the AI chats weigh", "views/contributions.py",
          "Across everyone: the AI-chat share by region. In the EU, the UK and South Korea it "
          "is zero under the announced policy.",
          Scenario.announced()),
-    Step("What if the EU were not excluded?", "pages/what_if.py",
+    Step("What if the EU were not excluded?", "views/what_if.py",
          "A counterfactual: the AI-chat signal also used in the EU. Compare with the announced "
          "policy — how many people's top ads change, and what happens to ranking quality.",
          Scenario.announced().with_(excluded_regions=("KR", "UK"))),
-    Step("The answer", "pages/overview.py",
+    Step("The answer", "views/overview.py",
          "Not the microphone: what people do on the apps, what advertisers share, what similar "
          "people like and ads seen and forgotten — and from 16 Dec 2025 outside the EU, UK and "
          "South Korea, what they tell Meta AI.",

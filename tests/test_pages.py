@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 from adlens import contract
 
 APP = str(Path(__file__).parent.parent / "app.py")
-PAGES = ("pages/overview.py", "pages/why_this_ad.py", "pages/contributions.py",
-         "pages/what_if.py", "pages/recall.py", "pages/data.py", "pages/method.py")
+PAGES = ("views/overview.py", "views/why_this_ad.py", "views/contributions.py",
+         "views/what_if.py", "views/recall.py", "views/data.py", "views/method.py")
 
 TINY_USERS = ("user_id,country,age_band,uses_meta_ai,linked_apps\n"
               "solo,US,25-34,true,facebook|instagram|meta_ai\n")
@@ -28,12 +28,7 @@ def new_app() -> AppTest:
     return AppTest.from_file(APP, default_timeout=180)
 
 
-def run_page(at: AppTest, page: str, **state) -> AppTest:
-    """Open a page; `state` sets sidebar switches by widget key for this run (AppTest runs a
-    page of an st.navigation app without its entrypoint after the first run, so switches
-    are driven through their keys)."""
-    for key, value in state.items():
-        at.session_state[key] = value
+def run_page(at: AppTest, page: str) -> AppTest:
     at.switch_page(page).run()
     assert not at.exception, f"{page}: {[e.value for e in at.exception]}"
     return at
@@ -88,41 +83,41 @@ def test_every_page_renders_on_the_sample(at: AppTest, page: str) -> None:
 
 
 def test_overview_shows_the_headline_figures_and_charts(at: AppTest) -> None:
-    run_page(at, "pages/overview.py")
+    run_page(at, "views/overview.py")
     share = metric(at, "Ads with an AI-chat contribution")
     assert share.endswith("%")
     kinds = {t["type"] for spec in specs(at) for t in spec["data"]}
     assert {"bar", "scatter"} <= kinds  # people by region, events over time
 
 
-def set_state(at: AppTest, **values) -> AppTest:
-    """Change sidebar switches through their widget keys (AppTest keeps only the page's own
-    elements after a rerun of an st.navigation app, so the sidebar is driven by state)."""
-    for key, value in values.items():
-        at.session_state[key] = value
-    at.run()
+def flip(at: AppTest, key: str, value: bool) -> AppTest:
+    """Set one of the sidebar's switches, as an analyst would."""
+    at.sidebar.toggle(key=key).set_value(value).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
 def test_ai_chat_off_leaves_no_ai_chat_contribution_anywhere(at: AppTest) -> None:
-    run_page(at, "pages/contributions.py")
+    run_page(at, "views/contributions.py")
     on = [v for t in traces_named(at, "AI chats") for v in numbers(t["x"])]
     assert on and max(on) > 0, "the sample should have some AI-chat contribution"
-    set_state(at, sc_ai_chat=False)
+    flip(at, "sc_ai_chat", False)
     off = [v for t in traces_named(at, "AI chats") for v in numbers(t["x"])]
     assert off and max(off) == 0
-    run_page(at, "pages/why_this_ad.py", sc_ai_chat=False)
+    assert at.query_params.get("ai_chat") in ("off", ["off"])
+    assert any("AI-chat signal switched off" in w.value for w in at.warning)
+    run_page(at, "views/why_this_ad.py")
     assert specs(at), "the person's waterfalls are drawn"
     assert not traces_named(at, "AI chats"), "no waterfall step for a switched-off signal"
-    run_page(at, "pages/overview.py", sc_ai_chat=False)
+    run_page(at, "views/overview.py")
     assert metric(at, "Ads with an AI-chat contribution") == "0.0%"
-    set_state(at, sc_ai_chat=True)
+    flip(at, "sc_ai_chat", True)
     assert metric(at, "Ads with an AI-chat contribution") != "0.0%"
+    assert "ai_chat" not in at.query_params
 
 
 def test_region_switch_changes_the_eu_share(at: AppTest) -> None:
-    run_page(at, "pages/contributions.py")
+    run_page(at, "views/contributions.py")
 
     def eu_ai_share() -> float:
         for spec in specs(at):
@@ -135,9 +130,10 @@ def test_region_switch_changes_the_eu_share(at: AppTest) -> None:
         raise AssertionError("no region chart")
 
     assert eu_ai_share() == 0
-    set_state(at, sc_exclude_EU=False)
+    flip(at, "sc_exclude_EU", False)
     assert eu_ai_share() > 0
-    set_state(at, sc_exclude_EU=True)
+    assert at.query_params.get("excluded") in ("KR,UK", ["KR,UK"])
+    flip(at, "sc_exclude_EU", True)
     assert eu_ai_share() == 0
 
 
@@ -164,40 +160,41 @@ def test_a_copied_link_opens_the_same_scenario_and_person() -> None:
     banner = " ".join(w.value for w in app.warning)
     assert "AI-chat signal switched off" in banner and "GDPR" in banner
     assert metric(app, "Ads with an AI-chat contribution") == "0.0%"
-    run_page(app, "pages/why_this_ad.py")
+    run_page(app, "views/why_this_ad.py")
     assert any("u000042" in m.value for m in app.markdown)
     assert app.query_params.get("person") in ("u000042", ["u000042"])
 
 
 def test_the_what_if_page_compares_with_the_announced_policy(at: AppTest) -> None:
-    run_page(at, "pages/what_if.py")
+    run_page(at, "views/what_if.py")
     assert any("AI-chat signal switched off" in i.value for i in at.info)
     assert metric(at, "People whose top ads change") != "0", "AI-chat off changes some ads"
     at.button(key="preset_eu_in").click().run()
     assert not at.exception
+    assert at.sidebar.toggle(key="sc_exclude_EU").value is False
     changed = [t for spec in specs(at) for t in spec["data"]
                if spec["layout"]["title"]["text"].startswith("People whose top ads change")]
     shares = dict(zip(changed[0]["x"], numbers(changed[0]["y"]), strict=True))
     assert shares["European Union"] > 0
     assert shares["United States"] == 0  # the EU rule does not touch people in the US
-    set_state(at, sc_exclude_EU=True)
+    flip(at, "sc_exclude_EU", True)
 
 
-def test_the_guided_story_sets_the_scenario() -> None:
-    # Opening the step's page is checked in the browser suite: AppTest cannot follow an
-    # st.switch_page made from the entrypoint of an st.navigation app.
+def test_the_guided_story_sets_the_scenario_and_opens_the_page() -> None:
     app = new_app()
     app.run()
     app.sidebar.button(key="story_3").click().run()
     assert not app.exception
-    assert app.session_state["sc_exclude_EU"] is False
-    assert app.session_state["story_step"] == 3
+    assert app.title[0].value == "Policy what-if"
+    assert app.sidebar.toggle(key="sc_exclude_EU").value is False
+    assert any("Step 4 of 5" in m.value for m in app.markdown)
 
 
 def upload(app: AppTest, files: list[tuple[str, bytes, str]]) -> AppTest:
-    """Upload files through the sidebar's uploader on a session's first run."""
-    app.session_state["ds_choice"] = "uploaded"
+    """Choose "Your own files" and upload through the sidebar, on the Data page."""
     app.run()
+    run_page(app, "views/data.py")
+    app.sidebar.radio(key="ds_choice").set_value("uploaded").run()
     app.sidebar.get("file_uploader")[0].set_value(files).run()
     assert not app.exception, [e.value for e in app.exception]
     return app
@@ -206,9 +203,9 @@ def upload(app: AppTest, files: list[tuple[str, bytes, str]]) -> AppTest:
 def test_a_bad_upload_shows_the_problems_and_keeps_the_data() -> None:
     app = upload(new_app(), [("users.csv", b"user_id,country\nx,Narnia\n", "text/csv"),
                              ("events.csv", b"nothing,here\n", "text/csv")])
-    run_page(app, "pages/data.py")
     errors = " ".join(e.value for e in app.error).replace("\\", "")  # Markdown-escaped text
     assert "users.csv" in errors and "already loaded stays" in errors
+    assert app.sidebar.error, "the sidebar shows the problems where the upload happened"
     assert metric(app, "People") == "5,000"
 
 
@@ -216,11 +213,11 @@ def test_a_good_upload_replaces_the_dataset_in_this_session_only() -> None:
     app = upload(new_app(), [("users.csv", TINY_USERS.encode(), "text/csv"),
                              ("ads.csv", TINY_ADS.encode(), "text/csv"),
                              ("events.csv", TINY_EVENTS.encode(), "text/csv")])
-    run_page(app, "pages/data.py")
     assert metric(app, "People") == "1"
+    assert app.sidebar.radio(key="ds_choice").value == "uploaded"
     other = new_app()
     other.run()
-    run_page(other, "pages/data.py")
+    run_page(other, "views/data.py")
     assert metric(other, "People") == "5,000"
 
 

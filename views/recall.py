@@ -97,7 +97,7 @@ def timeline(rec, dataset, chosen: pd.Series) -> None:
     if st.button("Open this person in “Why this ad”", icon=":material/person_search:",
                  key="open_person"):
         _open_person(str(chosen["user_id"]))
-        st.switch_page("pages/why_this_ad.py")
+        st.switch_page("views/why_this_ad.py")
 
 
 def microphone(rec) -> None:

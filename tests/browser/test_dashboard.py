@@ -39,7 +39,7 @@ def full_page_screenshot(page, path) -> None:
 def test_every_page_opens_without_an_exception(page, server_url, screenshots, name) -> None:
     open_app(page, server_url, PAGES[name])
     assert_no_exception(page)
-    assert page.locator('[data-testid="stHeading"] h1').first.inner_text()
+    assert page.locator('[data-testid="stMain"] h1').first.inner_text()
     assert page.locator('[data-testid="stSidebar"]').get_by_text("Policy rules").is_visible()
     full_page_screenshot(page, screenshots / f"{name}.png")
     errors = page.locator('[data-testid="stAlertContentError"]')
@@ -132,7 +132,7 @@ def test_a_copied_link_opens_the_same_scenario(page, browser, server_url) -> Non
         assert not switch(other, "Not used in the EU").locator("input").is_checked()
         assert switch(other, "Not used in the UK").locator("input").is_checked()
         assert other.locator('[data-testid="stAlert"]').first.inner_text() == banner
-        assert other.locator('[data-testid="stHeading"] h1').first.inner_text() == \
+        assert other.locator('[data-testid="stMain"] h1').first.inner_text() == \
             "Policy what-if"
     finally:
         other.context.close()
@@ -144,7 +144,7 @@ def test_a_story_step_sets_the_scenario_and_opens_its_page(page, server_url) -> 
     page.get_by_role("button", name="4. What if the EU were not excluded?").click()
     wait_for_rerun(page)
     assert_no_exception(page)
-    assert page.locator('[data-testid="stHeading"] h1').first.inner_text() == "Policy what-if"
+    assert page.locator('[data-testid="stMain"] h1').first.inner_text() == "Policy what-if"
     assert page.get_by_text("Step 4 of 5").is_visible()
     assert not switch(page, "Not used in the EU").locator("input").is_checked()
     assert "excluded=KR%2CUK" in page.url or "excluded=KR,UK" in page.url
