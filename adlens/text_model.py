@@ -31,10 +31,13 @@ HELDOUT_SEED = 7_000_002
 N_TRAIN = 28_000
 CONVERSATION_SHARE = 0.25
 # A chat is treated as sensitive when the classifier puts at least this much probability on the
-# scenario's sensitive topics together. Measured on held-out text (`detector_comparison`,
-# Meta's 7): argmax alone leaks 2.4% of sensitive chats, this threshold 0.6% (2.0% of other
-# chats held back), a separate balanced binary classifier 1.1% (1.6% held back).
-SENSITIVE_THRESHOLD = 0.25
+# scenario's sensitive topics together. Privacy first: a missed sensitive chat reaches ad
+# targeting, a wrongly held-back everyday chat only costs a little relevance. Measured with
+# `detector_comparison` (Meta's 7, held-out text): argmax alone leaks 2.4% of sensitive chats;
+# summed probability >= 0.25 leaks 0.7% (2.0% of other chats held back), >= 0.1 leaks 0.1%
+# (3.2% held back); a separate balanced binary classifier leaks 1.1% (1.6% held back). On the
+# bundled sample's chats (mixed and ambiguous messages) 0.25 leaks 4.8%, 0.1 leaks 0.7%.
+SENSITIVE_THRESHOLD = 0.1
 
 TOPIC_INDEX: dict[str, int] = {t: i for i, t in enumerate(schema.ALL_TOPICS)}
 
@@ -230,7 +233,7 @@ def detector_comparison(model: TextModel | None = None) -> pd.DataFrame:
     argmax_flag = np.isin(codes, meta7_codes)
     rows.append(("argmax topic", leakage_rate(labels, argmax_flag),
                  false_hold_rate(labels, argmax_flag)))
-    for threshold in (0.5, 0.35, 0.25, 0.15):
+    for threshold in (0.5, 0.25, 0.15, 0.1):
         flag = argmax_flag | (p_sensitive["meta7"] >= threshold)
         rows.append((f"summed probability >= {threshold}", leakage_rate(labels, flag),
                      false_hold_rate(labels, flag)))
