@@ -193,10 +193,17 @@ def encode_events(dataset: Dataset, model: TextModel) -> EventCodes:
     non_chat_user = np.concatenate([signals[s].user for s in NON_CHAT_SIGNALS])
     non_chat_topic = np.concatenate([signals[s].topic for s in NON_CHAT_SIGNALS])
     similar = similar_topic_map(non_chat_user, non_chat_topic, len(user_ids))
+    # Built from codes already at hand: converting 10M strings to Categoricals or tz-aware
+    # times to objects measured ~15 s on 100k people.
     event_frame = pd.DataFrame({
-        c: pd.Categorical(events[c].fillna("").astype(str).to_numpy(dtype=object))
-        for c in ("event_id", "user_id", "event_type", "app")})
-    event_frame["ts"] = events["ts"].to_numpy()
+        "event_id": events["event_id"].reset_index(drop=True),
+        "user_id": pd.Categorical.from_codes(ucode, categories=pd.Index(user_ids, dtype=object)),
+        "event_type": pd.Categorical.from_codes(
+            pd.Index(schema.EVENT_TYPES).get_indexer(etype), categories=list(schema.EVENT_TYPES)),
+        "app": pd.Categorical.from_codes(np.where(app >= 0, app, len(schema.APPS)),
+                                         categories=[*schema.APPS, ""]),
+        "ts": events["ts"].reset_index(drop=True),
+    })
     region_code = pd.Series(region, dtype=object).map(
         {r: i for i, r in enumerate(schema.REGIONS)}).to_numpy(dtype=np.int64)
     return EventCodes(user_ids=user_ids, country=country, region=region,
