@@ -83,18 +83,14 @@ def encode_dataset(dataset: Dataset, model: tm.TextModel | None = None
     model = model or tm.load_text_model()
     codes = encode_events(dataset, model)
     events = dataset.events
-    etype = events["event_type"].astype(str).to_numpy(dtype=object)
+    etype, users, ms, app = codes.event_type, codes.event_user, codes.event_ms, codes.event_app
     ad_index = pd.Index(dataset.ads["ad_id"].astype(str).to_numpy(dtype=object))
     ads = ad_index.get_indexer(pd.Index(events["ad_id"].fillna("").astype(str).to_numpy(
         dtype=object)))
-    users = user_codes(codes.user_ids, events["user_id"].astype(str))
-    ms = (events["ts"].to_numpy(dtype="datetime64[ns]").astype(np.int64) // 10**6
-          if len(events) else np.zeros(0, dtype=np.int64))
     imp = np.flatnonzero((etype == "ad_impression") & (users >= 0) & (ads >= 0)
                          & (codes.event_topic >= 0))
     clk = np.flatnonzero((etype == "ad_click") & (users >= 0) & (ads >= 0))
     clicked = label_impressions(users[imp], ads[imp], ms[imp], users[clk], ads[clk], ms[clk])
-    app = events["app"].fillna("").astype(str).map(APP_INDEX).fillna(-1).to_numpy(np.int64)
     impressions = Impressions(user=users[imp].astype(np.int64), topic=codes.event_topic[imp],
                               app=app[imp], ms=ms[imp], clicked=clicked)
     return codes, impressions

@@ -381,3 +381,7 @@ def topics_with_ads(ads: pd.DataFrame) -> np.ndarray:
     idx = ads["topic"].astype(str).map({t: i for i, t in enumerate(schema.ALL_TOPICS)})
     codes = idx.dropna().to_numpy(dtype=np.int64)
     return np.bincount(codes, minlength=N_TOPICS) > 0
+
+
+if __name__ == "__main__":  # `python -m adlens.ranking` regenerates default_weights.json
+    print(json.dumps(learn_default_weights(), indent=2))

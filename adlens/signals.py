@@ -69,6 +69,10 @@ class EventCodes:
     linked: np.ndarray  # bool (n_users, len(schema.APPS))
     signals: dict[str, SignalEvents]
     event_topic: np.ndarray  # int64 topic per event of the dataset (-1 unknown), inferred if empty
+    event_user: np.ndarray  # int64 person per event (-1 unknown)
+    event_app: np.ndarray  # int64 index in schema.APPS per event (-1 empty)
+    event_ms: np.ndarray  # int64 ms since the epoch per event
+    event_type: np.ndarray  # object event_type per event
     topic_inferred: np.ndarray  # bool per event: the topic came from the text model
     similar_topics: np.ndarray  # (N_TOPICS, N_TOPICS) row-normalised, zero diagonal
     key_span: int  # ms + 2: the width of one (person, topic) slot in SignalEvents.key
@@ -208,7 +212,8 @@ def encode_events(dataset: Dataset, model: TextModel) -> EventCodes:
         {r: i for i, r in enumerate(schema.REGIONS)}).to_numpy(dtype=np.int64)
     return EventCodes(user_ids=user_ids, country=country, region=region,
                       region_code=region_code, linked=linked,
-                      signals=signals, event_topic=topic, topic_inferred=inferred,
+                      signals=signals, event_topic=topic, event_user=ucode, event_app=app,
+                      event_ms=ms, event_type=etype, topic_inferred=inferred,
                       similar_topics=similar, key_span=key_span, min_ms=min_ms,
                       event_frame=event_frame)
 
