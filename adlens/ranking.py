@@ -91,6 +91,12 @@ class ClickModel:
         return dict(self.weights)
 
     @property
+    def unused_signals(self) -> tuple[str, ...]:
+        """Signals with weight 0: their learned effect on clicks was not positive once the
+        other signals were known, so they never move a score (see `fit_click_model`)."""
+        return tuple(s for s, w in self.weights if w == 0.0)
+
+    @property
     def source_label(self) -> str:
         return WEIGHTS_SOURCE_LABELS[self.source]
 
