@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -109,7 +110,11 @@ def page(browser, server_url):
 
 def wait_for_rerun(page) -> None:
     """Wait until the script has finished its rerun and no skeleton is left."""
-    page.wait_for_timeout(150)  # let the rerun request reach the server
+    try:  # the rerun may start a little after the click on a busy machine
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]',
+                               timeout=1500)
+    except PlaywrightTimeout:
+        pass  # already finished, or a fast rerun the poll missed
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
                            timeout=RERUN_TIMEOUT_MS)
     page.wait_for_selector('[data-testid="stSkeleton"]', state="detached",

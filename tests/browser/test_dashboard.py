@@ -65,13 +65,14 @@ def test_a_persons_waterfall_opens(page, server_url, screenshots) -> None:
     open_app(page, server_url, "why_this_ad")
     page.get_by_role("button", name="A US chatter").click()
     wait_for_rerun(page)
+    page.wait_for_url("**person=u*")
     assert_no_exception(page)
     person = parse_qs(urlparse(page.url).query).get("person", [""])[0]
     assert person.startswith("u")
     assert page.locator('[data-testid="stMain"]').get_by_text(person).first.is_visible()
     charts = page.locator('[data-testid="stPlotlyChart"]')
     assert charts.count() >= 2  # waterfalls plus the timeline
-    assert page.locator(".js-plotly-plot .waterfall").count() > 0, "a waterfall is drawn"
+    page.wait_for_selector(".js-plotly-plot .waterfalllayer .point")  # bars of a waterfall
     full_page_screenshot(page, screenshots / "why_this_ad_person.png")
 
 
@@ -104,8 +105,10 @@ def test_csv_and_html_report_downloads(page, server_url, tmp_path) -> None:
     assert header.startswith("user_id,country,age_band,uses_meta_ai,linked_apps")
 
     page.locator('[data-testid="stSidebar"]').get_by_text("Share this view").click()
+    report_button = page.get_by_role("button", name="Download the HTML report")
+    report_button.wait_for(state="visible")
     with page.expect_download(timeout=180_000) as download_info:
-        page.get_by_role("button", name="Download the HTML report").click()
+        report_button.click()
     report = tmp_path / "report.html"
     download_info.value.save_as(report)
     html = report.read_text()
