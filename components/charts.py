@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from plotly.subplots import make_subplots
 
 from adlens import schema
 from components.colors import (
@@ -210,8 +211,8 @@ def shares_before_after_chart(before: pd.Series, after: pd.Series, before_name: 
                 hovertemplate="%{x}: %{y:.1%}<extra>" + html.escape(after_name) + "</extra>")
     fig.update_layout(barmode="group", yaxis=dict(tickformat=".0%", title="Share of ad scores"),
                       xaxis_title=None)
-    return _layout(fig, f"Signal shares: {html.escape(before_name.lower())} (hatched) vs "
-                        f"{html.escape(after_name.lower())}")
+    return _layout(fig, f"Signal shares: {html.escape(before_name)} (hatched) vs "
+                        f"{html.escape(after_name)}")
 
 
 def changed_by_region_chart(changed: pd.DataFrame) -> go.Figure | None:
@@ -232,21 +233,42 @@ def changed_by_region_chart(changed: pd.DataFrame) -> go.Figure | None:
 
 
 def quality_chart(quality: pd.DataFrame) -> go.Figure | None:
-    """quality: scenario, metric, value, low, high (interval)."""
+    """quality: scenario, metric, value, low, high (interval). One small panel per metric,
+    each on its own scale, so small changes and their intervals stay visible."""
     if quality.empty or quality["value"].isna().all():
         return None
-    fig = go.Figure()
-    palette = {0: "#8C8C8C", 1: "#4C78A8"}
-    for i, (scenario, part) in enumerate(quality.groupby("scenario", sort=False)):
-        fig.add_bar(x=part["metric"], y=part["value"], name=str(scenario),
-                    marker_color=palette.get(i, "#72B7B2"),
-                    error_y=dict(type="data", symmetric=False,
-                                 array=(part["high"] - part["value"]).clip(lower=0),
-                                 arrayminus=(part["value"] - part["low"]).clip(lower=0)),
-                    hovertemplate="%{x}: %{y:.3f}<extra>" + html.escape(str(scenario))
-                    + "</extra>")
-    fig.update_layout(barmode="group", yaxis_title="Value (95% interval)", xaxis_title=None)
-    return _layout(fig, "Ranking quality against the people's true interests")
+    metrics = list(dict.fromkeys(quality["metric"]))
+    fig = make_subplots(rows=1, cols=len(metrics), subplot_titles=metrics,
+                        horizontal_spacing=0.08)
+    palette = ["#8C8C8C", "#4C78A8"]
+    scenarios = list(dict.fromkeys(quality["scenario"]))
+    for col, metric in enumerate(metrics, start=1):
+        part = quality[quality["metric"] == metric]
+        for i, scenario in enumerate(scenarios):
+            row = part[part["scenario"] == scenario]
+            if row.empty:
+                continue
+            value, low, high = (float(row[c].iloc[0]) for c in ("value", "low", "high"))
+            fig.add_scatter(
+                x=[str(scenario)], y=[value], mode="markers", name=str(scenario),
+                legendgroup=str(scenario), showlegend=col == 1,
+                marker=dict(size=12, color=palette[i % len(palette)]),
+                error_y=dict(type="data", symmetric=False, array=[max(high - value, 0)],
+                             arrayminus=[max(value - low, 0)], thickness=2, width=8),
+                hovertemplate=f"{html.escape(str(scenario))}: %{{y:.3f}} "
+                              f"({low:.3f} to {high:.3f})<extra>{html.escape(metric)}</extra>",
+                row=1, col=col)
+        fig.update_xaxes(showticklabels=False, row=1, col=col)
+        low, high = float(part["low"].min()), float(part["high"].max())
+        if np.isfinite(low) and np.isfinite(high):
+            pad = 0.15 * (high - low or abs(high) * 0.01 or 0.01)
+            fig.update_yaxes(range=[low - pad, high + pad], row=1, col=col)
+    fig.update_yaxes(tickformat=".3f")
+    fig = _layout(fig, "Ranking quality against people's true interests (95% intervals)",
+                  height=340)
+    # Subplot titles sit where the legend usually goes: the legend moves under the panels.
+    fig.update_layout(legend=dict(y=-0.05, yanchor="top"), margin=dict(t=70, b=40))
+    return fig
 
 
 # --- Recall --------------------------------------------------------------------------------------

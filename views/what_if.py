@@ -70,12 +70,14 @@ def sensitive(dataset, base, result_base, current, result_now, name: str) -> Non
             if listed else 1.0
         rows.append({"scenario": label,
                      "sensitive list": schema.SENSITIVE_LIST_LABELS[scenario.sensitive_list],
-                     "chats held back as sensitive": held,
-                     "recommended ads on a sensitive topic": sensitive_ads,
-                     "sensitive chats the classifier misses": pct(leak)})
+                     "chats held back": held,
+                     "ads on sensitive topics": sensitive_ads,
+                     "leakage": pct(leak)})
     st.dataframe(pd.DataFrame(rows), hide_index=True)
-    st.caption("A sensitive chat the classifier misses can still shape ads: that is the "
-               "leakage. With no sensitive list, every sensitive chat counts.")
+    st.caption("Chats held back: chats the rules kept out as sensitive. Ads on sensitive topics: "
+               "recommended ads whose topic is on the full GDPR Art. 9 list. Leakage: share of "
+               "truly sensitive chats the classifier misses, so they can still shape ads; with no "
+               "sensitive list, every sensitive chat counts.")
 
 
 def main() -> None:
@@ -114,13 +116,13 @@ def main() -> None:
                 before.iloc[0] if len(before) else pd.Series(dtype=float),
                 after.iloc[0] if len(after) else pd.Series(dtype=float),
                 "Announced policy", other_name),
-                "Hatched bars: announced policy; solid: this scenario.",
+                f"Hatched bars: announced policy; solid: {other_name}.",
                 "No signal contributes in either scenario.", key="shares_before_after")
     with section():
         quality = data.quality_table(dataset, base, current, other_name)
         charts.show(charts.quality_chart(quality),
-                    "Bars: how well the top ads match people's true interests; whiskers: 95% "
-                    "bootstrap intervals.",
+                    "Dots: how well the top ads match people's true interests; whiskers: 95% "
+                    "bootstrap intervals over people. Each panel has its own scale.",
                     "Ranking quality needs the simulation's true interests, which this dataset "
                     "does not include.", key="quality")
     with section():
