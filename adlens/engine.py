@@ -295,19 +295,21 @@ def _recommendations(prepared: Prepared, feats, picks, asked: tuple[np.ndarray, 
         pos = np.clip(np.searchsorted(asked_key, want), 0, len(asked_key) - 1)
         hit = asked_key[pos] == want
         ad[hit] = asked_ad[pos[hit]]
-    contrib = {}
-    for signal in schema.SIGNALS:
-        w = model.weight[signal]
+    # score, baseline and the contributions fill one (columns x rows) float block, which the
+    # frame adopts without copying (separate columns would be stacked: 2M rows, ~1 s).
+    block = np.empty((2 + len(schema.SIGNALS), len(user)))
+    block[1] = model.intercept
+    for i, signal in enumerate(schema.SIGNALS):
         if signal == "ai_chat":
             value = feats.ai_chat[app, user, topic]
         else:
             value = feats.by_signal[signal][user, topic]
-        contrib[f"contrib_{signal}"] = w * value
-    baseline = np.full(len(user), model.intercept)
-    score = baseline.copy()
-    for column in CONTRIB_COLUMNS:
-        score = score + contrib[column]
-    frame = pd.DataFrame({
+        np.multiply(model.weight[signal], value, out=block[2 + i])
+    block[0] = block[1]
+    for i in range(len(schema.SIGNALS)):  # baseline + Σ contributions, in column order
+        block[0] += block[2 + i]
+    frame = pd.DataFrame(block.T, columns=["score", "baseline", *CONTRIB_COLUMNS], copy=False)
+    labels = {
         "user_id": pd.Categorical.from_codes(user, dtype=prepared.user_dtype),
         "app": pd.Categorical.from_codes(app, categories=list(schema.AD_APPS)),
         "rank": picks.rank.astype(np.int64),
@@ -317,8 +319,9 @@ def _recommendations(prepared: Prepared, feats, picks, asked: tuple[np.ndarray, 
                                                 dtype=prepared.ad_advertiser.dtype),
         "title": pd.Categorical.from_codes(prepared.ad_title.codes[ad],
                                            dtype=prepared.ad_title.dtype),
-        "score": score, "baseline": baseline, **contrib,
-    })
+    }
+    for position, (name, values) in enumerate(labels.items()):
+        frame.insert(position, name, values)
     return frame, ad
 
 

@@ -356,10 +356,17 @@ def rank(feats: Features, model: ClickModel, allowed: np.ndarray, k: int,
     for signal in schema.SIGNALS:
         if signal != "ai_chat" and w[signal] != 0.0:
             base += w[signal] * feats.by_signal[signal][:, allowed_idx]
+    # Most people have no AI-chat evidence in an app (no Meta AI use, excluded region, rule
+    # blocks): their ranking there is the base ranking, so only the others are re-ranked.
+    top_base = _top_k(base.copy(), k)
     for name in apps:
         a = AD_APP_INDEX[name]
-        score = base + w["ai_chat"] * feats.ai_chat[a][:, allowed_idx]
-        top = _top_k(score, k)
+        top = top_base.copy()
+        if w["ai_chat"] != 0.0:
+            ai = feats.ai_chat[a][:, allowed_idx]
+            rows = np.flatnonzero(ai.any(axis=1))
+            if len(rows):
+                top[rows] = _top_k(base[rows] + w["ai_chat"] * ai[rows], k)
         parts.append((np.repeat(np.arange(n_users), k), np.full(n_users * k, a),
                       np.tile(np.arange(1, k + 1), n_users), allowed_idx[top.ravel()]))
     user, app, rank_, topic = (np.concatenate(c) for c in zip(*parts, strict=True))
