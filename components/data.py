@@ -6,6 +6,8 @@ cached by (dataset_id, scenario) with the heavy objects passed as underscore-pre
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import hashlib
 import importlib
 from dataclasses import dataclass
@@ -36,6 +38,22 @@ CHOICES = {"sample": "Bundled sample", "generated": "Generated population",
            "uploaded": "Your own files"}
 
 
+def release_memory() -> None:
+    """Hand memory freed by a heavy computation back to the OS (Arrow's pool and glibc keep
+    it otherwise, and Community Cloud counts it against the app's limit)."""
+    gc.collect()
+    try:
+        import pyarrow as pa  # noqa: PLC0415 — already imported by pandas and the loader
+
+        pa.default_memory_pool().release_unused()
+    except Exception:  # noqa: BLE001 — an optimisation only
+        pass
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
+
+
 class DataUnavailable(RuntimeError):
     """A page cannot be drawn for a reason a sentence can explain."""
 
@@ -58,7 +76,9 @@ def load_sample() -> Dataset:
     if not SAMPLE_DIR.is_dir() or not any(SAMPLE_DIR.iterdir()):
         raise DataUnavailable("The bundled sample is missing from sample_data/.")
     try:
-        return contract.load_dataset(SAMPLE_DIR)
+        dataset = contract.load_dataset(SAMPLE_DIR)
+        release_memory()
+        return dataset
     except contract.ContractError as error:
         first = error.problems[0] if error.problems else error
         raise DataUnavailable(f"The bundled sample could not be loaded ({first}); upload your "
@@ -119,7 +139,9 @@ def _engine() -> Any:
 
 @st.cache_resource(max_entries=3, show_spinner="Preparing signals and models for this dataset…")
 def _prepare(dataset_id: str, _dataset: Dataset) -> Any:
-    return _engine().prepare(_dataset)
+    result = _engine().prepare(_dataset)
+    release_memory()
+    return result
 
 
 def prepared(dataset: Dataset) -> Any:
@@ -144,16 +166,23 @@ class ScenarioView:
     shares: dict[str, pd.DataFrame]
 
 
-@st.cache_data(max_entries=24, show_spinner="Ranking ads under this scenario…")
+@st.cache_data(max_entries=8, show_spinner="Ranking ads under this scenario…")
 def _run(dataset_id: str, scenario: Scenario, top_k: int, _dataset: Dataset) -> ScenarioView:
     engine = _engine()
     result = engine.run_scenario(prepared(_dataset), scenario, top_k=top_k)
     shares = {"all": result.signal_shares(None)}
     for by in engine.SHARE_GROUPS:
         shares[by] = result.signal_shares(by)
-    return ScenarioView(scenario=scenario, recommendations=result.recommendations,
+    recs = result.recommendations
+    # Scores are only ever shown to three decimals: float32 halves each cached entry.
+    floats = recs.select_dtypes("float64").columns
+    recs = recs.astype(dict.fromkeys(floats, "float32"))
+    view = ScenarioView(scenario=scenario, recommendations=recs,
                         exclusions=result.exclusions,
                         weights_source=result.weights_source_label, shares=shares)
+    del result
+    release_memory()
+    return view
 
 
 def scenario_result(dataset: Dataset, scenario: Scenario, top_k: int = TOP_K) -> ScenarioView:
@@ -164,7 +193,9 @@ def scenario_result(dataset: Dataset, scenario: Scenario, top_k: int = TOP_K) ->
 @st.cache_data(max_entries=16, show_spinner="Measuring ranking quality with and without AI chats…")
 def _quality(dataset_id: str, scenario: Scenario, k: int, n_boot: int,
              _dataset: Dataset) -> pd.DataFrame:
-    return _engine().quality(prepared(_dataset), scenario, k=k, n_boot=n_boot).summary
+    summary = _engine().quality(prepared(_dataset), scenario, k=k, n_boot=n_boot).summary
+    release_memory()
+    return summary
 
 
 def quality(dataset: Dataset, scenario: Scenario, k: int = TOP_K,
@@ -175,12 +206,14 @@ def quality(dataset: Dataset, scenario: Scenario, k: int = TOP_K,
     return _quality(dataset.dataset_id, scenario.with_(ai_chat=True), k, n_boot, dataset)
 
 
-@st.cache_data(max_entries=8, show_spinner="Finding coincidences and what came before them…")
+@st.cache_data(max_entries=4, show_spinner="Finding coincidences and what came before them…")
 def _recall(dataset_id: str, scenario: Scenario, params: Any, _dataset: Dataset) -> Any:
     recall = module("recall")
     if recall is None:
         raise DataUnavailable("The recall model is not available in this build yet.")
-    return recall.analyse_recall(prepared(_dataset), scenario, params=params, n_boot=400)
+    result = recall.analyse_recall(prepared(_dataset), scenario, params=params, n_boot=400)
+    release_memory()
+    return result
 
 
 def recall_result(dataset: Dataset, scenario: Scenario, params: Any) -> Any:

@@ -1,0 +1,214 @@
+"""Benchmarks of the dashboard: first full render of the Overview in Chromium next to a
+one-line Streamlit page, server rerun time of each sidebar switch, and the server's memory.
+
+Each function starts what it measures (servers, browser, AppTest) and times only the render
+or the rerun.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.harness import Case
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+PAGES = ("", "why_this_ad", "contributions", "what_if", "recall", "data", "method")
+# (widget key, value away from the announced policy) for every sidebar switch.
+SWITCHES = (("sc_ai_chat", False), ("sc_exclude_EU", False), ("sc_exclude_UK", False),
+            ("sc_exclude_KR", False), ("sc_link_rule", False), ("sc_sensitive", "gdpr9"))
+
+
+def cases() -> list[Case]:
+    return [
+        Case("ui: Overview first full render vs a one-line page (Chromium)",
+             func="bench.cases_ui:overview_render", target="≤ 2× the one-line page",
+             timeout=900),
+        Case("ui: server rerun per sidebar switch on the sample (AppTest)",
+             func="bench.cases_ui:toggle_reruns", target="≤ 0.25 s (cached scenario)",
+             max_seconds=0.25, timeout=900),
+        Case("ui: server memory, every page and switch on the sample",
+             func="bench.cases_ui:server_memory", target="≤ 500 MB RSS", max_seconds=None,
+             timeout=900),
+    ]
+
+
+# --- helpers --------------------------------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve(script: Path, cwd: Path) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.read().decode().strip() == "ok":
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    _stop(proc)
+    raise RuntimeError(f"streamlit did not start for {script}")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    os.kill(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def _render(browser, url: str, ready: str, context=None) -> float:
+    """Seconds from navigation to a finished script run with `ready` on screen; a new browser
+    context (empty HTTP cache) unless one is given."""
+    own = context is None
+    context = context or browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(ready, timeout=300_000)
+    page.wait_for_selector(IDLE, timeout=300_000)
+    page.wait_for_selector('[data-testid="stSkeleton"]', state="detached", timeout=300_000)
+    seconds = time.perf_counter() - start
+    page.close()
+    if own:
+        context.close()
+    return seconds
+
+
+# --- cases ----------------------------------------------------------------------------------------
+def overview_render(repeats: int = 3) -> dict:
+    """Overview (all charts and figures drawn) against `st.write("hello")`, same browser."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        one_line = Path(tmp) / "hello.py"
+        one_line.write_text('import streamlit as st\nst.write("hello")\n')
+        app, app_url = _serve(ROOT / "app.py", ROOT)
+        hello, hello_url = _serve(one_line, Path(tmp))
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                charts = '[data-testid="stPlotlyChart"] >> nth=1'
+                cold = _render(browser, app_url, charts)  # loads and prepares the sample
+                warm = [_render(browser, app_url, charts) for _ in range(repeats)]
+                base = [_render(browser, hello_url, "text=hello") for _ in range(repeats)]
+                # A returning analyst: the browser already holds Streamlit's and Plotly's code.
+                cached = browser.new_context(viewport={"width": 1440, "height": 1000})
+                _render(browser, app_url, charts, cached)
+                _render(browser, hello_url, "text=hello", cached)
+                warm_cache = [_render(browser, app_url, charts, cached) for _ in range(repeats)]
+                base_cache = [_render(browser, hello_url, "text=hello", cached)
+                              for _ in range(repeats)]
+                cached.close()
+                browser.close()
+        finally:
+            _stop(app)
+            _stop(hello)
+    overview, baseline = statistics.median(warm), statistics.median(base)
+    overview_c, baseline_c = statistics.median(warm_cache), statistics.median(base_cache)
+    return {"seconds": overview,
+            "detail": {"one_line_s": round(baseline, 3), "ratio": round(overview / baseline, 2),
+                       "browser_cached_overview_s": round(overview_c, 3),
+                       "browser_cached_one_line_s": round(baseline_c, 3),
+                       "browser_cached_ratio": round(overview_c / baseline_c, 2),
+                       "cold_server_first_visit_s": round(cold, 2),
+                       "met_2x": overview <= 2 * baseline}}
+
+
+def toggle_reruns() -> dict:
+    """Rerun time of the Overview after each switch: first time (new scenario) and again
+    (scenario cached), through AppTest in this process."""
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    app.run()  # loads and prepares the sample, caches the announced policy
+    first, cached = {}, {}
+    for key, value in SWITCHES:
+        for store in (first, cached):
+            widget = (app.sidebar.selectbox(key=key) if key == "sc_sensitive"
+                      else app.sidebar.toggle(key=key))
+            start = time.perf_counter()
+            widget.set_value(value).run()
+            store[key] = time.perf_counter() - start
+            back = (app.sidebar.selectbox(key=key) if key == "sc_sensitive"
+                    else app.sidebar.toggle(key=key))
+            back.set_value(True if value is False else "meta7").run()
+        if app.exception:
+            raise RuntimeError(f"{key}: {app.exception[0].value}")
+    worst_cached = max(cached.values())
+    return {"seconds": worst_cached,
+            "detail": {"worst_first_s": round(max(first.values()), 3),
+                       **{f"{k}_first_s": round(v, 3) for k, v in first.items()},
+                       **{f"{k}_cached_s": round(v, 3) for k, v in cached.items()}}}
+
+
+def server_memory() -> dict:
+    """Peak RSS of the real server (with children) while every page is opened and the
+    switches are flipped, sampled every 0.2 s."""
+    import psutil
+    from playwright.sync_api import sync_playwright
+
+    app, url = _serve(ROOT / "app.py", ROOT)
+    server = psutil.Process(app.pid)
+    peak = [0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            try:
+                rss = server.memory_info().rss + sum(
+                    c.memory_info().rss for c in server.children(recursive=True))
+                peak[0] = max(peak[0], rss / 1024**2)
+            except psutil.Error:
+                pass
+            time.sleep(0.2)
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    start = time.perf_counter()
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1440, "height": 1000})
+            for path in PAGES:
+                page.goto(f"{url}/{path}")
+                page.wait_for_selector(IDLE, timeout=300_000)
+                page.wait_for_selector('[data-testid="stSkeleton"]', state="detached",
+                                       timeout=300_000)
+            for query in ("ai_chat=off", "excluded=KR,UK", "excluded=none", "sensitive=none",
+                          "link_rule=off"):
+                for path in ("", "contributions", "what_if", "recall"):
+                    page.goto(f"{url}/{path}?{query}")
+                    page.wait_for_selector(IDLE, timeout=300_000)
+            browser.close()
+    finally:
+        done.set()
+        watcher.join()
+        _stop(app)
+    return {"seconds": time.perf_counter() - start,
+            "detail": {"server_peak_rss_mb": round(peak[0]), "met_500mb": peak[0] <= 500}}
