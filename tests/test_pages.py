@@ -235,3 +235,19 @@ def test_one_person_one_event_renders_every_page(tiny_dataset, page: str) -> Non
         assert "<script>" not in text, "ad titles must reach charts escaped"
     for m in app.markdown:
         assert "<script>" not in m.value and "](http://evil)" not in m.value
+
+
+def test_a_generated_population_becomes_this_sessions_dataset() -> None:
+    app = new_app()
+    app.run()
+    app.sidebar.radio(key="ds_choice").set_value("generated").run()
+    app.sidebar.number_input(key="gen_users").set_value(60)
+    app.sidebar.number_input(key="gen_seed").set_value(3)
+    submit = [b for b in app.sidebar.button if b.label == "Generate population"]
+    assert submit, "the generate form has its submit button"
+    submit[0].click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    run_page(app, "views/data.py")
+    assert metric(app, "People") == "60"
+    assert any("Generated: 60 people, seed 3" in c.value.replace("\\", "")
+               for c in app.caption)

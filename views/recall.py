@@ -18,6 +18,8 @@ K_LABEL = "recall_label"
 K_CHOSEN = "recall_coincidence"
 MAX_CHOICES = 300
 FORGOTTEN = "seen before and forgotten"
+LABEL_ORDER = (FORGOTTEN, "seen before and remembered", "explained by the AI chat itself",
+               "explained by other signals", "chance")
 
 
 def headline(rec) -> None:
@@ -42,8 +44,12 @@ def headline(rec) -> None:
 
 
 def coincidence_picker(rec, dataset) -> pd.Series | None:
-    co = rec.coincidences
-    labels = [lbl for lbl in co["label"].drop_duplicates()]
+    present = set(co_labels := rec.coincidences["label"])
+    labels = [lbl for lbl in LABEL_ORDER if lbl in present]
+    labels += sorted(present - set(labels))
+    # The story's case first: an ad seen before the conversation and most likely forgotten.
+    order = {lbl: i for i, lbl in enumerate(labels)}
+    co = rec.coincidences.iloc[co_labels.map(order).argsort(kind="stable")]
     label = st.segmented_control("Show", ["all", *labels], key=K_LABEL, default="all",
                                  format_func=lambda v: "All" if v == "all" else v)
     shown = co if label in (None, "all") else co[co["label"] == label]
@@ -82,11 +88,14 @@ def timeline(rec, dataset, chosen: pd.Series) -> None:
     said = events.loc[events["event_id"] == chosen["conversation_event_id"], "text"]
     said_text = str(said.iloc[0]) if len(said) and str(said.iloc[0]) else str(chosen["topic"])
     ad_title = str(titles.get(chosen["ad_id"], chosen["ad_id"]))
+    caption = ("Circles: ads on the topic seen before the conversation, sized by how long "
+               "they were on screen and coloured by the chance they are still remembered."
+               if len(exposures) else
+               f"No ad on this topic was shown to this person in the {rec.lookback_days:g} "
+               "days before the conversation: only the conversation and the ad after it.")
     charts.show(charts.recall_timeline_chart(exposures, chosen["conversation_ts"], said_text,
                                              chosen["ad_ts"], ad_title),
-                "Circles: ads on the topic seen before the conversation, sized by how long "
-                "they were on screen and coloured by the chance they are still remembered.",
-                "", key="recall_timeline")
+                caption, "", key="recall_timeline")
     st.markdown(f"**What was said:** {md_escape(said_text)}  \n"
                 f"**The ad after:** {md_escape(ad_title)} "
                 f"({chosen['hours_to_ad']:.1f} hours later)  \n"
