@@ -34,6 +34,7 @@ K_GENERATED = "ds_generated"
 K_UPLOADED = "ds_uploaded"
 K_UPLOAD_PROBLEMS = "ds_upload_problems"
 K_UPLOAD_SIGNATURE = "ds_upload_signature"
+K_UPLOAD_FILES = "ds_upload_problem_files"
 CHOICES = {"sample": "Bundled sample", "generated": "Generated population",
            "uploaded": "Your own files"}
 
@@ -120,11 +121,14 @@ def load_upload(files: list) -> None:
     except contract.ContractError as error:
         problems = list(getattr(error, "problems", []) or [str(error)])
         st.session_state[K_UPLOAD_PROBLEMS] = [str(p) for p in problems]
+        st.session_state[K_UPLOAD_FILES] = sorted({str(getattr(p, "file", "")) for p in problems}
+                                                  - {""})
         return
     except Exception as error:  # noqa: BLE001 — any unreadable file is the analyst's to fix
         st.session_state[K_UPLOAD_PROBLEMS] = [f"The files could not be read: {error}"]
         return
     st.session_state[K_UPLOAD_PROBLEMS] = []
+    st.session_state[K_UPLOAD_FILES] = []
     st.session_state[K_UPLOADED] = dataset
     st.session_state[K_PENDING_CHOICE] = "uploaded"
 

@@ -102,8 +102,13 @@ def dataset_controls() -> None:
         side.file_uploader("users, ads and events (.csv or .parquet), together",
                            type=["csv", "parquet"], accept_multiple_files=True,
                            key=K_UPLOADER, on_change=_on_upload)
-        message = upload_problems()
-        if message:
-            side.error(message, icon=":material/error:")
+        problems = state.get(data.K_UPLOAD_PROBLEMS) or []
+        if problems:
+            files = ", ".join(md_escape(f) for f in state.get(data.K_UPLOAD_FILES) or [])
+            n = len(problems)
+            side.error(f"These files do not meet the data contract ({n} problem"
+                       f"{'s' if n != 1 else ''}" + (f" in {files}" if files else "")
+                       + "), so the data already loaded stays. The Data page lists every "
+                       "problem.", icon=":material/error:")
         if state.get(data.K_UPLOADED) is None:
             side.info("Nothing uploaded yet: showing the bundled sample.")

@@ -63,14 +63,19 @@ def summary_section(dataset) -> None:
     summary = data.summary(dataset)
     first = (summary.get("first_event") or "")[:10] or "—"
     last = (summary.get("last_event") or "")[:10] or "—"
+    days = "—"
+    if summary.get("first_event") and summary.get("last_event"):
+        span = dt.date.fromisoformat(last) - dt.date.fromisoformat(first)
+        days = f"{span.days + 1:,}"
     kpi_row([
         Kpi("People", f"{dataset.n_users:,}"),
         Kpi("Use Meta AI", pct(summary.get("uses_meta_ai_share"))),
         Kpi("Ads", f"{len(dataset.ads):,}"),
         Kpi("Events", f"{dataset.n_events:,}"),
-        Kpi("From – to", f"{first} – {last}"),
+        Kpi("Days covered", days, help=f"From {first} to {last} (UTC)."),
     ])
-    st.caption(f"Source: {md_escape(dataset.source)} · dataset id `{dataset.dataset_id}`"
+    st.caption(f"Source: {md_escape(dataset.source)} · {first} to {last} · dataset id "
+               f"`{dataset.dataset_id}`"
                + (" · includes the simulation's true interests" if dataset.interests is not None
                   else ""))
     if st.session_state.get(data.K_CHOICE) != "uploaded":
