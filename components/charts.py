@@ -183,7 +183,7 @@ def stacked_shares_chart(shares: pd.DataFrame, title: str, group_label: str,
     if not cols or float(np.abs(shares[cols].to_numpy()).sum()) == 0:
         return None
     fig = go.Figure()
-    groups = [str(g) for g in shares.index]
+    groups = [html.escape(str(g)) for g in shares.index]  # group names can come from data
     for signal in cols:
         label = signal_label(signal)
         fig.add_bar(y=groups, x=shares[signal], orientation="h", name=label,
