@@ -57,7 +57,7 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _scenario_arguments(parser: argparse.ArgumentParser) -> None:
+def add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", required=True, metavar="DIR",
                         help="dataset folder (users, ads, events as CSV or Parquet)")
     parser.add_argument("--as-of", type=_date, metavar="DATE",
@@ -74,7 +74,7 @@ def _scenario_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_recommend_arguments(parser: argparse.ArgumentParser) -> None:
-    _scenario_arguments(parser)
+    add_scenario_arguments(parser)
     parser.add_argument("--user", nargs="+", action="extend", metavar="ID",
                         help="only these people (default: everyone)")
     parser.add_argument("--app", choices=schema.AD_APPS, help="only this ad app")
@@ -83,7 +83,7 @@ def add_recommend_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
-    _scenario_arguments(parser)
+    add_scenario_arguments(parser)
     parser.add_argument("--top", type=_positive_int, default=5, metavar="K",
                         help="k of precision@k and NDCG@k (default 5)")
     parser.add_argument("--boot", type=int, default=200, metavar="N",

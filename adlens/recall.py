@@ -785,9 +785,9 @@ def _to_json_dict(result: RecallResult, max_coincidences: int | None) -> dict[st
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from adlens.cli_engine import _scenario_arguments  # --data and the scenario flags, shared
+    from adlens.cli_engine import add_scenario_arguments  # --data and the scenario flags
 
-    _scenario_arguments(parser)
+    add_scenario_arguments(parser)
     parser.add_argument("--window-hours", type=float, default=48, metavar="H",
                         help="how soon after the conversation the ad must come (default 48)")
     parser.add_argument("--lookback-days", type=float, default=14, metavar="D",
