@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -34,7 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     adder = getattr(module, f"add_{name}_arguments", None) or module.add_arguments
     runner = getattr(module, f"run_{name}", None) or module.run
     adder(cmd_parser)
-    return int(runner(cmd_parser.parse_args(argv[1:])) or 0)
+    try:
+        return int(runner(cmd_parser.parse_args(argv[1:])) or 0)
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, as command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
