@@ -1,23 +1,37 @@
 """Value of the AI-chat signal: ranking quality against the simulation's true interests and AUC
 on held-out clicks, with and without the signal, overall and per region, bootstrap CIs over people.
 
-Everything is vectorised: one multiplicity matrix (resamples × people) drives every bootstrap.
+Everything is vectorised: one multiplicity matrix (resamples × people) per region and metric
+drives its bootstrap, processed in blocks of resamples so a call stays within a few tens of MB.
+Scenario-independent pieces (true-interest top-k, the held-out rows) are cached per dataset.
 """
 
 from __future__ import annotations
 
+import functools
+import threading
+import weakref
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from adlens import schema
-from adlens.ranking import heldout_data, rank, rankable_topics, score_rows
+from adlens.ranking import TEST_SHARE, rank, rankable_topics
 from adlens.scenario import Scenario
-from adlens.signals import chat_rules, features
+from adlens.signals import N_TOPICS, Features, chat_rules, features
 
 VARIANTS = ("with AI chat", "without AI chat", "difference")
+METRICS = ("precision@k", "ndcg@k", "auc")
+REGIONS = ("All", *schema.REGIONS)
 MAX_AUC_CELLS = 20_000_000  # positives × people above which AUC gets no bootstrap interval
+# Resamples × columns held at once in a bootstrap block: 1M float64 cells = 8 MB per array,
+# a few arrays at a time keep one evaluate under ~50 MB extra whatever the population.
+BOOT_CELLS = 1_000_000
+HELDOUT_MAX_ROWS = 1_000_000  # as ranking.heldout_data
+_PER_DATASET_ENTRIES = 4  # of each kind, per dataset (e.g. sensitive lists seen)
 
 
 @dataclass(frozen=True)
@@ -36,144 +50,394 @@ class QualityReport:
         return float(row["value"].iloc[0]) if len(row) else float("nan")
 
 
+# --- per-dataset cache ------------------------------------------------------------------------
+# Keyed by the Prepared object itself (weakly): entries vanish with the dataset, and nothing
+# cached is ever mutated (arrays are made read-only).
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def _cached(prepared, kind: str, key: Hashable, build: Callable[[], object]) -> object:
+    with _LOCK:
+        store = _CACHE.setdefault(prepared, {}).setdefault(kind, {})
+        if key in store:
+            return store[key]
+    value = build()
+    with _LOCK:
+        store[key] = value
+        while len(store) > _PER_DATASET_ENTRIES:
+            store.pop(next(iter(store)))
+    return value
+
+
+def _frozen(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
+    for a in arrays:
+        a.flags.writeable = False
+    return arrays
+
+
+@dataclass(frozen=True, eq=False)
+class _Truth:
+    """Per person: which topics are in their true top k (ties included), the ideal DCG and
+    whether their interests are known, for one set of rankable topics."""
+
+    in_truth: np.ndarray  # (n_users, N_TOPICS) bool
+    ideal: np.ndarray
+    known: np.ndarray
+    k_eff: int
+
+
+def _truth(prepared, allowed: np.ndarray, k: int) -> _Truth:
+    def build() -> _Truth:
+        interests = prepared.interests
+        k_eff = int(min(k, allowed.sum()))
+        truth = np.where(allowed[None, :], np.nan_to_num(interests, nan=-np.inf), -np.inf)
+        top_true = -np.partition(-truth, k_eff - 1, axis=1)[:, :k_eff]
+        top_true = -np.sort(-top_true, axis=1)
+        in_truth = truth >= top_true[:, -1:]  # ties at the cut-off count as relevant
+        discount = 1.0 / np.log2(np.arange(2, k_eff + 2))
+        ideal = (np.clip(top_true, 0, None) * discount).sum(axis=1)
+        known = ~np.isnan(interests).all(axis=1)
+        return _Truth(*_frozen(in_truth, ideal, known), k_eff=k_eff)
+
+    return _cached(prepared, "truth", (allowed.tobytes(), k), build)
+
+
 def _per_person_topk(prepared, scenario: Scenario, k: int, allowed: np.ndarray
                      ) -> tuple[np.ndarray, np.ndarray]:
-    """precision@k and NDCG@k per person (NaN without true interests), averaged over ad apps."""
+    """precision@k and NDCG@k per person (NaN without true interests), averaged over ad apps
+    (used by adlens.whatif too)."""
+    feats = features(prepared.codes, scenario, rules=chat_rules(prepared.codes, scenario))
+    return _topk_metrics(prepared, feats, k, allowed)
+
+
+def _topk_metrics(prepared, feats: Features, k: int, allowed: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """precision@k and NDCG@k per person from the scenario's features."""
     n_users = prepared.codes.n_users
     nan = np.full(n_users, np.nan)
     interests = prepared.interests
     if interests is None or n_users == 0 or allowed.sum() == 0:
         return nan, nan.copy()
-    feats = features(prepared.codes, scenario, rules=chat_rules(prepared.codes, scenario))
+    truth = _truth(prepared, allowed, k)
     picks = rank(feats, prepared.click_model, allowed, k)
-    k_eff = int(min(k, allowed.sum()))
-    truth = np.where(allowed[None, :], np.nan_to_num(interests, nan=-np.inf), -np.inf)
-    top_true = np.sort(truth, axis=1)[:, ::-1][:, :k_eff]
-    cutoff = top_true[:, -1:]
-    in_truth = truth >= cutoff  # ties at the cut-off count as relevant
-    discount = 1.0 / np.log2(np.arange(2, k_eff + 2))
-    ideal = (np.clip(top_true, 0, None) * discount).sum(axis=1)
     slot = picks.user * len(schema.AD_APPS) + picks.app
     n_slots = n_users * len(schema.AD_APPS)
-    hits = np.bincount(slot, in_truth[picks.user, picks.topic].astype(float), minlength=n_slots)
+    hits = np.bincount(slot, truth.in_truth[picks.user, picks.topic], minlength=n_slots)
     gain = np.clip(interests[picks.user, picks.topic], 0, None) / np.log2(picks.rank + 1)
     dcg = np.bincount(slot, np.nan_to_num(gain), minlength=n_slots)
-    precision = (hits / k_eff).reshape(n_users, -1).mean(axis=1)
+    precision = (hits / truth.k_eff).reshape(n_users, -1).mean(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        ndcg = (dcg.reshape(n_users, -1) / ideal[:, None]).mean(axis=1)
-    known = ~np.isnan(interests).all(axis=1)
-    precision[~known] = np.nan
-    ndcg[~known | (ideal <= 0)] = np.nan
+        ndcg = (dcg.reshape(n_users, -1) / truth.ideal[:, None]).mean(axis=1)
+    precision[~truth.known] = np.nan
+    ndcg[~truth.known | (truth.ideal <= 0)] = np.nan
     return precision, ndcg
 
 
-def _multiplicities(n: int, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """(n_boot, n) how often each person is drawn in each resample."""
-    draws = rng.integers(0, n, (n_boot, n))
-    flat = (np.arange(n_boot)[:, None] * n + draws).ravel()
-    return np.bincount(flat, minlength=n_boot * n).reshape(n_boot, n).astype(float)
+def _without_ai_chat(feats: Features) -> Features:
+    """The features with the AI-chat switch off: chat_rules then blocks every chat, so the chat
+    feature is all zeros and the other signals are untouched (tested)."""
+    return Features(by_signal=feats.by_signal,
+                    ai_chat=np.broadcast_to(np.zeros((), dtype=feats.ai_chat.dtype),
+                                            feats.ai_chat.shape))
 
 
-def _mean_with_ci(values: np.ndarray, m: np.ndarray) -> tuple[float, float, float]:
-    if len(values) == 0:
-        return (float("nan"),) * 3
-    boot = (m @ values) / len(values) if m.size else np.zeros(0)
-    lo, hi = (np.percentile(boot, [2.5, 97.5]) if len(boot) else (np.nan, np.nan))
-    return float(values.mean()), float(lo), float(hi)
+# --- bootstrap ----------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=4)
+def _multiplicities(n: int, n_boot: int, stream: tuple[int, ...]) -> np.ndarray:
+    """(n_boot, n) float32, how often each person is drawn in each resample (read-only).
+
+    Drawn in blocks of resamples whose size depends only on n, so the result is fixed by
+    (n, n_boot, stream) and the int64 draws never exceed one block.
+    """
+    rng = np.random.default_rng(stream)
+    out = np.empty((n_boot, n), dtype=np.float32)
+    rows = max(1, BOOT_CELLS // max(n, 1))
+    for start in range(0, n_boot, rows):
+        b = min(rows, n_boot - start)
+        draws = rng.integers(0, n, (b, n))
+        flat = (np.arange(b)[:, None] * n + draws).ravel()
+        out[start:start + b] = np.bincount(flat, minlength=b * n).reshape(b, n)
+    out.flags.writeable = False
+    return out
+
+
+def _stream(seed: int, region: str, metric: str) -> tuple[int, ...]:
+    """Each (region, metric) resamples from its own stream, so asking for fewer regions or
+    metrics gives the same numbers for those asked."""
+    return (seed, REGIONS.index(region), METRICS.index(metric))
+
+
+def _boot_rows(n_boot: int, n_cols: int, max_cells: int) -> int:
+    return max(1, min(n_boot, max_cells // max(n_cols, 1)))
+
+
+def _paired_means_with_ci(a: np.ndarray, b: np.ndarray, m: np.ndarray,
+                          max_cells: int = BOOT_CELLS) -> list[tuple[float, float, float]]:
+    """(mean, 2.5%, 97.5%) of a, b and a - b over people, the difference paired: one product
+    of each block of resamples with both columns."""
+    if len(a) == 0:
+        return [(float("nan"),) * 3] * 3
+    means = [float(a.mean()), float(b.mean()), float((a - b).mean())]
+    if not m.size:
+        return [(v, float("nan"), float("nan")) for v in means]
+    rows = _boot_rows(len(m), m.shape[1], max_cells)
+    ab = np.column_stack([a, b])
+    boot = np.concatenate([m[s:s + rows].astype(np.float64) @ ab
+                           for s in range(0, len(m), rows)]) / len(a)
+    boots = (boot[:, 0], boot[:, 1], boot[:, 0] - boot[:, 1])
+    return [(v, *(float(q) for q in np.percentile(x, [2.5, 97.5])))
+            for v, x in zip(means, boots, strict=True)]
+
+
+@dataclass(frozen=True, eq=False)
+class _AucParts:
+    """One AUC problem with scores sorted once: `at` (levels × people) holds the positive
+    weight at each distinct positive score (a level); `under` ((levels + 1) × people) holds
+    each negative's weight at the first level at or above its score (half of it if tied with
+    that level) and `tied` the other half of tied ones, which counts from the next level up;
+    a cumulative sum over levels is then the negative weight under each level (ties half)."""
+
+    at: sparse.csr_matrix
+    under: sparse.csr_matrix
+    tied: sparse.csr_matrix
+    n_levels: int
+
+    def boot(self, m: np.ndarray, max_cells: int = BOOT_CELLS) -> np.ndarray:
+        """AUC per resample (rows of m: multiplicity per person), in blocks of resamples of
+        at most `max_cells` (levels or people × resamples) cells per array."""
+        out = np.empty(len(m))
+        rows = _boot_rows(len(m), max(self.n_levels + 1, m.shape[1]), max_cells)
+        for s in range(0, len(m), rows):
+            mb = np.ascontiguousarray(m[s:s + rows].T, dtype=np.float64)  # (people, block)
+            out[s:s + rows] = self._auc(mb)
+        return out
+
+    def point(self) -> float:
+        return float(self._auc(np.ones((self.at.shape[1], 1)))[0])
+
+    def _auc(self, mb: np.ndarray) -> np.ndarray:
+        pos_w = self.at @ mb  # (levels, block)
+        neg = self.under @ mb
+        if self.tied.nnz:
+            neg[1:] += (self.tied @ mb)[:-1]
+        neg_cum = np.cumsum(neg, axis=0)  # last row: all negative weight
+        numerator = np.einsum("lb,lb->b", pos_w, neg_cum[:self.n_levels])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return numerator / (pos_w.sum(axis=0) * neg_cum[-1])
+
+
+def _auc_parts(score: np.ndarray, label: np.ndarray, person: np.ndarray, weight: np.ndarray,
+               n_people: int) -> _AucParts:
+    """Rows must come sorted by score (ascending). Levels then only grow along the rows, so
+    the matrices are built directly in CSR order: no further sort, no hashing."""
+    pos = label.astype(bool)
+    n = len(score)
+    new = np.ones(n, dtype=bool)
+    new[1:] = score[1:] != score[:-1]
+    group = np.cumsum(new) - 1
+    group_pos = np.bincount(group, weights=pos, minlength=int(group[-1]) + 1 if n else 0) > 0
+    below = np.cumsum(group_pos) - group_pos  # positive levels strictly under each group
+    n_levels = int(group_pos.sum())
+    level = below[group]
+    tied = group_pos[group] & ~pos
+
+    at = _csr_in_row_order(level[pos], person[pos], weight[pos], n_levels, n_people)
+    # A negative tied with level l counts half under l and fully from l + 1: half its weight
+    # goes in `under` at l and half in `tied`, which `_AucParts` adds one level up.
+    neg = ~pos
+    half = np.where(tied[neg], 0.5, 1.0) * weight[neg]
+    under = _csr_in_row_order(level[neg], person[neg], half, n_levels + 1, n_people)
+    tied_neg = neg & tied
+    shifted = _csr_in_row_order(level[tied_neg], person[tied_neg], 0.5 * weight[tied_neg],
+                                n_levels + 1, n_people)
+    return _AucParts(at=at, under=under, tied=shifted, n_levels=n_levels)
+
+
+def _csr_in_row_order(rows: np.ndarray, cols: np.ndarray, data: np.ndarray, n_rows: int,
+                      n_cols: int) -> sparse.csr_matrix:
+    """CSR from entries already in row order, adjacent repeats of a (row, column) merged.
+    Rows sorted by score keep each person's tied rows adjacent (the held-out rows are in
+    person order and the sort is stable), so this merges most repeats without a sort."""
+    new = np.ones(len(rows), dtype=bool)
+    new[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
+    first = np.flatnonzero(new)
+    summed = np.add.reduceat(data, first) if len(first) else data[:0]
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[first], minlength=n_rows))])
+    return sparse.csr_matrix((summed, cols[first], indptr), shape=(n_rows, n_cols))
 
 
 def weighted_auc_boot(score: np.ndarray, label: np.ndarray, person: np.ndarray,
-                      weight: np.ndarray, m: np.ndarray) -> np.ndarray:
+                      weight: np.ndarray, m: np.ndarray, max_cells: int = BOOT_CELLS
+                      ) -> np.ndarray:
     """AUC of each bootstrap resample (rows of m: multiplicity per person), ties counting half.
 
-    For each distinct positive score, the per-person negative weight strictly below and at or
-    below it is built with one bincount and a cumulative sum, so a resample's AUC is a pair of
-    matrix products; no loop over resamples or rows.
+    The scores are sorted once; each resample's AUC is then two sparse products (see
+    `_AucParts`), resamples going in blocks of `max_cells` cells. Exact in float64.
     """
-    n_people = m.shape[1]
-    pos = label.astype(bool)
-    levels, pos_level = np.unique(score[pos], return_inverse=True)
-    neg_score, neg_person, neg_w = score[~pos], person[~pos], weight[~pos]
-    n_levels = len(levels)
-    below = np.searchsorted(levels, neg_score, side="right")  # first level strictly above
-    at_or_below = np.searchsorted(levels, neg_score, side="left")  # first level at or above
-
-    def table(first_level: np.ndarray) -> np.ndarray:
-        counts = np.bincount(first_level * n_people + neg_person, weights=neg_w,
-                             minlength=(n_levels + 1) * n_people)
-        return np.cumsum(counts.reshape(n_levels + 1, n_people), axis=0)[:n_levels]
-
-    under = 0.5 * (table(below) + table(at_or_below))  # (levels, people)
-    neg_below_pos = under[pos_level]  # (positives, people)
-    pos_mult = m[:, person[pos]] * weight[pos]  # (boot, positives)
-    numerator = np.einsum("bi,bi->b", pos_mult, m @ neg_below_pos.T)
-    neg_total = np.bincount(neg_person, weights=neg_w, minlength=n_people)
-    denominator = pos_mult.sum(axis=1) * (m @ neg_total)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return numerator / denominator
+    order = np.argsort(score, kind="stable")
+    parts = _auc_parts(score[order], label[order], person[order], weight[order], m.shape[1])
+    return parts.boot(m, max_cells)
 
 
-def _auc_point(score, label, weight) -> float:
-    ones = np.ones((1, 1))
-    return float(weighted_auc_boot(score, label, np.zeros(len(score), dtype=np.int64), weight,
-                                   ones)[0])
+# --- held-out clicks ------------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class _HeldOutRows:
+    """The rows of ranking.heldout_data (person, allowed topic, ad app) without features:
+    they depend only on the dataset and the sensitive list, so they are cached."""
+
+    user: np.ndarray
+    topic: np.ndarray
+    app: np.ndarray
+    y: np.ndarray
+    weight: np.ndarray
+    cut: int
 
 
-def evaluate(prepared, scenario: Scenario, k: int = 5, n_boot: int = 200, seed: int = 0
-             ) -> QualityReport:
-    """Quality with and without the AI-chat signal (the rest of the scenario unchanged)."""
-    rng = np.random.default_rng(seed)
-    codes = prepared.codes
-    with_ai, without_ai = scenario.with_(ai_chat=True), scenario.with_(ai_chat=False)
-    allowed = rankable_topics(scenario, prepared.topic_ads_count > 0)
-    per_person = {
-        "precision@k": [_per_person_topk(prepared, s, k, allowed)[0] for s in (with_ai,
-                                                                                  without_ai)],
-    }
-    ndcg = [_per_person_topk(prepared, s, k, allowed)[1] for s in (with_ai, without_ai)]
-    per_person["ndcg@k"] = ndcg
-    held = [heldout_data(codes, prepared.impressions, s) for s in (with_ai, without_ai)]
-    regions = ["All", *[r for r in schema.REGIONS if (codes.region == r).any()]]
-    rows = []
-    for region in regions:
-        people = np.arange(codes.n_users) if region == "All" else np.flatnonzero(
-            codes.region == region)
-        for metric, (a, b) in per_person.items():
-            keep = people[~np.isnan(a[people]) & ~np.isnan(b[people])]
-            m = _multiplicities(len(keep), n_boot, rng) if len(keep) else np.zeros((0, 0))
-            for variant, values in zip(VARIANTS, (a[keep], b[keep], a[keep] - b[keep]),
-                                       strict=True):
-                value, lo, hi = _mean_with_ci(values, m)
-                rows.append((region, metric, variant, value, lo, hi, len(keep)))
-        rows.extend(_auc_rows(prepared, held, people, region, n_boot, rng))
-    summary = pd.DataFrame(rows, columns=["region", "metric", "variant", "value", "ci_low",
-                                          "ci_high", "n_people"])
-    return QualityReport(summary=summary, k=k, n_boot=n_boot)
+def _heldout_rows(prepared, sensitive_topics: tuple[str, ...],
+                  max_rows: int = HELDOUT_MAX_ROWS, seed: int = 0) -> _HeldOutRows | None:
+    """Same cells, labels and weights as ranking.heldout_data (tested), built once per dataset
+    and sensitive list; None without impressions or people."""
+
+    def build() -> _HeldOutRows | None:
+        codes, imp = prepared.codes, prepared.impressions
+        if len(imp) == 0 or codes.n_users == 0:
+            return None
+        lo, hi = int(imp.ms.min()), int(imp.ms.max()) + 1
+        cut = hi - int((hi - lo) * TEST_SHARE)
+        n_apps = len(schema.AD_APPS)
+        allowed = np.ones(N_TOPICS, dtype=bool)
+        allowed[[schema.ALL_TOPICS.index(t) for t in sensitive_topics]] = False
+        topics = np.flatnonzero(allowed)
+        n_cells = codes.n_users * len(topics) * n_apps
+        keep_rate = min(1.0, max_rows / max(n_cells, 1))
+        hit = ((imp.ms >= cut) & imp.clicked & allowed[np.maximum(imp.topic, 0)]
+               & (imp.app >= 0) & (imp.app < n_apps))
+        cell = ((imp.user[hit] * len(topics) + np.searchsorted(topics, imp.topic[hit]))
+                * n_apps + imp.app[hit])
+        positive = np.unique(cell)
+        if keep_rate < 1.0:
+            rng = np.random.default_rng(seed)
+            cells = np.union1d(np.flatnonzero(rng.random(n_cells) < keep_rate), positive)
+        else:
+            cells = np.arange(n_cells)
+        y = np.isin(cells, positive)
+        weight = np.where(y, 1.0, 1.0 / keep_rate)
+        app = cells % n_apps
+        topic = topics[(cells // n_apps) % len(topics)]
+        user = cells // (n_apps * len(topics))
+        return _HeldOutRows(*_frozen(user, topic, app, y, weight), cut=cut)
+
+    return _cached(prepared, "heldout", (sensitive_topics, max_rows, seed), build)
 
 
-def _auc_rows(prepared, held, people: np.ndarray, region: str, n_boot: int,
-              rng: np.random.Generator) -> list[tuple]:
-    model = prepared.click_model
-    in_region = np.zeros(prepared.codes.n_users, dtype=bool)
-    in_region[people] = True
-    data = []
-    for h in held:
-        keep = in_region[h.user]
-        data.append((score_rows(model, h.x[keep]), h.y[keep], h.user[keep], h.weight[keep]))
-    label = data[0][1]
-    n_people = len(np.unique(data[0][2]))
-    if len(label) == 0 or label.all() or not label.any():
-        return [(region, "auc", v, np.nan, np.nan, np.nan, n_people) for v in VARIANTS]
-    points = [_auc_point(d[0], d[1], d[3]) for d in data]
+def _heldout_scores(prepared, scenario: Scenario, rows: _HeldOutRows
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """Click log-odds of the held-out rows with and without the AI-chat signal (features as of
+    the held-out cut). Without the signal the chat feature is zero, so one feature build
+    serves both."""
+    codes, model = prepared.codes, prepared.click_model
+    with_ai = scenario.with_(ai_chat=True)
+    feats = features(codes, with_ai, cut_ms=rows.cut, rules=chat_rules(codes, with_ai))
+    without = np.full(len(rows.user), model.intercept)
+    for signal in schema.SIGNALS:
+        w = model.weight[signal]
+        if signal != "ai_chat" and w != 0.0:
+            without += w * feats.by_signal[signal][rows.user, rows.topic]
+    with_ = without + model.weight["ai_chat"] * feats.ai_chat[rows.app, rows.user, rows.topic]
+    return with_, without
+
+
+def _auc_rows(rows: _HeldOutRows | None, sorted_scores: list[tuple[np.ndarray, ...]],
+              in_region: np.ndarray, region: str, n_boot: int, seed: int) -> list[tuple]:
+    """AUC rows of one region; `sorted_scores` holds, per variant, (row order by score, the
+    sorted scores, their people), so a region only masks the sorted rows."""
+    if rows is None:
+        return [(region, "auc", v, np.nan, np.nan, np.nan, 0) for v in VARIANTS]
+    region_users = np.flatnonzero(in_region)
+    local = np.full(len(in_region), -1, dtype=np.int64)
+    present = np.zeros(len(in_region), dtype=bool)
+    present[rows.user[in_region[rows.user]]] = True
+    local[present] = np.arange(int(present.sum()))
+    n_people = int(present[region_users].sum())
+    parts = []
+    for order, score, user in sorted_scores:
+        keep = in_region[user]
+        idx = order[keep]
+        label = rows.y[idx]
+        if len(label) == 0 or label.all() or not label.any():
+            return [(region, "auc", v, np.nan, np.nan, np.nan, n_people) for v in VARIANTS]
+        parts.append(_auc_parts(score[keep], label, local[user[keep]], rows.weight[idx],
+                                n_people))
+    points = [p.point() for p in parts]
     points.append(points[0] - points[1])
-    local, person = np.unique(data[0][2], return_inverse=True)
-    n_levels = len(np.unique(data[0][0][label]))
-    if n_boot and n_levels * len(local) <= MAX_AUC_CELLS:
-        m = _multiplicities(len(local), n_boot, rng)
-        boots = [weighted_auc_boot(d[0], d[1], person, d[3], m) for d in data]
+    if n_boot and parts[0].n_levels * n_people <= MAX_AUC_CELLS:
+        m = _multiplicities(n_people, n_boot, _stream(seed, region, "auc"))
+        boots = [p.boot(m) for p in parts]
         boots.append(boots[0] - boots[1])
         cis = [np.nanpercentile(b, [2.5, 97.5]) for b in boots]
     else:
         cis = [(np.nan, np.nan)] * 3
     return [(region, "auc", v, p, float(ci[0]), float(ci[1]), n_people)
             for v, p, ci in zip(VARIANTS, points, cis, strict=True)]
+
+
+# --- public -------------------------------------------------------------------------------------
+def evaluate(prepared, scenario: Scenario, k: int = 5, n_boot: int = 200, seed: int = 0,
+             metrics: Iterable[str] = METRICS, regions: Iterable[str] | None = None
+             ) -> QualityReport:
+    """Quality with and without the AI-chat signal (the rest of the scenario unchanged).
+
+    `metrics` (subset of METRICS) and `regions` ('All' and/or schema.REGIONS ids; default
+    'All' plus every region present) limit the work; the rows asked for are the same numbers
+    as in the full report.
+    """
+    metrics = [m for m in METRICS if m in set(metrics)]
+    codes = prepared.codes
+    present = ["All", *[r for r in schema.REGIONS if (codes.region == r).any()]]
+    wanted = present if regions is None else [r for r in present if r in set(regions)]
+    per_person: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    if {"precision@k", "ndcg@k"} & set(metrics):
+        allowed = rankable_topics(scenario, prepared.topic_ads_count > 0)
+        with_ai = scenario.with_(ai_chat=True)
+        feats = features(codes, with_ai, rules=chat_rules(codes, with_ai))
+        both = [_topk_metrics(prepared, f, k, allowed)
+                for f in (feats, _without_ai_chat(feats))]
+        del feats
+        for i, metric in enumerate(("precision@k", "ndcg@k")):
+            if metric in metrics:
+                per_person[metric] = (both[0][i], both[1][i])
+    held, sorted_scores = None, []
+    if "auc" in metrics:
+        held = _heldout_rows(prepared, tuple(scenario.sensitive_topics))
+        if held is not None:
+            for score in _heldout_scores(prepared, scenario, held):
+                order = np.argsort(score, kind="stable")
+                sorted_scores.append((order, score[order], held.user[order]))
+    out = []
+    for region in wanted:
+        in_region = np.ones(codes.n_users, dtype=bool) if region == "All" else (
+            np.asarray(codes.region == region))
+        people = np.flatnonzero(in_region)
+        for metric in metrics:
+            if metric == "auc":
+                out.extend(_auc_rows(held, sorted_scores, in_region, region, n_boot, seed))
+                continue
+            a, b = per_person[metric]
+            keep = people[~np.isnan(a[people]) & ~np.isnan(b[people])]
+            m = (_multiplicities(len(keep), n_boot, _stream(seed, region, metric))
+                 if len(keep) and n_boot else np.zeros((0, 0), dtype=np.float32))
+            for variant, (value, lo, hi) in zip(
+                    VARIANTS, _paired_means_with_ci(a[keep], b[keep], m), strict=True):
+                out.append((region, metric, variant, value, lo, hi, len(keep)))
+    summary = pd.DataFrame(out, columns=["region", "metric", "variant", "value", "ci_low",
+                                         "ci_high", "n_people"])
+    return QualityReport(summary=summary, k=k, n_boot=n_boot)
+
+
+def headline(prepared, scenario: Scenario, k: int = 5, n_boot: int = 200, seed: int = 0
+             ) -> QualityReport:
+    """The Overview's figure only: precision@k with and without AI chat for 'All', with its
+    interval; the same numbers as those rows of `evaluate`."""
+    return evaluate(prepared, scenario, k=k, n_boot=n_boot, seed=seed,
+                    metrics=("precision@k",), regions=("All",))
