@@ -235,7 +235,7 @@ def _auc_parts(score: np.ndarray, label: np.ndarray, person: np.ndarray, weight:
     n = len(score)
     new = np.ones(n, dtype=bool)
     new[1:] = score[1:] != score[:-1]
-    group = np.cumsum(new) - 1
+    group = np.cumsum(new, dtype=np.int32) - 1  # int32: these arrays are one per row
     group_pos = np.bincount(group, weights=pos, minlength=int(group[-1]) + 1 if n else 0) > 0
     below = np.cumsum(group_pos) - group_pos  # positive levels strictly under each group
     n_levels = int(group_pos.sum())
@@ -348,38 +348,69 @@ def _heldout_scores(prepared, scenario: Scenario, rows: _HeldOutRows
     return with_, without
 
 
-def _auc_rows(rows: _HeldOutRows | None, sorted_scores: list[tuple[np.ndarray, ...]],
-              in_region: np.ndarray, region: str, n_boot: int, seed: int) -> list[tuple]:
-    """AUC rows of one region; `sorted_scores` holds, per variant, (row order by score, the
-    sorted scores, their people), so a region only masks the sorted rows."""
+def _auc_by_region(prepared, scenario: Scenario, regions: list[str], n_boot: int, seed: int
+                   ) -> dict[str, list[tuple]]:
+    """AUC rows per region. One variant at a time is sorted and held (the held-out rows are
+    the largest arrays here), each region only masking the sorted rows; the difference is
+    paired through the same multiplicities, which are fixed by region and seed."""
+    rows = _heldout_rows(prepared, tuple(scenario.sensitive_topics))
     if rows is None:
-        return [(region, "auc", v, np.nan, np.nan, np.nan, 0) for v in VARIANTS]
-    region_users = np.flatnonzero(in_region)
-    local = np.full(len(in_region), -1, dtype=np.int64)
-    present = np.zeros(len(in_region), dtype=bool)
-    present[rows.user[in_region[rows.user]]] = True
-    local[present] = np.arange(int(present.sum()))
-    n_people = int(present[region_users].sum())
-    parts = []
-    for order, score, user in sorted_scores:
-        keep = in_region[user]
-        idx = order[keep]
-        label = rows.y[idx]
-        if len(label) == 0 or label.all() or not label.any():
-            return [(region, "auc", v, np.nan, np.nan, np.nan, n_people) for v in VARIANTS]
-        parts.append(_auc_parts(score[keep], label, local[user[keep]], rows.weight[idx],
-                                n_people))
-    points = [p.point() for p in parts]
-    points.append(points[0] - points[1])
-    if n_boot and parts[0].n_levels * n_people <= MAX_AUC_CELLS:
-        m = _multiplicities(n_people, n_boot, _stream(seed, region, "auc"))
-        boots = [p.boot(m) for p in parts]
-        boots.append(boots[0] - boots[1])
-        cis = [np.nanpercentile(b, [2.5, 97.5]) for b in boots]
-    else:
-        cis = [(np.nan, np.nan)] * 3
-    return [(region, "auc", v, p, float(ci[0]), float(ci[1]), n_people)
-            for v, p, ci in zip(VARIANTS, points, cis, strict=True)]
+        return {r: [(r, "auc", v, np.nan, np.nan, np.nan, 0) for v in VARIANTS] for r in regions}
+    n_users = prepared.codes.n_users
+    masks, local, n_people, usable = {}, {}, {}, {}
+    for region in regions:
+        in_region = np.ones(n_users, dtype=bool) if region == "All" else np.asarray(
+            prepared.codes.region == region)
+        present = np.zeros(n_users, dtype=bool)
+        present[rows.user[in_region[rows.user]]] = True
+        masks[region] = in_region
+        local[region] = np.cumsum(present) - 1  # people in sorted order, as np.unique
+        n_people[region] = int(present.sum())
+        label = rows.y[in_region[rows.user]]
+        usable[region] = bool(label.any() and not label.all())
+    results: dict[str, list[tuple[float, np.ndarray | None]]] = {r: [] for r in regions}
+    boot_ok: dict[str, bool] = {}
+    scores = list(_heldout_scores(prepared, scenario, rows))
+    for i in range(2):
+        score, scores[i] = scores[i], None  # unsorted scores go as soon as sorted
+        order = np.argsort(score, kind="stable")
+        score = score[order]
+        user = rows.user[order]
+        for region in regions:
+            if not usable[region]:
+                continue
+            if n_people[region] == n_users:  # everyone: no masked copies
+                parts = _auc_parts(score, rows.y[order], user, rows.weight[order], n_users)
+            else:
+                keep = masks[region][user]
+                idx = order[keep]
+                parts = _auc_parts(score[keep], rows.y[idx], local[region][user[keep]],
+                                   rows.weight[idx], n_people[region])
+            if i == 0:
+                boot_ok[region] = bool(
+                    n_boot and parts.n_levels * n_people[region] <= MAX_AUC_CELLS)
+            boot = None
+            if boot_ok[region]:
+                m = _multiplicities(n_people[region], n_boot, _stream(seed, region, "auc"))
+                boot = parts.boot(m)
+            results[region].append((parts.point(), boot))
+        del order, score, user
+    out = {}
+    for region in regions:
+        if not usable[region]:
+            out[region] = [(region, "auc", v, np.nan, np.nan, np.nan, n_people[region])
+                           for v in VARIANTS]
+            continue
+        (p_with, b_with), (p_without, b_without) = results[region]
+        points = (p_with, p_without, p_with - p_without)
+        if b_with is not None:
+            cis = [np.nanpercentile(b, [2.5, 97.5])
+                   for b in (b_with, b_without, b_with - b_without)]
+        else:
+            cis = [(np.nan, np.nan)] * 3
+        out[region] = [(region, "auc", v, p, float(ci[0]), float(ci[1]), n_people[region])
+                       for v, p, ci in zip(VARIANTS, points, cis, strict=True)]
+    return out
 
 
 # --- public -------------------------------------------------------------------------------------
@@ -407,13 +438,7 @@ def evaluate(prepared, scenario: Scenario, k: int = 5, n_boot: int = 200, seed: 
         for i, metric in enumerate(("precision@k", "ndcg@k")):
             if metric in metrics:
                 per_person[metric] = (both[0][i], both[1][i])
-    held, sorted_scores = None, []
-    if "auc" in metrics:
-        held = _heldout_rows(prepared, tuple(scenario.sensitive_topics))
-        if held is not None:
-            for score in _heldout_scores(prepared, scenario, held):
-                order = np.argsort(score, kind="stable")
-                sorted_scores.append((order, score[order], held.user[order]))
+    auc = _auc_by_region(prepared, scenario, wanted, n_boot, seed) if "auc" in metrics else {}
     out = []
     for region in wanted:
         in_region = np.ones(codes.n_users, dtype=bool) if region == "All" else (
@@ -421,7 +446,7 @@ def evaluate(prepared, scenario: Scenario, k: int = 5, n_boot: int = 200, seed: 
         people = np.flatnonzero(in_region)
         for metric in metrics:
             if metric == "auc":
-                out.extend(_auc_rows(held, sorted_scores, in_region, region, n_boot, seed))
+                out.extend(auc[region])
                 continue
             a, b = per_person[metric]
             keep = people[~np.isnan(a[people]) & ~np.isnan(b[people])]
