@@ -6,9 +6,15 @@ Design notes
 - People are generated in fixed blocks of `BLOCK_USERS`; block b draws from
   `SeedSequence(seed, spawn_key=(b,))`, so a population is the same whatever chunk size is used
   to stream it to disk, and event ids are numbered in block order.
-- Interests: each person belongs to a taste archetype (people with similar tastes) plus
-  individual noise; sensitive topics are low for most people. Every signal draws its topics
-  from the interests with its own noise (`SimParams`).
+- Interests: each person is a mix of one or two taste archetypes (people with similar tastes)
+  plus individual noise; sensitive topics are low for most people. Every signal draws its
+  topics from the interests with its own noise (`SimParams`). Half the people are light users
+  who seldom like or follow anything (and click less); friends' likes follow the archetype
+  mix, so for light users friends and similar people say what their own activity does not.
+- Intent episodes: a few times per window a topic becomes what the person is about to do or
+  buy for 5-20 days. Most Meta AI chats are asked then; site visits, retargeted ads and
+  conversations on the topic rise, likes barely, and clicks on its ads are several times
+  likelier: a recent chat is a strong, time-local predictor of clicks.
 - The simulated platform targets ads by interest; after `schema.POLICY_START`, for people
   outside EU/UK/KR, a person's AI chats on a non-sensitive topic raise ads on that topic in
   apps linked to the chat's app (the new signal). Ad exposures prime offline conversations on
@@ -56,7 +62,7 @@ class SimParams:
     meta_ai_by_age: tuple[float, ...] = (0.66, 0.60, 0.50, 0.40, 0.30, 0.22)
     age_shares: tuple[float, ...] = (0.15, 0.25, 0.21, 0.17, 0.13, 0.09)
     glasses_share_of_ai_users: float = 0.08
-    impressions: float = 16.0
+    impressions: float = 14.0
     likes: float = 7.0
     follows: float = 1.0
     posts: float = 1.5
@@ -74,6 +80,22 @@ class SimParams:
     priming_dwell_ms: float = 2000.0
     click_to_site_visit: float = 0.6
     chat_after_conversation: float = 0.2  # a Meta AI user asks about what was just discussed
+    # Short-term intent episodes ("planning a hiking trip", "buying a car").
+    episodes: float = 3.0  # per person per 92 days
+    episode_days: tuple[float, float] = (5.0, 20.0)
+    chat_in_episode: float = 0.75  # share of a Meta AI user's own chats asked during an episode
+    episode_site_visits: float = 0.6  # extra visits to the topic's advertisers per episode
+    # Ads on the topic during an episode: advertisers retarget the person's site visits and
+    # searches (non-sensitive topics only: those are never targeted).
+    episode_impressions: float = 1.5
+    episode_likes: float = 0.3
+    episode_conversations: float = 0.25
+    episode_click_lift: float = 4.0  # odds of clicking an ad on the episode's topic
+    # Taste clusters and light users.
+    taste_noise: float = 0.6  # sd of personal taste around the person's archetype mix
+    light_user_share: float = 0.5
+    light_user_engagement: float = 0.3  # own likes/follows/posts/watches of a light user
+    click_engagement: float = 1.0  # people who engage more also click more (log-odds per log)
 
 
 # --- countries -------------------------------------------------------------------------------
@@ -322,7 +344,8 @@ class _People:
     uses: np.ndarray  # (n, apps) bool: apps the person uses
     linked: np.ndarray  # (n, apps) bool: apps linked in Accounts Center
     activity: np.ndarray  # multiplies every event rate
-    archetype: np.ndarray
+    engagement: np.ndarray  # multiplies the person's own likes, follows, posts and watches
+    taste: np.ndarray  # (n, everyday topics) logits of the person's archetype mix
     interests: np.ndarray  # (n, topics) true interest in [0, 1]
     utc_offset_ms: np.ndarray
     app_weights: np.ndarray  # (n, ad apps) where the person scrolls
@@ -350,10 +373,20 @@ def _people(n: int, rng: np.random.Generator, p: SimParams) -> _People:
                       np.where((style < 0.55)[:, None], uses,
                                uses & (rng.random((n, len(schema.APPS))) < 0.5)))
 
-    # Latent interests: a taste archetype shared with similar people plus personal taste.
-    archetype = rng.integers(0, _ARCHETYPES.shape[0], n)
-    everyday = _ARCHETYPES[archetype] + rng.normal(0, 1.0, (n, N_EVERYDAY)) - 1.6
+    # Latent interests: a mix of one or two taste archetypes shared with similar people, plus
+    # personal taste. The low-rank part is what friends' likes and the population's
+    # similar-people model can reveal about someone who rarely likes anything.
+    k = _ARCHETYPES.shape[0]
+    first, second = rng.integers(0, k, n), rng.integers(0, k, n)
+    mix = np.where(rng.random(n) < 0.5, rng.uniform(0.2, 0.5, n), 0.0)[:, None]
+    taste = (1 - mix) * _ARCHETYPES[first] + mix * _ARCHETYPES[second]
+    everyday = taste + rng.normal(0, p.taste_noise, (n, N_EVERYDAY)) - 1.6
     everyday = _sigmoid(everyday + (age[:, None] - 2.5) * _AGE_TILT[None, :])
+    # Many people scroll but seldom like or follow anything themselves.
+    light = rng.random(n) < p.light_user_share
+    engagement = np.where(light, p.light_user_engagement,
+                          (1 - p.light_user_share * p.light_user_engagement)
+                          / max(1 - p.light_user_share, 1e-9)) * rng.lognormal(0, 0.3, n)
     sensitive = _sigmoid(rng.normal(_SENSITIVE_MEAN, 1.1, (n, N_TOPICS - N_EVERYDAY)))
 
     offset_h = _OFFSET_OF_COUNTRY[np.searchsorted(_COUNTRY_ORDER, country)]
@@ -363,7 +396,7 @@ def _people(n: int, rng: np.random.Generator, p: SimParams) -> _People:
         offset_h[rows] = np.array(zones)[rng.choice(len(zones), rows.size, p=shares)]
     app_weights = (uses[:, :_N_AD_APPS] * np.array([1.0, 1.2, 0.15, 0.25])
                    * rng.gamma(2.0, 0.5, (n, _N_AD_APPS)))
-    return _People(country, excluded, age, uses_ai, uses, linked, activity, archetype,
+    return _People(country, excluded, age, uses_ai, uses, linked, activity, engagement, taste,
                    np.hstack([everyday, sensitive]), (offset_h * 3_600_000).astype(np.int64),
                    app_weights)
 
@@ -393,17 +426,81 @@ def _topic_weights(people: _People, rng: np.random.Generator, gamma: float, floo
     return w
 
 
+@dataclass(frozen=True)
+class _Episodes:
+    """Short-term intents: person `user` is about to do or buy something on `topic` from
+    `start_ms` to `end_ms` (sorted by person). An episode may run past either end of the
+    window; events drawn outside it are dropped, so the edges get no pile-up of events."""
+
+    user: np.ndarray
+    topic: np.ndarray
+    start_ms: np.ndarray
+    end_ms: np.ndarray
+
+    def times(self, episode: np.ndarray, people: _People, window: _Window,
+              rng: np.random.Generator) -> np.ndarray:
+        """A time within each given episode, at an hour people are active (local time);
+        it may fall outside the window."""
+        lo, hi = self.start_ms[episode], self.end_ms[episode]
+        ts = lo + np.floor(rng.random(episode.size) * (hi - lo)).astype(np.int64)
+        offset = people.utc_offset_ms[self.user[episode]]
+        local_day = (ts + offset) // _DAY_MS
+        hour = rng.choice(24, episode.size, p=_HOUR_P)
+        return (local_day * _DAY_MS + hour * 3_600_000
+                + rng.integers(0, 3_600_000, episode.size) - offset)
+
+    def events(self, rate: float, people: _People, window: _Window,
+               rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Poisson(`rate`) extra events per episode within the window: (person, topic, time)."""
+        episode = _expand(rng.poisson(rate, self.user.size))
+        ts = self.times(episode, people, window, rng)
+        inside = (ts >= window.start_ms) & (ts < window.end_ms)
+        return self.user[episode][inside], self.topic[episode][inside], ts[inside]
+
+    def active(self, user: np.ndarray, topic: np.ndarray, ts: np.ndarray) -> np.ndarray:
+        """True where the person is in an episode on that topic at that time."""
+        out = np.zeros(user.size, dtype=bool)
+        if self.user.size == 0 or user.size == 0:
+            return out
+        lo = min(int(self.start_ms.min()), int(ts.min()))
+        span = max(int(self.end_ms.max()), int(ts.max())) - lo + 1
+        slot = self.user.astype(np.int64) * N_TOPICS + self.topic
+        key = slot * span + (self.start_ms - lo)
+        order = np.argsort(key, kind="stable")
+        # The latest episode of the slot that began by then (overlaps on one topic are rare).
+        pos = np.searchsorted(key[order], (user.astype(np.int64) * N_TOPICS + topic) * span
+                              + (ts - lo), side="right") - 1
+        ok = pos >= 0
+        hit = order[pos[ok]]
+        out[ok] = ((slot[hit] == user[ok].astype(np.int64) * N_TOPICS + topic[ok])
+                   & (ts[ok] < self.end_ms[hit]))
+        return out
+
+
+def _episodes(people: _People, rng: np.random.Generator, window: _Window,
+              p: SimParams) -> _Episodes:
+    """A few intent episodes per person over the window, on topics they care about (health
+    worries included: people ask the assistant about symptoms)."""
+    owner = _expand(rng.poisson(p.episodes * window.days / 92, people.n))
+    topic = _sample_rows(_topic_weights(people, rng, 2.0, 0.02, 0.6, 1.5), owner, rng)
+    length = (rng.uniform(*p.episode_days, owner.size) * _DAY_MS).astype(np.int64)
+    # Every episode overlaps the window; some began before it or run on after it.
+    start_ms = window.start_ms + rng.uniform(-length, window.days * _DAY_MS).astype(np.int64)
+    return _Episodes(owner, topic, start_ms, start_ms + length)
+
+
 def _block(
     first_user: int, n: int, rng: np.random.Generator, window: _Window, params: SimParams,
     id_width: int,
 ) -> tuple[pa.Table, np.ndarray, list[_Events]]:
     """People `first_user .. first_user+n-1`: users table, true interests and their events."""
     people = _people(n, rng, params)
-    talks = _spontaneous_conversations(people, rng, window, params)
-    chats = _ai_chats(people, talks, rng, window, params)
-    events = [chats, *_platform_activity(people, rng, window, params)]
-    impressions = _impressions(people, chats, rng, window, params)
-    clicks, visits = _clicks_and_visits(people, impressions, rng, window, params)
+    episodes = _episodes(people, rng, window, params)
+    talks = _spontaneous_conversations(people, episodes, rng, window, params)
+    chats = _ai_chats(people, episodes, talks, rng, window, params)
+    events = [chats, *_platform_activity(people, episodes, rng, window, params)]
+    impressions = _impressions(people, episodes, chats, rng, window, params)
+    clicks, visits = _clicks_and_visits(people, episodes, impressions, rng, window, params)
     events += [impressions, clicks, visits, _conversations(talks, impressions, people, rng,
                                                            window, params)]
     # Clicks and visits right after an impression late on the last day fall outside the window.
@@ -411,24 +508,41 @@ def _block(
             [_within(ev, ev.ts < window.end_ms) for ev in events])
 
 
-def _spontaneous_conversations(people: _People, rng: np.random.Generator, window: _Window,
-                               p: SimParams) -> _Events:
-    """Offline conversations driven by interests alone (primed ones come after the ads)."""
+def _spontaneous_conversations(people: _People, episodes: _Episodes, rng: np.random.Generator,
+                               window: _Window, p: SimParams) -> _Events:
+    """Offline conversations driven by interests and current plans (primed ones come after
+    the ads)."""
     owner = _expand(rng.poisson(p.conversations * people.activity))
     topic = _sample_rows(_topic_weights(people, rng, 2.0, 0.02, 0.5, 1.2), owner, rng)
-    return _Events(owner, window.times(owner, people.utc_offset_ms, rng), "conversation",
-                   topic=topic, true_topic=topic)
+    ts = window.times(owner, people.utc_offset_ms, rng)
+    ep_user, ep_topic, ep_ts = episodes.events(p.episode_conversations, people, window, rng)
+    owner, topic = np.concatenate([owner, ep_user]), np.concatenate([topic, ep_topic])
+    return _Events(owner, np.concatenate([ts, ep_ts]), "conversation", topic=topic,
+                   true_topic=topic)
 
 
-def _ai_chats(people: _People, talks: _Events, rng: np.random.Generator, window: _Window,
-              p: SimParams) -> _Events:
-    """Messages to Meta AI (its users only), on any topic including sensitive ones; some follow
+def _ai_chats(people: _People, episodes: _Episodes, talks: _Events, rng: np.random.Generator,
+              window: _Window, p: SimParams) -> _Events:
+    """Messages to Meta AI (its users only), on any topic including sensitive ones. Most are
+    asked during an intent episode, about what the person is about to do or buy; some follow
     up a conversation the person just had (asking about what friends mentioned)."""
     n_chat = rng.poisson(p.ai_chats * people.activity * rng.lognormal(0, 0.6, people.n)
                          * np.exp(-0.18) * people.uses_ai)
-    owner = _expand(n_chat)
+    n_episodes = np.bincount(episodes.user, minlength=people.n)
+    n_in = np.where(n_episodes > 0, rng.binomial(n_chat, p.chat_in_episode), 0)
+    owner = _expand(n_chat - n_in)
     topic = _sample_rows(_topic_weights(people, rng, 2.0, 0.02, 0.6, 2.2), owner, rng)
     ts = window.times(owner, people.utc_offset_ms, rng)
+    # In-episode chats: each goes to one of the person's episodes at random.
+    asker = _expand(n_in)
+    first_episode = np.searchsorted(episodes.user, np.arange(people.n))
+    episode = first_episode[asker] + np.floor(
+        rng.random(asker.size) * n_episodes[asker]).astype(np.int64)
+    asked = episodes.times(episode, people, window, rng)
+    inside = (asked >= window.start_ms) & (asked < window.end_ms)
+    owner = np.concatenate([owner, asker[inside]])
+    topic = np.concatenate([topic, episodes.topic[episode[inside]]])
+    ts = np.concatenate([ts, asked[inside]])
     follow = people.uses_ai[talks.user] & (rng.random(talks.user.size)
                                            < p.chat_after_conversation)
     later = (rng.uniform(0.02, 3.0, follow.sum()) * _DAY_MS).astype(np.int64)
@@ -457,38 +571,45 @@ def _ai_chats(people: _People, talks: _Events, rng: np.random.Generator, window:
                    keep_topic=False)
 
 
-def _platform_activity(people: _People, rng: np.random.Generator, window: _Window,
-                       p: SimParams) -> list[_Events]:
-    """Likes, follows, posts, watches and friends' likes, each signal with its own noise."""
+def _platform_activity(people: _People, episodes: _Episodes, rng: np.random.Generator,
+                       window: _Window, p: SimParams) -> list[_Events]:
+    """Likes, follows, posts, watches and friends' likes, each signal with its own noise; an
+    intent episode adds only a few likes."""
     events = []
     for kind, rate, gamma, floor, sigma in (
         ("like", p.likes, 2.0, 0.02, 0.5), ("follow", p.follows, 3.0, 0.0, 0.4),
         ("post", p.posts, 2.5, 0.01, 0.7), ("watch", p.watches, 1.5, 0.05, 0.6),
     ):
-        owner = _expand(rng.poisson(rate * people.activity))
+        owner = _expand(rng.poisson(rate * people.activity * people.engagement))
         weights = _topic_weights(people, rng, gamma, floor, sigma, 0.15)
-        ev = _Events(owner, window.times(owner, people.utc_offset_ms, rng), kind,
-                     app=_sample_rows(people.app_weights, owner, rng),
-                     topic=_sample_rows(weights, owner, rng))
+        topic = _sample_rows(weights, owner, rng)
+        ts = window.times(owner, people.utc_offset_ms, rng)
+        if kind == "like":
+            ep_user, ep_topic, ep_ts = episodes.events(p.episode_likes, people, window, rng)
+            owner, topic = np.concatenate([owner, ep_user]), np.concatenate([topic, ep_topic])
+            ts = np.concatenate([ts, ep_ts])
+        ev = _Events(owner, ts, kind, app=_sample_rows(people.app_weights, owner, rng),
+                     topic=topic)
         if kind == "watch":
             ev.dwell = np.round(rng.lognormal(np.log(9000), 0.9, owner.size))
         events.append(ev)
 
-    # Friends share the person's taste archetype, not their personal quirks.
-    friends = _sigmoid(_ARCHETYPES[people.archetype]
-                       + rng.normal(0, 1.2, (people.n, N_EVERYDAY)) - 1.6)
+    # Friends share the person's taste archetypes, not their personal quirks, and like things
+    # however little the person does.
+    friends = _sigmoid(people.taste + rng.normal(0, 0.8, (people.n, N_EVERYDAY)) - 1.6)
     weights = np.hstack([friends ** 2, np.full((people.n, N_TOPICS - N_EVERYDAY), 0.002)])
-    owner = _expand(rng.poisson(p.friend_likes * people.activity))
+    owner = _expand(rng.poisson(p.friend_likes * rng.lognormal(-0.125, 0.5, people.n)))
     events.append(_Events(owner, window.times(owner, people.utc_offset_ms, rng), "friend_like",
                           app=_sample_rows(people.app_weights, owner, rng),
                           topic=_sample_rows(weights, owner, rng)))
     return events
 
 
-def _impressions(people: _People, chats: _Events, rng: np.random.Generator, window: _Window,
-                 p: SimParams) -> _Events:
+def _impressions(people: _People, episodes: _Episodes, chats: _Events,
+                 rng: np.random.Generator, window: _Window, p: SimParams) -> _Events:
     """Ads shown in the feed: targeted by interest (plus the AI-chat signal after the policy
-    date); sensitive topics are never targeted, only shown rarely and at random."""
+    date) and retargeted during intent episodes; sensitive topics are never targeted, only
+    shown rarely and at random."""
     target = ((people.interests + 0.03) ** 2.5
               * rng.lognormal(0, 0.5, people.interests.shape))
     target[:, _SENSITIVE] = 0.004
@@ -498,6 +619,12 @@ def _impressions(people: _People, chats: _Events, rng: np.random.Generator, wind
     app = _sample_rows(people.app_weights, owner, rng)
     topic = _sample_rows(target, owner, rng)
     _apply_chat_signal(topic, owner, ts, app, target, people, chats, p, rng)
+    everyday = _Episodes(*(getattr(episodes, f)[~_SENSITIVE[episodes.topic]]
+                           for f in ("user", "topic", "start_ms", "end_ms")))
+    ep_user, ep_topic, ep_ts = everyday.events(p.episode_impressions, people, window, rng)
+    owner, topic = np.concatenate([owner, ep_user]), np.concatenate([topic, ep_topic])
+    ts = np.concatenate([ts, ep_ts])
+    app = np.concatenate([app, _sample_rows(people.app_weights, ep_user, rng)])
     interest = people.interests[owner, topic]
     # People look longer at ads they care about; most exposures are a glance.
     # A frame under ~50 ms is not rendered; two minutes is someone who left the phone.
@@ -508,13 +635,17 @@ def _impressions(people: _People, chats: _Events, rng: np.random.Generator, wind
                    ad=_pick_ad(topic, rng), dwell=dwell)
 
 
-def _clicks_and_visits(people: _People, imp: _Events, rng: np.random.Generator,
-                       window: _Window, p: SimParams) -> tuple[_Events, _Events]:
-    """Clicks (likelier with interest and dwell) and advertiser site visits (browsing driven by
-    interest, plus most clicks landing on the advertiser's site)."""
+def _clicks_and_visits(people: _People, episodes: _Episodes, imp: _Events,
+                       rng: np.random.Generator, window: _Window, p: SimParams
+                       ) -> tuple[_Events, _Events]:
+    """Clicks (likelier with interest and dwell, much likelier on what the person is about to
+    do or buy) and advertiser site visits (browsing driven by interest and current plans, plus
+    most clicks landing on the advertiser's site)."""
     interest = people.interests[imp.user, imp.topic]
     logit = (p.click_base_logit + 4.0 * interest
-             + 0.6 * np.log(np.maximum(imp.dwell, 50) / p.dwell_median_ms))
+             + 0.6 * np.log(np.maximum(imp.dwell, 50) / p.dwell_median_ms)
+             + np.log(p.episode_click_lift) * episodes.active(imp.user, imp.topic, imp.ts)
+             + p.click_engagement * np.log(people.engagement[imp.user]))
     clicked = np.flatnonzero(rng.random(imp.user.size) < _sigmoid(logit))
     click_ts = imp.ts[clicked] + np.round(imp.dwell[clicked]
                                           + rng.exponential(1500, clicked.size)).astype(np.int64)
@@ -523,13 +654,16 @@ def _clicks_and_visits(people: _People, imp: _Events, rng: np.random.Generator,
 
     owner = _expand(rng.poisson(p.site_visits * people.activity))
     topic = _sample_rows(_topic_weights(people, rng, 3.0, 0.0, 0.5, 0.3), owner, rng)
+    browse_ts = window.times(owner, people.utc_offset_ms, rng)
+    ep_user, ep_topic, ep_ts = episodes.events(p.episode_site_visits, people, window, rng)
+    owner, topic = np.concatenate([owner, ep_user]), np.concatenate([topic, ep_topic])
+    browse_ts = np.concatenate([browse_ts, ep_ts])
     ad = _pick_ad(topic, rng)
     through = np.flatnonzero(rng.random(clicked.size) < p.click_to_site_visit)
     landed = clicked[through]
     landed_ts = click_ts[through] + rng.integers(2_000, 120_000, through.size)
     visits = _Events(np.concatenate([owner, imp.user[landed]]),
-                     np.concatenate([window.times(owner, people.utc_offset_ms, rng),
-                                     landed_ts]),
+                     np.concatenate([browse_ts, landed_ts]),
                      "site_visit", topic=np.concatenate([topic, imp.topic[landed]]),
                      advertiser=np.concatenate([ad, imp.ad[landed]]))
     return clicks, visits

@@ -364,3 +364,44 @@ def test_invariants_hold_for_any_population(n_users: int, seed: int, start: dt.d
     assert (events.loc[events["event_type"] == "ai_chat", "topic"] == "").all()
     assert events[["user_id", "ts"]].equals(
         events[["user_id", "ts"]].sort_values(["user_id", "ts"], kind="stable"))
+
+
+def _chat_click_lift(frames: dict[str, pd.DataFrame], days: int = 7) -> float:
+    """Click rate of impressions on a topic the person asked Meta AI about in the `days`
+    before, relative to the other impressions."""
+    ev = frames["events"]
+    imp = ev[ev["event_type"] == "ad_impression"][["event_id", "user_id", "ad_id", "topic", "ts"]]
+    clk = ev[ev["event_type"] == "ad_click"][["user_id", "ad_id", "ts"]]
+    hits = imp.merge(clk, on=["user_id", "ad_id"], suffixes=("", "_click"))
+    gap = hits["ts_click"] - hits["ts"]
+    clicked = imp["event_id"].isin(
+        hits.loc[(gap > pd.Timedelta(0)) & (gap < pd.Timedelta(hours=1)), "event_id"])
+    chats = ev[ev["event_type"] == "ai_chat"][["user_id", "true_topic", "ts"]]
+    pairs = imp.merge(chats.rename(columns={"true_topic": "topic"}), on=["user_id", "topic"],
+                      suffixes=("", "_chat"))
+    age = pairs["ts"] - pairs["ts_chat"]
+    recent = imp["event_id"].isin(
+        pairs.loc[(age > pd.Timedelta(0)) & (age <= pd.Timedelta(days=days)), "event_id"])
+    return clicked[recent].mean() / clicked[~recent].mean()
+
+
+def test_a_recent_chat_predicts_a_click_on_its_topic(population: dict[str, pd.DataFrame]) -> None:
+    # People ask the assistant about what they are about to do or buy, and click on it then.
+    lift = _chat_click_lift(population)
+    no_episodes = _chat_click_lift(generate_frames(20_000, 11, params=SimParams(episodes=0.0)))
+    assert lift > 1.5
+    assert lift > no_episodes + 0.4
+
+
+def test_friends_reveal_the_tastes_of_light_users(population: dict[str, pd.DataFrame]) -> None:
+    ev, truth = population["events"], population["interests"].set_index("user_id")
+    own = ev[ev["event_type"].isin(("like", "follow", "post"))].groupby("user_id").size()
+    own = own.reindex(truth.index, fill_value=0)
+    light = own.index[own <= 1]
+    assert len(light) > 0.05 * len(truth)  # many people barely like anything themselves
+    liked = ev[(ev["event_type"] == "friend_like") & ev["user_id"].isin(light)
+               & ev["topic"].isin(schema.EVERYDAY_TOPICS)]
+    cols = [schema.ALL_TOPICS.index(t) for t in liked["topic"]]
+    values = truth.to_numpy()[truth.index.get_indexer(liked["user_id"]), cols]
+    everyday = truth.loc[light, list(schema.EVERYDAY_TOPICS)].to_numpy().mean()
+    assert values.mean() > everyday + 0.1
