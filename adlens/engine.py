@@ -382,11 +382,15 @@ def attribute_at(prepared: Prepared, scenario: Scenario, pairs: pd.DataFrame) ->
 
 
 def quality(prepared: Prepared, scenario: Scenario, k: int = 5, n_boot: int = 200,
-            seed: int = 0):
-    """Ranking quality with and without the AI-chat signal; see `adlens.quality.evaluate`."""
+            seed: int = 0, metrics: tuple[str, ...] | None = None,
+            regions: tuple[str, ...] | None = None):
+    """Ranking quality with and without the AI-chat signal; see `adlens.quality.evaluate`.
+    `metrics` / `regions` limit it to those rows (same numbers); None means all. For the
+    headline alone (precision@k, 'All'): metrics=("precision@k",), regions=("All",)."""
     from adlens import quality as q
 
-    return q.evaluate(prepared, scenario, k=k, n_boot=n_boot, seed=seed)
+    return q.evaluate(prepared, scenario, k=k, n_boot=n_boot, seed=seed,
+                      metrics=q.METRICS if metrics is None else metrics, regions=regions)
 
 
 def compare(a: ScenarioResult, b: ScenarioResult):

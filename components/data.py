@@ -196,18 +196,23 @@ def scenario_result(dataset: Dataset, scenario: Scenario, top_k: int = TOP_K) ->
 
 @st.cache_data(max_entries=16, show_spinner="Measuring ranking quality with and without AI chats…")
 def _quality(dataset_id: str, scenario: Scenario, k: int, n_boot: int,
-             _dataset: Dataset) -> pd.DataFrame:
+             _dataset: Dataset, headline: bool = False) -> pd.DataFrame:
+    if headline:  # precision@k for everyone only: tens of ms, a few MB, nothing to release
+        return _engine().quality(prepared(_dataset), scenario, k=k, n_boot=n_boot,
+                                 metrics=("precision@k",), regions=("All",)).summary
     summary = _engine().quality(prepared(_dataset), scenario, k=k, n_boot=n_boot).summary
     release_memory()
     return summary
 
 
 def quality(dataset: Dataset, scenario: Scenario, k: int = TOP_K,
-            n_boot: int = N_BOOT) -> pd.DataFrame:
+            n_boot: int = N_BOOT, headline: bool = False) -> pd.DataFrame:
     """The engine's quality summary (region, metric, variant, value, ci_low, ci_high,
-    n_people) with and without the AI-chat signal, the rest of `scenario` unchanged."""
+    n_people) with and without the AI-chat signal, the rest of `scenario` unchanged.
+    headline=True: only the precision@k rows for 'All' (the same numbers)."""
     # Both variants are evaluated either way, so the AI-chat switch does not need a new run.
-    return _quality(dataset.dataset_id, scenario.with_(ai_chat=True), k, n_boot, dataset)
+    return _quality(dataset.dataset_id, scenario.with_(ai_chat=True), k, n_boot, dataset,
+                    headline)
 
 
 @st.cache_data(max_entries=4, show_spinner="Finding coincidences and what came before them…")
@@ -299,7 +304,7 @@ def _variant(scenario: Scenario) -> str:
 
 def quality_gain_from_ai_chat(dataset: Dataset, scenario: Scenario) -> QualityChange:
     """How much the AI-chat signal adds to precision@5 under this scenario's other rules."""
-    diff = _pick(quality(dataset, scenario), "precision@k", "difference")
+    diff = _pick(quality(dataset, scenario, headline=True), "precision@k", "difference")
     if diff is None:
         return QualityChange("—", None, "Ranking quality needs the simulation's true interests, "
                              "which this dataset does not include.")
