@@ -23,6 +23,12 @@ def cases() -> list[Case]:
              func="bench.cases_engine:toggle_sample", target="≤ 0.2 s", max_seconds=0.2),
         Case("engine: prepare bundled sample (text model cached)",
              func="bench.cases_engine:prepare_sample", target="≤ 15 s", max_seconds=15),
+        Case("engine: quality headline (precision@5, All, CI) per new scenario on the sample",
+             func="bench.cases_engine:quality_headline_sample", target="≤ 0.1 s",
+             max_seconds=0.1),
+        Case("engine: full quality evaluate (all metrics and regions, 200 resamples) on the "
+             "sample, and its peak extra memory", func="bench.cases_engine:quality_full_sample",
+             target="≤ 1 s, ≤ 50 MB extra", max_seconds=1.0),
     ]
 
 
@@ -91,3 +97,58 @@ def prepare_sample() -> dict:
     return {"seconds": seconds, "detail": {"weights_source": prepared.weights_source,
                                            "auc_heldout": round(
                                                prepared.click_model.auc_heldout, 3)}}
+
+
+def _quality_scenarios():
+    from adlens.scenario import Scenario
+
+    base = Scenario()
+    return [base.with_(ai_chat=False), base.with_(excluded_regions=("EU", "UK")),
+            base.with_(link_rule=False), base.with_(half_lives={"ai_chat": 30}),
+            base.with_(policy_start=base.as_of), base]
+
+
+def quality_headline_sample() -> dict:
+    """Median over new scenarios of the Overview's quality figure (per-dataset caches warm,
+    as after the first page view)."""
+    from adlens import engine, quality
+    from adlens.contract import load_dataset
+
+    prepared = engine.prepare(load_dataset(SAMPLE))
+    quality.headline(prepared, _quality_scenarios()[-1])
+    times = []
+    for scenario in _quality_scenarios()[:-1]:
+        start = time.perf_counter()
+        quality.headline(prepared, scenario)
+        times.append(time.perf_counter() - start)
+    return {"seconds": statistics.median(times),
+            "detail": {"max_seconds": round(max(times), 3), "scenarios": len(times)}}
+
+
+def quality_full_sample() -> dict:
+    """Median full evaluate over new scenarios; peak extra memory (tracemalloc, numpy counts)
+    of the first call, which also builds the per-dataset caches, and of a later one."""
+    import gc
+    import tracemalloc
+
+    from adlens import engine, quality
+    from adlens.contract import load_dataset
+
+    prepared = engine.prepare(load_dataset(SAMPLE))
+    scenarios = _quality_scenarios()
+    peaks = []
+    for scenario in (scenarios[-1], scenarios[0]):
+        gc.collect()
+        tracemalloc.start()
+        quality.evaluate(prepared, scenario)
+        peaks.append(tracemalloc.get_traced_memory()[1] / 1e6)
+        tracemalloc.stop()
+    times = []
+    for scenario in scenarios[1:-1]:
+        start = time.perf_counter()
+        quality.evaluate(prepared, scenario)
+        times.append(time.perf_counter() - start)
+    return {"seconds": statistics.median(times),
+            "detail": {"max_seconds": round(max(times), 3), "scenarios": len(times),
+                       "peak_extra_mb_first": round(peaks[0], 1),
+                       "peak_extra_mb_later": round(peaks[1], 1)}}
