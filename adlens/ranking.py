@@ -237,7 +237,10 @@ def fit_click_model(x: np.ndarray, y: np.ndarray, sample_weight: np.ndarray | No
     coef = np.zeros(x.shape[1])
     intercept = 0.0
     for _ in range(x.shape[1]):
-        model = LogisticRegression(C=1.0, max_iter=2000).fit(
+        # Newton steps converge on these rare, heavily weighted clicks; lbfgs at its default
+        # tolerance stops after a dozen iterations, far from the optimum, and shrinks weights;
+        # at its default tolerance newton-cholesky also stops a few steps short.
+        model = LogisticRegression(C=1.0, solver="newton-cholesky", tol=1e-8, max_iter=200).fit(
             x[:, active], y, sample_weight=sample_weight)
         coef = np.zeros(x.shape[1])
         coef[active] = model.coef_[0]
