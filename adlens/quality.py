@@ -8,9 +8,9 @@ Scenario-independent pieces (true-interest top-k, the held-out rows) are cached 
 
 from __future__ import annotations
 
-import functools
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
@@ -143,21 +143,41 @@ def _without_ai_chat(feats: Features) -> Features:
 
 
 # --- bootstrap ----------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=4)
-def _multiplicities(n: int, n_boot: int, stream: tuple[int, ...]) -> np.ndarray:
-    """(n_boot, n) float32, how often each person is drawn in each resample (read-only).
+_BOOT_CACHE: OrderedDict[tuple, np.ndarray] = OrderedDict()
+BOOT_CACHE_BYTES = 16_000_000  # multiplicities kept for reuse: every stream of the sample
 
-    Drawn in blocks of resamples whose size depends only on n, so the result is fixed by
-    (n, n_boot, stream) and the int64 draws never exceed one block.
-    """
+
+def _multiplicities(n: int, n_boot: int, stream: tuple[int, ...]) -> np.ndarray:
+    """(n_boot, n) how often each person is drawn in each resample: read-only, uint8 (counts
+    above 255 do not happen in practice; float32 then). Cached by bytes (least recently used
+    first out), as the same streams come back for every scenario of a dataset."""
+    key = (n, n_boot, stream)
+    with _LOCK:
+        if key in _BOOT_CACHE:
+            _BOOT_CACHE.move_to_end(key)
+            return _BOOT_CACHE[key]
+    out = _draw_multiplicities(n, n_boot, stream)
+    with _LOCK:
+        _BOOT_CACHE[key] = out
+        while sum(a.nbytes for a in _BOOT_CACHE.values()) > BOOT_CACHE_BYTES and _BOOT_CACHE:
+            _BOOT_CACHE.popitem(last=False)
+    return out
+
+
+def _draw_multiplicities(n: int, n_boot: int, stream: tuple[int, ...]) -> np.ndarray:
+    """Drawn in blocks of resamples whose size depends only on n, so the result is fixed by
+    (n, n_boot, stream) and the int64 draws never exceed one block."""
     rng = np.random.default_rng(stream)
-    out = np.empty((n_boot, n), dtype=np.float32)
-    rows = max(1, BOOT_CELLS // max(n, 1))
+    out = np.empty((n_boot, n), dtype=np.uint8)
+    rows = max(1, BOOT_CELLS // 4 // max(n, 1))  # three int64 temporaries per block
     for start in range(0, n_boot, rows):
         b = min(rows, n_boot - start)
         draws = rng.integers(0, n, (b, n))
         flat = (np.arange(b)[:, None] * n + draws).ravel()
-        out[start:start + b] = np.bincount(flat, minlength=b * n).reshape(b, n)
+        counts = np.bincount(flat, minlength=b * n).reshape(b, n)
+        if out.dtype == np.uint8 and counts.max(initial=0) > 255:
+            out = out.astype(np.float32)
+        out[start:start + b] = counts
     out.flags.writeable = False
     return out
 

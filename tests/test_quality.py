@@ -109,9 +109,10 @@ def test_blocked_means_equal_one_block():
 
 def test_multiplicities_resample_everyone_once_per_draw():
     m = quality._multiplicities(1000, 7, (3, 1, 2))
-    assert m.shape == (7, 1000) and m.dtype == np.float32
-    assert (m.sum(axis=1) == 1000).all()
-    assert np.array_equal(m, quality._multiplicities.__wrapped__(1000, 7, (3, 1, 2)))
+    assert m.shape == (7, 1000) and (m >= 0).all() and not m.flags.writeable
+    assert (m.sum(axis=1, dtype=np.int64) == 1000).all()
+    assert np.array_equal(m, quality._draw_multiplicities(1000, 7, (3, 1, 2)))
+    assert not np.array_equal(m, quality._draw_multiplicities(1000, 7, (3, 1, 3)))
 
 
 @pytest.mark.parametrize("max_rows", [quality.HELDOUT_MAX_ROWS, 5_000])
