@@ -396,21 +396,31 @@ def _auc_by_region(prepared, scenario: Scenario, regions: list[str], n_boot: int
     boot_ok: dict[str, bool] = {}
     scores = list(_heldout_scores(prepared, scenario, rows))
     weight = rows.weight
+    # Each region's rows as one contiguous slice of the score order (a stable sort by region
+    # keeps them sorted by score), so a region costs a slice, not a mask over every row.
+    code = np.full(n_users, len(regions), dtype=np.int8)
+    for j, region in enumerate(regions):
+        if region != "All":
+            code[masks[region]] = j
     for i in range(2):
         score, scores[i] = scores[i], None  # unsorted scores go as soon as sorted
         order = np.argsort(score, kind="stable")
-        score = score[order]
-        user = rows.user[order]
-        for region in regions:
+        score, user, y, w = score[order], rows.user[order], rows.y[order], weight[order]
+        del order
+        row_code = code[user]
+        by_region = np.argsort(row_code, kind="stable")
+        bounds = np.searchsorted(row_code[by_region], np.arange(len(regions) + 1))
+        del row_code
+        for j, region in enumerate(regions):
             if not usable[region]:
                 continue
-            if n_people[region] == n_users:  # everyone: no masked copies
-                parts = _auc_parts(score, rows.y[order], user, weight[order], n_users)
+            if region == "All":
+                person = user if n_people[region] == n_users else local[region][user]
+                parts = _auc_parts(score, y, person, w, n_people[region])
             else:
-                keep = masks[region][user]
-                idx = order[keep]
-                parts = _auc_parts(score[keep], rows.y[idx], local[region][user[keep]],
-                                   weight[idx], n_people[region])
+                sl = by_region[bounds[j]:bounds[j + 1]]
+                parts = _auc_parts(score[sl], y[sl], local[region][user[sl]], w[sl],
+                                   n_people[region])
             if i == 0:
                 boot_ok[region] = bool(
                     n_boot and parts.n_levels * n_people[region] <= MAX_AUC_CELLS)
@@ -419,7 +429,7 @@ def _auc_by_region(prepared, scenario: Scenario, regions: list[str], n_boot: int
                 m = _multiplicities(n_people[region], n_boot, _stream(seed, region, "auc"))
                 boot = parts.boot(m)
             results[region].append((parts.point(), boot))
-        del order, score, user
+        del score, user, y, w, by_region
     out = {}
     for region in regions:
         if not usable[region]:
