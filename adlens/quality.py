@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from adlens import schema
+from adlens import ranking, schema
 from adlens.ranking import TEST_SHARE, rank, rankable_topics
 from adlens.scenario import Scenario
 from adlens.signals import N_TOPICS, Features, chat_rules, features
@@ -330,26 +330,14 @@ def _heldout_rows(prepared, sensitive_topics: tuple[str, ...],
             return None
         lo, hi = int(imp.ms.min()), int(imp.ms.max()) + 1
         cut = hi - int((hi - lo) * TEST_SHARE)
-        n_apps = len(schema.AD_APPS)
-        allowed = np.ones(N_TOPICS, dtype=bool)
-        allowed[[schema.ALL_TOPICS.index(t) for t in sensitive_topics]] = False
-        topics = np.flatnonzero(allowed)
-        n_cells = codes.n_users * len(topics) * n_apps
+        n_cells = codes.n_users * (N_TOPICS - len(sensitive_topics)) * len(schema.AD_APPS)
         keep_rate = min(1.0, max_rows / max(n_cells, 1))
-        hit = ((imp.ms >= cut) & imp.clicked & allowed[np.maximum(imp.topic, 0)]
-               & (imp.app >= 0) & (imp.app < n_apps))
-        cell = ((imp.user[hit] * len(topics) + np.searchsorted(topics, imp.topic[hit]))
-                * n_apps + imp.app[hit])
-        positive = np.unique(cell)
-        if keep_rate < 1.0:
-            rng = np.random.default_rng(seed)
-            cells = np.union1d(np.flatnonzero(rng.random(n_cells) < keep_rate), positive)
-        else:
-            cells = np.arange(n_cells)
-        y = np.isin(cells, positive)
-        app = (cells % n_apps).astype(np.int8)
-        topic = topics[(cells // n_apps) % len(topics)].astype(np.int16)
-        user = (cells // (n_apps * len(topics))).astype(np.int32)
+        cells = ranking.window_cells(codes.n_users, imp, sensitive_topics, cut, hi, keep_rate,
+                                     np.random.default_rng(seed))
+        y = cells.label
+        app = cells.app.astype(np.int8)
+        topic = cells.topic.astype(np.int16)
+        user = cells.user.astype(np.int32)
         return _HeldOutRows(*_frozen(user, topic, app, y), keep_rate=keep_rate, cut=cut)
 
     return _cached(prepared, "heldout", (sensitive_topics, max_rows, seed), build)

@@ -148,14 +148,28 @@ def _cuts(impressions: Impressions) -> tuple[list[int], int, int]:
     return list(range(lo + int(span * TRAIN_START_SHARE), test_cut, week)), test_cut, hi
 
 
-def _window(codes: EventCodes, impressions: Impressions, scenario: Scenario, rules,
-            cut: int, end: int, keep_rate: float, rng: np.random.Generator):
-    """Rows (person, allowed topic, ad app) for impressions in [cut, end), features as of cut."""
+@dataclass(frozen=True, eq=False)
+class Cells:
+    """Click-model rows (person, allowed topic, ad app) for impressions in a time window:
+    whether the person clicked that topic in that app, and the row's sampling weight."""
+
+    user: np.ndarray
+    topic: np.ndarray
+    app: np.ndarray
+    label: np.ndarray
+    weight: np.ndarray
+    n_impressions: int
+    n_clicks: int
+
+
+def window_cells(n_users: int, impressions: Impressions, sensitive_topics: tuple[str, ...],
+                 cut: int, end: int, keep_rate: float, rng: np.random.Generator) -> Cells:
+    """Every clicked cell in [cut, end) plus a `keep_rate` sample of the others, reweighted."""
     n_apps = len(schema.AD_APPS)
     allowed = np.ones(N_TOPICS, dtype=bool)
-    allowed[[schema.ALL_TOPICS.index(t) for t in scenario.sensitive_topics]] = False
+    allowed[[schema.ALL_TOPICS.index(t) for t in sensitive_topics]] = False
     topics = np.flatnonzero(allowed)
-    n_cells = codes.n_users * len(topics) * n_apps
+    n_cells = n_users * len(topics) * n_apps
     in_window = (impressions.ms >= cut) & (impressions.ms < end)
     hit = in_window & impressions.clicked & allowed[np.maximum(impressions.topic, 0)] & (
         impressions.app >= 0) & (impressions.app < n_apps)
@@ -167,13 +181,21 @@ def _window(codes: EventCodes, impressions: Impressions, scenario: Scenario, rul
     else:
         cells = np.arange(n_cells)
     label = np.isin(cells, positive)
-    weight = np.where(label, 1.0, 1.0 / keep_rate)
-    app = cells % n_apps
-    topic = topics[(cells // n_apps) % len(topics)]
-    user = cells // (n_apps * len(topics))
+    return Cells(user=cells // (n_apps * len(topics)),
+                 topic=topics[(cells // n_apps) % len(topics)], app=cells % n_apps,
+                 label=label, weight=np.where(label, 1.0, 1.0 / keep_rate),
+                 n_impressions=int(in_window.sum()),
+                 n_clicks=int((in_window & impressions.clicked).sum()))
+
+
+def _window(codes: EventCodes, impressions: Impressions, scenario: Scenario, rules,
+            cut: int, end: int, keep_rate: float, rng: np.random.Generator):
+    """Rows (person, allowed topic, ad app) for impressions in [cut, end), features as of cut."""
+    c = window_cells(codes.n_users, impressions, scenario.sensitive_topics, cut, end, keep_rate,
+                     rng)
     feats = features(codes, scenario, cut_ms=cut, rules=rules)
-    return (_gather(feats, user, topic, app), label, weight, user, int(in_window.sum()),
-            int((in_window & impressions.clicked).sum()))
+    return (_gather(feats, c.user, c.topic, c.app), c.label, c.weight, c.user, c.n_impressions,
+            c.n_clicks)
 
 
 def _keep_rate(codes: EventCodes, scenario: Scenario, n_windows: int, max_rows: int) -> float:
