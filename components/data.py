@@ -158,9 +158,9 @@ class ScenarioView:
     """What the pages need from one scenario run, without the engine's heavy references (so
     it pickles small into st.cache_data).
 
-    shares: the engine's signal shares per grouping — key "all" for everyone, else one of
-    SHARE_GROUPS — each with columns [group,] n_ads, one per signal, ads_with_ai_chat,
-    ai_chat_largest.
+    shares: the engine's signal shares for everyone under key "all" (columns n_ads, one per
+    signal, ads_with_ai_chat, ai_chat_largest); the shares per grouping, which only some pages
+    draw, come from `scenario_shares`.
     """
 
     scenario: Scenario
@@ -172,26 +172,42 @@ class ScenarioView:
 
 @st.cache_data(max_entries=8, show_spinner="Ranking ads under this scenario…")
 def _run(dataset_id: str, scenario: Scenario, top_k: int, _dataset: Dataset) -> ScenarioView:
-    engine = _engine()
-    result = engine.run_scenario(prepared(_dataset), scenario, top_k=top_k)
-    shares = {"all": result.signal_shares(None)}
-    for by in engine.SHARE_GROUPS:
-        shares[by] = result.signal_shares(by)
+    result = _engine().run_scenario(prepared(_dataset), scenario, top_k=top_k)
     recs = result.recommendations
     # Scores are only ever shown to three decimals: float32 halves each cached entry.
     floats = recs.select_dtypes("float64").columns
     recs = recs.astype(dict.fromkeys(floats, "float32"))
-    view = ScenarioView(scenario=scenario, recommendations=recs,
+    # No release_memory() here: a run allocates tens of MB that the next run reuses, and a
+    # gc + malloc_trim after each costs more than the run itself (0.1 s a switch).
+    return ScenarioView(scenario=scenario, recommendations=recs,
                         exclusions=result.exclusions,
-                        weights_source=result.weights_source_label, shares=shares)
-    del result
-    release_memory()
-    return view
+                        weights_source=result.weights_source_label,
+                        shares={"all": result.signal_shares(None)})
 
 
 def scenario_result(dataset: Dataset, scenario: Scenario, top_k: int = TOP_K) -> ScenarioView:
-    """Recommendations, exclusions and signal shares for one scenario (cached)."""
+    """Recommendations, exclusions and the signal shares for everyone, for one scenario
+    (cached)."""
     return _run(dataset.dataset_id, scenario, top_k, dataset)
+
+
+@st.cache_data(max_entries=8, show_spinner="Breaking the signal shares down…")
+def _grouped_shares(dataset_id: str, scenario: Scenario, top_k: int,
+                    _dataset: Dataset) -> dict[str, pd.DataFrame]:
+    # The engine's result is not kept between reruns (it references the prepared data), so
+    # the pages that break shares down rank once more (about 50 ms on the sample).
+    engine = _engine()
+    result = engine.run_scenario(prepared(_dataset), scenario, top_k=top_k)
+    return {by: result.signal_shares(by) for by in engine.SHARE_GROUPS}
+
+
+def scenario_shares(dataset: Dataset, scenario: Scenario,
+                    top_k: int = TOP_K) -> dict[str, pd.DataFrame]:
+    """The engine's signal shares per grouping — key "all" for everyone, else one of
+    SHARE_GROUPS — each with columns [group,] n_ads, one per signal, ads_with_ai_chat,
+    ai_chat_largest (cached)."""
+    return {"all": scenario_result(dataset, scenario, top_k).shares["all"],
+            **_grouped_shares(dataset.dataset_id, scenario, top_k, dataset)}
 
 
 @st.cache_data(max_entries=16, show_spinner="Measuring ranking quality with and without AI chats…")

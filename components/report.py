@@ -77,7 +77,8 @@ def build_report(dataset: Dataset, scenario: Scenario) -> str:
             f"<div class='kpi'>Ads with an AI-chat contribution<b>{pct(shares['ai_share'])}</b>"
             "</div><div class='kpi'>Ads where AI chats are the largest contributor"
             f"<b>{pct(shares['ai_largest'])}</b></div></div>")
-        by_region = frames.shares_matrix(result.shares["region"], "region")
+        by_region = frames.shares_matrix(data.scenario_shares(dataset, scenario)["region"],
+                                          "region")
         figures.append(("Signal contributions by region", charts.stacked_shares_chart(
             by_region, "Signal shares by region", "Region")))
         if scenario.is_counterfactual:

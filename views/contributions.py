@@ -35,9 +35,9 @@ COHORTS = {
 }
 
 
-def shares_for(result, by: str) -> pd.DataFrame:
+def shares_for(shares: dict[str, pd.DataFrame], by: str) -> pd.DataFrame:
     """Signal shares by a grouping, ordered and labelled for reading."""
-    table = result.shares[by]
+    table = shares[by]
     if by == "country" and len(table):
         table = table.sort_values("n_ads", ascending=False).head(MAX_COUNTRIES)
     matrix = frames.shares_matrix(table, by)
@@ -54,10 +54,10 @@ def shares_for(result, by: str) -> pd.DataFrame:
     return matrix
 
 
-def cohort_shares(result, cohort: str) -> pd.DataFrame:
+def cohort_shares(shares: dict[str, pd.DataFrame], cohort: str) -> pd.DataFrame:
     """Up to two rows — the cohort's groups — of signal shares, labelled with their ad counts."""
     by, first, second = COHORT_GROUPS[cohort]
-    table = result.shares[by]
+    table = shares[by]
     keys = table[by].astype("str") if len(table) else pd.Series(dtype="str")
     rows = {}
     for name, value in zip(COHORTS[cohort], (first, second), strict=True):
@@ -68,22 +68,22 @@ def cohort_shares(result, cohort: str) -> pd.DataFrame:
     return pd.DataFrame(rows).T
 
 
-def breakdowns(result) -> None:
+def breakdowns(shares: dict[str, pd.DataFrame]) -> None:
     st.subheader("Each signal's share of the ad scores")
     tabs = st.tabs([label for label, _ in BREAKDOWNS.values()])
     for tab, (by, (label, caption)) in zip(tabs, BREAKDOWNS.items(), strict=True):
         with tab, section():
-            charts.show(charts.stacked_shares_chart(shares_for(result, by),
+            charts.show(charts.stacked_shares_chart(shares_for(shares, by),
                                                     f"Signal shares by {label.lower()}", label),
                         caption, "No ads are ranked in this scenario, so there are no "
                                  "contributions to split.", key=f"shares_{by}")
 
 
-def cohorts(result) -> None:
+def cohorts(shares: dict[str, pd.DataFrame]) -> None:
     st.subheader("Compare two groups")
     cohort = st.segmented_control("Groups", list(COHORTS), key="cohort", default="chatters",
                                   format_func=lambda c: " vs ".join(COHORTS[c]))
-    table = cohort_shares(result, cohort or "chatters")
+    table = cohort_shares(shares, cohort or "chatters")
     charts.show(charts.stacked_shares_chart(table, "Signal shares in the two groups", "Group",
                                             height=260),
                 "Compare the AI-chat segment: it is the part that depends on what people say "
@@ -104,14 +104,14 @@ def cohorts(result) -> None:
 
 def main() -> None:
     st.title("Signal contributions")
-    result = data.scenario_result(data.current_dataset(), current_scenario())
+    shares = data.scenario_shares(data.current_dataset(), current_scenario())
     st.caption("Every recommended ad's score is a baseline plus one contribution per signal. "
                "Here the positive contributions are summed over the top ads of everyone in a "
                "group and split by signal.")
     with section():
-        breakdowns(result)
+        breakdowns(shares)
     with section():
-        cohorts(result)
+        cohorts(shares)
 
 
 run_page(main)

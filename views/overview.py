@@ -12,9 +12,13 @@ from components.page import run_page, section
 from components.scenario_controls import current_scenario
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _dataset_frames(dataset_id: str, _dataset) -> tuple:
-    return (frames.people_by_region(_dataset.users), frames.events_by_week(_dataset.events))
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _charts(dataset_id: str, policy_start, _dataset) -> tuple:
+    # Both charts depend on the dataset and the policy day only, so a policy switch reuses
+    # them; st.plotly_chart only reads a figure, so one shared object serves every session.
+    people, weekly = frames.people_by_region(_dataset.users), frames.events_by_week(_dataset.events)
+    return (charts.people_by_region_chart(people),
+            charts.events_over_time_chart(weekly, policy_start))
 
 
 def headline_figures(dataset, scenario) -> None:
@@ -57,17 +61,17 @@ def main() -> None:
                f"{len(dataset.ads):,} ads · {dataset.n_events:,} events")
     with section():
         headline_figures(dataset, scenario)
-    people, weekly = _dataset_frames(dataset.dataset_id, dataset)
+    people_chart, events_chart = _charts(dataset.dataset_id, scenario.policy_start, dataset)
     left, right = st.columns([3, 2])
     with left:
-        charts.show(charts.people_by_region_chart(people),
+        charts.show(people_chart,
                     "Look at how many people in each region use Meta AI: only they can have an "
                     "AI-chat signal at all.",
                     "There are no people in this dataset.")
     with right:
         st.subheader("Rules in force")
         rules_list(frames.rules_in_force(scenario))
-    charts.show(charts.events_over_time_chart(weekly, scenario.policy_start),
+    charts.show(events_chart,
                 "The dashed line marks the day AI chats start to count for ads in this "
                 "scenario.",
                 "There are no events in this dataset, so there is no timeline to draw.")
