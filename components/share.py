@@ -13,6 +13,8 @@ from adlens.scenario import Scenario
 from components.report import report_download
 from components.scenario_controls import K_PERSON, PERSON_PARAM
 
+K_SHARE_OPEN = "share_open"  # the "Share this view" box's open state
+
 
 def view_link(scenario: Scenario) -> str:
     """The URL that reopens this page with this scenario and person."""
@@ -30,7 +32,13 @@ def view_link(scenario: Scenario) -> str:
 
 def share_controls(scenario: Scenario) -> None:
     """Sidebar: the link to this view and the HTML report download."""
-    with st.sidebar.expander("Share this view", icon=":material/share:"):
+    box = st.sidebar.expander("Share this view", icon=":material/share:", key=K_SHARE_OPEN,
+                              on_change="rerun")
+    # Drawn only while open: the code block's highlighter is a 1.5 MB script the browser would
+    # otherwise fetch and parse on every first visit, next to Plotly's, for a closed box.
+    if not box.open:
+        return
+    with box:
         st.caption("Copy this link to open the same scenario and person:")
         st.code(view_link(scenario) or "(the app's address)", language=None, wrap_lines=True)
         report_download(scenario)
