@@ -62,17 +62,18 @@ _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD, _M_ARENA_MAX = -1, -3, -8
 def tune_malloc() -> None:
     """Make glibc give large freed blocks straight back to the OS.
 
-    By default glibc raises its mmap threshold to 32 MB after the first large free, so the
+    By default glibc raises its mmap threshold up to 32 MB after the first large free, so the
     engine's short-lived arrays (rankings, bootstraps) land in the heap and stay in RSS; and
-    each script thread may open its own arena. Arrays of 1 MB and more are mmap'd instead and
-    unmapped on free, and two arenas serve every thread (about 40-50 MB less on the sample).
+    each script thread may open its own arena. A fixed 16 MB threshold keeps the big arrays
+    mmap'd (a lower one makes every ranking pay page faults: +0.1 s a switch) and two arenas
+    serve every thread: about 40-70 MB less peak RSS on the sample.
     """
     try:
         libc = ctypes.CDLL("libc.so.6")
     except OSError:  # not glibc: nothing to tune
         return
     try:
-        libc.mallopt(_M_MMAP_THRESHOLD, 1024 * 1024)
+        libc.mallopt(_M_MMAP_THRESHOLD, 16 * 1024 * 1024)
         libc.mallopt(_M_TRIM_THRESHOLD, 4 * 1024 * 1024)
         libc.mallopt(_M_ARENA_MAX, 2)
     except AttributeError:
