@@ -585,7 +585,7 @@ def _pre_share_statistic(sums: np.ndarray, n_boot: int, seed: int,
                                     for j in range(sums.shape[1])])
             n = MAX_BOOT_UNITS
         draws = []
-        chunk = max(1, 4_000_000 // n)  # bounded memory on large populations
+        chunk = max(1, 1_000_000 // n)  # ~25 MB of draws at a time, whatever the population
         for start in range(0, n_boot, chunk):
             k = min(chunk, n_boot - start)
             # How often each conversation is drawn in each resample, then one matrix product.
