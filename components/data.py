@@ -9,7 +9,6 @@ from __future__ import annotations
 import ctypes
 import gc
 import hashlib
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from adlens import contract, engine, export, recall
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components.fmt import pct, pp
@@ -83,25 +83,29 @@ def tune_malloc() -> None:
 tune_malloc()
 
 
+def use_system_allocator_for_arrow() -> None:
+    """Let Arrow allocate through glibc, so the settings above and malloc_trim reach its
+    buffers too: its default pool (mimalloc) keeps freed pages, about 80 MB after loading the
+    sample against about 40 MB through glibc."""
+    try:
+        import pyarrow as pa  # noqa: PLC0415
+
+        pa.set_memory_pool(pa.system_memory_pool())
+    except Exception:  # noqa: BLE001 — an optimisation only
+        pass
+
+
+use_system_allocator_for_arrow()
+
+
 class DataUnavailable(RuntimeError):
     """A page cannot be drawn for a reason a sentence can explain."""
-
-
-def module(name: str) -> Any | None:
-    """An engine module, or None while it is not part of this build."""
-    try:
-        return importlib.import_module(f"adlens.{name}")
-    except ImportError:
-        return None
 
 
 # --- datasets --------------------------------------------------------------------------------
 @st.cache_resource(show_spinner="Loading the bundled sample…")
 def load_sample() -> Dataset:
     """The bundled sample, loaded once per server and shared read-only by every session."""
-    contract = module("contract")
-    if contract is None:
-        raise DataUnavailable("The data loader is not available in this build.")
     if not SAMPLE_DIR.is_dir() or not any(SAMPLE_DIR.iterdir()):
         raise DataUnavailable("The bundled sample is missing from sample_data/.")
     try:
@@ -135,14 +139,10 @@ def upload_signature(files: list) -> str:
 def load_upload(files: list) -> None:
     """Validate uploaded files; on success they become this session's dataset, on failure the
     validator's messages are kept for the sidebar and the loaded dataset stays."""
-    contract = module("contract")
     signature = upload_signature(files)
     if st.session_state.get(K_UPLOAD_SIGNATURE) == signature:
         return
     st.session_state[K_UPLOAD_SIGNATURE] = signature
-    if contract is None:
-        st.session_state[K_UPLOAD_PROBLEMS] = ["The data loader is not available in this build."]
-        return
     blobs = {f.name: f.getvalue() for f in files}
     try:
         dataset = contract.load_uploaded(blobs, max_bytes=MAX_UPLOAD_BYTES)
@@ -162,16 +162,9 @@ def load_upload(files: list) -> None:
 
 
 # --- engine work, cached by small keys ----------------------------------------------------------
-def _engine() -> Any:
-    engine = module("engine")
-    if engine is None:
-        raise DataUnavailable("The ranking engine is not available in this build yet.")
-    return engine
-
-
 @st.cache_resource(max_entries=3, show_spinner="Preparing signals and models for this dataset…")
 def _prepare(dataset_id: str, _dataset: Dataset) -> Any:
-    result = _engine().prepare(_dataset)
+    result = engine.prepare(_dataset)
     release_memory()
     return result
 
@@ -202,7 +195,7 @@ class ScenarioView:
 # switching back and forth; a fifth one costs a new ranking (~0.1 s), not memory.
 @st.cache_data(max_entries=4, show_spinner="Ranking ads under this scenario…")
 def _run(dataset_id: str, scenario: Scenario, top_k: int, _dataset: Dataset) -> ScenarioView:
-    result = _engine().run_scenario(prepared(_dataset), scenario, top_k=top_k)
+    result = engine.run_scenario(prepared(_dataset), scenario, top_k=top_k)
     recs = result.recommendations
     # Scores are only ever shown to three decimals: float32 halves each cached entry.
     floats = recs.select_dtypes("float64").columns
@@ -226,7 +219,6 @@ def _grouped_shares(dataset_id: str, scenario: Scenario, top_k: int,
                     _dataset: Dataset) -> dict[str, pd.DataFrame]:
     # The engine's result is not kept between reruns (it references the prepared data), so
     # the pages that break shares down rank once more (about 50 ms on the sample).
-    engine = _engine()
     result = engine.run_scenario(prepared(_dataset), scenario, top_k=top_k)
     return {by: result.signal_shares(by) for by in engine.SHARE_GROUPS}
 
@@ -244,9 +236,9 @@ def scenario_shares(dataset: Dataset, scenario: Scenario,
 def _quality(dataset_id: str, scenario: Scenario, k: int, n_boot: int,
              _dataset: Dataset, headline: bool = False) -> pd.DataFrame:
     if headline:  # precision@k for everyone only: tens of ms, a few MB, nothing to release
-        return _engine().quality(prepared(_dataset), scenario, k=k, n_boot=n_boot,
+        return engine.quality(prepared(_dataset), scenario, k=k, n_boot=n_boot,
                                  metrics=("precision@k",), regions=("All",)).summary
-    summary = _engine().quality(prepared(_dataset), scenario, k=k, n_boot=n_boot).summary
+    summary = engine.quality(prepared(_dataset), scenario, k=k, n_boot=n_boot).summary
     release_memory()
     return summary
 
@@ -263,9 +255,6 @@ def quality(dataset: Dataset, scenario: Scenario, k: int = TOP_K,
 
 @st.cache_data(max_entries=4, show_spinner="Finding coincidences and what came before them…")
 def _recall(dataset_id: str, scenario: Scenario, params: Any, _dataset: Dataset) -> Any:
-    recall = module("recall")
-    if recall is None:
-        raise DataUnavailable("The recall model is not available in this build yet.")
     result = recall.analyse_recall(prepared(_dataset), scenario, params=params, n_boot=400)
     release_memory()
     return result
@@ -290,7 +279,7 @@ def coincidence_person(dataset: Dataset, scenario: Scenario, params: Any) -> str
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _text_report(dataset_id: str, _dataset: Dataset) -> Any:
-    return _engine().text_report(prepared(_dataset))
+    return engine.text_report(prepared(_dataset))
 
 
 def text_report(dataset: Dataset) -> Any:
@@ -300,9 +289,6 @@ def text_report(dataset: Dataset) -> Any:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _summary(dataset_id: str, _dataset: Dataset) -> dict:
-    contract = module("contract")
-    if contract is None:
-        return {}
     return contract.summarize(_dataset)
 
 
@@ -313,9 +299,6 @@ def summary(dataset: Dataset) -> dict:
 
 def safe_csv(frame: pd.DataFrame) -> bytes:
     """Every CSV the dashboard hands out goes through the export module's formula guard."""
-    export = module("export")
-    if export is None:
-        raise DataUnavailable("The CSV export is not available in this build.")
     return export.to_safe_csv(frame)
 
 

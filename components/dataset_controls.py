@@ -5,11 +5,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-import io
-
 import streamlit as st
 
+from adlens import contract, simulate
 from adlens.dataset import Dataset
 from components import data
 from components.fmt import md_escape
@@ -21,25 +19,10 @@ K_UPLOADER = "uploader"
 
 def _frames_to_dataset(frames: dict, source: str) -> Dataset:
     """Validate generated frames with the same contract an upload meets."""
-    contract = data.module("contract")
-    if contract is None:
-        raise data.DataUnavailable("The data loader is not available in this build.")
-    for name in ("from_frames", "dataset_from_frames"):
-        if hasattr(contract, name):
-            return getattr(contract, name)(frames, source=source)
-    blobs = {}
-    for name, frame in frames.items():
-        buffer = io.BytesIO()
-        frame.to_parquet(buffer, index=False)
-        blobs[f"{name}.parquet"] = buffer.getvalue()
-    return dataclasses.replace(contract.load_uploaded(blobs), source=source)
+    return contract.from_frames(frames, source=source)
 
 
 def _generate(n_users: int, seed: int) -> None:
-    simulate = data.module("simulate")
-    if simulate is None:
-        st.sidebar.error("The population generator is not available in this build.")
-        return
     bar = st.sidebar.progress(0.0, text=f"Generating {n_users:,} people…")
 
     def progress(fraction: float, *_: object) -> None:
