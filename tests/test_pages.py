@@ -251,3 +251,21 @@ def test_a_generated_population_becomes_this_sessions_dataset() -> None:
     assert metric(app, "People") == "60"
     assert any("Generated: 60 people, seed 3" in c.value.replace("\\", "")
                for c in app.caption)
+
+
+def test_a_chat_kept_out_of_some_apps_says_which() -> None:
+    from adlens import engine
+    from adlens.scenario import Scenario
+
+    sample = contract.load_dataset(Path(APP).parent / "sample_data")
+    ex = engine.run_scenario(engine.prepare(sample), Scenario.announced()).exclusions
+    row = ex[(ex["reason"] == "app_not_linked") & (ex["blocked_apps"] == "whatsapp")].iloc[0]
+    app = new_app()
+    app.query_params["person"] = str(row["user_id"])
+    app.run()
+    run_page(app, "views/why_this_ad.py")
+    table = app.dataframe[-1].value
+    kept = table[table["ts"] == row["ts"]]
+    assert list(kept["kept out of"]) == ["WhatsApp"]
+    other_rules = ~table["reason"].str.contains("not linked")
+    assert set(table.loc[other_rules, "kept out of"]) <= {"every app"}

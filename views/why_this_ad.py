@@ -142,6 +142,12 @@ def timeline(dataset, scenario, person: str) -> None:
                 "This person has no events in the data.", key="person_timeline")
 
 
+def app_names(blocked: str) -> str:
+    """'facebook|whatsapp' -> 'Facebook, WhatsApp'; empty (all ad apps) -> 'every app'."""
+    names = [schema.APP_LABELS.get(a, a) for a in blocked.split("|") if a]
+    return ", ".join(names) if names else "every app"
+
+
 def excluded(result, person: str) -> None:
     st.subheader("Events the rules kept out")
     ex = result.exclusions
@@ -151,7 +157,11 @@ def excluded(result, person: str) -> None:
                 icon=":material/info:")
         return
     shown = mine.assign(reason=mine["reason"].map(REASON_LABELS).fillna(mine["reason"]))
-    cols = [c for c in ("ts", "event_type", "app", "topic", "reason") if c in shown]
+    if "blocked_apps" in shown:
+        # A chat kept out of some apps only still counts in the others: say which.
+        shown["kept out of"] = shown["blocked_apps"].astype(str).map(app_names)
+    cols = [c for c in ("ts", "event_type", "app", "topic", "reason", "kept out of")
+            if c in shown]
     st.dataframe(shown[cols].sort_values("ts"), hide_index=True)
     counts = mine["reason"].value_counts()
     st.caption(" · ".join(f"{REASON_LABELS.get(r, r)}: {n}" for r, n in counts.items()))
