@@ -237,7 +237,7 @@ def _quality(dataset_id: str, scenario: Scenario, k: int, n_boot: int,
              _dataset: Dataset, headline: bool = False) -> pd.DataFrame:
     if headline:  # precision@k for everyone only: tens of ms, a few MB, nothing to release
         return engine.quality(prepared(_dataset), scenario, k=k, n_boot=n_boot,
-                                 metrics=("precision@k",), regions=("All",)).summary
+                              metrics=("precision@k",), regions=("All",)).summary
     summary = engine.quality(prepared(_dataset), scenario, k=k, n_boot=n_boot).summary
     release_memory()
     return summary

@@ -44,12 +44,13 @@ def headline_figures(dataset, scenario) -> None:
 def rules_list(rules) -> None:
     """The rules as a short list; a rule that differs from the announced policy is flagged."""
     lines = []
-    for row in rules.itertuples(index=False):
-        if row.counterfactual:
-            lines.append(f"- :orange[**{row.rule}: {row[1]}**] — counterfactual (announced: "
-                         f"{row[2]})")
+    for rule, now, announced, counterfactual in rules[
+            ["rule", "this view", "announced policy", "counterfactual"]].itertuples(index=False):
+        if counterfactual:
+            lines.append(f"- :orange[**{rule}: {now}**] — counterfactual (announced: "
+                         f"{announced})")
         else:
-            lines.append(f"- {row.rule}: **{row[1]}**")
+            lines.append(f"- {rule}: **{now}**")
     st.markdown("\n".join(lines))
 
 
