@@ -95,13 +95,13 @@ def person_controls(dataset, result) -> str | None:
 def profile(dataset, person: str) -> None:
     row = dataset.users.loc[dataset.users["user_id"] == person].iloc[0]
     region = schema.region_of(str(row["country"]))
-    linked = [schema.APP_LABELS.get(a, a) for a in str(row["linked_apps"]).split("|") if a]
+    linked = str(row["linked_apps"])
     st.markdown(
         f"**{md_escape(person)}** · {md_escape(row['country'])} ({region}) · age "
         f"{md_escape(row['age_band'])} · "
         + ("uses Meta AI" if bool(row["uses_meta_ai"]) else "does not use Meta AI")
         + " · linked in Accounts Center: "
-        + (md_escape(", ".join(linked)) if linked else "no apps linked"))
+        + (md_escape(app_names(linked)) if linked.strip("|") else "no apps linked"))
 
 
 def top_ads(result, person: str) -> None:
@@ -142,9 +142,10 @@ def timeline(dataset, scenario, person: str) -> None:
                 "This person has no events in the data.", key="person_timeline")
 
 
-def app_names(blocked: str) -> str:
-    """'facebook|whatsapp' -> 'Facebook, WhatsApp'; empty (all ad apps) -> 'every app'."""
-    names = [schema.APP_LABELS.get(a, a) for a in blocked.split("|") if a]
+def app_names(apps: str) -> str:
+    """'facebook|whatsapp' -> 'Facebook, WhatsApp'; empty -> 'every app' (an exclusion with
+    no app list keeps the event out of every app)."""
+    names = [schema.APP_LABELS.get(a, a) for a in apps.split("|") if a]
     return ", ".join(names) if names else "every app"
 
 
