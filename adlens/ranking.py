@@ -346,18 +346,6 @@ class Picks:
     topic: np.ndarray
 
 
-def topic_scores(feats: Features, model: ClickModel, app: int) -> np.ndarray:
-    """Click log-odds per (person, topic) in one ad app."""
-    w = model.weight
-    score = np.full(feats.ai_chat.shape[1:], model.intercept)
-    for signal in schema.SIGNALS:
-        if w[signal] == 0.0:
-            continue
-        value = feats.ai_chat[app] if signal == "ai_chat" else feats.by_signal[signal]
-        score += w[signal] * value
-    return score
-
-
 def rankable_topics(scenario: Scenario, topics_with_ads: np.ndarray) -> np.ndarray:
     """Bool per topic: it has ads and is not on the scenario's sensitive list."""
     ok = topics_with_ads.copy()

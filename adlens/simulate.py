@@ -755,11 +755,6 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, 1e-6, 1 - 1e-6)
-    return np.log(p / (1 - p))
-
-
 def _ms(day: dt.date) -> int:
     return int(pd.Timestamp(day, tz="UTC").value // 1_000_000)
 
@@ -795,7 +790,6 @@ _SENSITIVE_MEAN = np.array([
 
 
 # --- assembling tables -------------------------------------------------------------------------
-EVENT_COLUMNS: tuple[str, ...] = schema.REQUIRED_COLUMNS["events"] + ("advertiser", "true_topic")
 _TOPICS_OR_EMPTY = pa.array(list(schema.ALL_TOPICS) + [""], pa.string())
 _APPS_OR_EMPTY = pa.array(list(schema.APPS) + [""], pa.string())
 _KINDS = pa.array(list(schema.EVENT_TYPES), pa.string())

@@ -332,11 +332,6 @@ def event_study_chart(study: pd.DataFrame) -> go.Figure | None:
     return _layout(fig, "Ads on the conversation's topic, day by day", height=400)
 
 
-def frame_for_signals(series: pd.Series) -> pd.DataFrame:
-    """A one-row shares frame from a series indexed by signal (for a single stacked bar)."""
-    return pd.DataFrame([series.reindex(schema.SIGNALS).fillna(0.0)], index=["All"])
-
-
 def label_shares_chart(labels: pd.DataFrame) -> go.Figure | None:
     """labels: region, label, count, share (from recall aggregates)."""
     if labels.empty or labels["count"].sum() == 0:

@@ -14,11 +14,6 @@ from adlens.scenario import Scenario
 CONTRIB_PREFIX = "contrib_"
 
 
-def contrib_columns(frame: pd.DataFrame) -> list[str]:
-    """The per-signal contribution columns present, in schema.SIGNALS order."""
-    return [f"{CONTRIB_PREFIX}{s}" for s in schema.SIGNALS if f"{CONTRIB_PREFIX}{s}" in frame]
-
-
 def regions(countries: pd.Series) -> pd.Series:
     """Each country's reporting region (US, EU, UK, KR, Other), mapped once per distinct value."""
     mapping = {c: schema.region_of(c) for c in pd.unique(countries.astype("str"))}

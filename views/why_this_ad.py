@@ -15,7 +15,6 @@ from components.page import run_page, section
 from components.scenario_controls import K_PERSON, current_memory_params, current_scenario
 
 K_INPUT = "person_input"
-K_PICK = "person_pick"
 PICKS = {"us_chatter": "A US chatter", "eu": "Someone in the EU",
          "coincidence": "A coincidence"}
 WATERFALLS_PER_APP = 3
