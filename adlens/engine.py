@@ -115,7 +115,7 @@ def prepare(dataset: Dataset) -> Prepared:
     """Everything per dataset: text predictions, event codes, similar people, click weights."""
     model = tm.load_text_model()
     codes, impressions = encode_dataset(dataset, model)
-    click_model = learn_click_model(codes, impressions)
+    click_model = learn_click_model(codes, impressions, dataset_id=dataset.dataset_id)
     ads = dataset.ads
     ad_ids = ads["ad_id"].astype(str).to_numpy(dtype=object)
     ad_topic = ads["topic"].astype(str).map(tm.TOPIC_INDEX).fillna(-1).to_numpy(np.int64)
@@ -232,52 +232,64 @@ class ScenarioResult:
 
     def group_values(self, by: str) -> np.ndarray:
         """The value of a grouping (see SHARE_GROUPS) for each recommendation row."""
-        codes = self.prepared.codes
-        rec = self.recommendations
-        if by in ("topic", "app"):
-            return rec[by].astype(str).to_numpy(dtype=object)
-        lookup = {"region": codes.region, "country": codes.country,
-                  "age_band": self.prepared.age_band, "uses_meta_ai": self.prepared.uses_meta_ai}
-        if by not in lookup:
-            raise ValueError(f"Cannot group signal shares by {by!r}: choose one of "
-                             f"{', '.join(SHARE_GROUPS)}.")
-        return lookup[by][self.user_code]
+        return group_values(self.prepared, self.recommendations, self.user_code, by)
 
     def signal_shares(self, by: str | None = None) -> pd.DataFrame:
-        """Each signal's share of the positive contributions to the recommended ads.
+        """Each signal's share of the positive contributions to the recommended ads (see the
+        module function `signal_shares`), for everyone or per value of a grouping."""
+        return signal_shares(self.recommendations,
+                             None if by is None else self.group_values(by), by)
 
-        Columns: [by,] n_ads, one column per signal (shares summing to 1 where any signal
-        contributed), ads_with_ai_chat (share of ads with any AI-chat contribution) and
-        ai_chat_largest (share of ads whose largest contributor is the AI-chat signal).
-        """
-        rec = self.recommendations
-        contrib = rec[list(CONTRIB_COLUMNS)].to_numpy(dtype=float)
-        positive = np.clip(contrib, 0.0, None)
-        ai = contrib[:, schema.SIGNALS.index("ai_chat")]
-        largest = (contrib.argmax(axis=1) == schema.SIGNALS.index("ai_chat")) & (ai > 0) if len(
-            contrib) else np.zeros(0, dtype=bool)
-        frame = pd.DataFrame(positive, columns=list(schema.SIGNALS))
-        frame["n_ads"] = 1
-        frame["ads_with_ai_chat"] = (ai > 0).astype(float)
-        frame["ai_chat_largest"] = largest.astype(float)
-        if by is None:
-            keys = np.zeros(len(frame), dtype=np.int64)
-        else:
-            keys = self.group_values(by)
-        frame["_key"] = keys
-        sums = frame.groupby("_key", sort=True).agg(
-            {**{s: "sum" for s in schema.SIGNALS}, "n_ads": "sum",
-             "ads_with_ai_chat": "mean", "ai_chat_largest": "mean"})
-        total = sums[list(schema.SIGNALS)].sum(axis=1)
-        shares = sums[list(schema.SIGNALS)].div(total.where(total > 0), axis=0).fillna(0.0)
-        out = pd.concat([sums[["n_ads"]], shares, sums[["ads_with_ai_chat", "ai_chat_largest"]]],
-                        axis=1)
-        if by is None:
-            if out.empty:
-                out = pd.DataFrame([{**{"n_ads": 0}, **{s: 0.0 for s in schema.SIGNALS},
-                                     "ads_with_ai_chat": 0.0, "ai_chat_largest": 0.0}])
-            return out.reset_index(drop=True)
-        return out.rename_axis(by).reset_index()
+
+def group_values(prepared: Prepared, recommendations: pd.DataFrame, user_code: np.ndarray,
+                 by: str) -> np.ndarray:
+    """The value of a grouping (see SHARE_GROUPS) for each row of `recommendations`, whose
+    people are `user_code` (ScenarioResult.user_code): no new ranking needed."""
+    codes = prepared.codes
+    if by in ("topic", "app"):
+        return recommendations[by].astype(str).to_numpy(dtype=object)
+    lookup = {"region": codes.region, "country": codes.country,
+              "age_band": prepared.age_band, "uses_meta_ai": prepared.uses_meta_ai}
+    if by not in lookup:
+        raise ValueError(f"Cannot group signal shares by {by!r}: choose one of "
+                         f"{', '.join(SHARE_GROUPS)}.")
+    return lookup[by][user_code]
+
+
+def signal_shares(recommendations: pd.DataFrame, keys: np.ndarray | None = None,
+                  by: str | None = None) -> pd.DataFrame:
+    """Each signal's share of the positive contributions to the recommended ads.
+
+    keys: one group value per row (None: everyone), named `by` in the result.
+    Columns: [by,] n_ads, one column per signal (shares summing to 1 where any signal
+    contributed), ads_with_ai_chat (share of ads with any AI-chat contribution) and
+    ai_chat_largest (share of ads whose largest contributor is the AI-chat signal).
+    """
+    rec = recommendations
+    contrib = rec[list(CONTRIB_COLUMNS)].to_numpy(dtype=float)
+    positive = np.clip(contrib, 0.0, None)
+    ai = contrib[:, schema.SIGNALS.index("ai_chat")]
+    largest = (contrib.argmax(axis=1) == schema.SIGNALS.index("ai_chat")) & (ai > 0) if len(
+        contrib) else np.zeros(0, dtype=bool)
+    frame = pd.DataFrame(positive, columns=list(schema.SIGNALS))
+    frame["n_ads"] = 1
+    frame["ads_with_ai_chat"] = (ai > 0).astype(float)
+    frame["ai_chat_largest"] = largest.astype(float)
+    everyone = keys is None
+    frame["_key"] = np.zeros(len(frame), dtype=np.int64) if everyone else keys
+    sums = frame.groupby("_key", sort=True).agg(
+        {**{s: "sum" for s in schema.SIGNALS}, "n_ads": "sum",
+         "ads_with_ai_chat": "mean", "ai_chat_largest": "mean"})
+    total = sums[list(schema.SIGNALS)].sum(axis=1)
+    shares = sums[list(schema.SIGNALS)].div(total.where(total > 0), axis=0).fillna(0.0)
+    out = pd.concat([sums[["n_ads"]], shares, sums[["ads_with_ai_chat", "ai_chat_largest"]]],
+                    axis=1)
+    if everyone:
+        if out.empty:
+            out = pd.DataFrame([{**{"n_ads": 0}, **{s: 0.0 for s in schema.SIGNALS},
+                                 "ads_with_ai_chat": 0.0, "ai_chat_largest": 0.0}])
+        return out.reset_index(drop=True)
+    return out.rename_axis(by or "group").reset_index()
 
 
 def _recommendations(prepared: Prepared, feats, picks, asked: tuple[np.ndarray, np.ndarray]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from adlens import engine, ranking, schema, signals
+from adlens.contract import load_dataset
 from adlens.scenario import Scenario
 from adlens.simulate import generate_frames
 
@@ -214,13 +216,39 @@ def test_one_person_one_event_works_everywhere():
 
 
 def test_default_weights_match_the_bundled_sample():
+    # prepare() answers the sample with this stored fit instead of refitting, so it must be
+    # the fit of today's sample by today's code (`python -m adlens.ranking` regenerates it).
     learned = ranking.learn_default_weights(out=None)
-    stored = ranking.load_default_weights()
-    assert stored.intercept == pytest.approx(learned["intercept"], rel=1e-2, abs=1e-3)
+    stored = json.loads(ranking.DEFAULT_WEIGHTS_PATH.read_text())
+    assert stored["dataset_id"] == learned["dataset_id"]
+    assert stored["intercept"] == pytest.approx(learned["intercept"], rel=1e-5)
     for signal in schema.SIGNALS:
-        assert stored.weight[signal] == pytest.approx(learned["weights"][signal], rel=1e-2,
-                                                      abs=1e-3)
+        assert stored["weights"][signal] == pytest.approx(learned["weights"][signal], rel=1e-5,
+                                                          abs=1e-7)
+    assert (stored["n_impressions"], stored["n_clicks"]) == (learned["n_impressions"],
+                                                            learned["n_clicks"])
     assert learned["auc_heldout"] > 0.7
+
+
+def test_the_sample_reuses_its_stored_fit_and_other_data_is_fitted(monkeypatch):
+    sample = load_dataset(ranking.SAMPLE_DIR)
+    fits = []
+    real_fit = ranking.fit_click_model
+    monkeypatch.setattr(ranking, "fit_click_model", lambda *a, **k: fits.append(1) or
+                        real_fit(*a, **k))
+    codes, impressions = engine.encode_dataset(sample)
+    reused = ranking.learn_click_model(codes, impressions, dataset_id=sample.dataset_id)
+    assert fits == []
+    assert reused.source == ranking.WEIGHTS_FROM_DATASET
+    assert reused.weights == ranking.load_default_weights().weights
+    # Any other dataset (here the same events under another id) is fitted on its own data.
+    fitted = ranking.learn_click_model(codes, impressions, dataset_id="not-the-sample")
+    assert fits == [1] and fitted.source == ranking.WEIGHTS_FROM_DATASET
+    assert fitted.intercept == pytest.approx(reused.intercept, rel=1e-5)
+    # A scenario other than the default is always fitted.
+    ranking.learn_click_model(codes, impressions, Scenario(ai_chat=False),
+                              dataset_id=sample.dataset_id)
+    assert fits == [1, 1]
 
 
 def test_bootstrap_auc_matches_scikit_learn():
