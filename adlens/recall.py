@@ -112,6 +112,9 @@ STUDY_DAYS_AFTER = 7
 STAT_DAYS = 7  # the ±window the statistic compares
 TRIGGER_HALF_LIFE_DAYS = 2.0  # how a listening platform's injected campaign fades
 MAX_BOOT_UNITS = 10_000  # above this many conversations, resample random groups of them
+# Draw counts held at once by the bootstrap (about 4 MB of int64 working arrays): a fixed cost
+# whatever the population; the resamples do not depend on it.
+BOOT_COUNTS_PER_CHUNK = 250_000
 ALL = "All"
 
 _HOUR_MS = 3_600_000
@@ -585,7 +588,7 @@ def _pre_share_statistic(sums: np.ndarray, n_boot: int, seed: int,
                                     for j in range(sums.shape[1])])
             n = MAX_BOOT_UNITS
         draws = []
-        chunk = max(1, 1_000_000 // n)  # ~25 MB of draws at a time, whatever the population
+        chunk = max(1, BOOT_COUNTS_PER_CHUNK // n)  # the same draws whatever the chunk
         for start in range(0, n_boot, chunk):
             k = min(chunk, n_boot - start)
             # How often each conversation is drawn in each resample, then one matrix product.

@@ -460,3 +460,15 @@ def test_timelines_match_a_plain_reference_on_random_data():
     assert len(got) > 50
     assert {k: v[1:] for k, v in got.items()} == {k: v[1:] for k, v in expected.items()}
     assert len(result.prior_exposures) == sum(v[2] for v in expected.values())
+
+
+def test_bootstrap_resamples_do_not_depend_on_the_chunk_size(monkeypatch):
+    sums = np.random.default_rng(5).poisson(3.0, size=(300, 4)).astype(float)
+    results = []
+    for per_chunk in (1_000, 250_000, 10_000_000):  # 3 draws a chunk, 833, all at once
+        monkeypatch.setattr(recall, "BOOT_COUNTS_PER_CHUNK", per_chunk)
+        results.append(recall._pre_share_statistic(sums, n_boot=200, seed=1, confidence=0.95))
+    for other in results[1:]:
+        assert other["ci_low"] == pytest.approx(results[0]["ci_low"], abs=1e-12)
+        assert other["ci_high"] == pytest.approx(results[0]["ci_high"], abs=1e-12)
+    assert results[0]["ci_low"] < results[0]["value"] < results[0]["ci_high"]
