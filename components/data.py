@@ -39,10 +39,9 @@ CHOICES = {"sample": "Bundled sample", "generated": "Generated population",
            "uploaded": "Your own files"}
 
 
-def release_memory() -> None:
-    """Hand memory freed by a heavy computation back to the OS (Arrow's pool and glibc keep
-    it otherwise, and Community Cloud counts it against the app's limit)."""
-    gc.collect()
+def trim_memory() -> None:
+    """Hand the heap's free pages back to the OS: a couple of milliseconds, so it runs after
+    every script run and every ranking (without it, each run leaves about 40 MB in RSS)."""
     try:
         import pyarrow as pa  # noqa: PLC0415 — already imported by pandas and the loader
 
@@ -53,6 +52,14 @@ def release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: nothing to trim
         pass
+
+
+def release_memory() -> None:
+    """After a heavy computation: collect reference cycles too (about 0.1 s), then trim.
+    Arrow's pool and glibc keep freed memory otherwise, and Community Cloud counts it against
+    the app's limit."""
+    gc.collect()
+    trim_memory()
 
 
 # glibc mallopt parameters (malloc.h).
@@ -176,8 +183,8 @@ def prepared(dataset: Dataset) -> Any:
 
 @dataclass(frozen=True, eq=False)
 class ScenarioView:
-    """What the pages need from one scenario run, without the engine's heavy references (so
-    it pickles small into st.cache_data).
+    """What the pages need from one scenario run, without the engine's references to the
+    prepared data (so a cache entry holds only this run's own frames).
 
     shares: the engine's signal shares for everyone under key "all" (columns n_ads, one per
     signal, ads_with_ai_chat, ai_chat_largest); the shares per grouping, which only some pages
@@ -189,23 +196,27 @@ class ScenarioView:
     exclusions: pd.DataFrame
     weights_source: str
     shares: dict[str, pd.DataFrame]
+    user_code: Any  # the person index of each recommendation row, for grouped shares
 
 
 # About 6 MB each on the sample: four scenarios cover a what-if (announced and current) and
-# switching back and forth; a fifth one costs a new ranking (~0.1 s), not memory.
-@st.cache_data(max_entries=4, show_spinner="Ranking ads under this scenario…")
+# switching back and forth; a fifth one costs a new ranking (~0.1 s), not memory. Kept as
+# objects (cache_resource), not pickles: every page reads the same frames without a copy, and
+# nothing writes to them (pandas copies on write).
+@st.cache_resource(max_entries=4, show_spinner="Ranking ads under this scenario…")
 def _run(dataset_id: str, scenario: Scenario, top_k: int, _dataset: Dataset) -> ScenarioView:
     result = engine.run_scenario(prepared(_dataset), scenario, top_k=top_k)
     recs = result.recommendations
     # Scores are only ever shown to three decimals: float32 halves each cached entry.
     floats = recs.select_dtypes("float64").columns
     recs = recs.astype(dict.fromkeys(floats, "float32"))
-    # No release_memory() here: a run allocates tens of MB that the next run reuses, and a
-    # gc + malloc_trim after each costs more than the run itself (0.1 s a switch).
-    return ScenarioView(scenario=scenario, recommendations=recs,
-                        exclusions=result.exclusions,
+    view = ScenarioView(scenario=scenario, recommendations=recs, exclusions=result.exclusions,
                         weights_source=result.weights_source_label,
-                        shares={"all": result.signal_shares(None)})
+                        shares={"all": result.signal_shares(None)},
+                        user_code=result.user_code)
+    del result
+    trim_memory()  # the ranking's working arrays (tens of MB) go back to the OS
+    return view
 
 
 def scenario_result(dataset: Dataset, scenario: Scenario, top_k: int = TOP_K) -> ScenarioView:
@@ -217,10 +228,13 @@ def scenario_result(dataset: Dataset, scenario: Scenario, top_k: int = TOP_K) ->
 @st.cache_data(max_entries=4, show_spinner="Breaking the signal shares down…")
 def _grouped_shares(dataset_id: str, scenario: Scenario, top_k: int,
                     _dataset: Dataset) -> dict[str, pd.DataFrame]:
-    # The engine's result is not kept between reruns (it references the prepared data), so
-    # the pages that break shares down rank once more (about 50 ms on the sample).
-    result = engine.run_scenario(prepared(_dataset), scenario, top_k=top_k)
-    return {by: result.signal_shares(by) for by in engine.SHARE_GROUPS}
+    # From the cached ranking: a grouping needs each row's person, not a new ranking.
+    view = _run(dataset_id, scenario, top_k, _dataset)
+    prep = prepared(_dataset)
+    return {by: engine.signal_shares(
+        view.recommendations, engine.group_values(prep, view.recommendations, view.user_code,
+                                                  by), by)
+        for by in engine.SHARE_GROUPS}
 
 
 def scenario_shares(dataset: Dataset, scenario: Scenario,

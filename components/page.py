@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 import streamlit as st
 
-from components.data import DataUnavailable
+from components.data import DataUnavailable, trim_memory
 from components.fmt import md_escape
 
 log = logging.getLogger("adlens.ui")
@@ -35,9 +35,12 @@ def section() -> Iterator[None]:
 
 
 def run_page(body: Callable[[], None]) -> None:
-    """Run a page body inside a guard."""
-    with section():
-        body()
+    """Run a page body inside a guard, then give the run's freed memory back to the OS."""
+    try:
+        with section():
+            body()
+    finally:
+        trim_memory()
 
 
 def nothing_to_show(sentence: str) -> None:

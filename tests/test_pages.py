@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from adlens import contract
 
 APP = str(Path(__file__).parent.parent / "app.py")
+SAMPLE = Path(__file__).parent.parent / "sample_data"
 PAGES = ("views/overview.py", "views/why_this_ad.py", "views/contributions.py",
          "views/what_if.py", "views/recall.py", "views/data.py", "views/method.py")
 
@@ -135,6 +136,27 @@ def test_region_switch_changes_the_eu_share(at: AppTest) -> None:
     assert at.query_params.get("excluded") in ("KR,UK", ["KR,UK"])
     flip(at, "sc_exclude_EU", True)
     assert eu_ai_share() == 0
+
+
+def test_the_region_chart_draws_the_engines_shares(at: AppTest) -> None:
+    # The page groups the cached ranking (float32 scores) instead of ranking again: the bars
+    # must still be the engine's own shares for each region and signal.
+    from adlens import engine, schema
+    from adlens.scenario import Scenario
+    from components.colors import REGION_LABELS
+
+    run_page(at, "views/contributions.py")
+    region_chart = next(s for s in specs(at) if "region" in s["layout"]["title"]["text"])
+    truth = engine.run_scenario(engine.prepare(contract.load_dataset(SAMPLE)),
+                                Scenario.announced()).signal_shares("region")
+    truth = truth.set_index(truth["region"].map(REGION_LABELS))
+    checked = 0
+    for trace in region_chart["data"]:
+        signal = next(s for s in schema.SIGNALS if schema.SIGNAL_LABELS.get(s) == trace["name"])
+        for region, value in zip(trace["y"], numbers(trace["x"]), strict=True):
+            assert value == pytest.approx(truth.loc[region, signal], abs=1e-5)
+            checked += 1
+    assert checked >= 5 * 3
 
 
 def test_the_switches_write_the_scenario_into_the_url() -> None:
