@@ -102,21 +102,36 @@ def _render(browser, url: str, ready: str, context=None) -> float:
 
 # --- cases ----------------------------------------------------------------------------------------
 def overview_render(repeats: int = 3) -> dict:
-    """Overview (all charts and figures drawn) against `st.write("hello")`, same browser."""
+    """Overview (all charts and figures drawn) against `st.write("hello")`, same browser.
+
+    For reference it also times the cheapest page that loads Plotly at all: the one line plus
+    two one-bar Plotly charts (`plotly_floor`). Any page drawing a Plotly chart pays that
+    script's load, so the Overview's ratio cannot go below the floor's."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
         one_line = Path(tmp) / "hello.py"
         one_line.write_text('import streamlit as st\nst.write("hello")\n')
+        floor_page = Path(tmp) / "plotly_floor.py"
+        floor_page.write_text(
+            "import plotly.graph_objects as go\nimport streamlit as st\n"
+            'st.write("hello")\n'
+            "st.plotly_chart(go.Figure(go.Bar(x=[1, 2], y=[1, 2])))\n"
+            "st.plotly_chart(go.Figure(go.Bar(x=[1, 2], y=[2, 1])))\n")
         app, app_url = _serve(ROOT / "app.py", ROOT)
         hello, hello_url = _serve(one_line, Path(tmp))
+        floor, floor_url = _serve(floor_page, Path(tmp))
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 charts = '[data-testid="stPlotlyChart"] >> nth=1'
                 cold = _render(browser, app_url, charts)  # loads and prepares the sample
-                warm = [_render(browser, app_url, charts) for _ in range(repeats)]
-                base = [_render(browser, hello_url, "text=hello") for _ in range(repeats)]
+                _render(browser, floor_url, charts)
+                warm, base, floors = [], [], []
+                for _ in range(repeats):  # interleaved, so drift hits all three alike
+                    warm.append(_render(browser, app_url, charts))
+                    base.append(_render(browser, hello_url, "text=hello"))
+                    floors.append(_render(browser, floor_url, charts))
                 # A returning analyst: the browser already holds Streamlit's and Plotly's code.
                 cached = browser.new_context(viewport={"width": 1440, "height": 1000})
                 _render(browser, app_url, charts, cached)
@@ -129,10 +144,14 @@ def overview_render(repeats: int = 3) -> dict:
         finally:
             _stop(app)
             _stop(hello)
+            _stop(floor)
     overview, baseline = statistics.median(warm), statistics.median(base)
+    plotly_floor = statistics.median(floors)
     overview_c, baseline_c = statistics.median(warm_cache), statistics.median(base_cache)
     return {"seconds": overview,
             "detail": {"one_line_s": round(baseline, 3), "ratio": round(overview / baseline, 2),
+                       "plotly_floor_s": round(plotly_floor, 3),
+                       "plotly_floor_ratio": round(plotly_floor / baseline, 2),
                        "browser_cached_overview_s": round(overview_c, 3),
                        "browser_cached_one_line_s": round(baseline_c, 3),
                        "browser_cached_ratio": round(overview_c / baseline_c, 2),
