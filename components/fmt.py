@@ -23,13 +23,19 @@ def pct(value: float | None, digits: int = 1, signed: bool = False) -> str:
     return f"{sign}{number * 100:.{digits}f}%"
 
 
+NO_CHANGE = "±"  # leads a change that rounds to zero, so no arrow says up or down
+
+
 def pp(value: float | None, digits: int = 1) -> str:
-    """A change in a share, in percentage points: 0.021 -> '+2.1 pp'."""
+    """A change in a share, in percentage points: 0.021 -> '+2.1 pp'; a change that rounds
+    to zero -> '±0.0 pp' (not '-0.0 pp')."""
     if value is None:
         return "—"
     number = float(value)
     if math.isnan(number):
         return "—"
+    if round(number * 100, digits) == 0:
+        return f"{NO_CHANGE}{0:.{digits}f} pp"
     return f"{number * 100:+.{digits}f} pp"
 
 

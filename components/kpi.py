@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components.fmt import NO_CHANGE
+
 
 @dataclass(frozen=True)
 class Kpi:
@@ -24,5 +26,6 @@ def kpi_row(kpis: list[Kpi]) -> None:
     if not kpis:
         return
     for col, kpi in zip(st.columns(len(kpis)), kpis, strict=True):
+        unchanged = bool(kpi.delta) and kpi.delta.startswith(NO_CHANGE)
         col.metric(kpi.label, kpi.value, delta=kpi.delta, help=kpi.help, border=True,
-                   delta_color=kpi.delta_color)
+                   delta_color=kpi.delta_color, delta_arrow="off" if unchanged else "auto")
