@@ -7,24 +7,17 @@ or the rerun.
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
+from bench import server
 from bench.harness import Case
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PAGES = ("", "why_this_ad", "contributions", "what_if", "recall", "data", "method")
 # (widget key, value away from the announced policy) for every sidebar switch.
@@ -46,42 +39,7 @@ def cases() -> list[Case]:
     ]
 
 
-# --- helpers --------------------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _serve(script: Path, cwd: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                if reply.read().decode().strip() == "ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    _stop(proc)
-    raise RuntimeError(f"streamlit did not start for {script}")
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    os.kill(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-
-
+# --- helpers ------------------------------------------------------------------------------------
 def _render(browser, url: str, ready: str, context=None) -> float:
     """Seconds from navigation to a finished script run with `ready` on screen; a new browser
     context (empty HTTP cache) unless one is given."""
@@ -118,12 +76,12 @@ def overview_render(repeats: int = 3) -> dict:
             'st.write("hello")\n'
             "st.plotly_chart(go.Figure(go.Bar(x=[1, 2], y=[1, 2])))\n"
             "st.plotly_chart(go.Figure(go.Bar(x=[1, 2], y=[2, 1])))\n")
-        app, app_url = _serve(ROOT / "app.py", ROOT)
-        hello, hello_url = _serve(one_line, Path(tmp))
-        floor, floor_url = _serve(floor_page, Path(tmp))
+        app, app_url = server.start(ROOT / "app.py", ROOT)
+        hello, hello_url = server.start(one_line, Path(tmp))
+        floor, floor_url = server.start(floor_page, Path(tmp))
         try:
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=server.CHROMIUM_ARGS)
                 charts = '[data-testid="stPlotlyChart"] >> nth=1'
                 cold = _render(browser, app_url, charts)  # loads and prepares the sample
                 _render(browser, floor_url, charts)
@@ -142,9 +100,9 @@ def overview_render(repeats: int = 3) -> dict:
                 cached.close()
                 browser.close()
         finally:
-            _stop(app)
-            _stop(hello)
-            _stop(floor)
+            server.stop(app)
+            server.stop(hello)
+            server.stop(floor)
     overview, baseline = statistics.median(warm), statistics.median(base)
     plotly_floor = statistics.median(floors)
     overview_c, baseline_c = statistics.median(warm_cache), statistics.median(base_cache)
@@ -192,16 +150,16 @@ def server_memory() -> dict:
     import psutil
     from playwright.sync_api import sync_playwright
 
-    app, url = _serve(ROOT / "app.py", ROOT)
-    server = psutil.Process(app.pid)
+    app, url = server.start(ROOT / "app.py", ROOT)
+    process = psutil.Process(app.pid)
     peak = [0.0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
             try:
-                rss = server.memory_info().rss + sum(
-                    c.memory_info().rss for c in server.children(recursive=True))
+                rss = process.memory_info().rss + sum(
+                    c.memory_info().rss for c in process.children(recursive=True))
                 peak[0] = max(peak[0], rss / 1024**2)
             except psutil.Error:
                 pass
@@ -212,7 +170,7 @@ def server_memory() -> dict:
     start = time.perf_counter()
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=server.CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1440, "height": 1000})
             for path in PAGES:
                 page.goto(f"{url}/{path}")
@@ -228,6 +186,6 @@ def server_memory() -> dict:
     finally:
         done.set()
         watcher.join()
-        _stop(app)
+        server.stop(app)
     return {"seconds": time.perf_counter() - start,
             "detail": {"server_peak_rss_mb": round(peak[0]), "met_500mb": peak[0] <= 500}}

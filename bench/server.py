@@ -1,0 +1,75 @@
+"""A Streamlit server on a free port, started and stopped by pid, and the Chromium the browser
+tests and the dashboard benchmarks drive (Debian's /usr/bin/chromium: Playwright's own download
+does not work on these machines)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+STARTUP_SECONDS = 120
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, or whatever `chromium` is on PATH."""
+    if os.access("/usr/bin/chromium", os.X_OK):
+        return "/usr/bin/chromium"
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+            return reply.read().decode().strip() == "ok"
+    except OSError:
+        return False
+
+
+def start(script: Path, cwd: Path, log: Path | None = None,
+          timeout: float = STARTUP_SECONDS) -> tuple[subprocess.Popen, str]:
+    """`streamlit run script` from `cwd`, output to `log` (or discarded); returns the process
+    and its URL once the health check answers. RuntimeError (with the log's end) otherwise."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+           "--server.port", str(port), "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none"]
+    with open(log, "wb") if log else open(os.devnull, "wb") as out:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while not healthy(url):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            stop(proc)
+            tail = log.read_text(errors="replace")[-3000:] if log else ""
+            raise RuntimeError(f"streamlit did not start for {script} on port {port}"
+                               + (f"; its log:\n{tail}" if tail else ""))
+        time.sleep(0.3)
+    return proc, url
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """SIGTERM, then SIGKILL after 15 s."""
+    if proc.poll() is not None:
+        return
+    os.kill(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
