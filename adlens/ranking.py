@@ -292,7 +292,10 @@ def score_rows(model: ClickModel, x: np.ndarray) -> np.ndarray:
 
 
 def load_default_weights(path: Path = DEFAULT_WEIGHTS_PATH) -> ClickModel:
-    data = json.loads(Path(path).read_text())
+    return _stored_model(json.loads(Path(path).read_text()))
+
+
+def _stored_model(data: dict) -> ClickModel:
     return ClickModel(intercept=float(data["intercept"]),
                       weights=tuple((s, float(data["weights"][s])) for s in schema.SIGNALS),
                       source=WEIGHTS_FROM_SAMPLE, n_impressions=int(data["n_impressions"]),
@@ -323,9 +326,10 @@ def learn_click_model(codes: EventCodes, impressions: Impressions,
 
 def stored_fit(dataset_id: str, path: Path = DEFAULT_WEIGHTS_PATH) -> ClickModel | None:
     """The stored fit when `dataset_id` is the dataset it was learned on, else None."""
-    if json.loads(Path(path).read_text()).get("dataset_id") != dataset_id:
+    data = json.loads(Path(path).read_text())
+    if data.get("dataset_id") != dataset_id:
         return None
-    return dataclasses.replace(load_default_weights(path), source=WEIGHTS_FROM_DATASET)
+    return dataclasses.replace(_stored_model(data), source=WEIGHTS_FROM_DATASET)
 
 
 def learn_default_weights(data_dir: Path = SAMPLE_DIR, out: Path | None = DEFAULT_WEIGHTS_PATH
