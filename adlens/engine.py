@@ -6,7 +6,6 @@ scenarios on it (ranked ads with exact per-signal attribution, rule exclusions, 
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -99,16 +98,9 @@ def encode_dataset(dataset: Dataset, model: tm.TextModel | None = None
 def dataset_from_frames(frames: dict[str, pd.DataFrame], source: str = "In memory") -> Dataset:
     """A Dataset from raw frames (users, ads, events[, interests]), checked and normalised by
     the data contract exactly as an upload would be."""
-    from adlens.contract import load_uploaded
+    from adlens.contract import from_frames
 
-    files = {}
-    for name, frame in frames.items():
-        buffer = io.BytesIO()
-        frame.to_parquet(buffer, index=False)
-        files[f"{name}.parquet"] = buffer.getvalue()
-    dataset = load_uploaded(files)
-    return Dataset(users=dataset.users, ads=dataset.ads, events=dataset.events,
-                   dataset_id=dataset.dataset_id, source=source, interests=dataset.interests)
+    return from_frames(frames, source=source)
 
 
 def prepare(dataset: Dataset) -> Prepared:
@@ -210,11 +202,14 @@ class ScenarioResult:
     top_k: int
     recommendations: pd.DataFrame
     exclusions: pd.DataFrame
-    weights_source: str
     click_model: ClickModel
     prepared: Prepared = field(repr=False)
     user_code: np.ndarray = field(repr=False)  # person index of each recommendation row
     topic_code: np.ndarray = field(repr=False)
+
+    @property
+    def weights_source(self) -> str:
+        return self.click_model.source
 
     @property
     def weights_source_label(self) -> str:
@@ -348,8 +343,7 @@ def run_scenario(prepared: Prepared, scenario: Scenario, top_k: int = 5,
     recs, _ = _recommendations(prepared, feats, picks, _asked_ads(prepared, scenario, rules))
     excl = exclusions(codes, scenario, rules)
     return ScenarioResult(scenario=scenario, top_k=top_k, recommendations=recs,
-                          exclusions=excl, weights_source=prepared.click_model.source,
-                          click_model=prepared.click_model, prepared=prepared,
+                          exclusions=excl, click_model=prepared.click_model, prepared=prepared,
                           user_code=picks.user, topic_code=picks.topic)
 
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
@@ -423,12 +422,6 @@ def _top_k(score: np.ndarray, k: int) -> np.ndarray:
         top[:, i] = best
         score[rows, best] = -np.inf
     return top
-
-
-def topics_with_ads(ads: pd.DataFrame) -> np.ndarray:
-    idx = ads["topic"].astype(str).map({t: i for i, t in enumerate(schema.ALL_TOPICS)})
-    codes = idx.dropna().to_numpy(dtype=np.int64)
-    return np.bincount(codes, minlength=N_TOPICS) > 0
 
 
 if __name__ == "__main__":  # `python -m adlens.ranking` regenerates default_weights.json
