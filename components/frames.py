@@ -11,8 +11,6 @@ import pandas as pd
 from adlens import schema
 from adlens.scenario import Scenario
 
-CONTRIB_PREFIX = "contrib_"
-
 
 def regions(countries: pd.Series) -> pd.Series:
     """Each country's reporting region (US, EU, UK, KR, Other), mapped once per distinct value."""

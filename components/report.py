@@ -17,6 +17,7 @@ from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import charts, data, frames
 from components.fmt import pct
+from components.scenario_controls import announced_base
 
 log = logging.getLogger("adlens.ui")
 
@@ -82,7 +83,7 @@ def build_report(dataset: Dataset, scenario: Scenario) -> str:
         figures.append(("Signal contributions by region", charts.stacked_shares_chart(
             by_region, "Signal shares by region", "Region")))
         if scenario.is_counterfactual:
-            base = Scenario.announced(as_of=scenario.as_of).with_(half_lives=scenario.half_lives)
+            base = announced_base(scenario)
             before = frames.shares_matrix(data.scenario_result(dataset, base).shares["all"], None)
             after = frames.shares_matrix(result.shares["all"], None)
             if len(before) and len(after):

@@ -12,7 +12,7 @@ import streamlit as st
 
 from adlens import schema
 from adlens.memory import MemoryParams
-from adlens.scenario import DEFAULT_AS_OF, Scenario
+from adlens.scenario import Scenario
 
 # Widget keys; the story and the reset button write these before the widgets are drawn.
 K_AI_CHAT = "sc_ai_chat"
@@ -24,6 +24,7 @@ K_AS_OF = "sc_as_of"
 K_HALF_LIVES = "sc_half_lives"  # plain state (edited on the Method page), not a widget
 K_MEMORY = "memory_params"  # plain state: the memory assumptions (edited on the Method page)
 K_PERSON = "person"  # plain state: the person the "Why this ad" page shows
+K_PERSON_INPUT = "person_input"  # the "Why this ad" page's person-id box
 PERSON_PARAM = "person"
 
 EARLIEST = dt.date(2025, 1, 1)
@@ -110,12 +111,29 @@ def scenario_controls() -> Scenario:
     return scenario
 
 
-def sync_url(scenario: Scenario) -> None:
-    """Keep the URL equal to the scenario and person, so a copied link opens the same view."""
-    wanted = dict(scenario.to_query_params())
+def open_person(person: str) -> None:
+    """Show `person` on the "Why this ad" page (call before its widgets are drawn)."""
+    st.session_state[K_PERSON] = person
+    st.session_state[K_PERSON_INPUT] = person
+
+
+def announced_base(scenario: Scenario) -> Scenario:
+    """The announced policy to compare `scenario` with: same as-of day and half-lives."""
+    return Scenario.announced(as_of=scenario.as_of).with_(half_lives=scenario.half_lives)
+
+
+def view_params(scenario: Scenario) -> dict[str, str]:
+    """The query parameters of this view: the scenario and the person shown."""
+    params = dict(scenario.to_query_params())
     person = st.session_state.get(K_PERSON)
     if person:
-        wanted[PERSON_PARAM] = str(person)
+        params[PERSON_PARAM] = str(person)
+    return params
+
+
+def sync_url(scenario: Scenario) -> None:
+    """Keep the URL equal to the scenario and person, so a copied link opens the same view."""
+    wanted = view_params(scenario)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -136,5 +154,3 @@ def counterfactual_banner(scenario: Scenario) -> None:
     st.warning(f"{head}\n{body}", icon=":material/science:")
 
 
-__all__ = ["DEFAULT_AS_OF", "apply_scenario", "counterfactual_banner", "current_scenario",
-           "init_from_url", "scenario_controls", "sync_url"]

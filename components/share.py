@@ -11,17 +11,14 @@ import streamlit as st
 
 from adlens.scenario import Scenario
 from components.report import report_download
-from components.scenario_controls import K_PERSON, PERSON_PARAM
+from components.scenario_controls import view_params
 
 K_SHARE_OPEN = "share_open"  # the "Share this view" box's open state
 
 
 def view_link(scenario: Scenario) -> str:
     """The URL that reopens this page with this scenario and person."""
-    params = dict(scenario.to_query_params())
-    person = st.session_state.get(K_PERSON)
-    if person:
-        params[PERSON_PARAM] = str(person)
+    params = view_params(scenario)
     try:
         base = (st.context.url or "").split("?")[0]
     except Exception:  # noqa: BLE001 — no browser context (tests, scripts)

@@ -12,7 +12,7 @@ from components.colors import EVENT_LABELS, signal_label
 from components.fmt import md_escape, pct
 from components.kpi import Kpi, kpi_row
 from components.page import nothing_to_show, run_page, section
-from components.scenario_controls import K_PERSON, current_memory_params, current_scenario
+from components.scenario_controls import current_memory_params, current_scenario, open_person
 
 K_LABEL = "recall_label"
 K_CHOSEN = "recall_coincidence"
@@ -74,11 +74,6 @@ def coincidence_picker(rec, dataset) -> pd.Series | None:
     return by_id.loc[cid].rename(cid)
 
 
-def _open_person(person: str) -> None:
-    st.session_state[K_PERSON] = person
-    st.session_state["person_input"] = person
-
-
 def timeline(rec, dataset, chosen: pd.Series) -> None:
     prior = rec.prior_exposures
     exposures = prior[prior["coincidence_id"] == chosen.name]
@@ -105,7 +100,7 @@ def timeline(rec, dataset, chosen: pd.Series) -> None:
                 f" · implicit priming: {pct(chosen['priming'])}")
     if st.button("Open this person in “Why this ad”", icon=":material/person_search:",
                  key="open_person"):
-        _open_person(str(chosen["user_id"]))
+        open_person(str(chosen["user_id"]))
         st.switch_page("views/why_this_ad.py")
 
 
