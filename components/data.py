@@ -19,6 +19,7 @@ import streamlit as st
 from adlens import contract, engine, export, recall
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
+from components import frames
 from components.fmt import pct, pp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -240,6 +241,21 @@ def _grouped_shares(dataset_id: str, scenario: Scenario, top_k: int,
         view.recommendations, engine.group_values(prep, view.recommendations, view.user_code,
                                                   by), by)
         for by in engine.SHARE_GROUPS}
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _changed(dataset_id: str, base: Scenario, current: Scenario, top_k: int,
+             _dataset: Dataset) -> pd.DataFrame:
+    return frames.top_ads_changed(_run(dataset_id, base, top_k, _dataset).recommendations,
+                                  _run(dataset_id, current, top_k, _dataset).recommendations,
+                                  _dataset.users)
+
+
+def top_ads_changed(dataset: Dataset, base: Scenario, current: Scenario,
+                    top_k: int = TOP_K) -> pd.DataFrame:
+    """People whose set of top ads differs between two scenarios, per region (cached; see
+    frames.top_ads_changed)."""
+    return _changed(dataset.dataset_id, base, current, top_k, dataset)
 
 
 def scenario_shares(dataset: Dataset, scenario: Scenario,

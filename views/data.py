@@ -140,8 +140,10 @@ def events_tab(dataset) -> None:
         last = max(last, first + dt.timedelta(days=1))  # a slider needs two distinct ends
         days = st.slider("Days", min_value=first, max_value=last, value=(first, last),
                          key=f"f_ev_days_{dataset.dataset_id}", format="YYYY-MM-DD")
-        day = events["ts"].dt.date
-        events = events[(day >= days[0]) & (day <= days[1])]
+        # ts is UTC (the contract): compare with the days' UTC bounds, not a date per event.
+        start = pd.Timestamp(days[0], tz="UTC")
+        end = pd.Timestamp(days[1], tz="UTC") + pd.Timedelta(days=1)
+        events = events[(events["ts"] >= start) & (events["ts"] < end)]
     if types:
         events = events[events["event_type"].isin(types)]
     if apps:

@@ -13,7 +13,7 @@ from components import charts, data, frames
 from components.fmt import pct, pp
 from components.kpi import Kpi, kpi_row
 from components.page import nothing_to_show, run_page, section
-from components.scenario_controls import apply_scenario, current_scenario
+from components.scenario_controls import announced_base, apply_scenario, current_scenario
 
 PRESETS: dict[str, tuple[str, dict]] = {
     "ai_off": ("AI-chat signal off", {"ai_chat": False}),
@@ -84,7 +84,7 @@ def main() -> None:
     st.title("Policy what-if")
     dataset = data.current_dataset()
     current = current_scenario()
-    base = Scenario.announced(as_of=current.as_of).with_(half_lives=current.half_lives)
+    base = announced_base(current)
     if current.is_counterfactual:
         other, other_name = current, "This scenario"
     else:
@@ -97,8 +97,7 @@ def main() -> None:
     current = other
     result_base = data.scenario_result(dataset, base)
     result_now = data.scenario_result(dataset, current)
-    changed = frames.top_ads_changed(result_base.recommendations, result_now.recommendations,
-                                     dataset.users)
+    changed = data.top_ads_changed(dataset, base, current)
     with section():
         headline(dataset, base, result_base, current, result_now, changed, other_name)
     left, right = st.columns(2)

@@ -12,9 +12,14 @@ from components import charts, data, frames
 from components.colors import REASON_LABELS
 from components.fmt import md_escape
 from components.page import run_page, section
-from components.scenario_controls import K_PERSON, current_memory_params, current_scenario
+from components.scenario_controls import (
+    K_PERSON,
+    K_PERSON_INPUT,
+    current_memory_params,
+    current_scenario,
+    open_person,
+)
 
-K_INPUT = "person_input"
 PICKS = {"us_chatter": "A US chatter", "eu": "Someone in the EU",
          "coincidence": "A coincidence"}
 WATERFALLS_PER_APP = 3
@@ -48,40 +53,34 @@ def _interesting_people(dataset_id: str, scenario, _dataset, _recommendations) -
     return picks
 
 
-def _pick(kind: str, person: str) -> None:
-    st.session_state[K_PERSON] = person
-    st.session_state[K_INPUT] = person
-
-
 def _typed() -> None:
-    st.session_state[K_PERSON] = st.session_state.get(K_INPUT, "").strip()
+    st.session_state[K_PERSON] = st.session_state.get(K_PERSON_INPUT, "").strip()
 
 
 def person_controls(dataset, result) -> str | None:
     """Find a person by id, or pick an interesting one; returns the person shown."""
     state = st.session_state
-    picks = _interesting_people(dataset.dataset_id, current_scenario(), dataset,
+    picks = _interesting_people(dataset.dataset_id, result.scenario, dataset,
                                 result.recommendations)
-    if K_INPUT not in state:
-        state[K_INPUT] = state.get(K_PERSON, "")
+    if K_PERSON_INPUT not in state:
+        state[K_PERSON_INPUT] = state.get(K_PERSON, "")
     cols = st.columns([2, 3])
-    cols[0].text_input("Person id", key=K_INPUT, on_change=_typed,
+    cols[0].text_input("Person id", key=K_PERSON_INPUT, on_change=_typed,
                        placeholder="e.g. u000001")
     with cols[1]:
         st.caption("Or pick someone")
         buttons = st.columns(len(PICKS))
         for col, (kind, label) in zip(buttons, PICKS.items(), strict=True):
             if kind == "coincidence":
-                person = data.coincidence_person(dataset, current_scenario(),
+                person = data.coincidence_person(dataset, result.scenario,
                                                  current_memory_params())
             else:
                 person = picks.get(kind)
-            col.button(label, key=f"pick_{kind}", on_click=_pick, args=(kind, person or ""),
+            col.button(label, key=f"pick_{kind}", on_click=open_person, args=(person or "",),
                        disabled=not person, width="stretch",
                        help=None if person else "No such person in this dataset.")
     person = (state.get(K_PERSON) or "").strip()
-    known = set(dataset.users["user_id"])
-    if person and person not in known:
+    if person and not (dataset.users["user_id"] == person).any():
         st.warning(f"There is no person with id “{md_escape(person)}” in this dataset; "
                    "showing an example instead.")
         person = ""
@@ -103,7 +102,17 @@ def profile(dataset, person: str) -> None:
         + (md_escape(app_names(linked)) if linked.strip("|") else "no apps linked"))
 
 
-def top_ads(result, person: str) -> None:
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _waterfalls(dataset_id: str, scenario, person: str, _mine) -> dict:
+    # Building a Plotly figure takes ~30 ms, twelve per person: built once per person and
+    # scenario; st.plotly_chart only reads a figure, so a shared object serves every rerun.
+    return {(app, int(ad["rank"])): charts.waterfall_chart(
+        ad, f"#{int(ad['rank'])} {html.escape(str(ad['title']))[:48]}")
+        for app, ads in _mine.groupby("app", observed=True, sort=False)
+        for _, ad in ads.head(WATERFALLS_PER_APP).iterrows()}
+
+
+def top_ads(dataset_id: str, result, person: str) -> None:
     recs = result.recommendations
     mine = recs[recs["user_id"] == person].sort_values(["app", "rank"])
     st.subheader("Top ads, and why")
@@ -115,6 +124,7 @@ def top_ads(result, person: str) -> None:
                 "as-of date).", icon=":material/info:")
         return
     apps = [a for a in schema.AD_APPS if a in set(mine["app"])]
+    figures = _waterfalls(dataset_id, result.scenario, person, mine)
     tabs = st.tabs([schema.APP_LABELS.get(a, a) for a in apps])
     for tab, app in zip(tabs, apps, strict=True):
         with tab:
@@ -122,9 +132,8 @@ def top_ads(result, person: str) -> None:
             cols = st.columns(min(WATERFALLS_PER_APP, len(ads)))
             for col, (_, ad) in zip(cols, ads.head(WATERFALLS_PER_APP).iterrows(),
                                     strict=False):
-                title = html.escape(str(ad["title"]))[:48]
                 with col:
-                    charts.show(charts.waterfall_chart(ad, f"#{int(ad['rank'])} {title}"),
+                    charts.show(figures[(app, int(ad["rank"]))],
                                 f"{md_escape(ad['advertiser'])} · topic "
                                 f"{md_escape(ad['topic'])}: baseline plus each signal's "
                                 "contribution equals the score.", "", key=f"wf_{app}_{ad['rank']}")
@@ -178,7 +187,7 @@ def main() -> None:
         return
     profile(dataset, person)
     with section():
-        top_ads(result, person)
+        top_ads(dataset.dataset_id, result, person)
     with section():
         timeline(dataset, scenario, person)
     with section():
