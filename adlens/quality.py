@@ -19,9 +19,9 @@ import pandas as pd
 from scipy import sparse
 
 from adlens import ranking, schema
-from adlens.ranking import TEST_SHARE, rank, rankable_topics
+from adlens.ranking import rank, rankable_topics
 from adlens.scenario import Scenario
-from adlens.signals import N_TOPICS, Features, chat_rules, features
+from adlens.signals import Features, chat_rules, features
 
 VARIANTS = ("with AI chat", "without AI chat", "difference")
 METRICS = ("precision@k", "ndcg@k", "auc")
@@ -30,7 +30,7 @@ MAX_AUC_CELLS = 20_000_000  # positives × people above which AUC gets no bootst
 # Resamples × columns held at once in a bootstrap block: 1M float64 cells = 8 MB per array,
 # a few arrays at a time keep one evaluate under ~50 MB extra whatever the population.
 BOOT_CELLS = 1_000_000
-HELDOUT_MAX_ROWS = 1_000_000  # as ranking.heldout_data
+HELDOUT_MAX_ROWS = ranking.HELDOUT_MAX_ROWS
 _PER_DATASET_ENTRIES = 4  # of each kind, per dataset (e.g. sensitive lists seen)
 
 
@@ -328,10 +328,8 @@ def _heldout_rows(prepared, sensitive_topics: tuple[str, ...],
         codes, imp = prepared.codes, prepared.impressions
         if len(imp) == 0 or codes.n_users == 0:
             return None
-        lo, hi = int(imp.ms.min()), int(imp.ms.max()) + 1
-        cut = hi - int((hi - lo) * TEST_SHARE)
-        n_cells = codes.n_users * (N_TOPICS - len(sensitive_topics)) * len(schema.AD_APPS)
-        keep_rate = min(1.0, max_rows / max(n_cells, 1))
+        _, cut, hi = ranking._cuts(imp)
+        keep_rate = ranking._keep_rate(codes.n_users, sensitive_topics, 1, max_rows)
         cells = ranking.window_cells(codes.n_users, imp, sensitive_topics, cut, hi, keep_rate,
                                      np.random.default_rng(seed))
         y = cells.label

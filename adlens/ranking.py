@@ -35,6 +35,7 @@ TRAIN_WINDOW_DAYS = 7
 TEST_SHARE = 0.12  # the last 12% of the data's time span holds out clicks for AUC
 TRAIN_START_SHARE = 0.3  # the first 30% only builds up history before the first cut
 MAX_TRAIN_ROWS = 400_000
+HELDOUT_MAX_ROWS = 1_000_000  # held-out cells sampled for AUC
 
 
 @dataclass(frozen=True, eq=False)
@@ -197,9 +198,9 @@ def _window(codes: EventCodes, impressions: Impressions, scenario: Scenario, rul
             c.n_clicks)
 
 
-def _keep_rate(codes: EventCodes, scenario: Scenario, n_windows: int, max_rows: int) -> float:
-    n_topics = N_TOPICS - len(scenario.sensitive_topics)
-    n_cells = codes.n_users * n_topics * len(schema.AD_APPS)
+def _keep_rate(n_users: int, sensitive_topics, n_windows: int, max_rows: int) -> float:
+    """Share of (person, topic, app) cells kept so that n_windows windows hold max_rows."""
+    n_cells = n_users * (N_TOPICS - len(sensitive_topics)) * len(schema.AD_APPS)
     return min(1.0, max_rows / max(n_cells * n_windows, 1))
 
 
@@ -225,7 +226,7 @@ def training_data(codes: EventCodes, impressions: Impressions, scenario: Scenari
         return none
     rng = np.random.default_rng(seed)
     rules = chat_rules(codes, scenario)
-    keep = _keep_rate(codes, scenario, len(cuts) + 1, max_rows)
+    keep = _keep_rate(codes.n_users, scenario.sensitive_topics, len(cuts) + 1, max_rows)
     week = TRAIN_WINDOW_DAYS * 86_400_000
     parts = [_window(codes, impressions, scenario, rules, c, min(c + week, test_cut), keep, rng)
              for c in cuts]
@@ -237,13 +238,13 @@ def training_data(codes: EventCodes, impressions: Impressions, scenario: Scenari
 
 
 def heldout_data(codes: EventCodes, impressions: Impressions, scenario: Scenario,
-                 max_rows: int = 1_000_000, seed: int = 0) -> HeldOut:
+                 max_rows: int = HELDOUT_MAX_ROWS, seed: int = 0) -> HeldOut:
     """The held-out rows under a scenario (for AUC with and without a signal)."""
     if len(impressions) == 0 or codes.n_users == 0:
         e = np.zeros(0)
         return HeldOut(np.zeros((0, len(schema.SIGNALS))), e.astype(bool), e.astype(np.int64), e)
     _, test_cut, hi = _cuts(impressions)
-    keep = _keep_rate(codes, scenario, 1, max_rows)
+    keep = _keep_rate(codes.n_users, scenario.sensitive_topics, 1, max_rows)
     x, y, w, user, _, _ = _window(codes, impressions, scenario, chat_rules(codes, scenario),
                                   test_cut, hi, keep, np.random.default_rng(seed))
     return HeldOut(x=x, y=y, user=user, weight=w)
