@@ -1,0 +1,152 @@
+"""Schema and coverage of the hand-written chat validation set (tests/data/chat_validation.csv).
+
+The set measures the chat topic model on text written apart from its training text; these
+checks keep it large and varied enough for the figures reported on it to mean something.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from adlens import schema
+
+DATA = Path(__file__).parent / "data" / "chat_validation.csv"
+COLUMNS = ["text", "topic", "language", "kind"]
+LANGUAGES = ("en", "es", "pt", "hi-en")
+KINDS = ("everyday", "sensitive", "no_topic", "hard_negative")
+NO_TOPIC = "no_ad_topic"
+
+MIN_ROWS = 800
+MIN_EN_PER_EVERYDAY_TOPIC = 15
+MIN_PER_META7_TOPIC = 15
+MIN_NO_TOPIC = 120
+MIN_HARD_NEGATIVE = 60
+MIN_PER_LANGUAGE = {"es": 100, "pt": 100, "hi-en": 80}
+# Each non-English language must be spread over these kinds, not only one of them.
+MIN_PER_LANGUAGE_KIND = 10
+
+
+def load() -> pd.DataFrame:
+    """The validation set as strings, with empty cells kept as empty strings."""
+    return pd.read_csv(DATA, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def problems(df: pd.DataFrame) -> list[str]:
+    """Every way `df` breaks the schema or the coverage rules (empty when it is fine)."""
+    out: list[str] = []
+    if list(df.columns) != COLUMNS:
+        return [f"columns are {list(df.columns)}, expected {COLUMNS}"]
+    text = df["text"].str.strip()
+    if (text == "").any():
+        out.append(f"empty text in rows {list(df.index[text == ''][:5])}")
+    norm = text.str.lower().str.split().str.join(" ")
+    dup = norm[norm.duplicated(keep=False) & (norm != "")]
+    if len(dup):
+        out.append(f"duplicate texts: {sorted(set(dup))[:5]}")
+    valid_topics = set(schema.ALL_TOPICS) | {NO_TOPIC}
+    bad_topic = ~df["topic"].isin(valid_topics)
+    if bad_topic.any():
+        out.append(f"unknown topics: {sorted(set(df.loc[bad_topic, 'topic']))}")
+    bad_lang = ~df["language"].isin(LANGUAGES)
+    if bad_lang.any():
+        out.append(f"unknown languages: {sorted(set(df.loc[bad_lang, 'language']))}")
+    bad_kind = ~df["kind"].isin(KINDS)
+    if bad_kind.any():
+        out.append(f"unknown kinds: {sorted(set(df.loc[bad_kind, 'kind']))}")
+
+    # The kind must agree with the topic.
+    kind_topics = {
+        "everyday": set(schema.EVERYDAY_TOPICS),
+        "sensitive": set(schema.SENSITIVE_GDPR9),
+        "no_topic": {NO_TOPIC},
+        # A hard negative borrows a sensitive or topic word; its real label is never sensitive.
+        "hard_negative": set(schema.EVERYDAY_TOPICS) | {NO_TOPIC},
+    }
+    for kind, allowed in kind_topics.items():
+        wrong = (df["kind"] == kind) & ~df["topic"].isin(allowed)
+        if wrong.any():
+            out.append(f"{kind} rows with topic outside their kind: "
+                       f"{df.loc[wrong, 'text'].head(3).tolist()}")
+
+    if len(df) < MIN_ROWS:
+        out.append(f"{len(df)} rows, need at least {MIN_ROWS}")
+    en_everyday = df[(df["language"] == "en") & (df["kind"] == "everyday")]["topic"].value_counts()
+    for topic in schema.EVERYDAY_TOPICS:
+        if en_everyday.get(topic, 0) < MIN_EN_PER_EVERYDAY_TOPIC:
+            out.append(f"everyday topic {topic}: {en_everyday.get(topic, 0)} English rows, "
+                       f"need {MIN_EN_PER_EVERYDAY_TOPIC}")
+    sensitive = df[df["kind"] == "sensitive"]["topic"].value_counts()
+    for topic in schema.SENSITIVE_META7:
+        if sensitive.get(topic, 0) < MIN_PER_META7_TOPIC:
+            out.append(f"sensitive topic {topic}: {sensitive.get(topic, 0)} rows, "
+                       f"need {MIN_PER_META7_TOPIC}")
+    for topic in schema.SENSITIVE_GDPR_EXTRA:
+        if sensitive.get(topic, 0) < 1:
+            out.append(f"no row for the GDPR Art. 9 topic {topic}")
+    n_no_topic = int((df["kind"] == "no_topic").sum())
+    if n_no_topic < MIN_NO_TOPIC:
+        out.append(f"{n_no_topic} no-topic rows, need {MIN_NO_TOPIC}")
+    n_hard = int((df["kind"] == "hard_negative").sum())
+    if n_hard < MIN_HARD_NEGATIVE:
+        out.append(f"{n_hard} hard negatives, need {MIN_HARD_NEGATIVE}")
+    by_lang_kind = df.groupby(["language", "kind"]).size()
+    for lang, need in MIN_PER_LANGUAGE.items():
+        have = int((df["language"] == lang).sum())
+        if have < need:
+            out.append(f"{have} rows in {lang}, need {need}")
+        for kind in ("everyday", "sensitive", "no_topic"):
+            n = int(by_lang_kind.get((lang, kind), 0))
+            if n < MIN_PER_LANGUAGE_KIND:
+                out.append(f"{n} {kind} rows in {lang}, need {MIN_PER_LANGUAGE_KIND}")
+    return out
+
+
+def test_validation_set_meets_schema_and_coverage() -> None:
+    assert problems(load()) == []
+
+
+def test_validation_set_is_plain_utf8_csv() -> None:
+    raw = DATA.read_bytes()
+    raw.decode("utf-8")  # raises on anything else
+    assert b"\r\n" not in raw, "mixed or Windows line endings"
+    assert not raw.startswith(b"\xef\xbb\xbf"), "byte-order mark"
+
+
+def _mutations(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Broken copies of the set, each breaking one rule."""
+    first_en_cooking = df.index[(df["topic"] == "cooking") & (df["language"] == "en")
+                                & (df["kind"] == "everyday")]
+    bad_topic = df.copy()
+    bad_topic.loc[bad_topic.index[0], "topic"] = "knitting"
+    empty = df.copy()
+    empty.loc[empty.index[0], "text"] = "  "
+    sensitive_hard_negative = df.copy()
+    hn = sensitive_hard_negative.index[sensitive_hard_negative["kind"] == "hard_negative"][0]
+    sensitive_hard_negative.loc[hn, "topic"] = "religion"
+    return {
+        "unknown topic": bad_topic,
+        "empty text": empty,
+        "duplicate (case and spaces differ)": pd.concat(
+            [df, df.iloc[[0]].assign(text=lambda d: "  " + d["text"].str.upper())],
+            ignore_index=True),
+        "too few English cooking rows": df.drop(first_en_cooking[:len(first_en_cooking) - 14]),
+        "too few trade-union rows": df[df["topic"] != "trade_union"],
+        "too few Hindi-English rows": df[df["language"] != "hi-en"],
+        "no-topic rows missing": df[df["kind"] != "no_topic"],
+        "hard negative labelled sensitive": sensitive_hard_negative,
+        "wrong columns": df.rename(columns={"kind": "type"}),
+    }
+
+
+@pytest.mark.parametrize("name", list(_mutations(load())))
+def test_checks_catch_a_broken_set(name: str) -> None:
+    assert problems(_mutations(load())[name]), name
+
+
+def test_training_text_generator_does_not_read_the_set() -> None:
+    # The set is for evaluation only; the generator of training text must never see it.
+    source = (Path(__file__).parents[1] / "adlens" / "chat_text.py").read_text(encoding="utf-8")
+    assert "chat_validation" not in source
