@@ -1,6 +1,6 @@
 """Chat and conversation text: messages to Meta AI and diary notes of offline conversations.
 
-Vectorised generation from documented vocabulary lists, shared by the generator and the text model.
+Vectorised generation from documented vocabulary lists in four languages, used by the generator.
 
 Vocabulary (public, so whoever trains a text model can see what the generator can say):
 - `TOPIC_PHRASES[topic]`: phrases about a topic ("waterproof hiking boots", "my tax return",
@@ -11,6 +11,10 @@ Vocabulary (public, so whoever trains a text model can see what the generator ca
   of `ITEM_TEMPLATES` ("can you recommend {x}?"); empty for topics nobody shops for.
 - `TOPIC_MESSAGES[topic]`: whole messages that only make sense for one topic
   ("planning a hiking trip in the Alps, which boots should I get?").
+- `schema.NO_AD_TOPIC` has phrases and messages too: writing help, facts and practical
+  requests with no ad interest ("help me write a cover letter", "why is the sky blue?"); its
+  phrases use `TASK_TEMPLATES`, and conversation notes about nothing in particular use
+  `CONVERSATION_NO_TOPIC`. Topic code -1 means no ad topic.
 - `AMBIGUOUS_MESSAGES`: messages that fit several topics, each with the topics it fits; the
   label is then the topic the caller asked for (the person's real intent).
 - `MIX_TEMPLATES`: a second clause appended to a message about another topic (the label stays
@@ -19,11 +23,13 @@ Vocabulary (public, so whoever trains a text model can see what the generator ca
   swapped pair of adjacent letters.
 - `PEOPLE`: who a conversation was with.
 - `OPENERS` / `CLOSERS`: chatty additions ("hey meta, ", " thx").
+- `VOCABULARY[lang]`: the same lists per language of `schema.CHAT_LANGUAGES` (English is the
+  lists above; Spanish, Portuguese and Hindi-English are in `adlens.chat_text_langs`).
 - `VOCABULARY_ID`: a hash of all of the above, to key caches of models trained on this text.
 
-Every topic of `schema.ALL_TOPICS` has phrases and messages. Functions take topic ids as a
-numpy array and a numpy Generator and never loop in Python over messages (only over templates
-and vocabulary entries), so millions of messages take seconds.
+Every topic of `schema.ALL_TOPICS` has phrases and messages in every language. Functions take
+topic ids as a numpy array and a numpy Generator and never loop in Python over messages (only
+over languages, templates and vocabulary entries), so millions of messages take seconds.
 """
 
 from __future__ import annotations
@@ -790,6 +796,49 @@ CONVERSATION_TEMPLATES: tuple[str, ...] = (
     "Texted {who} after we talked about {x}", "Walk with {who}, mostly about {x}",
 )
 
+# --- no ad topic: practical requests that carry no ad interest -------------------------------
+# Most real assistant chats are writing help, facts and everyday admin (assumption, in line
+# with published usage studies of chat assistants); they are labelled `schema.NO_AD_TOPIC`.
+TOPIC_PHRASES[schema.NO_AD_TOPIC] = (
+    "an email to my landlord", "a cover letter for a marketing job",
+    "my essay on the French Revolution", "a birthday message for my aunt",
+    "a short poem about autumn", "this paragraph", "a summary of this article",
+    "a speech for my brother's wedding", "a thank you note to my teacher", "my CV",
+    "a text to my friend saying sorry", "a LinkedIn post about my promotion",
+    "an email asking my boss for Friday off", "a complaint letter to the council",
+)
+TOPIC_ITEMS[schema.NO_AD_TOPIC] = ()
+TOPIC_MESSAGES[schema.NO_AD_TOPIC] = (
+    "why is the sky blue?", "what's the capital of Australia", "translate 'see you tomorrow'"
+    " into French", "what's 18% of 240", "write a haiku about the moon",
+    "fix the grammar: me and him goes to school every day", "who was the first person on the"
+    " moon?", "how do I say thank you in Japanese", "what time is it in New York right now",
+    "tell me a joke", "explain photosynthesis like I'm 10", "what does 'ubiquitous' mean?",
+    "make this sound more polite: send me the file now", "give me a fun fact",
+    "how far away is the moon", "what's the difference between affect and effect",
+    "how many days until Christmas", "summarise this in three bullet points",
+    "why do we have tides?", "convert 30 degrees celsius to fahrenheit",
+    "what's the weather tomorrow", "set a reminder to call the bank at 5",
+    "help me make a to-do list for tomorrow", "how do you spell necessary",
+    "who wrote the declaration of independence", "what's a synonym for important",
+    "how many ounces in a cup", "explain what an API is in simple words",
+    "what year did the Berlin Wall fall", "write a short bio for my work profile",
+    "how do I politely decline a meeting invite", "what's the square root of 144",
+    "how do airplanes stay in the air", "who painted the Mona Lisa",
+    "rewrite this to sound friendlier", "can you help me with a crossword clue, 5 letters",
+)
+TASK_TEMPLATES: tuple[str, ...] = (
+    "help me write {x}", "can you proofread {x}", "write {x}", "make {x} sound more professional",
+    "rewrite {x} so it's shorter", "check the grammar in {x}", "draft {x} for me",
+    "can you improve {x}?",
+)
+# What a diary note of a conversation with no ad topic was about.
+CONVERSATION_NO_TOPIC: tuple[str, ...] = (
+    "the weather", "her new job", "old school friends", "what we did last weekend",
+    "nothing much really", "the traffic this morning", "our plans for Sunday",
+    "a funny thing that happened at work", "how the kids are doing at school",
+)
+
 _TEMPLATE_SHARE = 0.6  # a frame + phrase or item; the rest are whole topic messages
 _ITEM_SHARE = 0.4  # of framed messages on a topic with items, the share that are shopping
 DEFAULT_MIX_RATE = 0.12
@@ -797,74 +846,157 @@ DEFAULT_TYPO_RATE = 0.08
 DEFAULT_AMBIGUOUS_RATE = 0.07
 DEFAULT_LOWER_RATE = 0.35
 DEFAULT_FILLER_RATE = 0.12
+# Share of Spanish and Portuguese messages typed without accents (common on phones; assumption).
+DEFAULT_NO_ACCENT_RATE = 0.35
+_KINDS = ("thing", "personal", "question", "task")
+_SLOTS = (*schema.ALL_TOPICS, schema.NO_AD_TOPIC)  # the last slot is "no ad topic"
+_NO_TOPIC_SLOT = len(schema.ALL_TOPICS)
+_TOPIC_LOOKUP = pd.Index(schema.ALL_TOPICS)
+_STR = np.dtypes.StringDType()
+_NO_ACCENTS = str.maketrans({"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ñ": "n",
+                            "ã": "a", "õ": "o", "ç": "c", "â": "a", "ê": "e", "ô": "o",
+                            "à": "a", "ü": "u", "¿": None, "¡": None})
 
 
 def _flat(vocab: dict[str, tuple[str, ...]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Flatten per-topic lists into one array with per-topic start offsets and counts."""
+    """Flatten per-topic lists (one slot per topic plus "no ad topic") into one array with
+    per-slot start offsets and counts."""
     items: list[str] = []
     starts, counts = [], []
-    for topic in schema.ALL_TOPICS:
-        entries = vocab[topic]
+    for topic in _SLOTS:
+        entries = vocab.get(topic, ())
         starts.append(len(items))
         counts.append(len(entries))
         items.extend(entries)
     return np.array(items, dtype=object), np.array(starts), np.array(counts)
 
 
-_PHRASES, _PHRASE_START, _PHRASE_COUNT = _flat(TOPIC_PHRASES)
-_ITEMS, _ITEM_START, _ITEM_COUNT = _flat(TOPIC_ITEMS)
+def _kind_of(phrase: str, personal_words: tuple[str, ...],
+             question_words: tuple[str, ...]) -> str:
+    first = phrase.split(" ", 1)[0].lower()
+    if first in personal_words:
+        return "personal"
+    return "question" if first in question_words else "thing"
 
 
 def phrase_kind(phrase: str) -> str:
     """'personal' for "my ..." phrases, 'question' for question clauses, else 'thing'."""
-    first = phrase.split(" ", 1)[0].lower()
-    if first == "my":
-        return "personal"
-    return "question" if first in _QUESTION_WORDS else "thing"
+    return _kind_of(phrase, ("my",), _QUESTION_WORDS)
 
 
 PHRASE_TEMPLATES: dict[str, tuple[str, ...]] = {
     "thing": CHAT_TEMPLATES, "personal": PERSONAL_TEMPLATES, "question": QUESTION_TEMPLATES,
+    "task": TASK_TEMPLATES,
 }
-_KINDS = tuple(PHRASE_TEMPLATES)
-_PHRASE_KIND = np.array([_KINDS.index(phrase_kind(p)) for p in _PHRASES])
-_MESSAGES, _MESSAGE_START, _MESSAGE_COUNT = _flat(TOPIC_MESSAGES)
-_TOPIC_LOOKUP = pd.Index(schema.ALL_TOPICS)
-_STR = np.dtypes.StringDType()
+
+ENGLISH: dict = {
+    "phrases": TOPIC_PHRASES, "items": TOPIC_ITEMS, "messages": TOPIC_MESSAGES,
+    "templates": PHRASE_TEMPLATES, "item_templates": ITEM_TEMPLATES,
+    "ambiguous": AMBIGUOUS_MESSAGES, "mix": MIX_TEMPLATES, "openers": OPENERS,
+    "closers": CLOSERS, "misspellings": MISSPELLINGS, "people": PEOPLE,
+    "conversation": CONVERSATION_TEMPLATES, "conversation_no_topic": CONVERSATION_NO_TOPIC,
+    "personal_words": ("my",), "question_words": _QUESTION_WORDS,
+}
 
 
-def _ambiguous_table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per topic, the ambiguous messages it can be behind (flat array + offsets)."""
-    by_topic: dict[str, tuple[str, ...]] = {t: () for t in schema.ALL_TOPICS}
-    for text, topics in AMBIGUOUS_MESSAGES:
-        for t in topics:
-            by_topic[t] = by_topic[t] + (text,)
-    return _flat(by_topic)
+class _Vocab:
+    """One language's lists as flat numpy arrays, so generation only indexes arrays."""
+
+    def __init__(self, lang: str, vocab: dict) -> None:
+        self.lang = lang
+        self.phrases, self.phrase_start, self.phrase_count = _flat(vocab["phrases"])
+        self.items, self.item_start, self.item_count = _flat(vocab.get("items", {}))
+        self.messages, self.message_start, self.message_count = _flat(vocab["messages"])
+        by_topic: dict[str, tuple[str, ...]] = {}
+        for text, topics in vocab.get("ambiguous", ()):
+            for t in topics:
+                by_topic[t] = by_topic.get(t, ()) + (text,)
+        self.ambig, self.ambig_start, self.ambig_count = _flat(by_topic)
+        templates = vocab["templates"]
+        # A language without frames of some kind uses its general ones.
+        self.templates = {k: tuple(templates.get(k) or templates["thing"]) for k in _KINDS}
+        self.item_templates = tuple(vocab.get("item_templates", ()))
+        kinds = [_kind_of(p, tuple(vocab["personal_words"]), tuple(vocab["question_words"]))
+                 for p in self.phrases]
+        slot = np.repeat(np.arange(len(_SLOTS)), self.phrase_count)
+        self.phrase_kind = np.array([_KINDS.index(k) for k in kinds], dtype=np.int64)
+        self.phrase_kind[slot == _NO_TOPIC_SLOT] = _KINDS.index("task")
+        self.mix = tuple(vocab["mix"])
+        self.openers = np.array(vocab["openers"], dtype=object)
+        self.closers = np.array(vocab["closers"], dtype=object)
+        self.misspellings = tuple(vocab["misspellings"])
+        self.people = np.array(vocab["people"], dtype=object)
+        self.conversation = tuple(vocab["conversation"])
+        no_topic = vocab.get("conversation_no_topic") or vocab["phrases"][schema.NO_AD_TOPIC]
+        self.conversation_no_topic = np.array(no_topic, dtype=object)
+        self.accents = lang in ("es", "pt")
+        self.contractions = tuple(vocab.get("contractions", ()))
+        self.greeting = self.openers[0].split(" ", 1)[0]
 
 
-_AMBIG, _AMBIG_START, _AMBIG_COUNT = _ambiguous_table()
+def _vocabularies() -> dict[str, dict]:
+    from adlens.chat_text_langs import LANGUAGE_VOCABULARY
+
+    vocabs = {"en": ENGLISH, **LANGUAGE_VOCABULARY}
+    missing = set(schema.CHAT_LANGUAGES) - set(vocabs)
+    if missing:
+        raise RuntimeError(f"no chat vocabulary for {sorted(missing)}")
+    return vocabs
 
 
-def topic_codes(topics: np.ndarray) -> np.ndarray:
+# Every language's lists by code of schema.CHAT_LANGUAGES (English is the lists above).
+VOCABULARY: dict[str, dict] = _vocabularies()
+_VOCABS = {lang: _Vocab(lang, v) for lang, v in VOCABULARY.items()}
+_EN = _VOCABS["en"]
+# Kept for callers that read the English flat arrays.
+_PHRASES, _PHRASE_START, _PHRASE_COUNT = _EN.phrases, _EN.phrase_start, _EN.phrase_count
+
+
+def topic_codes(topics: np.ndarray, *, allow_no_topic: bool = False) -> np.ndarray:
     """Topic ids to their index in `schema.ALL_TOPICS` (integer arrays are taken as indices).
 
-    Unknown ids raise ValueError.
+    With `allow_no_topic`, `schema.NO_AD_TOPIC` (or code -1) gives -1. Unknown ids raise
+    ValueError.
     """
     values = np.asarray(topics)
+    low = -1 if allow_no_topic else 0
     if values.dtype.kind in "iu":
         codes = values.astype(np.int64)
-        bad = (codes < 0) | (codes >= len(schema.ALL_TOPICS))
+        bad = (codes < low) | (codes >= len(schema.ALL_TOPICS))
     else:
-        codes = _TOPIC_LOOKUP.get_indexer(values.astype(object)).astype(np.int64)
+        as_obj = values.astype(object)
+        codes = _TOPIC_LOOKUP.get_indexer(as_obj).astype(np.int64)
         bad = codes < 0
+        if allow_no_topic:
+            bad &= as_obj != schema.NO_AD_TOPIC
     if bad.any():
         raise ValueError(f"unknown topics: {list(np.unique(values[bad].astype(str))[:5])}")
     return codes
 
 
+def _slots(topics: np.ndarray) -> np.ndarray:
+    """Topic ids or codes to vocabulary slots (no ad topic is the last slot)."""
+    codes = topic_codes(topics, allow_no_topic=True)
+    return np.where(codes < 0, _NO_TOPIC_SLOT, codes)
+
+
+def _language_rows(languages: np.ndarray | None, n: int) -> dict[str, np.ndarray]:
+    """Row indices per language code (all English when None)."""
+    if languages is None:
+        return {"en": np.arange(n)}
+    langs = np.asarray(languages).astype(object)
+    if len(langs) != n:
+        raise ValueError(f"languages has {len(langs)} entries for {n} topics")
+    unknown = ~np.isin(langs, schema.CHAT_LANGUAGES)
+    if unknown.any():
+        raise ValueError(f"unknown chat languages: {sorted(set(langs[unknown].astype(str)))[:5]}"
+                         f"; expected one of {schema.CHAT_LANGUAGES}")
+    return {lang: np.flatnonzero(langs == lang) for lang in schema.CHAT_LANGUAGES}
+
+
 def _pick(start: np.ndarray, count: np.ndarray, codes: np.ndarray,
           rng: np.random.Generator) -> np.ndarray:
-    """A uniformly chosen entry index within each topic's slice of a flat vocabulary."""
+    """A uniformly chosen entry index within each slot of a flat vocabulary."""
     return start[codes] + np.floor(rng.random(len(codes)) * count[codes]).astype(np.int64)
 
 
@@ -905,21 +1037,29 @@ def _swap_letters(texts: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return codes.view(f"<U{width}").ravel()
 
 
-def _style(texts: np.ndarray, rng: np.random.Generator, typo_rate: float,
-           lower_rate: float) -> np.ndarray:
-    """Casual typing: lower case, dropped question marks, misspellings and slips."""
+def _style(texts: np.ndarray, rng: np.random.Generator, typo_rate: float, lower_rate: float,
+           vocab: _Vocab, no_accent_rate: float = 0.0) -> np.ndarray:
+    """Casual typing: lower case, dropped question marks, misspellings and slips, and (in
+    Spanish and Portuguese) dropped accents."""
     n = len(texts)
     out = np.asarray(texts, dtype=_STR)
+    # A frame's "de {x}" before "el ..." reads "del ..." (Portuguese: "de o" -> "do").
+    for joined, contracted in vocab.contractions:
+        out = np.strings.replace(out, joined, contracted)
     lower = rng.random(n) < lower_rate
     out[lower] = np.strings.lower(out[lower])
     drop_q = rng.random(n) < 0.25
     out[drop_q] = np.strings.rstrip(out[drop_q], "?")
+    if vocab.accents and no_accent_rate > 0:
+        plain = np.flatnonzero(rng.random(n) < no_accent_rate)
+        out[plain] = pd.Series(out[plain].astype(object)).str.translate(_NO_ACCENTS).to_numpy(
+            dtype=object)
     if typo_rate > 0:
         # Sloppy typists misspell several words; most people misspell none.
         sloppy = np.flatnonzero(rng.random(n) < typo_rate)
         if sloppy.size:
             part = out[sloppy]
-            for right, wrong in MISSPELLINGS:
+            for right, wrong in vocab.misspellings:
                 hit = rng.random(sloppy.size) < 0.5
                 part[hit] = np.strings.replace(part[hit], right, wrong, count=1)
             slip = rng.random(sloppy.size) < 0.6
@@ -938,65 +1078,96 @@ def make_chat_texts(
     lower_rate: float = DEFAULT_LOWER_RATE,
     filler_rate: float = DEFAULT_FILLER_RATE,
     secondary: np.ndarray | None = None,
+    languages: np.ndarray | None = None,
+    no_accent_rate: float = DEFAULT_NO_ACCENT_RATE,
 ) -> np.ndarray:
-    """One message to Meta AI per entry of `topics` (ids of schema.ALL_TOPICS), as str objects.
+    """One message to Meta AI per entry of `topics`, as str objects.
+
+    `topics` holds ids of schema.ALL_TOPICS or their codes; `schema.NO_AD_TOPIC` or code -1 is
+    a chat with no ad topic (writing help, facts, translation). `languages` holds codes of
+    `schema.CHAT_LANGUAGES` per message (None: all English).
 
     The label of message i is `topics[i]` (its primary topic), also when it is ambiguous or
-    mixes in a clause about `secondary[i]` (drawn uniformly from other topics when None).
-    Rates: `mix_rate` messages get a second clause, `typo_rate` people type sloppily,
-    `ambiguous_rate` messages fit several topics, `lower_rate` are all lower case,
-    `filler_rate` get a chatty opener or closer. The same rng state gives the same texts.
+    mixes in a clause about `secondary[i]` (drawn uniformly from other topics when None; -1 is
+    a no-topic clause). Rates: `mix_rate` messages get a second clause, `typo_rate` people type
+    sloppily, `ambiguous_rate` messages fit several topics, `lower_rate` are all lower case,
+    `filler_rate` get a chatty opener or closer, `no_accent_rate` of Spanish and Portuguese
+    messages drop accents. The same rng state gives the same texts.
     """
-    codes = topic_codes(topics)
-    n = len(codes)
+    slots = _slots(topics)
+    n = len(slots)
     if n == 0:
         return np.empty(0, dtype=object)
+    other = None if secondary is None else _slots(np.asarray(secondary))
+    texts = np.empty(n, dtype=object)
+    for lang, rows in _language_rows(languages, n).items():
+        if rows.size == 0:
+            continue
+        texts[rows] = _chats_in(_VOCABS[lang], slots[rows], rng,
+                                None if other is None else other[rows], mix_rate=mix_rate,
+                                typo_rate=typo_rate, ambiguous_rate=ambiguous_rate,
+                                lower_rate=lower_rate, filler_rate=filler_rate,
+                                no_accent_rate=no_accent_rate)
+    return texts
+
+
+def _chats_in(vocab: _Vocab, slots: np.ndarray, rng: np.random.Generator,
+              other: np.ndarray | None, *, mix_rate: float, typo_rate: float,
+              ambiguous_rate: float, lower_rate: float, filler_rate: float,
+              no_accent_rate: float) -> np.ndarray:
+    """Chats in one language for vocabulary slots (see `make_chat_texts`)."""
+    n = len(slots)
     kind = rng.random(n)
-    ambiguous = (kind < ambiguous_rate) & (_AMBIG_COUNT[codes] > 0)
-    templated = ~ambiguous & (rng.random(n) < _TEMPLATE_SHARE)
+    ambiguous = (kind < ambiguous_rate) & (vocab.ambig_count[slots] > 0)
+    templated = ~ambiguous & (rng.random(n) < _TEMPLATE_SHARE) & (vocab.phrase_count[slots] > 0)
     whole = ~ambiguous & ~templated
 
     texts = np.empty(n, dtype=object)
-    texts[ambiguous] = _AMBIG[_pick(_AMBIG_START, _AMBIG_COUNT, codes[ambiguous], rng)]
-    texts[whole] = _MESSAGES[_pick(_MESSAGE_START, _MESSAGE_COUNT, codes[whole], rng)]
-    shopping = templated & (_ITEM_COUNT[codes] > 0) & (rng.random(n) < _ITEM_SHARE)
+    texts[ambiguous] = vocab.ambig[_pick(vocab.ambig_start, vocab.ambig_count,
+                                         slots[ambiguous], rng)]
+    texts[whole] = vocab.messages[_pick(vocab.message_start, vocab.message_count,
+                                        slots[whole], rng)]
+    shopping = (templated & (vocab.item_count[slots] > 0) & (rng.random(n) < _ITEM_SHARE)
+                if vocab.item_templates else np.zeros(n, dtype=bool))
     rows = np.flatnonzero(templated & ~shopping)
-    chosen = _pick(_PHRASE_START, _PHRASE_COUNT, codes[rows], rng)
+    chosen = _pick(vocab.phrase_start, vocab.phrase_count, slots[rows], rng)
     for k, name in enumerate(_KINDS):
-        of_kind = _PHRASE_KIND[chosen] == k
-        templates = PHRASE_TEMPLATES[name]
+        of_kind = vocab.phrase_kind[chosen] == k
+        templates = vocab.templates[name]
         which = rng.integers(0, len(templates), of_kind.sum())
-        texts[rows[of_kind]] = _fill(templates, which, {"x": _PHRASES[chosen[of_kind]]})
+        texts[rows[of_kind]] = _fill(templates, which, {"x": vocab.phrases[chosen[of_kind]]})
     rows = np.flatnonzero(shopping)
-    items = _ITEMS[_pick(_ITEM_START, _ITEM_COUNT, codes[rows], rng)]
-    which = rng.integers(0, len(ITEM_TEMPLATES), rows.size)
-    texts[rows] = _fill(ITEM_TEMPLATES, which, {"x": items})
+    if rows.size:
+        items = vocab.items[_pick(vocab.item_start, vocab.item_count, slots[rows], rng)]
+        which = rng.integers(0, len(vocab.item_templates), rows.size)
+        texts[rows] = _fill(vocab.item_templates, which, {"x": items})
 
     mixed = np.flatnonzero((rng.random(n) < mix_rate) & ~ambiguous)
     if mixed.size:
-        if secondary is None:
-            other = (codes[mixed] + rng.integers(1, len(schema.ALL_TOPICS), mixed.size)) % len(
+        if other is None:
+            second = (slots[mixed] + rng.integers(1, len(schema.ALL_TOPICS), mixed.size)) % len(
                 schema.ALL_TOPICS)
         else:
-            other = topic_codes(np.asarray(secondary)[mixed])
-        clause = _fill(MIX_TEMPLATES, rng.integers(0, len(MIX_TEMPLATES), mixed.size),
-                       {"x": _PHRASES[_pick(_PHRASE_START, _PHRASE_COUNT, other, rng)]})
+            second = other[mixed]
+        clause = _fill(vocab.mix, rng.integers(0, len(vocab.mix), mixed.size),
+                       {"x": vocab.phrases[_pick(vocab.phrase_start, vocab.phrase_count,
+                                                 second, rng)]})
         base = np.strings.rstrip(texts[mixed].astype(str), "?.!").astype(object)
         texts[mixed] = base + clause
-    _add_fillers(texts, rng, filler_rate)
-    return _style(texts, rng, typo_rate, lower_rate)
+    _add_fillers(texts, rng, filler_rate, vocab)
+    return _style(texts, rng, typo_rate, lower_rate, vocab, no_accent_rate)
 
 
-def _add_fillers(texts: np.ndarray, rng: np.random.Generator, rate: float) -> None:
+def _add_fillers(texts: np.ndarray, rng: np.random.Generator, rate: float,
+                 vocab: _Vocab) -> None:
     """Prefix an opener or append a closer to a share of messages, in place."""
     n = len(texts)
+    # No second greeting in front of a message that already starts with one.
     opener = np.flatnonzero((rng.random(n) < rate / 2)
-                            & ~np.strings.startswith(texts.astype(_STR), "hey"))
-    texts[opener] = np.array(OPENERS, dtype=object)[
-        rng.integers(0, len(OPENERS), opener.size)] + texts[opener]
+                            & ~np.strings.startswith(texts.astype(_STR), vocab.greeting))
+    texts[opener] = vocab.openers[rng.integers(0, len(vocab.openers), opener.size)] + texts[opener]
     closer = np.flatnonzero(rng.random(n) < rate / 2)
-    texts[closer] = texts[closer] + np.array(CLOSERS, dtype=object)[
-        rng.integers(0, len(CLOSERS), closer.size)]
+    texts[closer] = texts[closer] + vocab.closers[rng.integers(0, len(vocab.closers), closer.size)]
 
 
 def make_conversation_texts(
@@ -1004,30 +1175,50 @@ def make_conversation_texts(
     rng: np.random.Generator,
     *,
     typo_rate: float = 0.02,
+    languages: np.ndarray | None = None,
 ) -> np.ndarray:
-    """A diary note of an offline conversation per topic ("Talked with Anna about ...")."""
-    codes = topic_codes(topics)
-    n = len(codes)
+    """A diary note of an offline conversation per topic ("Talked with Anna about ...").
+
+    Topics and languages as in `make_chat_texts` (no ad topic: small talk, "the weather")."""
+    slots = _slots(topics)
+    n = len(slots)
     if n == 0:
         return np.empty(0, dtype=object)
-    phrases = _PHRASES[_pick(_PHRASE_START, _PHRASE_COUNT, codes, rng)]
-    people = np.array(PEOPLE, dtype=object)[rng.integers(0, len(PEOPLE), n)]
-    which = rng.integers(0, len(CONVERSATION_TEMPLATES), n)
-    texts = _fill(CONVERSATION_TEMPLATES, which, {"x": phrases, "who": people})
+    texts = np.empty(n, dtype=object)
+    for lang, rows in _language_rows(languages, n).items():
+        if rows.size == 0:
+            continue
+        texts[rows] = _conversations_in(_VOCABS[lang], slots[rows], rng, typo_rate)
+    return texts
+
+
+def _conversations_in(vocab: _Vocab, slots: np.ndarray, rng: np.random.Generator,
+                      typo_rate: float) -> np.ndarray:
+    n = len(slots)
+    phrases = vocab.phrases[_pick(vocab.phrase_start, vocab.phrase_count, slots, rng)]
+    small_talk = np.flatnonzero(slots == _NO_TOPIC_SLOT)
+    phrases[small_talk] = vocab.conversation_no_topic[
+        rng.integers(0, len(vocab.conversation_no_topic), small_talk.size)]
+    people = vocab.people[rng.integers(0, len(vocab.people), n)]
+    which = rng.integers(0, len(vocab.conversation), n)
+    texts = _fill(vocab.conversation, which, {"x": phrases, "who": people})
     # A sentence starting with a person's role reads "My sister ...", not "my sister ...".
     as_str = texts.astype(_STR)
     texts = np.strings.add(np.strings.upper(np.strings.slice(as_str, 0, 1)),
                            np.strings.slice(as_str, 1, None))
-    return _style(texts, rng, typo_rate, lower_rate=0.1)
+    return _style(texts, rng, typo_rate, 0.1, vocab)
 
 
 def _vocabulary_id() -> str:
     """A short hash of every list and rate above: a cache key for models trained on this text."""
+    from adlens.chat_text_langs import LANGUAGE_VOCABULARY
+
     blob = json.dumps([TOPIC_PHRASES, TOPIC_ITEMS, TOPIC_MESSAGES, AMBIGUOUS_MESSAGES,
                        PHRASE_TEMPLATES, ITEM_TEMPLATES, MIX_TEMPLATES, OPENERS, CLOSERS,
-                       MISSPELLINGS, PEOPLE, CONVERSATION_TEMPLATES, _TEMPLATE_SHARE,
-                       _ITEM_SHARE, DEFAULT_MIX_RATE, DEFAULT_TYPO_RATE, DEFAULT_AMBIGUOUS_RATE,
-                       DEFAULT_LOWER_RATE, DEFAULT_FILLER_RATE], sort_keys=True)
+                       MISSPELLINGS, PEOPLE, CONVERSATION_TEMPLATES, CONVERSATION_NO_TOPIC,
+                       LANGUAGE_VOCABULARY, _TEMPLATE_SHARE, _ITEM_SHARE, DEFAULT_MIX_RATE,
+                       DEFAULT_TYPO_RATE, DEFAULT_AMBIGUOUS_RATE, DEFAULT_LOWER_RATE,
+                       DEFAULT_FILLER_RATE, DEFAULT_NO_ACCENT_RATE], sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:12]
 
 

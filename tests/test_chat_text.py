@@ -167,3 +167,103 @@ def test_phrase_kinds_choose_fitting_frames() -> None:
 def test_vocabulary_id_is_a_stable_hash() -> None:
     assert len(chat_text.VOCABULARY_ID) == 12
     assert chat_text.VOCABULARY_ID == chat_text._vocabulary_id()
+
+
+def _clean_texts_in(lang: str, topic: str) -> set[str]:
+    """Every clean message in `lang` for `topic` (any frame with any phrase: a superset)."""
+    vocab = chat_text.VOCABULARY[lang]
+    frames = {t for kind in vocab["templates"].values() for t in kind}
+    texts = set(vocab["messages"][topic])
+    texts |= {t.format(x=x) for x in vocab["phrases"][topic] for t in frames}
+    texts |= {t.format(x=x) for t in vocab.get("item_templates", ())
+              for x in vocab.get("items", {}).get(topic, ())}
+    for joined, contracted in vocab.get("contractions", ()):
+        texts = {t.replace(joined, contracted) for t in texts}
+    return texts | {t.rstrip("?") for t in texts}
+
+
+def test_every_language_has_phrases_and_messages_for_every_topic_and_no_topic() -> None:
+    assert set(chat_text.VOCABULARY) == set(schema.CHAT_LANGUAGES)
+    for lang, vocab in chat_text.VOCABULARY.items():
+        for topic in (*schema.ALL_TOPICS, schema.NO_AD_TOPIC):
+            assert len(vocab["phrases"][topic]) >= 5, (lang, topic)
+            assert len(vocab["messages"][topic]) >= 3, (lang, topic)
+
+
+def test_no_ad_topic_is_code_minus_one_and_is_not_a_topic() -> None:
+    assert schema.NO_AD_TOPIC not in schema.ALL_TOPICS
+    n = 1000
+    by_id = chat_text.make_chat_texts(np.full(n, schema.NO_AD_TOPIC, dtype=object),
+                                      np.random.default_rng(12), mix_rate=0, typo_rate=0,
+                                      lower_rate=0, filler_rate=0)
+    by_code = chat_text.make_chat_texts(np.full(n, -1), np.random.default_rng(12), mix_rate=0,
+                                        typo_rate=0, lower_rate=0, filler_rate=0)
+    assert by_id.tolist() == by_code.tolist()
+    allowed = _clean_texts_in("en", schema.NO_AD_TOPIC)
+    assert all(t in allowed for t in by_id)
+    # Writing help and general questions, not a topic's phrases.
+    topic_phrases = {x.lower() for t in schema.ALL_TOPICS for x in chat_text.TOPIC_PHRASES[t]}
+    assert not any(x in t.lower() for t in by_id for x in topic_phrases)
+    with pytest.raises(ValueError):
+        chat_text.make_chat_texts(np.array([-2]), np.random.default_rng(0))
+    with pytest.raises(ValueError):  # ads and other topic columns still refuse "no topic"
+        chat_text.topic_codes(np.array([schema.NO_AD_TOPIC], dtype=object))
+
+
+@pytest.mark.parametrize("lang", schema.CHAT_LANGUAGES)
+def test_messages_in_each_language_come_from_its_vocabulary(lang: str) -> None:
+    rng = np.random.default_rng(13)
+    topics = rng.choice(np.array([*schema.ALL_TOPICS, schema.NO_AD_TOPIC], dtype=object), 3000)
+    texts = chat_text.make_chat_texts(topics, rng, languages=np.full(3000, lang), mix_rate=0,
+                                      typo_rate=0, ambiguous_rate=0, lower_rate=0,
+                                      filler_rate=0, no_accent_rate=0)
+    allowed = {t: _clean_texts_in(lang, t) for t in (*schema.ALL_TOPICS, schema.NO_AD_TOPIC)}
+    outside = [(t, x) for t, x in zip(topics, texts, strict=True) if x not in allowed[t]]
+    assert outside == []
+
+
+def test_languages_are_written_per_row_and_checked() -> None:
+    rng = np.random.default_rng(14)
+    n = 4000
+    topics = rng.integers(-1, len(schema.ALL_TOPICS), n)
+    langs = rng.choice(np.array(schema.CHAT_LANGUAGES, dtype=object), n)
+    texts = chat_text.make_chat_texts(topics, rng, languages=langs,
+                                      secondary=rng.integers(-1, len(schema.ALL_TOPICS), n))
+    assert all(isinstance(t, str) and t.strip() for t in texts)
+    # Marker words only the Spanish, Portuguese or Hindi-English frames and messages use.
+    markers = {"es": ("qué", "que", "sobre", "con", "de"), "pt": ("você", "sobre", "com", "de"),
+               "hi-en": ("ke", "ki", "kya", "hai", "mein", "karu", "batao")}
+    for lang, words in markers.items():
+        mine = texts[langs == lang]
+        has = np.mean([any(f" {w} " in f" {t.lower()} " for w in words) for t in mine])
+        english = np.mean([any(f" {w} " in f" {t.lower()} " for w in words)
+                           for t in texts[langs == "en"]])
+        assert has > 0.6 and english < 0.2, (lang, has, english)
+    with pytest.raises(ValueError, match="fr"):
+        chat_text.make_chat_texts(topics[:2], rng, languages=np.array(["en", "fr"]))
+    with pytest.raises(ValueError):
+        chat_text.make_chat_texts(topics[:2], rng, languages=np.array(["en"]))
+
+
+def test_spanish_and_portuguese_drop_accents_at_the_stated_rate() -> None:
+    topics = np.full(3000, "health", dtype=object)
+    for rate in (0.0, 1.0):
+        texts = chat_text.make_chat_texts(topics, np.random.default_rng(15),
+                                          languages=np.full(3000, "es"), no_accent_rate=rate,
+                                          typo_rate=0)
+        accented = np.mean([any(c in t for c in "áéíóúñ¿") for t in texts])
+        assert (accented > 0.3) if rate == 0 else (accented == 0)
+
+
+def test_conversations_in_other_languages_and_about_nothing_in_particular() -> None:
+    rng = np.random.default_rng(16)
+    langs = np.array(["es", "pt", "hi-en", "en"] * 50, dtype=object)
+    texts = chat_text.make_conversation_texts(np.full(200, -1), rng, languages=langs,
+                                              typo_rate=0)
+    for lang in schema.CHAT_LANGUAGES:
+        vocab = chat_text.VOCABULARY[lang]
+        people = [p.lower() for p in vocab["people"]]
+        small_talk = [x.lower() for x in vocab["conversation_no_topic"]]
+        for text in texts[langs == lang]:
+            assert any(p in text.lower() for p in people), text
+            assert any(x in text.lower() for x in small_talk), text
