@@ -24,6 +24,8 @@ SENSITIVE_META7: tuple[str, ...] = (
 SENSITIVE_GDPR_EXTRA: tuple[str, ...] = ("genetics", "biometrics", "sex_life")
 SENSITIVE_GDPR9: tuple[str, ...] = SENSITIVE_META7 + SENSITIVE_GDPR_EXTRA
 ALL_TOPICS: tuple[str, ...] = EVERYDAY_TOPICS + SENSITIVE_GDPR9
+CHAT_LANGUAGES = ("en", "es", "pt", "hi-en")
+NO_AD_TOPIC = "no_ad_topic"
 
 SENSITIVE_LISTS: dict[str, tuple[str, ...]] = {
     "meta7": SENSITIVE_META7,
@@ -122,4 +124,6 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
 # Optional extras the generator writes: events.advertiser (site visits), events.true_topic
 # (the topic a chat or conversation was really about, for measuring the text model), and
 # the table `interests` (user_id plus one column per topic of ALL_TOPICS: true interest in [0, 1]).
-OPTIONAL_TABLES: tuple[str, ...] = ("interests",)
+# The table `truth` (adlens.dataset.TRUTH_COLUMNS): why each simulated chat, conversation and
+# listening-triggered ad happened.
+OPTIONAL_TABLES: tuple[str, ...] = ("interests", "truth")
