@@ -24,8 +24,16 @@ SENSITIVE_META7: tuple[str, ...] = (
 SENSITIVE_GDPR_EXTRA: tuple[str, ...] = ("genetics", "biometrics", "sex_life")
 SENSITIVE_GDPR9: tuple[str, ...] = SENSITIVE_META7 + SENSITIVE_GDPR_EXTRA
 ALL_TOPICS: tuple[str, ...] = EVERYDAY_TOPICS + SENSITIVE_GDPR9
-CHAT_LANGUAGES = ("en", "es", "pt", "hi-en")
+
+# The label of a chat with no ad interest (writing help, "why is the sky blue", practical
+# help). Not a topic: it is not in ALL_TOPICS and such chats feed no signal.
 NO_AD_TOPIC = "no_ad_topic"
+# Languages chats are written in: English, Spanish, Portuguese and Hindi-English (romanised
+# Hindi mixed with English, as typed in India).
+CHAT_LANGUAGES: tuple[str, ...] = ("en", "es", "pt", "hi-en")
+CHAT_LANGUAGE_LABELS: dict[str, str] = {
+    "en": "English", "es": "Spanish", "pt": "Portuguese", "hi-en": "Hindi-English",
+}
 
 SENSITIVE_LISTS: dict[str, tuple[str, ...]] = {
     "meta7": SENSITIVE_META7,
