@@ -24,7 +24,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from adlens import schema
-from adlens.dataset import Dataset
+from adlens.dataset import TRUTH_CAUSES, TRUTH_COLUMNS, Dataset
 
 DEFAULT_MAX_BYTES = 200 * 1024**2
 ROW_NOTE = "Row numbers count data rows from 1 (the header row is not counted)."
@@ -32,6 +32,7 @@ SHOWN_ROWS = 3  # row numbers spelled out in a message
 KEPT_ROWS = 20  # row numbers a Problem keeps for the app to highlight
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 FORMATS = (".csv", ".parquet")
+META_FILE = "dataset.json"  # a generated world's description, beside its tables
 UTF8_CHUNK = 16 * 1024**2
 
 # What each event type needs (DOMAIN.md section 4).
@@ -391,7 +392,7 @@ def _as_bool(frame: pd.DataFrame, column: str) -> tuple[pd.Series, pd.Series]:
 
 
 def _missing_columns(table: str, frame: pd.DataFrame, check: _Checker) -> set[str]:
-    required = schema.REQUIRED_COLUMNS.get(table, ("user_id",))
+    required = {**schema.REQUIRED_COLUMNS, "truth": TRUTH_COLUMNS}.get(table, ("user_id",))
     present = set(frame.columns)
     if len(frame.columns) == 1 and frame.columns[0] not in required:
         only = str(frame.columns[0])
@@ -605,6 +606,30 @@ def _check_interests(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | Non
     return _assemble(frame, out, ("user_id",))
 
 
+# The simulation's truth table: its allowed values, and whether a cell may be empty.
+_TRUTH_VALUES: dict[str, tuple[tuple[str, ...], bool]] = {
+    "event_type": (schema.EVENT_TYPES, False),
+    "cause": (TRUTH_CAUSES, False),
+    "true_topic": ((*schema.ALL_TOPICS, schema.NO_AD_TOPIC), False),
+    "language": (schema.CHAT_LANGUAGES, True),
+}
+
+
+def _check_truth(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
+    out: dict[str, pd.Series] = {}
+    for col in TRUTH_COLUMNS:
+        values = _as_text(frame, col, check)
+        if values is not None:
+            out[col] = values.str.strip()
+    if "event_id" in out:
+        _require_ids(out["event_id"], "event_id", check)
+    for col, (allowed, may_be_empty) in _TRUTH_VALUES.items():
+        if col in out:
+            bad = ~out[col].isin(allowed) & ~(out[col].eq("") & may_be_empty)
+            check.rows(bad, col, f"expected {_one_of(allowed)}", out[col])
+    return _assemble(frame, out, TRUTH_COLUMNS)
+
+
 def _assemble(frame: pd.DataFrame, normalised: dict[str, pd.Series],
               required: tuple[str, ...]) -> pd.DataFrame | None:
     if any(col not in normalised for col in required):
@@ -616,7 +641,7 @@ def _assemble(frame: pd.DataFrame, normalised: dict[str, pd.Series],
 
 
 CHECKS = {"users": _check_users, "ads": _check_ads, "events": _check_events,
-          "interests": _check_interests}
+          "interests": _check_interests, "truth": _check_truth}
 
 
 def _listed(values: pd.Series, listed: pd.Series) -> pd.Series:
@@ -650,6 +675,12 @@ def _check_references(frames: dict[str, pd.DataFrame], names: dict[str, str],
         checks["interests"].rows(user_id.ne("") & ~_listed(user_id, users["user_id"]),
                                  "user_id", f"expected a user_id listed in {names['users']}",
                                  user_id)
+    truth = frames.get("truth")
+    if truth is not None:
+        for col in ("event_id", "source_event_id"):
+            ids = truth[col]
+            checks["truth"].rows(ids.ne("") & ~_listed(ids, events["event_id"]), col,
+                                 f"expected an event_id listed in {names['events']}", ids)
 
 
 # --- the loader ------------------------------------------------------------------------------
@@ -689,7 +720,22 @@ def _pick_files(names: list[str], problems: list[Problem]) -> dict[str, str]:
     return chosen
 
 
-def _validate(files: list[_TableFile], source: str, problems: list[Problem]) -> Dataset:
+def _read_meta(name: str, data: bytes, problems: list[Problem]) -> dict | None:
+    """A generated world's description (dataset.json); a problem when it is not a JSON
+    object."""
+    try:
+        meta = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        meta = None
+    if not isinstance(meta, dict):
+        problems.append(Problem(name, (), None, "expected a JSON object describing the "
+                                "generated world (or remove the file)"))
+        return None
+    return meta
+
+
+def _validate(files: list[_TableFile], source: str, problems: list[Problem],
+              meta: dict | None = None) -> Dataset:
     checks = {f.table: _Checker(f.name) for f in files}
     names = {f.table: f.name for f in files}
     frames: dict[str, pd.DataFrame] = {}
@@ -723,9 +769,11 @@ def _validate(files: list[_TableFile], source: str, problems: list[Problem]) -> 
         content = file.fingerprint()
         digest.update(f"{file.table}:{len(content)}:".encode())
         digest.update(content)
+    if meta is not None:
+        digest.update(json.dumps(meta, sort_keys=True, default=str).encode())
     return Dataset(users=frames["users"], ads=frames["ads"], events=frames["events"],
                    dataset_id=digest.hexdigest()[:12], source=source,
-                   interests=frames.get("interests"))
+                   interests=frames.get("interests"), truth=frames.get("truth"), meta=meta)
 
 
 def load_dataset(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
@@ -756,18 +804,27 @@ def load_dataset(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dat
         except OSError as exc:
             problems.append(Problem(name, (), None, f"could not be opened ({exc.strerror})"))
     files.sort(key=_table_order)
+    meta = None
+    if META_FILE in entries:
+        try:
+            meta = _read_meta(META_FILE, (folder / META_FILE).read_bytes(), problems)
+        except OSError as exc:
+            problems.append(Problem(META_FILE, (), None, f"could not be opened ({exc.strerror})"))
     if folder.resolve() == SAMPLE_DIR:
         source = "Bundled sample"
     else:
         source = f"Folder {folder.name or shown}: " + ", ".join(f.name for f in files)
-    return _validate(files, source, problems)
+    return _validate(files, source, problems, meta)
 
 
 def load_uploaded(files: Mapping[str, bytes], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
     """Load and check files uploaded together ({"users.csv": b"...", ...})."""
     problems: list[Problem] = []
+    meta = None
     for name in files:
-        if _table_of(name) is None:
+        if PurePath(name).name == META_FILE:
+            meta = _read_meta(name, bytes(files[name]), problems)
+        elif _table_of(name) is None:
             problems.append(Problem(name, (), None, "is not one of the dataset's files: "
                                     + _expected_files()))
     chosen = _pick_files(list(files), problems)
@@ -780,13 +837,14 @@ def load_uploaded(files: Mapping[str, bytes], *, max_bytes: int = DEFAULT_MAX_BY
             continue
         table_files.append(_TableFile(table, PurePath(name).name, data))
     source = "Uploaded: " + ", ".join(f.name for f in sorted(table_files, key=_table_order))
-    return _validate(sorted(table_files, key=_table_order), source, problems)
+    return _validate(sorted(table_files, key=_table_order), source, problems, meta)
 
 
-def from_frames(frames: Mapping[str, pd.DataFrame], *, source: str = "In-memory tables"
-                ) -> Dataset:
+def from_frames(frames: Mapping[str, pd.DataFrame], *, source: str = "In-memory tables",
+                meta: dict | None = None) -> Dataset:
     """Check tables already in memory ({"users": frame, ...}, e.g. a generated population)
-    against the same contract, without writing them out; rows are numbered as in the frames."""
+    against the same contract, without writing them out; rows are numbered as in the frames.
+    `meta` describes a generated world (`adlens.simulate.population_meta`)."""
     problems: list[Problem] = []
     for name in frames:
         if name not in (*schema.TABLES, *schema.OPTIONAL_TABLES):
@@ -797,7 +855,7 @@ def from_frames(frames: Mapping[str, pd.DataFrame], *, source: str = "In-memory 
             problems.append(Problem(table, (), None, f"the {table} table is missing"))
     files = sorted((_TableFile(t, t, frame=f.copy(deep=False)) for t, f in frames.items()
                     if t in (*schema.TABLES, *schema.OPTIONAL_TABLES)), key=_table_order)
-    return _validate(files, source, problems)
+    return _validate(files, source, problems, meta)
 
 
 def _table_order(file: _TableFile) -> int:

@@ -132,4 +132,6 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
 # Optional extras the generator writes: events.advertiser (site visits), events.true_topic
 # (the topic a chat or conversation was really about, for measuring the text model), and
 # the table `interests` (user_id plus one column per topic of ALL_TOPICS: true interest in [0, 1]).
-OPTIONAL_TABLES: tuple[str, ...] = ("interests",)
+# The table `truth` (adlens.dataset.TRUTH_COLUMNS): why each simulated chat, conversation and
+# listening-triggered ad happened.
+OPTIONAL_TABLES: tuple[str, ...] = ("interests", "truth")

@@ -25,10 +25,12 @@ Design notes
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
+import json
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +42,8 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from adlens import chat_text, schema
+from adlens.contract import META_FILE
+from adlens.dataset import TRUTH_CAUSES, TRUTH_COLUMNS
 
 BLOCK_USERS = 10_000
 Progress = Callable[[float, str], None]
@@ -53,11 +57,28 @@ _APPS = np.array(schema.APPS, dtype=object)  # facebook, instagram, messenger, w
 _N_AD_APPS = len(schema.AD_APPS)
 _DAY_MS = 86_400_000
 _TEXT, _VOICE, _IMAGE, _VIDEO = (schema.MODALITIES.index(m) for m in schema.MODALITIES)
+_PRIMED, _INTENT, _INTEREST, _AFTER_CONVERSATION, _LISTENING = (
+    TRUTH_CAUSES.index(c) for c in ("primed_by_ad", "intent", "interest",
+                                    "after_conversation", "listening"))
 
 
 @dataclass(frozen=True)
 class SimParams:
-    """Knobs of the simulation (rates are per person over a 92-day window)."""
+    """Knobs of the simulation (rates are per person over a 92-day window).
+
+    Switches other parts of AdLens use to build worlds that can make a measure fail:
+    - `priming_rate=0`: no ad exposure primes a conversation (every conversation is then
+      driven by interest or an intent episode).
+    - `chat_boost=0`: a world without the platform's own chat targeting: AI chats then shape
+      no impression at all (ads are targeted by interest and episode retargeting only).
+    - `chat_mode`: "intent" (default: most chats are asked during an intent episode, about
+      what the person is about to do or buy) or "likes" (AI chats carry no information
+      beyond likes: the same number of chats per person, their topics drawn from the same
+      per-person topic distribution as the person's likes, at random times).
+    - `listening_rate` R (default 0): an explicit counterfactual in which every conversation
+      triggers on average R extra ad impressions on its topic in the following hours (see
+      `add_listening`); a population with R > 0 says so in its metadata (`population_meta`).
+    """
 
     meta_ai_by_age: tuple[float, ...] = (0.66, 0.60, 0.50, 0.40, 0.30, 0.22)
     age_shares: tuple[float, ...] = (0.15, 0.25, 0.21, 0.17, 0.13, 0.09)
@@ -96,6 +117,19 @@ class SimParams:
     light_user_share: float = 0.5
     light_user_engagement: float = 0.3  # own likes/follows/posts/watches of a light user
     click_engagement: float = 1.0  # people who engage more also click more (log-odds per log)
+    # Worlds built to test the measures (see the docstring).
+    chat_mode: str = "intent"
+    listening_rate: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.chat_mode not in CHAT_MODES:
+            raise ValueError(f"chat_mode must be one of {', '.join(CHAT_MODES)}, "
+                             f"not {self.chat_mode!r}")
+        if not self.listening_rate >= 0:
+            raise ValueError(f"listening_rate must be 0 or more, not {self.listening_rate}")
+
+
+CHAT_MODES: tuple[str, ...] = ("intent", "likes")
 
 
 # --- countries -------------------------------------------------------------------------------
@@ -321,6 +355,17 @@ class _Events:
     advertiser: np.ndarray | None = None  # ad row whose advertiser it is, -1 for none
     true_topic: np.ndarray | None = None
     keep_topic: bool = True  # False: the topic column stays empty (inferred from text)
+    # Why the event happened (the truth table): index in dataset.TRUTH_CAUSES, None for
+    # events the truth table does not describe; `source` is the row of `source_of` that
+    # caused it (-1: none, or a cause that is not in the data).
+    cause: np.ndarray | None = None
+    source: np.ndarray | None = None
+    source_of: _Events | None = None
+    language: np.ndarray | None = None  # index in schema.CHAT_LANGUAGES; None: English
+
+
+def _causes(n: int, cause: int) -> np.ndarray:
+    return np.full(n, cause, dtype=np.int8)
 
 
 def _within(ev: _Events, keep: np.ndarray) -> _Events:
@@ -489,23 +534,58 @@ def _episodes(people: _People, rng: np.random.Generator, window: _Window,
     return _Episodes(owner, topic, start_ms, start_ms + length)
 
 
+# Each stage of a block draws from its own random stream, so switching one mechanism off
+# (chat targeting, priming, listening, how chats pick topics) leaves the other stages'
+# draws as they were: worlds that differ in one switch differ only where it acts.
+_STAGES = ("people", "episodes", "talks", "chats", "activity", "impressions", "clicks",
+           "priming", "listening")
+
+
+def _streams(seed: int, block: int) -> dict[str, np.random.Generator]:
+    return {name: np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(block, i)))
+            for i, name in enumerate(_STAGES)}
+
+
 def _block(
-    first_user: int, n: int, rng: np.random.Generator, window: _Window, params: SimParams,
-    id_width: int,
+    first_user: int, n: int, rngs: dict[str, np.random.Generator], window: _Window,
+    params: SimParams, id_width: int,
 ) -> tuple[pa.Table, np.ndarray, list[_Events]]:
     """People `first_user .. first_user+n-1`: users table, true interests and their events."""
-    people = _people(n, rng, params)
-    episodes = _episodes(people, rng, window, params)
-    talks = _spontaneous_conversations(people, episodes, rng, window, params)
-    chats = _ai_chats(people, episodes, talks, rng, window, params)
-    events = [chats, *_platform_activity(people, episodes, rng, window, params)]
-    impressions = _impressions(people, episodes, chats, rng, window, params)
-    clicks, visits = _clicks_and_visits(people, episodes, impressions, rng, window, params)
-    events += [impressions, clicks, visits, _conversations(talks, impressions, people, rng,
-                                                           window, params)]
+    people = _people(n, rngs["people"], params)
+    episodes = _episodes(people, rngs["episodes"], window, params)
+    talks = _spontaneous_conversations(people, episodes, rngs["talks"], window, params)
+    activity, like_weights = _platform_activity(people, episodes, rngs["activity"], window,
+                                                params)
+    chats = _ai_chats(people, episodes, talks, like_weights, rngs["chats"], window, params)
+    impressions = _impressions(people, episodes, chats, rngs["impressions"], window, params)
+    clicks, visits = _clicks_and_visits(people, episodes, impressions, rngs["clicks"], window,
+                                        params)
+    conversations = _conversations(talks, impressions, people, rngs["priming"], window, params)
+    chats.source_of = conversations  # spontaneous conversations are its first rows
+    events = [chats, *activity, impressions, clicks, visits, conversations]
+    if params.listening_rate > 0:
+        events.append(_listening(conversations, impressions, params.listening_rate,
+                                 rngs["listening"], window))
     # Clicks and visits right after an impression late on the last day fall outside the window.
     return (_users_table(people, first_user, id_width), people.interests,
-            [_within(ev, ev.ts < window.end_ms) for ev in events])
+            _keep_before(events, window.end_ms))
+
+
+def _keep_before(events: list[_Events], end_ms: int) -> list[_Events]:
+    """The events before `end_ms`, with every `source` pointing at the kept rows (-1 where
+    the source itself was dropped)."""
+    keeps = [ev.ts < end_ms for ev in events]
+    kept = [_within(ev, keep) for ev, keep in zip(events, keeps, strict=True)]
+    moved = {id(ev): (new, np.cumsum(keep) - 1, keep)
+             for ev, new, keep in zip(events, kept, keeps, strict=True)}
+    for ev in kept:
+        if ev.source_of is None or ev.source is None:
+            continue
+        target, new_row, keep = moved[id(ev.source_of)]
+        src = np.maximum(ev.source, 0)
+        ev.source = np.where((ev.source >= 0) & keep[src], new_row[src], -1)
+        ev.source_of = target
+    return kept
 
 
 def _spontaneous_conversations(people: _People, episodes: _Episodes, rng: np.random.Generator,
@@ -516,18 +596,25 @@ def _spontaneous_conversations(people: _People, episodes: _Episodes, rng: np.ran
     topic = _sample_rows(_topic_weights(people, rng, 2.0, 0.02, 0.5, 1.2), owner, rng)
     ts = window.times(owner, people.utc_offset_ms, rng)
     ep_user, ep_topic, ep_ts = episodes.events(p.episode_conversations, people, window, rng)
+    cause = np.concatenate([_causes(owner.size, _INTEREST), _causes(ep_user.size, _INTENT)])
     owner, topic = np.concatenate([owner, ep_user]), np.concatenate([topic, ep_topic])
     return _Events(owner, np.concatenate([ts, ep_ts]), "conversation", topic=topic,
-                   true_topic=topic)
+                   true_topic=topic, cause=cause)
 
 
-def _ai_chats(people: _People, episodes: _Episodes, talks: _Events, rng: np.random.Generator,
-              window: _Window, p: SimParams) -> _Events:
+def _ai_chats(people: _People, episodes: _Episodes, talks: _Events, like_weights: np.ndarray,
+              rng: np.random.Generator, window: _Window, p: SimParams) -> _Events:
     """Messages to Meta AI (its users only), on any topic including sensitive ones. Most are
     asked during an intent episode, about what the person is about to do or buy; some follow
-    up a conversation the person just had (asking about what friends mentioned)."""
+    up a conversation the person just had (asking about what friends mentioned).
+
+    With `chat_mode="likes"` the same number of chats per person is drawn, but every topic
+    comes from the person's like distribution at a random time: chats then say nothing
+    likes do not."""
     n_chat = rng.poisson(p.ai_chats * people.activity * rng.lognormal(0, 0.6, people.n)
                          * np.exp(-0.18) * people.uses_ai)
+    follow = people.uses_ai[talks.user] & (rng.random(talks.user.size)
+                                           < p.chat_after_conversation)
     n_episodes = np.bincount(episodes.user, minlength=people.n)
     n_in = np.where(n_episodes > 0, rng.binomial(n_chat, p.chat_in_episode), 0)
     owner = _expand(n_chat - n_in)
@@ -540,15 +627,20 @@ def _ai_chats(people: _People, episodes: _Episodes, talks: _Events, rng: np.rand
         rng.random(asker.size) * n_episodes[asker]).astype(np.int64)
     asked = episodes.times(episode, people, window, rng)
     inside = (asked >= window.start_ms) & (asked < window.end_ms)
-    owner = np.concatenate([owner, asker[inside]])
-    topic = np.concatenate([topic, episodes.topic[episode[inside]]])
-    ts = np.concatenate([ts, asked[inside]])
-    follow = people.uses_ai[talks.user] & (rng.random(talks.user.size)
-                                           < p.chat_after_conversation)
-    later = (rng.uniform(0.02, 3.0, follow.sum()) * _DAY_MS).astype(np.int64)
-    owner = np.concatenate([owner, talks.user[follow]])
-    topic = np.concatenate([topic, talks.topic[follow]])
-    ts = np.concatenate([ts, talks.ts[follow] + later])
+    n_base, n_asked, n_follow = owner.size, int(inside.sum()), int(follow.sum())
+    later = (rng.uniform(0.02, 3.0, n_follow) * _DAY_MS).astype(np.int64)
+    owner = np.concatenate([owner, asker[inside], talks.user[follow]])
+    topic = np.concatenate([topic, episodes.topic[episode[inside]], talks.topic[follow]])
+    ts = np.concatenate([ts, asked[inside], talks.ts[follow] + later])
+    cause = np.concatenate([_causes(n_base, _INTEREST), _causes(n_asked, _INTENT),
+                            _causes(n_follow, _AFTER_CONVERSATION)])
+    source = np.concatenate([np.full(n_base + n_asked, -1), np.flatnonzero(follow)])
+    if p.chat_mode == "likes":
+        # The same people ask as many times, about what they like, whenever.
+        topic = _sample_rows(like_weights, owner, rng)
+        ts = window.times(owner, people.utc_offset_ms, rng)
+        cause = _causes(owner.size, _INTEREST)
+        source = np.full(owner.size, -1)
 
     uses = people.uses
     app_w = np.hstack([uses[:, :_N_AD_APPS] * np.array([0.5, 0.6, 0.5, 0.8]),
@@ -568,20 +660,23 @@ def _ai_chats(people: _People, episodes: _Episodes, talks: _Events, rng: np.rand
                                               typo_rate=0.0)
     return _Events(owner, ts, "ai_chat", app=app, topic=topic,
                    text=_as_spoken(texts, modality, rng), modality=modality, true_topic=topic,
-                   keep_topic=False)
+                   keep_topic=False, cause=cause, source=source, source_of=talks)
 
 
 def _platform_activity(people: _People, episodes: _Episodes, rng: np.random.Generator,
-                       window: _Window, p: SimParams) -> list[_Events]:
+                       window: _Window, p: SimParams) -> tuple[list[_Events], np.ndarray]:
     """Likes, follows, posts, watches and friends' likes, each signal with its own noise; an
-    intent episode adds only a few likes."""
+    intent episode adds only a few likes. Also returns the per-person topic weights of likes."""
     events = []
+    like_weights = np.empty(0)
     for kind, rate, gamma, floor, sigma in (
         ("like", p.likes, 2.0, 0.02, 0.5), ("follow", p.follows, 3.0, 0.0, 0.4),
         ("post", p.posts, 2.5, 0.01, 0.7), ("watch", p.watches, 1.5, 0.05, 0.6),
     ):
         owner = _expand(rng.poisson(rate * people.activity * people.engagement))
         weights = _topic_weights(people, rng, gamma, floor, sigma, 0.15)
+        if kind == "like":
+            like_weights = weights
         topic = _sample_rows(weights, owner, rng)
         ts = window.times(owner, people.utc_offset_ms, rng)
         if kind == "like":
@@ -602,7 +697,7 @@ def _platform_activity(people: _People, episodes: _Episodes, rng: np.random.Gene
     events.append(_Events(owner, window.times(owner, people.utc_offset_ms, rng), "friend_like",
                           app=_sample_rows(people.app_weights, owner, rng),
                           topic=_sample_rows(weights, owner, rng)))
-    return events
+    return events, like_weights
 
 
 def _impressions(people: _People, episodes: _Episodes, chats: _Events,
@@ -681,7 +776,128 @@ def _conversations(talks: _Events, imp: _Events, people: _People, rng: np.random
     owner = np.concatenate([talks.user, imp.user[primed]])
     topic = np.concatenate([talks.topic, imp.topic[primed]])
     return _Events(owner, np.concatenate([talks.ts, ts]), "conversation", topic=topic,
-                   text=chat_text.make_conversation_texts(topic, rng), true_topic=topic)
+                   text=chat_text.make_conversation_texts(topic, rng), true_topic=topic,
+                   cause=np.concatenate([talks.cause, _causes(primed.size, _PRIMED)]),
+                   source=np.concatenate([np.full(talks.user.size, -1), primed]),
+                   source_of=imp)
+
+
+# Listening counterfactual: delay from a conversation to the ad it triggers. Assumption (no
+# platform is known to do this): at least 10 minutes for an ad auction to pick up the new
+# interest, then exponential with a mean of 3 hours, so most follow within the evening and
+# nearly all within a day.
+LISTENING_MIN_DELAY_MS = 10 * 60_000
+LISTENING_MEAN_DELAY_MS = 3 * 3_600_000
+
+
+def _listening_draws(conv_user: np.ndarray, conv_ts: np.ndarray, imp_user: np.ndarray,
+                     rate: float, rng: np.random.Generator, end_ms: int
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Poisson(`rate`) ads per conversation in the following hours, each shown where and as
+    long as one of the same person's own impressions, drawn at random (anyone's when the
+    person has none): (conversation row, time in ms, impression row to copy app and dwell)."""
+    if imp_user.size == 0:  # nobody to copy from: no ads at all in this world
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
+    conv = _expand(rng.poisson(rate, conv_user.size))
+    ts = conv_ts[conv] + LISTENING_MIN_DELAY_MS + np.round(
+        rng.exponential(LISTENING_MEAN_DELAY_MS, conv.size)).astype(np.int64)
+    inside = ts < end_ms
+    conv, ts = conv[inside], ts[inside]
+    order = np.argsort(imp_user, kind="stable")
+    n_users = int(max(conv_user.max(initial=-1), imp_user.max(initial=-1))) + 1
+    first = np.searchsorted(imp_user[order], np.arange(n_users))
+    count = np.bincount(imp_user, minlength=n_users)
+    who = conv_user[conv]
+    u = rng.random(conv.size)
+    own = count[who] > 0
+    pick = np.where(own, first[who] + np.floor(u * count[who]).astype(np.int64),
+                    np.floor(u * imp_user.size).astype(np.int64))
+    return conv, ts, order[np.minimum(pick, imp_user.size - 1)]
+
+
+def _listening(conversations: _Events, imp: _Events, rate: float, rng: np.random.Generator,
+               window: _Window) -> _Events:
+    """Counterfactual ads triggered by listening to each conversation, on its topic."""
+    conv, ts, like = _listening_draws(conversations.user, conversations.ts, imp.user, rate,
+                                      rng, window.end_ms)
+    topic = conversations.topic[conv]
+    return _Events(conversations.user[conv], ts, "ad_impression", app=imp.app[like],
+                   topic=topic, ad=_pick_ad(topic, rng), dwell=imp.dwell[like],
+                   cause=_causes(conv.size, _LISTENING), source=conv,
+                   source_of=conversations)
+
+
+def add_listening(frames: Mapping[str, pd.DataFrame], rate: float, seed: int
+                  ) -> dict[str, pd.DataFrame]:
+    """The rows a listening world adds to an already generated population (cheap: only the
+    conversations and impressions are read): {'events': counterfactual ad impressions,
+    'truth': one row per impression, cause 'listening', source the conversation}.
+
+    Every conversation with a topic triggers Poisson(`rate`) ads on its topic, 10 minutes
+    plus an exponential delay (mean 3 hours) after it (`LISTENING_*_DELAY_MS`; none after the
+    window's last day), each shown in the app and for the dwell time of one of the person's
+    own impressions drawn at random. The new event ids are 'l' and nine digits, so they
+    never clash with the generator's. Listening ads are never clicked and prime nothing.
+    The same frames, rate and seed give the same rows; `with_listening` merges them.
+    """
+    if not rate >= 0:
+        raise ValueError(f"the listening rate must be 0 or more, not {rate}")
+    events = frames["events"]
+    kind = events["event_type"]
+    conv = events[(kind == "conversation") & events["topic"].isin(schema.ALL_TOPICS)]
+    imp = events[kind == "ad_impression"]
+    rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(len(_STAGES),)))
+    users, codes = np.unique(np.concatenate([conv["user_id"].to_numpy(dtype=object),
+                                             imp["user_id"].to_numpy(dtype=object)]),
+                             return_inverse=True)
+    conv_ts = conv["ts"].to_numpy(dtype="datetime64[ms]").astype(np.int64)
+    last = events["ts"].max() if len(events) else pd.Timestamp(0, tz="UTC")
+    end_ms = _ms((last + pd.Timedelta(days=1)).date())
+    row, ts, like = _listening_draws(codes[:len(conv)], conv_ts, codes[len(conv):],
+                                     rate if rate > 0 else 0.0, rng, end_ms)
+    topic = chat_text.topic_codes(conv["topic"].to_numpy(dtype=object)[row])
+    ad = _pick_ad(topic, rng)
+    n = row.size
+    ids = np.array([f"l{i:09d}" for i in range(1, n + 1)], dtype=object)
+    new = pd.DataFrame({
+        "event_id": ids,
+        "user_id": users[codes[:len(conv)][row]],
+        "ts": pd.to_datetime(ts, unit="ms", utc=True).as_unit(events["ts"].dt.unit),
+        "app": imp["app"].to_numpy(dtype=object)[like],
+        "event_type": "ad_impression",
+        "topic": TOPICS[topic],
+        "text": "",
+        "modality": "",
+        "ad_id": _AD_IDS[ad],
+        "dwell_ms": imp["dwell_ms"].to_numpy(dtype=np.float64)[like],
+    })
+    for col in events.columns.difference(new.columns):
+        new[col] = "" if pd.api.types.is_string_dtype(events[col]) else np.nan
+    new = new[list(events.columns)].astype({c: events[c].dtype for c in events.columns
+                                            if c != "ts"})
+    truth = pd.DataFrame({
+        "event_id": ids,
+        "event_type": "ad_impression",
+        "cause": "listening",
+        "source_event_id": conv["event_id"].to_numpy(dtype=object)[row],
+        "true_topic": TOPICS[topic],
+        "language": "",
+    }).astype("str")
+    return {"events": new, "truth": truth}
+
+
+def with_listening(frames: Mapping[str, pd.DataFrame], rate: float, seed: int
+                   ) -> dict[str, pd.DataFrame]:
+    """The population with `add_listening`'s rows merged in: events sorted by person then
+    time again, truth rows appended (a truth table is created when there was none)."""
+    added = add_listening(frames, rate, seed)
+    out = dict(frames)
+    events = pd.concat([frames["events"], added["events"]], ignore_index=True)
+    out["events"] = events.sort_values(["user_id", "ts"], kind="stable", ignore_index=True)
+    truth = frames.get("truth")
+    out["truth"] = (added["truth"] if truth is None
+                    else pd.concat([truth, added["truth"]], ignore_index=True))
+    return out
 
 
 _GLASSES_PREFIX = np.array(["hey meta, look at this. ", "look and tell me: ",
@@ -804,8 +1020,21 @@ def _take(dictionary: pa.Array, codes: np.ndarray) -> pa.Array:
     return dictionary.take(pa.array(np.where(codes < 0, len(dictionary) - 1, codes)))
 
 
-def _events_table(events: list[_Events], uid: pa.Array, first_event: int) -> pa.Table:
-    """A block's events sorted by person then time, ids numbered on from first_event."""
+_CAUSES = pa.array(list(TRUTH_CAUSES), pa.string())
+_TRUTH_TOPICS = pa.array(list(schema.ALL_TOPICS) + [schema.NO_AD_TOPIC], pa.string())
+_LANGUAGES_OR_EMPTY = pa.array(list(schema.CHAT_LANGUAGES) + [""], pa.string())
+
+
+def _event_ids(numbers: np.ndarray) -> pa.Array:
+    """'e' and the number, zero-padded to nine digits ('e000000042')."""
+    text = pa.array(numbers).cast(pa.string())
+    return pc.binary_join_element_wise("e", pc.utf8_lpad(text, 9, "0"), "")
+
+
+def _events_table(events: list[_Events], uid: pa.Array, first_event: int
+                  ) -> tuple[pa.Table, pa.Table]:
+    """A block's events sorted by person then time, ids numbered on from first_event, and
+    the truth table of the events that have a cause (in event order)."""
     def column(name: str, empty: float | int) -> np.ndarray:
         return np.concatenate([
             getattr(ev, name) if getattr(ev, name) is not None
@@ -832,9 +1061,9 @@ def _events_table(events: list[_Events], uid: pa.Array, first_event: int) -> pa.
     rel = ts - ts.min() if ts.size else ts
     order = np.argsort((user.astype(np.int64) << 40) | (rel << 5) | kind, kind="stable")
     n = order.size
-    numbers = pa.array(np.arange(first_event + 1, first_event + n + 1)).cast(pa.string())
-    return pa.table({
-        "event_id": pc.binary_join_element_wise("e", pc.utf8_lpad(numbers, 9, "0"), ""),
+    ids = _event_ids(np.arange(first_event + 1, first_event + n + 1))
+    table = pa.table({
+        "event_id": ids,
         "user_id": uid.take(pa.array(user[order])),
         "ts": pa.array(ts[order] * 1000, pa.int64()).cast(_TS_TYPE),
         "app": _take(_APPS_OR_EMPTY, column("app", -1)[order]),
@@ -847,6 +1076,48 @@ def _events_table(events: list[_Events], uid: pa.Array, first_event: int) -> pa.
         "advertiser": _take(_ADVERTISERS_OR_EMPTY, column("advertiser", -1)[order]),
         "true_topic": _take(_TOPICS_OR_EMPTY, column("true_topic", -1)[order]),
     })
+    # Where each unsorted row ended up, to name events and their sources by id.
+    position = np.empty(n, dtype=np.int64)
+    position[order] = np.arange(n)
+    starts = dict(zip(map(id, events), np.cumsum([0] + [ev.user.size for ev in events]),
+                      strict=False))
+    rows, cause, source, true_topic, language = [], [], [], [], []
+    for ev in events:
+        if ev.cause is None:
+            continue
+        rows.append(starts[id(ev)] + np.arange(ev.user.size))
+        cause.append(ev.cause)
+        src = ev.source if ev.source is not None else np.full(ev.user.size, -1)
+        at = starts[id(ev.source_of)] if ev.source_of is not None else 0
+        source.append(np.where(src >= 0, at + src, -1))
+        true_topic.append(ev.true_topic if ev.true_topic is not None else ev.topic)
+        language.append(ev.language if ev.language is not None
+                        else np.zeros(ev.user.size, np.int64) if ev.kind != "ad_impression"
+                        else np.full(ev.user.size, -1))
+    if not rows:
+        return table, _empty_truth()
+    pos = position[np.concatenate(rows)]
+    by_id = np.argsort(pos, kind="stable")
+    src = np.concatenate(source)[by_id]
+    src_pos = np.where(src >= 0, position[np.maximum(src, 0)], -1)
+    truth_topic = np.concatenate(true_topic)[by_id]
+    truth = pa.table({
+        "event_id": ids.take(pa.array(pos[by_id])),
+        "event_type": _KINDS.take(pa.array(kind[np.concatenate(rows)[by_id]])),
+        "cause": _CAUSES.take(pa.array(np.concatenate(cause)[by_id].astype(np.int64))),
+        "source_event_id": _take(pa.concat_arrays([ids, pa.array([""], pa.string())]),
+                                 src_pos),
+        # -1 is a chat with no ad topic.
+        "true_topic": _TRUTH_TOPICS.take(pa.array(np.where(truth_topic < 0,
+                                                           len(_TRUTH_TOPICS) - 1,
+                                                           truth_topic))),
+        "language": _take(_LANGUAGES_OR_EMPTY, np.concatenate(language)[by_id]),
+    })
+    return table, truth
+
+
+def _empty_truth() -> pa.Table:
+    return pa.table({name: pa.array([], pa.string()) for name in TRUTH_COLUMNS})
 
 
 def _window(start: str | dt.date, end: str | dt.date) -> _Window:
@@ -858,7 +1129,7 @@ def _window(start: str | dt.date, end: str | dt.date) -> _Window:
 
 def _blocks(n_users: int, seed: int, start: str | dt.date, end: str | dt.date,
             params: SimParams) -> Iterator[dict[str, pa.Table]]:
-    """Yield {'users', 'interests', 'events'} per fixed block of people, in order."""
+    """Yield {'users', 'interests', 'events', 'truth'} per fixed block of people, in order."""
     if n_users < 1:
         raise ValueError(f"the number of people must be at least 1, not {n_users}")
     window = _window(start, end)
@@ -866,13 +1137,13 @@ def _blocks(n_users: int, seed: int, start: str | dt.date, end: str | dt.date,
     first_event = 0
     for b, first in enumerate(range(0, n_users, BLOCK_USERS)):
         n = min(BLOCK_USERS, n_users - first)
-        rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(b,)))
-        users, interests, events = _block(first, n, rng, window, params, id_width)
-        table = _events_table(events, users.column("user_id"), first_event)
+        users, interests, events = _block(first, n, _streams(seed, b), window, params,
+                                          id_width)
+        table, truth = _events_table(events, users.column("user_id"), first_event)
         first_event += table.num_rows
-        truth = pa.table({"user_id": users.column("user_id"), **{
+        interests = pa.table({"user_id": users.column("user_id"), **{
             t: pa.array(np.round(interests[:, j], 4)) for j, t in enumerate(schema.ALL_TOPICS)}})
-        yield {"users": users, "interests": truth, "events": table}
+        yield {"users": users, "interests": interests, "events": table, "truth": truth}
 
 
 def generate_frames(
@@ -883,9 +1154,11 @@ def generate_frames(
     progress: Progress | None = None,
     params: SimParams | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """A population in memory: {'users', 'ads', 'events', 'interests'}; same args, same frames."""
+    """A population in memory: {'users', 'ads', 'events', 'interests', 'truth'}; same args,
+    same frames. `population_meta` describes it (what `generate_to_dir` writes as
+    dataset.json)."""
     params = params or SimParams()
-    parts: dict[str, list[pa.Table]] = {"users": [], "interests": [], "events": []}
+    parts: dict[str, list[pa.Table]] = {"users": [], "interests": [], "events": [], "truth": []}
     n_blocks = max(1, -(-n_users // BLOCK_USERS))
     for i, tables in enumerate(_blocks(n_users, seed, start, end, params)):
         for name, table in tables.items():
@@ -894,7 +1167,49 @@ def generate_frames(
             progress((i + 1) / n_blocks, f"{min((i + 1) * BLOCK_USERS, n_users):,} people")
     frames = {k: pa.concat_tables(v).to_pandas() for k, v in parts.items()}
     frames["ads"] = _ADS.copy()
-    return {k: frames[k] for k in ("users", "ads", "events", "interests")}
+    return {k: frames[k] for k in TABLES}
+
+
+TABLES: tuple[str, ...] = ("users", "ads", "events", "interests", "truth")
+
+
+def counterfactual(params: SimParams) -> list[str]:
+    """How a world departs from the default one, in plain words (empty: the default world)."""
+    out = []
+    if params.listening_rate > 0:
+        out.append(f"Listening counterfactual: every conversation triggers on average "
+                   f"{params.listening_rate:g} extra ads on its topic in the following hours")
+    if params.chat_boost == 0:
+        out.append("No chat targeting: the platform never uses AI chats to choose ads")
+    if params.priming_rate == 0:
+        out.append("No priming: ads seen never lead to a conversation")
+    if params.chat_mode == "likes":
+        out.append("AI chats carry no information beyond likes")
+    return out
+
+
+def population_meta(n_users: int, seed: int, start: str | dt.date = "2025-11-01",
+                    end: str | dt.date = "2026-01-31", params: SimParams | None = None
+                    ) -> dict:
+    """The description of a generated world (JSON-ready), written beside its tables as
+    dataset.json and loaded into `Dataset.meta`."""
+    params = params or SimParams()
+    window = _window(start, end)
+    return {
+        "generator": "adlens.simulate",
+        "n_users": int(n_users),
+        "seed": int(seed),
+        "start": str(pd.Timestamp(start).date()),
+        "end": str(pd.Timestamp(end).date()),
+        "days": window.days,
+        "listening_rate": float(params.listening_rate),
+        "chat_mode": params.chat_mode,
+        "chat_boost": float(params.chat_boost),
+        "priming_rate": float(params.priming_rate),
+        "counterfactual": counterfactual(params),
+        "params": {k: (list(v) if isinstance(v, tuple) else v)
+                   for k, v in dataclasses.asdict(params).items()},
+    }
 
 
 def generate_to_dir(
@@ -920,7 +1235,7 @@ def generate_to_dir(
     out.mkdir(parents=True, exist_ok=True)
     per_chunk = max(1, -(-chunk_users // BLOCK_USERS))
     n_blocks = max(1, -(-n_users // BLOCK_USERS))
-    names = ("users", "events", "interests")
+    names = ("users", "events", "interests", "truth")
     writers = {name: _TableWriter(out / f"{name}.{fmt}", fmt) for name in names}
     counts = dict.fromkeys(names, 0)
     pending: dict[str, list[pa.Table]] = {k: [] for k in names}
@@ -945,6 +1260,8 @@ def generate_to_dir(
     ads_writer.write(ads)
     ads_writer.close()
     counts["ads"] = ads.num_rows
+    meta = population_meta(n_users, seed, start, end, params)
+    (out / META_FILE).write_text(json.dumps(meta, indent=2) + "\n")
     return counts
 
 
@@ -994,11 +1311,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", default="parquet", choices=("parquet", "csv"))
     parser.add_argument("--chunk-users", type=int, default=50_000,
                         help=f"people per written chunk (multiple of {BLOCK_USERS:,})")
+    parser.add_argument("--listening-rate", type=float, default=0.0, metavar="R",
+                        help="counterfactual: each conversation triggers on average R extra "
+                             "ads on its topic in the following hours (default 0: no listening)")
 
 
 def run(args: argparse.Namespace) -> int:
     if args.users < 1:
         print("--users must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        params = SimParams(listening_rate=args.listening_rate)
+    except ValueError as error:
+        print(f"generate: {error}", file=sys.stderr)
         return 2
     began = time.perf_counter()
 
@@ -1008,7 +1333,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         counts = generate_to_dir(args.users, args.seed, args.out, args.start, args.end,
-                                 args.format, args.chunk_users, report)
+                                 args.format, args.chunk_users, report, params)
     except (ValueError, OSError) as error:
         print(f"generate: {error}", file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 import sys
@@ -14,11 +15,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from adlens import schema
-from adlens.simulate import BLOCK_USERS, SimParams, generate_frames, generate_to_dir
+from adlens.dataset import TRUTH_CAUSES, TRUTH_COLUMNS
+from adlens.simulate import (
+    BLOCK_USERS,
+    SimParams,
+    add_listening,
+    generate_frames,
+    generate_to_dir,
+    population_meta,
+    with_listening,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"
-TABLES = ("users", "ads", "events", "interests")
+TABLES = ("users", "ads", "events", "interests", "truth")
 POLICY = pd.Timestamp(schema.POLICY_START, tz="UTC")
 
 
@@ -405,3 +415,227 @@ def test_friends_reveal_the_tastes_of_light_users(population: dict[str, pd.DataF
     values = truth.to_numpy()[truth.index.get_indexer(liked["user_id"]), cols]
     everyday = truth.loc[light, list(schema.EVERYDAY_TOPICS)].to_numpy().mean()
     assert values.mean() > everyday + 0.1
+
+
+# --- the simulation's truth --------------------------------------------------------------------
+def _sources(frames: dict[str, pd.DataFrame], cause: str) -> pd.DataFrame:
+    """Truth rows of `cause` with a recorded source, joined to the event and its source."""
+    ev = frames["events"].set_index("event_id")
+    rows = frames["truth"]
+    rows = rows[(rows["cause"] == cause) & (rows["source_event_id"] != "")]
+    cols = ["user_id", "ts", "event_type", "topic", "true_topic"]
+    event = ev.loc[rows["event_id"], cols].reset_index(drop=True)
+    source = ev.loc[rows["source_event_id"], cols].reset_index(drop=True)
+    return event.join(source.add_suffix("_src")).assign(
+        true_topic_truth=rows["true_topic"].to_numpy())
+
+
+def test_truth_table_describes_every_chat_and_conversation(
+        population: dict[str, pd.DataFrame]) -> None:
+    truth, ev = population["truth"], population["events"]
+    assert list(truth.columns) == list(TRUTH_COLUMNS)
+    described = ev[ev["event_type"].isin(("ai_chat", "conversation"))]
+    assert sorted(truth["event_id"]) == sorted(described["event_id"])
+    assert truth["event_id"].is_unique
+    assert truth["cause"].isin(TRUTH_CAUSES).all()
+    assert truth["event_type"].tolist() == ev.set_index("event_id").loc[
+        truth["event_id"], "event_type"].tolist()
+    # The truth table's topic is the events' true_topic (ads aside).
+    true_topic = ev.set_index("event_id").loc[truth["event_id"], "true_topic"]
+    assert (truth["true_topic"].to_numpy() == true_topic.to_numpy()).all()
+    by = truth.groupby(["event_type", "cause"]).size()
+    assert set(by.index) == {("ai_chat", "interest"), ("ai_chat", "intent"),
+                             ("ai_chat", "after_conversation"), ("conversation", "interest"),
+                             ("conversation", "intent"), ("conversation", "primed_by_ad")}
+    # Only primed conversations and follow-up chats name a source.
+    has_source = truth["source_event_id"] != ""
+    assert truth.loc[has_source, "cause"].isin(("primed_by_ad", "after_conversation")).all()
+    assert (truth["cause"] != "listening").all()  # R = 0: no listening at all
+
+
+def test_primed_conversations_come_after_an_impression_on_their_topic(
+        population: dict[str, pd.DataFrame]) -> None:
+    pairs = _sources(population, "primed_by_ad")
+    assert len(pairs) > 500
+    assert (pairs["event_type_src"] == "ad_impression").all()
+    assert (pairs["user_id"] == pairs["user_id_src"]).all()
+    assert (pairs["topic"] == pairs["topic_src"]).all()
+    gap = pairs["ts"] - pairs["ts_src"]
+    assert gap.between(pd.Timedelta(days=1), pd.Timedelta(days=10)).all()
+
+
+def test_follow_up_chats_come_after_their_conversation(
+        population: dict[str, pd.DataFrame]) -> None:
+    pairs = _sources(population, "after_conversation")
+    assert len(pairs) > 200
+    assert (pairs["event_type_src"] == "conversation").all()
+    assert (pairs["user_id"] == pairs["user_id_src"]).all()
+    assert (pairs["true_topic"] == pairs["topic_src"]).all()
+    assert (pairs["ts"] > pairs["ts_src"]).all()
+    assert (pairs["ts"] - pairs["ts_src"] <= pd.Timedelta(days=3)).all()
+    truth = population["truth"]
+    assert (truth.loc[truth["cause"] == "after_conversation", "source_event_id"] != "").all()
+
+
+def test_intent_chats_fall_in_an_episode_and_primed_share_drops_without_priming(
+        population: dict[str, pd.DataFrame]) -> None:
+    truth = population["truth"]
+    chats = truth[truth["event_type"] == "ai_chat"]["cause"].value_counts(normalize=True)
+    # Most chats are asked during an intent episode (SimParams.chat_in_episode).
+    assert chats["intent"] > 0.5
+    unprimed = generate_frames(3_000, 11, params=SimParams(priming_rate=0.0))["truth"]
+    assert (unprimed["cause"] != "primed_by_ad").all()
+
+
+# --- worlds built to make a measure fail ---------------------------------------------------------
+def _without_ids(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.drop(columns="event_id").reset_index(drop=True)
+
+
+def test_listening_world_adds_ads_after_conversations_and_nothing_else() -> None:
+    base = generate_frames(3_000, 8)
+    world = generate_frames(3_000, 8, params=SimParams(listening_rate=0.5))
+    truth = world["truth"]
+    listening = truth[truth["cause"] == "listening"]
+    n_conv = (world["events"]["event_type"] == "conversation").sum()
+    # Poisson(0.5) per conversation: the count is within 4 standard deviations of R x N
+    # (a few ads after conversations on the last evening fall outside the window).
+    assert abs(len(listening) - 0.5 * n_conv) < 4 * np.sqrt(0.5 * n_conv)
+    pairs = _sources(world, "listening")
+    assert len(pairs) == len(listening)
+    assert (pairs["event_type"] == "ad_impression").all()
+    assert (pairs["event_type_src"] == "conversation").all()
+    assert (pairs["user_id"] == pairs["user_id_src"]).all()
+    assert (pairs["topic"] == pairs["topic_src"]).all()
+    gap = pairs["ts"] - pairs["ts_src"]
+    assert (gap >= pd.Timedelta(minutes=10)).all() and gap.median() < pd.Timedelta(hours=4)
+    # Everything else is the world without listening, event for event.
+    ev = world["events"]
+    rest = ev[~ev["event_id"].isin(listening["event_id"])]
+    pd.testing.assert_frame_equal(_without_ids(rest), _without_ids(base["events"]))
+    for name in ("users", "interests"):
+        pd.testing.assert_frame_equal(world[name], base[name])
+    assert population_meta(3_000, 8, params=SimParams(listening_rate=0.5))["counterfactual"]
+    assert population_meta(3_000, 8)["counterfactual"] == []
+
+
+def test_listening_rate_zero_is_the_default_world() -> None:
+    a = generate_frames(1_200, 4)
+    b = generate_frames(1_200, 4, params=SimParams(listening_rate=0.0))
+    for name in TABLES:
+        pd.testing.assert_frame_equal(a[name], b[name])
+    added = add_listening(a, 0.0, seed=1)
+    assert len(added["events"]) == len(added["truth"]) == 0
+    with pytest.raises(ValueError, match="listening_rate"):
+        SimParams(listening_rate=-1)
+
+
+def test_listening_can_be_added_to_a_generated_population() -> None:
+    from adlens.contract import from_frames
+
+    base = generate_frames(2_000, 6)
+    added = add_listening(base, 1.0, seed=3)
+    again = add_listening(base, 1.0, seed=3)
+    pd.testing.assert_frame_equal(added["events"], again["events"])
+    assert not added["events"]["ts"].equals(add_listening(base, 1.0, seed=4)["events"]["ts"])
+    ev = base["events"]
+    n_conv = (ev["event_type"] == "conversation").sum()
+    assert abs(len(added["events"]) - n_conv) < 4 * np.sqrt(n_conv)
+    assert list(added["events"].columns) == list(ev.columns)
+    assert (added["events"].dtypes == ev.dtypes).all()
+    conv = ev.set_index("event_id").loc[added["truth"]["source_event_id"]]
+    assert (conv["event_type"] == "conversation").all()
+    assert (conv["user_id"].to_numpy() == added["events"]["user_id"].to_numpy()).all()
+    assert (conv["topic"].to_numpy() == added["events"]["topic"].to_numpy()).all()
+    # The person's own apps: every listening ad is in an app they see ads in.
+    seen = set(zip(ev.loc[ev["event_type"] == "ad_impression", "user_id"],
+                   ev.loc[ev["event_type"] == "ad_impression", "app"], strict=True))
+    new = added["events"]
+    assert all(pair in seen for pair in zip(new["user_id"], new["app"], strict=True))
+    merged = with_listening(base, 1.0, seed=3)
+    dataset = from_frames(merged, meta=population_meta(2_000, 6, params=SimParams(
+        listening_rate=1.0)))
+    assert dataset.n_events == len(ev) + len(new)
+    assert (dataset.truth["cause"] == "listening").sum() == len(new)
+    assert dataset.meta["listening_rate"] == 1.0 and dataset.meta["counterfactual"]
+
+
+def test_without_chat_targeting_chats_shape_no_impression() -> None:
+    # With chat_boost 0 the impressions are the same whatever the chats are.
+    off = SimParams(chat_boost=0.0)
+    a = generate_frames(3_000, 12, params=off)["events"]
+    b = generate_frames(3_000, 12, params=dataclasses.replace(off, ai_chats=0.0))["events"]
+    assert (b["event_type"] == "ai_chat").sum() < (a["event_type"] == "ai_chat").sum() / 5
+    cols = ["user_id", "ts", "app", "topic", "ad_id", "dwell_ms"]
+    imp_a = a.loc[a["event_type"] == "ad_impression", cols].reset_index(drop=True)
+    imp_b = b.loc[b["event_type"] == "ad_impression", cols].reset_index(drop=True)
+    pd.testing.assert_frame_equal(imp_a, imp_b)
+    # ... and with the default boost they are not.
+    on = generate_frames(3_000, 12)["events"]
+    imp_on = on.loc[on["event_type"] == "ad_impression", cols].reset_index(drop=True)
+    assert not imp_on.equals(imp_a)
+
+
+def _in_episode_share(frames: dict[str, pd.DataFrame]) -> float:
+    """Share of chats on a topic the person had an episode-driven conversation on within
+    20 days (a proxy for asking about current plans)."""
+    ev, truth = frames["events"], frames["truth"]
+    intents = truth.loc[(truth["event_type"] == "conversation") & (truth["cause"] == "intent"),
+                        "event_id"]
+    conv = ev[ev["event_id"].isin(intents)][["user_id", "topic", "ts"]]
+    chats = ev[ev["event_type"] == "ai_chat"][["event_id", "user_id", "true_topic", "ts"]]
+    pairs = chats.merge(conv.rename(columns={"topic": "true_topic"}),
+                        on=["user_id", "true_topic"], suffixes=("", "_conv"))
+    near = (pairs["ts"] - pairs["ts_conv"]).abs() <= pd.Timedelta(days=20)
+    return pairs.loc[near, "event_id"].nunique() / len(chats)
+
+
+def test_chats_that_carry_only_likes() -> None:
+    intent = generate_frames(4_000, 13)
+    likes = generate_frames(4_000, 13, params=SimParams(chat_mode="likes"))
+    n_intent = (intent["events"]["event_type"] == "ai_chat").sum()
+    n_likes = (likes["events"]["event_type"] == "ai_chat").sum()
+    assert abs(n_likes / n_intent - 1) < 0.05  # the same number of chats
+    assert set(likes["truth"].loc[likes["truth"]["event_type"] == "ai_chat", "cause"]) == {
+        "interest"}
+    # Chats no longer follow the person's plans ...
+    assert _in_episode_share(likes) < 0.5 * _in_episode_share(intent)
+    # ... and are about what the person likes, as much as their likes are.
+    ev, interests = likes["events"], likes["interests"].set_index("user_id")
+
+    def interest_in(kind: str, column: str) -> float:
+        rows = ev[ev["event_type"] == kind]
+        return interests.to_numpy()[interests.index.get_indexer(rows["user_id"]),
+                                    interests.columns.get_indexer(rows[column])].mean()
+
+    assert abs(interest_in("ai_chat", "true_topic") - interest_in("like", "topic")) < 0.05
+    with pytest.raises(ValueError, match="chat_mode"):
+        SimParams(chat_mode="dreams")
+
+
+def test_truth_and_meta_load_through_the_contract(tmp_path: Path) -> None:
+    import json
+
+    from adlens.contract import ContractError, load_dataset, load_uploaded
+
+    generate_to_dir(400, 2, tmp_path / "w", params=SimParams(listening_rate=0.3))
+    dataset = load_dataset(tmp_path / "w")
+    assert dataset.truth is not None and len(dataset.truth) > 0
+    assert dataset.meta["listening_rate"] == 0.3 and dataset.meta["n_users"] == 400
+    assert dataset.meta["seed"] == 2 and dataset.meta["counterfactual"]
+    meta = json.loads((tmp_path / "w" / "dataset.json").read_text())
+    assert meta == dataset.meta
+    # A truth row naming an event the data does not have is refused.
+    truth = pd.read_parquet(tmp_path / "w" / "truth.parquet")
+    truth.loc[0, "source_event_id"] = "e999999999"
+    truth.to_parquet(tmp_path / "w" / "truth.parquet")
+    with pytest.raises(ContractError, match="source_event_id"):
+        load_dataset(tmp_path / "w")
+    (tmp_path / "w" / "truth.parquet").unlink()
+    without = load_dataset(tmp_path / "w")
+    assert without.truth is None and without.meta is not None
+    # Uploaded together, the description comes along; a broken one is named.
+    files = {f.name: f.read_bytes() for f in (tmp_path / "w").iterdir()}
+    assert load_uploaded(files).meta == meta
+    with pytest.raises(ContractError, match="dataset.json"):
+        load_uploaded({**files, "dataset.json": b"[1, 2"})
