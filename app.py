@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import story
+from components import layout, story
 from components.dataset_controls import dataset_controls
 from components.scenario_controls import (
     counterfactual_banner,
@@ -21,7 +21,10 @@ from components.share import share_controls
 
 HERE = Path(__file__).parent
 
-st.set_page_config(page_title="AdLens", page_icon=":material/ads_click:", layout="wide")
+# "auto": the sidebar starts folded on a small screen; components.layout folds it below 900 px.
+st.set_page_config(page_title="AdLens", page_icon=":material/ads_click:", layout="wide",
+                   initial_sidebar_state="auto")
+layout.page_style()
 
 # The page files live in views/, not pages/: with a pages/ folder next to app.py, Streamlit
 # 1.67 serves a cold server's first deep link (e.g. a shared /why_this_ad?person=... link) in
@@ -49,6 +52,7 @@ goto = story.pending_page()
 if goto in PAGES and PAGES[goto] is not page:
     st.switch_page(PAGES[goto])
 
+layout.fold_sidebar_when_narrow()
 st.sidebar.title("AdLens")
 st.sidebar.caption("How Meta turns activity and Meta AI chats into ads (from 16 Dec 2025).")
 story.story_controls()
