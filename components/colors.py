@@ -23,9 +23,12 @@ assert set(SIGNAL_COLORS) == set(schema.SIGNALS)
 BASELINE_COLOR = "#7F7F7F"
 TOTAL_COLOR = "#5A6B8C"
 
+# Regions get hues no signal uses, so a page with both never makes a region look like a signal.
 REGION_COLORS: dict[str, str] = {
-    "US": "#4C78A8", "EU": "#F58518", "UK": "#54A24B", "KR": "#B279A2", "Other": "#8C8C8C",
+    "US": "#3969AC", "EU": "#E68310", "UK": "#11A579", "KR": "#7F3C8D", "Other": "#A5AA99",
+    "All": "#333F55",
 }
+assert not set(REGION_COLORS.values()) & set(SIGNAL_COLORS.values())
 REGION_LABELS: dict[str, str] = labels.REGION_LABELS
 
 # Event types that are also signals share the signal's colour, so a chat is the same hue on
@@ -36,7 +39,7 @@ EVENT_COLORS: dict[str, str] = {
     "conversation": "#BCBD22",
 }
 EVENT_LABELS: dict[str, str] = labels.EVENT_LABELS
-AI_USE_COLORS: dict[str, str] = {"Uses Meta AI": "#E4572E", "Does not use Meta AI": "#4C78A8"}
+AI_USE_COLORS: dict[str, str] = {"Uses Meta AI": "#E4572E", "Does not use Meta AI": "#9AA3B5"}
 POLICY_LINE_COLOR = "#E4572E"
 WORLD_COLORS: dict[str, str] = {"observed": "#4C78A8", "microphone": "#E4572E"}
 

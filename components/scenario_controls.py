@@ -26,6 +26,10 @@ K_MEMORY = "memory_params"  # plain state: the memory assumptions (edited on the
 K_PERSON = "person"  # plain state: the person the "Why this ad" page shows
 K_PERSON_INPUT = "person_input"  # the "Why this ad" page's person-id box
 PERSON_PARAM = "person"
+# plain state: the moment "Why this ad" shows the person's ads at (opened from a coincidence):
+# {"person", "ts" (ISO), "ad_id", "what"}; absent = as of the view's day.
+K_MOMENT = "person_moment"
+K_GOTO = "_goto_page"  # plain state: a page a callback asked to open (app.py switches once)
 
 EARLIEST = dt.date(2025, 1, 1)
 LATEST = dt.date(2027, 12, 31)
@@ -111,10 +115,18 @@ def scenario_controls() -> Scenario:
     return scenario
 
 
-def open_person(person: str) -> None:
-    """Show `person` on the "Why this ad" page (call before its widgets are drawn)."""
+def open_person(person: str, moment: dict | None = None, goto: bool = False) -> None:
+    """Show `person` on the "Why this ad" page (call before its widgets are drawn, e.g. as a
+    callback), as of `moment` (a coincidence: see K_MOMENT) or the view's day; `goto` opens
+    that page."""
     st.session_state[K_PERSON] = person
     st.session_state[K_PERSON_INPUT] = person
+    if moment:
+        st.session_state[K_MOMENT] = {**moment, "person": person}
+    else:
+        st.session_state.pop(K_MOMENT, None)
+    if goto:
+        st.session_state[K_GOTO] = "views/why_this_ad.py"
 
 
 def announced_base(scenario: Scenario) -> Scenario:

@@ -98,10 +98,10 @@ def timeline(rec, dataset, chosen: pd.Series) -> None:
                 + (", ".join(signal_label(s) for s in chosen["explained_by"]) or "nothing")
                 + f" · chance any earlier ad is remembered: {pct(chosen['p_recall_any'])}"
                 f" · implicit priming: {pct(chosen['priming'])}")
-    if st.button("Open this person in “Why this ad”", icon=":material/person_search:",
-                 key="open_person"):
-        open_person(str(chosen["user_id"]))
-        st.switch_page("views/why_this_ad.py")
+    moment = data.coincidence_moment(chosen)
+    st.button("Open this person in “Why this ad”, as of this moment",
+              icon=":material/person_search:", key="open_person", on_click=open_person,
+              args=(str(chosen["user_id"]), moment, True))
 
 
 def microphone(rec) -> None:
