@@ -219,8 +219,8 @@ def person_timeline_chart(events: pd.DataFrame, policy_start: dt.date) -> go.Fig
         part = events[events["event_type"] == event_type]
         label = EVENT_LABELS.get(event_type, event_type)
         hover = [
-            f"{label} · {html.escape(str(app) or 'off the apps')}<br>"
-            f"topic: {html.escape(str(topic) or '?')}<br>{html.escape(str(text)[:80])}"
+            f"{label} · {html.escape(labels.app(app))}<br>"
+            f"topic: {html.escape(labels.topic(topic))}<br>{html.escape(str(text)[:80])}"
             for app, topic, text in zip(part["app"].fillna(""), part["topic"].fillna(""),
                                         part["text"].fillna(""), strict=True)
         ]

@@ -373,6 +373,20 @@ def text_report(dataset: Dataset) -> Any:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
+def _event_window(dataset_id: str, _dataset: Dataset) -> tuple | None:
+    ts = _dataset.events["ts"]
+    if ts.empty or ts.isna().all():
+        return None
+    utc = ts.dt.tz_convert("UTC")
+    return utc.min().date(), utc.max().date()
+
+
+def event_window(dataset: Dataset) -> tuple | None:
+    """The first and last day (UTC) with an event, or None for a dataset without events."""
+    return _event_window(dataset.dataset_id, dataset)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
 def _summary(dataset_id: str, _dataset: Dataset) -> dict:
     return contract.summarize(_dataset)
 
@@ -424,8 +438,9 @@ def quality_gain_from_ai_chat(dataset: Dataset, scenario: Scenario) -> QualityCh
     points = diff["value"] * 100
     return QualityChange(
         f"{points:+.2f} points", None,
-        f"Precision@5 against people's true interests, with minus without the AI-chat "
-        f"signal (95% interval {diff['ci_low'] * 100:+.2f} to {diff['ci_high'] * 100:+.2f} "
+        f"{labels.metric('precision@k')} against people's true interests, with minus "
+        f"without the AI-chat signal (95% interval {diff['ci_low'] * 100:+.2f} to "
+        f"{diff['ci_high'] * 100:+.2f} "
         "points, bootstrap over people).")
 
 
@@ -437,7 +452,7 @@ def quality_change(dataset: Dataset, base: Scenario, current: Scenario) -> Quali
         return None
     return QualityChange(
         pct(now["value"]), pp(now["value"] - before["value"]),
-        f"Share of each person's top 5 ads on their truly top-5 topics (95% interval "
+        f"{labels.metric_help('precision@k')} (95% interval "
         f"{pct(now['ci_low'])} to {pct(now['ci_high'])}); the change is against the announced "
         "policy.")
 

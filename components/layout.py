@@ -32,9 +32,30 @@ button p { white-space: normal !important; overflow: visible !important;
 
 # Streamlit's own "auto" sidebar state folds only at 768 px and below. On a first visit (no
 # choice of the viewer's stored yet) fold it below NARROW_PX too; the viewer can reopen it.
+# A typed date applies when its field loses focus; Enter should apply it too, so Enter in a
+# date field moves the focus away. The listener is added in the page's own realm (a script
+# element), so it outlives this frame.
+ENTER_APPLIES_DATES = """
+if (!window.__adlensDateEnter) {
+  window.__adlensDateEnter = true;
+  document.addEventListener("keydown", (e) => {
+    const field = e.target.closest && e.target.closest('[data-testid="stDateInputField"]');
+    if (e.key !== "Enter" || !field) return;
+    // The calendar opens on a click into the field, and a blur with it open keeps the typed
+    // value pending: close it first (Escape), then leave the field.
+    const target = e.target;
+    target.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", bubbles: true}));
+    setTimeout(() => { target.blur(); document.activeElement?.blur?.(); }, 60);
+  }, true);
+}
+"""
+
 FOLD_SCRIPT = f"""
 <script>
 const doc = window.parent.document;
+const shim = doc.createElement("script");
+shim.textContent = {ENTER_APPLIES_DATES!r};
+doc.head.appendChild(shim);
 const stored = Object.keys(window.parent.localStorage)
   .some(k => k.startsWith("stSidebarCollapsed-"));
 if (!stored && window.parent.innerWidth < {NARROW_PX}) {{
@@ -55,7 +76,8 @@ def page_style() -> None:
 
 
 def fold_sidebar_when_narrow() -> None:
-    """On a session's first run, fold the sidebar if the window is narrow."""
+    """On a session's first run, fold the sidebar if the window is narrow, and let Enter apply
+    a typed date."""
     if st.session_state.get(K_FOLDED):
         return
     st.session_state[K_FOLDED] = True

@@ -136,7 +136,9 @@ def announced_base(scenario: Scenario) -> Scenario:
 
 def view_params(scenario: Scenario) -> dict[str, str]:
     """The query parameters of this view: the scenario and the person shown."""
-    params = dict(scenario.to_query_params())
+    from components.generation import dataset_params  # noqa: PLC0415 — it imports data
+
+    params = {**dataset_params(), **scenario.to_query_params()}
     person = st.session_state.get(K_PERSON)
     if person:
         params[PERSON_PARAM] = str(person)
@@ -148,6 +150,26 @@ def sync_url(scenario: Scenario) -> None:
     wanted = view_params(scenario)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+
+
+def as_of_outside(scenario: Scenario, window: tuple | None) -> str | None:
+    """The sentence to show instead of figures when the view's day lies outside the data's
+    days (`window`: first and last day, or None when there are no events); None when inside."""
+    if window is None:
+        return ("This dataset has no events, so there is nothing to rank or measure as of any "
+                "day.")
+    first, last = window
+    if first <= scenario.as_of <= last:
+        return None
+    side = "before the data starts" if scenario.as_of < first else "after the data ends"
+    return (f"The data runs from {first:%d %b %Y} to {last:%d %b %Y}. Viewed as of "
+            f"{scenario.as_of:%d %b %Y}, {side}, there is nothing to rank or measure, so this "
+            "page shows no figures. Pick a day in that range under “View as of” in the sidebar.")
+
+
+def view_as_of(day) -> None:
+    """Callback: set the view's day (before the widgets are drawn)."""
+    st.session_state[K_AS_OF] = day
 
 
 def counterfactual_banner(scenario: Scenario) -> None:
