@@ -9,19 +9,24 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import story
+from components import data, generation, layout, story
 from components.dataset_controls import dataset_controls
 from components.scenario_controls import (
+    as_of_outside,
     counterfactual_banner,
     init_from_url,
     scenario_controls,
     sync_url,
+    view_as_of,
 )
 from components.share import share_controls
 
 HERE = Path(__file__).parent
 
-st.set_page_config(page_title="AdLens", page_icon=":material/ads_click:", layout="wide")
+# "auto": the sidebar starts folded on a small screen; components.layout folds it below 900 px.
+st.set_page_config(page_title="AdLens", page_icon=":material/ads_click:", layout="wide",
+                   initial_sidebar_state="auto")
+layout.page_style()
 
 # The page files live in views/, not pages/: with a pages/ folder next to app.py, Streamlit
 # 1.67 serves a cold server's first deep link (e.g. a shared /why_this_ad?person=... link) in
@@ -45,10 +50,12 @@ PAGES: dict[str, st.Page] = {
 
 page = st.navigation(list(PAGES.values()))
 init_from_url(st.query_params.to_dict())
+generation.read_url(st.query_params.to_dict())
 goto = story.pending_page()
 if goto in PAGES and PAGES[goto] is not page:
     st.switch_page(PAGES[goto])
 
+layout.fold_sidebar_when_narrow()
 st.sidebar.title("AdLens")
 st.sidebar.caption("How Meta turns activity and Meta AI chats into ads (from 16 Dec 2025).")
 story.story_controls()
@@ -56,8 +63,22 @@ dataset_controls()
 scenario = scenario_controls()
 share_controls(scenario)
 sync_url(scenario)
+generation.run_pending(scenario)  # a requested population, before any page is drawn
 
 counterfactual_banner(scenario)
+generation.note()
 current_file = next((f for f, p in PAGES.items() if p is page), "")
 story.story_box(current_file)
-page.run()
+# Pages whose figures depend on the view's day: outside the data's days, a sentence instead.
+AS_OF_PAGES = ("views/overview.py", "views/why_this_ad.py", "views/contributions.py",
+               "views/what_if.py", "views/recall.py")
+window = data.event_window(data.current_dataset()) if current_file in AS_OF_PAGES else ()
+outside = as_of_outside(scenario, window) if current_file in AS_OF_PAGES else None
+if outside:
+    st.title(page.title)
+    st.warning(outside, icon=":material/event_busy:")
+    if window:
+        st.button(f"View as of {window[1]:%d %b %Y}, the data's last day", on_click=view_as_of,
+                  args=(window[1],), key="as_of_last_day")
+else:
+    page.run()

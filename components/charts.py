@@ -15,7 +15,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
 
-from adlens import schema
+from adlens import labels, schema
+from components import frames
 from components.colors import (
     AI_USE_COLORS,
     BASELINE_COLOR,
@@ -36,19 +37,33 @@ FONT_GREY = "#808080"  # readable on both themes, for annotations
 
 
 def _layout(fig: go.Figure, title: str, height: int = 380, **kwargs) -> go.Figure:
-    # The legend sits between the title and the plot; the top margin grows with its rows so
-    # the two never overlap.
+    # The title sits on top and the legend under the plot, so the two never meet however
+    # many rows the legend wraps into at a narrow width; the bottom margin grows with its rows.
     items = sum(1 for t in fig.data if t.showlegend is not False and t.name)
-    rows = 0 if items == 0 else -(-items // 5)
-    top = 44 + 24 * rows
+    rows = 0 if items == 0 else -(-items // 4)
     fig.update_layout(title=dict(text=title, x=0, xanchor="left", y=1, yref="container",
                                  yanchor="top", pad=dict(t=10)),
-                      height=height + 24 * rows,
-                      margin=dict(l=10, r=10, t=top, b=10),
-                      legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left",
-                                  x=0, title=None, traceorder="normal"),
+                      height=height + 22 * rows,
+                      margin=dict(l=10, r=10, t=44, b=10 + 22 * rows),
+                      legend=dict(orientation="h", yref="container", y=0, yanchor="bottom",
+                                  xanchor="left", x=0, title=None, traceorder="normal"),
                       **kwargs)
     return fig
+
+
+LEGEND_GREY = "#9AA3B5"
+
+
+def _fill_legend(fig: go.Figure, entries: list[tuple[str, str, float]]) -> None:
+    """Legend-only entries (name, pattern, opacity) in neutral grey, for bars coloured by
+    category: the legend then shows what the fill means, not one category's colour."""
+    # On hidden axes of their own, so they take no slot in the bar groups.
+    for name, pattern, opacity in entries:
+        fig.add_bar(x=[0], y=[0], name=name, marker_color=LEGEND_GREY, opacity=opacity,
+                    marker_pattern_shape=pattern, hoverinfo="skip", showlegend=True,
+                    xaxis="x9", yaxis="y9")
+    fig.update_layout(xaxis9=dict(visible=False, overlaying="x"),
+                      yaxis9=dict(visible=False, overlaying="y"))
 
 
 def show(fig: go.Figure | None, caption: str, empty: str, key: str | None = None) -> None:
@@ -107,43 +122,91 @@ def events_over_time_chart(daily: pd.DataFrame, policy_start: dt.date) -> go.Fig
     return _layout(fig, "Events by type over time", height=420)
 
 
+def signal_share_trend_chart(weekly: pd.DataFrame,
+                             policy_start: dt.date) -> go.Figure | None:
+    """weekly: week, region ('All' or a region id), impressions, share — the AI-chat part of
+    the shown ads' scores, one line per region, everyone in a thicker line."""
+    if weekly.empty or weekly["impressions"].sum() == 0:
+        return None
+    fig = go.Figure()
+    for region in ["All", *schema.REGIONS]:
+        part = weekly[weekly["region"] == region]
+        if part.empty:
+            continue
+        name = labels.region(region)
+        fig.add_scatter(x=part["week"], y=part["share"], mode="lines+markers", name=name,
+                        line=dict(color=REGION_COLORS.get(region, "#8C8C8C"),
+                                  width=4 if region == "All" else 2),
+                        marker=dict(size=6 if region == "All" else 4),
+                        customdata=part["impressions"],
+                        hovertemplate="week of %{x|%d %b %Y}: %{y:.1%} of the score "
+                                      "(%{customdata:,} ads shown)<extra>" + name + "</extra>")
+    _policy_marker(fig, policy_start, " AI chats count from here")
+    top = float(weekly["share"].max()) if weekly["share"].notna().any() else 0.0
+    fig.update_layout(xaxis_title=None, hovermode="closest",
+                      yaxis=dict(tickformat=".0%", rangemode="tozero",
+                                 range=[0, max(top * 1.2, 0.02)],
+                                 title="AI chats' part of the ad scores"))
+    return _layout(fig, "AI chats' part of the scores of the ads people saw, week by week",
+                   height=380)
+
+
 # --- Why this ad -------------------------------------------------------------------------------
-def waterfall_chart(ad: pd.Series, title: str) -> go.Figure:
-    """One ad's score built up from the baseline, one coloured step per contributing signal
-    (largest first), read top to bottom."""
-    contribs = [(s, float(ad.get(f"contrib_{s}", 0.0) or 0.0)) for s in schema.SIGNALS]
-    contribs = [(s, v) for s, v in contribs if abs(v) > 1e-12]
-    contribs.sort(key=lambda sv: -abs(sv[1]))
-    baseline, score = float(ad["baseline"]), float(ad["score"])
-    labels = ["Baseline", *[signal_label(s) for s, _ in contribs], "Score"]
+def waterfall_chart(ad: pd.Series, title: str, x_max: float | None = None,
+                    rows: int | None = None) -> go.Figure:
+    """One ad's chance of a click built up from the baseline, one coloured step per
+    contributing signal (largest first), read top to bottom. Bars are chances of a click, so
+    a longer bar is a likelier click; the exact log-odds are in each bar's tooltip. `x_max`
+    (a chance) gives every waterfall of one person the same axis, `rows` (bars) the same
+    height."""
+    steps = frames.chance_steps(ad)
+    final = frames.chance(float(ad["score"]))
+    labels = ["Baseline", *[signal_label(s) for s in steps["signal"].iloc[1:]], "Score"]
     fig = go.Figure()
 
     def step(label: str, value: float, base: float | None, measure: str, color: str,
-             text: str) -> None:
+             text: str, hover: str) -> None:
         # One trace per step, started at the running total, so each keeps its own colour.
         fig.add_trace(go.Waterfall(
             y=[label], x=[value], base=base, measure=[measure], orientation="h", name=label,
             increasing=dict(marker_color=color), decreasing=dict(marker_color=color),
             totals=dict(marker_color=color), connector=dict(visible=False), showlegend=False,
             text=[text], textposition="outside", cliponaxis=False,
-            hovertemplate=f"{label}: {text}<extra></extra>"))
+            hovertemplate=hover + "<extra></extra>"))
 
-    step("Baseline", baseline, None, "absolute", BASELINE_COLOR, f"{baseline:.3f}")
-    running = baseline
-    for signal, value in contribs:
-        step(signal_label(signal), value, running, "relative", SIGNAL_COLORS[signal],
-             f"{value:+.3f}")
-        running += value
-    step("Score", score, None, "absolute", TOTAL_COLOR, f"{score:.3f}")
-    path = np.cumsum([baseline] + [v for _, v in contribs])
-    low, high = float(min(path.min(), score)), float(max(path.max(), score))
-    pad = 0.35 * (high - low or abs(high) or 1.0)
-    # Zoom on the steps: the baseline and score bars run off the edge rather than
-    # dwarfing the contributions.
-    fig.update_layout(waterfallmode="overlay", xaxis=dict(title="Score (click log-odds)",
-                                                          range=[low - pad, high + pad]),
-                      yaxis=dict(categoryorder="array", categoryarray=labels[::-1], title=None))
-    return _layout(fig, title, height=90 + 30 * len(labels))
+    first = steps.iloc[0]
+    step("Baseline", float(first["after"]), None, "absolute", BASELINE_COLOR,
+         frames.chance_text(first["after"]),
+         f"Baseline: {frames.chance_text(first['after'])} chance of a click"
+         f"<br>log-odds {first['logodds']:.3f}")
+    for row in steps.iloc[1:].itertuples(index=False):
+        part = float(row.after - row.before)
+        label = signal_label(row.signal)
+        step(label, part, float(row.before), "relative", SIGNAL_COLORS[row.signal],
+             frames.chance_text(part, signed=True),
+             f"{label}: {frames.chance_text(part, signed=True)} chance of a click "
+             f"({frames.chance_text(row.before)} → {frames.chance_text(row.after)})"
+             f"<br>log-odds contribution {row.logodds:+.3f}")
+    step("Score", final, None, "absolute", TOTAL_COLOR, frames.chance_text(final),
+         f"Score: {frames.chance_text(final)} chance of a click<br>log-odds "
+         f"{float(ad['score']):.3f}")
+    top = max(float(steps["after"].max()), float(steps["before"].max()), final)
+    right = max(top, x_max or 0.0) * 1.3 or 0.01  # room for the outside labels
+    fig.update_layout(waterfallmode="overlay",
+                      xaxis=dict(title="Chance of a click", range=[0, right],
+                                 tickformat=".2~%", nticks=4),
+                      yaxis=dict(categoryorder="array", categoryarray=labels[::-1], title=None,
+                                 automargin=True),
+                      uniformtext=dict(minsize=9, mode="show"))
+    return _layout(fig, title, height=90 + 30 * max(len(labels), rows or 0))
+
+
+def waterfall_extent(ads: pd.DataFrame) -> float:
+    """The largest chance of a click any step of these ads reaches: one axis for a person."""
+    if ads.empty:
+        return 0.0
+    return max(float(frames.chance_steps(ad)[["before", "after"]].to_numpy().max())
+               for _, ad in ads.iterrows())
 
 
 def person_timeline_chart(events: pd.DataFrame, policy_start: dt.date) -> go.Figure | None:
@@ -156,8 +219,8 @@ def person_timeline_chart(events: pd.DataFrame, policy_start: dt.date) -> go.Fig
         part = events[events["event_type"] == event_type]
         label = EVENT_LABELS.get(event_type, event_type)
         hover = [
-            f"{label} · {html.escape(str(app) or 'off the apps')}<br>"
-            f"topic: {html.escape(str(topic) or '?')}<br>{html.escape(str(text)[:80])}"
+            f"{label} · {html.escape(labels.app(app))}<br>"
+            f"topic: {html.escape(labels.topic(topic))}<br>{html.escape(str(text)[:80])}"
             for app, topic, text in zip(part["app"].fillna(""), part["topic"].fillna(""),
                                         part["text"].fillna(""), strict=True)
         ]
@@ -205,10 +268,13 @@ def shares_before_after_chart(before: pd.Series, after: pd.Series, before_name: 
     colors = [SIGNAL_COLORS[s] for s in frame.index]
     fig = go.Figure()
     fig.add_bar(x=labels, y=frame["before"], name=before_name, marker_color=colors,
-                marker_pattern_shape="/", opacity=0.55,
+                marker_pattern_shape="/", opacity=0.55, showlegend=False,
                 hovertemplate="%{x}: %{y:.1%}<extra>" + html.escape(before_name) + "</extra>")
     fig.add_bar(x=labels, y=frame["after"], name=after_name, marker_color=colors,
+                showlegend=False,
                 hovertemplate="%{x}: %{y:.1%}<extra>" + html.escape(after_name) + "</extra>")
+    # Each bar has its signal's colour, so the legend shows the two fills in neutral grey.
+    _fill_legend(fig, [(before_name, "/", 0.55), (after_name, "", 1.0)])
     fig.update_layout(barmode="group", yaxis=dict(tickformat=".0%", title="Share of ad scores"),
                       xaxis_title=None)
     return _layout(fig, f"Signal shares: {html.escape(before_name)} (hatched) vs "
@@ -266,8 +332,7 @@ def quality_chart(quality: pd.DataFrame) -> go.Figure | None:
     fig.update_yaxes(tickformat=".3f")
     fig = _layout(fig, "Ranking quality against people's true interests (95% intervals)",
                   height=340)
-    # Subplot titles sit where the legend usually goes: the legend moves under the panels.
-    fig.update_layout(legend=dict(y=-0.05, yanchor="top"), margin=dict(t=70, b=40))
+    fig.update_layout(margin=dict(t=70))  # room for the panel titles under the title
     return fig
 
 
@@ -360,11 +425,13 @@ def ai_switch_chart(switch: pd.DataFrame) -> go.Figure | None:
     if switch.empty or (switch["ai_chat_on"].sum() + switch["ai_chat_off"].sum()) == 0:
         return None
     fig = go.Figure()
-    for column, name, opacity in (("ai_chat_on", "AI-chat signal on", 1.0),
-                                  ("ai_chat_off", "AI-chat signal off", 0.55)):
+    series = (("ai_chat_on", "AI-chat signal on", 1.0, ""),
+              ("ai_chat_off", "AI-chat signal off", 0.55, "/"))
+    for column, name, opacity, pattern in series:
         fig.add_bar(x=switch["label"], y=switch[column], name=name, opacity=opacity,
                     marker_color=[LABEL_COLORS.get(lbl, "#8C8C8C") for lbl in switch["label"]],
-                    marker_pattern_shape="" if column == "ai_chat_on" else "/",
+                    marker_pattern_shape=pattern, showlegend=False,
                     hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>")
+    _fill_legend(fig, [(name, pattern, opacity) for _, name, opacity, pattern in series])
     fig.update_layout(barmode="group", yaxis_title="Coincidences", xaxis_title=None)
     return _layout(fig, "Labels with the AI-chat signal on (solid) and off (hatched)")

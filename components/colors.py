@@ -5,7 +5,7 @@ Colours are mid-tone so they read on both the light and the dark theme; every ch
 
 from __future__ import annotations
 
-from adlens import schema
+from adlens import labels, schema
 
 # Mid-saturation hues that keep contrast on white and on Streamlit's dark background.
 SIGNAL_COLORS: dict[str, str] = {
@@ -23,13 +23,13 @@ assert set(SIGNAL_COLORS) == set(schema.SIGNALS)
 BASELINE_COLOR = "#7F7F7F"
 TOTAL_COLOR = "#5A6B8C"
 
+# Regions get hues no signal uses, so a page with both never makes a region look like a signal.
 REGION_COLORS: dict[str, str] = {
-    "US": "#4C78A8", "EU": "#F58518", "UK": "#54A24B", "KR": "#B279A2", "Other": "#8C8C8C",
+    "US": "#3969AC", "EU": "#E68310", "UK": "#11A579", "KR": "#7F3C8D", "Other": "#A5AA99",
+    "All": "#333F55",
 }
-REGION_LABELS: dict[str, str] = {
-    "US": "United States", "EU": "European Union", "UK": "United Kingdom",
-    "KR": "South Korea", "Other": "Other countries",
-}
+assert not set(REGION_COLORS.values()) & set(SIGNAL_COLORS.values())
+REGION_LABELS: dict[str, str] = labels.REGION_LABELS
 
 # Event types that are also signals share the signal's colour, so a chat is the same hue on
 # the timeline and in the waterfall.
@@ -38,19 +38,16 @@ EVENT_COLORS: dict[str, str] = {
     "ad_impression": "#7E57C2",
     "conversation": "#BCBD22",
 }
-EVENT_LABELS: dict[str, str] = {
-    "ai_chat": "AI chat", "like": "Like", "follow": "Follow", "post": "Post",
-    "watch": "Watch", "friend_like": "Friend's like", "site_visit": "Advertiser site visit",
-    "ad_impression": "Ad shown", "ad_click": "Ad click", "conversation": "Conversation",
-}
-AI_USE_COLORS: dict[str, str] = {"Uses Meta AI": "#E4572E", "Does not use Meta AI": "#4C78A8"}
+EVENT_LABELS: dict[str, str] = labels.EVENT_LABELS
+AI_USE_COLORS: dict[str, str] = {"Uses Meta AI": "#E4572E", "Does not use Meta AI": "#9AA3B5"}
 POLICY_LINE_COLOR = "#E4572E"
 WORLD_COLORS: dict[str, str] = {"observed": "#4C78A8", "microphone": "#E4572E"}
 
 
 def signal_label(signal: str) -> str:
     """The plain-words name of a signal."""
-    return schema.SIGNAL_LABELS.get(signal, signal.replace("_", " "))
+    return labels.signal(signal)
+
 
 # Recall labels (adlens.recall.LABELS), from "the person could have known" to "nothing explains it".
 LABEL_COLORS: dict[str, str] = {

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from adlens import contract, engine, export, recall
+from adlens import contract, engine, export, labels, recall, schema, trends
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import frames
@@ -300,16 +300,66 @@ def recall_result(dataset: Dataset, scenario: Scenario, params: Any) -> Any:
     return _recall(dataset.dataset_id, scenario, params, dataset)
 
 
-def coincidence_person(dataset: Dataset, scenario: Scenario, params: Any) -> str | None:
-    """A person with a coincidence (a forgotten earlier exposure first), or None."""
+def coincidence_case(dataset: Dataset, scenario: Scenario, params: Any) -> dict | None:
+    """A clear, typical coincidence (frames.typical_coincidence) as the moment to open its
+    person at: person, ts (the ad's time, ISO), ad_id, coincidence_id, what (in words)."""
     try:
         co = recall_result(dataset, scenario, params).coincidences
     except DataUnavailable:
         return None
-    if co.empty:
-        return None
-    forgotten = co[co["label"] == "seen before and forgotten"]
-    return str((forgotten if len(forgotten) else co)["user_id"].iloc[0])
+    row = frames.typical_coincidence(co)
+    return None if row is None else coincidence_moment(row)
+
+
+def coincidence_moment(row: pd.Series) -> dict:
+    """A coincidence row as the moment "Why this ad" opens its person at (see
+    scenario_controls.K_MOMENT): person, ts (the ad's time), ad_id, coincidence_id, what."""
+    talk = pd.Timestamp(row["conversation_ts"])
+    what = (f"the coincidence of {talk:%d %b %Y %H:%M} UTC "
+            f"({labels.event(str(row['kind'])).lower()} about "
+            f"{labels.topic(row['topic']).lower()}, then the ad {row['hours_to_ad']:.1f} hours "
+            "later)")
+    return {"person": str(row["user_id"]), "ts": pd.Timestamp(row["ad_ts"]).isoformat(),
+            "ad_id": str(row["ad_id"]),
+            "coincidence_id": int(row.get("coincidence_id", row.name)),
+            "what": what}
+
+
+@st.cache_data(max_entries=32, show_spinner="Ranking this person's ads as of that moment…")
+def _top_ads_at(dataset_id: str, scenario: Scenario, person: str, moment: str,
+                prefer_ad: str | None, top_k: int, _dataset: Dataset) -> pd.DataFrame:
+    ads = _dataset.ads.drop_duplicates("ad_id")[["ad_id", "advertiser", "title"]]
+    apps = list(schema.AD_APPS)
+    pairs = pd.DataFrame({"user_id": person,
+                          "ad_id": ads["ad_id"].astype("str").repeat(len(apps)).to_numpy(),
+                          "app": apps * len(ads), "ts": pd.Timestamp(moment)})
+    scored = engine.attribute_at(prepared(_dataset), scenario, pairs)
+    scored = scored.merge(ads.astype({"ad_id": "str"}), on="ad_id", how="left")
+    return frames.rank_at(scored, top_k, schema.SENSITIVE_LISTS[scenario.sensitive_list],
+                          prefer_ad)
+
+
+def top_ads_at(dataset: Dataset, scenario: Scenario, person: str, moment: pd.Timestamp,
+               prefer_ad: str | None = None, top_k: int = TOP_K) -> pd.DataFrame:
+    """One person's top ads per app at an exact moment (events strictly before it), under
+    `scenario`'s rules: the rows of a ranking (app, rank, ad_id, topic, advertiser, title,
+    score, baseline, contrib_<signal>), cached."""
+    key = scenario.with_(as_of=Scenario.announced().as_of)  # as-of plays no part here
+    return _top_ads_at(dataset.dataset_id, key, person, pd.Timestamp(moment).isoformat(),
+                       prefer_ad, top_k, dataset)
+
+
+@st.cache_data(max_entries=4, show_spinner="Scoring the ads people saw, week by week…")
+def _weekly_ai_share(dataset_id: str, scenario: Scenario, _dataset: Dataset) -> pd.DataFrame:
+    return trends.weekly_signal_share(prepared(_dataset), scenario, _dataset.users,
+                                      _dataset.events)
+
+
+def weekly_ai_share(dataset: Dataset, scenario: Scenario) -> pd.DataFrame:
+    """The AI-chat part of the shown ads' scores per week and region (cached; each ad is
+    scored at its own time, so the view's as-of day does not matter)."""
+    announced = Scenario.announced()
+    return _weekly_ai_share(dataset.dataset_id, scenario.with_(as_of=announced.as_of), dataset)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -320,6 +370,20 @@ def _text_report(dataset_id: str, _dataset: Dataset) -> Any:
 def text_report(dataset: Dataset) -> Any:
     """Per-topic precision/recall of the chat-topic model and the sensitive leakage."""
     return _text_report(dataset.dataset_id, dataset)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _event_window(dataset_id: str, _dataset: Dataset) -> tuple | None:
+    ts = _dataset.events["ts"]
+    if ts.empty or ts.isna().all():
+        return None
+    utc = ts.dt.tz_convert("UTC")
+    return utc.min().date(), utc.max().date()
+
+
+def event_window(dataset: Dataset) -> tuple | None:
+    """The first and last day (UTC) with an event, or None for a dataset without events."""
+    return _event_window(dataset.dataset_id, dataset)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -337,8 +401,7 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
     return export.to_safe_csv(frame)
 
 
-QUALITY_METRICS = {"precision@k": "Precision@5", "ndcg@k": "NDCG@5", "auc": "AUC (held-out "
-                   "clicks)"}
+QUALITY_METRICS = {m: labels.metric(m) for m in ("precision@k", "ndcg@k", "auc")}
 
 
 @dataclass(frozen=True)
@@ -375,8 +438,9 @@ def quality_gain_from_ai_chat(dataset: Dataset, scenario: Scenario) -> QualityCh
     points = diff["value"] * 100
     return QualityChange(
         f"{points:+.2f} points", None,
-        f"Precision@5 against people's true interests, with minus without the AI-chat "
-        f"signal (95% interval {diff['ci_low'] * 100:+.2f} to {diff['ci_high'] * 100:+.2f} "
+        f"{labels.metric('precision@k')} against people's true interests, with minus "
+        f"without the AI-chat signal (95% interval {diff['ci_low'] * 100:+.2f} to "
+        f"{diff['ci_high'] * 100:+.2f} "
         "points, bootstrap over people).")
 
 
@@ -388,7 +452,7 @@ def quality_change(dataset: Dataset, base: Scenario, current: Scenario) -> Quali
         return None
     return QualityChange(
         pct(now["value"]), pp(now["value"] - before["value"]),
-        f"Share of each person's top 5 ads on their truly top-5 topics (95% interval "
+        f"{labels.metric_help('precision@k')} (95% interval "
         f"{pct(now['ci_low'])} to {pct(now['ci_high'])}); the change is against the announced "
         "policy.")
 

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from adlens import contract, simulate
-from adlens.dataset import Dataset
-from components import data
+from components import data, generation
 from components.fmt import md_escape
 
 K_GEN_USERS = "gen_users"
@@ -17,28 +15,9 @@ K_GEN_SEED = "gen_seed"
 K_UPLOADER = "uploader"
 
 
-def _frames_to_dataset(frames: dict, source: str) -> Dataset:
-    """Validate generated frames with the same contract an upload meets."""
-    return contract.from_frames(frames, source=source)
-
-
 def _generate(n_users: int, seed: int) -> None:
-    bar = st.sidebar.progress(0.0, text=f"Generating {n_users:,} people…")
-
-    def progress(fraction: float, *_: object) -> None:
-        bar.progress(min(max(float(fraction), 0.0), 1.0), text=f"Generating {n_users:,} people…")
-
-    try:
-        frames = simulate.generate_frames(n_users, seed, progress=progress)
-        dataset = _frames_to_dataset(frames, f"Generated: {n_users:,} people, seed {seed}")
-    except Exception as error:  # noqa: BLE001 — show a sentence, keep the loaded data
-        bar.empty()
-        st.sidebar.error(f"The population could not be generated: {error}")
-        return
-    bar.empty()
-    st.session_state[data.K_GENERATED] = dataset
-    st.session_state[data.K_PENDING_CHOICE] = "generated"
-    st.rerun()
+    # Made before the page is drawn, stage by stage, in the main area (components.generation).
+    generation.request(n_users, seed)
 
 
 def _on_upload() -> None:
@@ -77,6 +56,8 @@ def dataset_controls() -> None:
             seed = cols[1].number_input("Seed", min_value=0, max_value=2**31 - 1, value=7,
                                         step=1, key=K_GEN_SEED)
             submitted = st.form_submit_button("Generate population", width="stretch")
+            st.caption(f"Up to {data.MAX_GENERATED_USERS:,} people; the same size and seed "
+                       "give the same population, and a shared link brings it along.")
         if submitted:
             _generate(int(n_users), int(seed))
         if state.get(data.K_GENERATED) is None:

@@ -27,16 +27,16 @@ NO_CHANGE = "±"  # leads a change that rounds to zero, so no arrow says up or d
 
 
 def pp(value: float | None, digits: int = 1) -> str:
-    """A change in a share, in percentage points: 0.021 -> '+2.1 pp'; a change that rounds
-    to zero -> '±0.0 pp' (not '-0.0 pp')."""
+    """A change in a share, in percentage points written out: 0.021 -> '+2.1 points'; a
+    change that rounds to zero -> '±0.0 points' (not '-0.0 points')."""
     if value is None:
         return "—"
     number = float(value)
     if math.isnan(number):
         return "—"
     if round(number * 100, digits) == 0:
-        return f"{NO_CHANGE}{0:.{digits}f} pp"
-    return f"{number * 100:+.{digits}f} pp"
+        return f"{NO_CHANGE}{0:.{digits}f} points"
+    return f"{number * 100:+.{digits}f} points"
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")

@@ -121,3 +121,100 @@ def top_ads_changed(a: pd.DataFrame, b: pd.DataFrame, users: pd.DataFrame) -> pd
     out["share"] = out["changed"] / out["people"].where(out["people"] > 0)
     order = {r: i for i, r in enumerate(schema.REGIONS)}
     return out.sort_values("region", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+def chance(logodds: float) -> float:
+    """A click log-odds as a chance of a click."""
+    return float(1.0 / (1.0 + np.exp(-float(logodds))))
+
+
+def chance_steps(ad: pd.Series) -> pd.DataFrame:
+    """One ad's score as steps a stakeholder reads: signal, logodds (the exact contribution),
+    before, after (chance of a click before and after adding it) — baseline first, then the
+    signals largest first; the last `after` is the chance at the ad's score."""
+    contribs = [(s, float(ad.get(f"contrib_{s}", 0.0) or 0.0)) for s in schema.SIGNALS]
+    contribs = sorted(((s, v) for s, v in contribs if abs(v) > 1e-12), key=lambda sv: -abs(sv[1]))
+    baseline = float(ad["baseline"])
+    logits = np.cumsum([baseline] + [v for _, v in contribs])
+    chances = 1.0 / (1.0 + np.exp(-logits))
+    return pd.DataFrame({
+        "signal": ["baseline", *[s for s, _ in contribs]],
+        "logodds": [baseline, *[v for _, v in contribs]],
+        "before": np.concatenate([[0.0], chances[:-1]]),
+        "after": chances,
+    })
+
+
+def chance_text(value: float, signed: bool = False) -> str:
+    """A chance of a click in as few digits as stay honest: 0.0064 -> '0.64%',
+    0.00013 -> '0.013%'; signed for a signal's part ('+0.31%')."""
+    percent = float(value) * 100
+    if abs(percent) < 0.0005:
+        return "±0%" if signed else "0%"
+    digits = max(0, min(3, 1 - int(np.floor(np.log10(abs(percent))))))
+    sign = "+" if signed and percent > 0 else ""
+    return f"{sign}{percent:.{digits}f}%"
+
+
+def rank_at(scored: pd.DataFrame, k: int, blocked_topics: tuple[str, ...] = (),
+            prefer_ad: str | None = None) -> pd.DataFrame:
+    """Top-k ads per app from ads scored at one moment (engine.attribute_at's rows for one
+    person): one ad per topic, never a blocked topic, ties broken towards `prefer_ad` (the ad
+    the person actually saw) and then by ad id; adds `rank`."""
+    kept = scored[scored["score"].notna() & ~scored["topic"].isin(blocked_topics)].copy()
+    kept["_preferred"] = kept["ad_id"].astype("str") == (prefer_ad or "")
+    kept = kept.sort_values(["app", "score", "_preferred", "ad_id"],
+                            ascending=[True, False, False, True])
+    kept = kept.drop_duplicates(["app", "topic"])
+    kept["rank"] = kept.groupby("app", sort=False).cumcount() + 1
+    return kept[kept["rank"] <= k].drop(columns="_preferred").reset_index(drop=True)
+
+
+def interesting_people(users: pd.DataFrame, events: pd.DataFrame,
+                       recommendations: pd.DataFrame) -> dict[str, str]:
+    """Quick picks: 'typical' (the US Meta AI chatter whose AI-chat part of their ads' positive
+    contributions is the median among US chatters with any), 'strongest' (the largest part),
+    'eu' (the EU person with the most AI chats). A pick the data cannot give is left out."""
+    region = pd.Series(regions(users["country"]).to_numpy(), index=users["user_id"].astype("str"))
+    chats = events.loc[events["event_type"] == "ai_chat", "user_id"].astype("str").value_counts()
+    picks: dict[str, str] = {}
+    if len(recommendations) and "contrib_ai_chat" in recommendations:
+        cols = [c for c in recommendations.columns if c.startswith("contrib_")]
+        positive = recommendations[cols].clip(lower=0)
+        per_person = pd.DataFrame({"user_id": recommendations["user_id"].astype("str"),
+                                   "ai": positive["contrib_ai_chat"],
+                                   "all": positive.sum(axis=1)}).groupby("user_id").sum()
+        part = (per_person["ai"] / per_person["all"].where(per_person["all"] > 0)).dropna()
+        part = part[(part > 0) & (part.index.map(region) == "US")]
+        if len(part):
+            part = part.sort_index()  # a stable choice among ties
+            picks["typical"] = str((part - part.median()).abs().idxmin())
+            picks["strongest"] = str(part.idxmax())
+    if "typical" not in picks:
+        us = chats[chats.index.map(region) == "US"]
+        if len(us):
+            picks["typical"] = str(us.index[0])
+    eu = chats[chats.index.map(region) == "EU"]
+    if len(eu):
+        picks["eu"] = str(eu.index[0])
+    elif (region == "EU").any():
+        picks["eu"] = str(region.index[region == "EU"][0])
+    return picks
+
+
+def typical_coincidence(coincidences: pd.DataFrame) -> pd.Series | None:
+    """A clear, typical 'it's listening' moment: an offline conversation, an earlier ad on the
+    topic most likely forgotten, then the ad — the one with the median time to the ad among
+    those (falling back to any forgotten one, then any). None without coincidences."""
+    if coincidences.empty:
+        return None
+    co = coincidences
+    for mask in ((co["label"] == "seen before and forgotten") & (co["kind"] == "conversation")
+                 & (co["n_prior_exposures"] > 0),
+                 co["label"] == "seen before and forgotten",
+                 pd.Series(True, index=co.index)):
+        chosen = co[mask]
+        if len(chosen):
+            gap = (chosen["hours_to_ad"] - chosen["hours_to_ad"].median()).abs()
+            return chosen.loc[gap.sort_values(kind="stable").index[0]]
+    return None

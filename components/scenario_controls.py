@@ -26,6 +26,10 @@ K_MEMORY = "memory_params"  # plain state: the memory assumptions (edited on the
 K_PERSON = "person"  # plain state: the person the "Why this ad" page shows
 K_PERSON_INPUT = "person_input"  # the "Why this ad" page's person-id box
 PERSON_PARAM = "person"
+# plain state: the moment "Why this ad" shows the person's ads at (opened from a coincidence):
+# {"person", "ts" (ISO), "ad_id", "what"}; absent = as of the view's day.
+K_MOMENT = "person_moment"
+K_GOTO = "_goto_page"  # plain state: a page a callback asked to open (app.py switches once)
 
 EARLIEST = dt.date(2025, 1, 1)
 LATEST = dt.date(2027, 12, 31)
@@ -111,10 +115,18 @@ def scenario_controls() -> Scenario:
     return scenario
 
 
-def open_person(person: str) -> None:
-    """Show `person` on the "Why this ad" page (call before its widgets are drawn)."""
+def open_person(person: str, moment: dict | None = None, goto: bool = False) -> None:
+    """Show `person` on the "Why this ad" page (call before its widgets are drawn, e.g. as a
+    callback), as of `moment` (a coincidence: see K_MOMENT) or the view's day; `goto` opens
+    that page."""
     st.session_state[K_PERSON] = person
     st.session_state[K_PERSON_INPUT] = person
+    if moment:
+        st.session_state[K_MOMENT] = {**moment, "person": person}
+    else:
+        st.session_state.pop(K_MOMENT, None)
+    if goto:
+        st.session_state[K_GOTO] = "views/why_this_ad.py"
 
 
 def announced_base(scenario: Scenario) -> Scenario:
@@ -124,7 +136,9 @@ def announced_base(scenario: Scenario) -> Scenario:
 
 def view_params(scenario: Scenario) -> dict[str, str]:
     """The query parameters of this view: the scenario and the person shown."""
-    params = dict(scenario.to_query_params())
+    from components.generation import dataset_params  # noqa: PLC0415 — it imports data
+
+    params = {**dataset_params(), **scenario.to_query_params()}
     person = st.session_state.get(K_PERSON)
     if person:
         params[PERSON_PARAM] = str(person)
@@ -136,6 +150,26 @@ def sync_url(scenario: Scenario) -> None:
     wanted = view_params(scenario)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+
+
+def as_of_outside(scenario: Scenario, window: tuple | None) -> str | None:
+    """The sentence to show instead of figures when the view's day lies outside the data's
+    days (`window`: first and last day, or None when there are no events); None when inside."""
+    if window is None:
+        return ("This dataset has no events, so there is nothing to rank or measure as of any "
+                "day.")
+    first, last = window
+    if first <= scenario.as_of <= last:
+        return None
+    side = "before the data starts" if scenario.as_of < first else "after the data ends"
+    return (f"The data runs from {first:%d %b %Y} to {last:%d %b %Y}. Viewed as of "
+            f"{scenario.as_of:%d %b %Y}, {side}, there is nothing to rank or measure, so this "
+            "page shows no figures. Pick a day in that range under “View as of” in the sidebar.")
+
+
+def view_as_of(day) -> None:
+    """Callback: set the view's day (before the widgets are drawn)."""
+    st.session_state[K_AS_OF] = day
 
 
 def counterfactual_banner(scenario: Scenario) -> None:

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 import streamlit as st
 
 from adlens.scenario import Scenario
-from components.scenario_controls import K_PERSON, apply_scenario
+from components.scenario_controls import K_GOTO, K_PERSON, apply_scenario
 
 K_STEP = "story_step"
-K_GOTO = "_story_goto"
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from components.fmt import md_escape, pct, pp
 
 
 @pytest.mark.parametrize(("value", "text"), [
-    (0.021, "+2.1 pp"), (-0.021, "-2.1 pp"), (-0.0004, "±0.0 pp"), (0.0004, "±0.0 pp"),
-    (0.0, "±0.0 pp"), (-0.0006, "-0.1 pp"), (None, "—"), (math.nan, "—"),
+    (0.021, "+2.1 points"), (-0.021, "-2.1 points"), (-0.0004, "±0.0 points"),
+    (0.0004, "±0.0 points"),
+    (0.0, "±0.0 points"), (-0.0006, "-0.1 points"), (None, "—"), (math.nan, "—"),
 ])
 def test_a_change_in_points_never_reads_minus_zero(value, text):
     assert pp(value) == text
@@ -35,7 +36,7 @@ def test_an_unchanged_kpi_shows_no_arrow():
     at = AppTest.from_function(_kpis).run()
     assert not at.exception
     unchanged, down = at.metric
-    assert unchanged.delta == "±0.0 pp" and down.delta == "-1.4 pp"
+    assert unchanged.delta == "±0.0 points" and down.delta == "-1.4 points"
     direction = unchanged.proto.DESCRIPTOR.fields_by_name["direction"].enum_type.values_by_name
     assert unchanged.proto.direction == direction["NONE"].number  # no arrow up or down
     assert down.proto.direction == direction["DOWN"].number

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from adlens import schema
+from adlens import labels, schema
 from components import charts, data, frames
 from components.colors import REGION_LABELS, signal_label
 from components.fmt import pct, pp
@@ -49,8 +49,10 @@ def shares_for(shares: dict[str, pd.DataFrame], by: str) -> pd.DataFrame:
         matrix.index = [schema.APP_LABELS.get(a, a) for a in matrix.index]
     elif by == "age_band":
         matrix = matrix.reindex([a for a in schema.AGE_BANDS if a in matrix.index])
-    elif by == "topic" and "ai_chat" in matrix:
-        matrix = matrix.sort_values("ai_chat", ascending=False)
+    elif by == "topic":
+        if "ai_chat" in matrix:
+            matrix = matrix.sort_values("ai_chat", ascending=False)
+        matrix.index = [labels.topic(t) for t in matrix.index]
     return matrix
 
 

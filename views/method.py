@@ -8,7 +8,7 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from adlens import schema
+from adlens import labels, schema
 from adlens.memory import MemoryParams
 from adlens.scenario import DEFAULT_HALF_LIVES
 from components import data
@@ -52,9 +52,9 @@ score of an ad is a baseline plus one contribution per signal, and the contribut
 the score exactly — that is the waterfall on "Why this ad". Chats are read by a text model
 (TF-IDF + logistic regression); sensitive topics are detected by a classifier too, so some can
 slip through: the "leakage" below measures how many. Because the simulation knows everyone's
-true interests, ranking quality (precision@k, AUC) can be measured with and without the
-AI-chat signal. A dataset too small to learn from uses the weights and text models learned on
-the bundled sample, and the pages say so.
+true interests, ranking quality (the top-5 hit rate and click prediction; see the glossary)
+can be measured with and without the AI-chat signal. A dataset too small to learn from uses the
+weights and text models learned on the bundled sample, and the pages say so.
 """
 
 
@@ -65,7 +65,8 @@ def memory_section() -> None:
     with st.expander("Every memory assumption, what it means and where it comes from",
                      expanded=True):
         st.markdown("\n".join(
-            f"- **{md_escape(row.name)} = {row.value:g} {md_escape(row.unit)}** — "
+            f"- **{md_escape(labels.parameter(row.name))} = {row.value:g} "
+            f"{md_escape(row.unit)}** — "
             f"{md_escape(row.meaning)}  \n  *Source: {md_escape(row.source)}*"
             for row in table.itertuples(index=False)))
     with st.form("memory_form"):
@@ -74,7 +75,8 @@ def memory_section() -> None:
         values = {}
         for i, row in enumerate(table.itertuples(index=False)):
             values[row.name] = cols[i % 3].number_input(
-                f"{row.name} ({row.unit})", value=float(row.value), format="%g",
+                f"{labels.parameter(row.name)} ({row.unit})", value=float(row.value),
+                format="%g",
                 help=row.meaning, key=f"mem_{row.name}")
         applied = st.form_submit_button("Apply memory assumptions")
     if applied:
@@ -150,13 +152,23 @@ def text_model_section(dataset) -> None:
     ])
     st.caption(f"Measured {where}.")
     per_topic = report.per_topic_dataset if on_dataset else report.per_topic
+    if "topic" in per_topic:
+        per_topic = per_topic.assign(topic=per_topic["topic"].map(labels.topic))
     st.dataframe(per_topic, hide_index=True, column_config={
         "precision": st.column_config.NumberColumn(format="percent"),
         "recall": st.column_config.NumberColumn(format="percent")})
 
 
+def glossary_section() -> None:
+    with st.expander("Glossary: the words and figures of this dashboard",
+                     icon=":material/dictionary:"):
+        st.markdown("\n".join(f"- **{md_escape(term)}** — {md_escape(meaning)}"
+                               for term, meaning in labels.GLOSSARY.items()))
+
+
 def main() -> None:
     st.title("Method")
+    glossary_section()
     st.markdown(RULES_TEXT)
     st.markdown(MODEL_TEXT)
     with section():

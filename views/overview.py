@@ -13,12 +13,21 @@ from components.scenario_controls import current_scenario
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _charts(dataset_id: str, policy_start, _dataset) -> tuple:
-    # Both charts depend on the dataset and the policy day only, so a policy switch reuses
-    # them; st.plotly_chart only reads a figure, so one shared object serves every session.
-    people, weekly = frames.people_by_region(_dataset.users), frames.events_by_week(_dataset.events)
-    return (charts.people_by_region_chart(people),
-            charts.events_over_time_chart(weekly, policy_start))
+def _people_chart(dataset_id: str, _dataset) -> object:
+    # Depends on the dataset only; st.plotly_chart only reads a figure, so one shared object
+    # serves every session.
+    return charts.people_by_region_chart(frames.people_by_region(_dataset.users))
+
+
+def ai_share_over_time(dataset, scenario) -> None:
+    """What moves at the policy date: AI chats' part of the shown ads' scores, per region."""
+    weekly = data.weekly_ai_share(dataset, scenario)
+    charts.show(charts.signal_share_trend_chart(weekly, scenario.policy_start),
+                "Each ad people saw, scored with what was known at that moment. Left of the "
+                "dashed line AI chats do not count; after it they count only where the rules "
+                "let them, so the excluded regions stay at zero.",
+                "No ad was shown in this dataset, so there is nothing to follow over time.",
+                key="ai_share_trend")
 
 
 def headline_figures(dataset, scenario) -> None:
@@ -62,20 +71,16 @@ def main() -> None:
                f"{len(dataset.ads):,} ads · {dataset.n_events:,} events")
     with section():
         headline_figures(dataset, scenario)
-    people_chart, events_chart = _charts(dataset.dataset_id, scenario.policy_start, dataset)
     left, right = st.columns([3, 2])
     with left:
-        charts.show(people_chart,
+        charts.show(_people_chart(dataset.dataset_id, dataset),
                     "Look at how many people in each region use Meta AI: only they can have an "
                     "AI-chat signal at all.",
                     "There are no people in this dataset.")
     with right:
         st.subheader("Rules in force")
         rules_list(frames.rules_in_force(scenario))
-    charts.show(events_chart,
-                "The dashed line marks the day AI chats start to count for ads in this "
-                "scenario.",
-                "There are no events in this dataset, so there is no timeline to draw.")
-
+    with section():
+        ai_share_over_time(dataset, scenario)
 
 run_page(main)

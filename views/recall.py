@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from adlens import labels
 from components import charts, data
 from components.colors import EVENT_LABELS, signal_label
 from components.fmt import md_escape, pct
@@ -38,8 +39,9 @@ def headline(rec) -> None:
         Kpi("…and most likely forgot it", pct(forgotten),
             help="Share labelled 'seen before and forgotten': an exposure long enough to be "
                  "encoded, but unlikely to be recalled at the conversation."),
-        Kpi("Typical lead of the last exposure",
-            "—" if pd.isna(lead) else f"{lead / 24:.1f} days"),
+        Kpi("Typical time from the last ad seen to the conversation",
+            "—" if pd.isna(lead) else f"{lead / 24:.1f} days",
+            help="Median, over the moments with an earlier ad on the topic."),
     ])
 
 
@@ -63,7 +65,7 @@ def coincidence_picker(rec, dataset) -> pd.Series | None:
     def describe(cid: int) -> str:
         row = by_id.loc[cid]
         kind = EVENT_LABELS.get(str(row["kind"]), str(row["kind"]))
-        return (f"{row['user_id']} · {kind} about {row['topic']} on "
+        return (f"{row['user_id']} · {kind} about {labels.topic(row['topic']).lower()} on "
                 f"{row['conversation_ts']:%d %b %H:%M} · {row['label']}")
 
     if st.session_state.get(K_CHOSEN) not in ids:
@@ -81,7 +83,8 @@ def timeline(rec, dataset, chosen: pd.Series) -> None:
     exposures = exposures.assign(title=exposures["ad_id"].map(titles).fillna(""))
     events = dataset.events
     said = events.loc[events["event_id"] == chosen["conversation_event_id"], "text"]
-    said_text = str(said.iloc[0]) if len(said) and str(said.iloc[0]) else str(chosen["topic"])
+    said_text = (str(said.iloc[0]) if len(said) and str(said.iloc[0])
+                 else labels.topic(chosen["topic"]))
     ad_title = str(titles.get(chosen["ad_id"], chosen["ad_id"]))
     caption = ("Circles: ads on the topic seen before the conversation, sized by how long "
                "they were on screen and coloured by the chance they are still remembered."
@@ -97,11 +100,12 @@ def timeline(rec, dataset, chosen: pd.Series) -> None:
                 f"**Label:** {chosen['label']} · explained by: "
                 + (", ".join(signal_label(s) for s in chosen["explained_by"]) or "nothing")
                 + f" · chance any earlier ad is remembered: {pct(chosen['p_recall_any'])}"
-                f" · implicit priming: {pct(chosen['priming'])}")
-    if st.button("Open this person in “Why this ad”", icon=":material/person_search:",
-                 key="open_person"):
-        open_person(str(chosen["user_id"]))
-        st.switch_page("views/why_this_ad.py")
+                f" · unconscious nudge towards the topic (priming): "
+                f"{pct(chosen['priming'])}")
+    moment = data.coincidence_moment(chosen)
+    st.button("Open this person in “Why this ad”, as of this moment",
+              icon=":material/person_search:", key="open_person", on_click=open_person,
+              args=(str(chosen["user_id"]), moment, True))
 
 
 def microphone(rec) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from adlens import schema
+from adlens import labels, schema
 from adlens.scenario import Scenario
 from components import charts, data, frames
 from components.fmt import pct, pp
@@ -51,7 +51,8 @@ def headline(dataset, base, result_base, current, result_now, changed: pd.DataFr
     ]
     gain = data.quality_change(dataset, base, current)
     if gain is not None:
-        kpis.append(Kpi("Ranking quality (precision@5)", gain.value_text, delta=gain.delta_text,
+        kpis.append(Kpi(f"Ranking quality ({labels.metric('precision@k').lower()})",
+                        gain.value_text, delta=gain.delta_text,
                         delta_color="off", help=gain.help))
     kpi_row(kpis)
 

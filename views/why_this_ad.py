@@ -1,144 +1,205 @@
-"""Why this ad: one person's top ads per app, each ad's score built up signal by signal, their
-events on a timeline, and the events the rules kept out, with the reason."""
+"""Why this ad: one person's top ads per app, each ad's chance of a click built up signal by
+signal, their ads under the announced policy beside the current scenario, their events on a
+timeline, and the events the rules kept out, with the reason."""
 
 from __future__ import annotations
 
 import html
 
+import pandas as pd
 import streamlit as st
 
-from adlens import schema
+from adlens import labels, schema
 from components import charts, data, frames
 from components.colors import REASON_LABELS
 from components.fmt import md_escape
 from components.page import run_page, section
 from components.scenario_controls import (
+    K_MOMENT,
     K_PERSON,
     K_PERSON_INPUT,
+    announced_base,
     current_memory_params,
     current_scenario,
     open_person,
 )
 
-PICKS = {"us_chatter": "A US chatter", "eu": "Someone in the EU",
-         "coincidence": "A coincidence"}
+PICKS = {"typical": "A typical US chatter", "strongest": "The strongest AI-chat case",
+         "eu": "Someone in the EU", "coincidence": "A coincidence"}
+PICK_HELP = {
+    "typical": "A US person who chats with Meta AI and whose AI-chat part of their ads' "
+               "scores is the median among such people: what the signal usually does.",
+    "strongest": "The US person whose ads lean most on their AI chats: the extreme case, "
+                 "not the usual one.",
+    "eu": "A person in the EU who chats with Meta AI: the signal is not used there.",
+    "coincidence": "A person with an 'it's listening' moment, shown as of that moment.",
+}
 WATERFALLS_PER_APP = 3
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _interesting_people(dataset_id: str, scenario, _dataset, _recommendations) -> dict:
-    """Ids for the quick picks: the US person with the largest AI-chat contribution, an EU
-    person who chats with Meta AI, in a stable order."""
-    users = _dataset.users.assign(region=frames.regions(_dataset.users["country"]))
-    recs = _recommendations
-    picks: dict[str, str] = {}
-    chats = _dataset.events.loc[_dataset.events["event_type"] == "ai_chat", "user_id"]
-    chat_counts = chats.value_counts()
-    if "contrib_ai_chat" in recs and len(recs):
-        ai = recs.groupby("user_id")["contrib_ai_chat"].sum()
-        us = ai[ai.index.isin(users.loc[users["region"] == "US", "user_id"])]
-        if len(us) and us.max() > 0:
-            picks["us_chatter"] = str(us.idxmax())
-    if "us_chatter" not in picks:
-        us_chatters = chat_counts[chat_counts.index.isin(
-            users.loc[users["region"] == "US", "user_id"])]
-        if len(us_chatters):
-            picks["us_chatter"] = str(us_chatters.index[0])
-    eu_chatters = chat_counts[chat_counts.index.isin(users.loc[users["region"] == "EU",
-                                                                "user_id"])]
-    if len(eu_chatters):
-        picks["eu"] = str(eu_chatters.index[0])
-    elif (users["region"] == "EU").any():
-        picks["eu"] = str(users.loc[users["region"] == "EU", "user_id"].iloc[0])
-    return picks
+@st.cache_data(max_entries=8, show_spinner=False)
+def _interesting_people(dataset_id: str, base, _dataset, _recommendations) -> dict:
+    """Ids for the quick picks, from the announced policy so they never change with a rule
+    switch: the typical and the strongest US chatter (median and largest AI-chat part of
+    their ads' positive contributions), and an EU person who chats with Meta AI."""
+    return frames.interesting_people(_dataset.users, _dataset.events, _recommendations)
 
 
 def _typed() -> None:
-    st.session_state[K_PERSON] = st.session_state.get(K_PERSON_INPUT, "").strip()
+    open_person(st.session_state.get(K_PERSON_INPUT, "").strip())
 
 
-def person_controls(dataset, result) -> str | None:
-    """Find a person by id, or pick an interesting one; returns the person shown."""
+def person_controls(dataset, base_result) -> str | None:
+    """Find a person by id, or pick an interesting one; returns the person shown. The person
+    stays chosen (pinned) whatever the rules, until another is chosen."""
     state = st.session_state
-    picks = _interesting_people(dataset.dataset_id, result.scenario, dataset,
-                                result.recommendations)
+    picks = _interesting_people(dataset.dataset_id, base_result.scenario, dataset,
+                                base_result.recommendations)
+    if not state.get(K_PERSON):
+        default = picks.get("typical") or (str(dataset.users["user_id"].iloc[0])
+                                           if dataset.n_users else "")
+        if default:
+            open_person(default)
     if K_PERSON_INPUT not in state:
         state[K_PERSON_INPUT] = state.get(K_PERSON, "")
-    cols = st.columns([2, 3])
+    cols = st.columns([2, 5])
     cols[0].text_input("Person id", key=K_PERSON_INPUT, on_change=_typed,
-                       placeholder="e.g. u000001")
+                       placeholder="e.g. u000001",
+                       help="The person stays chosen when you switch rules, so you can compare "
+                            "their ads with and without a rule.")
     with cols[1]:
         st.caption("Or pick someone")
         buttons = st.columns(len(PICKS))
         for col, (kind, label) in zip(buttons, PICKS.items(), strict=True):
+            moment = None
             if kind == "coincidence":
-                person = data.coincidence_person(dataset, result.scenario,
-                                                 current_memory_params())
+                found = data.coincidence_case(dataset, base_result.scenario,
+                                              current_memory_params())
+                person, moment = (found["person"], found) if found else (None, None)
             else:
                 person = picks.get(kind)
-            col.button(label, key=f"pick_{kind}", on_click=open_person, args=(person or "",),
-                       disabled=not person, width="stretch",
-                       help=None if person else "No such person in this dataset.")
+            col.button(label, key=f"pick_{kind}", on_click=open_person,
+                       args=(person or "", moment), disabled=not person, width="stretch",
+                       help=PICK_HELP[kind] if person else "No such person in this dataset.")
     person = (state.get(K_PERSON) or "").strip()
     if person and not (dataset.users["user_id"] == person).any():
         st.warning(f"There is no person with id “{md_escape(person)}” in this dataset; "
                    "showing an example instead.")
-        person = ""
-    if not person:
-        person = picks.get("us_chatter") or (str(dataset.users["user_id"].iloc[0])
-                                             if dataset.n_users else "")
+        person = picks.get("typical") or ""
     return person or None
 
 
-def profile(dataset, person: str) -> None:
+def profile(dataset, person: str, picks: dict) -> None:
     row = dataset.users.loc[dataset.users["user_id"] == person].iloc[0]
     region = schema.region_of(str(row["country"]))
     linked = str(row["linked_apps"])
+    tag = {picks.get("typical"): " · *the typical US chatter*",
+           picks.get("strongest"): " · *the strongest AI-chat case, not a typical one*"}
     st.markdown(
-        f"**{md_escape(person)}** · {md_escape(row['country'])} ({region}) · age "
-        f"{md_escape(row['age_band'])} · "
+        f"**{md_escape(person)}**{tag.get(person, '')} · {md_escape(row['country'])} "
+        f"({labels.region(region)}) · age {md_escape(row['age_band'])} · "
         + ("uses Meta AI" if bool(row["uses_meta_ai"]) else "does not use Meta AI")
         + " · linked in Accounts Center: "
         + (md_escape(app_names(linked)) if linked.strip("|") else "no apps linked"))
 
 
+def _moment(person: str) -> dict | None:
+    moment = st.session_state.get(K_MOMENT)
+    return moment if moment and moment.get("person") == person else None
+
+
+def person_ads(dataset, scenario, result, person: str, moment: dict | None) -> pd.DataFrame:
+    """The person's top ads under `scenario`: as of the moment when one is set, else the
+    scenario's ranking."""
+    if moment:
+        return data.top_ads_at(dataset, scenario, person, pd.Timestamp(moment["ts"]),
+                               moment.get("ad_id")).sort_values(["app", "rank"])
+    recs = result.recommendations
+    return recs[recs["user_id"] == person].sort_values(["app", "rank"])
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _waterfalls(dataset_id: str, scenario, person: str, _mine) -> dict:
+def _waterfalls(dataset_id: str, scenario, person: str, moment: str, _mine) -> dict:
     # Building a Plotly figure takes ~30 ms, twelve per person: built once per person and
     # scenario; st.plotly_chart only reads a figure, so a shared object serves every rerun.
+    shown = _mine.groupby("app", observed=True, sort=False).head(WATERFALLS_PER_APP)
+    x_max = charts.waterfall_extent(shown)  # one axis for all of this person's waterfalls
+    contrib = shown[[c for c in shown.columns if c.startswith("contrib_")]].to_numpy()
+    rows = int((abs(contrib) > 1e-12).sum(axis=1).max()) + 2 if len(shown) else 2
     return {(app, int(ad["rank"])): charts.waterfall_chart(
-        ad, f"#{int(ad['rank'])} {html.escape(str(ad['title']))[:48]}")
-        for app, ads in _mine.groupby("app", observed=True, sort=False)
-        for _, ad in ads.head(WATERFALLS_PER_APP).iterrows()}
+        ad, f"#{int(ad['rank'])} {html.escape(str(ad['title']))[:48]}", x_max=x_max,
+        rows=rows)
+        for app, ads in shown.groupby("app", observed=True, sort=False)
+        for _, ad in ads.iterrows()}
 
 
-def top_ads(dataset_id: str, result, person: str) -> None:
-    recs = result.recommendations
-    mine = recs[recs["user_id"] == person].sort_values(["app", "rank"])
+def _ads_table(ads: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "App": ads["app"].astype("str").map(labels.app),
+        "Rank": ads["rank"].astype(int),
+        "Ad": ads["title"].astype("str"),
+        "Advertiser": ads["advertiser"].astype("str"),
+        "Topic": ads["topic"].astype("str").map(labels.topic),
+        "Chance of a click": [frames.chance_text(frames.chance(s)) for s in ads["score"]],
+    })
+
+
+def top_ads(dataset_id: str, scenario, mine: pd.DataFrame, person: str,
+            moment: dict | None, weights_source: str | None) -> None:
     st.subheader("Top ads, and why")
-    source = getattr(result, "weights_source", None)
-    if source:
-        st.caption(f"Signal weights: {md_escape(source)}")
+    if weights_source:
+        st.caption(f"Signal weights: {md_escape(weights_source)}")
     if mine.empty:
         st.info("No ads are ranked for this person in this scenario (no activity up to the "
                 "as-of date).", icon=":material/info:")
         return
-    apps = [a for a in schema.AD_APPS if a in set(mine["app"])]
-    figures = _waterfalls(dataset_id, result.scenario, person, mine)
-    tabs = st.tabs([schema.APP_LABELS.get(a, a) for a in apps])
+    apps = [a for a in schema.AD_APPS if a in set(mine["app"].astype("str"))]
+    figures = _waterfalls(dataset_id, scenario, person, (moment or {}).get("ts", ""), mine)
+    st.caption("Each bar is a chance of a click: the baseline every ad starts from, then what "
+               "each signal adds (largest first), then the ad's score. All of this person's "
+               "waterfalls share one axis; hover a bar for the exact log-odds.")
+    tabs = st.tabs([labels.app(a) for a in apps])
     for tab, app in zip(tabs, apps, strict=True):
         with tab:
-            ads = mine[mine["app"] == app]
-            cols = st.columns(min(WATERFALLS_PER_APP, len(ads)))
+            ads = mine[mine["app"].astype("str") == app]
+            cols = st.columns(WATERFALLS_PER_APP)
             for col, (_, ad) in zip(cols, ads.head(WATERFALLS_PER_APP).iterrows(),
                                     strict=False):
                 with col:
                     charts.show(figures[(app, int(ad["rank"]))],
-                                f"{md_escape(ad['advertiser'])} · topic "
-                                f"{md_escape(ad['topic'])}: baseline plus each signal's "
-                                "contribution equals the score.", "", key=f"wf_{app}_{ad['rank']}")
-            table = ads[["rank", "title", "advertiser", "topic", "score"]]
-            st.dataframe(table, hide_index=True)
+                                f"{md_escape(ad['advertiser'])} · "
+                                f"{md_escape(labels.topic(ad['topic']))}",
+                                "", key=f"wf_{app}_{ad['rank']}")
+            st.dataframe(_ads_table(ads).drop(columns="App"), hide_index=True)
+    exact = mine[["app", "rank", "ad_id", "title", "advertiser", "topic", "score", "baseline",
+                  *[c for c in mine.columns if c.startswith("contrib_")]]]
+    st.download_button("Download these ads with the exact log-odds (CSV)",
+                       data=lambda: data.safe_csv(exact), file_name=f"{person}-top-ads.csv",
+                       mime="text/csv", icon=":material/download:", key="dl_person_ads")
+
+
+def side_by_side(dataset, base, scenario, mine: pd.DataFrame, person: str,
+                 moment: dict | None) -> None:
+    """The person's top ads under the announced policy next to this scenario's."""
+    if not scenario.differences():
+        return
+    st.subheader("Announced policy vs this scenario")
+    base_result = data.scenario_result(dataset, base)
+    before = person_ads(dataset, base, base_result, person, moment)
+    left, right = st.columns(2)
+    after_keys = set(zip(mine["app"].astype("str"), mine["ad_id"].astype("str"), strict=True))
+    before_keys = set(zip(before["app"].astype("str"), before["ad_id"].astype("str"),
+                          strict=True))
+    with left:
+        st.markdown("**Under the announced policy**")
+        st.dataframe(_ads_table(before), hide_index=True)
+    with right:
+        st.markdown("**Under this scenario**")
+        st.dataframe(_ads_table(mine), hide_index=True)
+    gone, new = len(before_keys - after_keys), len(after_keys - before_keys)
+    st.caption(f"Same person, both rule sets: {new} of their top ads are new in this scenario "
+               f"and {gone} of the announced policy's are gone."
+               if gone or new else "Same person, both rule sets: their top ads do not change.")
 
 
 def timeline(dataset, scenario, person: str) -> None:
@@ -153,7 +214,7 @@ def timeline(dataset, scenario, person: str) -> None:
 def app_names(apps: str) -> str:
     """'facebook|whatsapp' -> 'Facebook, WhatsApp'; empty -> 'every app' (an exclusion with
     no app list keeps the event out of every app)."""
-    names = [schema.APP_LABELS.get(a, a) for a in apps.split("|") if a]
+    names = [labels.app(a) for a in apps.split("|") if a]
     return ", ".join(names) if names else "every app"
 
 
@@ -165,13 +226,16 @@ def excluded(result, person: str) -> None:
         st.info("No event of this person was kept out by the rules in this scenario.",
                 icon=":material/info:")
         return
-    shown = mine.assign(reason=mine["reason"].map(REASON_LABELS).fillna(mine["reason"]))
+    shown = mine.sort_values("ts")
+    table = labels.display_frame(shown[[c for c in ("ts", "event_type", "app", "topic")
+                                        if c in shown]])
+    table[labels.column("reason")] = shown["reason"].map(REASON_LABELS).fillna(
+        shown["reason"]).to_numpy()
     if "blocked_apps" in shown:
         # A chat kept out of some apps only still counts in the others: say which.
-        shown["kept out of"] = shown["blocked_apps"].astype(str).map(app_names)
-    cols = [c for c in ("ts", "event_type", "app", "topic", "reason", "kept out of")
-            if c in shown]
-    st.dataframe(shown[cols].sort_values("ts"), hide_index=True)
+        table[labels.column("blocked_apps")] = shown["blocked_apps"].astype(str).map(
+            app_names).to_numpy()
+    st.dataframe(table, hide_index=True)
     counts = mine["reason"].value_counts()
     st.caption(" · ".join(f"{REASON_LABELS.get(r, r)}: {n}" for r, n in counts.items()))
 
@@ -180,14 +244,28 @@ def main() -> None:
     st.title("Why this ad")
     dataset = data.current_dataset()
     scenario = current_scenario()
+    base = announced_base(scenario)
     result = data.scenario_result(dataset, scenario)
-    person = person_controls(dataset, result)
+    base_result = data.scenario_result(dataset, base)
+    person = person_controls(dataset, base_result)
     if person is None:
         st.info("This dataset has no people.", icon=":material/info:")
         return
-    profile(dataset, person)
+    profile(dataset, person, _interesting_people(dataset.dataset_id, base, dataset,
+                                                 base_result.recommendations))
+    moment = _moment(person)
+    if moment:
+        st.info(f"Their ads as of {md_escape(moment.get('what', 'that moment'))}: ranked with "
+                "only what was known just before it, under the rules in the sidebar.",
+                icon=":material/history:")
+        st.button("Show their ads as of the view's day instead", key="drop_moment",
+                  on_click=open_person, args=(person,))
+    mine = person_ads(dataset, scenario, result, person, moment)
     with section():
-        top_ads(dataset.dataset_id, result, person)
+        top_ads(dataset.dataset_id, scenario, mine, person, moment,
+                getattr(result, "weights_source", None))
+    with section():
+        side_by_side(dataset, base, scenario, mine, person, moment)
     with section():
         timeline(dataset, scenario, person)
     with section():
@@ -195,4 +273,3 @@ def main() -> None:
 
 
 run_page(main)
-
