@@ -3,8 +3,6 @@ events on a timeline, and the events the rules kept out, with the reason."""
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from adlens import schema
@@ -107,7 +105,7 @@ def _waterfalls(dataset_id: str, scenario, person: str, _mine) -> dict:
     # Building a Plotly figure takes ~30 ms, twelve per person: built once per person and
     # scenario; st.plotly_chart only reads a figure, so a shared object serves every rerun.
     return {(app, int(ad["rank"])): charts.waterfall_chart(
-        ad, f"#{int(ad['rank'])} {html.escape(str(ad['title']))[:48]}")
+        ad, f"#{int(ad['rank'])} {charts.plot_text(ad['title'], 48)}")
         for app, ads in _mine.groupby("app", observed=True, sort=False)
         for _, ad in ads.head(WATERFALLS_PER_APP).iterrows()}
 
