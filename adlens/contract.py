@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import codecs
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -34,6 +35,11 @@ SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 FORMATS = (".csv", ".parquet")
 META_FILE = "dataset.json"  # a generated world's description, beside its tables
 UTF8_CHUNK = 16 * 1024**2
+# Timestamps an event can plausibly carry: Meta's first app (Facebook) opened in February 2004,
+# and nothing is planned past this century. A stamp outside (year 9999, year 1, the Unix epoch)
+# is a placeholder or an error, and the app's filters and timelines cannot show it.
+TS_RANGE: tuple[dt.date, dt.date] = (dt.date(2004, 1, 1), dt.date(2099, 12, 31))
+PARQUET_MAGIC = b"PAR1"
 
 # What each event type needs (DOMAIN.md section 4).
 NEEDS_TOPIC = ("like", "follow", "post", "watch", "friend_like", "site_visit")
@@ -252,7 +258,8 @@ def _read_csv(data: bytes, check: _Checker) -> pd.DataFrame | None:
         found = ", ".join(str(c) for c in dict.fromkeys(ragged_counts))
         check.problems.append(Problem(
             check.file, tuple(ragged_rows), None,
-            f"expected {len(header)} values per row, as in the header; found {found} "
+            f"expected {len(header)} value{'s' if len(header) != 1 else ''} per row, as in "
+            f"the header; found {found} "
             "(a missing or extra comma, or an unclosed quote)", n_ragged))
         return None
     return _unique_columns(table.to_pandas(), check)
@@ -263,7 +270,28 @@ def _arrow_reason(exc: BaseException) -> str:
     return text[:200]
 
 
+def _parquet_damage(data: bytes) -> str | None:
+    """Why `data` cannot be a whole Parquet file, from its frame alone: the PAR1 marker at both
+    ends and a footer that fits in the file (pyarrow reads only the footer, so a file whose
+    first bytes are overwritten would otherwise load)."""
+    if len(data) < 12:
+        return "it is too short to be a Parquet file"
+    if data[:4] != PARQUET_MAGIC:
+        return "it does not start with the Parquet marker PAR1"
+    if data[-4:] != PARQUET_MAGIC:
+        return "it does not end with the Parquet marker PAR1 (it may be cut short)"
+    footer = int.from_bytes(data[-8:-4], "little")
+    if footer <= 0 or footer > len(data) - 12:
+        return "its footer (the description of its columns) does not fit in the file"
+    return None
+
+
 def _read_parquet(data: bytes, check: _Checker) -> pd.DataFrame | None:
+    damage = _parquet_damage(data)
+    if damage is not None:
+        check.whole("could not be read as Parquet: the file is damaged or is not a Parquet "
+                    f"file ({damage}); export it again")
+        return None
     try:
         table = pq.read_table(pa.BufferReader(data))
         # Full validation catches damage a read lets through (e.g. text that is not UTF-8).
@@ -361,8 +389,30 @@ def _as_ts(frame: pd.DataFrame, check: _Checker) -> tuple[pd.Series, pd.Series |
     return ts.astype("datetime64[us, UTC]"), text
 
 
+BINARY = (bytes, bytearray, memoryview)
+
+
+def _describe_cell(value: object) -> str:
+    if isinstance(value, BINARY):
+        n = memoryview(value).nbytes
+        return f"binary data ({n:,} byte{'s' if n != 1 else ''})"
+    return str(value)
+
+
+def _text_cells(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(the cells as text, '' for absent and binary cells; mask of binary cells, as a Parquet
+    binary column holds). astype("str") would decode the bytes and fail on a non-UTF-8 value."""
+    if s.dtype != object:
+        return s.astype("str").where(s.notna(), ""), pd.Series(False, index=s.index)
+    binary = s.map(lambda v: isinstance(v, BINARY), na_action="ignore").fillna(False)
+    binary = binary.astype(bool)
+    return s.where(~binary).astype("str").where(s.notna() & ~binary, ""), binary
+
+
 def _raw(s: pd.Series) -> pd.Series:
     """Cells as the analyst wrote them, for messages ('' for absent)."""
+    if s.dtype == object:
+        return s.map(_describe_cell, na_action="ignore").fillna("").astype("str")
     return s.astype("str").where(s.notna(), "")
 
 
@@ -374,9 +424,10 @@ def _as_number(frame: pd.DataFrame, column: str) -> tuple[pd.Series, pd.Series]:
         return pd.Series(np.nan, index=frame.index), s.notna()
     if pd.api.types.is_numeric_dtype(s.dtype):
         return s.astype("float64"), pd.Series(False, index=frame.index)
-    text = s.astype("str").where(s.notna(), "").str.strip()
+    text, not_text = _text_cells(s)
+    text = text.str.strip()
     values = pd.to_numeric(text, errors="coerce").astype("float64")
-    return values, values.isna() & text.ne("")
+    return values.where(~not_text), (values.isna() & text.ne("")) | not_text
 
 
 def _as_bool(frame: pd.DataFrame, column: str) -> tuple[pd.Series, pd.Series]:
@@ -386,7 +437,7 @@ def _as_bool(frame: pd.DataFrame, column: str) -> tuple[pd.Series, pd.Series]:
         return s.fillna(False).astype(bool), s.isna()
     if pd.api.types.is_numeric_dtype(s.dtype):
         return s.eq(1).fillna(False).astype(bool), ~s.isin([0, 1])
-    words = s.astype("str").where(s.notna(), "").str.strip().str.lower()
+    words = _text_cells(s)[0].str.strip().str.lower()
     is_true = words.isin(TRUE_WORDS)
     return is_true.astype(bool), ~(is_true | words.isin(FALSE_WORDS))
 
@@ -520,6 +571,15 @@ def _check_events(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
         check.rows(~empty & ts.isna(), "ts",
                    "expected an ISO 8601 timestamp such as 2025-12-16T09:30:00Z "
                    "(UTC is assumed when no zone is given)", raw)
+        first, last = TS_RANGE
+        start = pd.Timestamp(first, tz="UTC")
+        end = pd.Timestamp(last, tz="UTC") + pd.Timedelta(days=1)
+        outside = ts.notna() & ((ts < start) | (ts >= end))
+        check.rows(outside, "ts",
+                   f"expected a timestamp from {first:%Y-%m-%d} to {last:%Y-%m-%d} (UTC); "
+                   "a date outside these years is a placeholder or a typing error",
+                   raw if raw is not None else lambda: ts.map(
+                       lambda t: t.isoformat(), na_action="ignore"))
     dwell, bad_dwell = _as_number(frame, "dwell_ms")
     out["dwell_ms"] = dwell
 
@@ -697,6 +757,11 @@ def _expected_files() -> str:
             "NAME.csv or NAME.parquet")
 
 
+def _too_large(name: str, size: int, max_bytes: int, advice: str) -> Problem:
+    return Problem(name, (), None, f"is {_mb(size)}, too large: over the {_mb(max_bytes)} "
+                   f"limit per file; {advice}")
+
+
 def _pick_files(names: list[str], problems: list[Problem]) -> dict[str, str]:
     """Map table -> file name, reporting missing tables and tables given twice."""
     by_table: dict[str, list[str]] = {}
@@ -707,9 +772,12 @@ def _pick_files(names: list[str], problems: list[Problem]) -> dict[str, str]:
     chosen = {}
     for table, found in by_table.items():
         if len(found) > 1:
-            problems.append(Problem(" and ".join(sorted(found)), (), None,
-                                    f"the {table} table is given {len(found)} times; "
-                                    "keep only one file"))
+            same = len(set(found)) == 1  # e.g. a file added again to the upload box
+            problems.append(Problem(
+                f"{found[0]} ({len(found)} files of this name)" if same
+                else " and ".join(sorted(found)), (), None,
+                f"the {table} table is given {len(found)} times; keep only one file"
+                + (" (remove the earlier copy from the upload box)" if same else "")))
         else:
             chosen[table] = found[0]
     for table in schema.TABLES:
@@ -796,8 +864,7 @@ def load_dataset(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dat
     for table, name in chosen.items():
         size = (folder / name).stat().st_size
         if size > max_bytes:
-            problems.append(Problem(name, (), None, f"is {_mb(size)}, over the "
-                                    f"{_mb(max_bytes)} limit; split it or raise the limit"))
+            problems.append(_too_large(name, size, max_bytes, "split it or raise the limit"))
             continue
         try:
             files.append(_TableFile(table, name, (folder / name).read_bytes()))
@@ -817,25 +884,35 @@ def load_dataset(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dat
     return _validate(files, source, problems, meta)
 
 
-def load_uploaded(files: Mapping[str, bytes], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
-    """Load and check files uploaded together ({"users.csv": b"...", ...})."""
+def load_uploaded(files: Mapping[str, bytes] | Sequence[tuple[str, bytes]], *,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
+    """Load and check files uploaded together ({"users.csv": b"...", ...}, or (name, bytes)
+    pairs, where two files of the same name are reported instead of one replacing the other).
+    Values may be any bytes-like buffer (e.g. a memoryview)."""
     problems: list[Problem] = []
+    pairs = list(files.items()) if isinstance(files, Mapping) else list(files)
     meta = None
-    for name in files:
+    for name, blob in pairs:
         if PurePath(name).name == META_FILE:
-            meta = _read_meta(name, bytes(files[name]), problems)
-        elif _table_of(name) is None:
+            meta = _read_meta(name, bytes(blob), problems)
+    pairs = [(name, blob) for name, blob in pairs if PurePath(name).name != META_FILE]
+    names = [name for name, _ in pairs]
+    for name in names:
+        if _table_of(name) is None:
             problems.append(Problem(name, (), None, "is not one of the dataset's files: "
                                     + _expected_files()))
-    chosen = _pick_files(list(files), problems)
+    chosen = _pick_files(names, problems)
+    blobs = dict(pairs)  # the chosen names are unique: a name given twice is a problem above
     table_files = []
     for table, name in chosen.items():
-        data = bytes(files[name])
-        if len(data) > max_bytes:
-            problems.append(Problem(name, (), None, f"is {_mb(len(data))}, over the "
-                                    f"{_mb(max_bytes)} limit; split it or raise the limit"))
+        blob = blobs[name]
+        # Measured before any copy: a buffer (memoryview) of an oversized upload is refused
+        # without being duplicated.
+        size = memoryview(blob).nbytes
+        if size > max_bytes:
+            problems.append(_too_large(name, size, max_bytes, "split it into smaller files"))
             continue
-        table_files.append(_TableFile(table, PurePath(name).name, data))
+        table_files.append(_TableFile(table, PurePath(name).name, bytes(blob)))
     source = "Uploaded: " + ", ".join(f.name for f in sorted(table_files, key=_table_order))
     return _validate(sorted(table_files, key=_table_order), source, problems, meta)
 

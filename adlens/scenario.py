@@ -12,11 +12,16 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from adlens import schema
 
 DEFAULT_AS_OF: dt.date = schema.DEFAULT_WINDOW[1]
+# The days a scenario can be viewed as of, or have AI chats used from: the sidebar's date
+# inputs take these bounds, and a shared link's dates are read within them.
+DATE_BOUNDS: tuple[dt.date, dt.date] = (dt.date(2025, 1, 1), dt.date(2027, 12, 31))
+# Half-lives in days the Method page accepts (half a day to ten years), links likewise.
+HALF_LIFE_BOUNDS: tuple[float, float] = (0.5, 3650.0)
 ANNOUNCED_EXCLUDED_REGIONS: tuple[str, ...] = tuple(sorted(schema.EXCLUDABLE_REGIONS))
 ANNOUNCED_SENSITIVE_LIST = "meta7"
 
@@ -252,18 +257,35 @@ class Scenario:
     @classmethod
     def from_query_params(cls, params: Mapping[str, str | list[str]]) -> Scenario:
         """Tolerant reader of URL parameters: unknown keys are ignored, bad values fall back
-        to their defaults."""
+        to their defaults (`read_query_params` also says which were dropped)."""
+        return cls.read_query_params(params).scenario
+
+    @classmethod
+    def read_query_params(cls, params: Mapping[str, str | list[str]]) -> QueryRead:
+        """The scenario a link describes, and one plain note per parameter dropped because its
+        value is unreadable or outside what the sidebar can show (`DATE_BOUNDS`,
+        `HALF_LIFE_BOUNDS`); unknown keys are ignored."""
         def get(key: str) -> str | None:
             value = params.get(key)
             if isinstance(value, (list, tuple)):
                 value = value[-1] if value else None
             return None if value is None else str(value)
 
+        first, last = DATE_BOUNDS
+
+        def in_window(value: str, name: str) -> dt.date:
+            day = _as_date(value, name)
+            if not first <= day <= last:
+                raise ValueError(f"{name} must be a day from {first.isoformat()} to "
+                                 f"{last.isoformat()}")
+            return day
+
         scenario = cls()
+        notes: list[str] = []
         readers = {
-            "as_of": ("as_of", lambda v: _as_date(v, "as_of")),
+            "as_of": ("as_of", lambda v: in_window(v, "as_of")),
             "ai_chat": ("ai_chat", lambda v: _as_bool(v, "ai_chat")),
-            "policy_start": ("policy_start", lambda v: _as_date(v, "policy_start")),
+            "policy_start": ("policy_start", lambda v: in_window(v, "policy_start")),
             "excluded": ("excluded_regions", _as_regions),
             "sensitive": ("sensitive_list", str),
             "link_rule": ("link_rule", lambda v: _as_bool(v, "link_rule")),
@@ -274,9 +296,10 @@ class Scenario:
                 continue
             try:
                 scenario = scenario.with_(**{field_name: read(raw)})
-            except ValueError:
-                continue
+            except ValueError as error:
+                notes.append(_dropped(key, raw, str(error)))
         half_lives = dict(scenario.half_lives)
+        low, high = HALF_LIFE_BOUNDS
         for signal in DEFAULT_HALF_LIVES:
             raw = get(f"hl_{signal}")
             if raw is None:
@@ -284,7 +307,23 @@ class Scenario:
             try:
                 days = float(raw)
             except ValueError:
-                continue
-            if math.isfinite(days) and days > 0:
+                days = math.nan
+            if math.isfinite(days) and low <= days <= high:
                 half_lives[signal] = days
-        return scenario.with_(half_lives=tuple(half_lives.items()))
+            else:
+                notes.append(_dropped(f"hl_{signal}", raw, f"a half-life is a number of days "
+                                      f"from {low:g} to {high:g}"))
+        return QueryRead(scenario.with_(half_lives=tuple(half_lives.items())), notes)
+
+
+class QueryRead(NamedTuple):
+    """What a link's query parameters say: the scenario, and a note per value dropped."""
+
+    scenario: Scenario
+    notes: list[str]
+
+
+def _dropped(key: str, raw: str, reason: str) -> str:
+    shown = raw if len(raw) <= 40 else raw[:40] + "…"
+    return (f"The link's {key}={shown!r} was ignored ({reason.rstrip('.')}); "
+            "the default is used instead.")

@@ -7,7 +7,6 @@ ever draws an empty frame. Colours come from `components.colors` only.
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import numpy as np
 import pandas as pd
@@ -34,6 +33,17 @@ from components.colors import (
 from components.page import nothing_to_show
 
 FONT_GREY = "#808080"  # readable on both themes, for annotations
+
+
+def plot_text(value: object, limit: int | None = None) -> str:
+    """Text from data in the form Plotly draws as written: `&`, `<` and `>` as entities, so a
+    tag in the data is not drawn as markup; quotes stay quotes (Plotly does not decode
+    `&quot;`, which HTML escaping would leave on screen). Shortened to `limit` characters
+    before escaping, so an entity is never cut in half."""
+    text = "" if value is None else str(value)
+    if limit is not None and len(text) > limit:
+        text = text[:max(limit - 1, 0)] + "…"
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _layout(fig: go.Figure, title: str, height: int = 380, **kwargs) -> go.Figure:
@@ -219,8 +229,8 @@ def person_timeline_chart(events: pd.DataFrame, policy_start: dt.date) -> go.Fig
         part = events[events["event_type"] == event_type]
         label = EVENT_LABELS.get(event_type, event_type)
         hover = [
-            f"{label} · {html.escape(labels.app(app))}<br>"
-            f"topic: {html.escape(labels.topic(topic))}<br>{html.escape(str(text)[:80])}"
+            f"{label} · {plot_text(labels.app(app))}<br>"
+            f"topic: {plot_text(labels.topic(topic))}<br>{plot_text(text, 80)}"
             for app, topic, text in zip(part["app"].fillna(""), part["topic"].fillna(""),
                                         part["text"].fillna(""), strict=True)
         ]
@@ -246,7 +256,7 @@ def stacked_shares_chart(shares: pd.DataFrame, title: str, group_label: str,
     if not cols or float(np.abs(shares[cols].to_numpy()).sum()) == 0:
         return None
     fig = go.Figure()
-    groups = [html.escape(str(g)) for g in shares.index]  # group names can come from data
+    groups = [plot_text(str(g)) for g in shares.index]  # group names can come from data
     for signal in cols:
         label = signal_label(signal)
         fig.add_bar(y=groups, x=shares[signal], orientation="h", name=label,
@@ -269,16 +279,16 @@ def shares_before_after_chart(before: pd.Series, after: pd.Series, before_name: 
     fig = go.Figure()
     fig.add_bar(x=labels, y=frame["before"], name=before_name, marker_color=colors,
                 marker_pattern_shape="/", opacity=0.55, showlegend=False,
-                hovertemplate="%{x}: %{y:.1%}<extra>" + html.escape(before_name) + "</extra>")
+                hovertemplate="%{x}: %{y:.1%}<extra>" + plot_text(before_name) + "</extra>")
     fig.add_bar(x=labels, y=frame["after"], name=after_name, marker_color=colors,
                 showlegend=False,
-                hovertemplate="%{x}: %{y:.1%}<extra>" + html.escape(after_name) + "</extra>")
+                hovertemplate="%{x}: %{y:.1%}<extra>" + plot_text(after_name) + "</extra>")
     # Each bar has its signal's colour, so the legend shows the two fills in neutral grey.
     _fill_legend(fig, [(before_name, "/", 0.55), (after_name, "", 1.0)])
     fig.update_layout(barmode="group", yaxis=dict(tickformat=".0%", title="Share of ad scores"),
                       xaxis_title=None)
-    return _layout(fig, f"Signal shares: {html.escape(before_name)} (hatched) vs "
-                        f"{html.escape(after_name)}")
+    return _layout(fig, f"Signal shares: {plot_text(before_name)} (hatched) vs "
+                        f"{plot_text(after_name)}")
 
 
 def changed_by_region_chart(changed: pd.DataFrame) -> go.Figure | None:
@@ -321,8 +331,8 @@ def quality_chart(quality: pd.DataFrame) -> go.Figure | None:
                 marker=dict(size=12, color=palette[i % len(palette)]),
                 error_y=dict(type="data", symmetric=False, array=[max(high - value, 0)],
                              arrayminus=[max(value - low, 0)], thickness=2, width=8),
-                hovertemplate=f"{html.escape(str(scenario))}: %{{y:.3f}} "
-                              f"({low:.3f} to {high:.3f})<extra>{html.escape(metric)}</extra>",
+                hovertemplate=f"{plot_text(str(scenario))}: %{{y:.3f}} "
+                              f"({low:.3f} to {high:.3f})<extra>{plot_text(metric)}</extra>",
                 row=1, col=col)
         fig.update_xaxes(showticklabels=False, row=1, col=col)
         low, high = float(part["low"].min()), float(part["high"].max())
@@ -346,7 +356,7 @@ def recall_timeline_chart(exposures: pd.DataFrame, conversation_ts: pd.Timestamp
         size = 8 + 30 * np.sqrt(np.clip(exposures["dwell_ms"].fillna(0).to_numpy(), 0, None)
                                 / max(float(exposures["dwell_ms"].fillna(0).max()), 1.0))
         hover = [
-            f"{html.escape(str(t))[:60]}<br>seen {d / 1000:.1f} s<br>"
+            f"{plot_text(t, 60)}<br>seen {d / 1000:.1f} s<br>"
             f"chance remembered: {p:.0%}"
             for t, d, p in zip(exposures["title"].fillna(""), exposures["dwell_ms"].fillna(0),
                                exposures["p_recall"].fillna(0), strict=True)
@@ -360,12 +370,12 @@ def recall_timeline_chart(exposures: pd.DataFrame, conversation_ts: pd.Timestamp
                         hovertext=hover, hoverinfo="text", showlegend=False)
     fig.add_scatter(x=[conversation_ts], y=["Conversation"], mode="markers", name="Conversation",
                     marker=dict(symbol="star", size=18, color=EVENT_COLORS["conversation"]),
-                    hovertext=[html.escape(conversation_label)[:120]], hoverinfo="text",
+                    hovertext=[plot_text(conversation_label, 120)], hoverinfo="text",
                     showlegend=False)
     if ad_ts is not None and not pd.isna(ad_ts):
         fig.add_scatter(x=[ad_ts], y=["The ad after"], mode="markers", name="The ad after",
                         marker=dict(symbol="diamond", size=16, color=EVENT_COLORS["ad_impression"]),
-                        hovertext=[html.escape(ad_label)[:120]], hoverinfo="text",
+                        hovertext=[plot_text(ad_label, 120)], hoverinfo="text",
                         showlegend=False)
     fig.update_layout(xaxis_title=None, yaxis=dict(
         title=None, categoryorder="array",
@@ -386,7 +396,7 @@ def event_study_chart(study: pd.DataFrame) -> go.Figure | None:
                         name=name,
                         line=dict(color=WORLD_COLORS.get(key, "#8C8C8C"), width=2,
                                   dash="dash" if key == "microphone" else "solid"),
-                        hovertemplate="day %{x}: %{y:.2%}<extra>" + html.escape(key)
+                        hovertemplate="day %{x}: %{y:.2%}<extra>" + plot_text(key)
                         + "</extra>")
     fig.add_shape(type="line", x0=0, x1=0, y0=0, y1=1, yref="paper",
                   line=dict(color=FONT_GREY, dash="dot"))

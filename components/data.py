@@ -25,6 +25,10 @@ from components.fmt import pct, pp
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+# What the upload box lets through (MB; .streamlit/config.toml's server.maxUploadSize matches):
+# twice the contract's limit, so a file over the limit reaches the contract and is reported as
+# too large, with the limit, instead of being held back by the browser and reported missing.
+UPLOAD_BOX_MB = 2 * MAX_UPLOAD_BYTES // 1024**2
 MAX_GENERATED_USERS = 20_000
 TOP_K = 5
 N_BOOT = 200
@@ -36,6 +40,8 @@ K_UPLOADED = "ds_uploaded"
 K_UPLOAD_PROBLEMS = "ds_upload_problems"
 K_UPLOAD_SIGNATURE = "ds_upload_signature"
 K_UPLOAD_FILES = "ds_upload_problem_files"
+K_UPLOAD_LOADED = "_ds_upload_loaded"  # plain state: the sentence saying what an upload loaded
+K_UPLOADER_ROUND = "ds_uploader_round"  # plain state: a loaded upload empties the upload box
 CHOICES = {"sample": "Bundled sample", "generated": "Generated population",
            "uploaded": "Your own files"}
 
@@ -150,13 +156,16 @@ def upload_signature(files: list) -> str:
 
 
 def load_upload(files: list) -> None:
-    """Validate uploaded files; on success they become this session's dataset, on failure the
-    validator's messages are kept for the sidebar and the loaded dataset stays."""
+    """Validate uploaded files as one set: on success the whole set becomes this session's
+    dataset (and the upload box is emptied), on failure the validator's messages are kept for
+    the sidebar and the loaded dataset stays as it was."""
     signature = upload_signature(files)
     if st.session_state.get(K_UPLOAD_SIGNATURE) == signature:
         return
     st.session_state[K_UPLOAD_SIGNATURE] = signature
-    blobs = {f.name: f.getvalue() for f in files}
+    # (name, buffer) pairs: two files of the same name are reported, not collapsed, and an
+    # oversized file is measured without being copied.
+    blobs = [(f.name, f.getbuffer()) for f in files]
     try:
         dataset = contract.load_uploaded(blobs, max_bytes=MAX_UPLOAD_BYTES)
     except contract.ContractError as error:
@@ -168,10 +177,17 @@ def load_upload(files: list) -> None:
     except Exception as error:  # noqa: BLE001 — any unreadable file is the analyst's to fix
         st.session_state[K_UPLOAD_PROBLEMS] = [f"The files could not be read: {error}"]
         return
+    finally:
+        del blobs  # the buffers pin the uploads' bytes
     st.session_state[K_UPLOAD_PROBLEMS] = []
     st.session_state[K_UPLOAD_FILES] = []
     st.session_state[K_UPLOADED] = dataset
     st.session_state[K_PENDING_CHOICE] = "uploaded"
+    st.session_state[K_UPLOADER_ROUND] = st.session_state.get(K_UPLOADER_ROUND, 0) + 1
+    st.session_state[K_UPLOAD_LOADED] = (
+        f"Loaded {dataset.source.removeprefix('Uploaded: ')}: {dataset.n_users:,} people, "
+        f"{len(dataset.ads):,} ads, {dataset.n_events:,} events. They replace the data shown "
+        "before, in this session only.")
 
 
 # --- engine work, cached by small keys ----------------------------------------------------------

@@ -20,8 +20,13 @@ def _generate(n_users: int, seed: int) -> None:
     generation.request(n_users, seed)
 
 
-def _on_upload() -> None:
-    files = st.session_state.get(K_UPLOADER) or []
+def _uploader_key() -> str:
+    # A new key after each loaded upload: the box empties instead of piling up earlier files.
+    return f"{K_UPLOADER}_{st.session_state.get(data.K_UPLOADER_ROUND, 0)}"
+
+
+def _on_upload(key: str) -> None:
+    files = st.session_state.get(key) or []
     if files:
         data.load_upload(list(files))
 
@@ -47,6 +52,9 @@ def dataset_controls() -> None:
     side.subheader("Dataset")
     choice = side.radio("Dataset", options=list(data.CHOICES), key=data.K_CHOICE,
                         format_func=data.CHOICES.get, label_visibility="collapsed")
+    in_use = data.current_dataset()
+    side.caption(f":material/database: In use: {md_escape(in_use.source)} "
+                 f"({in_use.n_users:,} people)")
     if choice == "generated":
         with side.form("generate", border=False):
             cols = st.columns(2)
@@ -63,9 +71,15 @@ def dataset_controls() -> None:
         if state.get(data.K_GENERATED) is None:
             side.info("No population generated yet: showing the bundled sample.")
     if choice == "uploaded":
-        side.file_uploader("users, ads and events (.csv or .parquet), together",
-                           type=["csv", "parquet"], accept_multiple_files=True,
-                           key=K_UPLOADER, on_change=_on_upload)
+        key = _uploader_key()
+        limit = data.MAX_UPLOAD_BYTES // 1024**2
+        side.file_uploader(f"users, ads and events (.csv or .parquet), together; at most "
+                           f"{limit} MB each", type=["csv", "parquet"],
+                           accept_multiple_files=True, key=key, on_change=_on_upload,
+                           args=(key,), max_upload_size=data.UPLOAD_BOX_MB)
+        loaded = state.pop(data.K_UPLOAD_LOADED, None)
+        if loaded:
+            side.success(md_escape(loaded), icon=":material/check_circle:")
         problems = state.get(data.K_UPLOAD_PROBLEMS) or []
         if problems:
             files = ", ".join(md_escape(f) for f in state.get(data.K_UPLOAD_FILES) or [])

@@ -5,14 +5,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 
 import streamlit as st
 
 from adlens import schema
 from adlens.memory import MemoryParams
-from adlens.scenario import Scenario
+from adlens.scenario import DATE_BOUNDS, Scenario
+from components.fmt import md_escape
 
 # Widget keys; the story and the reset button write these before the widgets are drawn.
 K_AI_CHAT = "sc_ai_chat"
@@ -30,9 +30,9 @@ PERSON_PARAM = "person"
 # {"person", "ts" (ISO), "ad_id", "what"}; absent = as of the view's day.
 K_MOMENT = "person_moment"
 K_GOTO = "_goto_page"  # plain state: a page a callback asked to open (app.py switches once)
+K_URL_NOTES = "_url_notes"  # plain state: what the opening link asked for and could not get
 
-EARLIEST = dt.date(2025, 1, 1)
-LATEST = dt.date(2027, 12, 31)
+EARLIEST, LATEST = DATE_BOUNDS
 
 
 def apply_scenario(scenario: Scenario) -> None:
@@ -53,7 +53,9 @@ def init_from_url(params: Mapping[str, str | list[str]]) -> None:
     if "_scenario_initialised" in st.session_state:
         return
     st.session_state["_scenario_initialised"] = True
-    apply_scenario(Scenario.from_query_params(params))
+    read = Scenario.read_query_params(params)
+    apply_scenario(read.scenario)
+    st.session_state[K_URL_NOTES] = read.notes
     person = params.get(PERSON_PARAM)
     if isinstance(person, list):
         person = person[-1] if person else None
@@ -173,7 +175,11 @@ def view_as_of(day) -> None:
 
 
 def counterfactual_banner(scenario: Scenario) -> None:
-    """Say, on every page, which rules differ from the policy Meta announced."""
+    """Say, on every page, which rules differ from the policy Meta announced (and, once,
+    what the opening link asked for that could not be shown)."""
+    notes = st.session_state.pop(K_URL_NOTES, None)
+    if notes:
+        st.info("\n".join(f"- {md_escape(note)}" for note in notes), icon=":material/link_off:")
     lines = scenario.differences()
     if not lines:
         st.caption(":material/verified: Announced policy in force (AI chats used from "

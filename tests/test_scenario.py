@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adlens import schema
-from adlens.scenario import DEFAULT_HALF_LIVES, Scenario
+from adlens.scenario import DATE_BOUNDS, DEFAULT_HALF_LIVES, HALF_LIFE_BOUNDS, Scenario
 
 
 def test_announced_defaults_match_the_policy():
@@ -116,3 +116,45 @@ def test_query_params_are_tolerant():
     assert s.link_rule is False
     assert Scenario.from_query_params({"excluded": "none"}).excluded_regions == ()
     assert Scenario().to_query_params() == {}
+
+
+@pytest.mark.parametrize("key,value", [
+    ("as_of", "2024-12-31"), ("as_of", "2028-01-01"), ("as_of", "0001-01-01"),
+    ("policy_start", "2024-12-31"), ("policy_start", "9999-12-31"),
+])
+def test_a_url_date_outside_the_widgets_bounds_is_dropped_with_a_note(key, value):
+    # The sidebar's date inputs raise on a value outside their bounds: the URL reader keeps
+    # dates inside the same bounds, and says what it dropped.
+    read = Scenario.read_query_params({key: value, "ai_chat": "off"})
+    assert getattr(read.scenario, key) == getattr(Scenario(), key)
+    assert read.scenario.ai_chat is False, "the good parameters are kept"
+    assert len(read.notes) == 1 and value in read.notes[0] and key in read.notes[0]
+    assert "2025-01-01" in read.notes[0] and "2027-12-31" in read.notes[0]
+    assert Scenario.from_query_params({key: value}) == Scenario()
+
+
+def test_the_url_reader_keeps_dates_at_the_bounds_and_notes_every_dropped_value():
+    first, last = DATE_BOUNDS
+    read = Scenario.read_query_params({"as_of": last.isoformat(),
+                                       "policy_start": first.isoformat()})
+    assert (read.scenario.as_of, read.scenario.policy_start) == (last, first)
+    assert read.notes == []
+    read = Scenario.read_query_params({"as_of": "soon", "ai_chat": "sideways",
+                                       "hl_like": "0.1", "hl_post": "99999", "hl_watch": "3",
+                                       "sensitive": "all"})
+    assert read.scenario == Scenario().with_(half_lives={"watch": 3.0})
+    assert len(read.notes) == 5
+    assert any("0.1" in n and str(HALF_LIFE_BOUNDS[0]) in n for n in read.notes)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(["as_of", "policy_start", "ai_chat", "excluded",
+                                        "sensitive", "link_rule", "hl_like", "hl_ai_chat"]),
+                       st.text(max_size=12) | st.dates().map(dt.date.isoformat)
+                       | st.floats().map(str)))
+def test_any_url_parameters_give_a_scenario_inside_the_widgets_bounds(params):
+    s = Scenario.from_query_params(params)
+    first, last = DATE_BOUNDS
+    assert first <= s.as_of <= last and first <= s.policy_start <= last
+    low, high = HALF_LIFE_BOUNDS
+    assert all(low <= days <= high for _, days in s.half_lives)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from adlens import labels, schema
 from adlens.memory import MemoryParams
-from adlens.scenario import DEFAULT_HALF_LIVES
+from adlens.scenario import DEFAULT_HALF_LIVES, HALF_LIFE_BOUNDS
 from components import data
 from components.colors import signal_label
 from components.fmt import md_escape, pct
@@ -101,7 +101,8 @@ def half_life_section() -> None:
         values = {}
         for i, signal in enumerate(schema.SIGNALS):
             values[signal] = cols[i % 3].number_input(
-                f"{signal_label(signal)} (days)", min_value=0.5, max_value=3650.0,
+                f"{signal_label(signal)} (days)", min_value=HALF_LIFE_BOUNDS[0],
+                max_value=HALF_LIFE_BOUNDS[1],
                 value=float(current.get(signal, DEFAULT_HALF_LIVES[signal])), step=1.0,
                 key=f"hl_{signal}_{current.get(signal)}")
         applied = st.form_submit_button("Apply half-lives")

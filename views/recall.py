@@ -113,7 +113,8 @@ def microphone(rec) -> None:
     st.caption("The microphone is never a signal. This chart only asks what the data would "
                "look like if ads were triggered by listening: ads on the topic would pile up "
                "after the conversation, not before.")
-    charts.show(charts.event_study_chart(rec.event_study),
+    study = charts.event_study_chart(rec.event_study)
+    charts.show(study,
                 "Solid: the observed data. Dashed: the same people if a microphone triggered "
                 "the ads. Look at the days before zero.",
                 "No reported conversation has the full 14 days before and 7 days after it in "
@@ -127,7 +128,7 @@ def microphone(rec) -> None:
                   f"{value * 100:+.1f} points", help=stat.get("meaning"))
         st.caption(f"{stat.get('n_conversations', 0):,} conversations{interval}. "
                    + md_escape(stat.get("meaning", "")))
-    for note in rec.notes:
+    for note in rec.notes if study is not None else []:  # no chart: show() said why
         st.caption(md_escape(note))
 
 

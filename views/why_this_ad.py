@@ -4,8 +4,6 @@ timeline, and the events the rules kept out, with the reason."""
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import streamlit as st
 
@@ -127,7 +125,7 @@ def _waterfalls(dataset_id: str, scenario, person: str, moment: str, _mine) -> d
     contrib = shown[[c for c in shown.columns if c.startswith("contrib_")]].to_numpy()
     rows = int((abs(contrib) > 1e-12).sum(axis=1).max()) + 2 if len(shown) else 2
     return {(app, int(ad["rank"])): charts.waterfall_chart(
-        ad, f"#{int(ad['rank'])} {html.escape(str(ad['title']))[:48]}", x_max=x_max,
+        ad, f"#{int(ad['rank'])} {charts.plot_text(ad['title'], 48)}", x_max=x_max,
         rows=rows)
         for app, ads in shown.groupby("app", observed=True, sort=False)
         for _, ad in ads.iterrows()}
