@@ -238,3 +238,17 @@ def test_stored_feedback_free_result_is_for_the_bundled_sample():
     stored = json.loads(rolling.FEEDBACK_FREE_PATH.read_text())
     assert stored["dataset_id"] == load_dataset(ranking.SAMPLE_DIR).dataset_id
     assert stored["n_users"] == rolling.SAMPLE_USERS
+
+
+def test_features_of_a_subset_of_people_are_their_rows_of_the_full_features(world):
+    scenario = Scenario()
+    people = np.flatnonzero(world.uses_meta_ai)[::3]
+    cut = int(pd.Timestamp("2026-01-06", tz="UTC").value // 10**6)
+    full = signals.features(world.codes, scenario, cut_ms=cut)
+    sub_codes = rolling._codes_of(world.codes, people)
+    part = signals.features(sub_codes, scenario, cut_ms=cut,
+                            rules=signals.chat_rules(sub_codes, scenario))
+    assert part.ai_chat.any()
+    np.testing.assert_array_equal(part.ai_chat, full.ai_chat[:, people])
+    for name, matrix in full.by_signal.items():
+        np.testing.assert_allclose(part.by_signal[name], matrix[people], rtol=1e-12, atol=0)
