@@ -33,3 +33,4 @@ bench: $(DEV_STAMP)
 sample: $(RUN_STAMP)
 	$(PY) -m adlens generate --users 5000 --seed 20251216 --out sample_data --format parquet
 	$(PY) -m adlens.ranking > /dev/null
+	$(PY) -m adlens.rolling --users 5000 --seed 20251216

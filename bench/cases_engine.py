@@ -29,6 +29,12 @@ def cases() -> list[Case]:
         Case("engine: full quality evaluate (all metrics and regions, 200 resamples) on the "
              "sample, and its peak extra memory", func="bench.cases_engine:quality_full_sample",
              target="≤ 1 s, ≤ 50 MB extra", max_seconds=1.0),
+        Case("engine: rolling next-week evaluation of the AI-chat signal (all regions, 200 "
+             "resamples) on the sample, and its peak extra memory",
+             func="bench.cases_engine:rolling_evaluation", target="≤ 2 s", max_seconds=2.0),
+        Case("engine: rolling next-week evaluation on 100k people, and its peak extra memory",
+             func="bench.cases_engine:rolling_evaluation", target="≤ 30 s", max_seconds=30.0,
+             kwargs={"n_users": 100_000}),
     ]
 
 
@@ -152,3 +158,33 @@ def quality_full_sample() -> dict:
             "detail": {"max_seconds": round(max(times), 3), "scenarios": len(times),
                        "peak_extra_mb_first": round(peaks[0], 1),
                        "peak_extra_mb_later": round(peaks[1], 1)}}
+
+
+def rolling_evaluation(n_users: int | None = None) -> dict:
+    """One uncached rolling evaluation (prepare untimed), then a second, also uncached, under
+    tracemalloc for the peak memory it adds on top of the prepared dataset."""
+    import gc
+    import tracemalloc
+
+    from adlens import engine, quality, rolling
+    from adlens.contract import load_dataset
+
+    folder = SAMPLE if n_users is None else _population(n_users)
+    prepared = engine.prepare(load_dataset(folder, max_bytes=10 * 1024**3))
+    gc.collect()
+    start = time.perf_counter()
+    report = rolling.evaluate(prepared)
+    seconds = time.perf_counter() - start
+    quality._CACHE.pop(prepared, None)  # the next call computes again
+    gc.collect()
+    tracemalloc.start()
+    rolling.evaluate(prepared)
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    row = report.row("auc")
+    return {"seconds": seconds, "detail": {
+        "users": prepared.codes.n_users, "weeks": len(report.weeks),
+        "person_weeks": int(row["n_person_weeks"]), "clicked_person_app_weeks":
+        int(report.row("precision@k")["n_slots"]), "people": int(row["n_people"]),
+        "peak_extra_mb": round(peak, 1),
+        "auc_difference": round(float(row["value"]), 4)}}

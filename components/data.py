@@ -20,7 +20,6 @@ from adlens import contract, engine, export, labels, recall, schema, trends
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import frames
-from components.fmt import pct, pp
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"
@@ -420,19 +419,6 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
 QUALITY_METRICS = {m: labels.metric(m) for m in ("precision@k", "ndcg@k", "auc")}
 
 
-@dataclass(frozen=True)
-class QualityChange:
-    """A ranking-quality figure ready for a KPI: value, change and what it means."""
-
-    value_text: str
-    delta_text: str | None
-    help: str
-
-    @property
-    def text(self) -> str:
-        return self.delta_text or self.value_text
-
-
 def _pick(summary: pd.DataFrame, metric: str, variant: str) -> pd.Series | None:
     rows = summary[(summary["region"] == "All") & (summary["metric"] == metric)
                    & (summary["variant"] == variant)]
@@ -443,34 +429,6 @@ def _pick(summary: pd.DataFrame, metric: str, variant: str) -> pd.Series | None:
 
 def _variant(scenario: Scenario) -> str:
     return "with AI chat" if scenario.ai_chat else "without AI chat"
-
-
-def quality_gain_from_ai_chat(dataset: Dataset, scenario: Scenario) -> QualityChange:
-    """How much the AI-chat signal adds to precision@5 under this scenario's other rules."""
-    diff = _pick(quality(dataset, scenario, headline=True), "precision@k", "difference")
-    if diff is None:
-        return QualityChange("—", None, "Ranking quality needs the simulation's true interests, "
-                             "which this dataset does not include.")
-    points = diff["value"] * 100
-    return QualityChange(
-        f"{points:+.2f} points", None,
-        f"{labels.metric('precision@k')} against people's true interests, with minus "
-        f"without the AI-chat signal (95% interval {diff['ci_low'] * 100:+.2f} to "
-        f"{diff['ci_high'] * 100:+.2f} "
-        "points, bootstrap over people).")
-
-
-def quality_change(dataset: Dataset, base: Scenario, current: Scenario) -> QualityChange | None:
-    """Precision@5 in `current`, and its change from `base`; None without true interests."""
-    now = _pick(quality(dataset, current), "precision@k", _variant(current))
-    before = _pick(quality(dataset, base), "precision@k", _variant(base))
-    if now is None or before is None:
-        return None
-    return QualityChange(
-        pct(now["value"]), pp(now["value"] - before["value"]),
-        f"{labels.metric_help('precision@k')} (95% interval "
-        f"{pct(now['ci_low'])} to {pct(now['ci_high'])}); the change is against the announced "
-        "policy.")
 
 
 def quality_table(dataset: Dataset, base: Scenario, current: Scenario,

@@ -15,7 +15,7 @@ import streamlit as st
 
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
-from components import charts, data, frames
+from components import ai_value, charts, data, frames
 from components.fmt import pct
 from components.scenario_controls import announced_base
 
@@ -73,11 +73,19 @@ def build_report(dataset: Dataset, scenario: Scenario) -> str:
     try:
         result = data.scenario_result(dataset, scenario)
         shares = frames.headline_shares(result.shares["all"])
+        value = ai_value.headline(ai_value.rolling_report(dataset, scenario),
+                                  ai_value.feedback_free(dataset.dataset_id))
+        moved, moved_all, _ = ai_value.reach_text(ai_value.reach(dataset, scenario))
         parts.append(
             "<h2>Headline figures</h2><div class='kpis'>"
             f"<div class='kpi'>Ads with an AI-chat contribution<b>{pct(shares['ai_share'])}</b>"
             "</div><div class='kpi'>Ads where AI chats are the largest contributor"
-            f"<b>{pct(shares['ai_largest'])}</b></div></div>")
+            f"<b>{pct(shares['ai_largest'])}</b></div>"
+            "<div class='kpi'>Ads that leave the top 5 without AI chats (people who can have "
+            f"them)<b>{html.escape(moved)}</b>{html.escape(moved_all)}</div>"
+            "<div class='kpi'>Next-week precision@5 added by AI chats"
+            f"<b>{html.escape(value.text)}</b></div></div>"
+            f"<p class='muted'>{html.escape(value.help)} {html.escape(value.caption)}</p>")
         by_region = frames.shares_matrix(data.scenario_shares(dataset, scenario)["region"],
                                           "region")
         figures.append(("Signal contributions by region", charts.stacked_shares_chart(

@@ -78,9 +78,22 @@ def test_audit_reports_exclusions_leakage_and_quality(capsys, data_dir):
     assert sum(by_reason.values()) == report["exclusions"]["total"] > 0
     leak = report["sensitive_leakage"]
     assert 0 <= leak["heldout"]["meta7"] <= 1 and leak["dataset_messages"] > 0
-    metrics = {(r["region"], r["metric"], r["variant"]) for r in report["quality"]["rows"]}
+    static = report["static_interest_match"]["rows"]
+    metrics = {(r["region"], r["metric"], r["variant"]) for r in static}
     assert ("All", "precision@k", "with AI chat") in metrics
     assert ("All", "auc", "difference") in metrics
+    value = report["ai_chat_value"]
+    rows = {(r["region"], r["metric"], r["variant"]): r for r in value["rows"]}
+    for metric in ("precision@k", "recall@k", "auc"):
+        row = rows[("All", metric, "difference")]
+        # Every figure carries its denominators; eligible person-weeks are the weeks' total.
+        assert row["n_person_weeks"] == sum(w["eligible_people"] for w in value["weeks"])
+        assert row["n_eligible_people"] <= 60 and row["n_people"] <= row["n_eligible_people"]
+    # Korea is no longer excluded: its chatters can be eligible, EU and UK ones never.
+    assert not {r["region"] for r in value["rows"]} & {"EU", "UK"}
+    reach = {r["population"]: r for r in value["reach"]}
+    assert reach["everyone"]["people"] == 60 and reach["eligible"]["people"] <= 60
+    assert value["feedback_free"] is None  # not the bundled sample, no --twin-seed
 
 
 @pytest.mark.parametrize("argv, fragment", [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, data, frames
+from components import ai_value, charts, data, frames
 from components.fmt import md_escape, pct
 from components.kpi import Kpi, kpi_row
 from components.page import run_page, section
@@ -31,13 +31,13 @@ def ai_share_over_time(dataset, scenario) -> None:
 
 
 def headline_figures(dataset, scenario) -> None:
-    """Share of ads with an AI-chat contribution, where it leads, and what it adds to quality."""
+    """Share of ads with an AI-chat contribution, where it leads, what it adds to next week's
+    clicks among the people who can have it, and how many ads it moves into the top 5."""
     result = data.scenario_result(dataset, scenario)
     shares = frames.headline_shares(result.shares["all"])
-    try:
-        quality_delta = data.quality_gain_from_ai_chat(dataset, scenario)
-    except data.DataUnavailable as gap:
-        quality_delta = data.QualityChange("—", None, str(gap))
+    report = ai_value.rolling_report(dataset, scenario)
+    value = ai_value.headline(report, ai_value.feedback_free(dataset.dataset_id))
+    moved, moved_all, moved_help = ai_value.reach_text(ai_value.reach(dataset, scenario))
     kpi_row([
         Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),
             help="Share of the recommended ads (top ads per person and app) whose score has a "
@@ -45,9 +45,11 @@ def headline_figures(dataset, scenario) -> None:
         Kpi("AI chats the largest contributor", pct(shares["ai_largest"]),
             help="Share of recommended ads whose biggest single contribution is the AI-chat "
                  "signal."),
-        Kpi("Ranking quality added by the AI-chat signal", quality_delta.text,
-            help=quality_delta.help),
+        Kpi("Ads that leave the top 5 without AI chats (people who can have them)", moved,
+            delta=moved_all, delta_color="off", help=moved_help),
+        Kpi("Next-week precision@5 added by AI chats", value.text, help=value.help),
     ])
+    st.caption(value.caption)
 
 
 def rules_list(rules) -> None:

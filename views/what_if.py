@@ -7,9 +7,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from adlens import labels, schema
+from adlens import schema
 from adlens.scenario import Scenario
-from components import charts, data, frames
+from components import ai_value, charts, data, frames
 from components.fmt import pct, pp
 from components.kpi import Kpi, kpi_row
 from components.page import nothing_to_show, run_page, section
@@ -49,12 +49,51 @@ def headline(dataset, base, result_base, current, result_now, changed: pd.DataFr
             delta=pp(after["ai_share"] - before["ai_share"]), delta_color="off",
             help=f"{name}; the change is against the announced policy."),
     ]
-    gain = data.quality_change(dataset, base, current)
-    if gain is not None:
-        kpis.append(Kpi(f"Ranking quality ({labels.metric('precision@k').lower()})",
-                        gain.value_text, delta=gain.delta_text,
-                        delta_color="off", help=gain.help))
+    kpis.append(_value_kpi(dataset, base, current, name))
     kpi_row(kpis)
+
+
+def _value_kpi(dataset, base: Scenario, current: Scenario, name: str) -> Kpi:
+    """What AI chats add to next week's precision@5 in this scenario, against the announced
+    policy (each among the people who can have the signal in that scenario)."""
+    now = ai_value.rolling_report(dataset, current).row("precision@k")
+    before = ai_value.rolling_report(dataset, base).row("precision@k")
+    change = now["value"] - before["value"] if current.ai_chat else -before["value"]
+    return Kpi("Next-week precision@5 added by AI chats",
+               ai_value.points(now["value"] if current.ai_chat else 0.0),
+               delta=f"{change * 100:+.2f} points" if pd.notna(change) else None,
+               delta_color="off",
+               help=f"{name}: among {ai_value.WHO}; {ai_value.denominators(now)}. The change is "
+                    "against the announced policy.")
+
+
+def value_of_ai_chats(dataset, base: Scenario, current: Scenario, name: str) -> None:
+    """The rolling next-week evaluation for both scenarios, with denominators; the static
+    match with true interests as a secondary measure."""
+    st.subheader("What AI chats add to next week's clicks")
+    table = ai_value.comparison_table({"Announced policy": ai_value.rolling_report(dataset, base),
+                                       name: ai_value.rolling_report(dataset, current)})
+    if table.empty:
+        nothing_to_show("Nobody who can have the AI-chat signal clicked an ad in the evaluated "
+                        "weeks, so its value cannot be measured on this data.")
+    else:
+        st.dataframe(table[table["region"] == "All"].drop(columns="region"), hide_index=True)
+        with st.expander("By region"):
+            st.dataframe(table[table["region"] != "All"], hide_index=True)
+    st.caption("Each week the ads are ranked from what people did strictly before it and "
+               f"scored against the topics they clicked that week, among {ai_value.WHO}. "
+               "'Without' is the same click model with the AI-chat contribution removed. "
+               "Intervals: 95% bootstrap over people. When the AI-chat switch is off, the "
+               "table still shows what the signal would add.")
+    with st.expander("Secondary: match with the simulation's true interests (one cut, "
+                     "everyone)"):
+        quality = data.quality_table(dataset, base, current, name)
+        charts.show(charts.quality_chart(quality),
+                    "Dots: how well the top ads match people's true interests at one point in "
+                    "time, over everyone; whiskers: 95% bootstrap intervals over people. Each "
+                    "panel has its own scale.",
+                    "Ranking quality needs the simulation's true interests, which this dataset "
+                    "does not include.", key="quality")
 
 
 def sensitive(dataset, base, result_base, current, result_now, name: str) -> None:
@@ -119,12 +158,7 @@ def main() -> None:
                 f"Hatched bars: announced policy; solid: {other_name}.",
                 "No signal contributes in either scenario.", key="shares_before_after")
     with section():
-        quality = data.quality_table(dataset, base, current, other_name)
-        charts.show(charts.quality_chart(quality),
-                    "Dots: how well the top ads match people's true interests; whiskers: 95% "
-                    "bootstrap intervals over people. Each panel has its own scale.",
-                    "Ranking quality needs the simulation's true interests, which this dataset "
-                    "does not include.", key="quality")
+        value_of_ai_chats(dataset, base, current, other_name)
     with section():
         sensitive(dataset, base, result_base, current, result_now, other_name)
 

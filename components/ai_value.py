@@ -1,0 +1,160 @@
+"""What the AI-chat signal is worth, for the pages: the rolling next-week evaluation among the
+people who can have the signal, its reach and the feedback-free twin, cached and worded.
+
+The figures come from `adlens.rolling`; the wording helpers are pure and tested without
+Streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from adlens import rolling
+from adlens.dataset import Dataset
+from adlens.scenario import Scenario
+from components import data
+from components.fmt import pct
+
+METRIC_NAMES = {"precision@k": "Precision@5", "recall@k": "Recall@5",
+                "auc": "AUC within a person's week"}
+WHO = ("people who can have the signal: Meta AI users with a chat that counts under these "
+       "rules, in a region where it is used")
+
+
+@st.cache_data(max_entries=8, show_spinner="Scoring next week's clicks with and without AI chats…")
+def _rolling(dataset_id: str, scenario: Scenario, _dataset: Dataset) -> rolling.RollingReport:
+    report = rolling.evaluate(data.prepared(_dataset), scenario)
+    data.release_memory()
+    return report
+
+
+def rolling_report(dataset: Dataset, scenario: Scenario) -> rolling.RollingReport:
+    """The rolling evaluation (both variants are in it, so the AI-chat switch needs no rerun)."""
+    return _rolling(dataset.dataset_id, scenario.with_(ai_chat=True), dataset)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _reach(dataset_id: str, scenario: Scenario, _dataset: Dataset) -> pd.DataFrame:
+    return rolling.reach(data.prepared(_dataset), scenario)
+
+
+def reach(dataset: Dataset, scenario: Scenario) -> pd.DataFrame:
+    """population (everyone / eligible), people, ads, ads_with_ai_chat, ads_leaving_top_k."""
+    return _reach(dataset.dataset_id, scenario, dataset)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def feedback_free(dataset_id: str) -> rolling.RollingReport | None:
+    """The feedback-free twin stored for the bundled sample (None for other data)."""
+    return rolling.stored_feedback_free(dataset_id)
+
+
+def points(value: float) -> str:
+    """A difference in a share as points: 0.0123 -> '+1.23 points'."""
+    return "—" if value is None or math.isnan(value) else f"{value * 100:+.2f} points"
+
+
+def interval(row: pd.Series, metric: str) -> str:
+    if math.isnan(row["ci_low"]):
+        return "no interval"
+    if metric == "auc":
+        return f"{row['ci_low']:+.3f} to {row['ci_high']:+.3f}"
+    return f"{row['ci_low'] * 100:+.2f} to {row['ci_high'] * 100:+.2f} points"
+
+
+def value_text(row: pd.Series, metric: str) -> str:
+    if math.isnan(row["value"]):
+        return "—"
+    return f"{row['value']:+.3f}" if metric == "auc" else points(row["value"])
+
+
+def denominators(row: pd.Series) -> str:
+    """The counts a figure stands on, in words."""
+    return (f"{int(row['n_people']):,} people with a clicked week, of "
+            f"{int(row['n_eligible_people']):,} who can have the signal; "
+            f"{int(row['n_person_weeks']):,} person-weeks, "
+            f"{int(row['n_slots']):,} person-app-weeks with a click, "
+            f"{int(row['n_clicks']):,} clicks")
+
+
+@dataclass(frozen=True)
+class ValueFigure:
+    """The headline: next-week precision@5 added by the AI-chat signal, ready for a KPI."""
+
+    text: str
+    help: str
+    caption: str
+
+
+def headline(report: rolling.RollingReport, twin: rolling.RollingReport | None = None
+             ) -> ValueFigure:
+    row = report.row("precision@k")
+    if pd.isna(row["value"]):
+        return ValueFigure("—", "Nobody who can have the AI-chat signal clicked an ad in the "
+                           "evaluated weeks, so its value cannot be measured on this data.",
+                           "No eligible person clicked in the evaluated weeks.")
+    recall, auc = report.row("recall@k"), report.row("auc")
+    help_text = (
+        f"Each week, the ads are ranked from what people did strictly before it, and scored "
+        f"against the topics they clicked that week; with minus without the AI-chat signal "
+        f"(same click model), among {WHO}. 95% interval {interval(row, 'precision@k')} "
+        f"(bootstrap over people). Recall@5: {value_text(recall, 'recall@k')}; "
+        f"AUC: {value_text(auc, 'auc')} ({interval(auc, 'auc')}).")
+    caption = f"Next-week precision@5 added by AI chats stands on {denominators(row)}."
+    if twin is not None:
+        free = twin.row("precision@k")
+        caption += (f" In the same world without the platform's own chat targeting it is "
+                    f"{value_text(free, 'precision@k')} ({interval(free, 'precision@k')}): the "
+                    "rest is the platform reinforcing itself.")
+    return ValueFigure(points(row["value"]), help_text, caption)
+
+
+def reach_text(reach_frame: pd.DataFrame) -> tuple[str, str, str]:
+    """KPI value (people who can have the signal), the same over everyone, and the help for
+    'ads that leave the top 5 without AI chats'."""
+    by = reach_frame.set_index("population")
+    eligible, everyone = by.loc["eligible"], by.loc["everyone"]
+    value = pct(eligible["ads_leaving_top_k"])
+    over_everyone = f"{pct(everyone['ads_leaving_top_k'])} over everyone"
+    help_text = (
+        f"Share of the recommended ads that would not be in the person's top 5 without the "
+        f"AI-chat signal: {pct(eligible['ads_leaving_top_k'])} for the "
+        f"{int(eligible['people']):,} people who can have it "
+        f"({pct(eligible['ads_with_ai_chat'])} of their ads have an AI-chat contribution), "
+        f"{pct(everyone['ads_leaving_top_k'])} over all {int(everyone['people']):,} people "
+        f"({pct(everyone['ads_with_ai_chat'])} with a contribution).")
+    return value, over_everyone, help_text
+
+
+def comparison_table(reports: dict[str, rolling.RollingReport]) -> pd.DataFrame:
+    """One row per scenario, region and measure: with, without, added (95% interval) and the
+    denominators, for the What-if page."""
+    rows = []
+    for name, report in reports.items():
+        s = report.summary
+        for region in dict.fromkeys(s["region"]):
+            for metric in rolling.METRICS:
+                diff = report.row(metric, "difference", region)
+                rows.append({
+                    "scenario": name, "region": region, "measure": METRIC_NAMES[metric],
+                    "with AI chats": _level(report.value(metric, "with AI chat", region),
+                                            metric),
+                    "without": _level(report.value(metric, "without AI chat", region), metric),
+                    "added by AI chats": value_text(diff, metric),
+                    "95% interval": interval(diff, metric),
+                    "people (with a clicked week / eligible)":
+                        f"{int(diff['n_people']):,} / {int(diff['n_eligible_people']):,}",
+                    "person-weeks": int(diff["n_person_weeks"]),
+                    "clicked person-app-weeks": int(diff["n_slots"]),
+                    "clicks": int(diff["n_clicks"])})
+    return pd.DataFrame(rows)
+
+
+def _level(value: float, metric: str) -> str:
+    if value is None or math.isnan(value):
+        return "—"
+    return f"{value:.3f}" if metric == "auc" else pct(value, 2)

@@ -1,0 +1,96 @@
+"""The pages' AI-chat value figures: the Overview headline, the What-if table and the HTML report
+show the rolling next-week evaluation and the reach the engine computes, with denominators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from adlens import engine, rolling
+from adlens.contract import load_dataset
+from adlens.scenario import Scenario
+from components import ai_value
+from components.fmt import pct
+
+APP = str(Path(__file__).parent.parent / "app.py")
+SAMPLE = Path(__file__).parent.parent / "sample_data"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    dataset = load_dataset(SAMPLE)
+    return dataset, engine.prepare(dataset)
+
+
+@pytest.fixture(scope="module")
+def at() -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=180)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def _metric(at: AppTest, label: str):
+    hits = [m for m in at.metric if m.label == label]
+    assert hits, [m.label for m in at.metric]
+    return hits[0]
+
+
+def test_overview_headline_is_the_rolling_value_with_its_denominators(at, sample):
+    _, prepared = sample
+    at.switch_page("views/overview.py").run()
+    assert not at.exception
+    report = rolling.evaluate(prepared, Scenario())
+    row = report.row("precision@k")
+    assert _metric(at, "Next-week precision@5 added by AI chats").value == ai_value.points(
+        row["value"])
+    captions = " ".join(c.value for c in at.caption)
+    assert f"{int(row['n_person_weeks']):,} person-weeks" in captions
+    assert f"{int(row['n_clicks']):,} clicks" in captions
+    reach = rolling.reach(prepared, Scenario()).set_index("population")
+    moved = _metric(at, "Ads that leave the top 5 without AI chats (people who can have them)")
+    assert moved.value == pct(reach.loc["eligible", "ads_leaving_top_k"])
+    assert pct(reach.loc["everyone", "ads_leaving_top_k"]) in moved.delta
+    # The bundled sample's feedback-free twin is stored, so the caption names it.
+    if rolling.stored_feedback_free(prepared.dataset_id) is not None:
+        assert "without the platform's own chat targeting" in captions
+
+
+def test_what_if_table_compares_the_value_per_scenario(at, sample):
+    _, prepared = sample
+    at.switch_page("views/what_if.py").run()
+    assert not at.exception
+    tables = [t.value for t in at.dataframe if "added by AI chats" in t.value.columns]
+    assert tables, "the rolling table is on the page"
+    table = tables[0]
+    assert set(table["scenario"]) == {"Announced policy", "AI-chat signal off"}
+    expected = rolling.evaluate(prepared, Scenario())
+    announced = table[(table["scenario"] == "Announced policy")
+                      & (table["measure"] == "Precision@5")].iloc[0]
+    assert announced["added by AI chats"] == ai_value.points(expected.value("precision@k"))
+    assert announced["clicks"] == expected.row("precision@k")["n_clicks"]
+    kpi = _metric(at, "Next-week precision@5 added by AI chats")
+    assert kpi.value == ai_value.points(0.0)  # the compared scenario has the signal off
+    assert kpi.delta == f"{-expected.value('precision@k') * 100:+.2f} points"
+
+
+def test_the_report_carries_the_rolling_headline(at, sample):
+    from components.report import build_report
+
+    dataset, prepared = sample
+    page = build_report(dataset, Scenario())
+    value = rolling.evaluate(prepared, Scenario()).value("precision@k")
+    assert "Next-week precision@5 added by AI chats" in page
+    assert f"<b>{ai_value.points(value)}</b>" in page
+    assert "person-weeks" in page
+
+
+def test_nothing_to_measure_says_so():
+    empty = rolling.RollingReport.from_dict({
+        "k": 5, "n_boot": 0, "without": "removed", "weeks": [],
+        "summary": [("All", m, v, float("nan"), float("nan"), float("nan"), 0, 0, 0, 0, 0)
+                    for m in rolling.METRICS for v in rolling.VARIANTS]})
+    figure = ai_value.headline(empty)
+    assert figure.text == "—" and "cannot be measured" in figure.help
