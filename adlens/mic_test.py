@@ -412,6 +412,8 @@ def add_listening(world: MicWorld, rate: float, rng: np.random.Generator) -> Mic
 
 # --- the power study --------------------------------------------------------------------------
 POWER_RATES: tuple[float, ...] = (0.0, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.5)
+SHUFFLED = "conversation times shuffled"
+OBSERVED_BASE = "the data as they are"
 Progress = Callable[[float, str], None]
 
 
@@ -433,10 +435,6 @@ class PowerStudy:
         return float(c["flagged"].sum() / c["n_worlds"].sum()) if len(c) else float("nan")
 
 
-SHUFFLED = "conversation times shuffled"
-OBSERVED_BASE = "the data as they are"
-
-
 def wilson(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
     """95% Wilson interval for a proportion k / n."""
     if n == 0:
@@ -447,6 +445,16 @@ def wilson(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
+def study_plan(rates: tuple[float, ...] = POWER_RATES, n_worlds: int = 200,
+               n_worlds_curve: int | None = None,
+               bases: tuple[str, ...] = (SHUFFLED, OBSERVED_BASE)) -> list[tuple[str, float, int]]:
+    """(base, rate, number of worlds) of a power study; the null and the largest rate get
+    `n_worlds`, the rest `n_worlds_curve`."""
+    curve_n = n_worlds if n_worlds_curve is None else n_worlds_curve
+    return [(base, r, n_worlds if (r == 0 and base == SHUFFLED) or r == max(rates) else curve_n)
+            for base in bases for r in rates]
+
+
 def power_study(world: MicWorld, rates: tuple[float, ...] = POWER_RATES, n_worlds: int = 200,
                 n_worlds_curve: int | None = None, settings: MicSettings = MicSettings(),
                 seed: int = 0, bases: tuple[str, ...] = (SHUFFLED, OBSERVED_BASE),
@@ -455,14 +463,12 @@ def power_study(world: MicWorld, rates: tuple[float, ...] = POWER_RATES, n_world
 
     Two bases: `SHUFFLED` (conversation times dealt out again, so at R = 0 it is a null world
     and its detection rate is the false-alarm rate) and `OBSERVED_BASE` (the data as they are,
-    priming and all, with listening added on top). `n_worlds` seeded worlds at R = 0 and at the
-    largest R, `n_worlds_curve` (default the same) at the rates in between."""
-    curve_n = n_worlds if n_worlds_curve is None else n_worlds_curve
+    priming and all, with listening added on top). `n_worlds` seeded worlds for the null
+    (shuffled, R = 0) and at the largest R, `n_worlds_curve` (default the same) elsewhere."""
+    plan = study_plan(rates, n_worlds, n_worlds_curve, bases)
     w = int(round(settings.window_hours * _HOUR_MS))
     t0, span = _frame(world, w + LISTENING_MIN_DELAY_MS + 240 * _HOUR_MS)
     base_imps = _Counter(world.imp_g, world.imp_t, t0, span)
-    plan = [(base, r, n_worlds if r in (rates[0], rates[-1]) else curve_n)
-            for base in bases for r in rates]
     total = sum(n for *_, n in plan)
     rows, done = [], 0
     for bi, (base, rate, n) in enumerate(plan):

@@ -52,6 +52,7 @@ labelled counterfactual).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -687,8 +688,9 @@ class RecallResult:
     coincidences have an earlier exposure than matched placebo moments (`placebo_excess`);
     `validity`: each label's precision and recall against the generator's truth (None when the
     data have no truth table: uploaded data); `world`: the numbers the test read, to build a
-    listening world from (`listening_preview`); `listening_rate`: R of a counterfactual
-    listening world (0 for the announced-policy data)."""
+    listening world from (`listening_preview`); `inputs`: the timelines (for `sensitivity`);
+    `listening_rate`: R of a counterfactual listening world (0 for the announced-policy
+    data)."""
 
     coincidences: pd.DataFrame
     prior_exposures: pd.DataFrame
@@ -698,6 +700,7 @@ class RecallResult:
     excess: pd.DataFrame
     validity: pd.DataFrame | None
     world: Any
+    inputs: RecallInputs
     scenario: Scenario
     params: MemoryParams
     window_hours: float
@@ -810,7 +813,10 @@ def analyse_recall(
     elif mic.n_conversations < 200:
         notes.append(f"Only {mic.n_conversations} conversations can be tested: the test has "
                      "little power on so few.")
-    return RecallResult(co, prior, aggs, mic, profile, excess, validity, world, scenario,
+    # The timelines without the events table they index (it stays with the dataset), so a
+    # cached result is small.
+    light = dataclasses.replace(fr, source=fr.source.iloc[:0], users=fr.users.iloc[:0])
+    return RecallResult(co, prior, aggs, mic, profile, excess, validity, world, light, scenario,
                         params, window_hours, lookback_days, notice_ms, recall_threshold,
                         listening_rate, notes)
 
@@ -826,6 +832,69 @@ def listening_preview(result: RecallResult, rate: float = 0.5, seed: int = 0
     world = mic_test.add_listening(result.world, rate, rng)
     result_, profile = mic_test.test_and_profile(world, result.mic.settings, seed=seed)
     return profile, result_
+
+
+# --- sensitivity ------------------------------------------------------------------------------
+# Each memory setting's plausible range (low, high) with why; the defaults sit inside.
+SENSITIVITY_RANGES: dict[str, tuple[str, float, float, str]] = {
+    "recall_half_life_hours": (
+        "How fast ads are forgotten (recall half-life, hours)", 24.0, 120.0,
+        "Assumption: about half to twice the fit to the cited forgetting data (52 h)."),
+    "encoding_threshold_ms": (
+        "Shortest look that can be remembered (ms)", 100.0, 1000.0,
+        "Facebook IQ 2016 measured recall from 0.25 s; 0.1 s to 1 s brackets it."),
+    "recall_threshold": (
+        "Chance of recall that counts as 'remembered'", 0.3, 0.7,
+        "Assumption: from 'quite possibly' to 'very likely' around 'more likely than not'."),
+    "lookback_days": (
+        "How far back exposures count (days)", 1.0, 14.0,
+        "Meta's recall question asks about two days; 14 days was this page's earlier default."),
+}
+HEADLINES: dict[str, str] = {
+    "forgotten_share": "Moments with an earlier exposure likely forgotten",
+    "forgotten_excess": "…more than at placebo moments (points)",
+    "remembered_share": "Moments with an earlier ad likely remembered",
+}
+
+
+def sensitivity(result: RecallResult, seed: int = 0) -> pd.DataFrame:
+    """How each headline moves when one memory setting goes to either end of its plausible
+    range (`SENSITIVITY_RANGES`), the others at the result's values: setting, label, end
+    ('low' | 'high'), value, headline, figure, at_default. The coincidences and their placebo
+    moments stay the same (they do not depend on memory); only the flags are recomputed."""
+    co, fr = result.coincidences, result.inputs
+    plac = placebo_moments(fr, co, result.window_hours, seed=seed)
+    g = np.concatenate([co["g"].to_numpy(np.int64), plac["g"].to_numpy(np.int64)])
+    t = np.concatenate([co["t_ms"].to_numpy(np.int64), plac["t_ms"].to_numpy(np.int64)])
+    n = len(co)
+    base = {"params": result.params, "lookback_days": result.lookback_days,
+            "recall_threshold": result.recall_threshold}
+
+    def headlines(setting: dict[str, Any]) -> dict[str, float]:
+        flags = memory_flags(fr, g, t, setting["params"], setting["lookback_days"],
+                             setting["recall_threshold"])
+        forgot = flags["forgotten"].to_numpy(float)
+        with np.errstate(invalid="ignore"):
+            share = forgot[:n].mean() if n else float("nan")
+            placebo = forgot[n:].mean() if len(forgot) > n else float("nan")
+            remembered = flags["remembered"].to_numpy(float)[:n].mean() if n else float("nan")
+        return {"forgotten_share": share, "forgotten_excess": share - placebo,
+                "remembered_share": remembered}
+
+    at_default = headlines(base)
+    rows = []
+    for name, (text, low, high, _why) in SENSITIVITY_RANGES.items():
+        for end, value in (("low", low), ("high", high)):
+            setting = dict(base)
+            if name in ("lookback_days", "recall_threshold"):
+                setting[name] = value
+            else:
+                setting["params"] = dataclasses.replace(result.params, **{name: value})
+            figures = headlines(setting)
+            rows += [{"setting": name, "label": text, "end": end, "value": value,
+                      "headline": HEADLINES[h], "figure": figures[h],
+                      "at_default": at_default[h]} for h in HEADLINES]
+    return pd.DataFrame(rows)
 
 
 def _check_settings(window_hours: float, lookback_days: float, notice_ms: float,

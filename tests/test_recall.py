@@ -423,7 +423,7 @@ def test_timelines_match_a_plain_reference_on_random_data():
     assert len(result.prior_exposures) == sum(v[2] for v in expected.values())
 
 
-# --- the excess over placebo moments and the labels' validity -------------------------------------
+# --- the excess over placebo moments and the labels' validity --------------------------------
 def _random_population(seed: int, n_people: int = 12, n: int = 3000) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     rows = []
@@ -537,3 +537,49 @@ def test_label_validity_matches_a_one_at_a_time_reference_on_hand_made_truth():
         if n_l:
             assert got["precision"] == pytest.approx(n_c / n_l)
     assert np.isnan(validity.loc[recall.AI_CHAT_ITSELF, "precision"])
+
+
+# --- the pages on data without the generator's truth -------------------------------------------
+@pytest.fixture(scope="module")
+def uploaded_without_truth():
+    """A generated population saved as an analyst would upload it: the contract's tables, no
+    truth table, no true topics."""
+    from adlens import contract
+    from adlens.simulate import generate_frames
+
+    frames = generate_frames(400, 23)
+    events = frames["events"].drop(columns=[c for c in ("true_topic",)
+                                            if c in frames["events"]])
+    return contract.load_uploaded({
+        "users.csv": frames["users"].to_csv(index=False).encode(),
+        "ads.csv": frames["ads"].to_csv(index=False).encode(),
+        "events.csv": events.to_csv(index=False).encode(),
+    })
+
+
+def test_uploaded_data_without_truth_render_the_recall_and_method_pages(uploaded_without_truth):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    assert getattr(uploaded_without_truth, "truth", None) is None
+    app = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=180)
+    app.session_state["ds_uploaded"] = uploaded_without_truth
+    app.session_state["ds_choice"] = "uploaded"
+    app.run()
+    app.switch_page("views/recall.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert not app.error, [e.value for e in app.error]
+    labels = {m.label: m.value for m in app.metric}
+    assert labels["Microphone test"] in ("no sign of listening", "looks like listening",
+                                         "not enough conversations to test")
+    captions = " ".join(c.value for c in app.caption)
+    assert "own data" in captions and "generator decides" in captions
+    app.switch_page("views/method.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert not app.error, [e.value for e in app.error]
+    infos = " ".join(i.value for i in app.info)
+    assert recall.NEEDS_SIMULATED in infos
+    charts = [c.proto.spec for c in app.get("plotly_chart")]
+    assert any("How fast an ad is forgotten" in spec for spec in charts)
+    assert any("How much each memory assumption" in spec for spec in charts)
