@@ -1,14 +1,15 @@
 """Recall timelines: conversations followed by a noticed ad, and the exposures that came before.
 
-Also owns the microphone counterfactual, the event study that tells it from the observed data,
-and the CLI command `recall`.
+Also owns the labels' checks (excess over placebo moments, validity against the simulation's
+truth) and the CLI command `recall`; the microphone test itself is `adlens.mic_test`.
 
 A *coincidence* is a conversation about a topic (an offline `conversation` the person reported,
 or separately an `ai_chat`) followed within `window_hours` by an ad on that topic the person
 noticed (an `ad_impression` with dwell of at least `notice_ms`, or an `ad_click`). When several
 conversations of the same kind precede the same noticed ad, the latest one is kept. For each
 coincidence the *prior exposures* are the person's impressions of ads on the topic in the
-`lookback_days` before the conversation; the memory model (`adlens.memory`) gives each one's
+`lookback_days` before the conversation (2 by default: Meta's ad-recall question asks about
+the last two days); the memory model (`adlens.memory`) gives each one's
 chance of having been encoded and of being recalled at the conversation, and the combined
 implicit priming at that moment. The engine's attribution of the later ad (`attribute_at`, at
 the moment it was shown) gives the signals that explain it: those contributing at least
@@ -31,24 +32,27 @@ Labels, first matching rule wins (`LABEL_RULES`, shown on the Method page):
    explain the later ad.
 5. "chance": nothing in the data explains it.
 
-Microphone counterfactual (never a signal; an explicitly labelled "what the data would look like
-if ads were triggered by listening"): for each offline conversation, the person's exposures to
-the topic from 14 days before to 7 days after are rebuilt. Before the conversation they stay at
-the person's own usual rate on the topic (their exposures on it outside those 21 days, per day):
-interest-driven targeting is kept, only the anticipation goes, since a listening platform cannot
-know of the conversation before it happens. The exposures removed — the window's excess over
-that rate — are re-injected after the conversation, decaying with a 2-day half-life over days
-0..6, so each conversation keeps its total (a window with no excess gets nothing injected).
-Only conversations whose whole 21-day window lies inside the data are studied.
+Two checks keep the labels honest:
 
-The event study compares, per day, exposures on the topic per person-day in both worlds; the
-statistic is the difference in the share of the ±7-day exposures that come before the
-conversation (observed minus microphone), with a bootstrap interval over conversations.
+- Excess over placebo (`placebo_excess`): the same flags (an earlier exposure; one likely
+  forgotten; one likely remembered) at matched placebo moments — the same person and topic, at
+  times people in the data talk, with no conversation or AI chat on the topic within the window
+  — so "52% had seen an ad" becomes "this many more than chance would give", with a bootstrap
+  interval over people.
+- Validity (`label_validity`): on simulated data, each label's precision and recall against
+  the generator's record of which conversations an ad exposure primed (and which exposure).
+
+The microphone (never a signal) is tested by `adlens.mic_test`: ads on the topic after minus
+before each conversation, against the same at placebo times, with a pre-stated decision rule
+whose false-alarm rate and power are measured on null and listening worlds. `listening_preview`
+shows what the data would have looked like had ads been triggered by listening (an explicitly
+labelled counterfactual).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -103,15 +107,9 @@ LABEL_RULES: list[dict[str, str]] = [
      "rule": "None of the above.",
      "why": "Nothing in the data explains it; coincidences also happen by chance."},
 ]
+LOOKBACK_DAYS = 2.0  # Meta's ad-recall question: "... in the last two days?"
 EXPLAIN_SHARE = 0.05  # a signal explains an ad if it gives ≥ 5% of its positive contributions
-OBSERVED = "observed"
-MICROPHONE = "microphone (counterfactual)"
-WORLDS: tuple[str, ...] = (OBSERVED, MICROPHONE)
-STUDY_DAYS_BEFORE = 14
-STUDY_DAYS_AFTER = 7
-STAT_DAYS = 7  # the ±window the statistic compares
-TRIGGER_HALF_LIFE_DAYS = 2.0  # how a listening platform's injected campaign fades
-MAX_BOOT_UNITS = 10_000  # above this many conversations, resample random groups of them
+MAX_BOOT_UNITS = 10_000  # above this many people, resample random groups of them
 # Draw counts held at once by the bootstrap (about 4 MB of int64 working arrays): a fixed cost
 # whatever the population; the resamples do not depend on it.
 BOOT_COUNTS_PER_CHUNK = 250_000
@@ -245,7 +243,7 @@ def find_coincidences(
     frames: RecallInputs,
     params: MemoryParams = DEFAULT_PARAMS,
     window_hours: float = 48,
-    lookback_days: float = 14,
+    lookback_days: float = LOOKBACK_DAYS,
     recall_threshold: float = 0.5,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Coincidences (one row each, without signals and labels) and their prior exposures
@@ -308,17 +306,10 @@ def find_coincidences(
 
     # Prior exposures: every impression on the topic in [conversation - lookback, conversation).
     tl = _Timeline(imps["g"].to_numpy(), imps["t"].to_numpy(), t0, span)
-    lo = tl.search(g_co, t_co - lookback_ms, side="left")
-    hi = tl.search(g_co, t_co, side="left")
-    n = hi - lo
-    total = int(n.sum())
-    owner = np.repeat(np.arange(len(co)), n)
-    rank = np.arange(total) - np.repeat(np.cumsum(n) - n, n)  # earlier exposures in the lookback
-    at = tl.order[np.repeat(lo, n) + rank]
-    exp_src = src.iloc[imps["row"].to_numpy()[at]]
-    dwell = imps["dwell_ms"].to_numpy()[at]
+    owner, at, rank, age_h, dwell = _exposures_before(tl, imps, g_co, t_co, lookback_ms)
+    total = owner.size
     t_exp = imps["t"].to_numpy()[at]
-    age_h = (t_co[owner] - t_exp) / _HOUR_MS
+    exp_src = src.iloc[imps["row"].to_numpy()[at]]
     prior = pd.DataFrame({
         "coincidence_id": owner.astype(np.int64),
         "user_id": co["user_id"].to_numpy()[owner],
@@ -361,7 +352,45 @@ def find_coincidences(
     co["lead_hours"] = (t_co - last_ms) / _HOUR_MS
     co["remembered"] = co["p_recall_max"] >= recall_threshold
     co["forgotten_prior"] = (co["n_perceptible"] > 0) & ~co["remembered"]
+    co["g"], co["t_ms"] = g_co, t_co  # the numeric keys, for placebo moments
     return co, prior
+
+
+def _exposures_before(tl: _Timeline, imps: pd.DataFrame, g: np.ndarray, t: np.ndarray,
+                      lookback_ms: int) -> tuple[np.ndarray, ...]:
+    """Every impression of group g[i] in [t[i] - lookback, t[i]), for many moments at once:
+    (moment index, impression position in `imps`, earlier exposures of the moment before it,
+    age in hours, dwell ms), in time order within each moment."""
+    lo = tl.search(g, t - lookback_ms, side="left")
+    hi = tl.search(g, t, side="left")
+    n = hi - lo
+    total = int(n.sum())
+    owner = np.repeat(np.arange(g.size), n)
+    rank = np.arange(total) - np.repeat(np.cumsum(n) - n, n)
+    at = tl.order[np.repeat(lo, n) + rank]
+    age_h = (t[owner] - imps["t"].to_numpy()[at]) / _HOUR_MS
+    return owner, at, rank, age_h, imps["dwell_ms"].to_numpy()[at]
+
+
+def memory_flags(frames: RecallInputs, g: np.ndarray, t: np.ndarray,
+                 params: MemoryParams = DEFAULT_PARAMS, lookback_days: float = LOOKBACK_DAYS,
+                 recall_threshold: float = 0.5) -> pd.DataFrame:
+    """At moments (person-topic group g, time t in ms): had_exposure (an impression on the
+    topic at least as long as the encoding threshold in the lookback), remembered (one would
+    be recalled with probability ≥ the threshold) and forgotten (had_exposure, not remembered)
+    — the same rules as the coincidence labels, for placebo moments."""
+    imps = frames.impressions
+    lookback_ms = int(round(lookback_days * _DAY_MS))
+    t0, span = frames.timeline_span(lookback_ms)
+    tl = _Timeline(imps["g"].to_numpy(), imps["t"].to_numpy(), t0, span)
+    owner, _, rank, age_h, dwell = _exposures_before(tl, imps, g, t, lookback_ms)
+    perceptible = np.nan_to_num(dwell, nan=0.0) >= params.encoding_threshold_ms
+    best = np.zeros(g.size)
+    np.maximum.at(best, owner, p_recall(dwell, age_h, params, n_prior=rank))
+    had = np.bincount(owner, weights=perceptible, minlength=g.size) > 0
+    remembered = best >= recall_threshold
+    return pd.DataFrame({"had_exposure": had, "remembered": remembered,
+                         "forgotten": had & ~remembered})
 
 
 # --- signals and labels -----------------------------------------------------------------------
@@ -490,155 +519,210 @@ def aggregates(co: pd.DataFrame) -> dict[str, pd.DataFrame]:
             "lead_time": lead_frame}
 
 
-# --- the microphone counterfactual and the event study ----------------------------------------
-def event_study(frames: RecallInputs, n_boot: int = 1000, seed: int = 0,
-                confidence: float = 0.95, per_conversation: bool = False
-                ) -> tuple[pd.DataFrame, dict[str, Any], pd.DataFrame | None]:
-    """Exposures on a conversation's topic per person-day, 14 days before to 7 after, in the
-    observed data and in the microphone world; the statistic that tells them apart; and, if
-    asked, the per-conversation counts behind both (long: conversation, day, observed,
-    microphone)."""
-    talks = frames.talks[~frames.talks["is_chat"]]
-    imps = frames.impressions
-    days = np.arange(-STUDY_DAYS_BEFORE, STUDY_DAYS_AFTER)
-    t_talk = talks["t"].to_numpy()
-    eligible = ((t_talk - STUDY_DAYS_BEFORE * _DAY_MS >= frames.t_min)
-                & (t_talk + STUDY_DAYS_AFTER * _DAY_MS <= frames.t_max))
-    talks = talks[eligible]
-    # Ordered like the timeline, so the many binary searches below walk it in order.
-    talks = talks.iloc[np.lexsort((talks["t"].to_numpy(), talks["g"].to_numpy()))]
-    t_talk, g_talk = talks["t"].to_numpy(), talks["g"].to_numpy()
-    n_conv = len(talks)
-    t0, span = frames.timeline_span((STUDY_DAYS_BEFORE + STUDY_DAYS_AFTER) * _DAY_MS)
-    tl = _Timeline(imps["g"].to_numpy(), imps["t"].to_numpy(), t0, span)
-    edges = np.arange(-STUDY_DAYS_BEFORE, STUDY_DAYS_AFTER + 1) * _DAY_MS
-    at = tl.search(np.repeat(g_talk, len(edges)),
-                   (t_talk[:, None] + edges[None, :]).ravel()).reshape(n_conv, len(edges))
-    observed = np.diff(at, axis=1).astype(float)  # conversations × days
+# --- the excess over placebo moments -----------------------------------------------------------
+PLACEBOS_PER_MOMENT = 5
 
-    # The person's own rate on the topic outside the study window: the interest-driven
-    # targeting a listening platform would keep. Only the anticipation is taken away.
-    outside_days = (frames.t_max - frames.t_min) / _DAY_MS - len(days)
-    first = tl.search(g_talk, np.full(n_conv, frames.t_min), side="left")
-    last = tl.search(g_talk, np.full(n_conv, frames.t_max), side="right")
-    outside = (last - first) - observed.sum(axis=1)
-    base = np.clip(outside / outside_days, 0.0, None) if outside_days >= 1 else np.zeros(n_conv)
 
-    # Microphone world: the own rate before; the window's excess re-injected after, fading.
-    excess = np.clip(observed.sum(axis=1) - base * len(days), 0.0, None)
-    after = days >= 0
-    weight = np.where(after, np.exp2(-np.clip(days, 0, None) / TRIGGER_HALF_LIFE_DAYS), 0.0)
-    weight /= weight.sum()
-    microphone = base[:, None] + excess[:, None] * weight[None, :]
+def placebo_moments(frames: RecallInputs, co: pd.DataFrame, window_hours: float = 48,
+                    per: int = PLACEBOS_PER_MOMENT, seed: int = 0) -> pd.DataFrame:
+    """For each coincidence, up to `per` placebo moments: the same person and topic at a time
+    people in the data talk, with no conversation or AI chat on the topic within
+    `window_hours` either side. Columns coincidence_id, g, t_ms."""
+    from adlens import mic_test  # the shared placebo drawing
 
+    talks = frames.talks
+    w = int(round(window_hours * _HOUR_MS))
+    lookback_pad = int(365 * _DAY_MS)
+    t0, span = frames.timeline_span(max(w, lookback_pad))
+    blockers = mic_test._Counter(talks["g"].to_numpy(), talks["t"].to_numpy(), t0, span)
+    g = co["g"].to_numpy(np.int64)
+    pool = talks["t"].to_numpy(np.int64)
+    owner, t = mic_test.draw_placebos(g, pool, blockers, w, per, np.random.default_rng(seed))
+    return pd.DataFrame({"coincidence_id": co["coincidence_id"].to_numpy()[owner],
+                         "g": g[owner], "t_ms": t})
+
+
+def _person_bootstrap(columns: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
+    """Resampled column totals, people drawn with replacement: `columns` holds one row per
+    person with that person's totals; returns (n_boot, n_columns)."""
+    n = len(columns)
+    if n < 2 or n_boot <= 0:
+        return np.zeros((0, columns.shape[1]))
+    rng = np.random.default_rng(seed)
+    sums = columns
+    if n > MAX_BOOT_UNITS:
+        # People dealt at random into equal-odds groups and groups resampled: group sums are
+        # independent like the people, at a fraction of the cost on large populations.
+        group = rng.permutation(n) % MAX_BOOT_UNITS
+        sums = np.column_stack([np.bincount(group, weights=columns[:, j],
+                                            minlength=MAX_BOOT_UNITS)
+                                for j in range(columns.shape[1])])
+        n = MAX_BOOT_UNITS
+    draws = []
+    chunk = max(1, BOOT_COUNTS_PER_CHUNK // n)  # the same draws whatever the chunk
+    for start in range(0, n_boot, chunk):
+        k = min(chunk, n_boot - start)
+        # How often each person is drawn in each resample, then one matrix product.
+        idx = rng.integers(0, n, size=(k, n)) + (np.arange(k) * n)[:, None]
+        times_drawn = np.bincount(idx.ravel(), minlength=k * n).reshape(k, n)
+        draws.append(times_drawn @ sums)
+    return np.concatenate(draws)
+
+
+def _share_gap(s: np.ndarray) -> np.ndarray:
+    """s[..., 4] = (moments, moments flagged, placebos, placebos flagged) totals."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return s[..., 1] / s[..., 0] - s[..., 3] / s[..., 2]
+
+
+def placebo_excess(frames: RecallInputs, co: pd.DataFrame, params: MemoryParams,
+                   window_hours: float, lookback_days: float, recall_threshold: float,
+                   n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """How much more often a coincidence has an earlier exposure than chance gives: for each
+    flag (had_exposure, forgotten, remembered) the share at coincidences, the share at matched
+    placebo moments, the excess and its 95% interval (bootstrap over people). Columns flag,
+    share_moments, share_placebo, excess, ci_low, ci_high, n_moments, n_placebo."""
+    plac = placebo_moments(frames, co, window_hours, seed=seed)
+    at_placebo = memory_flags(frames, plac["g"].to_numpy(), plac["t_ms"].to_numpy(), params,
+                              lookback_days, recall_threshold)
+    at_moment = pd.DataFrame({"had_exposure": co["n_perceptible"].to_numpy() > 0,
+                              "remembered": co["remembered"].to_numpy(bool),
+                              "forgotten": co["forgotten_prior"].to_numpy(bool)})
+    n_topics = max(len(frames.topics), 1)
+    person_m = co["g"].to_numpy(np.int64) // n_topics
+    person_p = plac["g"].to_numpy(np.int64) // n_topics
+    people, inv = np.unique(np.concatenate([person_m, person_p]), return_inverse=True)
+    im, ip = inv[:len(co)], inv[len(co):]
+    flags = ("forgotten", "had_exposure", "remembered")
+    # Per person: moments, placebos, then each flag's count at moments and at placebos.
+    cols = [np.bincount(im, minlength=people.size), np.bincount(ip, minlength=people.size)]
+    for flag in flags:
+        cols.append(np.bincount(im, weights=at_moment[flag].to_numpy(float),
+                                minlength=people.size))
+        cols.append(np.bincount(ip, weights=at_placebo[flag].to_numpy(float),
+                                minlength=people.size))
+    cols = np.column_stack(cols).astype(float)
+    total = cols.sum(axis=0)
+    boot = _person_bootstrap(cols, n_boot, seed)
     rows = []
-    for world, matrix in ((OBSERVED, observed), (MICROPHONE, microphone)):
-        rate = matrix.mean(axis=0) if n_conv else np.full(len(days), np.nan)
-        rows.append(pd.DataFrame({"day": days, "world": world, "rate": rate,
-                                  "n_conversations": n_conv}))
-    study = pd.concat(rows, ignore_index=True)
-
-    pre = (days >= -STAT_DAYS) & (days < 0)
-    post = (days >= 0) & (days < STAT_DAYS)
-    sums = np.column_stack([observed[:, pre].sum(1), observed[:, post].sum(1),
-                            microphone[:, pre].sum(1), microphone[:, post].sum(1)])
-    statistic = _pre_share_statistic(sums, n_boot, seed, confidence)
-    # How much the daily rate jumps from the week before to the week after, in each world.
-    for name, matrix in (("observed", observed), ("microphone", microphone)):
-        jump = (matrix[:, post].mean() - matrix[:, pre].mean()) if n_conv else float("nan")
-        statistic[f"{name}_jump_per_day"] = float(jump)
-    if not per_conversation:
-        return study, statistic, None
-    per_conv = pd.DataFrame({
-        "conversation_event_id": np.repeat(
-            frames.source["event_id"].iloc[talks["row"].to_numpy()].astype(str).to_numpy(),
-            len(days)),
-        "day": np.tile(days, n_conv), "observed": observed.ravel(),
-        "microphone": microphone.ravel(),
-    })
-    return study, statistic, per_conv
+    for i, flag in enumerate(flags):
+        pick = [0, 2 + 2 * i, 1, 3 + 2 * i]  # moments, flagged, placebos, flagged
+        gap = _share_gap(boot[:, pick]) if len(boot) else np.zeros(0)
+        gap = gap[np.isfinite(gap)]
+        low, high = (np.quantile(gap, [0.025, 0.975]) if len(gap)
+                     else (float("nan"), float("nan")))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            rows.append({"flag": flag, "share_moments": total[pick[1]] / total[0],
+                         "share_placebo": total[pick[3]] / total[1],
+                         "excess": float(_share_gap(total[pick])), "ci_low": float(low),
+                         "ci_high": float(high), "n_moments": int(total[0]),
+                         "n_placebo": int(total[1])})
+    return pd.DataFrame(rows)
 
 
-def _share_difference(s: np.ndarray) -> np.ndarray:
-    """s[..., 4] = (observed pre, observed post, microphone pre, microphone post) sums."""
-    with np.errstate(invalid="ignore", divide="ignore"):
-        obs = s[..., 0] / (s[..., 0] + s[..., 1])
-        mic = s[..., 2] / (s[..., 2] + s[..., 3])
-    return obs - mic
+# --- the labels against the simulation's truth ------------------------------------------------
+PRIMED = "primed_by_ad"
+NEEDS_SIMULATED = "needs simulated data"
+# What each label claims, in the generator's terms: an earlier ad led to the conversation
+# (primed) or it did not; "the AI chat itself" is a claim about the later ad, which the truth
+# table does not describe.
+LABEL_CLAIMS: dict[str, str | None] = {
+    REMEMBERED: "primed", FORGOTTEN: "primed", AI_CHAT_ITSELF: None,
+    OTHER_SIGNALS: "not primed", CHANCE: "not primed",
+}
 
 
-def _pre_share_statistic(sums: np.ndarray, n_boot: int, seed: int,
-                         confidence: float) -> dict[str, Any]:
-    n = n_conversations = len(sums)
-    total = sums.sum(axis=0)
-    value = float(_share_difference(total))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        obs_share = float(total[0] / (total[0] + total[1]))
-        mic_share = float(total[2] / (total[2] + total[3]))
-    low = high = float("nan")
-    if n >= 2 and n_boot > 0:
-        rng = np.random.default_rng(seed)
-        if n > MAX_BOOT_UNITS:
-            # Conversations are dealt at random into equal-odds groups and groups are
-            # resampled: group sums are independent like the conversations, so the interval
-            # is the same in expectation, at a fraction of the cost on large populations.
-            group = rng.permutation(n) % MAX_BOOT_UNITS
-            sums = np.column_stack([np.bincount(group, weights=sums[:, j],
-                                                minlength=MAX_BOOT_UNITS)
-                                    for j in range(sums.shape[1])])
-            n = MAX_BOOT_UNITS
-        draws = []
-        chunk = max(1, BOOT_COUNTS_PER_CHUNK // n)  # the same draws whatever the chunk
-        for start in range(0, n_boot, chunk):
-            k = min(chunk, n_boot - start)
-            # How often each conversation is drawn in each resample, then one matrix product.
-            idx = rng.integers(0, n, size=(k, n)) + (np.arange(k) * n)[:, None]
-            times_drawn = np.bincount(idx.ravel(), minlength=k * n).reshape(k, n)
-            draws.append(_share_difference(times_drawn @ sums))
-        boot = np.concatenate(draws)
-        boot = boot[np.isfinite(boot)]
-        if len(boot):
-            alpha = (1 - confidence) / 2
-            low, high = (float(q) for q in np.quantile(boot, [alpha, 1 - alpha]))
-    return {
-        "name": "Difference in the share of ±7-day topic exposures that come before the "
-                "conversation (observed minus microphone world)",
-        "value": value, "ci_low": low, "ci_high": high, "confidence": confidence,
-        "observed_share_before": obs_share, "microphone_share_before": mic_share,
-        "n_conversations": int(n_conversations), "n_boot": int(n_boot),
-        "meaning": "Above zero: in the observed data ads on the topic were already there before "
-                   "people talked about it — interest-driven targeting, not listening. If ads "
-                   "were triggered by listening, most would come after (the microphone world). "
-                   "The interval is a bootstrap over conversations; if it excludes zero, the "
-                   "data do not look like listening.",
-    }
+def label_validity(co: pd.DataFrame, prior: pd.DataFrame,
+                   truth: pd.DataFrame | None) -> pd.DataFrame | None:
+    """Precision and recall of each label against the generator's truth, or None without a
+    truth table. A coincidence truly 'primed' has a conversation the truth says an ad exposure
+    primed; a 'primed' label is right only if that very exposure is among its prior exposures.
+    Columns label, claim, n_labelled, n_true, n_correct, precision, recall."""
+    if truth is None:
+        return None
+    cause = truth.drop_duplicates("event_id").set_index("event_id")
+    conv = co["conversation_event_id"].astype(str)
+    c_cause = conv.map(cause["cause"].astype(str)).fillna("").to_numpy()
+    c_source = conv.map(cause["source_event_id"].astype(str)).fillna("").to_numpy()
+    primed = c_cause == PRIMED
+    # The priming exposure is among the coincidence's prior exposures.
+    pairs = pd.MultiIndex.from_arrays([prior["coincidence_id"].to_numpy(),
+                                       prior["event_id"].astype(str).to_numpy()])
+    source_seen = pairs.get_indexer(pd.MultiIndex.from_arrays(
+        [co["coincidence_id"].to_numpy(), c_source])) >= 0 if len(co) else np.zeros(0, bool)
+    labels = co["label"].to_numpy()
+    rows = []
+    for lbl in LABELS:
+        claim = LABEL_CLAIMS[lbl]
+        mine = labels == lbl
+        if claim is None:
+            rows.append({"label": lbl, "claim": "the AI chat chose the later ad (not in the "
+                         "truth table)", "n_labelled": int(mine.sum()), "n_true": None,
+                         "n_correct": None, "precision": float("nan"), "recall": float("nan")})
+            continue
+        true = primed if claim == "primed" else ~primed
+        correct = mine & (primed & source_seen if claim == "primed" else true)
+        n_l, n_t, n_c = int(mine.sum()), int(true.sum()), int(correct.sum())
+        rows.append({"label": lbl,
+                     "claim": ("an earlier ad exposure led to the conversation"
+                               if claim == "primed" else
+                               "no earlier ad exposure led to the conversation"),
+                     "n_labelled": n_l, "n_true": n_t, "n_correct": n_c,
+                     "precision": n_c / n_l if n_l else float("nan"),
+                     "recall": n_c / n_t if n_t else float("nan")})
+    return pd.DataFrame(rows)
 
 
 # --- the whole analysis -----------------------------------------------------------------------
+SIMULATION_NOTE = ("On simulated data the generator decides the answer: it either adds "
+                   "listening ads or it does not. The test earns its keep on an analyst's own "
+                   "data.")
+
+
 @dataclass(frozen=True, eq=False)
 class RecallResult:
-    """Everything the Recall page and the `recall` command show."""
+    """Everything the Recall page and the `recall` command show.
+
+    `mic`: the microphone test (`adlens.mic_test.MicResult`); `mic_profile`: ads on the topic
+    around conversations and placebo times (hours, series, ads); `excess`: how much more often
+    coincidences have an earlier exposure than matched placebo moments (`placebo_excess`);
+    `validity`: each label's precision and recall against the generator's truth (None when the
+    data have no truth table: uploaded data); `world`: the numbers the test read, to build a
+    listening world from (`listening_preview`); `inputs`: the timelines (for `sensitivity`);
+    `listening_rate`: R of a counterfactual listening world (0 for the announced-policy
+    data)."""
 
     coincidences: pd.DataFrame
     prior_exposures: pd.DataFrame
     aggregates: dict[str, pd.DataFrame]
-    event_study: pd.DataFrame
-    statistic: dict[str, Any]
+    mic: Any
+    mic_profile: pd.DataFrame
+    excess: pd.DataFrame
+    validity: pd.DataFrame | None
+    world: Any
+    inputs: RecallInputs
     scenario: Scenario
     params: MemoryParams
     window_hours: float
     lookback_days: float
     notice_ms: float
+    recall_threshold: float = 0.5
+    listening_rate: float = 0.0
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def simulated(self) -> bool:
+        return self.validity is not None
 
     def to_json_dict(self, max_coincidences: int | None = None) -> dict[str, Any]:
         return _to_json_dict(self, max_coincidences)
 
 
 def _resolve(prepared_or_dataset: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame,
-                                               np.ndarray | None, Attribute]:
+                                               np.ndarray | None, Attribute, Any]:
     """Events, ads, users, the engine's topic of each event (chats inferred by its text
-    model) and an attribution function, from an engine `Prepared` or a `Dataset`."""
+    model), an attribution function and the dataset, from an engine `Prepared` or a
+    `Dataset`."""
     from adlens import engine  # loads the text model; only needed here
     from adlens.dataset import Dataset
 
@@ -649,7 +733,16 @@ def _resolve(prepared_or_dataset: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.D
     def attribute(scenario: Scenario, pairs: pd.DataFrame) -> pd.DataFrame:
         return engine.attribute_at(prepared, scenario, pairs)
 
-    return (dataset.events, dataset.ads, dataset.users, prepared.codes.event_topic, attribute)
+    return (dataset.events, dataset.ads, dataset.users, prepared.codes.event_topic, attribute,
+            dataset)
+
+
+def _listening_rate_of(dataset: Any) -> float:
+    meta = getattr(dataset, "meta", None) or {}
+    try:
+        return float(meta.get("listening_rate", 0) or 0)
+    except (TypeError, ValueError, AttributeError):
+        return 0.0
 
 
 def analyse_recall(
@@ -657,7 +750,7 @@ def analyse_recall(
     scenario: Scenario | None = None,
     params: MemoryParams = DEFAULT_PARAMS,
     window_hours: float = 48,
-    lookback_days: float = 14,
+    lookback_days: float = LOOKBACK_DAYS,
     *,
     notice_ms: float = 1000,
     recall_threshold: float = 0.5,
@@ -665,16 +758,27 @@ def analyse_recall(
     seed: int = 0,
     frames: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame] | None = None,
     attribute: Attribute | None = None,
+    truth: pd.DataFrame | None = None,
+    mic_settings: Any = None,
 ) -> RecallResult:
-    """Coincidences with their prior exposures, labels, aggregates and the microphone event
-    study. `frames=(events, ads, users)` and `attribute` replace what the engine would give
-    (events must then carry the chats' topics)."""
+    """Coincidences with their prior exposures, labels, aggregates, the excess over placebo,
+    the labels' validity (when the data carry the generator's truth) and the microphone test.
+    `frames=(events, ads, users)`, `attribute` and `truth` replace what the dataset and engine
+    would give (events must then carry the chats' topics)."""
+    from adlens import mic_test
+
     scenario = Scenario() if scenario is None else scenario
     _check_settings(window_hours, lookback_days, notice_ms, recall_threshold, n_boot)
+    mic_settings = mic_test.MicSettings() if mic_settings is None else mic_settings
     event_topic = None
+    listening_rate = 0.0
     if frames is None or attribute is None:
-        events, ads, users, event_topic, engine_attribute = _resolve(prepared_or_dataset)
+        events, ads, users, event_topic, engine_attribute, dataset = _resolve(
+            prepared_or_dataset)
         attribute = attribute or engine_attribute
+        if truth is None:
+            truth = getattr(dataset, "truth", None)
+        listening_rate = _listening_rate_of(dataset)
     if frames is not None:
         events, ads, users = frames
         event_topic = None
@@ -697,17 +801,100 @@ def analyse_recall(
     co["label_ai_chat_off"] = label(co, runs[False])
     co["top_signal_ai_chat_on"] = runs[True]["top_signal"].to_numpy()
     aggs = aggregates(co)
-    study, statistic, _ = event_study(fr, n_boot=n_boot, seed=seed)
+    excess = placebo_excess(fr, co, params, window_hours, lookback_days, recall_threshold,
+                            n_boot, seed)
+    validity = label_validity(co, prior, truth)
+    world = mic_test.world_from_inputs(fr)
+    mic, profile = mic_test.test_and_profile(world, mic_settings, seed=seed)
     notes = []
-    n_study = statistic["n_conversations"]
-    if n_study == 0:
-        notes.append("No reported conversation has the full 14 days before and 7 days after it "
-                     "in the data, so the event study cannot be drawn.")
-    elif n_study < 30:
-        notes.append(f"Only {n_study} reported conversations have the full 14 days before and "
-                     "7 days after them in the data; the event study is noisy.")
-    return RecallResult(co, prior, aggs, study, statistic, scenario, params, window_hours,
-                        lookback_days, notice_ms, notes)
+    if not np.isfinite(mic.statistic):
+        notes.append("No reported conversation has its whole two days before and after in the "
+                     "data with a placebo time to match, so the microphone test cannot run.")
+    elif mic.n_conversations < 200:
+        notes.append(f"Only {mic.n_conversations} conversations can be tested: the test has "
+                     "little power on so few.")
+    # The timelines without the events table they index (it stays with the dataset), so a
+    # cached result is small.
+    light = dataclasses.replace(fr, source=fr.source.iloc[:0], users=fr.users.iloc[:0])
+    return RecallResult(co, prior, aggs, mic, profile, excess, validity, world, light, scenario,
+                        params, window_hours, lookback_days, notice_ms, recall_threshold,
+                        listening_rate, notes)
+
+
+def listening_preview(result: RecallResult, rate: float = 0.5, seed: int = 0
+                      ) -> tuple[pd.DataFrame, Any]:
+    """What these data would have looked like if every conversation had triggered on average
+    `rate` extra ads on its topic in the following hours (an explicit counterfactual): the
+    exposure profile and the microphone test's result on that world."""
+    from adlens import mic_test
+
+    rng = np.random.default_rng(seed)
+    world = mic_test.add_listening(result.world, rate, rng)
+    result_, profile = mic_test.test_and_profile(world, result.mic.settings, seed=seed)
+    return profile, result_
+
+
+# --- sensitivity ------------------------------------------------------------------------------
+# Each memory setting's plausible range (low, high) with why; the defaults sit inside.
+SENSITIVITY_RANGES: dict[str, tuple[str, float, float, str]] = {
+    "recall_half_life_hours": (
+        "How fast ads are forgotten (recall half-life, hours)", 24.0, 120.0,
+        "Assumption: about half to twice the fit to the cited forgetting data (52 h)."),
+    "encoding_threshold_ms": (
+        "Shortest look that can be remembered (ms)", 100.0, 1000.0,
+        "Facebook IQ 2016 measured recall from 0.25 s; 0.1 s to 1 s brackets it."),
+    "recall_threshold": (
+        "Chance of recall that counts as 'remembered'", 0.3, 0.7,
+        "Assumption: from 'quite possibly' to 'very likely' around 'more likely than not'."),
+    "lookback_days": (
+        "How far back exposures count (days)", 1.0, 14.0,
+        "Meta's recall question asks about two days; 14 days was this page's earlier default."),
+}
+HEADLINES: dict[str, str] = {
+    "forgotten_share": "Moments with an earlier exposure likely forgotten",
+    "forgotten_excess": "…more than at placebo moments (points)",
+    "remembered_share": "Moments with an earlier ad likely remembered",
+}
+
+
+def sensitivity(result: RecallResult, seed: int = 0) -> pd.DataFrame:
+    """How each headline moves when one memory setting goes to either end of its plausible
+    range (`SENSITIVITY_RANGES`), the others at the result's values: setting, label, end
+    ('low' | 'high'), value, headline, figure, at_default. The coincidences and their placebo
+    moments stay the same (they do not depend on memory); only the flags are recomputed."""
+    co, fr = result.coincidences, result.inputs
+    plac = placebo_moments(fr, co, result.window_hours, seed=seed)
+    g = np.concatenate([co["g"].to_numpy(np.int64), plac["g"].to_numpy(np.int64)])
+    t = np.concatenate([co["t_ms"].to_numpy(np.int64), plac["t_ms"].to_numpy(np.int64)])
+    n = len(co)
+    base = {"params": result.params, "lookback_days": result.lookback_days,
+            "recall_threshold": result.recall_threshold}
+
+    def headlines(setting: dict[str, Any]) -> dict[str, float]:
+        flags = memory_flags(fr, g, t, setting["params"], setting["lookback_days"],
+                             setting["recall_threshold"])
+        forgot = flags["forgotten"].to_numpy(float)
+        with np.errstate(invalid="ignore"):
+            share = forgot[:n].mean() if n else float("nan")
+            placebo = forgot[n:].mean() if len(forgot) > n else float("nan")
+            remembered = flags["remembered"].to_numpy(float)[:n].mean() if n else float("nan")
+        return {"forgotten_share": share, "forgotten_excess": share - placebo,
+                "remembered_share": remembered}
+
+    at_default = headlines(base)
+    rows = []
+    for name, (text, low, high, _why) in SENSITIVITY_RANGES.items():
+        for end, value in (("low", low), ("high", high)):
+            setting = dict(base)
+            if name in ("lookback_days", "recall_threshold"):
+                setting[name] = value
+            else:
+                setting["params"] = dataclasses.replace(result.params, **{name: value})
+            figures = headlines(setting)
+            rows += [{"setting": name, "label": text, "end": end, "value": value,
+                      "headline": HEADLINES[h], "figure": figures[h],
+                      "at_default": at_default[h]} for h in HEADLINES]
+    return pd.DataFrame(rows)
 
 
 def _check_settings(window_hours: float, lookback_days: float, notice_ms: float,
@@ -743,6 +930,23 @@ def _finite_or_none(value: Any) -> Any:
     return value
 
 
+def _mic_json(result: RecallResult) -> dict[str, Any]:
+    mic = result.mic.to_dict()
+    out: dict[str, Any] = {
+        "verdict": mic.pop("verdict"),
+        "rule": f"listening is flagged when the after-minus-before excess over placebo times "
+                f"is above zero with a one-sided p-value below {result.mic.settings.alpha:g}",
+        "counterfactual_listening_rate": result.listening_rate,
+        "note": SIMULATION_NOTE if result.simulated else
+        "Your own data: nobody knows the answer in advance, which is what the test is for.",
+    }
+    for key, value in mic.items():
+        if isinstance(value, tuple):
+            value = [_finite_or_none(float(v)) for v in value]
+        out[key] = _finite_or_none(value)
+    return out
+
+
 def _to_json_dict(result: RecallResult, max_coincidences: int | None) -> dict[str, Any]:
     co = result.coincidences
     if max_coincidences is not None:
@@ -776,11 +980,16 @@ def _to_json_dict(result: RecallResult, max_coincidences: int | None) -> dict[st
     return {
         "scenario": result.scenario.to_dict(),
         "settings": {"window_hours": result.window_hours, "lookback_days": result.lookback_days,
-                     "notice_ms": result.notice_ms},
+                     "notice_ms": result.notice_ms,
+                     "recall_threshold": result.recall_threshold},
         "label_rules": LABEL_RULES,
         "aggregates": {name: _records(frame) for name, frame in result.aggregates.items()},
-        "event_study": _records(result.event_study),
-        "statistic": {k: _finite_or_none(v) for k, v in result.statistic.items()},
+        "microphone_test": _mic_json(result),
+        "excess_over_placebo": [{k: _finite_or_none(v) for k, v in row.items()}
+                                for row in result.excess.to_dict("records")],
+        "label_validity": (NEEDS_SIMULATED if result.validity is None else
+                           [{k: _finite_or_none(v) for k, v in row.items()}
+                            for row in result.validity.to_dict("records")]),
         "notes": result.notes,
         "n_coincidences": int(len(result.coincidences)),
         "coincidences": records,
@@ -793,8 +1002,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_scenario_arguments(parser)
     parser.add_argument("--window-hours", type=float, default=48, metavar="H",
                         help="how soon after the conversation the ad must come (default 48)")
-    parser.add_argument("--lookback-days", type=float, default=14, metavar="D",
-                        help="how far before the conversation to look for exposures (14)")
+    parser.add_argument("--lookback-days", type=float, default=LOOKBACK_DAYS, metavar="D",
+                        help="how far before the conversation to look for exposures (default "
+                             "2: Meta's ad-recall question asks about the last two days)")
     parser.add_argument("--max-coincidences", type=int, default=None, metavar="N",
                         help="list at most this many coincidences (default: all)")
 

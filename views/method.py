@@ -15,6 +15,7 @@ from components import data
 from components.colors import signal_label
 from components.fmt import md_escape, pct
 from components.kpi import Kpi, kpi_row
+from components.method_recall import recall_method_sections
 from components.page import run_page, section
 from components.scenario_controls import (
     K_HALF_LIVES,
@@ -181,6 +182,7 @@ def main() -> None:
         click_model_section(dataset)
     with section():
         labels_section()
+    recall_method_sections(dataset)
     with section():
         text_model_section(dataset)
 

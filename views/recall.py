@@ -1,33 +1,43 @@
 """Recall timelines: the "it's listening" moments (a conversation, then an ad on the topic), what
-the person had already seen, what explains each, and what the data would look like if ads
-came from a microphone (an explicitly labelled counterfactual)."""
+the person had already seen, what explains each, and the microphone test next to what a
+listening world would have looked like (an explicitly labelled counterfactual)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from adlens import labels
+from adlens import labels, recall
 from components import charts, data
 from components.colors import EVENT_LABELS, signal_label
 from components.fmt import md_escape, pct
 from components.kpi import Kpi, kpi_row
+from components.method_recall import (
+    LISTENING_RATE,
+    excess_caption,
+    listening_preview,
+    mic_result_kpis,
+    simulated_note,
+    test_profile_chart,
+)
 from components.page import nothing_to_show, run_page, section
 from components.scenario_controls import current_memory_params, current_scenario, open_person
 
 K_LABEL = "recall_label"
 K_CHOSEN = "recall_coincidence"
 MAX_CHOICES = 300
-FORGOTTEN = "seen before and forgotten"
-LABEL_ORDER = (FORGOTTEN, "seen before and remembered", "explained by the AI chat itself",
-               "explained by other signals", "chance")
+# The story's case first: an ad seen before the conversation and most likely forgotten.
+LABEL_ORDER = (recall.FORGOTTEN, *(lbl for lbl in recall.LABELS if lbl != recall.FORGOTTEN))
 
 
 def headline(rec) -> None:
     co = rec.coincidences
-    forgotten = float((co["label"] == FORGOTTEN).mean()) if len(co) else float("nan")
     prior = float((co["n_prior_exposures"] > 0).mean()) if len(co) else float("nan")
-    lead = co["lead_hours"].median() if len(co) else float("nan")
+    ex = rec.excess.set_index("flag").loc["forgotten"] if len(rec.excess) else None
+    excess = None if ex is None else ex["excess"]
+    interval = ("" if ex is None or pd.isna(ex["ci_low"]) else
+                f" 95% interval {pct(ex['ci_low'], signed=True)} to "
+                f"{pct(ex['ci_high'], signed=True)}.")
     kpi_row([
         Kpi("'It's listening' moments", f"{len(co):,}",
             help="A conversation about a topic (reported offline, or a chat with Meta AI) "
@@ -36,20 +46,23 @@ def headline(rec) -> None:
         Kpi("Had seen an ad on it before", pct(prior),
             help=f"Share with an ad on the topic in the {rec.lookback_days:g} days before the "
                  "conversation."),
-        Kpi("…and most likely forgot it", pct(forgotten),
-            help="Share labelled 'seen before and forgotten': an exposure long enough to be "
-                 "encoded, but unlikely to be recalled at the conversation."),
-        Kpi("Typical time from the last ad seen to the conversation",
-            "—" if pd.isna(lead) else f"{lead / 24:.1f} days",
-            help="Median, over the moments with an earlier ad on the topic."),
+        Kpi("Earlier ad likely forgotten, beyond chance", pct(excess, signed=True),
+            help="Moments with an earlier exposure likely forgotten, minus the same share at "
+                 "placebo moments (the same people and topics when they did not talk about "
+                 "it): the part chance does not explain." + interval),
+        Kpi("Microphone test", rec.mic.verdict,
+            help="Ads after minus before each conversation, against the same at placebo "
+                 "times. See below and on the Method page."),
     ])
+    caption = excess_caption(rec)
+    if caption:
+        st.caption(md_escape(caption))
 
 
 def coincidence_picker(rec, dataset) -> pd.Series | None:
     present = set(co_labels := rec.coincidences["label"])
     labels = [lbl for lbl in LABEL_ORDER if lbl in present]
     labels += sorted(present - set(labels))
-    # The story's case first: an ad seen before the conversation and most likely forgotten.
     order = {lbl: i for i, lbl in enumerate(labels)}
     co = rec.coincidences.iloc[co_labels.map(order).argsort(kind="stable")]
     label = st.segmented_control("Show", ["all", *labels], key=K_LABEL, default="all",
@@ -108,35 +121,36 @@ def timeline(rec, dataset, chosen: pd.Series) -> None:
               args=(str(chosen["user_id"]), moment, True))
 
 
-def microphone(rec) -> None:
-    st.subheader("If ads came from a microphone (counterfactual)")
-    st.caption("The microphone is never a signal. This chart only asks what the data would "
-               "look like if ads were triggered by listening: ads on the topic would pile up "
-               "after the conversation, not before.")
-    study = charts.event_study_chart(rec.event_study)
-    charts.show(study,
-                "Solid: the observed data. Dashed: the same people if a microphone triggered "
-                "the ads. Look at the days before zero.",
-                "No reported conversation has the full 14 days before and 7 days after it in "
-                "the data, so the event study cannot be drawn.", key="event_study")
-    stat = rec.statistic
-    value, low, high = stat.get("value"), stat.get("ci_low"), stat.get("ci_high")
-    if value is not None and not pd.isna(value):
-        interval = ("" if low is None or pd.isna(low)
-                    else f" (95% interval {low * 100:+.1f} to {high * 100:+.1f} points)")
-        st.metric("Share of topic ads before the conversation: observed minus microphone world",
-                  f"{value * 100:+.1f} points", help=stat.get("meaning"))
-        st.caption(f"{stat.get('n_conversations', 0):,} conversations{interval}. "
-                   + md_escape(stat.get("meaning", "")))
-    for note in rec.notes if study is not None else []:  # no chart: show() said why
+def microphone(rec, dataset) -> None:
+    st.subheader("Is the phone listening? The microphone test")
+    st.caption("The microphone is never a signal. The test asks whether ads on a topic pile up "
+               "after people talk about it, beyond what comes before the talk and beyond "
+               "random times with no talk. The dashed line is a counterfactual: these same "
+               f"data if every conversation had triggered {LISTENING_RATE:g} ads.")
+    preview, preview_result = listening_preview(dataset, rec)
+    charts.show(test_profile_chart(rec.mic_profile, preview),
+                "Solid: around real conversations. Dotted: placebo times. Dashed: the "
+                "listening world. Look right after zero: listening would make a spike there.",
+                "No conversation has its whole two days before and after in the data, so "
+                "there is nothing to compare.", key="mic_profile")
+    mic_result_kpis(rec.mic)
+    if preview_result.get("verdict"):
+        st.caption(f"In the counterfactual listening world the test says: "
+                   f"“{preview_result['verdict']}” (excess {preview_result['statistic']:+.3f} "
+                   "ads per conversation).")
+    simulated_note(rec)
+    st.page_link("views/method.py", label="How the test works, how often it is right, and how "
+                 "sensitive these figures are (Method page, 'Recall and the microphone')",
+                 icon=":material/science:")
+    for note in rec.notes:
         st.caption(md_escape(note))
 
 
 def aggregates(rec) -> None:
     st.subheader("What explains them, by region")
     charts.show(charts.label_shares_chart(rec.aggregates["labels"]),
-                "Teal: the person had seen an ad on the topic before and most likely forgot "
-                "it — Instagram's explanation.",
+                f"Teal: {recall.FORGOTTEN} — Instagram's explanation. Part of it is chance: "
+                "see the figure beyond chance above.",
                 "There are no coincidences to explain.", key="labels_by_region")
     st.subheader("AI-chat signal on vs off")
     switch = rec.aggregates["ai_chat_switch"]
@@ -162,7 +176,7 @@ def main() -> None:
             if chosen is not None:
                 timeline(rec, dataset, chosen)
     with section():
-        microphone(rec)
+        microphone(rec, dataset)
     if not rec.coincidences.empty:
         with section():
             aggregates(rec)
