@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from adlens import schema
+from adlens import artifacts, schema
 from adlens import text_model as tm
 from adlens.dataset import Dataset
 from adlens.ranking import (
@@ -51,7 +51,7 @@ class Prepared:
     codes: EventCodes
     impressions: Impressions
     click_model: ClickModel
-    text_model: tm.TextModel
+    _text_model: tm.TextModel | None  # None when the work came from stored artifacts
     ad_ids: np.ndarray  # object, ads in table order
     ad_topic: np.ndarray  # int64 topic per ad (-1 unknown)
     ad_advertiser: pd.Categorical
@@ -75,12 +75,26 @@ class Prepared:
     def weights_source(self) -> str:
         return self.click_model.source
 
+    @property
+    def text_model(self) -> tm.TextModel:
+        """The fitted text model; loaded (or trained) on first use when prepare did not
+        need it."""
+        if self._text_model is not None:
+            return self._text_model
+        artifacts.seed_text_model()
+        return tm.load_text_model()
 
-def encode_dataset(dataset: Dataset, model: tm.TextModel | None = None
+
+def encode_dataset(dataset: Dataset, model: tm.TextModel | None = None,
+                   stored: artifacts.StoredWork | None = None
                    ) -> tuple[EventCodes, Impressions]:
-    """Event codes plus labelled ad impressions (the heavy, per-dataset part)."""
-    model = model or tm.load_text_model()
-    codes = encode_events(dataset, model)
+    """Event codes plus labelled ad impressions (the heavy, per-dataset part); with `stored`
+    work, its chat inference and similar-people map instead of the text model and the SVD."""
+    if stored is not None:
+        codes = encode_events(dataset, inference=stored.inference,
+                              similar=stored.similar_topics)
+    else:
+        codes = encode_events(dataset, model)
     events = dataset.events
     etype, users, ms, app = codes.event_type, codes.event_user, codes.event_ms, codes.event_app
     ad_index = pd.Index(dataset.ads["ad_id"].astype(str).to_numpy(dtype=object))
@@ -103,11 +117,26 @@ def dataset_from_frames(frames: dict[str, pd.DataFrame], source: str = "In memor
     return from_frames(frames, source=source)
 
 
-def prepare(dataset: Dataset) -> Prepared:
-    """Everything per dataset: text predictions, event codes, similar people, click weights."""
-    model = tm.load_text_model()
-    codes, impressions = encode_dataset(dataset, model)
-    click_model = learn_click_model(codes, impressions, dataset_id=dataset.dataset_id)
+def prepare(dataset: Dataset, use_artifacts: bool = True) -> Prepared:
+    """Everything per dataset: text predictions, event codes, similar people, click weights.
+
+    The scenario-independent part (chat inference, similar people, which ad a chat asks
+    about, the click model) comes from this dataset's stored artifacts when current ones
+    exist (adlens.artifacts: shipped with the sample, else the cache); otherwise it is
+    computed and, with use_artifacts, stored in the cache for the next process. With
+    use_artifacts=False everything is computed, the click model refitted too."""
+    stored = artifacts.load(dataset.dataset_id) if use_artifacts else None
+    model = None
+    if stored is None:
+        if use_artifacts:
+            artifacts.seed_text_model()
+        model = tm.load_text_model()
+    codes, impressions = encode_dataset(dataset, model, stored)
+    if stored is not None:
+        click_model = artifacts.click_model_from_dict(stored.click_model)
+    else:
+        click_model = learn_click_model(
+            codes, impressions, dataset_id=dataset.dataset_id if use_artifacts else None)
     ads = dataset.ads
     ad_ids = ads["ad_id"].astype(str).to_numpy(dtype=object)
     ad_topic = ads["topic"].astype(str).map(tm.TOPIC_INDEX).fillna(-1).to_numpy(np.int64)
@@ -124,12 +153,15 @@ def prepare(dataset: Dataset) -> Prepared:
             np.full(len(frame), np.nan) for t in schema.ALL_TOPICS])
     users = dataset.users
     chats = codes.signals["ai_chat"]
-    texts = dataset.events["text"].fillna("").astype(str).to_numpy(dtype=object)[chats.row]
-    chat_ad = match_chats_to_ads(model, texts, chats.topic,
-                                 ads["title"].astype(str).to_numpy(dtype=object), ad_topic)
-    return Prepared(
+    if stored is not None:
+        chat_ad = stored.chat_ad
+    else:
+        texts = dataset.events["text"].fillna("").astype(str).to_numpy(dtype=object)[chats.row]
+        chat_ad = match_chats_to_ads(model, texts, chats.topic,
+                                     ads["title"].astype(str).to_numpy(dtype=object), ad_topic)
+    result = Prepared(
         dataset=dataset, codes=codes, impressions=impressions, click_model=click_model,
-        text_model=model, ad_ids=ad_ids, ad_topic=ad_topic,
+        _text_model=model, ad_ids=ad_ids, ad_topic=ad_topic,
         ad_advertiser=pd.Categorical(ads["advertiser"].astype(str).to_numpy(dtype=object)),
         ad_title=pd.Categorical(ads["title"].astype(str).to_numpy(dtype=object)),
         topic_ads=by_topic, topic_ads_start=start, topic_ads_count=count,
@@ -138,6 +170,18 @@ def prepare(dataset: Dataset) -> Prepared:
         interests=interests, chat_ad=chat_ad,
         user_dtype=pd.CategoricalDtype(pd.Index(codes.user_ids, dtype=object)),
         ad_dtype=pd.CategoricalDtype(pd.Index(ad_ids, dtype=object)))
+    if stored is None and use_artifacts and artifacts.enabled():
+        artifacts.save_quietly(artifacts.cache_folder(dataset.dataset_id), dataset.dataset_id,
+                               *stored_work(result))
+    return result
+
+
+def stored_work(prepared: Prepared) -> tuple:
+    """What adlens.artifacts stores of a prepared dataset, in `artifacts.save` order after the
+    dataset id: chat inference, similar-people map, chat ads, click model (as a dict)."""
+    codes = prepared.codes
+    return (codes.chat_inference, codes.similar_topics, prepared.chat_ad,
+            artifacts.click_model_to_dict(prepared.click_model))
 
 
 def match_chats_to_ads(model: tm.TextModel, texts: np.ndarray, topic: np.ndarray,

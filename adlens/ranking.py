@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
 
 from adlens import schema
 from adlens.scenario import Scenario
@@ -255,6 +253,9 @@ def fit_click_model(x: np.ndarray, y: np.ndarray, sample_weight: np.ndarray | No
     """LogisticRegression on the signal features, refitted without any signal whose weight comes
     out negative: more evidence of interest should never lower an ad's score, and it keeps
     every contribution readable as 'how much this signal pushed the ad up'."""
+    # Imported here: scikit-learn with SciPy costs ~1.4 s, and a stored fit needs neither.
+    from sklearn.linear_model import LogisticRegression
+
     active = np.ones(x.shape[1], dtype=bool)
     coef = np.zeros(x.shape[1])
     intercept = 0.0
@@ -283,6 +284,8 @@ def fit_click_model(x: np.ndarray, y: np.ndarray, sample_weight: np.ndarray | No
 def auc(model: ClickModel, x: np.ndarray, y: np.ndarray) -> float:
     if len(y) == 0 or y.all() or not y.any():
         return float("nan")
+    from sklearn.metrics import roc_auc_score
+
     return float(roc_auc_score(y, score_rows(model, x)))
 
 

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sklearn.decomposition import TruncatedSVD
 
 from adlens import schema
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
-from adlens.text_model import TOPIC_INDEX, TextModel
+from adlens.text_model import TOPIC_INDEX, TextModel, load_text_model
 
 N_TOPICS = len(schema.ALL_TOPICS)
 AD_APP_INDEX = {a: i for i, a in enumerate(schema.AD_APPS)}
@@ -59,6 +58,23 @@ class SignalEvents:
 
 
 @dataclass(frozen=True, eq=False)
+class ChatInference:
+    """What the text model said about the chats and conversations whose topic was empty, in
+    event order: the scenario-independent part of encoding that can be stored and reused."""
+
+    topic: np.ndarray  # int64 topic code per inferred event
+    sensitive: dict[str, np.ndarray]  # sensitive list -> bool per inferred event (detected)
+
+
+def infer_chats(model: TextModel, texts: np.ndarray) -> ChatInference:
+    """Topic and detected sensitivity (per sensitive list) of each text."""
+    codes, p_sensitive = model.infer(texts)
+    return ChatInference(topic=codes, sensitive={
+        name: model.flag_sensitive(codes, p_sensitive[name], name)
+        for name in schema.SENSITIVE_LISTS})
+
+
+@dataclass(frozen=True, eq=False)
 class EventCodes:
     """Everything per dataset that per-scenario work needs, as numpy arrays."""
 
@@ -80,6 +96,7 @@ class EventCodes:
     # event_id, user_id, event_type, app (Categoricals) and ts of every event, so that
     # listing excluded events is a cheap take of integer codes.
     event_frame: pd.DataFrame
+    chat_inference: ChatInference | None = None  # of the events where topic_inferred
 
     @property
     def n_users(self) -> int:
@@ -114,6 +131,8 @@ def similar_topic_map(user: np.ndarray, topic: np.ndarray, n_users: int,
     matrix = np.log1p(counts.reshape(n_users, N_TOPICS).astype(float))
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     matrix = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    from sklearn.decomposition import TruncatedSVD  # only when the map is not stored
+
     k = max(1, min(n_components, n_users - 1, N_TOPICS - 1))
     svd = TruncatedSVD(n_components=k, random_state=0).fit(matrix)
     factors = svd.components_.T * svd.singular_values_
@@ -125,8 +144,14 @@ def similar_topic_map(user: np.ndarray, topic: np.ndarray, n_users: int,
     return np.divide(sim, totals, out=np.zeros_like(sim), where=totals > 0)
 
 
-def encode_events(dataset: Dataset, model: TextModel) -> EventCodes:
-    """Integer codes for every signal event, chat topics inferred from text where empty."""
+def encode_events(dataset: Dataset, model: TextModel | None = None, *,
+                  inference: ChatInference | None = None,
+                  similar: np.ndarray | None = None) -> EventCodes:
+    """Integer codes for every signal event, chat topics inferred from text where empty.
+
+    `inference` and `similar` are this dataset's stored chat inference and similar-people
+    map (adlens.artifacts): given, neither the text model nor the SVD runs. Without a model
+    and stored inference, the cached text model is loaded."""
     users, ads, events = dataset.users, dataset.ads, dataset.events
     user_ids = users["user_id"].astype(str).to_numpy(dtype=object)
     country = users["country"].astype(str).str.upper().to_numpy(dtype=object)
@@ -151,13 +176,18 @@ def encode_events(dataset: Dataset, model: TextModel) -> EventCodes:
     inferred = texty & (topic < 0)
     sensitive_detected = {name: np.zeros(len(events), dtype=bool)
                           for name in schema.SENSITIVE_LISTS}
-    if inferred.any():
+    if inference is None:
         texts = events["text"].fillna("").astype(str).to_numpy(dtype=object)[inferred]
-        codes, p_sensitive = model.infer(texts)
-        topic[inferred] = codes
+        inference = infer_chats(model or load_text_model(), texts) if len(texts) else (
+            ChatInference(topic=np.zeros(0, dtype=np.int64), sensitive={
+                name: np.zeros(0, dtype=bool) for name in schema.SENSITIVE_LISTS}))
+    elif len(inference.topic) != int(inferred.sum()):
+        raise ValueError(f"The stored chat inference has {len(inference.topic)} chats; this "
+                         f"dataset has {int(inferred.sum())} to infer.")
+    if len(inference.topic):  # `topic` may be a read-only view when nothing changes
+        topic[inferred] = inference.topic
         for name in schema.SENSITIVE_LISTS:
-            sensitive_detected[name][inferred] = model.flag_sensitive(
-                codes, p_sensitive[name], name)
+            sensitive_detected[name][inferred] = inference.sensitive[name]
 
     ucode = user_codes(user_ids, events["user_id"].astype(str))
     ts = events["ts"]
@@ -196,7 +226,8 @@ def encode_events(dataset: Dataset, model: TextModel) -> EventCodes:
     # Similar people learn from non-chat activity only, so the AI-chat switch never moves them.
     non_chat_user = np.concatenate([signals[s].user for s in NON_CHAT_SIGNALS])
     non_chat_topic = np.concatenate([signals[s].topic for s in NON_CHAT_SIGNALS])
-    similar = similar_topic_map(non_chat_user, non_chat_topic, len(user_ids))
+    if similar is None:
+        similar = similar_topic_map(non_chat_user, non_chat_topic, len(user_ids))
     # Built from codes already at hand: converting 10M strings to Categoricals or tz-aware
     # times to objects measured ~15 s on 100k people.
     event_frame = pd.DataFrame({
@@ -215,7 +246,7 @@ def encode_events(dataset: Dataset, model: TextModel) -> EventCodes:
                       signals=signals, event_topic=topic, event_user=ucode, event_app=app,
                       event_ms=ms, event_type=etype, topic_inferred=inferred,
                       similar_topics=similar, key_span=key_span, min_ms=min_ms,
-                      event_frame=event_frame)
+                      event_frame=event_frame, chat_inference=inference)
 
 
 # --- per-scenario rules ---------------------------------------------------------------------

@@ -12,17 +12,16 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import joblib
 import numpy as np
 import pandas as pd
-import sklearn
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import SGDClassifier
-from sklearn.pipeline import FeatureUnion, Pipeline
 
 from adlens import chat_text, schema
 from adlens.chat_text import make_chat_texts, make_conversation_texts
+
+if TYPE_CHECKING:  # scikit-learn (with SciPy, ~1.4 s) is imported only when a model is needed
+    from sklearn.pipeline import Pipeline
 
 # Bump when the training recipe changes: it keys the in-process and the on-disk cache.
 MODEL_VERSION = "2"
@@ -54,6 +53,10 @@ def make_texts(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _pipeline() -> Pipeline:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import SGDClassifier
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
     # Words carry the topic; character n-grams survive misspellings and letter swaps.
     features = FeatureUnion([
         ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)),
@@ -112,6 +115,8 @@ class TextModel:
 
 def _cache_path(version: str) -> Path:
     # The training text comes from chat_text's vocabulary: a change there must retrain.
+    import sklearn
+
     vocabulary = hashlib.sha1(Path(chat_text.__file__).read_bytes()).hexdigest()[:10]
     root = Path(os.environ.get("ADLENS_CACHE", Path(tempfile.gettempdir()) / "adlens-cache"))
     return root / (f"text_model-v{version}-sk{sklearn.__version__}-n{N_TRAIN}-"
@@ -121,6 +126,8 @@ def _cache_path(version: str) -> Path:
 @functools.lru_cache(maxsize=2)
 def load_text_model(version: str = MODEL_VERSION) -> TextModel:
     """The trained text model: from the on-disk cache if present, else trained (~5 s)."""
+    import joblib
+
     path = _cache_path(version)
     if path.exists():
         try:

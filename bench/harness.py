@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Case:
-    """One benchmark: `func` is 'module:function', called with `kwargs` in a fresh process."""
+    """One benchmark: `func` is 'module:function', called with `kwargs` in a fresh process.
+
+    Every limit given is checked: `max_seconds` against the result's seconds, `max_rss_mb`
+    against the process's peak RSS, and `max_detail` ({detail key: maximum}) against figures
+    the case reports itself (a ratio, a server's peak memory, extra memory of a step). A case
+    is met only when all of them are; a figure missing from the result fails its limit.
+    """
 
     name: str
     func: str
@@ -16,13 +22,26 @@ class Case:
     max_rss_mb: float | None = None
     kwargs: dict = field(default_factory=dict)
     timeout: float = 1800
+    max_detail: dict = field(default_factory=dict)
+
+    def failures(self, result: dict) -> list[str]:
+        """The limits the result is over, in words (empty when every limit is met)."""
+        over = []
+        if self.max_seconds is not None and not result["seconds"] <= self.max_seconds:
+            over.append(f"seconds {result['seconds']:.3g} > {self.max_seconds:g}")
+        if self.max_rss_mb is not None and not result["peak_rss_mb"] <= self.max_rss_mb:
+            over.append(f"peak RSS {result['peak_rss_mb']:.0f} MB > {self.max_rss_mb:g} MB")
+        detail = result.get("detail", {})
+        for key, limit in self.max_detail.items():
+            value = detail.get(key)
+            if value is None:
+                over.append(f"{key} missing")
+            elif not float(value) <= limit:
+                over.append(f"{key} {value} > {limit:g}")
+        return over
 
     def met(self, result: dict) -> bool | None:
-        if self.max_seconds is None and self.max_rss_mb is None:
+        """True when every limit is met, None when the case has no limit at all."""
+        if self.max_seconds is None and self.max_rss_mb is None and not self.max_detail:
             return None
-        ok = True
-        if self.max_seconds is not None:
-            ok &= result["seconds"] <= self.max_seconds
-        if self.max_rss_mb is not None:
-            ok &= result["peak_rss_mb"] <= self.max_rss_mb
-        return ok
+        return not self.failures(result)

@@ -41,16 +41,19 @@ def healthy(url: str) -> bool:
 
 
 def start(script: Path, cwd: Path, log: Path | None = None,
-          timeout: float = STARTUP_SECONDS) -> tuple[subprocess.Popen, str]:
+          timeout: float = STARTUP_SECONDS, env: dict[str, str] | None = None,
+          poll: float = 0.3) -> tuple[subprocess.Popen, str]:
     """`streamlit run script` from `cwd`, output to `log` (or discarded); returns the process
-    and its URL once the health check answers. RuntimeError (with the log's end) otherwise."""
+    and its URL once the health check answers (asked every `poll` seconds). RuntimeError (with
+    the log's end) otherwise. `env`: variables added to this process's environment."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
            "--server.port", str(port), "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none"]
     with open(log, "wb") if log else open(os.devnull, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+                                start_new_session=True,
+                                env={**os.environ, **env} if env else None)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
     while not healthy(url):
@@ -59,7 +62,7 @@ def start(script: Path, cwd: Path, log: Path | None = None,
             tail = log.read_text(errors="replace")[-3000:] if log else ""
             raise RuntimeError(f"streamlit did not start for {script} on port {port}"
                                + (f"; its log:\n{tail}" if tail else ""))
-        time.sleep(0.3)
+        time.sleep(poll)
     return proc, url
 
 

@@ -1,0 +1,104 @@
+"""Benchmarks of a cold start: a fresh container (empty caches, a new server process) to the
+Overview's three headline figures and to its full render, next to a one-line page started the
+same way in the same run.
+
+Server CPU is the server process's user + system time (children included) when the page is
+complete; wall time runs from launching the server process. Chromium is started beforehand.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench import server
+from bench.harness import Case
+
+ROOT = Path(__file__).resolve().parent.parent
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+HEADLINE = '[data-testid="stMetric"] >> nth=2'  # the third headline figure
+CHARTS = '[data-testid="stPlotlyChart"] >> nth=1'
+
+
+def cases() -> list[Case]:
+    return [
+        Case("cold start: fresh container to the first full Overview (server CPU)",
+             func="bench.cases_coldstart:cold_start", target="≤ 2 s CPU, ≤ 4 s wall",
+             max_seconds=2.0, max_detail={"wall_s": 4.0}, timeout=900),
+    ]
+
+
+def _server_cpu(proc) -> float:
+    import psutil
+
+    process = psutil.Process(proc.pid)
+    total = 0.0
+    for p in (process, *process.children(recursive=True)):
+        try:
+            times = p.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def _cold_visit(browser, script: Path, cwd: Path, ready: str, first: str | None) -> dict:
+    """Start a server with an empty cache folder, open its page once in a new browser
+    context; seconds from launching the server to `first` and to the page being complete."""
+    with tempfile.TemporaryDirectory(prefix="adlens-cold-") as cache:
+        start = time.perf_counter()
+        proc, url = server.start(script, cwd, env={"ADLENS_CACHE": cache}, poll=0.02)
+        try:
+            up = time.perf_counter() - start
+            context = browser.new_context(viewport={"width": 1440, "height": 1000})
+            page = context.new_page()
+            page.goto(url)
+            painted = None
+            if first:
+                page.wait_for_selector(first, timeout=300_000)
+                painted = time.perf_counter() - start
+            page.wait_for_selector(ready, timeout=300_000)
+            page.wait_for_selector(IDLE, timeout=300_000)
+            page.wait_for_selector('[data-testid="stSkeleton"]', state="detached",
+                                   timeout=300_000)
+            wall = time.perf_counter() - start
+            cpu = _server_cpu(proc)
+            if page.locator('[data-testid="stException"]').count():
+                raise RuntimeError(f"{script.name} showed an exception on a cold start")
+            context.close()
+        finally:
+            server.stop(proc)
+    return {"wall": wall, "cpu": cpu, "painted": painted, "up": up}
+
+
+def cold_start(repeats: int = 3) -> dict:
+    """Median of `repeats` cold starts of the app (Overview) and of a one-line page,
+    interleaved so drift on a shared machine hits both alike."""
+    from playwright.sync_api import sync_playwright
+
+    apps, lines = [], []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        one_line = Path(tmp) / "hello.py"
+        one_line.write_text('import streamlit as st\nst.write("hello")\n')
+        browser = pw.chromium.launch(executable_path=server.chromium_path(),
+                                     args=server.CHROMIUM_ARGS)
+        for _ in range(repeats):
+            lines.append(_cold_visit(browser, one_line, Path(tmp), "text=hello", None))
+            apps.append(_cold_visit(browser, ROOT / "app.py", ROOT, CHARTS, HEADLINE))
+        browser.close()
+
+    def med(rows: list[dict], key: str) -> float:
+        return statistics.median(r[key] for r in rows)
+
+    cpu, wall, paint = med(apps, "cpu"), med(apps, "wall"), med(apps, "painted")
+    line_cpu, line_wall = med(lines, "cpu"), med(lines, "wall")
+    return {"seconds": cpu, "detail": {
+        "wall_s": round(wall, 2), "headline_paint_s": round(paint, 2),
+        "server_up_s": round(med(apps, "up"), 2),
+        "one_line_cpu_s": round(line_cpu, 2), "one_line_wall_s": round(line_wall, 2),
+        "cpu_ratio": round(cpu / line_cpu, 2), "wall_ratio": round(wall / line_wall, 2),
+        "paint_ratio": round(paint / line_wall, 2),
+        "cpu_runs": [round(r["cpu"], 2) for r in apps],
+        "wall_runs": [round(r["wall"], 2) for r in apps]}}

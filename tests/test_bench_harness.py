@@ -1,0 +1,40 @@
+"""The benchmark's own honesty: a case is met only when every limit it states is met, and every
+result carries the load average it ran under."""
+
+from __future__ import annotations
+
+from bench.__main__ import run_case
+from bench.harness import Case
+
+
+def tiny_case(extra_mb: float) -> dict:
+    """A benchmark function for the tests: reports a made-up extra memory figure."""
+    return {"seconds": 0.01, "detail": {"peak_extra_mb": extra_mb}}
+
+
+def test_memory_limit_counts_as_well_as_time():
+    case = Case("x", "m:f", "≤ 1 s, ≤ 50 MB extra", max_seconds=1.0,
+                max_detail={"peak_extra_mb": 50})
+    fast_but_big = {"seconds": 0.5, "peak_rss_mb": 100, "detail": {"peak_extra_mb": 56}}
+    assert case.met(fast_but_big) is False
+    assert case.failures(fast_but_big) == ["peak_extra_mb 56 > 50"]
+    assert case.met({**fast_but_big, "detail": {"peak_extra_mb": 49}}) is True
+    assert case.met({**fast_but_big, "seconds": 1.5, "detail": {"peak_extra_mb": 49}}) is False
+
+
+def test_missing_figure_fails_its_limit_and_no_limit_is_no_verdict():
+    case = Case("x", "m:f", "≤ 2×", max_detail={"ratio": 2.0})
+    assert case.met({"seconds": 1.0, "peak_rss_mb": 1, "detail": {}}) is False
+    assert Case("x", "m:f", "-").met({"seconds": 9e9, "peak_rss_mb": 9e9}) is None
+    rss = Case("x", "m:f", "≤ 4 GB", max_rss_mb=4096)
+    assert rss.met({"seconds": 1.0, "peak_rss_mb": 5000}) is False
+
+
+def test_run_case_reports_load_average_and_what_is_over():
+    case = Case("tiny", "tests.test_bench_harness:tiny_case", "≤ 50 MB extra",
+                max_detail={"peak_extra_mb": 50}, kwargs={"extra_mb": 56})
+    result = run_case(case)
+    assert result["met"] is False and result["over"] == ["peak_extra_mb 56 > 50"]
+    for key in ("load_before", "load_after"):
+        assert len(result[key]) == 3 and all(x >= 0 for x in result[key])
+    assert result["cpus"] >= 1
