@@ -647,8 +647,11 @@ def _keep_before(events: list[_Events], end_ms: int) -> list[_Events]:
         if ev.source_of is None or ev.source is None:
             continue
         target, new_row, keep = moved[id(ev.source_of)]
-        src = np.maximum(ev.source, 0)
-        ev.source = np.where((ev.source >= 0) & keep[src], new_row[src], -1)
+        if keep.size == 0:
+            ev.source = np.full(ev.source.size, -1)
+        else:
+            src = np.maximum(ev.source, 0)
+            ev.source = np.where((ev.source >= 0) & keep[src], new_row[src], -1)
         ev.source_of = target
     return kept
 
@@ -685,16 +688,18 @@ def _ai_chats(people: _People, episodes: _Episodes, talks: _Events, like_weights
                                            < p.chat_after_conversation)
     n_episodes = np.bincount(episodes.user, minlength=people.n)
     n_in = np.where(n_episodes > 0, rng.binomial(n_chat, p.chat_in_episode), 0)
-    owner = _expand(n_chat - n_in)
-    topic = _sample_rows(_topic_weights(people, rng, 2.0, 0.02, 0.6, 2.2), owner, rng)
-    ts = window.times(owner, people.utc_offset_ms, rng)
-    # In-episode chats: each goes to one of the person's episodes at random.
+    # In-episode chats: each goes to one of the person's episodes at random; one that falls
+    # outside the window (the episode runs over its edge) is asked at another time instead,
+    # so every person asks as often as drawn.
     asker = _expand(n_in)
     first_episode = np.searchsorted(episodes.user, np.arange(people.n))
     episode = first_episode[asker] + np.floor(
         rng.random(asker.size) * n_episodes[asker]).astype(np.int64)
     asked = episodes.times(episode, people, window, rng)
     inside = (asked >= window.start_ms) & (asked < window.end_ms)
+    owner = np.sort(np.concatenate([_expand(n_chat - n_in), asker[~inside]]), kind="stable")
+    topic = _sample_rows(_topic_weights(people, rng, 2.0, 0.02, 0.6, 2.2), owner, rng)
+    ts = window.times(owner, people.utc_offset_ms, rng)
     n_base, n_asked, n_follow = owner.size, int(inside.sum()), int(follow.sum())
     later = (rng.uniform(0.02, 3.0, n_follow) * _DAY_MS).astype(np.int64)
     owner = np.concatenate([owner, asker[inside], talks.user[follow]])
