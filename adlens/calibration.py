@@ -13,8 +13,11 @@ quoted outside AdLens.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
+
+import pandas as pd
 
 from adlens import schema
 
@@ -141,8 +144,9 @@ AVERAGE_CPM = Figure(
     "round global guess. $3 or $10 moves the result below between about 44 and 13.")
 IMPRESSIONS_PER_DAY = Figure(
     "Ad impressions per person per day", 25.0, "impressions a day",
-    "Derived: $160.6 bn / (3.35 bn people x 366 days) = $0.131 per person per day; at a "
-    "$5 CPM that buys 0.131 / 5 x 1000 = 26 impressions a day, rounded to 25", "2024", False,
+    "Derived from the two published figures above and the assumed CPM: $160.6 bn / (3.35 bn "
+    "people x 366 days) = $0.131 per person per day; at a $5 CPM that buys 0.131 / 5 x 1000 "
+    "= 26 impressions a day, rounded to 25", "2024", True,
     "An order of magnitude ('tens a day'), resting on the assumed CPM.")
 IMPRESSION_THINNING = Figure(
     "Impression thinning of the bundled sample", 100, "1 in N impressions kept",
@@ -306,3 +310,9 @@ def preset_params(name: str = DEFAULT_PRESET, **overrides: Any) -> SimParams:
             meta_ai_by_region=tuple((r, min(0.9, 2 * s)) for r, s in params.meta_ai_by_region),
             ai_chats=params.ai_chats * 2.5)
     return replace(params, preset=name, **overrides)
+
+
+def figures_frame() -> pd.DataFrame:
+    """Every figure as a table (name, value, unit, source, as_of, assumption, note), for the
+    Method page and docs."""
+    return pd.DataFrame([dataclasses.asdict(f) for f in FIGURES])
