@@ -27,6 +27,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import functools
+import inspect
 import json
 import sys
 import time
@@ -41,7 +43,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from adlens import chat_text, schema
+from adlens import calibration, chat_text, schema
 from adlens.contract import META_FILE
 from adlens.dataset import TRUTH_CAUSES, TRUTH_COLUMNS
 
@@ -64,7 +66,16 @@ _PRIMED, _INTENT, _INTEREST, _AFTER_CONVERSATION, _LISTENING = (
 
 @dataclass(frozen=True)
 class SimParams:
-    """Knobs of the simulation (rates are per person over a 92-day window).
+    """Knobs of the simulation. Counts are per person over 92 days (scaled to the window);
+    the defaults are the `published-2025` calibration (`adlens.calibration`, where each
+    figure's source is given; docs/CALIBRATION.md).
+
+    Impressions are generated at the real rate (`impressions_per_day`) but recorded 1 in
+    `impression_thinning`: the data keeps a random 1-in-N sample of the impressions with the
+    clicks (and click-through site visits) on them; every other event is kept in full,
+    including conversations primed by an impression that was not kept (their truth row then
+    has no source id). The same seed at another thinning is the same world: the same people,
+    chats, likes and conversations (primed ones included), with another sample of impressions.
 
     Switches other parts of AdLens use to build worlds that can make a measure fail:
     - `priming_rate=0`: no ad exposure primes a conversation (every conversation is then
@@ -80,35 +91,45 @@ class SimParams:
       `add_listening`); a population with R > 0 says so in its metadata (`population_meta`).
     """
 
-    meta_ai_by_age: tuple[float, ...] = (0.66, 0.60, 0.50, 0.40, 0.30, 0.22)
+    preset: str = calibration.DEFAULT_PRESET
+    country_shares: tuple[tuple[str, float], ...] = calibration.COUNTRY_SHARES
+    meta_ai_by_region: tuple[tuple[str, float], ...] = tuple(
+        calibration.META_AI_BY_REGION.items())
+    meta_ai_age_ratio: tuple[float, ...] = calibration.META_AI_AGE_RATIO
     age_shares: tuple[float, ...] = (0.15, 0.25, 0.21, 0.17, 0.13, 0.09)
     glasses_share_of_ai_users: float = 0.08
-    impressions: float = 14.0
-    likes: float = 7.0
-    follows: float = 1.0
-    posts: float = 1.5
-    watches: float = 6.0
-    friend_likes: float = 3.0
+    impressions_per_day: float = calibration.IMPRESSIONS_PER_DAY.value
+    impression_thinning: int = int(calibration.IMPRESSION_THINNING.value)
+    likes: float = calibration.LIKES_PER_DAY.value * 92
+    follows: float = calibration.FOLLOWS_PER_DAY.value * 92
+    posts: float = calibration.POSTS_PER_DAY.value * 92
+    watches: float = calibration.WATCHES_PER_DAY.value * 92
+    friend_likes: float = calibration.FRIEND_LIKES_PER_DAY.value * 92
     site_visits: float = 1.2
-    ai_chats: float = 8.0  # per Meta AI user
+    ai_chats: float = calibration.CHATS_PER_DAY.value * 92  # per Meta AI user
+    no_ad_topic_share: float = calibration.NO_AD_TOPIC_SHARE.value  # of a user's own chats
+    language_by_country: tuple[tuple[str, tuple[float, ...]], ...] = tuple(
+        calibration.LANGUAGE_BY_COUNTRY.items())
     conversations: float = 1.4
-    dwell_median_ms: float = 1700.0
-    dwell_sigma: float = 1.7
-    click_base_logit: float = -7.2
+    dwell_mean_ms: float = calibration.DWELL_MEAN.value * 1000
+    dwell_sigma: float = calibration.DWELL_SIGMA
+    click_base_logit: float = -7.75  # tuned so the click-through rate is calibration.CTR
     chat_boost: float = 0.25  # extra targeting mass per recent chat on a topic
     chat_boost_half_life_days: float = 14.0
-    priming_rate: float = 0.06  # chance an impression seen long enough seeds a conversation
+    # Chance a (real, unthinned) impression seeds a conversation, for an ad looked at long
+    # and on a topic the person cares about; tuned to calibration.PRIMED_SHARE.
+    priming_rate: float = 6.5e-4
     priming_dwell_ms: float = 2000.0
     click_to_site_visit: float = 0.6
     chat_after_conversation: float = 0.2  # a Meta AI user asks about what was just discussed
     # Short-term intent episodes ("planning a hiking trip", "buying a car").
     episodes: float = 3.0  # per person per 92 days
     episode_days: tuple[float, float] = (5.0, 20.0)
-    chat_in_episode: float = 0.75  # share of a Meta AI user's own chats asked during an episode
+    chat_in_episode: float = 0.75  # share of a user's chats on an ad topic asked in an episode
     episode_site_visits: float = 0.6  # extra visits to the topic's advertisers per episode
     # Ads on the topic during an episode: advertisers retarget the person's site visits and
-    # searches (non-sensitive topics only: those are never targeted).
-    episode_impressions: float = 1.5
+    # searches (non-sensitive topics only: those are never targeted); share of all ads.
+    episode_impression_share: float = calibration.EPISODE_IMPRESSION_SHARE
     episode_likes: float = 0.3
     episode_conversations: float = 0.25
     episode_click_lift: float = 4.0  # odds of clicking an ad on the episode's topic
@@ -127,32 +148,30 @@ class SimParams:
                              f"not {self.chat_mode!r}")
         if not self.listening_rate >= 0:
             raise ValueError(f"listening_rate must be 0 or more, not {self.listening_rate}")
+        if int(self.impression_thinning) != self.impression_thinning or \
+                self.impression_thinning < 1:
+            raise ValueError("impression_thinning must be a whole number of at least 1, not "
+                             f"{self.impression_thinning}")
+        if not 0 <= self.no_ad_topic_share < 1:
+            raise ValueError(f"no_ad_topic_share must be in [0, 1), not "
+                             f"{self.no_ad_topic_share}")
+
+    @property
+    def dwell_median_ms(self) -> float:
+        """The log-normal dwell's median, given its mean and spread."""
+        return self.dwell_mean_ms / float(np.exp(self.dwell_sigma ** 2 / 2))
 
 
 CHAT_MODES: tuple[str, ...] = ("intent", "likes")
 
 
 # --- countries -------------------------------------------------------------------------------
-_COUNTRY_SHARES: dict[str, float] = {
-    "US": 0.40, "GB": 0.07, "KR": 0.05,
-    # European Union: 25 % overall.
-    "DE": 0.050, "FR": 0.040, "IT": 0.035, "ES": 0.030, "NL": 0.020, "PL": 0.020,
-    "SE": 0.008, "BE": 0.008, "AT": 0.006, "PT": 0.006, "IE": 0.005, "DK": 0.004,
-    "FI": 0.004, "CZ": 0.004, "GR": 0.004, "RO": 0.004, "HU": 0.003, "SK": 0.002,
-    "BG": 0.002, "HR": 0.002, "SI": 0.001, "LT": 0.001, "LV": 0.001, "EE": 0.001,
-    "LU": 0.001, "CY": 0.001, "MT": 0.001,
-    # Elsewhere.
-    "CA": 0.045, "BR": 0.045, "IN": 0.045, "AU": 0.035, "MX": 0.035, "JP": 0.025,
-    "TR": 0.015, "ZA": 0.012, "NG": 0.008,
-}
-_COUNTRIES = np.array(list(_COUNTRY_SHARES), dtype=object)
-_COUNTRY_P = np.array(list(_COUNTRY_SHARES.values()))
-_COUNTRY_P = _COUNTRY_P / _COUNTRY_P.sum()
-_EXCLUDED = np.array([schema.region_of(c) in schema.EXCLUDABLE_REGIONS for c in _COUNTRIES])
 # UTC offset in hours in Nov-Jan (northern winter, southern summer time).
 _UTC_OFFSETS: dict[str, float] = {c: h for h, cs in {
-    -5.0: "US CA", -3.0: "BR", -6.0: "MX", 0.0: "GB PT IE", 2.0: "FI GR RO BG LT LV EE CY ZA",
-    1.0: "DE FR IT ES NL PL SE BE AT DK CZ HU SK HR SI LU MT NG", 3.0: "TR", 5.5: "IN",
+    -5.0: "US CA CO PE", -3.0: "BR AR", -6.0: "MX", 0.0: "GB PT IE",
+    2.0: "FI GR RO BG LT LV EE CY ZA UA EG",
+    1.0: "DE FR IT ES NL PL SE BE AT DK CZ HU SK HR SI LU MT NG DZ MA",
+    3.0: "TR IQ SA KE", 5.0: "PK", 5.5: "IN", 6.0: "BD", 7.0: "ID VN TH", 8.0: "PH MY TW",
     9.0: "KR JP", 11.0: "AU",
 }.items() for c in cs.split()}
 # Countries spanning several zones: (zones, share of people in each).
@@ -160,10 +179,43 @@ _MULTI_ZONE: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {
     "US": ((-5.0, -6.0, -7.0, -8.0), (0.47, 0.29, 0.07, 0.17)),
     "CA": ((-3.5, -4.0, -5.0, -6.0, -7.0, -8.0), (0.02, 0.06, 0.6, 0.08, 0.12, 0.12)),
     "AU": ((11.0, 10.0, 10.5, 8.0), (0.62, 0.2, 0.07, 0.11)),
+    "ID": ((7.0, 8.0, 9.0), (0.7, 0.25, 0.05)),
 }
 
-_COUNTRY_ORDER = np.sort(_COUNTRIES)
-_OFFSET_OF_COUNTRY = np.array([_UTC_OFFSETS[c] for c in _COUNTRY_ORDER])
+
+@dataclass(frozen=True)
+class _Countries:
+    """Where simulated people live (from `SimParams.country_shares`), in sorted order."""
+
+    code: np.ndarray
+    p: np.ndarray
+    excluded: np.ndarray  # the AI-chat signal is not used there (EU, UK, KR)
+    utc_offset_h: np.ndarray
+    meta_ai: np.ndarray  # share of people using Meta AI (before the age tilt)
+    language_p: np.ndarray  # (countries, languages of schema.CHAT_LANGUAGES)
+
+
+@functools.lru_cache(maxsize=8)
+def _countries(shares: tuple[tuple[str, float], ...],
+               meta_ai_by_region: tuple[tuple[str, float], ...],
+               language_by_country: tuple[tuple[str, tuple[float, ...]], ...]) -> _Countries:
+    ordered = sorted(shares)
+    code = np.array([c for c, _ in ordered], dtype=object)
+    p = np.array([w for _, w in ordered], dtype=np.float64)
+    unknown = [c for c in code if c not in _UTC_OFFSETS]
+    if unknown:
+        raise ValueError(f"no time zone known for {', '.join(unknown)}")
+    regions = [schema.region_of(c) for c in code]
+    by_region = dict(meta_ai_by_region)
+    languages = dict(language_by_country)
+    lang = np.array([languages.get(c, (1.0,) + (0.0,) * (len(schema.CHAT_LANGUAGES) - 1))
+                     for c in code], dtype=np.float64)
+    return _Countries(code, p / p.sum(),
+                      np.array([r in schema.EXCLUDABLE_REGIONS for r in regions]),
+                      np.array([_UTC_OFFSETS[c] for c in code]),
+                      np.array([by_region[r] for r in regions]),
+                      lang / lang.sum(axis=1, keepdims=True))
+
 
 # --- the ad catalogue (fixed, the same for every seed) -----------------------------------------
 _CATALOGUE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -322,6 +374,11 @@ class _Window:
     def end_ms(self) -> int:
         return self.start_ms + self.days * _DAY_MS
 
+    @property
+    def span(self) -> float:
+        """The window's length relative to the 92 days counts are given for."""
+        return self.days / 92
+
     def times(self, owner: np.ndarray, utc_offset_ms: np.ndarray,
               rng: np.random.Generator) -> np.ndarray:
         """Event times (ms since epoch) with a daily rhythm in each owner's local time.
@@ -394,6 +451,7 @@ class _People:
     interests: np.ndarray  # (n, topics) true interest in [0, 1]
     utc_offset_ms: np.ndarray
     app_weights: np.ndarray  # (n, ad apps) where the person scrolls
+    language: np.ndarray  # index in schema.CHAT_LANGUAGES
 
     @property
     def n(self) -> int:
@@ -401,10 +459,13 @@ class _People:
 
 
 def _people(n: int, rng: np.random.Generator, p: SimParams) -> _People:
-    country = _COUNTRIES[rng.choice(len(_COUNTRIES), n, p=_COUNTRY_P)]
-    excluded = np.isin(country, _COUNTRIES[_EXCLUDED])
+    where = _countries(p.country_shares, p.meta_ai_by_region, p.language_by_country)
+    home = rng.choice(where.code.size, n, p=where.p)
+    country = where.code[home]
+    excluded = where.excluded[home]
     age = rng.choice(len(schema.AGE_BANDS), n, p=np.array(p.age_shares) / sum(p.age_shares))
-    uses_ai = rng.random(n) < np.array(p.meta_ai_by_age)[age]
+    uses_ai = rng.random(n) < np.minimum(where.meta_ai[home]
+                                         * np.array(p.meta_ai_age_ratio)[age], 0.95)
     glasses = uses_ai & (rng.random(n) < p.glasses_share_of_ai_users)
     activity = rng.lognormal(0.0, 0.5, n) * np.exp(-0.125)  # mean 1
 
@@ -434,16 +495,18 @@ def _people(n: int, rng: np.random.Generator, p: SimParams) -> _People:
                           / max(1 - p.light_user_share, 1e-9)) * rng.lognormal(0, 0.3, n)
     sensitive = _sigmoid(rng.normal(_SENSITIVE_MEAN, 1.1, (n, N_TOPICS - N_EVERYDAY)))
 
-    offset_h = _OFFSET_OF_COUNTRY[np.searchsorted(_COUNTRY_ORDER, country)]
+    offset_h = where.utc_offset_h[home]
     # Countries spanning several time zones: a person lives in one of them.
     for c, (zones, shares) in _MULTI_ZONE.items():
         rows = np.flatnonzero(country == c)
         offset_h[rows] = np.array(zones)[rng.choice(len(zones), rows.size, p=shares)]
     app_weights = (uses[:, :_N_AD_APPS] * np.array([1.0, 1.2, 0.15, 0.25])
                    * rng.gamma(2.0, 0.5, (n, _N_AD_APPS)))
+    # The language a person writes chats and conversation notes in.
+    language = _sample_rows(where.language_p, home, rng)
     return _People(country, excluded, age, uses_ai, uses, linked, activity, engagement, taste,
                    np.hstack([everyday, sensitive]), (offset_h * 3_600_000).astype(np.int64),
-                   app_weights)
+                   app_weights, language)
 
 
 def _users_table(people: _People, first_user: int, id_width: int) -> pa.Table:
@@ -557,10 +620,12 @@ def _block(
     activity, like_weights = _platform_activity(people, episodes, rngs["activity"], window,
                                                 params)
     chats = _ai_chats(people, episodes, talks, like_weights, rngs["chats"], window, params)
-    impressions = _impressions(people, episodes, chats, rngs["impressions"], window, params)
+    impressions, primers, primer_row = _shown_and_primers(people, episodes, chats, rngs,
+                                                          window, params)
     clicks, visits = _clicks_and_visits(people, episodes, impressions, rngs["clicks"], window,
                                         params)
-    conversations = _conversations(talks, impressions, people, rngs["priming"], window, params)
+    conversations = _conversations(talks, primers, primer_row, impressions, people,
+                                   rngs["priming"], window)
     chats.source_of = conversations  # spontaneous conversations are its first rows
     events = [chats, *activity, impressions, clicks, visits, conversations]
     if params.listening_rate > 0:
@@ -582,8 +647,11 @@ def _keep_before(events: list[_Events], end_ms: int) -> list[_Events]:
         if ev.source_of is None or ev.source is None:
             continue
         target, new_row, keep = moved[id(ev.source_of)]
-        src = np.maximum(ev.source, 0)
-        ev.source = np.where((ev.source >= 0) & keep[src], new_row[src], -1)
+        if keep.size == 0:
+            ev.source = np.full(ev.source.size, -1)
+        else:
+            src = np.maximum(ev.source, 0)
+            ev.source = np.where((ev.source >= 0) & keep[src], new_row[src], -1)
         ev.source_of = target
     return kept
 
@@ -592,7 +660,7 @@ def _spontaneous_conversations(people: _People, episodes: _Episodes, rng: np.ran
                                window: _Window, p: SimParams) -> _Events:
     """Offline conversations driven by interests and current plans (primed ones come after
     the ads)."""
-    owner = _expand(rng.poisson(p.conversations * people.activity))
+    owner = _expand(rng.poisson(p.conversations * window.span * people.activity))
     topic = _sample_rows(_topic_weights(people, rng, 2.0, 0.02, 0.5, 1.2), owner, rng)
     ts = window.times(owner, people.utc_offset_ms, rng)
     ep_user, ep_topic, ep_ts = episodes.events(p.episode_conversations, people, window, rng)
@@ -611,22 +679,27 @@ def _ai_chats(people: _People, episodes: _Episodes, talks: _Events, like_weights
     With `chat_mode="likes"` the same number of chats per person is drawn, but every topic
     comes from the person's like distribution at a random time: chats then say nothing
     likes do not."""
-    n_chat = rng.poisson(p.ai_chats * people.activity * rng.lognormal(0, 0.6, people.n)
-                         * np.exp(-0.18) * people.uses_ai)
+    n_all = rng.poisson(p.ai_chats * window.span * people.activity
+                        * rng.lognormal(0, 0.6, people.n) * np.exp(-0.18) * people.uses_ai)
+    # Most chats have no ad topic (writing, facts, practical help): drawn apart, at any time.
+    no_topic = _TEXT_HAS_NO_TOPIC and p.no_ad_topic_share > 0
+    n_chat = rng.binomial(n_all, 1 - p.no_ad_topic_share) if no_topic else n_all
     follow = people.uses_ai[talks.user] & (rng.random(talks.user.size)
                                            < p.chat_after_conversation)
     n_episodes = np.bincount(episodes.user, minlength=people.n)
     n_in = np.where(n_episodes > 0, rng.binomial(n_chat, p.chat_in_episode), 0)
-    owner = _expand(n_chat - n_in)
-    topic = _sample_rows(_topic_weights(people, rng, 2.0, 0.02, 0.6, 2.2), owner, rng)
-    ts = window.times(owner, people.utc_offset_ms, rng)
-    # In-episode chats: each goes to one of the person's episodes at random.
+    # In-episode chats: each goes to one of the person's episodes at random; one that falls
+    # outside the window (the episode runs over its edge) is asked at another time instead,
+    # so every person asks as often as drawn.
     asker = _expand(n_in)
     first_episode = np.searchsorted(episodes.user, np.arange(people.n))
     episode = first_episode[asker] + np.floor(
         rng.random(asker.size) * n_episodes[asker]).astype(np.int64)
     asked = episodes.times(episode, people, window, rng)
     inside = (asked >= window.start_ms) & (asked < window.end_ms)
+    owner = np.sort(np.concatenate([_expand(n_chat - n_in), asker[~inside]]), kind="stable")
+    topic = _sample_rows(_topic_weights(people, rng, 2.0, 0.02, 0.6, 2.2), owner, rng)
+    ts = window.times(owner, people.utc_offset_ms, rng)
     n_base, n_asked, n_follow = owner.size, int(inside.sum()), int(follow.sum())
     later = (rng.uniform(0.02, 3.0, n_follow) * _DAY_MS).astype(np.int64)
     owner = np.concatenate([owner, asker[inside], talks.user[follow]])
@@ -641,6 +714,13 @@ def _ai_chats(people: _People, episodes: _Episodes, talks: _Events, like_weights
         ts = window.times(owner, people.utc_offset_ms, rng)
         cause = _causes(owner.size, _INTEREST)
         source = np.full(owner.size, -1)
+    idle = _expand(n_all - n_chat)
+    owner = np.concatenate([owner, idle])
+    topic = np.concatenate([topic, np.full(idle.size, -1)])
+    ts = np.concatenate([ts, window.times(idle, people.utc_offset_ms, rng)])
+    cause = np.concatenate([cause, _causes(idle.size, _INTEREST)])
+    source = np.concatenate([source, np.full(idle.size, -1)])
+    language = people.language[owner]
 
     uses = people.uses
     app_w = np.hstack([uses[:, :_N_AD_APPS] * np.array([0.5, 0.6, 0.5, 0.8]),
@@ -655,12 +735,29 @@ def _ai_chats(people: _People, episodes: _Episodes, talks: _Events, like_weights
     # Speech recognition does not misspell: only typed chats get typos.
     typed = modality == _TEXT
     texts = np.empty(owner.size, dtype=object)
-    texts[typed] = chat_text.make_chat_texts(topic[typed], rng, secondary=second[typed])
-    texts[~typed] = chat_text.make_chat_texts(topic[~typed], rng, secondary=second[~typed],
-                                              typo_rate=0.0)
+    texts[typed] = _chat_texts(topic[typed], rng, language[typed], secondary=second[typed])
+    texts[~typed] = _chat_texts(topic[~typed], rng, language[~typed], secondary=second[~typed],
+                                typo_rate=0.0)
     return _Events(owner, ts, "ai_chat", app=app, topic=topic,
                    text=_as_spoken(texts, modality, rng), modality=modality, true_topic=topic,
-                   keep_topic=False, cause=cause, source=source, source_of=talks)
+                   keep_topic=False, cause=cause, source=source, source_of=talks,
+                   language=language if _TEXT_HAS_LANGUAGES else None)
+
+
+# Chat text in other languages and chats with no ad topic (topic code -1) come with the
+# `languages` argument of chat_text; with an older chat_text every chat is in English and
+# has an ad topic.
+_TEXT_HAS_LANGUAGES = "languages" in inspect.signature(chat_text.make_chat_texts).parameters
+_TEXT_HAS_NO_TOPIC = _TEXT_HAS_LANGUAGES and hasattr(schema, "NO_AD_TOPIC")
+_LANGUAGE_CODES = np.array(schema.CHAT_LANGUAGES, dtype=object)
+
+
+def _chat_texts(topic: np.ndarray, rng: np.random.Generator, language: np.ndarray,
+                **kwargs: object) -> np.ndarray:
+    """Chat messages, in each one's language (English only: called as before)."""
+    if _TEXT_HAS_LANGUAGES and (language != 0).any():
+        kwargs["languages"] = _LANGUAGE_CODES[language]
+    return chat_text.make_chat_texts(topic, rng, **kwargs)
 
 
 def _platform_activity(people: _People, episodes: _Episodes, rng: np.random.Generator,
@@ -673,7 +770,8 @@ def _platform_activity(people: _People, episodes: _Episodes, rng: np.random.Gene
         ("like", p.likes, 2.0, 0.02, 0.5), ("follow", p.follows, 3.0, 0.0, 0.4),
         ("post", p.posts, 2.5, 0.01, 0.7), ("watch", p.watches, 1.5, 0.05, 0.6),
     ):
-        owner = _expand(rng.poisson(rate * people.activity * people.engagement))
+        owner = _expand(rng.poisson(rate * window.span * people.activity
+                                        * people.engagement))
         weights = _topic_weights(people, rng, gamma, floor, sigma, 0.15)
         if kind == "like":
             like_weights = weights
@@ -693,30 +791,40 @@ def _platform_activity(people: _People, episodes: _Episodes, rng: np.random.Gene
     # however little the person does.
     friends = _sigmoid(people.taste + rng.normal(0, 0.8, (people.n, N_EVERYDAY)) - 1.6)
     weights = np.hstack([friends ** 2, np.full((people.n, N_TOPICS - N_EVERYDAY), 0.002)])
-    owner = _expand(rng.poisson(p.friend_likes * rng.lognormal(-0.125, 0.5, people.n)))
+    owner = _expand(rng.poisson(p.friend_likes * window.span
+                                     * rng.lognormal(-0.125, 0.5, people.n)))
     events.append(_Events(owner, window.times(owner, people.utc_offset_ms, rng), "friend_like",
                           app=_sample_rows(people.app_weights, owner, rng),
                           topic=_sample_rows(weights, owner, rng)))
     return events, like_weights
 
 
-def _impressions(people: _People, episodes: _Episodes, chats: _Events,
-                 rng: np.random.Generator, window: _Window, p: SimParams) -> _Events:
-    """Ads shown in the feed: targeted by interest (plus the AI-chat signal after the policy
-    date) and retargeted during intent episodes; sensitive topics are never targeted, only
-    shown rarely and at random."""
+def _targeting(people: _People, rng: np.random.Generator) -> np.ndarray:
+    """Per person, the platform's share of ads on each topic, by interest (before the AI-chat
+    signal); sensitive topics are never targeted, only shown rarely and at random."""
     target = ((people.interests + 0.03) ** 2.5
               * rng.lognormal(0, 0.5, people.interests.shape))
     target[:, _SENSITIVE] = 0.004
-    target /= target.sum(axis=1, keepdims=True)
-    owner = _expand(rng.poisson(p.impressions * people.activity))
+    return target / target.sum(axis=1, keepdims=True)
+
+
+def _impressions(people: _People, episodes: _Episodes, chats: _Events, target: np.ndarray,
+                 rng: np.random.Generator, window: _Window, p: SimParams,
+                 scale: float) -> _Events:
+    """Ads shown in the feed, `scale` times the real rate: targeted by interest (plus the
+    AI-chat signal after the policy date) and retargeted during intent episodes."""
+    per_person = p.impressions_per_day * 92 * scale  # over 92 days, like episodes
+    base = per_person * (1 - p.episode_impression_share)
+    per_episode = (per_person * p.episode_impression_share
+                   / max(p.episodes * _RETARGETED_EPISODES, 1e-9))
+    owner = _expand(rng.poisson(base * window.span * people.activity))
     ts = window.times(owner, people.utc_offset_ms, rng)
     app = _sample_rows(people.app_weights, owner, rng)
     topic = _sample_rows(target, owner, rng)
     _apply_chat_signal(topic, owner, ts, app, target, people, chats, p, rng)
     everyday = _Episodes(*(getattr(episodes, f)[~_SENSITIVE[episodes.topic]]
                            for f in ("user", "topic", "start_ms", "end_ms")))
-    ep_user, ep_topic, ep_ts = everyday.events(p.episode_impressions, people, window, rng)
+    ep_user, ep_topic, ep_ts = everyday.events(per_episode, people, window, rng)
     owner, topic = np.concatenate([owner, ep_user]), np.concatenate([topic, ep_topic])
     ts = np.concatenate([ts, ep_ts])
     app = np.concatenate([app, _sample_rows(people.app_weights, ep_user, rng)])
@@ -724,10 +832,65 @@ def _impressions(people: _People, episodes: _Episodes, chats: _Events,
     # People look longer at ads they care about; most exposures are a glance.
     # A frame under ~50 ms is not rendered; two minutes is someone who left the phone.
     dwell = np.round(np.clip(
-        rng.lognormal(np.log(p.dwell_median_ms) + 0.35 * (interest - 0.55), p.dwell_sigma),
+        rng.lognormal(np.log(p.dwell_median_ms) + 0.35 * (interest - _MEAN_SHOWN_INTEREST),
+                      p.dwell_sigma),
         50.0, 120_000.0))
     return _Events(owner, ts, "ad_impression", app=app, topic=topic,
                    ad=_pick_ad(topic, rng), dwell=dwell)
+
+
+# The share of episodes whose retargeted ads are shown: sensitive topics are never
+# retargeted and episodes run over the window's edges (measured on generated populations).
+_RETARGETED_EPISODES = 0.8
+# The average true interest in the topic of a shown ad: centres the dwell's interest effect
+# so the mean dwell stays at SimParams.dwell_mean_ms (measured on generated populations).
+_MEAN_SHOWN_INTEREST = 0.55
+
+
+def _priming_chance(imp: _Events, people: _People, p: SimParams) -> np.ndarray:
+    """The chance each impression seeds a conversation on its topic (at most
+    `_PRIMING_MAX * priming_rate`): likelier the longer the ad was on screen and the more the
+    person cares about the topic."""
+    interest = people.interests[imp.user, imp.topic]
+    return p.priming_rate * (1 - np.exp(-imp.dwell / p.priming_dwell_ms)) * (0.4 + interest)
+
+
+_PRIMING_MAX = 1.4  # the largest (0.4 + interest) factor above
+
+
+def _concat(a: _Events, b: _Events) -> _Events:
+    """The rows of two event sets of the same kind and columns."""
+    return _Events(**{name: (np.concatenate([value, getattr(b, name)])
+                             if isinstance(value, np.ndarray) else value)
+                      for name, value in vars(a).items()})
+
+
+def _shown_and_primers(people: _People, episodes: _Episodes, chats: _Events,
+                       rngs: dict[str, np.random.Generator], window: _Window, p: SimParams
+                       ) -> tuple[_Events, _Events, np.ndarray]:
+    """(recorded impressions, the impressions that primed a conversation, each primer's row
+    in the recorded impressions or -1 where the thinning left it out).
+
+    The real impressions split into those that prime a conversation and those that do not;
+    both are drawn directly (a Poisson process thinned by a chance is a Poisson process), so
+    no unrecorded impression is ever generated. The primers are drawn at the real rate from
+    their own stream and each is recorded with chance 1/thinning: at any thinning the same
+    conversations are primed, and a coarser thinning records a subset of the primers a finer
+    one does."""
+    target = _targeting(people, rngs["impressions"])
+    thin = int(p.impression_thinning)
+    rng = rngs["impressions"]
+    shown = _impressions(people, episodes, chats, target, rng, window, p, 1 / thin)
+    shown = _within(shown, rng.random(shown.user.size) >= _priming_chance(shown, people, p))
+    most = _PRIMING_MAX * p.priming_rate
+    rng = rngs["priming"]
+    primers = _impressions(people, episodes, chats, target, rng, window, p, most)
+    if most > 0:
+        primers = _within(primers, rng.random(primers.user.size)
+                          < _priming_chance(primers, people, p) / most)
+    recorded = rng.random(primers.user.size) < 1 / thin
+    row = np.where(recorded, shown.user.size + np.cumsum(recorded) - 1, -1)
+    return _concat(shown, _within(primers, recorded)), primers, row
 
 
 def _clicks_and_visits(people: _People, episodes: _Episodes, imp: _Events,
@@ -747,7 +910,7 @@ def _clicks_and_visits(people: _People, episodes: _Episodes, imp: _Events,
     clicks = _Events(imp.user[clicked], click_ts, "ad_click", app=imp.app[clicked],
                      topic=imp.topic[clicked], ad=imp.ad[clicked])
 
-    owner = _expand(rng.poisson(p.site_visits * people.activity))
+    owner = _expand(rng.poisson(p.site_visits * window.span * people.activity))
     topic = _sample_rows(_topic_weights(people, rng, 3.0, 0.0, 0.5, 0.3), owner, rng)
     browse_ts = window.times(owner, people.utc_offset_ms, rng)
     ep_user, ep_topic, ep_ts = episodes.events(p.episode_site_visits, people, window, rng)
@@ -764,22 +927,27 @@ def _clicks_and_visits(people: _People, episodes: _Episodes, imp: _Events,
     return clicks, visits
 
 
-def _conversations(talks: _Events, imp: _Events, people: _People, rng: np.random.Generator,
-                   window: _Window, p: SimParams) -> _Events:
-    """All offline conversations: the spontaneous ones plus those an ad exposure primed 1-10
-    days earlier (likelier the longer the ad was on screen and the more the topic matters)."""
-    interest = people.interests[imp.user, imp.topic]
-    chance = p.priming_rate * (1 - np.exp(-imp.dwell / p.priming_dwell_ms)) * (0.4 + interest)
-    primed = np.flatnonzero(rng.random(imp.user.size) < chance)
-    ts = imp.ts[primed] + (rng.uniform(1, 10, primed.size) * _DAY_MS).astype(np.int64)
-    primed, ts = primed[ts < window.end_ms], ts[ts < window.end_ms]
-    owner = np.concatenate([talks.user, imp.user[primed]])
-    topic = np.concatenate([talks.topic, imp.topic[primed]])
-    return _Events(owner, np.concatenate([talks.ts, ts]), "conversation", topic=topic,
-                   text=chat_text.make_conversation_texts(topic, rng), true_topic=topic,
-                   cause=np.concatenate([talks.cause, _causes(primed.size, _PRIMED)]),
-                   source=np.concatenate([np.full(talks.user.size, -1), primed]),
-                   source_of=imp)
+def _conversations(talks: _Events, primers: _Events, primer_row: np.ndarray,
+                   impressions: _Events, people: _People, rng: np.random.Generator,
+                   window: _Window) -> _Events:
+    """All offline conversations: the spontaneous ones plus one 1-10 days after each
+    impression that primed one (its source: the primer's row in `impressions`, -1 when not
+    recorded)."""
+    ts = primers.ts + (rng.uniform(1, 10, primers.user.size) * _DAY_MS).astype(np.int64)
+    inside = ts < window.end_ms
+    owner = np.concatenate([talks.user, primers.user[inside]])
+    topic = np.concatenate([talks.topic, primers.topic[inside]])
+    language = people.language[owner]
+    if _TEXT_HAS_LANGUAGES and (language != 0).any():
+        text = chat_text.make_conversation_texts(topic, rng, languages=_LANGUAGE_CODES[language])
+    else:
+        text = chat_text.make_conversation_texts(topic, rng)
+    return _Events(owner, np.concatenate([talks.ts, ts[inside]]), "conversation", topic=topic,
+                   text=text, true_topic=topic,
+                   language=language if _TEXT_HAS_LANGUAGES else None,
+                   cause=np.concatenate([talks.cause, _causes(int(inside.sum()), _PRIMED)]),
+                   source=np.concatenate([np.full(talks.user.size, -1), primer_row[inside]]),
+                   source_of=impressions)
 
 
 # Listening counterfactual: delay from a conversation to the ad it triggers. Assumption (no
@@ -932,7 +1100,8 @@ def _apply_chat_signal(imp_topic: np.ndarray, iu: np.ndarray, imp_ts: np.ndarray
     excluded, linked = people.excluded, people.linked
     cu, chat_ts, chat_app, chat_topic = chats.user, chats.ts, chats.app, chats.topic
     policy_ms = _ms(schema.POLICY_START)
-    chat_ok = (chat_ts >= policy_ms) & ~excluded[cu] & ~_META7[chat_topic]
+    # A chat with no ad topic (code -1) shapes nothing.
+    chat_ok = (chat_ts >= policy_ms) & ~excluded[cu] & (chat_topic >= 0) & ~_META7[chat_topic]
     imp_ok = (imp_ts >= policy_ms) & ~excluded[iu]
     imps = np.flatnonzero(imp_ok)
     chats = np.flatnonzero(chat_ok)
@@ -1202,6 +1371,11 @@ def population_meta(n_users: int, seed: int, start: str | dt.date = "2025-11-01"
         "start": str(pd.Timestamp(start).date()),
         "end": str(pd.Timestamp(end).date()),
         "days": window.days,
+        "preset": params.preset,
+        # The data keeps 1 in `impression_thinning` of the real impressions (with their
+        # clicks); multiply counts of impressions and clicks by it to read them at scale.
+        "impression_thinning": int(params.impression_thinning),
+        "impressions_per_day": float(params.impressions_per_day),
         "listening_rate": float(params.listening_rate),
         "chat_mode": params.chat_mode,
         "chat_boost": float(params.chat_boost),
@@ -1210,6 +1384,17 @@ def population_meta(n_users: int, seed: int, start: str | dt.date = "2025-11-01"
         "params": {k: (list(v) if isinstance(v, tuple) else v)
                    for k, v in dataclasses.asdict(params).items()},
     }
+
+
+def generate_at_thinning(n_users: int, seed: int, impression_thinning: int,
+                         params: SimParams | None = None, **kwargs: object
+                         ) -> dict[str, pd.DataFrame]:
+    """The same world as `generate_frames(n_users, seed, params=params, ...)` recorded at
+    another impression thinning: the same people, chats, likes and conversations (primed
+    ones included), with 1 in `impression_thinning` of the same real impressions."""
+    params = dataclasses.replace(params or SimParams(),
+                                 impression_thinning=impression_thinning)
+    return generate_frames(n_users, seed, params=params, **kwargs)
 
 
 def generate_to_dir(
@@ -1311,6 +1496,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", default="parquet", choices=("parquet", "csv"))
     parser.add_argument("--chunk-users", type=int, default=50_000,
                         help=f"people per written chunk (multiple of {BLOCK_USERS:,})")
+    parser.add_argument("--preset", default=calibration.DEFAULT_PRESET,
+                        choices=tuple(calibration.PRESETS),
+                        help="calibration preset (default: %(default)s; see docs/CALIBRATION.md)")
+    parser.add_argument("--impression-thinning", type=int, default=None, metavar="N",
+                        help="keep 1 in N of the real ad impressions, with their clicks "
+                             "(default: the preset's, "
+                             f"{int(calibration.IMPRESSION_THINNING.value)})")
     parser.add_argument("--listening-rate", type=float, default=0.0, metavar="R",
                         help="counterfactual: each conversation triggers on average R extra "
                              "ads on its topic in the following hours (default 0: no listening)")
@@ -1321,7 +1513,10 @@ def run(args: argparse.Namespace) -> int:
         print("--users must be at least 1", file=sys.stderr)
         return 2
     try:
-        params = SimParams(listening_rate=args.listening_rate)
+        overrides: dict[str, object] = {"listening_rate": args.listening_rate}
+        if args.impression_thinning is not None:
+            overrides["impression_thinning"] = args.impression_thinning
+        params = calibration.preset_params(args.preset, **overrides)
     except ValueError as error:
         print(f"generate: {error}", file=sys.stderr)
         return 2
