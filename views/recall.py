@@ -61,11 +61,11 @@ def headline(rec) -> None:
 
 def coincidence_picker(rec, dataset) -> pd.Series | None:
     present = set(co_labels := rec.coincidences["label"])
-    labels = [lbl for lbl in LABEL_ORDER if lbl in present]
-    labels += sorted(present - set(labels))
-    order = {lbl: i for i, lbl in enumerate(labels)}
+    shown_labels = [lbl for lbl in LABEL_ORDER if lbl in present]
+    shown_labels += sorted(present - set(shown_labels))
+    order = {lbl: i for i, lbl in enumerate(shown_labels)}
     co = rec.coincidences.iloc[co_labels.map(order).argsort(kind="stable")]
-    label = st.segmented_control("Show", ["all", *labels], key=K_LABEL, default="all",
+    label = st.segmented_control("Show", ["all", *shown_labels], key=K_LABEL, default="all",
                                  format_func=lambda v: "All" if v == "all" else v)
     shown = co if label in (None, "all") else co[co["label"] == label]
     if shown.empty:
