@@ -17,15 +17,15 @@ the moment it was shown) gives the signals that explain it: those contributing a
 
 Labels, first matching rule wins (`LABEL_RULES`, shown on the Method page):
 
-1. "seen before and remembered": some prior exposure would still be recalled at the conversation
-   with probability ≥ `recall_threshold` (0.5). The person could have known; it is not a case of
-   "not realising".
-2. "seen before and forgotten": a prior exposure at least as long as the encoding threshold
-   (0.25 s, where recall becomes measurable) exists, but none is likely to be recalled. This is
-   Instagram's claim: the topic reached the person before they talked about it. It outranks the
-   signal-based labels because it answers the question the person asks ("how did it know what
-   we said?") by chronology: the exposure explains the conversation, while signals only explain
-   why the later ad was chosen.
+1. "had an earlier exposure, likely remembered": some prior exposure would still be recalled
+   at the conversation with probability ≥ `recall_threshold` (0.5). The person could have
+   known; it is not a case of "not realising".
+2. "had an earlier exposure, likely forgotten": a prior exposure at least as long as the
+   encoding threshold (0.25 s, where recall becomes measurable) exists, but none is likely to
+   be recalled. Instagram's claim is that such an ad prompted the talk; the label says only
+   that it came first (it was "seen before and forgotten" until checked against the
+   generator's truth: see `LABEL_CLAIMS`). It outranks the signal-based labels because it is
+   about what came before the talk, while signals only explain why the later ad was chosen.
 3. "explained by the AI chat itself": no perceptible prior exposure, and the AI-chat signal is
    the largest contributor to the later ad. Not overheard, but it feels the same.
 4. "explained by other signals": other signals (likes, follows, site visits, similar people...)
@@ -76,8 +76,12 @@ from adlens.memory import (
 from adlens.scenario import Scenario
 
 KINDS: tuple[str, ...] = ("conversation", "ai_chat")
-REMEMBERED = "seen before and remembered"
-FORGOTTEN = "seen before and forgotten"
+# The first two labels were "seen before and remembered / forgotten", which claimed the earlier
+# ad explains the conversation. Checked against the generator's record of which conversations
+# an ad primed (5,000 people, two-day lookback) that claim held for about 5% of the moments
+# given either label (12% with a 14-day lookback): the labels say what they show instead.
+REMEMBERED = "had an earlier exposure, likely remembered"
+FORGOTTEN = "had an earlier exposure, likely forgotten"
 AI_CHAT_ITSELF = "explained by the AI chat itself"
 OTHER_SIGNALS = "explained by other signals"
 CHANCE = "chance"
@@ -87,14 +91,18 @@ LABEL_RULES: list[dict[str, str]] = [
      "rule": "An ad on the topic seen in the lookback would still be recalled at the "
              "conversation with probability ≥ 0.5 (p_recall_max ≥ the recall threshold, 0.5 "
              "by default).",
-     "why": "The person could have known they had seen it: not a case of 'not realising'."},
+     "why": "The person could have known they had seen it: not a case of 'not realising'. It "
+            "says an ad came first, not that the ad prompted the talk: often both come from "
+            "the same interest (see the excess over placebo moments and the label check)."},
     {"label": FORGOTTEN,
      "rule": "An ad on the topic was on screen in the lookback for at least the encoding "
              "threshold (0.25 s by default), but none would likely be recalled "
              "(p_recall_max < 0.5).",
-     "why": "Instagram's claim: the topic reached the person before they talked about it. The "
-            "chronology explains the conversation, so it outranks signals, which only explain "
-            "why the later ad was chosen."},
+     "why": "Instagram's claim is that such an ad prompted the talk. The label only says the "
+            "ad came first: at random moments with no conversation people have such an "
+            "exposure too, and on simulated data few of these ads prompted the conversation "
+            "(see the Method page). It outranks signals because it is about what came before "
+            "the talk; signals only explain why the later ad was chosen."},
     {"label": AI_CHAT_ITSELF,
      "rule": "No perceptible prior exposure; the AI-chat signal is the largest contributor to "
              "the later ad.",
@@ -664,7 +672,7 @@ def label_validity(co: pd.DataFrame, prior: pd.DataFrame,
         correct = mine & (primed & source_seen if claim == "primed" else true)
         n_l, n_t, n_c = int(mine.sum()), int(true.sum()), int(correct.sum())
         rows.append({"label": lbl,
-                     "claim": ("an earlier ad exposure led to the conversation"
+                     "claim": ("read as: an earlier ad prompted the conversation"
                                if claim == "primed" else
                                "no earlier ad exposure led to the conversation"),
                      "n_labelled": n_l, "n_true": n_t, "n_correct": n_c,

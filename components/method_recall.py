@@ -294,8 +294,10 @@ def validity_section(rec) -> None:
                         "precision", "recall"]], hide_index=True, column_config={
         "precision": st.column_config.NumberColumn(format="percent"),
         "recall": st.column_config.NumberColumn(format="percent")})
-    st.caption("A 'seen before' label counts as right only when the very ad the generator "
-               "says prompted the conversation is among the ads it points at.")
+    st.caption("Read as 'an earlier ad prompted the talk', an 'earlier exposure' label counts "
+               "as right only when the very ad the generator says prompted the conversation is "
+               "among the ads it points at. Where that is true for fewer than half of the "
+               "moments, the label's name says only what it shows: that an ad came first.")
 
 
 def excess_caption(rec) -> str:
