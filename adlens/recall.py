@@ -717,10 +717,7 @@ class RecallResult:
     recall_threshold: float = 0.5
     listening_rate: float = 0.0
     notes: list[str] = field(default_factory=list)
-
-    @property
-    def simulated(self) -> bool:
-        return self.validity is not None
+    simulated: bool = False  # generated data (true interests, a truth table or generator meta)
 
     def to_json_dict(self, max_coincidences: int | None = None) -> dict[str, Any]:
         return _to_json_dict(self, max_coincidences)
@@ -743,6 +740,13 @@ def _resolve(prepared_or_dataset: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.D
 
     return (dataset.events, dataset.ads, dataset.users, prepared.codes.event_topic, attribute,
             dataset)
+
+
+def _is_simulated(dataset: Any) -> bool:
+    meta = getattr(dataset, "meta", None) or {}
+    return (getattr(dataset, "truth", None) is not None
+            or getattr(dataset, "interests", None) is not None
+            or "generator" in meta)
 
 
 def _listening_rate_of(dataset: Any) -> float:
@@ -780,6 +784,7 @@ def analyse_recall(
     mic_settings = mic_test.MicSettings() if mic_settings is None else mic_settings
     event_topic = None
     listening_rate = 0.0
+    simulated = truth is not None
     if frames is None or attribute is None:
         events, ads, users, event_topic, engine_attribute, dataset = _resolve(
             prepared_or_dataset)
@@ -787,6 +792,7 @@ def analyse_recall(
         if truth is None:
             truth = getattr(dataset, "truth", None)
         listening_rate = _listening_rate_of(dataset)
+        simulated = simulated or _is_simulated(dataset)
     if frames is not None:
         events, ads, users = frames
         event_topic = None
@@ -826,7 +832,7 @@ def analyse_recall(
     light = dataclasses.replace(fr, source=fr.source.iloc[:0], users=fr.users.iloc[:0])
     return RecallResult(co, prior, aggs, mic, profile, excess, validity, world, light, scenario,
                         params, window_hours, lookback_days, notice_ms, recall_threshold,
-                        listening_rate, notes)
+                        listening_rate, notes, simulated)
 
 
 def listening_preview(result: RecallResult, rate: float = 0.5, seed: int = 0
@@ -859,9 +865,9 @@ SENSITIVITY_RANGES: dict[str, tuple[str, float, float, str]] = {
         "Meta's recall question asks about two days; 14 days was this page's earlier default."),
 }
 HEADLINES: dict[str, str] = {
-    "forgotten_share": "Moments with an earlier exposure likely forgotten",
-    "forgotten_excess": "…more than at placebo moments (points)",
-    "remembered_share": "Moments with an earlier ad likely remembered",
+    "forgotten_share": "Earlier exposure, likely forgotten",
+    "forgotten_excess": "…beyond placebo moments (points)",
+    "remembered_share": "Earlier exposure, likely remembered",
 }
 
 

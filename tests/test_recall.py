@@ -344,12 +344,14 @@ def test_cli_on_the_bundled_sample():
     assert row["excess"] == pytest.approx(row["share_moments"] - row["share_placebo"])
     from adlens.contract import load_dataset
 
-    if getattr(load_dataset(sample), "truth", None) is None:
+    dataset = load_dataset(sample)
+    if dataset.truth is None:
         assert data["label_validity"] == recall.NEEDS_SIMULATED
-        assert "own data" in mic["note"]
     else:
         assert {r["label"] for r in data["label_validity"]} == set(recall.LABELS)
-        assert "generator decides" in mic["note"]
+    # The sample is simulated (it carries true interests): the generator decides the answer.
+    assert dataset.interests is not None
+    assert "generator decides" in mic["note"]
     regions = {row["region"] for row in data["aggregates"]["summary"]}
     assert regions == {"All", *schema.REGIONS}
 
