@@ -2,7 +2,7 @@
 it is right (power curve), how far the labels can be trusted, the forgetting curve with its
 source, and how the headlines move with each memory assumption (tornado chart).
 
-The Recall page draws the test's chart from here too (`test_profile_chart`).
+The Recall page draws the test's chart from here too (`mic_profile_chart`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ POWER_WORLDS_CURVE = 40
 
 
 # --- charts ---------------------------------------------------------------------------------------
-def test_profile_chart(profile: pd.DataFrame,
+def mic_profile_chart(profile: pd.DataFrame,
                        listening: pd.DataFrame | None = None) -> go.Figure | None:
     """profile / listening: hours, series, ads (from `mic_test.exposure_profile`)."""
     if profile.empty:

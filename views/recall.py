@@ -16,9 +16,9 @@ from components.method_recall import (
     LISTENING_RATE,
     excess_caption,
     listening_preview,
+    mic_profile_chart,
     mic_result_kpis,
     simulated_note,
-    test_profile_chart,
 )
 from components.page import nothing_to_show, run_page, section
 from components.scenario_controls import current_memory_params, current_scenario, open_person
@@ -128,7 +128,7 @@ def microphone(rec, dataset) -> None:
                "random times with no talk. The dashed line is a counterfactual: these same "
                f"data if every conversation had triggered {LISTENING_RATE:g} ads.")
     preview, preview_result = listening_preview(dataset, rec)
-    charts.show(test_profile_chart(rec.mic_profile, preview),
+    charts.show(mic_profile_chart(rec.mic_profile, preview),
                 "Solid: around real conversations. Dotted: placebo times. Dashed: the "
                 "listening world. Look right after zero: listening would make a spike there.",
                 "No conversation has its whole two days before and after in the data, so "
