@@ -829,7 +829,8 @@ def analyse_recall(
                      "little power on so few.")
     # The timelines without the events table they index (it stays with the dataset), so a
     # cached result is small.
-    light = dataclasses.replace(fr, source=fr.source.iloc[:0], users=fr.users.iloc[:0])
+    light = dataclasses.replace(fr, source=fr.source.iloc[:0], users=fr.users.iloc[:0],
+                                noticed=fr.noticed.iloc[:0])
     return RecallResult(co, prior, aggs, mic, profile, excess, validity, world, light, scenario,
                         params, window_hours, lookback_days, notice_ms, recall_threshold,
                         listening_rate, notes, simulated)
