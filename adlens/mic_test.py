@@ -37,13 +37,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+# How the generator's listening counterfactual times its ads (10 minutes, then an exponential
+# with a mean of 3 hours): listening worlds are built the same way without regenerating.
+from adlens.simulate import LISTENING_MEAN_DELAY_MS, LISTENING_MIN_DELAY_MS
+
 _HOUR_MS = 3_600_000
 _DAY_MS = 24 * _HOUR_MS
-# How the generator's listening counterfactual times its ads (adlens.simulate): 10 minutes,
-# then an exponential with a mean of 3 hours. Used to build listening worlds without
-# regenerating a population.
-LISTENING_MIN_DELAY_MS = 10 * 60_000
-LISTENING_MEAN_DELAY_MS = 3 * _HOUR_MS
 
 DESIGN_TEXT = (
     "**How the microphone test works.** If the phone listened, ads on a topic would pile up "

@@ -17,15 +17,15 @@ the moment it was shown) gives the signals that explain it: those contributing a
 
 Labels, first matching rule wins (`LABEL_RULES`, shown on the Method page):
 
-1. "seen before and remembered": some prior exposure would still be recalled at the conversation
-   with probability ≥ `recall_threshold` (0.5). The person could have known; it is not a case of
-   "not realising".
-2. "seen before and forgotten": a prior exposure at least as long as the encoding threshold
-   (0.25 s, where recall becomes measurable) exists, but none is likely to be recalled. This is
-   Instagram's claim: the topic reached the person before they talked about it. It outranks the
-   signal-based labels because it answers the question the person asks ("how did it know what
-   we said?") by chronology: the exposure explains the conversation, while signals only explain
-   why the later ad was chosen.
+1. "had an earlier exposure, likely remembered": some prior exposure would still be recalled
+   at the conversation with probability ≥ `recall_threshold` (0.5). The person could have
+   known; it is not a case of "not realising".
+2. "had an earlier exposure, likely forgotten": a prior exposure at least as long as the
+   encoding threshold (0.25 s, where recall becomes measurable) exists, but none is likely to
+   be recalled. Instagram's claim is that such an ad prompted the talk; the label says only
+   that it came first (it was "seen before and forgotten" until checked against the
+   generator's truth: see `LABEL_CLAIMS`). It outranks the signal-based labels because it is
+   about what came before the talk, while signals only explain why the later ad was chosen.
 3. "explained by the AI chat itself": no perceptible prior exposure, and the AI-chat signal is
    the largest contributor to the later ad. Not overheard, but it feels the same.
 4. "explained by other signals": other signals (likes, follows, site visits, similar people...)
@@ -76,8 +76,12 @@ from adlens.memory import (
 from adlens.scenario import Scenario
 
 KINDS: tuple[str, ...] = ("conversation", "ai_chat")
-REMEMBERED = "seen before and remembered"
-FORGOTTEN = "seen before and forgotten"
+# The first two labels were "seen before and remembered / forgotten", which claimed the earlier
+# ad explains the conversation. Checked against the generator's record of which conversations
+# an ad primed (5,000 people, two-day lookback) that claim held for about 5% of the moments
+# given either label (12% with a 14-day lookback): the labels say what they show instead.
+REMEMBERED = "had an earlier exposure, likely remembered"
+FORGOTTEN = "had an earlier exposure, likely forgotten"
 AI_CHAT_ITSELF = "explained by the AI chat itself"
 OTHER_SIGNALS = "explained by other signals"
 CHANCE = "chance"
@@ -87,14 +91,18 @@ LABEL_RULES: list[dict[str, str]] = [
      "rule": "An ad on the topic seen in the lookback would still be recalled at the "
              "conversation with probability ≥ 0.5 (p_recall_max ≥ the recall threshold, 0.5 "
              "by default).",
-     "why": "The person could have known they had seen it: not a case of 'not realising'."},
+     "why": "The person could have known they had seen it: not a case of 'not realising'. It "
+            "says an ad came first, not that the ad prompted the talk: often both come from "
+            "the same interest (see the excess over placebo moments and the label check)."},
     {"label": FORGOTTEN,
      "rule": "An ad on the topic was on screen in the lookback for at least the encoding "
              "threshold (0.25 s by default), but none would likely be recalled "
              "(p_recall_max < 0.5).",
-     "why": "Instagram's claim: the topic reached the person before they talked about it. The "
-            "chronology explains the conversation, so it outranks signals, which only explain "
-            "why the later ad was chosen."},
+     "why": "Instagram's claim is that such an ad prompted the talk. The label only says the "
+            "ad came first: at random moments with no conversation people have such an "
+            "exposure too, and on simulated data few of these ads prompted the conversation "
+            "(see the Method page). It outranks signals because it is about what came before "
+            "the talk; signals only explain why the later ad was chosen."},
     {"label": AI_CHAT_ITSELF,
      "rule": "No perceptible prior exposure; the AI-chat signal is the largest contributor to "
              "the later ad.",
@@ -664,7 +672,7 @@ def label_validity(co: pd.DataFrame, prior: pd.DataFrame,
         correct = mine & (primed & source_seen if claim == "primed" else true)
         n_l, n_t, n_c = int(mine.sum()), int(true.sum()), int(correct.sum())
         rows.append({"label": lbl,
-                     "claim": ("an earlier ad exposure led to the conversation"
+                     "claim": ("read as: an earlier ad prompted the conversation"
                                if claim == "primed" else
                                "no earlier ad exposure led to the conversation"),
                      "n_labelled": n_l, "n_true": n_t, "n_correct": n_c,
@@ -709,10 +717,7 @@ class RecallResult:
     recall_threshold: float = 0.5
     listening_rate: float = 0.0
     notes: list[str] = field(default_factory=list)
-
-    @property
-    def simulated(self) -> bool:
-        return self.validity is not None
+    simulated: bool = False  # generated data (true interests, a truth table or generator meta)
 
     def to_json_dict(self, max_coincidences: int | None = None) -> dict[str, Any]:
         return _to_json_dict(self, max_coincidences)
@@ -735,6 +740,13 @@ def _resolve(prepared_or_dataset: Any) -> tuple[pd.DataFrame, pd.DataFrame, pd.D
 
     return (dataset.events, dataset.ads, dataset.users, prepared.codes.event_topic, attribute,
             dataset)
+
+
+def _is_simulated(dataset: Any) -> bool:
+    meta = getattr(dataset, "meta", None) or {}
+    return (getattr(dataset, "truth", None) is not None
+            or getattr(dataset, "interests", None) is not None
+            or "generator" in meta)
 
 
 def _listening_rate_of(dataset: Any) -> float:
@@ -772,6 +784,7 @@ def analyse_recall(
     mic_settings = mic_test.MicSettings() if mic_settings is None else mic_settings
     event_topic = None
     listening_rate = 0.0
+    simulated = truth is not None
     if frames is None or attribute is None:
         events, ads, users, event_topic, engine_attribute, dataset = _resolve(
             prepared_or_dataset)
@@ -779,6 +792,7 @@ def analyse_recall(
         if truth is None:
             truth = getattr(dataset, "truth", None)
         listening_rate = _listening_rate_of(dataset)
+        simulated = simulated or _is_simulated(dataset)
     if frames is not None:
         events, ads, users = frames
         event_topic = None
@@ -815,10 +829,11 @@ def analyse_recall(
                      "little power on so few.")
     # The timelines without the events table they index (it stays with the dataset), so a
     # cached result is small.
-    light = dataclasses.replace(fr, source=fr.source.iloc[:0], users=fr.users.iloc[:0])
+    light = dataclasses.replace(fr, source=fr.source.iloc[:0], users=fr.users.iloc[:0],
+                                noticed=fr.noticed.iloc[:0])
     return RecallResult(co, prior, aggs, mic, profile, excess, validity, world, light, scenario,
                         params, window_hours, lookback_days, notice_ms, recall_threshold,
-                        listening_rate, notes)
+                        listening_rate, notes, simulated)
 
 
 def listening_preview(result: RecallResult, rate: float = 0.5, seed: int = 0
@@ -851,9 +866,9 @@ SENSITIVITY_RANGES: dict[str, tuple[str, float, float, str]] = {
         "Meta's recall question asks about two days; 14 days was this page's earlier default."),
 }
 HEADLINES: dict[str, str] = {
-    "forgotten_share": "Moments with an earlier exposure likely forgotten",
-    "forgotten_excess": "…more than at placebo moments (points)",
-    "remembered_share": "Moments with an earlier ad likely remembered",
+    "forgotten_share": "Earlier exposure, likely forgotten",
+    "forgotten_excess": "…beyond placebo moments (points)",
+    "remembered_share": "Earlier exposure, likely remembered",
 }
 
 

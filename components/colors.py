@@ -5,7 +5,7 @@ Colours are mid-tone so they read on both the light and the dark theme; every ch
 
 from __future__ import annotations
 
-from adlens import labels, schema
+from adlens import labels, recall, schema
 
 # Mid-saturation hues that keep contrast on white and on Streamlit's dark background.
 SIGNAL_COLORS: dict[str, str] = {
@@ -51,8 +51,8 @@ def signal_label(signal: str) -> str:
 
 # Recall labels (adlens.recall.LABELS), from "the person could have known" to "nothing explains it".
 LABEL_COLORS: dict[str, str] = {
-    "seen before and remembered": "#4C78A8",
-    "seen before and forgotten": "#72B7B2",
+    recall.REMEMBERED: "#4C78A8",
+    recall.FORGOTTEN: "#72B7B2",
     "explained by the AI chat itself": SIGNAL_COLORS["ai_chat"],
     "explained by other signals": "#B279A2",
     "chance": "#8C8C8C",

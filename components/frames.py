@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from adlens import schema
+from adlens import recall, schema
 from adlens.scenario import Scenario
 
 
@@ -209,9 +209,9 @@ def typical_coincidence(coincidences: pd.DataFrame) -> pd.Series | None:
     if coincidences.empty:
         return None
     co = coincidences
-    for mask in ((co["label"] == "seen before and forgotten") & (co["kind"] == "conversation")
+    for mask in ((co["label"] == recall.FORGOTTEN) & (co["kind"] == "conversation")
                  & (co["n_prior_exposures"] > 0),
-                 co["label"] == "seen before and forgotten",
+                 co["label"] == recall.FORGOTTEN,
                  pd.Series(True, index=co.index)):
         chosen = co[mask]
         if len(chosen):

@@ -2,7 +2,7 @@
 it is right (power curve), how far the labels can be trusted, the forgetting curve with its
 source, and how the headlines move with each memory assumption (tornado chart).
 
-The Recall page draws the test's chart from here too (`test_profile_chart`).
+The Recall page draws the test's chart from here too (`mic_profile_chart`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ POWER_WORLDS_CURVE = 40
 
 
 # --- charts ---------------------------------------------------------------------------------------
-def test_profile_chart(profile: pd.DataFrame,
+def mic_profile_chart(profile: pd.DataFrame,
                        listening: pd.DataFrame | None = None) -> go.Figure | None:
     """profile / listening: hours, series, ads (from `mic_test.exposure_profile`)."""
     if profile.empty:
@@ -142,7 +142,8 @@ def tornado_chart(sens: pd.DataFrame) -> go.Figure | None:
     swing = first.groupby("label")["figure"].agg(lambda v: v.max() - v.min())
     settings = sorted(settings, key=lambda s: swing.get(s, 0))
     fig = make_subplots(rows=1, cols=len(headlines), shared_yaxes=True,
-                        subplot_titles=headlines, horizontal_spacing=0.04)
+                        subplot_titles=[h.replace(", ", ",<br>").replace(" (", "<br>(")
+                                        for h in headlines], horizontal_spacing=0.05)
     for col, headline in enumerate(headlines, 1):
         part = sens[sens["headline"] == headline]
         default = float(part["at_default"].iloc[0])
@@ -158,8 +159,10 @@ def tornado_chart(sens: pd.DataFrame) -> go.Figure | None:
         fig.update_xaxes(tickformat=".0%", row=1, col=col)
     fig.update_layout(barmode="overlay")
     fig.update_annotations(font=dict(size=12))
-    return _layout(fig, "How much each memory assumption moves the headline figures",
-                   height=120 + 60 * len(settings))
+    _layout(fig, "How much each memory assumption moves the headline figures",
+            height=160 + 60 * len(settings))
+    fig.update_layout(margin=dict(t=fig.layout.margin.t + 40))
+    return fig
 
 
 # --- cached work --------------------------------------------------------------------------------
@@ -285,7 +288,8 @@ def validity_section(rec) -> None:
                 "the moments where the claim is true, the share the label finds.")
     if rec.validity is None:
         nothing_to_show(f"Label validity {recall.NEEDS_SIMULATED}: these data carry no record "
-                        "of why each conversation happened.")
+                        "of why each conversation happened (the generator writes one with every "
+                        "population it makes).")
         return
     table = rec.validity.rename(columns={
         "label": "label", "claim": "what it claims", "n_labelled": "moments labelled",
@@ -294,8 +298,10 @@ def validity_section(rec) -> None:
                         "precision", "recall"]], hide_index=True, column_config={
         "precision": st.column_config.NumberColumn(format="percent"),
         "recall": st.column_config.NumberColumn(format="percent")})
-    st.caption("A 'seen before' label counts as right only when the very ad the generator "
-               "says prompted the conversation is among the ads it points at.")
+    st.caption("Read as 'an earlier ad prompted the talk', an 'earlier exposure' label counts "
+               "as right only when the very ad the generator says prompted the conversation is "
+               "among the ads it points at. Where that is true for fewer than half of the "
+               "moments, the label's name says only what it shows: that an ad came first.")
 
 
 def excess_caption(rec) -> str:
@@ -307,7 +313,9 @@ def excess_caption(rec) -> str:
             f"at placebo moments (same people and topics, no conversation) "
             f"{pct(row['share_placebo'])} do. The difference, {pct(row['excess'], signed=True)} "
             f"(95% interval {pct(row['ci_low'], signed=True)} to "
-            f"{pct(row['ci_high'], signed=True)}), is what the earlier ads can explain.")
+            f"{pct(row['ci_high'], signed=True)} points), is how much more often than chance "
+            "an ad on the topic came first. That is an upper bound on what earlier ads explain: "
+            "the same interests and plans bring both the ad and the talk.")
 
 
 def forgetting_section(params: MemoryParams) -> None:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from adlens import mic_test as mt
-from adlens.simulate import SimParams, generate_frames
+from adlens.simulate import SimParams, generate_frames, with_listening
 
 H = 3_600_000
 DAY = 24 * H
@@ -126,8 +126,13 @@ def test_an_ai_chat_after_the_conversation_is_not_taken_for_listening():
 
 # --- on a generated population of the bundled sample's size ------------------------------------
 @pytest.fixture(scope="module")
-def population():
-    return mt.world_from_frames(generate_frames(5000, 20251216))
+def frames():
+    return generate_frames(5000, 20251216)
+
+
+@pytest.fixture(scope="module")
+def population(frames):
+    return mt.world_from_frames(frames)
 
 
 @pytest.fixture(scope="module")
@@ -171,6 +176,18 @@ def test_no_priming_no_listening_does_not_flag(no_priming):
     res = mt.mic_test(no_priming)
     assert res.excess_after > 0  # interest and plans: ads cluster around talk on both sides
     assert abs(res.statistic) < 3 * res.se
+
+
+def test_the_generators_listening_world_reads_like_the_tests_own(frames, population):
+    # The power study adds listening ads to the numbers directly; the generator's own
+    # counterfactual (adlens.simulate.add_listening) must give the same picture.
+    world = mt.world_from_frames(with_listening(frames, 0.5, seed=3))
+    theirs = mt.mic_test(world, seed=1)
+    ours = mt.mic_test(mt.add_listening(population, 0.5, np.random.default_rng(3)), seed=1)
+    assert theirs.listening_flagged and ours.listening_flagged
+    assert abs(theirs.statistic - ours.statistic) < 4 * max(theirs.se, ours.se)
+    assert world.imp_g.size - population.imp_g.size == pytest.approx(
+        0.5 * population.n_conversations, rel=0.1)
 
 
 def test_profile_shows_the_listening_spike(population):

@@ -344,12 +344,14 @@ def test_cli_on_the_bundled_sample():
     assert row["excess"] == pytest.approx(row["share_moments"] - row["share_placebo"])
     from adlens.contract import load_dataset
 
-    if getattr(load_dataset(sample), "truth", None) is None:
+    dataset = load_dataset(sample)
+    if dataset.truth is None:
         assert data["label_validity"] == recall.NEEDS_SIMULATED
-        assert "own data" in mic["note"]
     else:
         assert {r["label"] for r in data["label_validity"]} == set(recall.LABELS)
-        assert "generator decides" in mic["note"]
+    # The sample is simulated (it carries true interests): the generator decides the answer.
+    assert dataset.interests is not None
+    assert "generator decides" in mic["note"]
     regions = {row["region"] for row in data["aggregates"]["summary"]}
     assert regions == {"All", *schema.REGIONS}
 
@@ -583,3 +585,39 @@ def test_uploaded_data_without_truth_render_the_recall_and_method_pages(uploaded
     charts = [c.proto.spec for c in app.get("plotly_chart")]
     assert any("How fast an ad is forgotten" in spec for spec in charts)
     assert any("How much each memory assumption" in spec for spec in charts)
+
+
+@pytest.fixture(scope="module")
+def generated_with_truth():
+    from adlens.simulate import generate_frames
+
+    frames = generate_frames(1500, 41)
+    events = frames["events"]
+    # Chats' topics from the generator (no text model needed here).
+    missing = events["topic"].isna() | events["topic"].eq("")
+    events = events.assign(topic=events["topic"].where(~missing, events["true_topic"]))
+    return events, frames
+
+
+def test_label_validity_on_generated_truth_matches_the_reference_and_names_follow_it(
+        generated_with_truth):
+    events, frames = generated_with_truth
+    users = frames["users"]
+    contributions = {u: {"like": 0.5} for u in users["user_id"][::2]}
+    result = recall.analyse_recall(None, SCENARIO, frames=(events, frames["ads"], users),
+                                   attribute=_fake_attribution(contributions), n_boot=0,
+                                   truth=frames["truth"], lookback_days=14)
+    co, prior = result.coincidences, result.prior_exposures
+    validity = result.validity.set_index("label")
+    reference = _reference_validity(co, prior, frames["truth"])
+    assert validity.loc[recall.FORGOTTEN, "n_true"] > 10  # primed conversations are there
+    for lbl, (n_l, n_t, n_c) in reference.items():
+        got = validity.loc[lbl]
+        assert (got["n_labelled"], got["n_true"], got["n_correct"]) == (n_l, n_t, n_c), lbl
+    # A label read as "the earlier ad prompted the talk" that is right less than half the
+    # time must not say so: it names only what it shows.
+    for lbl, claim in recall.LABEL_CLAIMS.items():
+        if claim == "primed" and validity.loc[lbl, "precision"] < 0.5:
+            assert lbl.startswith("had an earlier exposure") and "seen before" not in lbl
+    json_out = result.to_json_dict(max_coincidences=3)
+    assert {r["label"] for r in json_out["label_validity"]} == set(recall.LABELS)

@@ -16,9 +16,9 @@ from components.method_recall import (
     LISTENING_RATE,
     excess_caption,
     listening_preview,
+    mic_profile_chart,
     mic_result_kpis,
     simulated_note,
-    test_profile_chart,
 )
 from components.page import nothing_to_show, run_page, section
 from components.scenario_controls import current_memory_params, current_scenario, open_person
@@ -61,11 +61,11 @@ def headline(rec) -> None:
 
 def coincidence_picker(rec, dataset) -> pd.Series | None:
     present = set(co_labels := rec.coincidences["label"])
-    labels = [lbl for lbl in LABEL_ORDER if lbl in present]
-    labels += sorted(present - set(labels))
-    order = {lbl: i for i, lbl in enumerate(labels)}
+    shown_labels = [lbl for lbl in LABEL_ORDER if lbl in present]
+    shown_labels += sorted(present - set(shown_labels))
+    order = {lbl: i for i, lbl in enumerate(shown_labels)}
     co = rec.coincidences.iloc[co_labels.map(order).argsort(kind="stable")]
-    label = st.segmented_control("Show", ["all", *labels], key=K_LABEL, default="all",
+    label = st.segmented_control("Show", ["all", *shown_labels], key=K_LABEL, default="all",
                                  format_func=lambda v: "All" if v == "all" else v)
     shown = co if label in (None, "all") else co[co["label"] == label]
     if shown.empty:
@@ -128,7 +128,7 @@ def microphone(rec, dataset) -> None:
                "random times with no talk. The dashed line is a counterfactual: these same "
                f"data if every conversation had triggered {LISTENING_RATE:g} ads.")
     preview, preview_result = listening_preview(dataset, rec)
-    charts.show(test_profile_chart(rec.mic_profile, preview),
+    charts.show(mic_profile_chart(rec.mic_profile, preview),
                 "Solid: around real conversations. Dotted: placebo times. Dashed: the "
                 "listening world. Look right after zero: listening would make a spike there.",
                 "No conversation has its whole two days before and after in the data, so "
