@@ -104,7 +104,8 @@ def headline(report: rolling.RollingReport, twin: rolling.RollingReport | None =
         f"(same click model), among {WHO}. 95% interval {interval(row, 'precision@k')} "
         f"(bootstrap over people). Recall@5: {value_text(recall, 'recall@k')}; "
         f"AUC: {value_text(auc, 'auc')} ({interval(auc, 'auc')}).")
-    caption = f"Next-week precision@5 added by AI chats stands on {denominators(row)}."
+    caption = (f"Next-week precision@5 added by AI chats: {points(row['value'])} (95% interval "
+               f"{interval(row, 'precision@k')}), on {denominators(row)}.")
     if twin is not None:
         free = twin.row("precision@k")
         caption += (f" In the same world without the platform's own chat targeting it is "
