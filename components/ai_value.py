@@ -104,12 +104,14 @@ def headline(report: rolling.RollingReport, twin: rolling.RollingReport | None =
         f"(same click model), among {WHO}. 95% interval {interval(row, 'precision@k')} "
         f"(bootstrap over people). Recall@5: {value_text(recall, 'recall@k')}; "
         f"AUC: {value_text(auc, 'auc')} ({interval(auc, 'auc')}).")
-    caption = f"Next-week precision@5 added by AI chats stands on {denominators(row)}."
+    caption = (f"Next-week precision@5 added by AI chats: {points(row['value'])} (95% interval "
+               f"{interval(row, 'precision@k')}), on {denominators(row)}.")
     if twin is not None:
         free = twin.row("precision@k")
         caption += (f" In the same world without the platform's own chat targeting it is "
-                    f"{value_text(free, 'precision@k')} ({interval(free, 'precision@k')}): the "
-                    "rest is the platform reinforcing itself.")
+                    f"{value_text(free, 'precision@k')} ({interval(free, 'precision@k')}); the "
+                    "gap between the two estimates how much of the value is the platform "
+                    "reinforcing itself.")
     return ValueFigure(points(row["value"]), help_text, caption)
 
 
@@ -128,6 +130,17 @@ def reach_text(reach_frame: pd.DataFrame) -> tuple[str, str, str]:
         f"{pct(everyone['ads_leaving_top_k'])} over all {int(everyone['people']):,} people "
         f"({pct(everyone['ads_with_ai_chat'])} with a contribution).")
     return value, over_everyone, help_text
+
+
+def reach_caption(reach_frame: pd.DataFrame) -> str:
+    """The reach among the people who can have the signal and over everyone, in one line."""
+    by = reach_frame.set_index("population")
+    eligible, everyone = by.loc["eligible"], by.loc["everyone"]
+    return (f"Among the {int(eligible['people']):,} people who can have the AI-chat signal, "
+            f"{pct(eligible['ads_with_ai_chat'])} of their top ads have an AI-chat contribution "
+            f"and {pct(eligible['ads_leaving_top_k'])} would leave their top 5 without it; over "
+            f"all {int(everyone['people']):,} people, {pct(everyone['ads_with_ai_chat'])} and "
+            f"{pct(everyone['ads_leaving_top_k'])}.")
 
 
 def comparison_table(reports: dict[str, rolling.RollingReport]) -> pd.DataFrame:

@@ -44,13 +44,13 @@ def test_overview_headline_is_the_rolling_value_with_its_denominators(at, sample
     assert not at.exception
     report = rolling.evaluate(prepared, Scenario())
     row = report.row("precision@k")
-    assert _metric(at, "Next-week precision@5 added by AI chats").value == ai_value.points(
+    assert _metric(at, "Next-week precision@5 gain").value == ai_value.points(
         row["value"])
     captions = " ".join(c.value for c in at.caption)
     assert f"{int(row['n_person_weeks']):,} person-weeks" in captions
     assert f"{int(row['n_clicks']):,} clicks" in captions
     reach = rolling.reach(prepared, Scenario()).set_index("population")
-    moved = _metric(at, "Ads that leave the top 5 without AI chats (people who can have them)")
+    moved = _metric(at, "Top-5 ads owed to AI chats")
     assert moved.value == pct(reach.loc["eligible", "ads_leaving_top_k"])
     assert pct(reach.loc["everyone", "ads_leaving_top_k"]) in moved.delta
     # The bundled sample's feedback-free twin is stored, so the caption names it.
@@ -65,15 +65,24 @@ def test_what_if_table_compares_the_value_per_scenario(at, sample):
     tables = [t.value for t in at.dataframe if "added by AI chats" in t.value.columns]
     assert tables, "the rolling table is on the page"
     table = tables[0]
-    assert set(table["scenario"]) == {"Announced policy", "AI-chat signal off"}
+    # Only the switch differs, so the signal's value is the announced policy's: one scenario.
+    assert set(table["scenario"]) == {"Announced policy"}
     expected = rolling.evaluate(prepared, Scenario())
     announced = table[(table["scenario"] == "Announced policy")
                       & (table["measure"] == "Precision@5")].iloc[0]
     assert announced["added by AI chats"] == ai_value.points(expected.value("precision@k"))
     assert announced["clicks"] == expected.row("precision@k")["n_clicks"]
-    kpi = _metric(at, "Next-week precision@5 added by AI chats")
+    kpi = _metric(at, "Next-week precision@5 gain")
     assert kpi.value == ai_value.points(0.0)  # the compared scenario has the signal off
     assert kpi.delta == f"{-expected.value('precision@k') * 100:+.2f} points"
+    # Using AI chats in the EU too: EU chatters become eligible, and the table says so.
+    at.button(key="preset_eu_in").click().run()
+    assert not at.exception
+    tables = [t.value for t in at.dataframe if "added by AI chats" in t.value.columns]
+    assert set(tables[0]["scenario"]) == {"Announced policy", "This scenario"}
+    by_region = tables[1]
+    assert "EU" in set(by_region.loc[by_region["scenario"] == "This scenario", "region"])
+    assert "EU" not in set(by_region.loc[by_region["scenario"] == "Announced policy", "region"])
 
 
 def test_the_report_carries_the_rolling_headline(at, sample):

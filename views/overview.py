@@ -37,7 +37,8 @@ def headline_figures(dataset, scenario) -> None:
     shares = frames.headline_shares(result.shares["all"])
     report = ai_value.rolling_report(dataset, scenario)
     value = ai_value.headline(report, ai_value.feedback_free(dataset.dataset_id))
-    moved, moved_all, moved_help = ai_value.reach_text(ai_value.reach(dataset, scenario))
+    reach = ai_value.reach(dataset, scenario)
+    moved, moved_all, moved_help = ai_value.reach_text(reach)
     kpi_row([
         Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),
             help="Share of the recommended ads (top ads per person and app) whose score has a "
@@ -45,11 +46,11 @@ def headline_figures(dataset, scenario) -> None:
         Kpi("AI chats the largest contributor", pct(shares["ai_largest"]),
             help="Share of recommended ads whose biggest single contribution is the AI-chat "
                  "signal."),
-        Kpi("Ads that leave the top 5 without AI chats (people who can have them)", moved,
-            delta=moved_all, delta_color="off", help=moved_help),
-        Kpi("Next-week precision@5 added by AI chats", value.text, help=value.help),
+        Kpi("Top-5 ads owed to AI chats", moved, delta=moved_all, delta_color="off",
+            help=moved_help),
+        Kpi("Next-week precision@5 gain", value.text, help=value.help),
     ])
-    st.caption(value.caption)
+    st.caption(ai_value.reach_caption(reach) + "  \n" + value.caption)
 
 
 def rules_list(rules) -> None:

@@ -59,7 +59,7 @@ def _value_kpi(dataset, base: Scenario, current: Scenario, name: str) -> Kpi:
     now = ai_value.rolling_report(dataset, current).row("precision@k")
     before = ai_value.rolling_report(dataset, base).row("precision@k")
     change = now["value"] - before["value"] if current.ai_chat else -before["value"]
-    return Kpi("Next-week precision@5 added by AI chats",
+    return Kpi("Next-week precision@5 gain",
                ai_value.points(now["value"] if current.ai_chat else 0.0),
                delta=f"{change * 100:+.2f} points" if pd.notna(change) else None,
                delta_color="off",
@@ -71,8 +71,11 @@ def value_of_ai_chats(dataset, base: Scenario, current: Scenario, name: str) -> 
     """The rolling next-week evaluation for both scenarios, with denominators; the static
     match with true interests as a secondary measure."""
     st.subheader("What AI chats add to next week's clicks")
-    table = ai_value.comparison_table({"Announced policy": ai_value.rolling_report(dataset, base),
-                                       name: ai_value.rolling_report(dataset, current)})
+    reports = {"Announced policy": ai_value.rolling_report(dataset, base)}
+    # With only the AI-chat switch flipped, both scenarios rank alike with the signal: one row.
+    if current.with_(ai_chat=True) != base.with_(ai_chat=True):
+        reports[name] = ai_value.rolling_report(dataset, current)
+    table = ai_value.comparison_table(reports)
     if table.empty:
         nothing_to_show("Nobody who can have the AI-chat signal clicked an ad in the evaluated "
                         "weeks, so its value cannot be measured on this data.")
