@@ -53,8 +53,9 @@ def dataset_controls() -> None:
     choice = side.radio("Dataset", options=list(data.CHOICES), key=data.K_CHOICE,
                         format_func=data.CHOICES.get, label_visibility="collapsed")
     in_use = data.current_dataset()
-    side.caption(f":material/database: In use: {md_escape(in_use.source)} "
-                 f"({in_use.n_users:,} people)")
+    people = f"{in_use.n_users:,} people"
+    source = in_use.source if people in in_use.source else f"{in_use.source} ({people})"
+    side.caption(f":material/database: In use: {md_escape(source)}")
     if choice == "generated":
         with side.form("generate", border=False):
             cols = st.columns(2)

@@ -72,8 +72,8 @@ def test_chart_titles_and_hovers_show_data_text_as_written() -> None:
     quoted = TITLE.replace('"', '""')  # CSV doubles a quote inside a quoted cell
     ads = f'ad_id,advertiser,topic,title\nad1,"Trail ""Co""",hiking,"{quoted}"\n'
     events = ("event_id,user_id,ts,app,event_type,topic,text,modality,ad_id,dwell_ms\n"
-              'e1,solo,2026-01-10T10:00:00Z,meta_ai,ai_chat,,"boots ""for"" rain?",text,,\n'
-              "e2,solo,2026-01-11T10:00:00Z,instagram,ad_impression,,,,ad1,900\n")
+              'e1,solo,2026-01-30T10:00:00Z,meta_ai,ai_chat,,"boots ""for"" rain?",text,,\n'
+              "e2,solo,2026-01-31T10:00:00Z,instagram,ad_impression,,,,ad1,900\n")
     dataset = contract.load_uploaded({"users.csv": users.encode(), "ads.csv": ads.encode(),
                                       "events.csv": events.encode()})
     app = AppTest.from_file(APP, default_timeout=180)

@@ -68,7 +68,7 @@ queries = (st.lists(pairs, max_size=6).map(
     | st.text(max_size=40))
 
 
-@settings(max_examples=10, deadline=None, derandomize=True,
+@settings(max_examples=6, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(query=queries)
 @example(query="as_of=2024-12-31&person=nobody")  # the links that once broke a session

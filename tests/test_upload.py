@@ -42,9 +42,9 @@ def text_of(elements) -> str:
 
 
 def in_use(app: AppTest) -> str:
-    captions = [c for c in text_of(app.sidebar.caption).split(":material/database:") if c]
-    assert any("In use:" in c for c in captions), text_of(app.sidebar.caption)
-    return next(c for c in captions if "In use:" in c)
+    found = [c.value.replace("\\", "") for c in app.sidebar.caption if "In use:" in c.value]
+    assert len(found) == 1, text_of(app.sidebar.caption)
+    return found[0].removeprefix(":material/database: ")
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +111,15 @@ def test_the_upload_box_lets_an_oversized_file_reach_the_contract() -> None:
     box = app.sidebar.get("file_uploader")[0]
     assert box.proto.max_upload_size_mb == data.UPLOAD_BOX_MB
     assert f"at most {data.MAX_UPLOAD_BYTES // 1024**2} MB each" in box.proto.label
+
+
+def test_the_sidebar_names_a_generated_population_once() -> None:
+    from adlens import contract, simulate
+
+    app = AppTest.from_file(APP, default_timeout=180)
+    app.session_state["ds_generated"] = contract.from_frames(
+        simulate.generate_frames(40, 1), source="Generated: 40 people, seed 1")
+    app.session_state["ds_choice"] = "generated"
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert in_use(app) == "In use: Generated: 40 people, seed 1"

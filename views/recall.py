@@ -61,7 +61,7 @@ def headline(rec) -> None:
 
 def coincidence_picker(rec, dataset) -> pd.Series | None:
     present = set(co_labels := rec.coincidences["label"])
-    shown_labels = [lbl for lbl in LABEL_ORDER if lbl in present]
+    shown_labels = [lbl for lbl in LABEL_ORDER if lbl in present]  # not `labels`: the module
     shown_labels += sorted(present - set(shown_labels))
     order = {lbl: i for i, lbl in enumerate(shown_labels)}
     co = rec.coincidences.iloc[co_labels.map(order).argsort(kind="stable")]
@@ -128,12 +128,14 @@ def microphone(rec, dataset) -> None:
                "random times with no talk. The dashed line is a counterfactual: these same "
                f"data if every conversation had triggered {LISTENING_RATE:g} ads.")
     preview, preview_result = listening_preview(dataset, rec)
-    charts.show(mic_profile_chart(rec.mic_profile, preview),
+    profile = mic_profile_chart(rec.mic_profile, preview)
+    charts.show(profile,
                 "Solid: around real conversations. Dotted: placebo times. Dashed: the "
                 "listening world. Look right after zero: listening would make a spike there.",
                 "No conversation has its whole two days before and after in the data, so "
                 "there is nothing to compare.", key="mic_profile")
-    mic_result_kpis(rec.mic)
+    if profile is not None:  # else show() has said why there is no test
+        mic_result_kpis(rec.mic)
     if preview_result.get("verdict"):
         st.caption(f"In the counterfactual listening world the test says: "
                    f"“{preview_result['verdict']}” (excess {preview_result['statistic']:+.3f} "
@@ -142,7 +144,7 @@ def microphone(rec, dataset) -> None:
     st.page_link("views/method.py", label="How the test works, how often it is right, and how "
                  "sensitive these figures are (Method page, 'Recall and the microphone')",
                  icon=":material/science:")
-    for note in rec.notes:
+    for note in rec.notes if pd.notna(rec.mic.statistic) else []:  # else: said above
         st.caption(md_escape(note))
 
 
