@@ -109,29 +109,6 @@ def people_by_region_chart(people: pd.DataFrame) -> go.Figure | None:
     return _layout(fig, "People by region and Meta AI use")
 
 
-def events_over_time_chart(daily: pd.DataFrame, policy_start: dt.date) -> go.Figure | None:
-    """daily: day (week start), event_type, events, per_day."""
-    if daily.empty or daily["events"].sum() == 0:
-        return None
-    fig = go.Figure()
-    for event_type in schema.EVENT_TYPES:
-        part = daily[daily["event_type"] == event_type]
-        if part.empty:
-            continue
-        label = EVENT_LABELS.get(event_type, event_type)
-        fig.add_scatter(x=part["day"], y=part["per_day"], mode="lines+markers", name=label,
-                        line=dict(color=EVENT_COLORS.get(event_type), width=2),
-                        marker=dict(size=5),
-                        hovertemplate="week of %{x|%d %b %Y}: %{y:,.0f} a day<extra>" + label
-                        + "</extra>")
-    _policy_marker(fig, policy_start, " AI chats used for ads")
-    # Ad impressions outnumber everything else; a log axis keeps the rare types readable.
-    fig.update_layout(xaxis_title=None, hovermode="x unified",
-                      yaxis=dict(type="log", dtick=1, title="Events per day, weekly average "
-                                                              "(log scale)"))
-    return _layout(fig, "Events by type over time", height=420)
-
-
 def signal_share_trend_chart(weekly: pd.DataFrame,
                              policy_start: dt.date) -> go.Figure | None:
     """weekly: week, region ('All' or a region id), impressions, share — the AI-chat part of
@@ -208,7 +185,10 @@ def waterfall_chart(ad: pd.Series, title: str, x_max: float | None = None,
                       yaxis=dict(categoryorder="array", categoryarray=labels[::-1], title=None,
                                  automargin=True),
                       uniformtext=dict(minsize=9, mode="show"))
-    return _layout(fig, title, height=90 + 30 * max(len(labels), rows or 0))
+    fig = _layout(fig, title, height=90 + 30 * max(len(labels), rows or 0))
+    if not title:  # the page writes the ad's name above the chart, where it can wrap
+        fig.update_layout(margin=dict(t=10))
+    return fig
 
 
 def waterfall_extent(ads: pd.DataFrame) -> float:
