@@ -267,8 +267,8 @@ def shares_before_after_chart(before: pd.Series, after: pd.Series, before_name: 
     _fill_legend(fig, [(before_name, "/", 0.55), (after_name, "", 1.0)])
     fig.update_layout(barmode="group", yaxis=dict(tickformat=".0%", title="Share of ad scores"),
                       xaxis_title=None)
-    return _layout(fig, f"Signal shares: {plot_text(before_name)} (hatched) vs "
-                        f"{plot_text(after_name)}")
+    # The names are in the legend: a short title fits a half-width column at any width.
+    return _layout(fig, "Each signal's share of the ad scores")
 
 
 def changed_by_region_chart(changed: pd.DataFrame) -> go.Figure | None:
@@ -424,4 +424,4 @@ def ai_switch_chart(switch: pd.DataFrame) -> go.Figure | None:
                     hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>")
     _fill_legend(fig, [(name, pattern, opacity) for _, name, opacity, pattern in series])
     fig.update_layout(barmode="group", yaxis_title="Coincidences", xaxis_title=None)
-    return _layout(fig, "Labels with the AI-chat signal on (solid) and off (hatched)")
+    return _layout(fig, "Explanations with the AI-chat signal on and off")
