@@ -27,7 +27,6 @@ from components.colors import (
     REGION_LABELS,
     SIGNAL_COLORS,
     TOTAL_COLOR,
-    WORLD_COLORS,
     signal_label,
 )
 from components.page import nothing_to_show
@@ -361,30 +360,6 @@ def recall_timeline_chart(exposures: pd.DataFrame, conversation_ts: pd.Timestamp
         title=None, categoryorder="array",
         categoryarray=["The ad after", "Conversation", "Ads seen before"][::-1]))
     return _layout(fig, "Before the conversation: what the person had already seen", height=300)
-
-
-def event_study_chart(study: pd.DataFrame) -> go.Figure | None:
-    """study: day (relative to the conversation), world, rate."""
-    if study.empty or study["rate"].isna().all():
-        return None
-    fig = go.Figure()
-    for world, part in study.groupby("world", sort=False):
-        key = "microphone" if "microphone" in str(world) else "observed"
-        name = ("If ads came from a microphone (counterfactual)" if key == "microphone"
-                else "Observed data")
-        fig.add_scatter(x=part["day"], y=part["rate"], mode="lines+markers",
-                        name=name,
-                        line=dict(color=WORLD_COLORS.get(key, "#8C8C8C"), width=2,
-                                  dash="dash" if key == "microphone" else "solid"),
-                        hovertemplate="day %{x}: %{y:.2%}<extra>" + plot_text(key)
-                        + "</extra>")
-    fig.add_shape(type="line", x0=0, x1=0, y0=0, y1=1, yref="paper",
-                  line=dict(color=FONT_GREY, dash="dot"))
-    fig.add_annotation(x=0, y=1, yref="paper", text=" conversation", showarrow=False,
-                       xanchor="left", yanchor="top", font=dict(color=FONT_GREY))
-    fig.update_layout(xaxis_title="Days from the conversation",
-                      yaxis=dict(title="Ads on the topic (share of ads shown)", tickformat=".0%"))
-    return _layout(fig, "Ads on the conversation's topic, day by day", height=400)
 
 
 def label_shares_chart(labels: pd.DataFrame) -> go.Figure | None:

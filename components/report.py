@@ -10,7 +10,6 @@ import datetime as dt
 import html
 import logging
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -19,6 +18,7 @@ from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames
 from components.fmt import pct
+from components.method_recall import excess_caption, listening_preview, test_profile_chart
 from components.scenario_controls import announced_base, current_memory_params
 
 log = logging.getLogger("adlens.ui")
@@ -71,30 +71,19 @@ def _recall_part(dataset: Dataset, scenario: Scenario,
         parts.append(f"<p class='muted'>The recall figures are missing from this report: "
                      f"{html.escape(type(error).__name__)}.</p>")
         return []
-    co = rec.coincidences
-    forgotten = float((co["label"] == "seen before and forgotten").mean()) if len(co) \
-        else float("nan")
-    items = [("'It's listening' moments", f"{len(co):,}", ""),
-             ("…with an earlier ad on the topic, most likely forgotten", pct(forgotten), "")]
-    mic = getattr(rec, "mic", None)
-    if mic is not None:  # the placebo-controlled microphone test
-        from components.method_recall import listening_preview, test_profile_chart  # noqa: PLC0415
-
-        items.append(("Microphone test", mic.verdict,
-                      f"after minus before each conversation, against placebo times: "
-                      f"{mic.statistic:+.3f} ads per conversation (95% interval "
-                      f"{mic.ci_low:+.3f} to {mic.ci_high:+.3f}, {mic.n_conversations:,} "
-                      "conversations)"))
-        preview, _ = listening_preview(dataset, rec)
-        chart = test_profile_chart(rec.mic_profile, preview)
-    else:
-        stat = rec.statistic
-        value = stat.get("value")
-        if value is not None and not pd.isna(value):
-            items.append(("Share of topic ads before the conversation, observed minus a "
-                          "listening world", f"{value * 100:+.1f} points",
-                          str(stat.get("meaning", ""))))
-        chart = charts.event_study_chart(rec.event_study)
+    items = [("'It's listening' moments", f"{len(rec.coincidences):,}", "")]
+    caption = excess_caption(rec)
+    ex = rec.excess.set_index("flag") if rec.excess is not None and len(rec.excess) else None
+    if ex is not None and "forgotten" in ex.index:
+        items.append(("Earlier ad likely forgotten, beyond chance",
+                      pct(ex.loc["forgotten", "excess"], signed=True), caption))
+    mic = rec.mic
+    items.append(("Microphone test", mic.verdict,
+                  f"after minus before each conversation, beyond the same at placebo times: "
+                  f"{mic.statistic:+.3f} ads per conversation (95% interval {mic.ci_low:+.3f} "
+                  f"to {mic.ci_high:+.3f}, {mic.n_conversations:,} conversations)"))
+    preview, _ = listening_preview(dataset, rec)
+    chart = test_profile_chart(rec.mic_profile, preview)
     parts.append("<h2>Is it listening? The recall and microphone answer</h2>" + _kpis(items))
     return [("The microphone test: ads on the topic around conversations", chart),
             ("What explains each 'it's listening' moment",

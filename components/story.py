@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from adlens import labels
 from adlens.scenario import Scenario
-from components import charts, data, frames
+from components import ai_value, charts, data, frames
 from components.fmt import md_escape, pct
 from components.kpi import Kpi, kpi_row
+from components.method_recall import listening_preview, test_profile_chart
 from components.page import nothing_to_show, section
 from components.scenario_controls import (
     K_GOTO,
@@ -94,34 +96,24 @@ def _coincidence(dataset, scenario) -> None:
 
 def _microphone(dataset, scenario) -> None:
     rec = data.recall_result(dataset, scenario, current_memory_params())
-    if hasattr(rec, "mic_profile"):  # the placebo-controlled test
-        from components.method_recall import listening_preview, test_profile_chart  # noqa: PLC0415
-
-        preview, preview_result = listening_preview(dataset, rec)
-        charts.show(test_profile_chart(rec.mic_profile, preview),
-                    "Solid: ads on the topic around real conversations. Dotted: the same "
-                    "people at random times with no conversation. Dashed: what a listening "
-                    "phone would have looked like (counterfactual).",
-                    "No conversation has its whole window in the data.", key="story_mic")
-        mic = rec.mic
-        listening = preview_result.get("statistic")
-        st.markdown(
-            f"**Reading:** the microphone test says **{md_escape(mic.verdict)}**: after minus "
-            f"before each conversation, against placebo times, {mic.statistic:+.3f} ads per "
-            f"conversation (95% interval {mic.ci_low:+.3f} to {mic.ci_high:+.3f}, "
-            f"{mic.n_conversations:,} conversations)"
-            + (f"; a listening phone would have given {listening:+.3f}, the dashed spike."
-               if listening is not None else "."))
-        return
-    charts.show(charts.event_study_chart(rec.event_study),
-                "Solid: the observed data. Dashed: the same people if a microphone triggered "
-                "the ads (counterfactual).", "No conversation has its whole window in the data.",
+    preview, preview_result = listening_preview(dataset, rec)
+    charts.show(test_profile_chart(rec.mic_profile, preview),
+                "Solid: ads on the topic around real conversations. Dotted: the same people at "
+                "random times with no conversation (placebo). Dashed: what a listening phone "
+                "would have looked like (counterfactual).",
+                "No conversation has its whole window in the data, so the test cannot run.",
                 key="story_mic")
-    stat = rec.statistic
-    if stat.get("value") is not None and not pd.isna(stat.get("value")):
-        st.markdown(f"**Reading:** in the data, ads on the topic were already there before "
-                    f"people talked: {stat['value'] * 100:+.1f} points more of them came "
-                    "before the conversation than in the listening world.")
+    mic = rec.mic
+    if not np.isfinite(mic.statistic):
+        return
+    listening = preview_result.get("statistic")
+    st.markdown(
+        f"**Reading:** the microphone test says **{md_escape(mic.verdict)}**: after minus "
+        f"before each conversation, beyond the same at placebo times, {mic.statistic:+.3f} ads "
+        f"per conversation (95% interval {mic.ci_low:+.3f} to {mic.ci_high:+.3f}, "
+        f"{mic.n_conversations:,} conversations)"
+        + (f"; a listening phone would have given {listening:+.3f}, the dashed spike after "
+           "zero." if listening is not None else "."))
 
 
 def _lead_ad(result, person: str | None) -> tuple[pd.Series, float] | None:
@@ -202,34 +194,45 @@ def _answer(dataset, scenario) -> None:
     result = data.scenario_result(dataset, scenario)
     shares = frames.headline_shares(result.shares["all"])
     rec = data.recall_result(dataset, scenario, current_memory_params())
-    co = rec.coincidences
-    forgotten = float((co["label"] == "seen before and forgotten").mean()) if len(co) \
-        else float("nan")
-    try:
-        gain = data.quality_gain_from_ai_chat(dataset, scenario).text
-    except data.DataUnavailable:
-        gain = "—"
-    mic = getattr(rec, "mic", None)
-    kpis = [
-        Kpi("'It's listening' moments with an earlier ad, likely forgotten", pct(forgotten),
-            help="Share of conversations followed by an ad on their topic where an ad on the "
-                 "topic had been seen before and most likely forgotten."),
-        Kpi("Microphone test", mic.verdict if mic is not None else "see step 2",
-            help="Ads after minus before each conversation, against placebo times."),
+    excess = _forgotten_excess(rec)
+    value = ai_value.headline(ai_value.rolling_report(dataset, scenario),
+                              ai_value.feedback_free(dataset.dataset_id))
+    kpi_row([
+        Kpi("Moments with an earlier ad likely forgotten, beyond chance",
+            pct(excess["excess"], signed=True) if excess is not None else "—",
+            help="Share of 'it's listening' moments with an earlier ad on the topic, likely "
+                 "forgotten, minus the same share at placebo moments (same people and topics, "
+                 "no conversation)."),
+        Kpi("Microphone test", rec.mic.verdict,
+            help="Ads after minus before each conversation, beyond the same at placebo times."),
         Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),
             help="Share of recommended ads whose score has any positive AI-chat part."),
-        Kpi(f"{labels.metric('precision@k')} added by AI chats", gain,
-            help=labels.metric_help("precision@k")),
-    ]
-    kpi_row(kpis)
+        Kpi(f"Next-week {labels.metric('precision@k').lower()} added by AI chats", value.text,
+            help=value.help),
+    ])
     charts.show(charts.label_shares_chart(rec.aggregates["labels"]),
                 "What explains each 'it's listening' moment, by region.",
                 "There are no coincidences to explain.", key="story_labels")
-    st.markdown(f"**Reading:** not the microphone. {pct(forgotten)} of the moments had an "
-                "earlier ad on the topic, most likely forgotten; the rest come from what people "
-                f"do on the apps, what advertisers share and similar people — and, from "
-                f"{scenario.policy_start:%d %b %Y} outside the EU, UK and South Korea, from what "
-                f"they tell Meta AI, which touches {pct(shares['ai_share'])} of the ads.")
+    seen = ("" if excess is None else
+            f"{pct(excess['share_moments'])} of the moments had an earlier ad on the topic, "
+            f"most likely forgotten ({pct(excess['excess'], signed=True)} more than at "
+            "moments with no conversation); ")
+    st.markdown(f"**Reading:** the microphone test says “{md_escape(rec.mic.verdict)}”. "
+                f"{seen}the rest come from what people do on the apps, what advertisers share "
+                f"and similar people — and, from {scenario.policy_start:%d %b %Y} outside the "
+                f"EU, UK and South Korea, from what they tell Meta AI, which touches "
+                f"{pct(shares['ai_share'])} of the ads.")
+
+
+def _forgotten_excess(rec) -> pd.Series | None:
+    """The recall headline: moments with an earlier exposure likely forgotten, beyond the
+    same share at placebo moments (share_moments, share_placebo, excess, ci_low, ci_high)."""
+    if rec.excess is None or rec.excess.empty:
+        return None
+    ex = rec.excess.set_index("flag")
+    if "forgotten" not in ex.index or not np.isfinite(ex.loc["forgotten", "excess"]):
+        return None
+    return ex.loc["forgotten"]
 
 
 @dataclass(frozen=True)

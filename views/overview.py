@@ -47,7 +47,7 @@ def headline_figures(dataset, scenario) -> None:
                  "signal."),
         Kpi("Ads that leave the top 5 without AI chats (people who can have them)", moved,
             delta=moved_all, delta_color="off", help=moved_help),
-        Kpi("Next-week precision@5 added by AI chats", value.text, help=value.help),
+        Kpi("Next-week top-5 hit rate added by AI chats", value.text, help=value.help),
     ])
     st.caption(value.caption)
 
