@@ -205,11 +205,11 @@ def test_the_what_if_page_compares_with_the_announced_policy(at: AppTest) -> Non
 def test_the_guided_story_sets_the_scenario_and_opens_the_page() -> None:
     app = new_app()
     app.run()
-    app.sidebar.button(key="story_3").click().run()
+    app.sidebar.button(key="story_4").click().run()
     assert not app.exception
     assert app.title[0].value == "Policy what-if"
     assert app.sidebar.toggle(key="sc_exclude_EU").value is False
-    assert any("Step 4 of 5" in m.value for m in app.markdown)
+    assert any("Step 5 of 6" in m.value for m in app.markdown)
 
 
 def upload(app: AppTest, files: list[tuple[str, bytes, str]]) -> AppTest:
@@ -416,8 +416,10 @@ def test_the_report_has_every_headline_figure_and_the_listening_answer() -> None
     sample = contract.load_dataset(SAMPLE)
     report = build_report(sample, Scenario.announced())
     for heading in ("Ads with an AI-chat contribution", "AI chats the largest contributor",
-                    "Ranking quality added by the AI-chat signal",
+                    "Ads that leave the top 5 without AI chats",
+                    "Next-week top-5 hit rate added by AI chats",
                     "Is it listening? The recall and microphone answer",
+                    "Earlier ad likely forgotten, beyond chance", "Microphone test",
                     "The microphone test", "week by week"):
         assert heading in report, heading
     # Display names in the report's own text (the charts' data are JSON, checked by name).
