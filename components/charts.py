@@ -27,7 +27,6 @@ from components.colors import (
     REGION_LABELS,
     SIGNAL_COLORS,
     TOTAL_COLOR,
-    WORLD_COLORS,
     signal_label,
 )
 from components.page import nothing_to_show
@@ -109,29 +108,6 @@ def people_by_region_chart(people: pd.DataFrame) -> go.Figure | None:
     return _layout(fig, "People by region and Meta AI use")
 
 
-def events_over_time_chart(daily: pd.DataFrame, policy_start: dt.date) -> go.Figure | None:
-    """daily: day (week start), event_type, events, per_day."""
-    if daily.empty or daily["events"].sum() == 0:
-        return None
-    fig = go.Figure()
-    for event_type in schema.EVENT_TYPES:
-        part = daily[daily["event_type"] == event_type]
-        if part.empty:
-            continue
-        label = EVENT_LABELS.get(event_type, event_type)
-        fig.add_scatter(x=part["day"], y=part["per_day"], mode="lines+markers", name=label,
-                        line=dict(color=EVENT_COLORS.get(event_type), width=2),
-                        marker=dict(size=5),
-                        hovertemplate="week of %{x|%d %b %Y}: %{y:,.0f} a day<extra>" + label
-                        + "</extra>")
-    _policy_marker(fig, policy_start, " AI chats used for ads")
-    # Ad impressions outnumber everything else; a log axis keeps the rare types readable.
-    fig.update_layout(xaxis_title=None, hovermode="x unified",
-                      yaxis=dict(type="log", dtick=1, title="Events per day, weekly average "
-                                                              "(log scale)"))
-    return _layout(fig, "Events by type over time", height=420)
-
-
 def signal_share_trend_chart(weekly: pd.DataFrame,
                              policy_start: dt.date) -> go.Figure | None:
     """weekly: week, region ('All' or a region id), impressions, share — the AI-chat part of
@@ -208,7 +184,10 @@ def waterfall_chart(ad: pd.Series, title: str, x_max: float | None = None,
                       yaxis=dict(categoryorder="array", categoryarray=labels[::-1], title=None,
                                  automargin=True),
                       uniformtext=dict(minsize=9, mode="show"))
-    return _layout(fig, title, height=90 + 30 * max(len(labels), rows or 0))
+    fig = _layout(fig, title, height=90 + 30 * max(len(labels), rows or 0))
+    if not title:  # the page writes the ad's name above the chart, where it can wrap
+        fig.update_layout(margin=dict(t=10))
+    return fig
 
 
 def waterfall_extent(ads: pd.DataFrame) -> float:
@@ -287,8 +266,8 @@ def shares_before_after_chart(before: pd.Series, after: pd.Series, before_name: 
     _fill_legend(fig, [(before_name, "/", 0.55), (after_name, "", 1.0)])
     fig.update_layout(barmode="group", yaxis=dict(tickformat=".0%", title="Share of ad scores"),
                       xaxis_title=None)
-    return _layout(fig, f"Signal shares: {plot_text(before_name)} (hatched) vs "
-                        f"{plot_text(after_name)}")
+    # The names are in the legend: a short title fits a half-width column at any width.
+    return _layout(fig, "Each signal's share of the ad scores")
 
 
 def changed_by_region_chart(changed: pd.DataFrame) -> go.Figure | None:
@@ -383,30 +362,6 @@ def recall_timeline_chart(exposures: pd.DataFrame, conversation_ts: pd.Timestamp
     return _layout(fig, "Before the conversation: what the person had already seen", height=300)
 
 
-def event_study_chart(study: pd.DataFrame) -> go.Figure | None:
-    """study: day (relative to the conversation), world, rate."""
-    if study.empty or study["rate"].isna().all():
-        return None
-    fig = go.Figure()
-    for world, part in study.groupby("world", sort=False):
-        key = "microphone" if "microphone" in str(world) else "observed"
-        name = ("If ads came from a microphone (counterfactual)" if key == "microphone"
-                else "Observed data")
-        fig.add_scatter(x=part["day"], y=part["rate"], mode="lines+markers",
-                        name=name,
-                        line=dict(color=WORLD_COLORS.get(key, "#8C8C8C"), width=2,
-                                  dash="dash" if key == "microphone" else "solid"),
-                        hovertemplate="day %{x}: %{y:.2%}<extra>" + plot_text(key)
-                        + "</extra>")
-    fig.add_shape(type="line", x0=0, x1=0, y0=0, y1=1, yref="paper",
-                  line=dict(color=FONT_GREY, dash="dot"))
-    fig.add_annotation(x=0, y=1, yref="paper", text=" conversation", showarrow=False,
-                       xanchor="left", yanchor="top", font=dict(color=FONT_GREY))
-    fig.update_layout(xaxis_title="Days from the conversation",
-                      yaxis=dict(title="Ads on the topic (share of ads shown)", tickformat=".0%"))
-    return _layout(fig, "Ads on the conversation's topic, day by day", height=400)
-
-
 def label_shares_chart(labels: pd.DataFrame) -> go.Figure | None:
     """labels: region, label, count, share (from recall aggregates)."""
     if labels.empty or labels["count"].sum() == 0:
@@ -444,4 +399,4 @@ def ai_switch_chart(switch: pd.DataFrame) -> go.Figure | None:
                     hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>")
     _fill_legend(fig, [(name, pattern, opacity) for _, name, opacity, pattern in series])
     fig.update_layout(barmode="group", yaxis_title="Coincidences", xaxis_title=None)
-    return _layout(fig, "Labels with the AI-chat signal on (solid) and off (hatched)")
+    return _layout(fig, "Explanations with the AI-chat signal on and off")

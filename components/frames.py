@@ -30,27 +30,6 @@ def people_by_region(users: pd.DataFrame) -> pd.DataFrame:
     return out[present].reset_index(drop=True)
 
 
-def events_by_week(events: pd.DataFrame) -> pd.DataFrame:
-    """day (Monday of the week, UTC), event_type, events, per_day — per_day divides by the
-    days of that week inside the data window, so a partial first or last week does not dip."""
-    if events.empty:
-        return pd.DataFrame({"day": pd.Series(dtype="datetime64[ns]"),
-                             "event_type": pd.Series(dtype="str"),
-                             "events": pd.Series(dtype="int64"),
-                             "per_day": pd.Series(dtype="float64")})
-    ts = events["ts"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
-    monday = ts - pd.to_timedelta(ts.dt.day_of_week, unit="D")
-    frame = pd.DataFrame({"day": monday, "event_type": events["event_type"].astype("str")})
-    out = frame.groupby(["day", "event_type"]).size().rename("events").reset_index()
-    first, last = ts.min(), ts.max()
-    start = out["day"].where(out["day"] > first, first)
-    end = (out["day"] + pd.Timedelta(days=6)).where(out["day"] + pd.Timedelta(days=6) < last,
-                                                    last)
-    covered = ((end - start).dt.days + 1).clip(lower=1)
-    out["per_day"] = out["events"] / covered
-    return out
-
-
 def rules_in_force(scenario: Scenario) -> pd.DataFrame:
     """One row per rule: the rule, this view's setting, the announced setting, whether it
     differs (a counterfactual)."""

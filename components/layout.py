@@ -7,7 +7,6 @@ Called once per run from app.py, before the page.
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 NARROW_PX = 900  # below this the sidebar leaves the figures too little room
 K_FOLDED = "_sidebar_folded"
@@ -81,5 +80,5 @@ def fold_sidebar_when_narrow() -> None:
     if st.session_state.get(K_FOLDED):
         return
     st.session_state[K_FOLDED] = True
-    with st.sidebar:
-        components.html(FOLD_SCRIPT, height=0)
+    # st.iframe runs the script in a same-origin frame, so it can reach the page around it.
+    st.sidebar.iframe(FOLD_SCRIPT, height="content")

@@ -13,11 +13,13 @@ import logging
 import plotly.graph_objects as go
 import streamlit as st
 
+from adlens import labels
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames
 from components.fmt import pct
-from components.scenario_controls import announced_base
+from components.method_recall import excess_caption, listening_preview, test_profile_chart
+from components.scenario_controls import announced_base, current_memory_params
 
 log = logging.getLogger("adlens.ui")
 
@@ -32,6 +34,7 @@ td, th { border-bottom: 1px solid #ddd; padding: .35rem .8rem; text-align: left;
 .kpis { display: flex; gap: 1rem; flex-wrap: wrap; }
 .kpi { border: 1px solid #ddd; border-radius: .5rem; padding: .6rem 1rem; min-width: 14rem; }
 .kpi b { display: block; font-size: 1.6rem; }
+.kpi span { display: block; font-size: .85rem; max-width: 22rem; }
 """
 
 
@@ -47,6 +50,44 @@ def _figure_html(fig: go.Figure, first: bool) -> str:
     fig.update_layout(template="plotly_white")
     return fig.to_html(full_html=False, include_plotlyjs=True if first else False,
                        config={"displaylogo": False})
+
+
+def _kpis(items: list[tuple[str, str, str]]) -> str:
+    """Figures side by side: (label, value, what it means)."""
+    return "<div class='kpis'>" + "".join(
+        f"<div class='kpi'>{html.escape(label)}<b>{html.escape(value)}</b>"
+        + (f"<span class='muted'>{html.escape(note)}</span>" if note else "") + "</div>"
+        for label, value, note in items) + "</div>"
+
+
+def _recall_part(dataset: Dataset, scenario: Scenario,
+                 parts: list[str]) -> list[tuple[str, go.Figure | None]]:
+    """The answer to "is it listening?": the recall figures and the microphone test, with its
+    chart (appended to `parts`; the charts are returned)."""
+    try:
+        rec = data.recall_result(dataset, scenario, current_memory_params())
+    except Exception as error:  # noqa: BLE001 — the rest of the report still stands
+        log.exception("report: recall failed")
+        parts.append(f"<p class='muted'>The recall figures are missing from this report: "
+                     f"{html.escape(type(error).__name__)}.</p>")
+        return []
+    items = [("'It's listening' moments", f"{len(rec.coincidences):,}", "")]
+    caption = excess_caption(rec)
+    ex = rec.excess.set_index("flag") if rec.excess is not None and len(rec.excess) else None
+    if ex is not None and "forgotten" in ex.index:
+        items.append(("Earlier ad likely forgotten, beyond chance",
+                      pct(ex.loc["forgotten", "excess"], signed=True), caption))
+    mic = rec.mic
+    items.append(("Microphone test", mic.verdict,
+                  f"after minus before each conversation, beyond the same at placebo times: "
+                  f"{mic.statistic:+.3f} ads per conversation (95% interval {mic.ci_low:+.3f} "
+                  f"to {mic.ci_high:+.3f}, {mic.n_conversations:,} conversations)"))
+    preview, _ = listening_preview(dataset, rec)
+    chart = test_profile_chart(rec.mic_profile, preview)
+    parts.append("<h2>Is it listening? The recall and microphone answer</h2>" + _kpis(items))
+    return [("The microphone test: ads on the topic around conversations", chart),
+            ("What explains each 'it's listening' moment",
+             charts.label_shares_chart(rec.aggregates["labels"]))]
 
 
 def build_report(dataset: Dataset, scenario: Scenario) -> str:
@@ -67,8 +108,6 @@ def build_report(dataset: Dataset, scenario: Scenario) -> str:
     figures: list[tuple[str, go.Figure | None]] = [
         ("Who is in the data", charts.people_by_region_chart(
             frames.people_by_region(dataset.users))),
-        ("Activity over time", charts.events_over_time_chart(
-            frames.events_by_week(dataset.events), scenario.policy_start)),
     ]
     try:
         result = data.scenario_result(dataset, scenario)
@@ -76,16 +115,17 @@ def build_report(dataset: Dataset, scenario: Scenario) -> str:
         value = ai_value.headline(ai_value.rolling_report(dataset, scenario),
                                   ai_value.feedback_free(dataset.dataset_id))
         moved, moved_all, _ = ai_value.reach_text(ai_value.reach(dataset, scenario))
-        parts.append(
-            "<h2>Headline figures</h2><div class='kpis'>"
-            f"<div class='kpi'>Ads with an AI-chat contribution<b>{pct(shares['ai_share'])}</b>"
-            "</div><div class='kpi'>Ads where AI chats are the largest contributor"
-            f"<b>{pct(shares['ai_largest'])}</b></div>"
-            "<div class='kpi'>Ads that leave the top 5 without AI chats (people who can have "
-            f"them)<b>{html.escape(moved)}</b>{html.escape(moved_all)}</div>"
-            "<div class='kpi'>Next-week precision@5 added by AI chats"
-            f"<b>{html.escape(value.text)}</b></div></div>"
-            f"<p class='muted'>{html.escape(value.help)} {html.escape(value.caption)}</p>")
+        parts.append("<h2>Headline figures</h2>" + _kpis([
+            ("Ads with an AI-chat contribution", pct(shares["ai_share"]), ""),
+            ("AI chats the largest contributor", pct(shares["ai_largest"]), ""),
+            ("Ads that leave the top 5 without AI chats (people who can have them)", moved,
+             moved_all),
+            (f"Next-week {labels.metric('precision@k').lower()} added by AI chats", value.text,
+             ""),
+        ]) + f"<p class='muted'>{html.escape(value.help)} {html.escape(value.caption)}</p>")
+        figures.append(("AI chats' part of the ad scores, week by week",
+                        charts.signal_share_trend_chart(data.weekly_ai_share(dataset, scenario),
+                                                        scenario.policy_start)))
         by_region = frames.shares_matrix(data.scenario_shares(dataset, scenario)["region"],
                                           "region")
         figures.append(("Signal contributions by region", charts.stacked_shares_chart(
@@ -104,6 +144,7 @@ def build_report(dataset: Dataset, scenario: Scenario) -> str:
         parts.append(f"<p class='muted'>Engine figures are missing from this report: "
                      f"{html.escape(type(error).__name__)}.</p>")
 
+    figures += _recall_part(dataset, scenario, parts)
     first = True
     for title, fig in figures:
         parts.append(f"<h2>{html.escape(title)}</h2>")

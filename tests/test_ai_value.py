@@ -44,7 +44,7 @@ def test_overview_headline_is_the_rolling_value_with_its_denominators(at, sample
     assert not at.exception
     report = rolling.evaluate(prepared, Scenario())
     row = report.row("precision@k")
-    assert _metric(at, "Next-week precision@5 gain").value == ai_value.points(
+    assert _metric(at, "Next-week top-5 hit rate added by AI chats").value == ai_value.points(
         row["value"])
     captions = " ".join(c.value for c in at.caption)
     assert f"{int(row['n_person_weeks']):,} person-weeks" in captions
@@ -72,7 +72,7 @@ def test_what_if_table_compares_the_value_per_scenario(at, sample):
                       & (table["measure"] == "Precision@5")].iloc[0]
     assert announced["added by AI chats"] == ai_value.points(expected.value("precision@k"))
     assert announced["clicks"] == expected.row("precision@k")["n_clicks"]
-    kpi = _metric(at, "Next-week precision@5 gain")
+    kpi = _metric(at, "Next-week top-5 hit rate added by AI chats")
     assert kpi.value == ai_value.points(0.0)  # the compared scenario has the signal off
     assert kpi.delta == f"{-expected.value('precision@k') * 100:+.2f} points"
     # Using AI chats in the EU too: EU chatters become eligible, and the table says so.
@@ -91,7 +91,7 @@ def test_the_report_carries_the_rolling_headline(at, sample):
     dataset, prepared = sample
     page = build_report(dataset, Scenario())
     value = rolling.evaluate(prepared, Scenario()).value("precision@k")
-    assert "Next-week precision@5 added by AI chats" in page
+    assert "Next-week top-5 hit rate added by AI chats" in page
     assert f"<b>{ai_value.points(value)}</b>" in page
     assert "person-weeks" in page
 

@@ -205,11 +205,11 @@ def test_the_what_if_page_compares_with_the_announced_policy(at: AppTest) -> Non
 def test_the_guided_story_sets_the_scenario_and_opens_the_page() -> None:
     app = new_app()
     app.run()
-    app.sidebar.button(key="story_3").click().run()
+    app.sidebar.button(key="story_4").click().run()
     assert not app.exception
     assert app.title[0].value == "Policy what-if"
     assert app.sidebar.toggle(key="sc_exclude_EU").value is False
-    assert any("Step 4 of 5" in m.value for m in app.markdown)
+    assert any("Step 5 of 6" in m.value for m in app.markdown)
 
 
 def upload(app: AppTest, files: list[tuple[str, bytes, str]]) -> AppTest:
@@ -293,3 +293,135 @@ def test_a_chat_kept_out_of_some_apps_says_which() -> None:
     assert "WhatsApp" in list(kept["Kept out of"])
     other_rules = ~table["Why it was kept out"].str.contains("not linked")
     assert set(table.loc[other_rules, "Kept out of"]) <= {"every app"}
+
+
+# --- issue 12: words, waterfalls, pinning, edges, story, report ---------------------------------
+def test_overview_follows_the_ai_chat_part_week_by_week(at: AppTest) -> None:
+    run_page(at, "views/overview.py")
+    trend = next(s for s in specs(at) if "week by week" in s["layout"]["title"]["text"])
+    names = {t["name"] for t in trend["data"]}
+    assert {"All regions", "United States", "European Union"} <= names
+    assert any(shape.get("line", {}).get("dash") == "dash" for shape in trend["layout"]["shapes"])
+    eu = next(t for t in trend["data"] if t["name"] == "European Union")
+    assert max(numbers(eu["y"])) == 0, "the EU is excluded under the announced policy"
+    everyone = next(t for t in trend["data"] if t["name"] == "All regions")
+    assert max(numbers(everyone["y"])) > 0
+    # No raw id or "Events by type" chart left on the Overview.
+    text = json.dumps(specs(at))
+    assert "Events by type" not in text and "home_garden" not in text
+
+
+def test_waterfalls_show_chances_on_one_axis_with_the_log_odds_in_the_tooltip(at: AppTest) -> None:
+    run_page(at, "views/why_this_ad.py")
+    falls = [s for s in specs(at) if any(t["type"] == "waterfall" for t in s["data"])]
+    assert len(falls) >= 2
+    ranges = {tuple(s["layout"]["xaxis"]["range"]) for s in falls}
+    assert len(ranges) == 1, "all waterfalls of one person share one axis"
+    low, high = ranges.pop()
+    assert low == 0 and all(s["layout"]["xaxis"]["title"]["text"] == "Chance of a click"
+                            for s in falls)
+    for spec in falls:
+        score = next(t for t in spec["data"] if t["name"] == "Score")
+        assert 0 < numbers(score["x"])[0] < high, "no bar runs off the axis"
+        assert "log-odds" in score["hovertemplate"]
+    assert any(b.label.startswith("Download these ads") for b in at.get("download_button"))
+
+
+def test_a_person_stays_chosen_across_a_rule_switch_and_is_shown_beside_the_policy() -> None:
+    app = new_app()
+    app.run()
+    run_page(app, "views/why_this_ad.py")
+    app.button(key="pick_strongest").click().run()
+    person = app.session_state["person"]
+    assert any("strongest AI-chat case" in m.value for m in app.markdown)
+    flip(app, "sc_ai_chat", False)
+    assert app.session_state["person"] == person
+    assert app.query_params.get("person") in (person, [person])
+    assert any("Under the announced policy" in m.value for m in app.markdown)
+    assert any("Under this scenario" in m.value for m in app.markdown)
+    before, after = app.dataframe[-4].value, app.dataframe[-3].value
+    assert len(before) and len(after) and "Chance of a click" in before.columns
+    assert not any("_" in str(v) for v in before["Topic"]), "topics by their display names"
+
+
+def test_a_coincidence_opens_its_person_as_of_that_moment() -> None:
+    app = new_app()
+    app.run()
+    run_page(app, "views/why_this_ad.py")
+    app.button(key="pick_coincidence").click().run()
+    moment = app.session_state["person_moment"]
+    assert moment["person"] == app.session_state["person"]
+    assert any("as of the coincidence of" in i.value for i in app.info)
+    assert specs(app), "their waterfalls at that moment are drawn"
+
+
+def test_an_as_of_day_outside_the_data_says_so_and_draws_nothing() -> None:
+    import datetime as dt
+
+    app = new_app()
+    app.query_params["as_of"] = "2025-06-01"
+    app.run()
+    assert not app.exception
+    assert any("The data runs from" in w.value and "before the data starts" in w.value
+               for w in app.warning)
+    assert not at_least_one(app, "plotly_chart") and not app.metric
+    app.button(key="as_of_last_day").click().run()
+    assert app.sidebar.date_input(key="sc_as_of").value > dt.date(2025, 11, 1)
+    assert specs(app) and app.metric
+
+
+def at_least_one(app: AppTest, kind: str) -> bool:
+    return len(app.get(kind)) > 0
+
+
+def test_a_link_to_a_generated_population_generates_it_again() -> None:
+    app = new_app()
+    app.query_params.update({"data": "generated", "people": "60", "seed": "3"})
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    run_page(app, "views/data.py")
+    assert metric(app, "People") == "60"
+    assert app.query_params.get("data") in ("generated", ["generated"])
+    assert app.query_params.get("people") in ("60", ["60"])
+    assert app.query_params.get("seed") in ("3", ["3"])
+
+
+def test_a_link_made_on_uploaded_files_says_they_could_not_come_along() -> None:
+    app = new_app()
+    app.query_params.update({"data": "uploaded"})
+    app.run()
+    assert any("cannot travel in a link" in i.value for i in app.info)
+
+
+@pytest.mark.parametrize("step", range(6))
+def test_each_story_step_shows_its_figure_and_a_reading(step: int) -> None:
+    from components.story import STEPS
+
+    app = new_app()
+    app.run()
+    app.sidebar.button(key=f"story_{step}").click().run()
+    app.run()  # the step's page
+    assert not app.exception, [e.value for e in app.exception]
+    assert any(f"Step {step + 1} of {len(STEPS)}" in m.value for m in app.markdown)
+    assert any(m.value.startswith("**Reading:**") for m in app.markdown), "one sentence"
+    assert specs(app), "the step's figure"
+    reading = next(m.value for m in app.markdown if m.value.startswith("**Reading:**"))
+    assert "_" not in reading.replace("\\_", ""), reading
+
+
+def test_the_report_has_every_headline_figure_and_the_listening_answer() -> None:
+    from adlens.scenario import Scenario
+    from components.report import build_report
+
+    sample = contract.load_dataset(SAMPLE)
+    report = build_report(sample, Scenario.announced())
+    for heading in ("Ads with an AI-chat contribution", "AI chats the largest contributor",
+                    "Ads that leave the top 5 without AI chats",
+                    "Next-week top-5 hit rate added by AI chats",
+                    "Is it listening? The recall and microphone answer",
+                    "Earlier ad likely forgotten, beyond chance", "Microphone test",
+                    "The microphone test", "week by week"):
+        assert heading in report, heading
+    # Display names in the report's own text (the charts' data are JSON, checked by name).
+    visible = report.split("<script", 1)[0]
+    assert "home_garden" not in visible and "ai_chat" not in visible

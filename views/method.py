@@ -118,7 +118,7 @@ def click_model_section(dataset) -> None:
     st.caption(f"{md_escape(model.source_label)} · {model.n_impressions:,} impressions, "
                f"{model.n_clicks:,} clicks"
                + ("" if pd.isna(model.auc_heldout) else
-                  f" · held-out AUC {model.auc_heldout:.3f}"))
+                  f" · click prediction on held-out clicks (AUC) {model.auc_heldout:.3f}"))
     weights = pd.DataFrame({
         "signal": [signal_label(s) for s in schema.SIGNALS],
         "weight per unit of affinity": [model.weight.get(s, 0.0) for s in schema.SIGNALS],

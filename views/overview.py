@@ -48,7 +48,7 @@ def headline_figures(dataset, scenario) -> None:
                  "signal."),
         Kpi("Top-5 ads owed to AI chats", moved, delta=moved_all, delta_color="off",
             help=moved_help),
-        Kpi("Next-week precision@5 gain", value.text, help=value.help),
+        Kpi("Next-week top-5 hit rate added by AI chats", value.text, help=value.help),
     ])
     st.caption(ai_value.reach_caption(reach) + "  \n" + value.caption)
 

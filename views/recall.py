@@ -7,7 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from adlens import labels, recall
+from adlens import recall
+from adlens.labels import topic as topic_name
 from components import charts, data
 from components.colors import EVENT_LABELS, signal_label
 from components.fmt import md_escape, pct
@@ -78,7 +79,7 @@ def coincidence_picker(rec, dataset) -> pd.Series | None:
     def describe(cid: int) -> str:
         row = by_id.loc[cid]
         kind = EVENT_LABELS.get(str(row["kind"]), str(row["kind"]))
-        return (f"{row['user_id']} · {kind} about {labels.topic(row['topic']).lower()} on "
+        return (f"{row['user_id']} · {kind} about {topic_name(row['topic']).lower()} on "
                 f"{row['conversation_ts']:%d %b %H:%M} · {row['label']}")
 
     if st.session_state.get(K_CHOSEN) not in ids:
@@ -97,7 +98,7 @@ def timeline(rec, dataset, chosen: pd.Series) -> None:
     events = dataset.events
     said = events.loc[events["event_id"] == chosen["conversation_event_id"], "text"]
     said_text = (str(said.iloc[0]) if len(said) and str(said.iloc[0])
-                 else labels.topic(chosen["topic"]))
+                 else topic_name(chosen["topic"]))
     ad_title = str(titles.get(chosen["ad_id"], chosen["ad_id"]))
     caption = ("Circles: ads on the topic seen before the conversation, sized by how long "
                "they were on screen and coloured by the chance they are still remembered."

@@ -59,7 +59,7 @@ def _value_kpi(dataset, base: Scenario, current: Scenario, name: str) -> Kpi:
     now = ai_value.rolling_report(dataset, current).row("precision@k")
     before = ai_value.rolling_report(dataset, base).row("precision@k")
     change = now["value"] - before["value"] if current.ai_chat else -before["value"]
-    return Kpi("Next-week precision@5 gain",
+    return Kpi("Next-week top-5 hit rate added by AI chats",
                ai_value.points(now["value"] if current.ai_chat else 0.0),
                delta=f"{change * 100:+.2f} points" if pd.notna(change) else None,
                delta_color="off",

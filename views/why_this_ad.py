@@ -124,9 +124,7 @@ def _waterfalls(dataset_id: str, scenario, person: str, moment: str, _mine) -> d
     x_max = charts.waterfall_extent(shown)  # one axis for all of this person's waterfalls
     contrib = shown[[c for c in shown.columns if c.startswith("contrib_")]].to_numpy()
     rows = int((abs(contrib) > 1e-12).sum(axis=1).max()) + 2 if len(shown) else 2
-    return {(app, int(ad["rank"])): charts.waterfall_chart(
-        ad, f"#{int(ad['rank'])} {charts.plot_text(ad['title'], 48)}", x_max=x_max,
-        rows=rows)
+    return {(app, int(ad["rank"])): charts.waterfall_chart(ad, "", x_max=x_max, rows=rows)
         for app, ads in shown.groupby("app", observed=True, sort=False)
         for _, ad in ads.iterrows()}
 
@@ -164,6 +162,7 @@ def top_ads(dataset_id: str, scenario, mine: pd.DataFrame, person: str,
             for col, (_, ad) in zip(cols, ads.head(WATERFALLS_PER_APP).iterrows(),
                                     strict=False):
                 with col:
+                    st.markdown(f"**#{int(ad['rank'])} {md_escape(ad['title'])}**")
                     charts.show(figures[(app, int(ad["rank"]))],
                                 f"{md_escape(ad['advertiser'])} · "
                                 f"{md_escape(labels.topic(ad['topic']))}",

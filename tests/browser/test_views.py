@@ -1,0 +1,183 @@
+"""Reading the dashboard at any width and in both themes, and the story, pinning and edges
+in a real browser: no clipped label, value or button; no chart title over its legend or cut
+off; the sidebar folded at 800 px; dark and light both reachable from the system setting;
+each story step's figure on screen; a person pinned across a rule switch; an as-of day outside
+the data; a shared link to a generated population; Enter applying a typed date.
+
+Screenshots: tests/screenshots/<page>_<width>x<height>_<theme>.png (the folder is printed)."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from conftest import RERUN_TIMEOUT_MS, assert_no_exception, open_app, wait_for_rerun
+
+pytestmark = pytest.mark.browser
+
+PAGES = {"overview": "", "why_this_ad": "why_this_ad", "contributions": "contributions",
+         "what_if": "what_if", "recall": "recall", "data": "data", "method": "method"}
+# Every page at one size and theme; a few pages at the others (each page load costs seconds).
+VIEWS = [
+    *[(name, 1280, 720, "light") for name in PAGES],
+    *[(name, 1280, 720, "dark") for name in ("overview", "why_this_ad", "what_if")],
+    *[(name, 1400, 900, "light") for name in ("overview", "what_if")],
+    *[(name, 1400, 900, "dark") for name in ("overview", "recall")],
+    *[(name, 800, 900, "light") for name in ("overview", "why_this_ad", "recall")],
+    *[(name, 800, 900, "dark") for name in ("overview", "contributions")],
+]
+
+CLIPPED_TEXT = """() => [...document.querySelectorAll(
+    '[data-testid=stMetricLabel] *, [data-testid=stMetricValue], [data-testid=stMetricValue] *,'
+    + ' [data-testid=stMetricDelta] *, button p')]
+  .filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1
+               && e.getBoundingClientRect().width > 0)
+  .map(e => e.innerText.slice(0, 80))"""
+
+CHART_TITLES = """() => {
+  const problems = [];
+  const meet = (a, b) => !(a.right <= b.left || b.right <= a.left || a.bottom <= b.top
+                           || b.bottom <= a.top);
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const svg = plot.querySelector('.main-svg');
+    const title = plot.querySelector('.gtitle');
+    if (!svg || !title || !title.textContent) continue;
+    const t = title.getBoundingClientRect(), s = svg.getBoundingClientRect();
+    if (t.right > s.right + 1 || t.left < s.left - 1) problems.push('cut: ' + title.textContent);
+    const legend = plot.querySelector('.legend');
+    if (legend && meet(t, legend.getBoundingClientRect()))
+      problems.push('over the legend: ' + title.textContent);
+  }
+  return problems; }"""
+
+BACKGROUND_LUMINANCE = """() => {
+  const c = getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor;
+  const [r, g, b] = c.match(/\\d+/g).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; }"""
+
+
+def full_page_screenshot(page, path, width: int, height: int) -> None:
+    """Grow the viewport to the page's content (Streamlit scrolls inside its own container)."""
+    content = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll("
+        "'[data-testid=stMain], [data-testid=stSidebarContent]')].map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": width, "height": min(max(int(content) + 40, height), 9000)})
+    page.wait_for_timeout(700)  # charts re-layout to the new size
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": width, "height": height})
+
+
+@pytest.fixture
+def sized(browser):
+    contexts = []
+
+    def make(width: int, height: int, theme: str = "light"):
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      color_scheme=theme, accept_downloads=True)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(RERUN_TIMEOUT_MS)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize(("name", "width", "height", "theme"), VIEWS,
+                         ids=[f"{n}-{w}x{h}-{t}" for n, w, h, t in VIEWS])
+def test_every_page_reads_whole_at_this_width_and_theme(sized, server_url, screenshots, name,
+                                                        width, height, theme) -> None:
+    page = sized(width, height, theme)
+    open_app(page, server_url, PAGES[name])
+    page.wait_for_timeout(800)  # charts finish their first layout
+    assert_no_exception(page)
+    assert page.locator('[data-testid="stMain"] h1').first.inner_text()
+    full_page_screenshot(page, screenshots / f"{name}_{width}x{height}_{theme}.png", width,
+                         height)
+    assert page.evaluate(CLIPPED_TEXT) == []
+    assert page.evaluate(CHART_TITLES) == []
+    luminance = page.evaluate(BACKGROUND_LUMINANCE)
+    assert (luminance < 0.3) if theme == "dark" else (luminance > 0.8), luminance
+    collapsed = page.locator('[data-testid="stSidebar"]').get_attribute("data-collapsed")
+    assert collapsed == ("true" if width < 900 else "false")
+    if width >= 900:
+        assert page.locator('[data-testid="stSidebar"]').get_by_text("Policy rules").is_visible()
+    errors = page.locator('[data-testid="stAlertContentError"]')
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+def test_each_story_step_shows_its_figure(sized, server_url, screenshots) -> None:
+    from components.story import STEPS
+
+    page = sized(1280, 900)
+    open_app(page, server_url)
+    page.locator('[data-testid="stSidebar"]').get_by_text("Guided story").click()
+    page.locator('[data-testid="stSidebar"] button', has_text="1. ").click()
+    wait_for_rerun(page)
+    for i, step in enumerate(STEPS):
+        box = page.locator(".st-key-story_box")
+        box.wait_for()
+        assert_no_exception(page)
+        assert f"Step {i + 1} of {len(STEPS)} — {step.title}" in box.inner_text()
+        assert box.locator('[data-testid="stPlotlyChart"]').count() >= 1, step.title
+        box.locator(".js-plotly-plot .main-svg").first.wait_for()
+        assert "Reading:" in box.inner_text()
+        box.screenshot(path=str(screenshots / f"story_step_{i + 1}.png"))
+        if i + 1 < len(STEPS):
+            box.get_by_role("button", name="Next").click()
+            wait_for_rerun(page)
+
+
+def test_a_person_stays_pinned_across_a_rule_switch(sized, server_url, screenshots) -> None:
+    page = sized(1400, 900)
+    open_app(page, server_url, "why_this_ad")
+    page.get_by_role("button", name="The strongest AI-chat case").click()
+    wait_for_rerun(page)
+    person = parse_qs(urlparse(page.url).query)["person"][0]
+    page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]',
+                 has_text="AI-chat signal used for ads").locator("label").click()
+    wait_for_rerun(page)
+    assert_no_exception(page)
+    assert parse_qs(urlparse(page.url).query)["person"] == [person]
+    main = page.locator('[data-testid="stMain"]')
+    assert main.get_by_text(person).first.is_visible()
+    assert main.get_by_text("Under the announced policy").is_visible()
+    assert main.get_by_text("Under this scenario").is_visible()
+    full_page_screenshot(page, screenshots / "why_this_ad_pinned_ai_off.png", 1400, 900)
+
+
+def test_an_as_of_day_outside_the_data_shows_a_sentence(sized, server_url) -> None:
+    page = sized(1280, 720)
+    open_app(page, server_url, "", "as_of=2025-06-01")
+    assert_no_exception(page)
+    assert "The data runs from" in page.locator('[data-testid="stAlert"]').last.inner_text()
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
+    assert page.locator('[data-testid="stMetric"]').count() == 0
+
+
+def test_a_shared_link_regenerates_its_population(sized, server_url, screenshots) -> None:
+    page = sized(1280, 900)
+    open_app(page, server_url, "data", "data=generated&people=300&seed=5")
+    page.wait_for_url("**people=300*")
+    wait_for_rerun(page)
+    assert_no_exception(page)
+    card = page.locator('[data-testid="stMetric"]', has_text="People").first
+    assert card.locator('[data-testid="stMetricValue"]').inner_text().strip() == "300"
+    assert "Generated: 300 people, seed 5" in page.locator('[data-testid="stMain"]').inner_text()
+    query = parse_qs(urlparse(page.url).query)
+    assert query["data"] == ["generated"] and query["seed"] == ["5"]
+
+
+def test_enter_applies_a_typed_date(sized, server_url) -> None:
+    page = sized(1280, 900)
+    open_app(page, server_url)
+    field = page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"]',
+                         has_text="View as of")
+    day = field.locator('[data-type="day"]')
+    day.scroll_into_view_if_needed()
+    day.click(force=True)
+    page.keyboard.type("10")
+    page.keyboard.press("Enter")
+    wait_for_rerun(page)
+    assert parse_qs(urlparse(page.url).query).get("as_of") == ["2026-01-10"]
