@@ -58,8 +58,11 @@ def _positive_int(text: str) -> int:
 
 
 def add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
+    from adlens.contract import add_limit_argument
+
     parser.add_argument("--data", required=True, metavar="DIR",
                         help="dataset folder (users, ads, events as CSV or Parquet)")
+    add_limit_argument(parser)
     parser.add_argument("--as-of", type=_date, metavar="DATE",
                         help="count events up to and including this day (default: 2026-01-31)")
     parser.add_argument("--ai-chat", type=_on_off, default=True, metavar="on|off",
@@ -110,13 +113,17 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _load(path: str):
-    """The prepared dataset, or a sentence saying why it could not be loaded."""
-    from adlens.contract import ContractError, load_dataset
+def _load(path: str, max_mb: float | None = None):
+    """The prepared dataset, or a sentence saying why it could not be loaded (files over
+    `max_mb` MB are refused; 0 means no limit, None the contract's default)."""
+    from adlens.contract import DEFAULT_MAX_BYTES, ContractError, load_dataset, max_bytes_of
     from adlens.engine import prepare
 
     try:
-        dataset = load_dataset(path)
+        dataset = load_dataset(path, max_bytes=DEFAULT_MAX_BYTES if max_mb is None
+                               else max_bytes_of(max_mb))
+    except ValueError as exc:
+        return None, str(exc)
     except ContractError as exc:
         problems = [str(p) for p in exc.problems[:3]]
         more = len(exc.problems) - len(problems)
@@ -148,7 +155,7 @@ def run_recommend(args: argparse.Namespace) -> int:
         scenario = scenario_from_args(args)
     except ValueError as exc:
         return _fail(str(exc))
-    prepared, problem = _load(args.data)
+    prepared, problem = _load(args.data, args.max_mb)
     if problem:
         return _fail(problem)
     if args.user:
@@ -225,7 +232,7 @@ def run_audit(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     if args.boot < 0:
         return _fail("--boot must be 0 or more resamples.")
-    prepared, problem = _load(args.data)
+    prepared, problem = _load(args.data, args.max_mb)
     if problem:
         return _fail(problem)
     result = run_scenario(prepared, scenario, top_k=args.top)

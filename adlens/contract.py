@@ -979,15 +979,30 @@ def summary_lines(summary: dict) -> list[str]:
     ]
 
 
+def add_limit_argument(parser: argparse.ArgumentParser) -> None:
+    """--max-mb, the file size limit every command that reads a dataset takes."""
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1024**2,
+                        metavar="MB", help="largest file accepted, in MB; 0 for no limit "
+                        f"(default: {DEFAULT_MAX_BYTES // 1024**2})")
+
+
+def max_bytes_of(max_mb: float | None) -> int:
+    """The byte limit of a --max-mb value: 0 (or None) means no limit."""
+    if max_mb is None or max_mb == 0:
+        return sys.maxsize
+    if max_mb < 0:
+        raise ValueError("--max-mb cannot be negative (0 means no limit).")
+    return int(max_mb * 1024**2)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", help="folder with users, ads and events (.csv or .parquet)")
-    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1024**2,
-                        help="largest file accepted, in MB (default: 200)")
+    add_limit_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        dataset = load_dataset(args.path, max_bytes=int(args.max_mb * 1024**2))
+        dataset = load_dataset(args.path, max_bytes=max_bytes_of(args.max_mb))
         lines = summary_lines(summarize(dataset))
     except ContractError as exc:
         n = len(exc.problems)

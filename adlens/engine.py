@@ -29,6 +29,7 @@ from adlens.signals import (
     EventCodes,
     as_of_ms,
     chat_rules,
+    codes_in,
     encode_events,
     exclusions,
     features,
@@ -97,9 +98,7 @@ def encode_dataset(dataset: Dataset, model: tm.TextModel | None = None,
         codes = encode_events(dataset, model)
     events = dataset.events
     etype, users, ms, app = codes.event_type, codes.event_user, codes.event_ms, codes.event_app
-    ad_index = pd.Index(dataset.ads["ad_id"].astype(str).to_numpy(dtype=object))
-    ads = ad_index.get_indexer(pd.Index(events["ad_id"].fillna("").astype(str).to_numpy(
-        dtype=object)))
+    ads = codes_in(events["ad_id"], dataset.ads["ad_id"].astype(str).to_numpy(dtype=object))
     imp = np.flatnonzero((etype == "ad_impression") & (users >= 0) & (ads >= 0)
                          & (codes.event_topic >= 0))
     clk = np.flatnonzero((etype == "ad_click") & (users >= 0) & (ads >= 0))

@@ -1026,7 +1026,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from adlens.cli_engine import scenario_from_args
-    from adlens.contract import ContractError, load_dataset
+    from adlens.contract import ContractError, load_dataset, max_bytes_of
 
     try:
         scenario = scenario_from_args(args)
@@ -1034,7 +1034,7 @@ def run(args: argparse.Namespace) -> int:
             raise ValueError("--max-coincidences cannot be negative.")
         # Settings are checked before the (slow) load, so a typo fails at once.
         _check_settings(args.window_hours, args.lookback_days, 1000, 0.5, 0)
-        dataset = load_dataset(args.data)
+        dataset = load_dataset(args.data, max_bytes=max_bytes_of(args.max_mb))
         result = analyse_recall(dataset, scenario, window_hours=args.window_hours,
                                 lookback_days=args.lookback_days)
     except (ContractError, ValueError, OSError) as exc:

@@ -22,7 +22,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 from adlens import quality, ranking, schema
 from adlens.ranking import ClickModel, rank, rankable_topics
@@ -145,12 +144,31 @@ def slot_metrics(score: np.ndarray, label: np.ndarray, k: int
     hits = np.take_along_axis(label, top, axis=1).sum(axis=1)
     positives = label.sum(axis=1)
     negatives = t - positives
-    ranks = rankdata(score, axis=1)  # average ranks: ties count half
+    ranks = average_ranks(score)  # ties count half
     with np.errstate(invalid="ignore", divide="ignore"):
         auc = (np.where(label, ranks, 0.0).sum(axis=1) - positives * (positives + 1) / 2) / (
             positives * negatives)
     auc[negatives == 0] = np.nan
     return hits / k, hits / positives, auc
+
+
+def average_ranks(score: np.ndarray) -> np.ndarray:
+    """Ranks (1 = lowest) within each row, tied values sharing their average rank: what
+    scipy.stats.rankdata(score, axis=1) gives, without importing scipy.stats (about 1 s on
+    the dashboard's first page)."""
+    n, t = score.shape
+    order = np.argsort(score, axis=1, kind="stable")
+    ordered = np.take_along_axis(score, order, axis=1)
+    position = np.broadcast_to(np.arange(1, t + 1, dtype=float), (n, t))
+    starts = np.ones((n, t), dtype=bool)
+    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
+    ends = np.ones((n, t), dtype=bool)
+    ends[:, :-1] = starts[:, 1:]
+    first = np.maximum.accumulate(np.where(starts, position, 0.0), axis=1)
+    last = np.minimum.accumulate(np.where(ends, position, t + 1.0)[:, ::-1], axis=1)[:, ::-1]
+    ranks = np.empty((n, t))
+    np.put_along_axis(ranks, order, (first + last) / 2, axis=1)
+    return ranks
 
 
 def _refit_without_ai_chat(prepared, scenario: Scenario) -> ClickModel:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from adlens import schema
 from adlens.dataset import Dataset
@@ -103,13 +105,32 @@ class EventCodes:
         return len(self.user_ids)
 
 
+def codes_in(values: pd.Series | np.ndarray, vocabulary) -> np.ndarray:
+    """Index of each value in `vocabulary` (its first occurrence), -1 when missing or absent.
+
+    A hash lookup in Arrow on the strings as they are stored: pandas' map and get_indexer
+    first turn every Arrow string into a Python object (about 0.3 s per column of the
+    sample's 240k events, against about 0.02 s)."""
+    try:
+        column = pa.array(values, from_pandas=True)
+        if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+            column = column.cast(pa.large_string())
+        vocab = pa.array([str(v) for v in vocabulary], type=column.type)
+        codes = pc.index_in(column, value_set=vocab).fill_null(-1)
+        return codes.to_numpy(zero_copy_only=False).astype(np.int64)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        index = {str(v): i for i, v in reversed(list(enumerate(vocabulary)))}
+        return pd.Series(np.asarray(values, dtype=object)).map(index).fillna(-1).to_numpy(
+            dtype=np.int64)
+
+
 def user_codes(user_ids: np.ndarray, values: pd.Series | np.ndarray) -> np.ndarray:
     """Index of each value in `user_ids` (-1 when unknown)."""
-    return pd.Index(user_ids).get_indexer(pd.Index(np.asarray(values, dtype=object)))
+    return codes_in(values, user_ids)
 
 
 def _topic_codes(values: pd.Series) -> np.ndarray:
-    return values.map(TOPIC_INDEX).fillna(-1).to_numpy(dtype=np.int64)
+    return codes_in(values, schema.ALL_TOPICS)
 
 
 def _linked_matrix(linked_apps: pd.Series) -> np.ndarray:
@@ -161,15 +182,15 @@ def encode_events(dataset: Dataset, model: TextModel | None = None, *,
     linked = _linked_matrix(users["linked_apps"]) if len(users) else np.zeros(
         (0, len(schema.APPS)), dtype=bool)
 
-    etype = events["event_type"].astype(str).to_numpy(dtype=object)
-    topic = _topic_codes(events["topic"].fillna("").astype(str))
+    etype_code = codes_in(events["event_type"], schema.EVENT_TYPES)
+    etype = np.asarray([*schema.EVENT_TYPES, ""], dtype=object)[etype_code]
+    topic = _topic_codes(events["topic"])
     # Ad events take the topic of their ad (the ads table is authoritative).
-    ad_topic = pd.Series(_topic_codes(ads["topic"].astype(str)),
-                         index=ads["ad_id"].astype(str).to_numpy())
+    ad_topic = _topic_codes(ads["topic"])
     is_ad_event = np.isin(etype, ("ad_impression", "ad_click"))
     if is_ad_event.any():
-        mapped = ad_topic.reindex(events["ad_id"].fillna("").astype(str).to_numpy()[is_ad_event])
-        mapped = mapped.fillna(-1).to_numpy(dtype=np.int64)
+        ad = codes_in(events["ad_id"], ads["ad_id"].astype(str).to_numpy(dtype=object))
+        mapped = np.where(ad >= 0, ad_topic[np.maximum(ad, 0)], -1)[is_ad_event]
         topic[is_ad_event] = np.where(mapped >= 0, mapped, topic[is_ad_event])
 
     texty = np.isin(etype, ("ai_chat", "conversation"))
@@ -189,13 +210,13 @@ def encode_events(dataset: Dataset, model: TextModel | None = None, *,
         for name in schema.SENSITIVE_LISTS:
             sensitive_detected[name][inferred] = inference.sensitive[name]
 
-    ucode = user_codes(user_ids, events["user_id"].astype(str))
+    ucode = user_codes(user_ids, events["user_id"])
     ts = events["ts"]
     ns = ts.to_numpy(dtype="datetime64[ns]").astype(np.int64) if len(events) else np.zeros(
         0, dtype=np.int64)
     ms = ns // 10**6
     days = ns / DAY_NS
-    app = events["app"].fillna("").astype(str).map(APP_INDEX).fillna(-1).to_numpy(np.int64)
+    app = codes_in(events["app"], schema.APPS)
     dwell = events["dwell_ms"].to_numpy(dtype=float, na_value=np.nan)
     min_ms = int(ms.min()) if len(ms) else 0
     key_span = int(ms.max() - min_ms + 2) if len(ms) else 2
@@ -233,8 +254,7 @@ def encode_events(dataset: Dataset, model: TextModel | None = None, *,
     event_frame = pd.DataFrame({
         "event_id": events["event_id"].reset_index(drop=True),
         "user_id": pd.Categorical.from_codes(ucode, categories=pd.Index(user_ids, dtype=object)),
-        "event_type": pd.Categorical.from_codes(
-            pd.Index(schema.EVENT_TYPES).get_indexer(etype), categories=list(schema.EVENT_TYPES)),
+        "event_type": pd.Categorical.from_codes(etype_code, categories=list(schema.EVENT_TYPES)),
         "app": pd.Categorical.from_codes(np.where(app >= 0, app, len(schema.APPS)),
                                          categories=[*schema.APPS, ""]),
         "ts": events["ts"].reset_index(drop=True),
@@ -436,9 +456,26 @@ def features_at(codes: EventCodes, scenario: Scenario, user: np.ndarray, topic: 
     query with nothing before it gets exactly 0. Each query is then two binary searches.
     """
     n = len(user)
-    out: dict[str, np.ndarray] = {}
     if n == 0:
         return {s: np.zeros(0) for s in schema.SIGNALS}
+    # Queries in (person, time) order make the binary searches walk the sorted event keys
+    # mostly forward (cache-friendly): about 3x faster for a random sample of impressions.
+    user = np.asarray(user, dtype=np.int64)
+    ms = np.asarray(ms, dtype=np.int64)
+    order = np.lexsort((ms, user))
+    if np.any(order[1:] < order[:-1]):
+        result = _features_at(codes, scenario, user[order], np.asarray(topic)[order],
+                              np.asarray(app)[order], ms[order])
+        back = np.empty_like(order)
+        back[order] = np.arange(n)
+        return {s: v[back] for s, v in result.items()}
+    return _features_at(codes, scenario, user, topic, app, ms)
+
+
+def _features_at(codes: EventCodes, scenario: Scenario, user: np.ndarray, topic: np.ndarray,
+                 app: np.ndarray, ms: np.ndarray) -> dict[str, np.ndarray]:
+    n = len(user)
+    out: dict[str, np.ndarray] = {}
     user = np.asarray(user, dtype=np.int64)
     topic = np.asarray(topic, dtype=np.int64)
     ms = np.asarray(ms, dtype=np.int64)

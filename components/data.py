@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,11 +24,24 @@ from components import frames
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+def upload_limit_bytes(environ: dict | None = None) -> int:
+    """Uploads up to 50 MB per file; a local run sets ADLENS_MAX_UPLOAD_MB (0: no limit)."""
+    raw = (os.environ if environ is None else environ).get("ADLENS_MAX_UPLOAD_MB", "")
+    try:
+        return contract.max_bytes_of(float(raw)) if raw.strip() else 50 * 1024 * 1024
+    except ValueError:
+        return 50 * 1024 * 1024
+
+
+MAX_UPLOAD_BYTES = upload_limit_bytes()
 # What the upload box lets through (MB; .streamlit/config.toml's server.maxUploadSize matches):
 # twice the contract's limit, so a file over the limit reaches the contract and is reported as
 # too large, with the limit, instead of being held back by the browser and reported missing.
-UPLOAD_BOX_MB = 2 * MAX_UPLOAD_BYTES // 1024**2
+# With no limit set, the box takes anything (a local run may also need a bigger
+# server.maxUploadSize: `streamlit run app.py --server.maxUploadSize 2000`).
+UPLOAD_BOX_MB = 2 * MAX_UPLOAD_BYTES // 1024**2 if MAX_UPLOAD_BYTES < 2**40 else None
 MAX_GENERATED_USERS = 20_000
 TOP_K = 5
 N_BOOT = 200

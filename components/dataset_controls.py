@@ -73,9 +73,10 @@ def dataset_controls() -> None:
             side.info("No population generated yet: showing the bundled sample.")
     if choice == "uploaded":
         key = _uploader_key()
-        limit = data.MAX_UPLOAD_BYTES // 1024**2
-        side.file_uploader(f"users, ads and events (.csv or .parquet), together; at most "
-                           f"{limit} MB each", type=["csv", "parquet"],
+        limit = (f"at most {data.MAX_UPLOAD_BYTES // 1024**2} MB each"
+                 if data.UPLOAD_BOX_MB is not None else "no size limit")
+        side.file_uploader(f"users, ads and events (.csv or .parquet), together; {limit}",
+                           type=["csv", "parquet"],
                            accept_multiple_files=True, key=key, on_change=_on_upload,
                            args=(key,), max_upload_size=data.UPLOAD_BOX_MB)
         loaded = state.pop(data.K_UPLOAD_LOADED, None)

@@ -163,15 +163,19 @@ def test_the_shipped_text_model_seeds_only_a_cache_of_the_same_recipe(tmp_path, 
 
 
 def test_the_sample_prepares_without_scikit_learn_or_training(tmp_path):
-    """A fresh process with empty caches: the shipped artifacts are used, nothing is trained
-    and scikit-learn (with SciPy's statistics) is never imported."""
+    """A fresh process with empty caches, the Overview's engine work: the shipped artifacts
+    are used, nothing is trained and scikit-learn (with SciPy's statistics) is never
+    imported."""
     code = (
         "import sys\n"
-        "from adlens import contract, engine, quality\n"
+        "from adlens import contract, engine, rolling, trends\n"
         "from adlens.scenario import Scenario\n"
-        "p = engine.prepare(contract.load_dataset(contract.SAMPLE_DIR))\n"
-        "engine.run_scenario(p, Scenario())\n"
-        "quality.headline(p, Scenario())\n"
+        "d = contract.load_dataset(contract.SAMPLE_DIR)\n"
+        "p = engine.prepare(d)\n"
+        "s = Scenario.announced()\n"
+        "engine.run_scenario(p, s).signal_shares()\n"
+        "rolling.evaluate(p, s)\n"
+        "trends.weekly_signal_share(p, s, d.users, d.events)\n"
         "assert p._text_model is None, 'the shipped artifacts were not used'\n"
         "print(sorted(m for m in ('sklearn', 'scipy.stats') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
@@ -180,3 +184,17 @@ def test_the_sample_prepares_without_scikit_learn_or_training(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[]"
     assert not list(tmp_path.glob("text_model-*"))
+
+
+def test_average_ranks_match_scipy_with_ties():
+    from scipy.stats import rankdata
+
+    from adlens.rolling import average_ranks
+
+    rng = np.random.default_rng(5)
+    for shape in ((200, 29), (1, 1), (3, 4), (0, 6)):
+        score = np.round(rng.normal(size=shape), 1)  # rounded: many ties
+        assert average_ranks(score).shape == shape
+        if score.size:
+            np.testing.assert_array_equal(average_ranks(score), rankdata(score, axis=1))
+    np.testing.assert_array_equal(average_ranks(np.zeros((2, 4))), np.full((2, 4), 2.5))
