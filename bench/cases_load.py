@@ -79,27 +79,40 @@ def cases() -> list[Case]:
 
 
 class _Peak:
-    """Peak RSS of a process and its children, sampled every 0.2 s in a thread."""
+    """Peak RSS of a process and its children, sampled every 0.2 s in a thread, and the most
+    CPU cores it used over any 1 s (one Python process runs its sessions' scripts in threads
+    that share one interpreter lock, so near 1.0 means the server, not the machine, is full)."""
 
     def __init__(self, pid: int) -> None:
         import psutil
 
         self._process, self._error = psutil.Process(pid), psutil.Error
         self.peak_mb = self.now_mb = 0.0
+        self.peak_cores = 0.0
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
     def _sample(self) -> None:
+        recent: list[tuple[float, float]] = []
         while not self._done.is_set():
             try:
                 rss = self._process.memory_info().rss + sum(
                     c.memory_info().rss for c in self._process.children(recursive=True))
                 self.now_mb = rss / 1024**2
                 self.peak_mb = max(self.peak_mb, self.now_mb)
+                recent.append((time.monotonic(), self.cpu_seconds()))
+                while len(recent) > 2 and recent[-1][0] - recent[1][0] >= 1.0:
+                    recent.pop(0)
+                if recent[-1][0] - recent[0][0] >= 1.0:
+                    self.peak_cores = max(self.peak_cores, (recent[-1][1] - recent[0][1])
+                                          / (recent[-1][0] - recent[0][0]))
             except self._error:
                 pass
             time.sleep(0.2)
+
+    def reset_cores(self) -> None:
+        self.peak_cores = 0.0
 
     def cpu_seconds(self) -> float:
         times = self._process.cpu_times()
@@ -216,6 +229,7 @@ def crowd(sessions: int, think_s: tuple[float, float] = THINK_S,
         # each action costs the server in CPU (its capacity, whatever the machine's load).
         solo = asyncio.run(scenario(url, (0.0, 0.0), seed=-2, server_cpu=peak.cpu_seconds))
         rss_warm, cpu_warm = peak.now_mb, peak.cpu_seconds()
+        peak.reset_cores()
         load_before = os.getloadavg()[0]
         start = time.perf_counter()
         outcomes = asyncio.run(_crowd(url, sessions, tuple(think_s), arrival_s))
@@ -250,7 +264,7 @@ def crowd(sessions: int, think_s: tuple[float, float] = THINK_S,
         lost_sessions=sum(o.lost for o in outcomes),
         completed_sessions=sum(len(o.seconds) == len(ACTIONS) and not o.lost for o in outcomes),
         server_peak_rss_mb=round(peak.peak_mb), server_rss_after_warmup_mb=round(rss_warm),
-        server_cpu_s=round(server_cpu, 1),
+        server_cpu_s=round(server_cpu, 1), server_peak_cores_1s=round(peak.peak_cores, 2),
         server_cpu_ms_per_action=round(1000 * server_cpu / max(actions_done, 1)),
         crowd_wall_s=round(wall, 1),
         warmup_s=round(warm_s, 1), warmup_open_s=round(warm.seconds["open Overview"], 1),
