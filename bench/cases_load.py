@@ -38,6 +38,7 @@ ACTIONS = ("open Overview", "AI-chat off", *(f"page {p}" for p in PAGES))
 THINK_S = (2.0, 6.0)
 ARRIVAL_S = 5.0
 RUN_TIMEOUT_S = 180.0
+LOOPBACK = {"STREAMLIT_SERVER_ADDRESS": "127.0.0.1"}  # the server listens on loopback only
 DEADLINE_S = 900.0  # the whole crowd, so a stuck server cannot hold the benchmark
 
 
@@ -195,7 +196,7 @@ def crowd(sessions: int, think_s: tuple[float, float] = THINK_S,
     `arrival_s` seconds (0: all at once) and pausing `think_s` between clicks; per action
     p50/p95/max seconds, errors by kind, reconnects, lost sessions, server peak RSS (with
     children, whole run) and the machine's load average (it shares its two CPUs)."""
-    proc, url = server.start(ROOT / "app.py", ROOT)
+    proc, url = server.start(ROOT / "app.py", ROOT, env=LOOPBACK)
     peak = _Peak(proc.pid)
     try:
         start = time.perf_counter()
