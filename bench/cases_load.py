@@ -38,68 +38,60 @@ ACTIONS = ("open Overview", "AI-chat off", *(f"page {p}" for p in PAGES))
 THINK_S = (2.0, 6.0)
 ARRIVAL_S = 5.0
 RUN_TIMEOUT_S = 180.0
+LOOPBACK = {"STREAMLIT_SERVER_ADDRESS": "127.0.0.1"}  # the server listens on loopback only
 DEADLINE_S = 900.0  # the whole crowd, so a stuck server cannot hold the benchmark
-
-
-@dataclass(frozen=True)
-class LoadCase(Case):
-    """A load case: its target is on action latency, errors, lost sessions and server RSS."""
-
-    max_p95_s: float | None = None
-    max_server_rss_mb: float | None = None
-    no_error: bool = False
-    no_lost_session: bool = False
-
-    def met(self, result: dict) -> bool | None:
-        d = result["detail"]
-        checks = []
-        if self.max_p95_s is not None:
-            checks.append(d["worst_p95_s"] <= self.max_p95_s)
-        if self.max_server_rss_mb is not None:
-            checks.append(d["server_peak_rss_mb"] <= self.max_server_rss_mb)
-        if self.no_error:
-            checks.append(d["errors"] == 0)
-        if self.no_lost_session:
-            checks.append(d["lost_sessions"] == 0)
-        return all(checks) if checks else None
 
 
 def cases() -> list[Case]:
     func = "bench.cases_load:crowd"
     return [
-        LoadCase("load: 10 concurrent sessions (websocket client)", func=func,
-                 target="reported (targets at 20, 50)", kwargs={"sessions": 10}),
-        LoadCase("load: 20 concurrent sessions (websocket client)", func=func,
-                 target="p95 ≤ 2 s/action, no error", kwargs={"sessions": 20},
-                 max_p95_s=2.0, no_error=True),
-        LoadCase("load: 50 concurrent sessions (websocket client)", func=func,
-                 target="no error/lost, server ≤ 1 GB", kwargs={"sessions": 50},
-                 no_error=True, no_lost_session=True, max_server_rss_mb=1024),
+        Case("load: 10 concurrent sessions (websocket client)", func=func,
+             target="reported (targets at 20, 50)", kwargs={"sessions": 10}),
+        Case("load: 20 concurrent sessions (websocket client)", func=func,
+             target="p95 ≤ 2 s/action, no error", kwargs={"sessions": 20},
+             max_detail={"worst_p95_s": 2.0, "errors": 0}),
+        # The row's peak RSS is the server's (with children), not this client's.
+        Case("load: 50 concurrent sessions (websocket client)", func=func,
+             target="no error/lost, server ≤ 1 GB", kwargs={"sessions": 50},
+             max_detail={"errors": 0, "lost_sessions": 0, "server_peak_rss_mb": 1024}),
     ]
 
 
 class _Peak:
-    """Peak RSS of a process and its children, sampled every 0.2 s in a thread."""
+    """Peak RSS of a process and its children, sampled every 0.2 s in a thread, and the most
+    CPU cores it used over any 1 s (one Python process runs its sessions' scripts in threads
+    that share one interpreter lock, so near 1.0 means the server, not the machine, is full)."""
 
     def __init__(self, pid: int) -> None:
         import psutil
 
         self._process, self._error = psutil.Process(pid), psutil.Error
         self.peak_mb = self.now_mb = 0.0
+        self.peak_cores = 0.0
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
     def _sample(self) -> None:
+        recent: list[tuple[float, float]] = []
         while not self._done.is_set():
             try:
                 rss = self._process.memory_info().rss + sum(
                     c.memory_info().rss for c in self._process.children(recursive=True))
                 self.now_mb = rss / 1024**2
                 self.peak_mb = max(self.peak_mb, self.now_mb)
+                recent.append((time.monotonic(), self.cpu_seconds()))
+                while len(recent) > 2 and recent[-1][0] - recent[1][0] >= 1.0:
+                    recent.pop(0)
+                if recent[-1][0] - recent[0][0] >= 1.0:
+                    self.peak_cores = max(self.peak_cores, (recent[-1][1] - recent[0][1])
+                                          / (recent[-1][0] - recent[0][0]))
             except self._error:
                 pass
             time.sleep(0.2)
+
+    def reset_cores(self) -> None:
+        self.peak_cores = 0.0
 
     def cpu_seconds(self) -> float:
         times = self._process.cpu_times()
@@ -204,7 +196,7 @@ def crowd(sessions: int, think_s: tuple[float, float] = THINK_S,
     `arrival_s` seconds (0: all at once) and pausing `think_s` between clicks; per action
     p50/p95/max seconds, errors by kind, reconnects, lost sessions, server peak RSS (with
     children, whole run) and the machine's load average (it shares its two CPUs)."""
-    proc, url = server.start(ROOT / "app.py", ROOT)
+    proc, url = server.start(ROOT / "app.py", ROOT, env=LOOPBACK)
     peak = _Peak(proc.pid)
     try:
         start = time.perf_counter()
@@ -216,6 +208,7 @@ def crowd(sessions: int, think_s: tuple[float, float] = THINK_S,
         # each action costs the server in CPU (its capacity, whatever the machine's load).
         solo = asyncio.run(scenario(url, (0.0, 0.0), seed=-2, server_cpu=peak.cpu_seconds))
         rss_warm, cpu_warm = peak.now_mb, peak.cpu_seconds()
+        peak.reset_cores()
         load_before = os.getloadavg()[0]
         start = time.perf_counter()
         outcomes = asyncio.run(_crowd(url, sessions, tuple(think_s), arrival_s))
@@ -250,13 +243,13 @@ def crowd(sessions: int, think_s: tuple[float, float] = THINK_S,
         lost_sessions=sum(o.lost for o in outcomes),
         completed_sessions=sum(len(o.seconds) == len(ACTIONS) and not o.lost for o in outcomes),
         server_peak_rss_mb=round(peak.peak_mb), server_rss_after_warmup_mb=round(rss_warm),
-        server_cpu_s=round(server_cpu, 1),
+        server_cpu_s=round(server_cpu, 1), server_peak_cores_1s=round(peak.peak_cores, 2),
         server_cpu_ms_per_action=round(1000 * server_cpu / max(actions_done, 1)),
         crowd_wall_s=round(wall, 1),
         warmup_s=round(warm_s, 1), warmup_open_s=round(warm.seconds["open Overview"], 1),
         client_cpu_s=round(client.ru_utime + client.ru_stime, 1),
         client_peak_rss_mb=round(client.ru_maxrss / 1024),
-        load_avg_1min_before_after=[round(load_before, 2), round(load_after, 2)],
+        load_avg_1min_crowd_start_end=[round(load_before, 2), round(load_after, 2)],
     )
     # The row's figures are the target's: the worst action's p95 and the server's memory.
     return {"seconds": detail["worst_p95_s"], "peak_rss_mb": peak.peak_mb, "detail": detail}

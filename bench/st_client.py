@@ -14,9 +14,12 @@ from __future__ import annotations
 import asyncio
 import time
 import urllib.parse
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from streamlit.proto.AppPage_pb2 import AppPage
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Checkbox_pb2 import Checkbox
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -61,7 +64,7 @@ class Run:
         """Each metric's label and shown value."""
         return {m.label: m.body for m in self.of_type("metric")}
 
-    def toggle(self, label_contains: str):
+    def toggle(self, label_contains: str) -> Checkbox:
         """The one toggle or checkbox whose label contains `label_contains`."""
         found = [c for c in self.of_type("checkbox") if label_contains in c.label]
         if len(found) != 1:
@@ -219,7 +222,7 @@ class Session:
                 run.compile_error = msg.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR
                 return run
 
-    def _note_pages(self, app_pages) -> None:
+    def _note_pages(self, app_pages: Iterable[AppPage]) -> None:
         for page in app_pages:
             self.pages["" if page.is_default else page.url_pathname] = page.page_script_hash
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.cases_load import LOOPBACK
 from bench.server import start, stop
 from bench.st_client import ClientError, Session
 
@@ -22,7 +23,7 @@ AI_CHAT = "AI-chat signal"
 def server_url(tmp_path_factory: pytest.TempPathFactory):
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     try:
-        proc, url = start(ROOT / "app.py", ROOT, log=log)
+        proc, url = start(ROOT / "app.py", ROOT, log=log, env=LOOPBACK)
     except RuntimeError as error:
         pytest.fail(f"The AdLens server did not start: {error}")
     yield url
