@@ -89,6 +89,10 @@ class SimParams:
     - `listening_rate` R (default 0): an explicit counterfactual in which every conversation
       triggers on average R extra ad impressions on its topic in the following hours (see
       `add_listening`); a population with R > 0 says so in its metadata (`population_meta`).
+      R counts recorded impressions: listening ads are not thinned, so against the thinned
+      background of other ads R = 0.5 at a thinning of 100 looks like a real world with 50
+      listening ads per conversation (R x thinning); a microphone adding one real ad per
+      conversation is R = 1 / thinning.
     """
 
     preset: str = calibration.DEFAULT_PRESET
