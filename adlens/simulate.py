@@ -1,25 +1,32 @@
 """The simulated population: people with latent true interests and the events drawn from them.
 
-Writes the data contract (users, ads, events) plus the truth table `interests`; CLI `generate`.
+Writes the data contract plus its truth (interests, truth) and dataset.json; CLI `generate`.
 
 Design notes
-- People are generated in fixed blocks of `BLOCK_USERS`; block b draws from
-  `SeedSequence(seed, spawn_key=(b,))`, so a population is the same whatever chunk size is used
-  to stream it to disk, and event ids are numbered in block order.
+- People are generated in fixed blocks of `BLOCK_USERS`; each stage of block b (people,
+  chats, impressions, priming, ...) draws from `SeedSequence(seed, spawn_key=(b, stage))`, so
+  a population is the same whatever chunk size is used to stream it to disk, event ids are
+  numbered in block order, and a switch (`SimParams`) changes only the stages it acts on.
+- Rates are calibrated to published figures (`adlens.calibration`, docs/CALIBRATION.md):
+  where people live, Meta AI use by region, 25 ad impressions a day recorded 1 in
+  `impression_thinning`, 1.7 s mean dwell, about 1 % click-through, most chats with no ad
+  topic, a quarter of chats in Spanish, Portuguese or Hindi-English.
 - Interests: each person is a mix of one or two taste archetypes (people with similar tastes)
   plus individual noise; sensitive topics are low for most people. Every signal draws its
   topics from the interests with its own noise (`SimParams`). Half the people are light users
   who seldom like or follow anything (and click less); friends' likes follow the archetype
   mix, so for light users friends and similar people say what their own activity does not.
 - Intent episodes: a few times per window a topic becomes what the person is about to do or
-  buy for 5-20 days. Most Meta AI chats are asked then; site visits, retargeted ads and
-  conversations on the topic rise, likes barely, and clicks on its ads are several times
-  likelier: a recent chat is a strong, time-local predictor of clicks.
+  buy for 5-20 days. Most Meta AI chats on an ad topic are asked then; site visits,
+  retargeted ads and conversations on the topic rise, likes barely, and clicks on its ads are
+  several times likelier: a recent chat is a strong, time-local predictor of clicks.
 - The simulated platform targets ads by interest; after `schema.POLICY_START`, for people
   outside EU/UK/KR, a person's AI chats on a non-sensitive topic raise ads on that topic in
   apps linked to the chat's app (the new signal). Ad exposures prime offline conversations on
   the same topic 1-10 days later, more so the longer the ad was looked at; some
   conversations are followed by an AI chat on the same topic (conversation -> chat -> ad).
+- The truth table records why each chat and conversation happened, with the event that
+  caused it; `add_listening` adds an explicit listening counterfactual.
 """
 
 from __future__ import annotations
