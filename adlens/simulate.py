@@ -1419,7 +1419,8 @@ def generate_to_dir(
     progress: Progress | None = None,
     params: SimParams | None = None,
 ) -> dict[str, int]:
-    """Stream a population to `out` (NAME.parquet or NAME.csv); returns row counts per table.
+    """Stream a population to `out` (NAME.parquet or NAME.csv for users, ads, events,
+    interests and truth, plus dataset.json = `population_meta`); returns row counts per table.
 
     `chunk_users` is rounded up to a multiple of BLOCK_USERS; it only changes memory use and
     row-group size, never the data.
