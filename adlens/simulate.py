@@ -1065,6 +1065,18 @@ def add_listening(frames: Mapping[str, pd.DataFrame], rate: float, seed: int
     return {"events": new, "truth": truth}
 
 
+def listening_meta(meta: Mapping[str, object] | None, rate: float, seed: int) -> dict:
+    """The description of a world `with_listening` built on a population described by
+    `meta` (None: an unknown one): its listening rate and seed, and the counterfactual named."""
+    out = dict(meta or {})
+    words = [w for w in out.get("counterfactual", []) or []
+             if not str(w).startswith("Listening counterfactual")]
+    out["listening_rate"] = float(rate)
+    out["listening_seed"] = int(seed)
+    out["counterfactual"] = words + ([_listening_words(rate)] if rate > 0 else [])
+    return out
+
+
 def with_listening(frames: Mapping[str, pd.DataFrame], rate: float, seed: int
                    ) -> dict[str, pd.DataFrame]:
     """The population with `add_listening`'s rows merged in: events sorted by person then
@@ -1353,12 +1365,16 @@ def generate_frames(
 TABLES: tuple[str, ...] = ("users", "ads", "events", "interests", "truth")
 
 
+def _listening_words(rate: float) -> str:
+    return (f"Listening counterfactual: every conversation triggers on average {rate:g} extra "
+            "ads on its topic in the following hours")
+
+
 def counterfactual(params: SimParams) -> list[str]:
     """How a world departs from the default one, in plain words (empty: the default world)."""
     out = []
     if params.listening_rate > 0:
-        out.append(f"Listening counterfactual: every conversation triggers on average "
-                   f"{params.listening_rate:g} extra ads on its topic in the following hours")
+        out.append(_listening_words(params.listening_rate))
     if params.chat_boost == 0:
         out.append("No chat targeting: the platform never uses AI chats to choose ads")
     if params.priming_rate == 0:

@@ -24,6 +24,7 @@ from adlens.simulate import (
     generate_at_thinning,
     generate_frames,
     generate_to_dir,
+    listening_meta,
     population_meta,
     with_listening,
 )
@@ -561,11 +562,17 @@ def test_listening_can_be_added_to_a_generated_population() -> None:
     new = added["events"]
     assert all(pair in seen for pair in zip(new["user_id"], new["app"], strict=True))
     merged = with_listening(base, 1.0, seed=3)
-    dataset = from_frames(merged, meta=population_meta(2_000, 6, params=SimParams(
-        listening_rate=1.0)))
+    meta = listening_meta(population_meta(2_000, 6), 1.0, seed=3)
+    dataset = from_frames(merged, meta=meta)
     assert dataset.n_events == len(ev) + len(new)
     assert (dataset.truth["cause"] == "listening").sum() == len(new)
-    assert dataset.meta["listening_rate"] == 1.0 and dataset.meta["counterfactual"]
+    assert dataset.meta["listening_rate"] == 1.0 and dataset.meta["listening_seed"] == 3
+    assert dataset.meta["counterfactual"] == population_meta(
+        2_000, 6, params=SimParams(listening_rate=1.0))["counterfactual"]
+    # Built again on a listening world, it names one listening rate, the new one.
+    again = listening_meta(meta, 0.25, seed=4)["counterfactual"]
+    assert len(again) == 1 and "0.25" in again[0]
+    assert listening_meta(meta, 0.0, seed=4)["counterfactual"] == []
 
 
 def test_without_chat_targeting_chats_shape_no_impression() -> None:
