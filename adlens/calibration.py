@@ -41,8 +41,8 @@ class Figure:
 # --- Meta AI adoption ---------------------------------------------------------------------------
 META_AI_MONTHLY_USERS = Figure(
     "Meta AI monthly users", 1.0e9, "people a month",
-    "Meta: Mark Zuckerberg at Meta's annual shareholder meeting (May 2025) and the Q2 2025 "
-    "earnings call: about 1 billion monthly users of Meta AI across Meta's apps",
+    "Meta: Mark Zuckerberg at Meta's annual shareholder meeting (May 2025): about 1 billion "
+    "monthly users of Meta AI across Meta's apps",
     "2025-05", False)
 FAMILY_DAILY_PEOPLE = Figure(
     "People using Meta's apps daily", 3.48e9, "people a day",
@@ -202,7 +202,7 @@ CHATS_PER_DAY = Figure(
 NO_AD_TOPIC_SHARE = Figure(
     "Chats with no ad topic", 0.6, "share of chats", "Assumption", "2025", True,
     "OpenAI's study of ChatGPT use (Chatterji et al., 'How people use ChatGPT', NBER "
-    "Working Paper, September 2025) finds about three quarters of conversations are "
+    "Working Paper, September 2025) finds nearly four in five conversations are "
     "practical guidance, seeking information and writing, and most are not about work. "
     "Some of those touch an ad topic (a recipe, a training plan, a trip); 60 % with no ad "
     "topic is our reading, and that Meta AI is used like ChatGPT is an assumption.")
