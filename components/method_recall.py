@@ -77,7 +77,8 @@ def power_curve_chart(study: mic_test.PowerStudy) -> go.Figure | None:
     for world, part in curve.groupby("world", sort=False):
         name, color = names.get(world, (str(world), PLACEBO_COLOR))
         fig.add_scatter(
-            x=part["rate"], y=part["detection_rate"], mode="lines+markers", name=name,
+            x=[f"{r:g}" for r in part["rate"]], y=part["detection_rate"],
+            mode="lines+markers", name=name,
             line=dict(color=color, width=2),
             error_y=dict(type="data", symmetric=False,
                          array=part["ci_high"] - part["detection_rate"],
@@ -93,10 +94,11 @@ def power_curve_chart(study: mic_test.PowerStudy) -> go.Figure | None:
                        font=dict(color=FONT_GREY))
     false_alarm = study.rate_at(0.0, mic_test.SHUFFLED)
     if np.isfinite(false_alarm):
-        fig.add_annotation(x=0, y=false_alarm, text=f"false alarms: {false_alarm:.1%}",
-                           showarrow=True, ax=60, ay=-30, font=dict(color=FONT_GREY))
+        fig.add_annotation(x="0", y=false_alarm, text=f"false alarms: {false_alarm:.1%}",
+                           showarrow=True, ax=70, ay=-40, font=dict(color=FONT_GREY))
     fig.update_layout(
-        xaxis=dict(title="Listening ads per conversation in the simulated world (R)"),
+        xaxis=dict(title="Listening ads per conversation in the simulated world (R; steps not "
+                         "to scale)", type="category"),
         yaxis=dict(title="Share of worlds where the test says 'listening'", tickformat=".0%",
                    range=[-0.03, 1.05]))
     return _layout(fig, "How often the microphone test says 'listening'", height=400)
@@ -264,6 +266,7 @@ def power_section(dataset, rec) -> None:
                     progress=lambda f, text: bar.progress(min(f, 1.0), text=text))
                 store[key] = study
                 status.update(label="Power study done", state="complete", expanded=False)
+            st.rerun()  # draw the stored study without the button
         else:
             st.caption("The study is run once per dataset and kept while the app runs.")
             return
