@@ -18,10 +18,13 @@ Design (stated before looking at any result; the Method page shows `DESIGN_TEXT`
   the before window cancels them; the placebo cancels drifts over time and edges of the data.
   Priming (an ad makes a conversation likelier) puts the extra ad *before* the conversation, so
   it pulls D down, never up: the test cannot call priming "listening".
-- Decision. Listening is flagged when the one-sided p-value of D > 0 is below `alpha` (0.05),
-  with a standard error from the spread across people (people are independent; one person's
-  conversations are not). Its false-alarm rate and power are measured on null and listening
-  worlds (`power_study`), not assumed.
+- Decision. Listening is flagged when the whole 95% interval of D lies above zero, i.e. the
+  one-sided p-value of D > 0 is below `alpha` = 0.025, with a standard error from the spread
+  across people (people are independent; one person's conversations are not). At 0.05 the
+  false-alarm rate measured on 200 null worlds sat right at the 5% allowed (10 of 200 shuffled
+  worlds, 10 of 200 generated populations without priming); 0.025 keeps it clearly below.
+  Its false-alarm rate and power are measured on null and listening worlds (`power_study`),
+  not assumed.
 
 On simulated data the generator decides the answer: it either adds listening ads or it does
 not. The test earns its keep on an analyst's own data, where nobody knows.
@@ -57,8 +60,9 @@ DESIGN_TEXT = (
     "AI chat on the topic nearby are set aside at both, since that chat is a disclosed signal. "
     "An ad seen before a conversation can prompt it (priming); that adds to the 'before' side "
     "and pulls the statistic down, so priming is never mistaken for listening. The rule, fixed "
-    "in advance: listening is flagged when the excess is above zero with a one-sided p-value "
-    "below {a:g}, the uncertainty measured across people. We checked that rule on worlds "
+    "in advance: listening is flagged when the whole 95% interval of that excess lies above "
+    "zero (a one-sided p-value below {a:g}), the uncertainty measured across people. We "
+    "checked that rule on worlds "
     "without listening (it must flag at most 5% of them) and on worlds with it (it must find "
     "it). On simulated data the generator decides the answer; the test earns its keep on an "
     "analyst's own data."
@@ -71,7 +75,7 @@ class MicSettings:
 
     window_hours: float = 48.0
     placebos: int = 5
-    alpha: float = 0.05
+    alpha: float = 0.025  # one-sided: flagged when the 95% interval lies above zero
     set_aside_chats: bool = True
 
     def __post_init__(self) -> None:

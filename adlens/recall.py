@@ -949,8 +949,9 @@ def _mic_json(result: RecallResult) -> dict[str, Any]:
     mic = result.mic.to_dict()
     out: dict[str, Any] = {
         "verdict": mic.pop("verdict"),
-        "rule": f"listening is flagged when the after-minus-before excess over placebo times "
-                f"is above zero with a one-sided p-value below {result.mic.settings.alpha:g}",
+        "rule": "listening is flagged when the whole 95% interval of the after-minus-before "
+                "excess over placebo times lies above zero (one-sided p-value below "
+                f"{result.mic.settings.alpha:g})",
         "counterfactual_listening_rate": result.listening_rate,
         "note": SIMULATION_NOTE if result.simulated else
         "Your own data: nobody knows the answer in advance, which is what the test is for.",

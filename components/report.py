@@ -18,7 +18,7 @@ from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames
 from components.fmt import pct
-from components.method_recall import excess_caption, listening_preview, test_profile_chart
+from components.method_recall import excess_caption, listening_preview, mic_profile_chart
 from components.scenario_controls import announced_base, current_memory_params
 
 log = logging.getLogger("adlens.ui")
@@ -83,7 +83,7 @@ def _recall_part(dataset: Dataset, scenario: Scenario,
                   f"{mic.statistic:+.3f} ads per conversation (95% interval {mic.ci_low:+.3f} "
                   f"to {mic.ci_high:+.3f}, {mic.n_conversations:,} conversations)"))
     preview, _ = listening_preview(dataset, rec)
-    chart = test_profile_chart(rec.mic_profile, preview)
+    chart = mic_profile_chart(rec.mic_profile, preview)
     parts.append("<h2>Is it listening? The recall and microphone answer</h2>" + _kpis(items))
     return [("The microphone test: ads on the topic around conversations", chart),
             ("What explains each 'it's listening' moment",

@@ -18,7 +18,7 @@ from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames
 from components.fmt import md_escape, pct
 from components.kpi import Kpi, kpi_row
-from components.method_recall import listening_preview, test_profile_chart
+from components.method_recall import listening_preview, mic_profile_chart
 from components.page import nothing_to_show, section
 from components.scenario_controls import (
     K_GOTO,
@@ -97,7 +97,7 @@ def _coincidence(dataset, scenario) -> None:
 def _microphone(dataset, scenario) -> None:
     rec = data.recall_result(dataset, scenario, current_memory_params())
     preview, preview_result = listening_preview(dataset, rec)
-    charts.show(test_profile_chart(rec.mic_profile, preview),
+    charts.show(mic_profile_chart(rec.mic_profile, preview),
                 "Solid: ads on the topic around real conversations. Dotted: the same people at "
                 "random times with no conversation (placebo). Dashed: what a listening phone "
                 "would have looked like (counterfactual).",

@@ -621,3 +621,30 @@ def test_label_validity_on_generated_truth_matches_the_reference_and_names_follo
             assert lbl.startswith("had an earlier exposure") and "seen before" not in lbl
     json_out = result.to_json_dict(max_coincidences=3)
     assert {r["label"] for r in json_out["label_validity"]} == set(recall.LABELS)
+
+
+def test_the_method_page_runs_the_power_study_with_progress(uploaded_without_truth,
+                                                             monkeypatch):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    import components.method_recall as method_recall
+
+    # A few worlds only: the full study is a benchmark (make bench), not a page test.
+    monkeypatch.setattr(method_recall, "POWER_WORLDS", 6)
+    monkeypatch.setattr(method_recall, "POWER_WORLDS_CURVE", 2)
+    app = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=180)
+    app.session_state["ds_uploaded"] = uploaded_without_truth
+    app.session_state["ds_choice"] = "uploaded"
+    app.run()
+    app.switch_page("views/method.py").run()
+    assert not any("How often the microphone test" in c.proto.spec
+                   for c in app.get("plotly_chart"))
+    app.button(key="run_power_study").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    specs = [c.proto.spec for c in app.get("plotly_chart")]
+    assert any("How often the microphone test says" in spec for spec in specs)
+    labels = {m.label: m.value for m in app.metric}
+    assert labels["False alarms (no listening)"].endswith("%")
+    assert not any(b.key == "run_power_study" for b in app.button)  # stored: no button again
