@@ -95,6 +95,9 @@ def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the ranking without AI chats: the same click model with the "
                              "AI-chat contribution removed (default), or a click model "
                              "refitted without it")
+    parser.add_argument("--twin", action="store_true",
+                        help="also evaluate the feedback-free twin of a generated dataset: the "
+                             "same world (from its dataset.json) with no chat targeting")
     parser.add_argument("--twin-seed", type=int, metavar="SEED",
                         help="also evaluate the feedback-free twin: a population of the "
                              "dataset's size generated with this seed and no chat targeting "
@@ -200,7 +203,13 @@ def _ai_chat_value(prepared, scenario: Scenario, args: argparse.Namespace) -> di
 
     report = rolling.evaluate(prepared, scenario, k=args.top, n_boot=args.boot,
                               without=args.without)
-    if args.twin_seed is not None:
+    twin_args = rolling.twin_of(prepared.dataset.meta) if args.twin else None
+    if twin_args is not None:
+        twin = rolling.feedback_free(scenario=scenario, k=args.top, n_boot=args.boot,
+                                     without=args.without, **twin_args)
+        twin_source = (f"generated from the dataset's description: {twin_args['n_users']} "
+                       f"people, seed {twin_args['seed']}, chat_boost 0")
+    elif args.twin_seed is not None:
         twin = rolling.feedback_free(prepared.codes.n_users, args.twin_seed, scenario=scenario,
                                      k=args.top, n_boot=args.boot, without=args.without)
         twin_source = f"generated: {prepared.codes.n_users} people, seed {args.twin_seed}"
@@ -225,6 +234,7 @@ def _ai_chat_value(prepared, scenario: Scenario, args: argparse.Namespace) -> di
 
 def run_audit(args: argparse.Namespace) -> int:
     from adlens.engine import quality, run_scenario, text_report
+    from adlens.rolling import twin_of
 
     try:
         scenario = scenario_from_args(args)
@@ -235,6 +245,9 @@ def run_audit(args: argparse.Namespace) -> int:
     prepared, problem = _load(args.data, args.max_mb)
     if problem:
         return _fail(problem)
+    if args.twin and twin_of(prepared.dataset.meta) is None:
+        return _fail("--twin needs a generated dataset with its description (dataset.json); "
+                     "use --twin-seed SEED for one generated with the default parameters.")
     result = run_scenario(prepared, scenario, top_k=args.top)
     counts = result.exclusion_counts()
     by_reason = counts.groupby("reason")["events"].sum() if len(counts) else {}

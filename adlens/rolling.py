@@ -409,17 +409,38 @@ def reach(prepared, scenario: Scenario | None = None, k: int = 5) -> pd.DataFram
 
 # --- feedback-free world -----------------------------------------------------------------------
 def feedback_free(n_users: int, seed: int, params=None, scenario: Scenario | None = None,
-                  k: int = 5, n_boot: int = 200, without: str = "removed") -> RollingReport:
-    """The same evaluation on the population generated with the same size, seed and
+                  k: int = 5, n_boot: int = 200, without: str = "removed",
+                  start: str = "2025-11-01", end: str = "2026-01-31") -> RollingReport:
+    """The same evaluation on the population generated with the same size, seed, window and
     parameters but no chat targeting by the platform (`SimParams.chat_boost = 0`): what the
     signal is worth when clicks are not partly caused by ads it placed itself."""
     from adlens.engine import dataset_from_frames, prepare
     from adlens.simulate import SimParams, generate_frames
 
     params = dataclasses.replace(params or SimParams(), chat_boost=0.0)
-    frames = generate_frames(n_users, seed, params=params)
+    frames = generate_frames(n_users, seed, start=start, end=end, params=params)
     prepared = prepare(dataset_from_frames(frames, source="Feedback-free twin"))
     return evaluate(prepared, scenario, k=k, n_boot=n_boot, without=without)
+
+
+def _tuples(value):
+    """JSON lists back to the tuples SimParams holds."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def twin_of(meta: dict | None) -> dict | None:
+    """The arguments of `feedback_free` for a generated dataset, from its description
+    (`Dataset.meta`, the generator's dataset.json): size, seed, window and every generator
+    parameter; None when the dataset does not say how it was generated."""
+    from adlens.simulate import SimParams
+
+    if not meta or "n_users" not in meta or "seed" not in meta:
+        return None
+    known = {f.name for f in dataclasses.fields(SimParams)}
+    values = {k: _tuples(v) for k, v in (meta.get("params") or {}).items() if k in known}
+    window = {k: str(meta[k]) for k in ("start", "end") if meta.get(k)}
+    return {"n_users": int(meta["n_users"]), "seed": int(meta["seed"]),
+            "params": SimParams(**values), **window}
 
 
 def feedback_share(report: RollingReport, free: RollingReport) -> pd.DataFrame:
@@ -438,17 +459,21 @@ def feedback_share(report: RollingReport, free: RollingReport) -> pd.DataFrame:
 def store_feedback_free(data_dir: Path = ranking.SAMPLE_DIR, n_users: int = SAMPLE_USERS,
                         seed: int = SAMPLE_SEED, out: Path | None = FEEDBACK_FREE_PATH,
                         n_boot: int = 200) -> dict:
-    """Compute the bundled sample's feedback-free result and store it with the sample's
-    dataset_id (returns what it writes). The sample must have `n_users` people."""
+    """Compute the bundled sample's feedback-free twin and store its result with the sample's
+    dataset_id (returns what it writes). The twin takes the sample's own description
+    (dataset.json: size, seed, window, every generator parameter) when it has one, else
+    `n_users`, `seed` and the default parameters; the sample must have `n_users` people."""
     from adlens.contract import load_dataset
 
     dataset = load_dataset(data_dir)
-    if dataset.n_users != n_users:
-        raise ValueError(f"{data_dir} has {dataset.n_users:,} people, not {n_users:,}: pass the "
-                         "size and seed it was generated with.")
-    free = feedback_free(n_users, seed, n_boot=n_boot)
-    data = {"dataset_id": dataset.dataset_id, "n_users": n_users, "seed": seed,
+    twin = twin_of(dataset.meta) or {"n_users": n_users, "seed": seed}
+    if dataset.n_users != twin["n_users"]:
+        raise ValueError(f"{data_dir} has {dataset.n_users:,} people, not {twin['n_users']:,}: "
+                         "pass the size and seed it was generated with.")
+    free = feedback_free(n_boot=n_boot, **twin)
+    data = {"dataset_id": dataset.dataset_id, "n_users": twin["n_users"], "seed": twin["seed"],
             "world": "same size, seed and parameters, SimParams.chat_boost = 0",
+            "from_dataset_description": dataset.meta is not None,
             "scenario": Scenario().to_dict(), **free.to_dict()}
     if out is not None:
         Path(out).write_text(json.dumps(_json_safe(data), indent=1) + "\n")

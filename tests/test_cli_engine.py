@@ -11,7 +11,7 @@ import pytest
 
 from adlens import schema
 from adlens.__main__ import main
-from adlens.simulate import generate_frames
+from adlens.simulate import generate_frames, generate_to_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,6 +94,17 @@ def test_audit_reports_exclusions_leakage_and_quality(capsys, data_dir):
     reach = {r["population"]: r for r in value["reach"]}
     assert reach["everyone"]["people"] == 60 and reach["eligible"]["people"] <= 60
     assert value["feedback_free"] is None  # not the bundled sample, no --twin-seed
+
+
+def test_audit_twin_needs_and_uses_the_dataset_description(capsys, data_dir, tmp_path):
+    code, out, err = run(capsys, "audit", "--data", str(data_dir), "--boot", "0", "--twin")
+    assert code == 2 and out == "" and "dataset.json" in err
+    generate_to_dir(60, 5, tmp_path)
+    code, out, _ = run(capsys, "audit", "--data", str(tmp_path), "--boot", "0", "--twin")
+    assert code == 0
+    twin = json.loads(out)["ai_chat_value"]["feedback_free"]
+    assert "60 people, seed 5, chat_boost 0" in twin["source"]
+    assert {r["metric"] for r in twin["rows"]} == {"precision@k", "recall@k", "auc"}
 
 
 @pytest.mark.parametrize("argv, fragment", [
