@@ -82,6 +82,7 @@ PARAMETER_LABELS: dict[str, str] = {
     "share_at_average": "Memory formed at an average look",
     "encoding_ceiling": "Most an ad can be remembered",
     "recall_half_life_hours": "Half-life of remembering an ad",
+    "curve_start_minutes": "When the forgetting curve starts",
     "repetition_gain": "Longer memory from seeing it again",
     "priming_ceiling": "Largest unconscious nudge",
     "priming_dwell_scale_ms": "Look that gives most of the nudge",

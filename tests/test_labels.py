@@ -25,6 +25,8 @@ def test_every_id_has_a_plain_name_without_underscores() -> None:
     assert labels.app("meta_ai") == "Meta AI app"
     assert labels.column("ts") == "Time" and labels.column("event_type") == "Event"
     assert labels.region("EU") == "European Union"
+    # Every memory parameter has a name written for it, not a tidied id.
+    assert set(MemoryParams().describe()["name"]) <= set(labels.PARAMETER_LABELS)
     # The schema's names are reused, not copied.
     assert labels.SIGNAL_LABELS is schema.SIGNAL_LABELS
 

@@ -232,7 +232,10 @@ def excluded(result, person: str) -> None:
         # A chat kept out of some apps only still counts in the others: say which.
         table[labels.column("blocked_apps")] = shown["blocked_apps"].astype(str).map(
             app_names).to_numpy()
-    st.dataframe(table, hide_index=True)
+    # The two sentences need the room: the short columns stay narrow.
+    st.dataframe(table, hide_index=True, column_config={
+        labels.column("reason"): st.column_config.TextColumn(width="large"),
+        labels.column("blocked_apps"): st.column_config.TextColumn(width="medium")})
     counts = mine["reason"].value_counts()
     st.caption(" · ".join(f"{REASON_LABELS.get(r, r)}: {n}" for r, n in counts.items()))
 
