@@ -25,7 +25,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from adlens import engine, schema
@@ -127,11 +126,9 @@ def learn_population(folder: str | Path, sample_people: int = DEFAULT_SAMPLE_PEO
         rng = np.random.default_rng(seed)
         pick = np.sort(rng.choice(n, sample_people, replace=False))
         chosen = users.iloc[pick].reset_index(drop=True)
-        wanted = pa.array(chosen["user_id"].astype(str).tolist(), type=pa.string())
-        table = pq.read_table(folder / "events.parquet")
-        table = table.filter(pc.is_in(table["user_id"].cast(pa.string()), value_set=wanted))
-        events = table.to_pandas()
-        del table
+        # Filtered while reading, batch by batch: only the sample's events are ever held.
+        wanted = chosen["user_id"].astype(str).tolist()
+        events = _read(folder, "events", filters=[("user_id", "in", wanted)])
         how = (f"learned on a seeded sample of {sample_people:,} of {n:,} people "
                f"(seed {seed})")
     sample = from_frames({"users": chosen, "ads": ads, "events": events},
