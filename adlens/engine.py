@@ -96,6 +96,11 @@ def encode_dataset(dataset: Dataset, model: tm.TextModel | None = None,
                               similar=stored.similar_topics)
     else:
         codes = encode_events(dataset, model)
+    return codes, label_dataset_impressions(dataset, codes)
+
+
+def label_dataset_impressions(dataset: Dataset, codes: EventCodes) -> Impressions:
+    """The dataset's ad impressions, each labelled clicked or not."""
     events = dataset.events
     etype, users, ms, app = codes.event_type, codes.event_user, codes.event_ms, codes.event_app
     ads = codes_in(events["ad_id"], dataset.ads["ad_id"].astype(str).to_numpy(dtype=object))
@@ -103,9 +108,8 @@ def encode_dataset(dataset: Dataset, model: tm.TextModel | None = None,
                          & (codes.event_topic >= 0))
     clk = np.flatnonzero((etype == "ad_click") & (users >= 0) & (ads >= 0))
     clicked = label_impressions(users[imp], ads[imp], ms[imp], users[clk], ads[clk], ms[clk])
-    impressions = Impressions(user=users[imp].astype(np.int64), topic=codes.event_topic[imp],
-                              app=app[imp], ms=ms[imp], clicked=clicked)
-    return codes, impressions
+    return Impressions(user=users[imp].astype(np.int64), topic=codes.event_topic[imp],
+                       app=app[imp], ms=ms[imp], clicked=clicked)
 
 
 def dataset_from_frames(frames: dict[str, pd.DataFrame], source: str = "In memory") -> Dataset:
@@ -116,22 +120,32 @@ def dataset_from_frames(frames: dict[str, pd.DataFrame], source: str = "In memor
     return from_frames(frames, source=source)
 
 
-def prepare(dataset: Dataset, use_artifacts: bool = True) -> Prepared:
+def prepare(dataset: Dataset, use_artifacts: bool = True,
+            population: tuple[ClickModel, np.ndarray] | None = None) -> Prepared:
     """Everything per dataset: text predictions, event codes, similar people, click weights.
 
     The scenario-independent part (chat inference, similar people, which ad a chat asks
     about, the click model) comes from this dataset's stored artifacts when current ones
     exist (adlens.artifacts: shipped with the sample, else the cache); otherwise it is
     computed and, with use_artifacts, stored in the cache for the next process. With
-    use_artifacts=False everything is computed, the click model refitted too."""
-    stored = artifacts.load(dataset.dataset_id) if use_artifacts else None
+    use_artifacts=False everything is computed, the click model refitted too.
+
+    `population`: the click model and similar-people map of the population this dataset is
+    one block of (adlens.blocks); given, neither is learned here and nothing is stored."""
+    stored = artifacts.load(dataset.dataset_id) if use_artifacts and population is None else None
     model = None
     if stored is None:
         if use_artifacts:
             artifacts.seed_text_model()
         model = tm.load_text_model()
-    codes, impressions = encode_dataset(dataset, model, stored)
-    if stored is not None:
+    if population is not None:
+        codes = encode_events(dataset, model, similar=population[1])
+        impressions = label_dataset_impressions(dataset, codes)
+    else:
+        codes, impressions = encode_dataset(dataset, model, stored)
+    if population is not None:
+        click_model = population[0]
+    elif stored is not None:
         click_model = artifacts.click_model_from_dict(stored.click_model)
     else:
         click_model = learn_click_model(
@@ -169,7 +183,7 @@ def prepare(dataset: Dataset, use_artifacts: bool = True) -> Prepared:
         interests=interests, chat_ad=chat_ad,
         user_dtype=pd.CategoricalDtype(pd.Index(codes.user_ids, dtype=object)),
         ad_dtype=pd.CategoricalDtype(pd.Index(ad_ids, dtype=object)))
-    if stored is None and use_artifacts and artifacts.enabled():
+    if stored is None and population is None and use_artifacts and artifacts.enabled():
         artifacts.save_quietly(artifacts.cache_folder(dataset.dataset_id), dataset.dataset_id,
                                *stored_work(result))
     return result
@@ -330,14 +344,25 @@ def signal_shares(recommendations: pd.DataFrame, keys: np.ndarray | None = None,
     return out.rename_axis(by or "group").reset_index()
 
 
+def person_turns(user_ids: np.ndarray) -> np.ndarray:
+    """A fixed whole number per person id (a hash), for rotating equally scored ads."""
+    if len(user_ids) == 0:
+        return np.zeros(0, dtype=np.int64)
+    hashed = pd.util.hash_array(np.asarray(user_ids, dtype=object).astype(str).astype(object))
+    return (hashed % np.uint64(1_000_003)).astype(np.int64)
+
+
 def _recommendations(prepared: Prepared, feats, picks, asked: tuple[np.ndarray, np.ndarray]
                      ) -> tuple[pd.DataFrame, np.ndarray]:
     model = prepared.click_model
     user, app, topic = picks.user, picks.app, picks.topic
     count = prepared.topic_ads_count[topic]
     # All ads of a topic score the same (features are per topic); rotating by person and app
-    # spreads them instead of showing everyone the same one.
-    ad = prepared.topic_ads[prepared.topic_ads_start[topic] + (user + app) % np.maximum(count, 1)]
+    # spreads them instead of showing everyone the same one. By a number derived from the
+    # person's id, not their row, so a person sees the same ad whichever block of people
+    # they are scored in (adlens.blocks).
+    turn = person_turns(prepared.codes.user_ids)[user]
+    ad = prepared.topic_ads[prepared.topic_ads_start[topic] + (turn + app) % np.maximum(count, 1)]
     # Except that a person who asked Meta AI about a product gets the ad closest to it.
     asked_key, asked_ad = asked
     if len(asked_key):

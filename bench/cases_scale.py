@@ -1,0 +1,73 @@
+"""Benchmarks of the engine block by block (adlens.blocks) on generated Parquet populations: each
+step's wall time and the process's peak RSS, at 100k and 1M people (the ratio of the two runs
+says how close to linear it is: near 10x).
+
+Generation is timed here too (it streams to disk); validation and scoring run per block.
+"""
+
+from __future__ import annotations
+
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from bench.harness import Case
+
+CACHE = Path("/tmp/adlens-bench")
+
+
+def cases() -> list[Case]:
+    return [
+        Case("scale: 100k people generate, learn, check, score + attribute by blocks",
+             func="bench.cases_scale:block_pipeline", target="≤ 60 s, ≤ 2 GB",
+             max_seconds=60, max_rss_mb=2048, kwargs={"n_users": 100_000}, timeout=3600),
+        Case("scale: 1M people generate, learn, check, score + attribute by blocks",
+             func="bench.cases_scale:block_pipeline", target="≤ 600 s, ≤ 4 GB",
+             max_seconds=600, max_rss_mb=4096, kwargs={"n_users": 1_000_000}, timeout=7200),
+    ]
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def block_pipeline(n_users: int, block_people: int = 20_000, seed: int = 3) -> dict:
+    """Generate into a fresh folder, then learn the population pieces on a seeded sample and
+    check, score and attribute everyone block by block; recommendations go to Parquet."""
+    from adlens import blocks
+    from adlens.scenario import Scenario
+    from adlens.simulate import generate_to_dir
+
+    steps, peaks, cpu = {}, {}, {}
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="adlens-scale-", dir=CACHE) as tmp:
+        folder, out = Path(tmp) / "data", Path(tmp) / "recommendations"
+        start, c0 = time.perf_counter(), time.process_time()
+        counts = generate_to_dir(n_users, seed, folder)
+        steps["generate_s"] = time.perf_counter() - start
+        cpu["generate_cpu_s"] = time.process_time() - c0
+        peaks["generate_peak_mb"] = _rss_mb()
+        t, c0 = time.perf_counter(), time.process_time()
+        population = blocks.learn_population(folder)
+        steps["learn_population_s"] = time.perf_counter() - t
+        cpu["learn_cpu_s"] = time.process_time() - c0
+        peaks["learn_peak_mb"] = _rss_mb()
+        t, c0 = time.perf_counter(), time.process_time()
+        run = blocks.run_blocks(folder, Scenario.announced(), block_people=block_people,
+                                population=population, out=out)
+        steps["blocks_s"] = time.perf_counter() - t
+        cpu["blocks_cpu_s"] = time.process_time() - c0
+        peaks["blocks_peak_mb"] = _rss_mb()
+        total = time.perf_counter() - start
+        parquet_mb = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
+    share = run.signal_shares()
+    return {"seconds": total, "detail": {
+        "people": run.n_people, "events": counts["events"], "blocks": run.n_blocks,
+        "block_people": block_people, "parquet_mb": round(parquet_mb, 1),
+        **{k: round(v, 1) for k, v in steps.items()}, **{k: round(v, 1) for k, v in cpu.items()},
+        **{k: round(v) for k, v in peaks.items()},
+        **{f"blocks_{k}_s": v for k, v in run.seconds.items() if k != "population"},
+        "per_block_s": round(steps["blocks_s"] / max(run.n_blocks, 1), 2),
+        "population": population.how, "recommendations": run.n_recommendations,
+        "ai_chat_share": round(float(share["ai_chat"].iloc[0]), 4)}}

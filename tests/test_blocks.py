@@ -1,0 +1,98 @@
+"""The engine block by block: the same ranked, attributed ads, shares and exclusion counts as the
+in-memory engine, to 1e-9, whatever the block size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from adlens import blocks, engine
+from adlens.contract import load_dataset
+from adlens.scenario import Scenario
+from adlens.simulate import generate_to_dir
+
+N_PEOPLE = 260
+SCENARIOS = (Scenario.announced(), Scenario(sensitive_list="gdpr9", excluded_regions=("EU",)))
+KEY = ["user_id", "app", "rank"]
+LABELS = ["ad_id", "topic", "advertiser", "title"]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("blocks")
+    generate_to_dir(N_PEOPLE, 31, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def in_memory(folder) -> engine.Prepared:
+    return engine.prepare(load_dataset(folder), use_artifacts=False)
+
+
+@pytest.fixture(scope="module")
+def population(folder) -> blocks.Population:
+    return blocks.learn_population(folder)
+
+
+def normalised(rec: pd.DataFrame) -> pd.DataFrame:
+    rec = rec.astype({c: str for c in ["user_id", "app", *LABELS]})
+    return rec.sort_values(KEY).reset_index(drop=True)
+
+
+def test_small_population_learns_on_everyone_like_the_in_memory_engine(in_memory, population):
+    assert population.sample_people == N_PEOPLE and "all" in population.how
+    assert population.click_model == in_memory.click_model
+    np.testing.assert_array_equal(population.similar_topics, in_memory.codes.similar_topics)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=["announced", "gdpr9-no-EU"])
+def test_blocks_equal_the_in_memory_engine_whatever_the_block_size(folder, in_memory,
+                                                                    population, scenario):
+    whole = engine.run_scenario(in_memory, scenario)
+    want = normalised(whole.recommendations)
+    want_shares = whole.signal_shares()
+    want_counts = whole.exclusion_counts().astype({"reason": str, "event_type": str})
+    want_counts = want_counts.sort_values(["reason", "event_type"]).reset_index(drop=True)
+    sizes = []
+    for block_people in (N_PEOPLE, 97, 40):
+        seen = []
+        run = blocks.run_blocks(folder, scenario, block_people=block_people,
+                                population=population, keep=True,
+                                progress=lambda done, total, seen=seen: seen.append(
+                                    (done, total)))
+        assert run.n_blocks == -(-N_PEOPLE // block_people) == len(seen)
+        assert run.n_people == N_PEOPLE and run.n_recommendations == len(want)
+        got = normalised(run.recommendations)
+        pd.testing.assert_frame_equal(got[KEY + LABELS], want[KEY + LABELS])
+        numbers = ["score", "baseline", *engine.CONTRIB_COLUMNS]
+        np.testing.assert_allclose(got[numbers].to_numpy(), want[numbers].to_numpy(),
+                                   rtol=0, atol=1e-9)
+        shares = run.signal_shares()
+        np.testing.assert_allclose(shares[want_shares.columns].to_numpy(dtype=float),
+                                   want_shares.to_numpy(dtype=float), rtol=0, atol=1e-9)
+        counts = run.exclusion_counts.astype({"reason": str, "event_type": str})
+        pd.testing.assert_frame_equal(counts, want_counts, check_dtype=False)
+        sizes.append(run.n_blocks)
+    assert sizes == [1, 3, 7]
+
+
+def test_a_seeded_sample_learns_the_population_pieces_when_it_is_large(folder):
+    first = blocks.learn_population(folder, sample_people=120, seed=4)
+    again = blocks.learn_population(folder, sample_people=120, seed=4)
+    other = blocks.learn_population(folder, sample_people=120, seed=5)
+    assert first.sample_people == 120 and "seeded sample of 120" in first.how
+    assert first.click_model == again.click_model
+    np.testing.assert_array_equal(first.similar_topics, again.similar_topics)
+    assert not np.array_equal(first.similar_topics, other.similar_topics)
+
+
+def test_blocks_write_their_recommendations(folder, population, tmp_path):
+    run = blocks.run_blocks(folder, Scenario.announced(), block_people=100,
+                            population=population, out=tmp_path)
+    files = sorted(tmp_path.glob("block-*.parquet"))
+    assert len(files) == run.n_blocks == 3
+    assert sum(len(pd.read_parquet(f)) for f in files) == run.n_recommendations
+    assert run.recommendations is None
