@@ -68,8 +68,10 @@ class Run:
         """The one toggle or checkbox whose label contains `label_contains`."""
         found = [c for c in self.of_type("checkbox") if label_contains in c.label]
         if len(found) != 1:
+            raised = f"; the page raised {self.exceptions}" if self.exceptions else ""
             raise ClientError(f"{len(found)} toggles labelled like {label_contains!r} on the "
-                              f"page (labels: {[c.label for c in self.of_type('checkbox')]})")
+                              f"page (labels: {[c.label for c in self.of_type('checkbox')]})"
+                              + raised)
         return found[0]
 
     def toggle_value(self, label_contains: str) -> bool:
