@@ -821,7 +821,7 @@ TOPIC_MESSAGES[schema.NO_AD_TOPIC] = (
     "what's the weather tomorrow", "set a reminder to call the bank at 5",
     "help me make a to-do list for tomorrow", "how do you spell necessary",
     "who wrote the declaration of independence", "what's a synonym for important",
-    "how many ounces in a cup", "explain what an API is in simple words",
+    "how many centimetres in an inch", "explain what an API is in simple words",
     "what year did the Berlin Wall fall", "write a short bio for my work profile",
     "how do I politely decline a meeting invite", "what's the square root of 144",
     "how do airplanes stay in the air", "who painted the Mona Lisa",

@@ -1224,3 +1224,79 @@ HI_EN: dict = {
 }
 
 LANGUAGE_VOCABULARY: dict[str, dict] = {"es": ES, "pt": PT, "hi-en": HI_EN}
+
+
+def _items(text: str) -> dict[str, tuple[str, ...]]:
+    """Items per topic written as "topic: item; item | topic: ..." (compact, same meaning)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for block in text.split("|"):
+        topic, _, items = block.partition(":")
+        out[topic.strip()] = tuple(" ".join(i.split()) for i in items.split(";") if i.strip())
+    return out
+
+
+# Things to buy or choose, for the shopping frames.
+ES["items"] = _items("""
+hiking: unas botas de montaña; una mochila de 30 litros; unos bastones de trekking |
+running: unas zapatillas de running; un reloj con GPS; una riñonera para correr |
+fitness: unas mancuernas; una esterilla; proteína en polvo | cooking: una freidora de aire;
+una olla exprés; un juego de sartenes | coffee: una cafetera; un molinillo; café en grano |
+travel: una maleta de cabina; un seguro de viaje; un hotel en Lisboa | gaming: una PS5; unos
+cascos gamer; un mando para PC | fashion: un abrigo; unas zapatillas blancas; un traje |
+beauty: una crema hidratante; un protector solar; un secador de pelo | pets: pienso para
+perro; un rascador para gatos; un arnés | parenting: un carrito; una silla de coche; un
+vigilabebés | personal_finance: una cuenta sin comisiones; una tarjeta de crédito; un
+fondo indexado | cars: un coche eléctrico; neumáticos de invierno; un seguro de coche | tech:
+un móvil nuevo; un portátil; unos auriculares | music: entradas para un concierto; una
+guitarra; unos altavoces | movies: una plataforma de streaming; un proyector; entradas de
+cine | books: un Kindle; una novela negra; un audiolibro | sports: entradas para el partido;
+una pala de pádel; una camiseta del equipo | home_garden: un sofá; un robot aspirador; un
+colchón | photography: una cámara; un objetivo; un trípode | gardening: un cortacésped;
+semillas de tomate; una manguera | cycling: una bici eléctrica; un casco; un candado |
+wine: un vino tinto; una botella de cava; una vinoteca | camping: una tienda de campaña; un
+saco de dormir; un hornillo""")
+ES["item_templates"] = (
+    "¿me recomiendas {x}?", "busco {x}", "ayúdame a elegir {x}", "quiero comprar {x}, ¿qué me "
+    "recomiendas?", "¿dónde consigo {x} barato?", "¿vale la pena gastar más en {x}?",
+)
+PT["items"] = _items("""
+hiking: uma bota de trilha; uma mochila de 30 litros; bastões de caminhada | running: um
+tênis de corrida; um relógio com GPS; uma pochete de corrida | fitness: halteres; um
+tapete de yoga; whey protein | cooking: uma air fryer; uma panela de pressão; um jogo de
+panelas | coffee: uma cafeteira; um moedor; café em grão | travel: uma mala de bordo; um
+seguro viagem; um hotel em Lisboa | gaming: um PS5; um headset gamer; um controle para PC |
+fashion: um casaco; um tênis branco; um terno | beauty: um hidratante; um protetor solar; um
+secador de cabelo | pets: ração para cachorro; um arranhador para gato; uma coleira |
+parenting: um carrinho de bebê; uma cadeirinha; uma babá eletrônica | personal_finance: uma
+conta digital sem tarifa; um cartão de crédito; um fundo de índice | cars: um carro
+elétrico; pneus novos; um seguro de carro | tech: um celular novo; um notebook; fones de
+ouvido | music: ingressos para um show; um violão; caixas de som | movies: um streaming;
+um projetor; ingressos de cinema | books: um Kindle; um romance policial; um audiolivro |
+sports: ingressos para o jogo; uma raquete de beach tennis; a camisa do time | home_garden:
+um sofá; um robô aspirador; um colchão | photography: uma câmera; uma lente; um tripé |
+gardening: um cortador de grama; sementes de tomate; uma mangueira | cycling: uma bike
+elétrica; um capacete; um cadeado | wine: um vinho tinto; um espumante; uma adega |
+camping: uma barraca; um saco de dormir; um fogareiro""")
+PT["item_templates"] = (
+    "me recomenda {x}?", "procuro {x}", "me ajuda a escolher {x}", "quero comprar {x}, o que "
+    "você indica?", "onde acho {x} barato?", "vale a pena gastar mais em {x}?",
+)
+HI_EN["items"] = _items("""
+hiking: trekking shoes; 40L backpack; trekking poles | running: running shoes; GPS watch;
+running belt | fitness: dumbbells; yoga mat; whey protein | cooking: air fryer; pressure
+cooker; non-stick kadai | coffee: coffee machine; grinder; filter coffee powder | travel:
+cabin trolley bag; travel insurance; Goa ka hotel | gaming: PS5; gaming headset; controller
+| fashion: kurta; white sneakers; blazer | beauty: moisturizer; sunscreen; hair dryer |
+pets: dog food; cat tree; dog ka harness | parenting: stroller; baby car seat; baby monitor |
+personal_finance: zero balance account; credit card; index fund | cars: electric car; naye
+tyres; car insurance | tech: naya phone; laptop; earbuds | music: concert tickets; guitar;
+bluetooth speaker | movies: OTT subscription; projector; movie tickets | books: Kindle;
+thriller novel; audiobook subscription | sports: IPL tickets; cricket bat; badminton racket
+| home_garden: sofa; robot vacuum; mattress | photography: camera; lens; tripod | gardening:
+gamle; beej; garden hose | cycling: e-cycle; helmet; cycle lock | wine: red wine; champagne;
+wine glasses | camping: tent; sleeping bag; camping stove""")
+HI_EN["item_templates"] = (
+    "{x} suggest karo", "achha {x} chahiye", "{x} choose karne mein help karo",
+    "{x} lena hai, kaunsa best hai?", "sasta {x} kahan milega?", "{x} pe zyada kharcha karna "
+    "worth hai kya?",
+)

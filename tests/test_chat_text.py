@@ -231,7 +231,8 @@ def test_languages_are_written_per_row_and_checked() -> None:
                                       secondary=rng.integers(-1, len(schema.ALL_TOPICS), n))
     assert all(isinstance(t, str) and t.strip() for t in texts)
     # Marker words only the Spanish, Portuguese or Hindi-English frames and messages use.
-    markers = {"es": ("qué", "que", "sobre", "con", "de"), "pt": ("você", "sobre", "com", "de"),
+    markers = {"es": ("qué", "que", "sobre", "con", "de", "un", "una", "para"),
+               "pt": ("você", "sobre", "com", "de", "um", "uma", "para", "que"),
                "hi-en": ("ke", "ki", "kya", "hai", "mein", "karu", "batao")}
     for lang, words in markers.items():
         mine = texts[langs == lang]
