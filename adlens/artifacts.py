@@ -33,8 +33,12 @@ MANIFEST = "manifest.json"
 ARRAYS = "arrays.npz"
 # The modules whose code computes what is stored (contract.py normalises the text and codes
 # the work reads): a change to any of them makes stored artifacts stale.
-PRODUCERS: tuple[str, ...] = ("artifacts.py", "chat_text.py", "contract.py", "engine.py",
-                              "ranking.py", "schema.py", "signals.py", "text_model.py")
+PRODUCERS: tuple[str, ...] = ("artifacts.py", "chat_text.py", "chat_text_langs.py",
+                              "contract.py", "engine.py", "ranking.py", "schema.py",
+                              "signals.py", "text_model.py", "chat_corpus/__init__.py",
+                              "chat_corpus/en.py", "chat_corpus/es.py", "chat_corpus/pt.py",
+                              "chat_corpus/hi_en.py", "chat_corpus/entities.py",
+                              "chat_corpus/keywords.py")
 # Read the ADLENS_ARTIFACTS environment variable as "off" to never read or write artifacts.
 ENV_SWITCH = "ADLENS_ARTIFACTS"
 
@@ -224,7 +228,7 @@ def ship_text_model(folder: Path = SAMPLE_ARTIFACTS) -> Path:
         return shipped  # the same recipe: leave the file (and the repository) unchanged
     model = tm.load_text_model()
     folder.mkdir(parents=True, exist_ok=True)
-    joblib.dump(model.pipeline, shipped, compress=("zlib", 3))
+    joblib.dump(model, shipped, compress=("zlib", 3))
     name_file.write_text(name + "\n")
     return shipped
 

@@ -598,14 +598,18 @@ def _check_events(frame: pd.DataFrame, check: _Checker) -> pd.DataFrame | None:
     if app is not None:
         check.rows(app.ne("") & ~app.isin(schema.APPS), "app",
                    f"expected {_one_of(schema.APPS)}", written["app"])
+    # A chat or conversation may be known to carry no ad topic (schema.NO_AD_TOPIC).
+    event_topics = (*schema.ALL_TOPICS, schema.NO_AD_TOPIC)
     topic = text_cols.get("topic")
     if topic is not None:
-        check.rows(topic.ne("") & ~topic.isin(schema.ALL_TOPICS), "topic",
-                   f"expected {TOPIC_EXPECTATION}, or an empty cell", written["topic"])
+        check.rows(topic.ne("") & ~topic.isin(event_topics), "topic",
+                   f"expected {TOPIC_EXPECTATION}, {schema.NO_AD_TOPIC}, or an empty cell",
+                   written["topic"])
     true_topic = text_cols.get("true_topic")
     if true_topic is not None:
-        check.rows(true_topic.ne("") & ~true_topic.isin(schema.ALL_TOPICS), "true_topic",
-                   f"expected {TOPIC_EXPECTATION}, or an empty cell", written["true_topic"])
+        check.rows(true_topic.ne("") & ~true_topic.isin(event_topics), "true_topic",
+                   f"expected {TOPIC_EXPECTATION}, {schema.NO_AD_TOPIC}, or an empty cell",
+                   written["true_topic"])
     modality = text_cols.get("modality")
     if modality is not None:
         check.rows(modality.ne("") & ~modality.isin(schema.MODALITIES), "modality",

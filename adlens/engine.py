@@ -6,7 +6,7 @@ scenarios on it (ranked ads with exact per-signal attribution, rule exclusions, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -204,7 +204,7 @@ def match_chats_to_ads(model: tm.TextModel, texts: np.ndarray, topic: np.ndarray
     out = np.full(len(texts), -1, dtype=np.int64)
     if len(texts) == 0 or len(titles) == 0:
         return out
-    words = model.pipeline.named_steps["features"].transformer_list[0][1]
+    words = model.word_vectorizer
     uniq, inverse = np.unique(np.asarray(texts, dtype=str), return_inverse=True)
     sim = (words.transform(uniq) @ words.transform(np.asarray(titles, dtype=str)).T).tocoo()
     if sim.nnz == 0:
@@ -475,8 +475,9 @@ def compare(a: ScenarioResult, b: ScenarioResult):
 
 
 def text_report(prepared: Prepared) -> tm.TextReport:
-    """Per-topic precision/recall and sensitive leakage, on held-out text and on the dataset's
-    chats and conversations whose true topic is known and whose topic had to be inferred."""
+    """Per-topic precision/recall, sensitive leakage and a per-language table, on held-out
+    text, on the hand-written validation set and on the dataset's chats and conversations
+    whose true topic is known and whose topic had to be inferred."""
     report = tm.heldout_report(prepared.text_model)
     events = prepared.dataset.events
     if "true_topic" not in events.columns:
@@ -487,7 +488,11 @@ def text_report(prepared: Prepared) -> tm.TextReport:
         return report
     texts = events["text"].fillna("").astype(str).to_numpy(dtype=object)[rows]
     per_topic, accuracy, leak, _ = tm.evaluate(prepared.text_model, texts, true[rows])
-    return tm.TextReport(per_topic=report.per_topic, accuracy=report.accuracy,
-                         leakage=report.leakage, false_hold=report.false_hold,
-                         per_topic_dataset=per_topic, accuracy_dataset=accuracy,
-                         leakage_dataset=leak, n_dataset=len(rows))
+    languages = (events["language"].fillna("").astype(str).to_numpy(dtype=object)[rows]
+                 if "language" in events.columns else None)
+    mine = tm.by_language_table(prepared.text_model, {tm.SET_DATASET: tm.LabelledTexts(
+        texts, true[rows], languages)})
+    return replace(
+        report, per_topic_dataset=per_topic, accuracy_dataset=accuracy, leakage_dataset=leak,
+        n_dataset=len(rows), by_language=pd.concat([report.by_language, mine],
+                                                   ignore_index=True))

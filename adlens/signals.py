@@ -194,7 +194,11 @@ def encode_events(dataset: Dataset, model: TextModel | None = None, *,
         topic[is_ad_event] = np.where(mapped >= 0, mapped, topic[is_ad_event])
 
     texty = np.isin(etype, ("ai_chat", "conversation"))
-    inferred = texty & (topic < 0)
+    # A chat the data marks as carrying no ad topic keeps that answer (code -1, no signal);
+    # chats with an empty topic are read by the text model, which may answer the same.
+    known_none = events["topic"].fillna("").astype(str).to_numpy(dtype=object) == \
+        schema.NO_AD_TOPIC
+    inferred = texty & (topic < 0) & ~known_none
     sensitive_detected = {name: np.zeros(len(events), dtype=bool)
                           for name in schema.SENSITIVE_LISTS}
     if inference is None:
@@ -206,7 +210,7 @@ def encode_events(dataset: Dataset, model: TextModel | None = None, *,
         raise ValueError(f"The stored chat inference has {len(inference.topic)} chats; this "
                          f"dataset has {int(inferred.sum())} to infer.")
     if len(inference.topic):  # `topic` may be a read-only view when nothing changes
-        topic[inferred] = inference.topic
+        topic[inferred] = inference.topic  # -1 where the model finds no ad topic: no signal
         for name in schema.SENSITIVE_LISTS:
             sensitive_detected[name][inferred] = inference.sensitive[name]
 

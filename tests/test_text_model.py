@@ -1,67 +1,269 @@
-"""Tests for chat understanding: held-out quality, sensitive leakage, caching, training text."""
+"""Tests for chat understanding: topics (with "no ad topic"), calibrated sensitive detection, the
+threshold trade-off, the targets on the hand-written validation set, and no-topic chats in the
+engine."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pandas as pd
+import pytest
 
-from adlens import schema
+from adlens import chat_corpus, engine, schema, signals
 from adlens import text_model as tm
+from adlens.scenario import Scenario
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_training_text_is_kept_apart_from_heldout_text():
-    train, _ = tm.make_texts(2_000, tm.TRAIN_SEED)
+@pytest.fixture(scope="module")
+def model() -> tm.TextModel:
+    return tm.load_text_model()
+
+
+@pytest.fixture(scope="module")
+def handwritten() -> tm.LabelledTexts:
+    labelled = tm.handwritten_set()
+    assert labelled is not None, f"the hand-written validation set is missing: {tm.VALIDATION_CSV}"
+    return labelled
+
+
+@pytest.fixture(scope="module")
+def hand_report(model, handwritten) -> pd.DataFrame:
+    return tm.language_report(model, handwritten).set_index("language")
+
+
+# --- training text --------------------------------------------------------------------------
+def test_training_text_is_kept_apart_from_heldout_and_calibration_text():
+    assert len({tm.TRAIN_SEED, tm.HELDOUT_SEED, tm.CALIBRATION_SEED}) == 3
+    train, labels = tm.training_texts()
+    assert set(labels) == set(tm.CLASSES)
     held, _ = tm.heldout_texts()
-    assert tm.TRAIN_SEED != tm.HELDOUT_SEED
-    # Generated text repeats templates, so some overlap is expected; the sets are not the same.
+    # Generated text repeats frames, so some overlap is expected; the sets are not the same.
     assert len(set(held) - set(train)) > len(set(held)) // 4
+    calibration = tm.calibration_texts()
+    corpus_part = calibration.texts[: tm.N_CALIBRATION]
+    assert np.isin(corpus_part, train).mean() < 0.3  # built from held-out phrasings
 
 
-def test_model_is_cached_in_process():
-    assert tm.load_text_model() is tm.load_text_model()
+def test_training_corpus_never_reads_the_handwritten_set():
+    sources = [*Path(chat_corpus.__file__).parent.glob("*.py"), ROOT / "adlens" / "chat_text.py",
+               ROOT / "adlens" / "chat_text_langs.py"]
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        assert "chat_validation" not in text and "tests/data" not in text, path
 
 
-def test_heldout_quality_and_leakage():
-    report = tm.heldout_report()
+def test_corpus_covers_every_class_and_language():
+    texts, labels, langs = chat_corpus.make_corpus(6000, 11)
+    assert set(labels) == set(tm.CLASSES)
+    assert set(langs) == set(schema.CHAT_LANGUAGES)
+    assert len(set(texts)) > 4000
+    again = chat_corpus.make_corpus(6000, 11)
+    assert list(again[0]) == list(texts)
+
+
+# --- the model --------------------------------------------------------------------------------
+def test_model_is_cached_in_process(model):
+    assert tm.load_text_model() is model
+
+
+def test_heldout_generated_quality(model):
+    report = tm.heldout_report(model)
     assert report.accuracy > 0.85
-    assert set(report.per_topic["topic"]) == set(schema.ALL_TOPICS)
+    assert set(report.per_topic["topic"]) == set(tm.CLASSES)
     assert (report.per_topic["recall"] > 0.6).all()
     assert (report.per_topic["precision"] > 0.6).all()
     assert 0 <= report.leakage["meta7"] < 0.03
     assert 0 <= report.false_hold["meta7"] < 0.06
+    table = report.by_language.set_index(["set", "language"])
+    generated = table.loc[tm.SET_GENERATED]
+    assert set(generated.index) == {"all", *schema.CHAT_LANGUAGES}
+    assert (generated["no_topic_accuracy"] > 0.9).all()
+    assert tm.SET_HANDWRITTEN in table.index.get_level_values("set")
 
 
-def test_known_messages():
-    model = tm.load_text_model()
+def test_no_ad_topic_is_an_answer(model):
     codes, p = model.infer(np.array([
+        "why is the sky blue", "write a haiku about the moon", "cuál es la capital de chile",
         "planning a hiking trip in the Alps, which boots should I get?",
-        "which espresso machine should I buy for home",
-    ]))
-    assert [schema.ALL_TOPICS[c] for c in codes] == ["hiking", "coffee"]
-    assert (p["meta7"] < tm.SENSITIVE_THRESHOLD).all()
-    assert model.predict_proba(np.array([], dtype=object)).shape == (0, len(schema.ALL_TOPICS))
+    ], dtype=object))
+    assert list(codes[:3]) == [tm.NO_TOPIC] * 3
+    assert schema.ALL_TOPICS[codes[3]] == "hiking"
+    assert (p["meta7"][:4] < model.sensitive_threshold).all()
+    assert model.predict_proba(np.array([], dtype=object)).shape == (0, len(tm.CLASSES))
 
 
-def test_leakage_counts_missed_sensitive_messages():
+def test_sensitive_probability_is_calibrated_on_heldout_text(model):
+    held = tm.heldout_set()
+    _, p = model.infer(held.texts)
+    truly = np.isin(held.topics, schema.SENSITIVE_META7)
+    bins = np.digitize(p["meta7"], [0.1, 0.3, 0.5, 0.7, 0.9])
+    for b in np.unique(bins):
+        sel = bins == b
+        if sel.sum() >= 100:
+            assert abs(p["meta7"][sel].mean() - truly[sel].mean()) < 0.15, b
+    assert 0 < model.sensitive_threshold < 1
+
+
+def test_threshold_is_a_parameter_of_inference(model):
+    texts = tm.heldout_set().texts[:2000]
+    codes, p = model.infer(texts)
+    low = model.flag_sensitive(codes, p["meta7"], "meta7", 0.05)
+    high = model.flag_sensitive(codes, p["meta7"], "meta7", 0.95)
+    assert (low >= high).all() and low.sum() > high.sum()
+    moved = model.with_threshold(0.95)
+    assert (moved.flag_sensitive(codes, p["meta7"], "meta7") == high).all()
+    frame = model.infer_frame(texts[:50], sensitive_threshold=0.95)
+    assert list(frame.columns) == ["text", "topic", "topic_probability", "p_sensitive",
+                                   "held_back"]
+    assert frame["topic_probability"].between(0, 1).all()
+    assert not model.flag_sensitive(codes, p["none"], "none").any()
+
+
+def test_threshold_tradeoff_is_monotone(model):
+    held = tm.heldout_set()
+    curve = tm.threshold_tradeoff(model, held.texts, held.topics)
+    assert curve["threshold"].is_monotonic_increasing
+    # Raising the threshold never raises held-back and never lowers leakage.
+    assert (np.diff(curve["held_back"]) <= 1e-12).all()
+    assert (np.diff(curve["leakage"]) >= -1e-12).all()
+    assert (np.diff(curve["caught"]) <= 1e-12).all()
+    assert curve["held_back"].iloc[0] > curve["held_back"].iloc[-1]
+    assert curve["leakage"].iloc[0] < curve["leakage"].iloc[-1]
+
+
+def test_choose_threshold_takes_the_highest_within_the_target():
+    curve = pd.DataFrame({"threshold": [0.1, 0.2, 0.3, 0.4], "leakage": [0.0, 0.01, 0.03, 0.2],
+                          "held_back": [0.3, 0.2, 0.1, 0.0], "caught": [1.0, 0.99, 0.95, 0.8]})
+    assert tm.choose_threshold(curve, 0.05) == 0.3
+    assert tm.choose_threshold(curve, 0.001) == 0.1
+    assert tm.choose_threshold(curve.iloc[2:], 0.001) == 0.3  # none meets it: the lowest
+
+
+# --- the targets on the hand-written validation set (never used to train) ---------------------
+def test_handwritten_everyday_topic_accuracy(hand_report):
+    assert hand_report.loc["all", "everyday_accuracy"] >= 0.85
+
+
+def test_handwritten_sensitive_messages_caught(hand_report):
+    assert hand_report.loc["all", "sensitive_caught"] >= 0.95
+
+
+def test_handwritten_everyday_messages_held_back(hand_report):
+    assert hand_report.loc["all", "everyday_held_back"] <= 0.05
+
+
+def test_handwritten_non_english_accuracy_within_ten_points(hand_report):
+    english = hand_report.loc["en", "everyday_accuracy"]
+    for lang in ("es", "pt", "hi-en"):
+        assert hand_report.loc[lang, "everyday_accuracy"] >= english - 0.10, lang
+
+
+def test_handwritten_hard_negatives_not_flagged_sensitive(model, handwritten):
+    hard = handwritten.kinds == "hard_negative"
+    assert hard.sum() >= 20
+    codes, p = model.infer(handwritten.texts[hard])
+    assert model.flag_sensitive(codes, p["meta7"], "meta7").mean() <= 0.05
+
+
+def test_hard_negatives_written_here_are_not_flagged(model):
+    # Topic words in another sense, written for this test (not in any training list).
+    texts = np.array([
+        "how do I terminate a stuck python process on my mac",
+        "the strap on my fitness tracker broke, where can I get a new one",
+        "my car stereo won't connect to my phone over bluetooth",
+        "best pride and prejudice audiobook narrator",
+        "what's a good soul food cookbook",
+        "cheap flights to los angeles in march",
+    ], dtype=object)
+    codes, p = model.infer(texts)
+    assert not model.flag_sensitive(codes, p["meta7"], "meta7").any()
+
+
+# --- measuring helpers ------------------------------------------------------------------------
+def test_leakage_counts_sensitive_messages_that_would_be_used():
     truth = np.array(["health", "politics", "hiking", "religion"])
-    flagged = np.array([True, False, False, True])
-    assert tm.leakage_rate(truth, flagged, "meta7") == 1 / 3
+    flagged = np.array([True, False, False, False])
+    assert tm.leakage_rate(truth, flagged, "meta7") == 2 / 3
+    # A sensitive message the model finds no ad topic in is not used either.
+    codes = np.array([0, tm.NO_TOPIC, 0, 3])
+    assert tm.leakage_rate(truth, flagged, "meta7", codes) == 1 / 3
     assert tm.false_hold_rate(truth, flagged, "meta7") == 0.0
+    assert tm.false_hold_rate(truth, np.array([False, False, True, False])) == 1.0
     assert np.isnan(tm.leakage_rate(np.array(["hiking"]), np.array([False])))
 
 
-def test_flag_sensitive_follows_the_list():
-    model = tm.load_text_model()
-    codes = np.array([tm.TOPIC_INDEX["genetics"], tm.TOPIC_INDEX["hiking"]])
-    p = np.array([0.9, 0.0])
-    assert model.flag_sensitive(codes, p, "gdpr9").tolist() == [True, False]
-    assert model.flag_sensitive(codes, np.array([0.0, 0.0]), "meta7").tolist() == [False, False]
-    assert model.flag_sensitive(codes, p, "none").tolist() == [False, False]
-
-
-def test_per_topic_report_counts():
-    truth = np.array(["hiking", "hiking", "coffee"])
-    pred = np.array([tm.TOPIC_INDEX["hiking"], tm.TOPIC_INDEX["coffee"], tm.TOPIC_INDEX["coffee"]])
+def test_per_topic_report_counts_no_topic_as_its_own_row():
+    truth = np.array(["hiking", "hiking", "coffee", schema.NO_AD_TOPIC])
+    pred = np.array([tm.TOPIC_INDEX["hiking"], tm.TOPIC_INDEX["coffee"], tm.TOPIC_INDEX["coffee"],
+                     tm.NO_TOPIC])
     report = tm.per_topic_report(truth, pred).set_index("topic")
     assert report.loc["hiking", "recall"] == 0.5 and report.loc["hiking", "precision"] == 1.0
     assert report.loc["coffee", "precision"] == 0.5 and report.loc["coffee", "support"] == 1
+    assert report.loc[schema.NO_AD_TOPIC, "recall"] == 1.0
     assert np.isnan(report.loc["cars", "precision"])
+
+
+def test_language_report_columns_and_ranges(model):
+    held = tm.heldout_set()
+    report = tm.language_report(model, held)
+    assert list(report["language"]) == ["all", *schema.CHAT_LANGUAGES]
+    assert report["messages"].iloc[0] == len(held)
+    values = report.drop(columns=["language", "messages"])
+    assert ((values >= 0) & (values <= 1)).all().all()
+    unknown = tm.language_report(model, tm.LabelledTexts(held.texts[:100], held.topics[:100]))
+    assert list(unknown["language"]) == ["all"]
+
+
+# --- "no ad topic" in the engine ----------------------------------------------------------------
+def _dataset_with_chats() -> engine.Dataset:
+    users = pd.DataFrame({"user_id": ["u1", "u2"], "country": ["US", "US"],
+                          "age_band": ["25-34", "35-44"], "uses_meta_ai": [True, True],
+                          "linked_apps": ["facebook|meta_ai", "facebook|meta_ai"]})
+    ads = pd.DataFrame({"ad_id": ["a1", "a2"], "advertiser": ["TrailCo", "BeanHouse"],
+                        "topic": ["hiking", "coffee"],
+                        "title": ["Waterproof hiking boots", "Espresso machines"]})
+    rows = [
+        # user, topic, text: an inferred no-topic chat, a marked no-topic chat, a known topic
+        # with a no-topic-looking text, and an inferred everyday chat.
+        ("u1", "", "why is the sky blue"),
+        ("u1", schema.NO_AD_TOPIC, "best waterproof hiking boots for the alps"),
+        ("u2", "coffee", "write a haiku about the moon"),
+        ("u2", "", "which hiking boots should I get for a trek in the alps"),
+    ]
+    events = pd.DataFrame({
+        "event_id": [f"e{i}" for i in range(len(rows))],
+        "user_id": [r[0] for r in rows],
+        "ts": pd.Timestamp("2026-01-05", tz="UTC"), "app": "meta_ai", "event_type": "ai_chat",
+        "topic": [r[1] for r in rows], "text": [r[2] for r in rows], "modality": "text",
+        "ad_id": "", "dwell_ms": np.nan,
+    })
+    like = events.iloc[:1].assign(event_id="like1", event_type="like", topic="coffee",
+                                  text="", app="facebook")
+    return engine.dataset_from_frames({"users": users, "ads": ads,
+                                       "events": pd.concat([events, like], ignore_index=True)})
+
+
+def test_no_topic_chats_contribute_no_signal(model):
+    dataset = _dataset_with_chats()
+    codes = signals.encode_events(dataset, model)
+    assert list(codes.event_topic[:4]) == [tm.NO_TOPIC, tm.NO_TOPIC, tm.TOPIC_INDEX["coffee"],
+                                           tm.TOPIC_INDEX["hiking"]]
+    # Only the model's reading counts as inferred; the data's own answers are kept.
+    assert list(codes.topic_inferred[:4]) == [True, False, False, True]
+    chats = codes.signals["ai_chat"]
+    assert sorted(chats.row) == [2, 3]
+    assert (chats.topic >= 0).all()
+    prepared = engine.prepare(dataset)
+    result = engine.run_scenario(prepared, Scenario())
+    assert not result.exclusions["event_id"].isin(["e0", "e1"]).any()
+    report = engine.text_report(prepared)
+    assert report.by_language is not None and not report.by_language.empty
+
+
+def test_contract_accepts_no_ad_topic_for_chats():
+    dataset = _dataset_with_chats()
+    assert (dataset.events["topic"] == schema.NO_AD_TOPIC).sum() == 1
+
