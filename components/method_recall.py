@@ -34,16 +34,21 @@ POWER_WORLDS_CURVE = 40
 
 
 # --- charts ---------------------------------------------------------------------------------------
-def mic_profile_chart(profile: pd.DataFrame,
-                       listening: pd.DataFrame | None = None) -> go.Figure | None:
-    """profile / listening: hours, series, ads (from `mic_test.exposure_profile`)."""
+def mic_profile_chart(profile: pd.DataFrame, listening: pd.DataFrame | None = None,
+                      counterfactual: bool = False,
+                      title: str = "Ads on the topic before and after people talk about it"
+                      ) -> go.Figure | None:
+    """profile / listening: hours, series, ads (from `mic_test.exposure_profile`).
+    `counterfactual`: `profile` itself is the listening world (drawn dashed, named so)."""
     if profile.empty:
         return None
     fig = go.Figure()
+    talk = ((f"Around a conversation if each triggered {LISTENING_RATE:g} ads "
+             "(counterfactual)", WORLD_COLORS["microphone"], "dash") if counterfactual else
+            ("Around a conversation (these data)", WORLD_COLORS["observed"], "solid"))
     lines = [(mic_test.PLACEBOS, "At random times with no conversation (placebo)",
               PLACEBO_COLOR, "dot", profile),
-             (mic_test.CONVERSATIONS, "Around a conversation (these data)",
-              WORLD_COLORS["observed"], "solid", profile)]
+             (mic_test.CONVERSATIONS, *talk, profile)]
     if listening is not None and not listening.empty:
         lines.append((mic_test.CONVERSATIONS,
                       f"If every conversation triggered {LISTENING_RATE:g} ads "
@@ -62,7 +67,7 @@ def mic_profile_chart(profile: pd.DataFrame,
                                  dtick=12),
                       yaxis=dict(title="Ads on the topic per person, per 6 hours",
                                  rangemode="tozero"))
-    return _layout(fig, "Ads on the topic before and after people talk about it", height=380)
+    return _layout(fig, title, height=380)
 
 
 def power_curve_chart(study: mic_test.PowerStudy) -> go.Figure | None:
