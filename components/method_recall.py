@@ -309,8 +309,10 @@ def validity_section(rec) -> None:
         "recall": st.column_config.NumberColumn(format="percent")})
     st.caption("Read as 'an earlier ad prompted the talk', an 'earlier exposure' label counts "
                "as right only when the very ad the generator says prompted the conversation is "
-               "among the ads it points at. Where that is true for fewer than half of the "
-               "moments, the label's name says only what it shows: that an ad came first.")
+               "among the ads it points at (or, when the data do not record that ad, when the "
+               "conversation was prompted by an ad at all). Where that is true for fewer than "
+               "half of the moments, the label's name says only what it shows: that an ad came "
+               "first.")
 
 
 def excess_caption(rec) -> str:
