@@ -198,6 +198,14 @@ def _power_store() -> dict:
     return {}
 
 
+def _thinning(dataset) -> float:
+    """1 in N impressions recorded (generated data say so in their metadata; else 1)."""
+    try:
+        return float((getattr(dataset, "meta", None) or {}).get("impression_thinning", 1) or 1)
+    except (TypeError, ValueError):
+        return 1.0
+
+
 def _power_key(dataset) -> tuple:
     return (dataset.dataset_id, current_scenario().as_of, POWER_WORLDS, POWER_WORLDS_CURVE)
 
@@ -278,6 +286,11 @@ def power_section(dataset, rec) -> None:
     charts_caption = ("Each point: the share of simulated worlds where the test said "
                       "'listening', with a 95% interval. Look at the left end (false alarms, "
                       "at most 5%) and how fast each line climbs.")
+    thinning = _thinning(dataset)
+    if thinning > 1:
+        charts_caption += (f" These data record 1 in {thinning:g} impressions, and R counts "
+                           f"recorded ads: R = {1 / thinning:g} is a microphone adding one real "
+                           "ad per conversation.")
     show(power_curve_chart(study), charts_caption, "The power study has no worlds.",
          key="power_curve")
     half = study.rate_at(LISTENING_RATE)
