@@ -78,8 +78,8 @@ from adlens.scenario import Scenario
 KINDS: tuple[str, ...] = ("conversation", "ai_chat")
 # The first two labels were "seen before and remembered / forgotten", which claimed the earlier
 # ad explains the conversation. Checked against the generator's record of which conversations
-# an ad primed (5,000 people, two-day lookback) that claim held for about 5% of the moments
-# given either label (12% with a 14-day lookback): the labels say what they show instead.
+# an ad primed (5,000 people as the sample, two-day lookback) that claim held for 4% and 8% of
+# the moments given them (6% and 9% with a 14-day lookback): they say what they show instead.
 REMEMBERED = "had an earlier exposure, likely remembered"
 FORGOTTEN = "had an earlier exposure, likely forgotten"
 AI_CHAT_ITSELF = "explained by the AI chat itself"
@@ -644,20 +644,24 @@ def label_validity(co: pd.DataFrame, prior: pd.DataFrame,
                    truth: pd.DataFrame | None) -> pd.DataFrame | None:
     """Precision and recall of each label against the generator's truth, or None without a
     truth table. A coincidence truly 'primed' has a conversation the truth says an ad exposure
-    primed; a 'primed' label is right only if that very exposure is among its prior exposures.
+    primed; a 'primed' label is right only if that very exposure is among its prior exposures,
+    or if the data do not hold it (the generator records 1 in N impressions: then the claim
+    'an earlier ad prompted it' is true but no recorded exposure is the one).
     Columns label, claim, n_labelled, n_true, n_correct, precision, recall."""
     if truth is None:
         return None
     cause = truth.drop_duplicates("event_id").set_index("event_id")
     conv = co["conversation_event_id"].astype(str)
     c_cause = conv.map(cause["cause"].astype(str)).fillna("").to_numpy()
-    c_source = conv.map(cause["source_event_id"].astype(str)).fillna("").to_numpy()
+    c_source = (conv.map(cause["source_event_id"]).fillna("").astype(str)
+                .replace({"nan": "", "None": ""}).to_numpy())
     primed = c_cause == PRIMED
-    # The priming exposure is among the coincidence's prior exposures.
+    # The priming exposure is among the coincidence's prior exposures (or not in the data).
     pairs = pd.MultiIndex.from_arrays([prior["coincidence_id"].to_numpy(),
                                        prior["event_id"].astype(str).to_numpy()])
     source_seen = pairs.get_indexer(pd.MultiIndex.from_arrays(
         [co["coincidence_id"].to_numpy(), c_source])) >= 0 if len(co) else np.zeros(0, bool)
+    source_seen |= c_source == ""
     labels = co["label"].to_numpy()
     rows = []
     for lbl in LABELS:

@@ -34,16 +34,21 @@ POWER_WORLDS_CURVE = 40
 
 
 # --- charts ---------------------------------------------------------------------------------------
-def mic_profile_chart(profile: pd.DataFrame,
-                       listening: pd.DataFrame | None = None) -> go.Figure | None:
-    """profile / listening: hours, series, ads (from `mic_test.exposure_profile`)."""
+def mic_profile_chart(profile: pd.DataFrame, listening: pd.DataFrame | None = None,
+                      counterfactual: bool = False,
+                      title: str = "Ads on the topic before and after people talk about it"
+                      ) -> go.Figure | None:
+    """profile / listening: hours, series, ads (from `mic_test.exposure_profile`).
+    `counterfactual`: `profile` itself is the listening world (drawn dashed, named so)."""
     if profile.empty:
         return None
     fig = go.Figure()
+    talk = ((f"Around a conversation if each triggered {LISTENING_RATE:g} ads "
+             "(counterfactual)", WORLD_COLORS["microphone"], "dash") if counterfactual else
+            ("Around a conversation (these data)", WORLD_COLORS["observed"], "solid"))
     lines = [(mic_test.PLACEBOS, "At random times with no conversation (placebo)",
               PLACEBO_COLOR, "dot", profile),
-             (mic_test.CONVERSATIONS, "Around a conversation (these data)",
-              WORLD_COLORS["observed"], "solid", profile)]
+             (mic_test.CONVERSATIONS, *talk, profile)]
     if listening is not None and not listening.empty:
         lines.append((mic_test.CONVERSATIONS,
                       f"If every conversation triggered {LISTENING_RATE:g} ads "
@@ -62,7 +67,7 @@ def mic_profile_chart(profile: pd.DataFrame,
                                  dtick=12),
                       yaxis=dict(title="Ads on the topic per person, per 6 hours",
                                  rangemode="tozero"))
-    return _layout(fig, "Ads on the topic before and after people talk about it", height=380)
+    return _layout(fig, title, height=380)
 
 
 def power_curve_chart(study: mic_test.PowerStudy) -> go.Figure | None:
@@ -193,6 +198,14 @@ def _power_store() -> dict:
     return {}
 
 
+def _thinning(dataset) -> float:
+    """1 in N impressions recorded (generated data say so in their metadata; else 1)."""
+    try:
+        return float((getattr(dataset, "meta", None) or {}).get("impression_thinning", 1) or 1)
+    except (TypeError, ValueError):
+        return 1.0
+
+
 def _power_key(dataset) -> tuple:
     return (dataset.dataset_id, current_scenario().as_of, POWER_WORLDS, POWER_WORLDS_CURVE)
 
@@ -273,6 +286,11 @@ def power_section(dataset, rec) -> None:
     charts_caption = ("Each point: the share of simulated worlds where the test said "
                       "'listening', with a 95% interval. Look at the left end (false alarms, "
                       "at most 5%) and how fast each line climbs.")
+    thinning = _thinning(dataset)
+    if thinning > 1:
+        charts_caption += (f" These data record 1 in {thinning:g} impressions, and R counts "
+                           f"recorded ads: R = {1 / thinning:g} is a microphone adding one real "
+                           "ad per conversation.")
     show(power_curve_chart(study), charts_caption, "The power study has no worlds.",
          key="power_curve")
     half = study.rate_at(LISTENING_RATE)
@@ -304,8 +322,10 @@ def validity_section(rec) -> None:
         "recall": st.column_config.NumberColumn(format="percent")})
     st.caption("Read as 'an earlier ad prompted the talk', an 'earlier exposure' label counts "
                "as right only when the very ad the generator says prompted the conversation is "
-               "among the ads it points at. Where that is true for fewer than half of the "
-               "moments, the label's name says only what it shows: that an ad came first.")
+               "among the ads it points at (or, when the data do not record that ad, when the "
+               "conversation was prompted by an ad at all). Where that is true for fewer than "
+               "half of the moments, the label's name says only what it shows: that an ad came "
+               "first.")
 
 
 def excess_caption(rec) -> str:

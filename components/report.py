@@ -13,7 +13,7 @@ import logging
 import plotly.graph_objects as go
 import streamlit as st
 
-from adlens import labels
+from adlens import labels, recall
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames
@@ -81,7 +81,10 @@ def _recall_part(dataset: Dataset, scenario: Scenario,
     items.append(("Microphone test", mic.verdict,
                   f"after minus before each conversation, beyond the same at placebo times: "
                   f"{mic.statistic:+.3f} ads per conversation (95% interval {mic.ci_low:+.3f} "
-                  f"to {mic.ci_high:+.3f}, {mic.n_conversations:,} conversations)"))
+                  f"to {mic.ci_high:+.3f}, {mic.n_conversations:,} conversations). "
+                  + (recall.SIMULATION_NOTE if rec.simulated else
+                     "Your own data: nobody knows the answer in advance, which is what the test "
+                     "is for.")))
     preview, _ = listening_preview(dataset, rec)
     chart = mic_profile_chart(rec.mic_profile, preview)
     parts.append("<h2>Is it listening? The recall and microphone answer</h2>" + _kpis(items))

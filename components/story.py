@@ -18,7 +18,7 @@ from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames
 from components.fmt import md_escape, pct
 from components.kpi import Kpi, kpi_row
-from components.method_recall import listening_preview, mic_profile_chart
+from components.method_recall import listening_preview, mic_profile_chart, simulated_note
 from components.page import nothing_to_show, section
 from components.scenario_controls import (
     K_GOTO,
@@ -114,6 +114,7 @@ def _microphone(dataset, scenario) -> None:
         f"{mic.n_conversations:,} conversations)"
         + (f"; a listening phone would have given {listening:+.3f}, the dashed spike after "
            "zero." if listening is not None else "."))
+    simulated_note(rec)
 
 
 def _lead_ad(result, person: str | None) -> tuple[pd.Series, float] | None:

@@ -126,15 +126,24 @@ def microphone(rec, dataset) -> None:
     st.subheader("Is the phone listening? The microphone test")
     st.caption("The microphone is never a signal. The test asks whether ads on a topic pile up "
                "after people talk about it, beyond what comes before the talk and beyond "
-               "random times with no talk. The dashed line is a counterfactual: these same "
-               f"data if every conversation had triggered {LISTENING_RATE:g} ads.")
+               "random times with no talk. On the right, a counterfactual: these same data if "
+               f"every conversation had triggered {LISTENING_RATE:g} ads.")
     preview, preview_result = listening_preview(dataset, rec)
-    profile = mic_profile_chart(rec.mic_profile, preview)
-    charts.show(profile,
-                "Solid: around real conversations. Dotted: placebo times. Dashed: the "
-                "listening world. Look right after zero: listening would make a spike there.",
-                "No conversation has its whole two days before and after in the data, so "
-                "there is nothing to compare.", key="mic_profile")
+    profile = mic_profile_chart(rec.mic_profile, title="These data")
+    left, right = st.columns(2)
+    with left:
+        charts.show(profile,
+                    "Solid: around real conversations. Dotted: placebo times. Listening would "
+                    "lift the solid line right after zero.",
+                    "No conversation has its whole two days before and after in the data, so "
+                    "there is nothing to compare.", key="mic_profile")
+    with right:
+        charts.show(mic_profile_chart(preview, counterfactual=True,
+                                      title="If the phone listened (counterfactual)"),
+                    "The same people and conversations with listening ads added: the spike "
+                    "right after zero is what the test looks for.",
+                    "With no conversation to test there is no listening world to build.",
+                    key="mic_listening_profile")
     if profile is not None:  # else show() has said why there is no test
         mic_result_kpis(rec.mic)
     if preview_result.get("verdict"):
