@@ -39,11 +39,28 @@ def cases() -> list[Case]:
     ]
 
 
+GENERATOR_FILES = ("simulate.py", "calibration.py", "chat_text.py", "chat_text_langs.py",
+                   "schema.py")
+
+
+def _generator_key() -> str:
+    """A short hash of the generator's code, so a cached population is rebuilt whenever the
+    generator changes (a size and seed alone would keep yesterday's world)."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent.parent / "adlens"
+    digest = hashlib.sha256()
+    for name in GENERATOR_FILES:
+        if (root / name).exists():
+            digest.update((root / name).read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def _population(n_users: int, seed: int = 7) -> Path:
     """Generate once into a cache folder; a marker file says the folder is complete."""
     from adlens.simulate import generate_to_dir
 
-    folder = CACHE / f"population-{n_users}-seed{seed}"
+    folder = CACHE / f"population-{n_users}-seed{seed}-{_generator_key()}"
     if not (folder / "COMPLETE").exists():
         folder.mkdir(parents=True, exist_ok=True)
         generate_to_dir(n_users, seed, folder)
