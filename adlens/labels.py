@@ -68,6 +68,10 @@ METRICS: dict[str, tuple[str, str]] = {
         "Top-5 order quality",
         "Like the hit rate, but a hit counts more the higher it is ranked; 1 is a perfect "
         "order. Technical name: NDCG@5."),
+    "recall@k": (
+        "Top-5 coverage",
+        "Of the topics a person clicked, the share that were in their top 5 ads. Technical "
+        "name: recall@5."),
     "auc": (
         "Click prediction",
         "Chance the model scores a clicked ad above an ad that was not clicked, on clicks "

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from adlens import rolling
+from adlens import labels, rolling
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import data
 from components.fmt import pct
 
-METRIC_NAMES = {"precision@k": "Precision@5", "recall@k": "Recall@5",
-                "auc": "AUC within a person's week"}
+METRIC_NAMES = {"precision@k": labels.metric("precision@k"),
+                "recall@k": labels.metric("recall@k"),
+                "auc": f"{labels.metric('auc')} within a person's week"}
 WHO = ("people who can have the signal: Meta AI users with a chat that counts under these "
        "rules, in a region where it is used")
 
@@ -102,9 +103,12 @@ def headline(report: rolling.RollingReport, twin: rolling.RollingReport | None =
         f"Each week, the ads are ranked from what people did strictly before it, and scored "
         f"against the topics they clicked that week; with minus without the AI-chat signal "
         f"(same click model), among {WHO}. 95% interval {interval(row, 'precision@k')} "
-        f"(bootstrap over people). Recall@5: {value_text(recall, 'recall@k')}; "
-        f"AUC: {value_text(auc, 'auc')} ({interval(auc, 'auc')}).")
-    caption = (f"Next-week precision@5 added by AI chats: {points(row['value'])} (95% interval "
+        f"(bootstrap over people). {METRIC_NAMES['recall@k']}: "
+        f"{value_text(recall, 'recall@k')}; {labels.metric('auc')}: "
+        f"{value_text(auc, 'auc')} ({interval(auc, 'auc')}). "
+        f"{labels.metric('precision@k')}: {labels.metric_help('precision@k')}")
+    caption = (f"Next-week {labels.metric('precision@k').lower()} added by AI chats: "
+               f"{points(row['value'])} (95% interval "
                f"{interval(row, 'precision@k')}), on {denominators(row)}.")
     if twin is not None:
         free = twin.row("precision@k")

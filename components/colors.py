@@ -25,8 +25,8 @@ TOTAL_COLOR = "#5A6B8C"
 
 # Regions get hues no signal uses, so a page with both never makes a region look like a signal.
 REGION_COLORS: dict[str, str] = {
-    "US": "#3969AC", "EU": "#E68310", "UK": "#11A579", "KR": "#7F3C8D", "Other": "#A5AA99",
-    "All": "#333F55",
+    "US": "#3969AC", "EU": "#E68310", "UK": "#11A579", "KR": "#7F3C8D", "Other": "#17BECF",
+    "All": "#8A8F98",  # neutral mid grey (drawn thicker): readable on light and dark
 }
 assert not set(REGION_COLORS.values()) & set(SIGNAL_COLORS.values())
 REGION_LABELS: dict[str, str] = labels.REGION_LABELS

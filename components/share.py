@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from adlens.scenario import Scenario
+from components.generation import DATA_PARAM, PEOPLE_PARAM, SEED_PARAM, dataset_params
 from components.report import report_download
 from components.scenario_controls import view_params
 
@@ -38,4 +39,12 @@ def share_controls(scenario: Scenario) -> None:
     with box:
         st.caption("Copy this link to open the same scenario and person:")
         st.code(view_link(scenario) or "(the app's address)", language=None, wrap_lines=True)
+        carried = dataset_params()
+        if carried.get(DATA_PARAM) == "uploaded":
+            st.warning("Uploaded files cannot travel in a link: whoever opens it sees the "
+                       "bundled sample, with a note saying so.", icon=":material/link_off:")
+        elif carried.get(DATA_PARAM) == "generated":
+            st.caption(f"The link brings this population along: it is generated again on "
+                       f"open ({int(carried[PEOPLE_PARAM]):,} people, seed "
+                       f"{carried[SEED_PARAM]}).")
         report_download(scenario)

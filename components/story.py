@@ -89,9 +89,14 @@ def _coincidence(dataset, scenario) -> None:
                 f"{_chance_words(float(last['p_recall']))} it was still remembered. ")
     else:
         seen = "No ad on the topic came before it. "
+    events = dataset.events
+    said = events.loc[events["event_id"] == row["conversation_event_id"], "text"]
+    quote = (f" (“{md_escape(str(said.iloc[0])[:120])}”)"
+             if len(said) and isinstance(said.iloc[0], str) and said.iloc[0] else "")
     st.markdown(f"**Reading:** {md_escape(row['user_id'])} talked about {topic} on "
-                f"{talk:%d %b %Y}. {seen}{float(row['hours_to_ad']):.1f} hours after the "
-                "conversation came the ad that felt like listening.")
+                f"{talk:%d %b %Y}{quote}. {seen}{float(row['hours_to_ad']):.1f} hours after "
+                f"the conversation came the ad that felt like listening: "
+                f"{md_escape(ad_title)}.")
 
 
 def _microphone(dataset, scenario) -> None:

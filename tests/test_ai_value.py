@@ -69,7 +69,7 @@ def test_what_if_table_compares_the_value_per_scenario(at, sample):
     assert set(table["scenario"]) == {"Announced policy"}
     expected = rolling.evaluate(prepared, Scenario())
     announced = table[(table["scenario"] == "Announced policy")
-                      & (table["measure"] == "Precision@5")].iloc[0]
+                      & (table["measure"] == "Top-5 hit rate")].iloc[0]
     assert announced["added by AI chats"] == ai_value.points(expected.value("precision@k"))
     assert announced["clicks"] == expected.row("precision@k")["n_clicks"]
     kpi = _metric(at, "Next-week top-5 hit rate added by AI chats")

@@ -425,3 +425,14 @@ def test_the_report_has_every_headline_figure_and_the_listening_answer() -> None
     # Display names in the report's own text (the charts' data are JSON, checked by name).
     visible = report.split("<script", 1)[0]
     assert "home_garden" not in visible and "ai_chat" not in visible
+
+
+def test_the_share_box_says_an_upload_cannot_travel(tiny_dataset) -> None:
+    app = new_app()
+    app.session_state["ds_uploaded"] = tiny_dataset
+    app.session_state["ds_choice"] = "uploaded"
+    app.session_state["share_open"] = True
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any("cannot travel in a link" in w.value for w in app.sidebar.warning)
+    assert "data" in app.query_params  # the link says what it could not carry

@@ -78,7 +78,9 @@ def wait_for_rerun(page) -> None:
 def open_app(page, server_url: str, path: str = "", query: str = "") -> None:
     """Open a page of the app and wait for its first full render."""
     page.goto(f"{server_url}/{path}" + (f"?{query}" if query else ""))
-    page.wait_for_selector('[data-testid="stSidebarNav"]', timeout=RERUN_TIMEOUT_MS)
+    # Attached, not visible: below 900 px the sidebar (and its page list) starts folded.
+    page.wait_for_selector('[data-testid="stSidebarNav"]', state="attached",
+                           timeout=RERUN_TIMEOUT_MS)
     wait_for_rerun(page)
 
 
