@@ -151,7 +151,7 @@ def _share_sums(recommendations: pd.DataFrame) -> dict[str, float]:
             "ai_chat_largest": float(largest.sum())}
 
 
-def run_blocks(folder: str | Path, scenario: Scenario, block_people: int = DEFAULT_BLOCK_PEOPLE,
+def score_blocks(folder: str | Path, scenario: Scenario, block_people: int = DEFAULT_BLOCK_PEOPLE,
                top_k: int = 5, population: Population | None = None,
                out: str | Path | None = None, keep: bool = False,
                progress: Callable[[int, int], None] | None = None) -> BlockRun:
@@ -216,3 +216,55 @@ def run_blocks(folder: str | Path, scenario: Scenario, block_people: int = DEFAU
         run.recommendations = pd.concat(kept, ignore_index=True) if kept else None
     run.seconds = {k: round(v, 3) for k, v in seconds.items()}
     return run
+
+
+# --- command line: `python -m adlens blocks` ---------------------------------------------------
+def add_arguments(parser) -> None:
+    from adlens.cli_engine import add_scenario_arguments
+
+    add_scenario_arguments(parser)  # --data, --max-mb (unused: blocks read any size) and rules
+    parser.add_argument("--block-people", type=int, default=DEFAULT_BLOCK_PEOPLE, metavar="N",
+                        help=f"people per block (default {DEFAULT_BLOCK_PEOPLE:,})")
+    parser.add_argument("--sample-people", type=int, default=DEFAULT_SAMPLE_PEOPLE, metavar="N",
+                        help="people the click model and similar-people map are learned on "
+                        f"(a seeded sample; default {DEFAULT_SAMPLE_PEOPLE:,})")
+    parser.add_argument("--top", type=int, default=5, metavar="K", help="ads per person and app")
+    parser.add_argument("--out", metavar="DIR",
+                        help="write each block's recommendations here as Parquet")
+
+
+def run(args) -> int:
+    """Print a JSON summary (population, signal shares, exclusion counts, seconds per stage);
+    progress by block on stderr."""
+    import json
+    import sys
+
+    from adlens.cli_engine import _clean, scenario_from_args
+
+    folder = Path(args.data)
+    missing = [t for t in ("users", "ads", "events") if not (folder / f"{t}.parquet").is_file()]
+    if missing:
+        print(f"{folder}: the block pipeline reads a Parquet folder; missing "
+              f"{', '.join(t + '.parquet' for t in missing)}.", file=sys.stderr)
+        return 1
+    if args.block_people < 1 or args.sample_people < 1 or args.top < 1:
+        print("--block-people, --sample-people and --top must be at least 1.", file=sys.stderr)
+        return 2
+    try:
+        scenario = scenario_from_args(args)
+        population = learn_population(folder, sample_people=args.sample_people)
+        result = score_blocks(folder, scenario, block_people=args.block_people, top_k=args.top,
+                            population=population, out=args.out,
+                            progress=lambda done, total: print(
+                                f"block {done}/{total}", file=sys.stderr, flush=True))
+    except Exception as exc:  # noqa: BLE001 — a sentence, never a traceback
+        print(f"{folder}: could not be scored ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 1
+    summary = {
+        "people": result.n_people, "events": result.n_events, "blocks": result.n_blocks,
+        "recommendations": result.n_recommendations, "population": population.how,
+        "signal_shares": result.signal_shares().iloc[0].to_dict(),
+        "exclusions": result.exclusion_counts.to_dict(orient="records"),
+        "seconds": result.seconds, "out": args.out}
+    print(json.dumps(_clean(summary), indent=2))
+    return 0
