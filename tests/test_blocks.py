@@ -115,3 +115,26 @@ def test_the_blocks_command_prints_a_summary(folder, tmp_path, capsys):
     assert chats == {"ai_chat_off"}
     assert err.count("block ") == 3 and len(list(tmp_path.glob("block-*.parquet"))) == 3
     assert main(["blocks", "--data", str(tmp_path)]) == 1
+
+
+def test_a_two_worker_local_cluster_gives_the_in_process_results(folder, population, tmp_path):
+    scenario = Scenario(link_rule=False)
+    here = blocks.score_blocks(folder, scenario, block_people=60, population=population,
+                               keep=True)
+    client = blocks.dask_client(workers=2)
+    try:
+        assert len(client.scheduler_info()["workers"]) == 2
+        done = []
+        there = blocks.score_blocks(folder, scenario, block_people=60, population=population,
+                                    keep=True, out=tmp_path, client=client,
+                                    progress=lambda d, t: done.append(d))
+        worked = client.run(lambda: __import__("sys").modules.get("adlens.engine") is not None)
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    assert done == list(range(1, here.n_blocks + 1)) and all(worked.values())
+    pd.testing.assert_frame_equal(there.recommendations, here.recommendations)
+    assert there.share_sums == here.share_sums
+    pd.testing.assert_frame_equal(there.exclusion_counts, here.exclusion_counts)
+    assert len(list(tmp_path.glob("block-*.parquet"))) == here.n_blocks == 5
