@@ -54,7 +54,7 @@ def block_pipeline(n_users: int, block_people: int = 20_000, seed: int = 3) -> d
         cpu["learn_cpu_s"] = time.process_time() - c0
         peaks["learn_peak_mb"] = _rss_mb()
         t, c0 = time.perf_counter(), time.process_time()
-        run = blocks.run_blocks(folder, Scenario.announced(), block_people=block_people,
+        run = blocks.score_blocks(folder, Scenario.announced(), block_people=block_people,
                                 population=population, out=out)
         steps["blocks_s"] = time.perf_counter() - t
         cpu["blocks_cpu_s"] = time.process_time() - c0
