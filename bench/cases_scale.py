@@ -97,7 +97,7 @@ def cluster_against_in_process(n_users: int = 100_000, workers: int = 2,
         there = blocks.score_blocks(folder, scenario, block_people=block_people,
                                     population=population, client=client)
         on_cluster = time.perf_counter() - start
-        worker_peak = max(w["metrics"]["memory"] for w in
+        worker_peak = max(w.get("metrics", {}).get("memory", 0) for w in
                           client.scheduler_info()["workers"].values()) / 2**20
     finally:
         cluster = client.cluster
