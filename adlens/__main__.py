@@ -1,4 +1,4 @@
-"""Command line: `python -m adlens {generate,validate,recommend,audit,recall} ...`.
+"""Command line: `python -m adlens {generate,validate,recommend,audit,recall,blocks} ...`.
 
 Each command lives in its own module exposing `add_arguments(parser)` and `run(args) -> int`.
 """
@@ -16,6 +16,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "recommend": ("adlens.cli_engine", "Rank and explain ads per person and app (JSON Lines)."),
     "audit": ("adlens.cli_engine", "Report rule exclusions, sensitive leakage and quality (JSON)."),
     "recall": ("adlens.recall", "Coincidences, recall aggregates and the microphone event study."),
+    "blocks": ("adlens.blocks", "Score and explain everyone in a Parquet folder, a block of "
+               "people at a time (JSON summary)."),
 }
 
 

@@ -18,6 +18,7 @@ recommendations written to Parquet or kept in memory.
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,68 +152,217 @@ def _share_sums(recommendations: pd.DataFrame) -> dict[str, float]:
             "ai_chat_largest": float(largest.sum())}
 
 
-def run_blocks(folder: str | Path, scenario: Scenario, block_people: int = DEFAULT_BLOCK_PEOPLE,
-               top_k: int = 5, population: Population | None = None,
-               out: str | Path | None = None, keep: bool = False,
-               progress: Callable[[int, int], None] | None = None) -> BlockRun:
+@dataclass(frozen=True, eq=False)
+class BlockResult:
+    """What one block hands back: small sums and counts (and its rows only when kept)."""
+
+    index: int
+    n_people: int
+    n_events: int
+    n_recommendations: int
+    share_sums: dict[str, float]
+    exclusion_counts: pd.DataFrame
+    seconds: dict[str, float]
+    recommendations: pd.DataFrame | None = None
+
+
+def score_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scenario,
+                population: Population, top_k: int = 5, out: str | Path | None = None,
+                keep: bool = False) -> BlockResult:
+    """Check, prepare, score and attribute one block of people (sorted ids); a task that runs
+    the same in this process or on a Dask worker (it reads its own slice of the folder)."""
+    folder = Path(folder)
+    t0 = time.perf_counter()
+    lo, hi = str(ids[0]), str(ids[-1])
+    users = _read(folder, "users", filters=[("user_id", ">=", lo), ("user_id", "<=", hi)])
+    dataset = _block_dataset(folder, users, _read(folder, "ads"), ids)
+    t1 = time.perf_counter()
+    prepared = engine.prepare(dataset, use_artifacts=False,
+                              population=(population.click_model, population.similar_topics))
+    t2 = time.perf_counter()
+    result = engine.run_scenario(prepared, scenario, top_k=top_k)
+    t3 = time.perf_counter()
+    rec = result.recommendations
+    if out is not None:
+        rec.to_parquet(Path(out) / f"block-{index:05d}.parquet", index=False)
+    kept = rec.astype({c: str for c in ("user_id", "app", "ad_id", "topic", "advertiser",
+                                        "title")}) if keep else None
+    counts = result.exclusion_counts().astype({"reason": str, "event_type": str})
+    return BlockResult(index=index, n_people=dataset.n_users, n_events=dataset.n_events,
+                       n_recommendations=len(rec), share_sums=_share_sums(rec),
+                       exclusion_counts=counts, recommendations=kept,
+                       seconds={"read_and_check": t1 - t0, "prepare": t2 - t1,
+                                "score_and_attribute": t3 - t2,
+                                "write": time.perf_counter() - t3})
+
+
+def score_blocks(folder: str | Path, scenario: Scenario, block_people: int = DEFAULT_BLOCK_PEOPLE,
+                 top_k: int = 5, population: Population | None = None,
+                 out: str | Path | None = None, keep: bool = False,
+                 progress: Callable[[int, int], None] | None = None, client=None) -> BlockRun:
     """Score and attribute everyone in a Parquet dataset folder, `block_people` at a time.
 
     out: a folder to write each block's recommendations to (block-00000.parquet, ...).
     keep: also return every recommendation in memory (for small populations and tests).
     progress(blocks done, blocks in all) after each block.
+    client: a dask.distributed Client (see `dask_client`): blocks run as its tasks, at most
+      two per worker waiting at a time; None runs them one after another in this process.
+      The folder (and `out`) must then be readable (writable) by every worker.
+    Results are combined in block order, so they do not depend on where blocks ran.
     """
     folder = Path(folder)
     if block_people < 1:
         raise ValueError("block_people must be at least 1.")
-    seconds = dict.fromkeys(("population", "read_and_check", "prepare", "score_and_attribute",
-                             "combine"), 0.0)
     start = time.perf_counter()
     population = population or learn_population(folder)
-    seconds["population"] = time.perf_counter() - start
-    users, ads = _read(folder, "users"), _read(folder, "ads")
+    learned = time.perf_counter() - start
     ids = person_ids(folder)
-    run = BlockRun(population=population, block_people=block_people)
-    kept, counts = [], []
     out_dir = Path(out) if out is not None else None
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    n_blocks = -(-len(ids) // block_people)
-    for i, block in enumerate(blocks(ids, block_people)):
-        t0 = time.perf_counter()
-        dataset = _block_dataset(folder, users, ads, block)
-        t1 = time.perf_counter()
-        prepared = engine.prepare(dataset, use_artifacts=False,
-                                  population=(population.click_model, population.similar_topics))
-        t2 = time.perf_counter()
-        result = engine.run_scenario(prepared, scenario, top_k=top_k)
-        t3 = time.perf_counter()
-        rec = result.recommendations
-        for key, value in _share_sums(rec).items():
+    work = list(enumerate(blocks(ids, block_people)))
+    args = {"scenario": scenario, "population": population, "top_k": top_k,
+            "out": None if out_dir is None else str(out_dir), "keep": keep}
+    results: list[BlockResult] = []
+    if client is None:
+        for index, block in work:
+            results.append(score_block(folder, index, block, **args))
+            if progress is not None:
+                progress(len(results), len(work))
+    else:
+        results = _on_dask(client, folder, work, args, progress)
+    results.sort(key=lambda r: r.index)
+    run = BlockRun(population=population, block_people=block_people)
+    seconds = {"population": learned}
+    for r in results:  # in block order, whatever order they finished in
+        for key, value in r.share_sums.items():
             run.share_sums[key] += value
-        counts.append(result.exclusion_counts())
-        if out_dir is not None:
-            rec.to_parquet(out_dir / f"block-{i:05d}.parquet", index=False)
-        if keep:
-            kept.append(rec.astype({c: str for c in ("user_id", "app", "ad_id", "topic",
-                                                     "advertiser", "title")}))
+        for key, value in r.seconds.items():
+            seconds[key] = seconds.get(key, 0.0) + value
         run.n_blocks += 1
-        run.n_people += dataset.n_users
-        run.n_events += dataset.n_events
-        run.n_recommendations += len(rec)
-        del dataset, prepared, result, rec
-        seconds["read_and_check"] += t1 - t0
-        seconds["prepare"] += t2 - t1
-        seconds["score_and_attribute"] += t3 - t2
-        seconds["combine"] += time.perf_counter() - t3
-        if progress is not None:
-            progress(i + 1, n_blocks)
-    combined = pd.concat(counts, ignore_index=True) if counts else pd.DataFrame(
-        columns=["reason", "event_type", "events"])
+        run.n_people += r.n_people
+        run.n_events += r.n_events
+        run.n_recommendations += r.n_recommendations
+    combined = pd.concat([r.exclusion_counts for r in results], ignore_index=True) if results \
+        else pd.DataFrame({"reason": [], "event_type": [], "events": []})
     combined = combined.astype({"reason": str, "event_type": str})
     run.exclusion_counts = (combined.groupby(["reason", "event_type"], as_index=False)["events"]
                             .sum().sort_values(["reason", "event_type"])
                             .reset_index(drop=True))
     if keep:
-        run.recommendations = pd.concat(kept, ignore_index=True) if kept else None
+        run.recommendations = pd.concat([r.recommendations for r in results],
+                                        ignore_index=True) if results else None
     run.seconds = {k: round(v, 3) for k, v in seconds.items()}
     return run
+
+
+def _on_dask(client, folder: Path, work: list, args: dict,
+             progress: Callable[[int, int], None] | None) -> list[BlockResult]:
+    """Submit the blocks as tasks, keeping about two per worker in flight, so a million
+    people's block ids and results never pile up on the scheduler."""
+    from distributed import as_completed
+
+    population = client.scatter(args["population"], broadcast=True)
+    task_args = {**args, "population": population}
+    limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    run_id = uuid.uuid4().hex[:12]
+    pending = iter(work)
+    futures = as_completed()
+
+    def submit_next() -> None:
+        item = next(pending, None)
+        if item is not None:
+            index, block = item
+            futures.add(client.submit(score_block, str(folder), index, block, **task_args,
+                                      key=f"adlens-block-{run_id}-{index}"))
+
+    for _ in range(limit):
+        submit_next()
+    results = []
+    for future in futures:
+        results.append(future.result())
+        future.release()
+        submit_next()
+        if progress is not None:
+            progress(len(results), len(work))
+    return results
+
+
+def dask_client(workers: int | None = None, scheduler: str | None = None):
+    """A dask.distributed Client: on an existing cluster (`scheduler`, e.g.
+    'tcp://host:8786'), or on a LocalCluster of `workers` single-threaded worker processes.
+    The caller closes it (and its cluster: `client.cluster`, None for an existing one)."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        return Client(scheduler)
+    cluster = LocalCluster(n_workers=max(1, int(workers or 1)), threads_per_worker=1,
+                           processes=True, dashboard_address=None)
+    return Client(cluster)
+
+
+# --- command line: `python -m adlens blocks` ---------------------------------------------------
+def add_arguments(parser) -> None:
+    from adlens.cli_engine import add_scenario_arguments
+
+    add_scenario_arguments(parser)  # --data, --max-mb (unused: blocks read any size) and rules
+    parser.add_argument("--block-people", type=int, default=DEFAULT_BLOCK_PEOPLE, metavar="N",
+                        help=f"people per block (default {DEFAULT_BLOCK_PEOPLE:,})")
+    parser.add_argument("--sample-people", type=int, default=DEFAULT_SAMPLE_PEOPLE, metavar="N",
+                        help="people the click model and similar-people map are learned on "
+                        f"(a seeded sample; default {DEFAULT_SAMPLE_PEOPLE:,})")
+    parser.add_argument("--top", type=int, default=5, metavar="K", help="ads per person and app")
+    parser.add_argument("--out", metavar="DIR",
+                        help="write each block's recommendations here as Parquet")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, metavar="N",
+                       help="run the blocks on a local Dask cluster of N worker processes "
+                       "(default: one after another in this process)")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run the blocks on an existing Dask cluster, e.g. tcp://host:8786")
+
+
+def run(args) -> int:
+    """Print a JSON summary (population, signal shares, exclusion counts, seconds per stage);
+    progress by block on stderr."""
+    import json
+    import sys
+
+    from adlens.cli_engine import _clean, scenario_from_args
+
+    folder = Path(args.data)
+    missing = [t for t in ("users", "ads", "events") if not (folder / f"{t}.parquet").is_file()]
+    if missing:
+        print(f"{folder}: the block pipeline reads a Parquet folder; missing "
+              f"{', '.join(t + '.parquet' for t in missing)}.", file=sys.stderr)
+        return 1
+    if args.block_people < 1 or args.sample_people < 1 or args.top < 1:
+        print("--block-people, --sample-people and --top must be at least 1.", file=sys.stderr)
+        return 2
+    client = None
+    try:
+        scenario = scenario_from_args(args)
+        if args.workers is not None or args.scheduler:
+            client = dask_client(args.workers, args.scheduler)
+        population = learn_population(folder, sample_people=args.sample_people)
+        result = score_blocks(folder, scenario, block_people=args.block_people, top_k=args.top,
+                              population=population, out=args.out, client=client,
+                              progress=lambda done, total: print(
+                                  f"block {done}/{total}", file=sys.stderr, flush=True))
+    except Exception as exc:  # noqa: BLE001 — a sentence, never a traceback
+        print(f"{folder}: could not be scored ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 1
+    finally:
+        if client is not None:
+            cluster = client.cluster
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    summary = {
+        "people": result.n_people, "events": result.n_events, "blocks": result.n_blocks,
+        "recommendations": result.n_recommendations, "population": population.how,
+        "signal_shares": result.signal_shares().iloc[0].to_dict(),
+        "exclusions": result.exclusion_counts.to_dict(orient="records"),
+        "seconds": result.seconds, "out": args.out}
+    print(json.dumps(_clean(summary), indent=2))
+    return 0

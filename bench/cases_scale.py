@@ -25,6 +25,9 @@ def cases() -> list[Case]:
         Case("scale: 1M people generate, learn, check, score + attribute by blocks",
              func="bench.cases_scale:block_pipeline", target="≤ 600 s, ≤ 4 GB",
              max_seconds=600, max_rss_mb=4096, kwargs={"n_users": 1_000_000}, timeout=7200),
+        Case("scale: 100k people by blocks, 2-worker LocalCluster against in process",
+             func="bench.cases_scale:cluster_against_in_process", target="faster than in process",
+             max_detail={"speed_up_shortfall": 0.0}, timeout=3600),
     ]
 
 
@@ -54,7 +57,7 @@ def block_pipeline(n_users: int, block_people: int = 20_000, seed: int = 3) -> d
         cpu["learn_cpu_s"] = time.process_time() - c0
         peaks["learn_peak_mb"] = _rss_mb()
         t, c0 = time.perf_counter(), time.process_time()
-        run = blocks.run_blocks(folder, Scenario.announced(), block_people=block_people,
+        run = blocks.score_blocks(folder, Scenario.announced(), block_people=block_people,
                                 population=population, out=out)
         steps["blocks_s"] = time.perf_counter() - t
         cpu["blocks_cpu_s"] = time.process_time() - c0
@@ -71,3 +74,39 @@ def block_pipeline(n_users: int, block_people: int = 20_000, seed: int = 3) -> d
         "per_block_s": round(steps["blocks_s"] / max(run.n_blocks, 1), 2),
         "population": population.how, "recommendations": run.n_recommendations,
         "ai_chat_share": round(float(share["ai_chat"].iloc[0]), 4)}}
+
+
+def cluster_against_in_process(n_users: int = 100_000, workers: int = 2,
+                               block_people: int = 20_000) -> dict:
+    """The same blocks in this process and on a LocalCluster of `workers` processes (the
+    population pieces learned once, untimed); seconds = the cluster's wall time."""
+    from adlens import blocks
+    from adlens.scenario import Scenario
+    from bench.cases_engine import _population
+
+    folder = _population(n_users)
+    population = blocks.learn_population(folder)
+    scenario = Scenario.announced()
+    start = time.perf_counter()
+    here = blocks.score_blocks(folder, scenario, block_people=block_people,
+                               population=population)
+    in_process = time.perf_counter() - start
+    client = blocks.dask_client(workers=workers)
+    try:
+        start = time.perf_counter()
+        there = blocks.score_blocks(folder, scenario, block_people=block_people,
+                                    population=population, client=client)
+        on_cluster = time.perf_counter() - start
+        worker_peak = max(w.get("metrics", {}).get("memory", 0) for w in
+                          client.scheduler_info()["workers"].values()) / 2**20
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    return {"seconds": on_cluster, "detail": {
+        "people": here.n_people, "blocks": here.n_blocks, "workers": workers,
+        "in_process_s": round(in_process, 1), "speed_up": round(in_process / on_cluster, 2),
+        "speed_up_shortfall": round(max(0.0, 1.0 - in_process / on_cluster), 2),
+        "worker_memory_mb_at_end": round(worker_peak),
+        "same_results": here.share_sums == there.share_sums and here.exclusion_counts.equals(
+            there.exclusion_counts)}}

@@ -59,7 +59,7 @@ def test_blocks_equal_the_in_memory_engine_whatever_the_block_size(folder, in_me
     sizes = []
     for block_people in (N_PEOPLE, 97, 40):
         seen = []
-        run = blocks.run_blocks(folder, scenario, block_people=block_people,
+        run = blocks.score_blocks(folder, scenario, block_people=block_people,
                                 population=population, keep=True,
                                 progress=lambda done, total, seen=seen: seen.append(
                                     (done, total)))
@@ -90,9 +90,51 @@ def test_a_seeded_sample_learns_the_population_pieces_when_it_is_large(folder):
 
 
 def test_blocks_write_their_recommendations(folder, population, tmp_path):
-    run = blocks.run_blocks(folder, Scenario.announced(), block_people=100,
+    run = blocks.score_blocks(folder, Scenario.announced(), block_people=100,
                             population=population, out=tmp_path)
     files = sorted(tmp_path.glob("block-*.parquet"))
     assert len(files) == run.n_blocks == 3
     assert sum(len(pd.read_parquet(f)) for f in files) == run.n_recommendations
     assert run.recommendations is None
+
+
+def test_the_blocks_command_prints_a_summary(folder, tmp_path, capsys):
+    import json
+
+    from adlens.__main__ import main
+
+    code = main(["blocks", "--data", str(folder), "--block-people", "100", "--sample-people",
+                 "150", "--out", str(tmp_path), "--ai-chat", "off"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    summary = json.loads(out)
+    assert summary["people"] == N_PEOPLE and summary["blocks"] == 3
+    assert "seeded sample of 150" in summary["population"]
+    assert summary["signal_shares"]["ai_chat"] == 0.0  # the switch reached every block
+    chats = {r["reason"] for r in summary["exclusions"] if r["event_type"] == "ai_chat"}
+    assert chats == {"ai_chat_off"}
+    assert err.count("block ") == 3 and len(list(tmp_path.glob("block-*.parquet"))) == 3
+    assert main(["blocks", "--data", str(tmp_path)]) == 1
+
+
+def test_a_two_worker_local_cluster_gives_the_in_process_results(folder, population, tmp_path):
+    scenario = Scenario(link_rule=False)
+    here = blocks.score_blocks(folder, scenario, block_people=60, population=population,
+                               keep=True)
+    client = blocks.dask_client(workers=2)
+    try:
+        assert len(client.scheduler_info()["workers"]) == 2
+        done = []
+        there = blocks.score_blocks(folder, scenario, block_people=60, population=population,
+                                    keep=True, out=tmp_path, client=client,
+                                    progress=lambda d, t: done.append(d))
+        worked = client.run(lambda: __import__("sys").modules.get("adlens.engine") is not None)
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    assert done == list(range(1, here.n_blocks + 1)) and all(worked.values())
+    pd.testing.assert_frame_equal(there.recommendations, here.recommendations)
+    assert there.share_sums == here.share_sums
+    pd.testing.assert_frame_equal(there.exclusion_counts, here.exclusion_counts)
+    assert len(list(tmp_path.glob("block-*.parquet"))) == here.n_blocks == 5
