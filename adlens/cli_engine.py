@@ -206,12 +206,15 @@ def _ai_chat_value(prepared, scenario: Scenario, args: argparse.Namespace) -> di
     twin_args = rolling.twin_of(prepared.dataset.meta) if args.twin else None
     if twin_args is not None:
         twin = rolling.feedback_free(scenario=scenario, k=args.top, n_boot=args.boot,
-                                     without=args.without, **twin_args)
+                                     without=args.without, click_model=prepared.click_model,
+                                     **twin_args)
         twin_source = (f"generated from the dataset's description: {twin_args['n_users']} "
-                       f"people, seed {twin_args['seed']}, chat_boost 0")
+                       f"people, seed {twin_args['seed']}, chat_boost 0, ranked by this "
+                       "dataset's click model")
     elif args.twin_seed is not None:
         twin = rolling.feedback_free(prepared.codes.n_users, args.twin_seed, scenario=scenario,
-                                     k=args.top, n_boot=args.boot, without=args.without)
+                                     k=args.top, n_boot=args.boot, without=args.without,
+                                     click_model=prepared.click_model)
         twin_source = f"generated: {prepared.codes.n_users} people, seed {args.twin_seed}"
     else:
         twin = rolling.stored_feedback_free(prepared.dataset_id)

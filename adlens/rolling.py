@@ -410,16 +410,25 @@ def reach(prepared, scenario: Scenario | None = None, k: int = 5) -> pd.DataFram
 # --- feedback-free world -----------------------------------------------------------------------
 def feedback_free(n_users: int, seed: int, params=None, scenario: Scenario | None = None,
                   k: int = 5, n_boot: int = 200, without: str = "removed",
-                  start: str = "2025-11-01", end: str = "2026-01-31") -> RollingReport:
+                  start: str = "2025-11-01", end: str = "2026-01-31",
+                  click_model: ClickModel | None = None) -> RollingReport:
     """The same evaluation on the population generated with the same size, seed, window and
     parameters but no chat targeting by the platform (`SimParams.chat_boost = 0`): what the
-    signal is worth when clicks are not partly caused by ads it placed itself."""
+    signal is worth when clicks are not partly caused by ads it placed itself.
+
+    `click_model`: rank the twin with the world's own click model (what the callers here
+    do), so the two worlds differ only in how their clicks came about. A model fitted on the
+    twin (None) can drop the AI-chat weight altogether (on the calibrated 5,000-person sample
+    it comes out 0), which would read as "all of the value is feedback" for a reason that has
+    nothing to do with the data."""
     from adlens.engine import dataset_from_frames, prepare
     from adlens.simulate import SimParams, generate_frames
 
     params = dataclasses.replace(params or SimParams(), chat_boost=0.0)
     frames = generate_frames(n_users, seed, start=start, end=end, params=params)
     prepared = prepare(dataset_from_frames(frames, source="Feedback-free twin"))
+    if click_model is not None:
+        prepared = dataclasses.replace(prepared, click_model=click_model)
     return evaluate(prepared, scenario, k=k, n_boot=n_boot, without=without)
 
 
@@ -464,15 +473,17 @@ def store_feedback_free(data_dir: Path = ranking.SAMPLE_DIR, n_users: int = SAMP
     (dataset.json: size, seed, window, every generator parameter) when it has one, else
     `n_users`, `seed` and the default parameters; the sample must have `n_users` people."""
     from adlens.contract import load_dataset
+    from adlens.engine import prepare
 
     dataset = load_dataset(data_dir)
     twin = twin_of(dataset.meta) or {"n_users": n_users, "seed": seed}
     if dataset.n_users != twin["n_users"]:
         raise ValueError(f"{data_dir} has {dataset.n_users:,} people, not {twin['n_users']:,}: "
                          "pass the size and seed it was generated with.")
-    free = feedback_free(n_boot=n_boot, **twin)
+    free = feedback_free(n_boot=n_boot, click_model=prepare(dataset).click_model, **twin)
     data = {"dataset_id": dataset.dataset_id, "n_users": twin["n_users"], "seed": twin["seed"],
-            "world": "same size, seed and parameters, SimParams.chat_boost = 0",
+            "world": "same size, seed and parameters, SimParams.chat_boost = 0, ranked by the "
+                     "sample's click model",
             "from_dataset_description": dataset.meta is not None,
             "scenario": Scenario().to_dict(), **free.to_dict()}
     if out is not None:
@@ -528,7 +539,8 @@ def main(argv: list[str] | None = None) -> int:
     began = time.perf_counter()
     prepared = prepare(dataset_from_frames(generate_frames(args.users, args.seed)))
     world = evaluate(prepared, n_boot=args.boot)
-    free = feedback_free(args.users, args.seed, n_boot=args.boot)
+    free = feedback_free(args.users, args.seed, n_boot=args.boot,
+                         click_model=prepared.click_model)
     for name, report in (("world", world), ("feedback-free twin", free)):
         print(f"== {name} ({args.users:,} people, seed {args.seed})")
         print(format_summary(report))

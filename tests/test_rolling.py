@@ -270,7 +270,9 @@ def test_feedback_free_result_is_stored_and_rebuilt(tmp_path):
     data = rolling.store_feedback_free(folder, n_users=300, seed=4, out=out, n_boot=20)
     dataset_id = load_dataset(folder).dataset_id
     stored = rolling.stored_feedback_free(dataset_id, out)
-    direct = rolling.feedback_free(300, 4, n_boot=20)
+    # Ranked by the sample's own click model, as the stored result is.
+    model = engine.prepare(load_dataset(folder)).click_model
+    direct = rolling.feedback_free(300, 4, n_boot=20, click_model=model)
     pd.testing.assert_frame_equal(stored.summary, direct.summary, check_dtype=False)
     assert data["dataset_id"] == dataset_id and json.loads(out.read_text())["seed"] == 4
     assert rolling.stored_feedback_free("another dataset", out) is None
