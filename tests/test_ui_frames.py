@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from adlens import schema
+from adlens import recall, schema
 from components import frames
 
 
@@ -70,7 +70,7 @@ def test_quick_picks_are_the_median_and_the_largest_us_chatter() -> None:
 def test_the_typical_coincidence_is_a_forgotten_conversation_at_the_median_gap() -> None:
     co = pd.DataFrame({
         "coincidence_id": [1, 2, 3, 4, 5],
-        "label": ["seen before and forgotten"] * 3 + ["chance", "seen before and forgotten"],
+        "label": [recall.FORGOTTEN] * 3 + [recall.CHANCE, recall.FORGOTTEN],
         "kind": ["conversation"] * 4 + ["ai_chat"],
         "n_prior_exposures": [1, 2, 3, 0, 1],
         "hours_to_ad": [2.0, 10.0, 30.0, 11.0, 10.5],

@@ -184,3 +184,9 @@ def test_a_shared_link_regenerates_its_population(sized, server_url, screenshots
     assert "Generated: 300 people, seed 5" in page.locator('[data-testid="stMain"]').inner_text()
     query = parse_qs(urlparse(page.url).query)
     assert query["data"] == ["generated"] and query["seed"] == ["5"]
+
+
+def test_the_embed_option_picks_the_dark_theme(sized, server_url) -> None:
+    page = sized(1280, 720, "light")
+    open_app(page, server_url, "method", "embed=true&embed_options=dark_theme")
+    assert page.evaluate(BACKGROUND_LUMINANCE) < 0.3
