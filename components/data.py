@@ -336,8 +336,16 @@ def coincidence_case(dataset: Dataset, scenario: Scenario, params: Any) -> dict 
         co = recall_result(dataset, scenario, params).coincidences
     except DataUnavailable:
         return None
-    row = frames.typical_coincidence(co)
+    row = frames.typical_coincidence(co, confirmed_coincidences(dataset, scenario, params))
     return None if row is None else coincidence_moment(row)
+
+
+def confirmed_coincidences(dataset: Dataset, scenario: Scenario, params: Any) -> pd.Series:
+    """Per coincidence: the simulation says the earlier ad it shows prompted the conversation
+    (frames.primed_by_a_seen_ad); all False on data without the simulation's truth."""
+    rec = recall_result(dataset, scenario, params)
+    return frames.primed_by_a_seen_ad(rec.coincidences, rec.prior_exposures,
+                                      getattr(dataset, "truth", None))
 
 
 def coincidence_moment(row: pd.Series) -> dict:

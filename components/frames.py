@@ -181,15 +181,39 @@ def interesting_people(users: pd.DataFrame, events: pd.DataFrame,
     return picks
 
 
-def typical_coincidence(coincidences: pd.DataFrame) -> pd.Series | None:
+def primed_by_a_seen_ad(coincidences: pd.DataFrame, prior: pd.DataFrame,
+                        truth: pd.DataFrame | None) -> pd.Series:
+    """Per coincidence: the simulation's truth says an ad exposure prompted the conversation,
+    and that very exposure is among the coincidence's prior exposures. All False without a
+    truth table (an analyst's own data)."""
+    co = coincidences
+    if truth is None or co.empty or not {"event_id", "cause", "source_event_id"} <= set(truth):
+        return pd.Series(False, index=co.index)
+    cause = truth.drop_duplicates("event_id").set_index(truth.drop_duplicates("event_id")[
+        "event_id"].astype(str))
+    conv = co["conversation_event_id"].astype(str)
+    primed = conv.map(cause["cause"].astype(str)).to_numpy() == recall.PRIMED
+    source = conv.map(cause["source_event_id"]).astype(str).to_numpy()
+    seen = pd.MultiIndex.from_arrays([prior["coincidence_id"].to_numpy(),
+                                      prior["event_id"].astype(str).to_numpy()])
+    found = seen.get_indexer(pd.MultiIndex.from_arrays([co["coincidence_id"].to_numpy(),
+                                                        source])) >= 0
+    return pd.Series(primed & found, index=co.index)
+
+
+def typical_coincidence(coincidences: pd.DataFrame,
+                        confirmed: pd.Series | None = None) -> pd.Series | None:
     """A clear, typical 'it's listening' moment: an offline conversation, an earlier ad on the
     topic most likely forgotten, then the ad — the one with the median time to the ad among
-    those (falling back to any forgotten one, then any). None without coincidences."""
+    those, first among the ones `confirmed` (primed_by_a_seen_ad) when given (falling back to
+    any forgotten one, then any). None without coincidences."""
     if coincidences.empty:
         return None
     co = coincidences
-    for mask in ((co["label"] == recall.FORGOTTEN) & (co["kind"] == "conversation")
-                 & (co["n_prior_exposures"] > 0),
+    clear = ((co["label"] == recall.FORGOTTEN) & (co["kind"] == "conversation")
+             & (co["n_prior_exposures"] > 0))
+    sure = clear & (confirmed if confirmed is not None else False)
+    for mask in (sure, clear,
                  co["label"] == recall.FORGOTTEN,
                  pd.Series(True, index=co.index)):
         chosen = co[mask]

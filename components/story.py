@@ -63,7 +63,8 @@ def _chance_words(p: float) -> str:
 
 def _coincidence(dataset, scenario) -> None:
     rec = data.recall_result(dataset, scenario, current_memory_params())
-    row = frames.typical_coincidence(rec.coincidences)
+    confirmed = data.confirmed_coincidences(dataset, scenario, current_memory_params())
+    row = frames.typical_coincidence(rec.coincidences, confirmed)
     if row is None:
         nothing_to_show("This dataset has no conversation followed by an ad on its topic.")
         return
@@ -93,10 +94,12 @@ def _coincidence(dataset, scenario) -> None:
     said = events.loc[events["event_id"] == row["conversation_event_id"], "text"]
     quote = (f" (“{md_escape(str(said.iloc[0])[:120])}”)"
              if len(said) and isinstance(said.iloc[0], str) and said.iloc[0] else "")
+    truth = (" The simulation confirms it: that earlier ad is what brought the topic up."
+             if bool(confirmed.get(row.name, False)) else "")
     st.markdown(f"**Reading:** {md_escape(row['user_id'])} talked about {topic} on "
                 f"{talk:%d %b %Y}{quote}. {seen}{float(row['hours_to_ad']):.1f} hours after "
                 f"the conversation came the ad that felt like listening: "
-                f"{md_escape(ad_title)}.")
+                f"{md_escape(ad_title)}.{truth}")
 
 
 def _microphone(dataset, scenario) -> None:

@@ -78,3 +78,24 @@ def test_the_typical_coincidence_is_a_forgotten_conversation_at_the_median_gap()
     assert frames.typical_coincidence(co)["coincidence_id"] == 2
     assert frames.typical_coincidence(co.iloc[3:4])["coincidence_id"] == 4  # falls back
     assert frames.typical_coincidence(co.iloc[0:0]) is None
+
+
+def test_a_coincidence_the_simulation_confirms_comes_first() -> None:
+    co = pd.DataFrame({
+        "coincidence_id": [1, 2, 3],
+        "conversation_event_id": ["c1", "c2", "c3"],
+        "label": [recall.FORGOTTEN] * 3,
+        "kind": ["conversation"] * 3,
+        "n_prior_exposures": [1, 1, 1],
+        "hours_to_ad": [2.0, 10.0, 30.0],
+    })
+    prior = pd.DataFrame({"coincidence_id": [1, 2, 3], "event_id": ["i1", "i2", "i3"]})
+    truth = pd.DataFrame({"event_id": ["c1", "c2", "c3"],
+                          "cause": [recall.PRIMED, "interest", recall.PRIMED],
+                          "source_event_id": ["i1", None, "elsewhere"]})
+    confirmed = frames.primed_by_a_seen_ad(co, prior, truth)
+    # c3 was primed, but by an exposure this coincidence does not show: not confirmed.
+    assert confirmed.tolist() == [True, False, False]
+    assert frames.typical_coincidence(co, confirmed)["coincidence_id"] == 1
+    assert frames.typical_coincidence(co)["coincidence_id"] == 2  # the median otherwise
+    assert not frames.primed_by_a_seen_ad(co, prior, None).any()

@@ -10,7 +10,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from adlens import schema
+from adlens import labels, schema
 from components import data, frames
 from components.colors import EVENT_LABELS
 from components.dataset_controls import upload_problems
@@ -105,7 +105,7 @@ def users_tab(dataset) -> None:
     users = dataset.users.assign(region=frames.regions(dataset.users["country"]))
     cols = st.columns(2)
     chosen = cols[0].multiselect("Regions", schema.REGIONS, key="f_users_region",
-                                 placeholder="All regions")
+                                 format_func=labels.region, placeholder="All regions")
     ai = cols[1].segmented_control("Meta AI use", ["Uses Meta AI", "Does not"],
                                    key="f_users_ai")
     if chosen:
@@ -118,7 +118,8 @@ def users_tab(dataset) -> None:
 def ads_tab(dataset) -> None:
     ads = dataset.ads
     topics = st.multiselect("Topics", sorted(pd.unique(ads["topic"].astype("str"))),
-                            key="f_ads_topic", placeholder="All topics")
+                            key="f_ads_topic", format_func=labels.topic,
+                            placeholder="All topics")
     if topics:
         ads = ads[ads["topic"].isin(topics)]
     show_table(ads, "ads")

@@ -47,21 +47,6 @@ def test_switching_the_ai_chat_signal_off_changes_the_overview(page, server_url,
     full_page_screenshot(page, screenshots / "overview_ai_chat_off.png")
 
 
-def test_a_persons_waterfall_opens(page, server_url, screenshots) -> None:
-    open_app(page, server_url, "why_this_ad")
-    page.get_by_role("button", name="A typical US chatter").click()
-    wait_for_rerun(page)
-    page.wait_for_url("**person=u*")
-    assert_no_exception(page)
-    person = parse_qs(urlparse(page.url).query).get("person", [""])[0]
-    assert person.startswith("u")
-    assert page.locator('[data-testid="stMain"]').get_by_text(person).first.is_visible()
-    charts = page.locator('[data-testid="stPlotlyChart"]')
-    assert charts.count() >= 2  # waterfalls plus the timeline
-    page.wait_for_selector(".js-plotly-plot .waterfalllayer .point")  # bars of a waterfall
-    full_page_screenshot(page, screenshots / "why_this_ad_person.png")
-
-
 def test_a_bad_upload_shows_the_problem_and_keeps_the_data(page, server_url, screenshots,
                                                             tmp_path) -> None:
     open_app(page, server_url, "data")
@@ -125,15 +110,3 @@ def test_a_copied_link_opens_the_same_scenario(page, browser, server_url) -> Non
             "Policy what-if"
     finally:
         other.context.close()
-
-
-def test_a_story_step_sets_the_scenario_and_opens_its_page(page, server_url) -> None:
-    open_app(page, server_url)
-    page.locator('[data-testid="stSidebar"]').get_by_text("Guided story").click()
-    page.get_by_role("button", name="5. What if the EU were not excluded?").click()
-    wait_for_rerun(page)
-    assert_no_exception(page)
-    assert page.locator('[data-testid="stMain"] h1').first.inner_text() == "Policy what-if"
-    assert page.get_by_text("Step 5 of 6", exact=False).first.is_visible()
-    assert not switch(page, "Not used in the EU").locator("input").is_checked()
-    assert "excluded=KR%2CUK" in page.url or "excluded=KR,UK" in page.url

@@ -128,6 +128,11 @@ def test_each_story_step_shows_its_figure(sized, server_url, screenshots) -> Non
         box.locator(".js-plotly-plot .main-svg").first.wait_for()
         assert "Reading:" in box.inner_text()
         box.screenshot(path=str(screenshots / f"story_step_{i + 1}.png"))
+        if step.page == "views/what_if.py":  # the step set its counterfactual, URL included
+            eu = page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]',
+                              has_text="Not used in the EU")
+            assert not eu.locator("input").is_checked()
+            assert parse_qs(urlparse(page.url).query).get("excluded") == ["KR,UK"]
         if i + 1 < len(STEPS):
             box.get_by_role("button", name="Next").click()
             wait_for_rerun(page)
@@ -138,7 +143,9 @@ def test_a_person_stays_pinned_across_a_rule_switch(sized, server_url, screensho
     open_app(page, server_url, "why_this_ad")
     page.get_by_role("button", name="The strongest AI-chat case").click()
     wait_for_rerun(page)
+    page.wait_for_url("**person=u*")
     person = parse_qs(urlparse(page.url).query)["person"][0]
+    page.wait_for_selector(".js-plotly-plot .waterfalllayer .point")  # bars of a waterfall
     page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]',
                  has_text="AI-chat signal used for ads").locator("label").click()
     wait_for_rerun(page)
@@ -184,3 +191,9 @@ def test_a_shared_link_regenerates_its_population(sized, server_url, screenshots
     assert "Generated: 300 people, seed 5" in page.locator('[data-testid="stMain"]').inner_text()
     query = parse_qs(urlparse(page.url).query)
     assert query["data"] == ["generated"] and query["seed"] == ["5"]
+
+
+def test_the_embed_option_picks_the_dark_theme(sized, server_url) -> None:
+    page = sized(1280, 720, "light")
+    open_app(page, server_url, "method", "embed=true&embed_options=dark_theme")
+    assert page.evaluate(BACKGROUND_LUMINANCE) < 0.3
