@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.cases_load import LOOPBACK
+from bench.cases_load import COLD_TIMEOUT_S, LOOPBACK
 from bench.server import start, stop
 from bench.st_client import ClientError, Session
 
@@ -31,7 +31,8 @@ def server_url(tmp_path_factory: pytest.TempPathFactory):
 
 
 async def _two_sessions(url: str) -> dict:
-    switcher, bystander = Session(url), Session(url)
+    # A bound, not a target: on a cold cache the first visit trains the text model.
+    switcher, bystander = Session(url, timeout=COLD_TIMEOUT_S), Session(url)
     try:
         seen = {"opened": await switcher.open()}
         seen["switched"] = await switcher.set_toggle(AI_CHAT, False)
