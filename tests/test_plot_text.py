@@ -89,6 +89,10 @@ def test_chart_titles_and_hovers_show_data_text_as_written() -> None:
     # The ad's title is written above its waterfall (Markdown, escaped: where it can wrap).
     written = [re.sub(r"\\(.)", r"\1", m.value) for m in app.markdown]
     assert any(TITLE in w for w in written), written
+    assert "<b>socks" not in text, "a tag from the data never reaches a chart as markup"
+    for spec in specs:  # every title drawn shows its text as written
+        title = spec["layout"].get("title", {}).get("text") or ""
+        assert "&quot;" not in title and not TAG.search(title.replace("<br>", ""))
     hovers = [as_plotly_shows(h) for s in specs for trace in s["data"]
               for h in trace.get("hovertext") or []]
     assert any('boots "for" rain?' in h for h in hovers), hovers
