@@ -43,6 +43,8 @@ def eligible_chats(p: engine.Prepared, s: Scenario) -> set[tuple[str, str, str]]
     """(user_id, ad app, topic) triples with at least one chat the rules let count."""
     events, users = p.dataset.events, p.dataset.users.set_index("user_id")
     chats = events[events["event_type"] == "ai_chat"].copy()
+    # A chat read as having no ad topic (code -1) counts for nothing.
+    chats = chats[p.codes.event_topic[chats.index.to_numpy()] >= 0]
     chats["topic_used"] = np.asarray(schema.ALL_TOPICS, dtype=object)[
         p.codes.event_topic[chats.index.to_numpy()]]
     detected = pd.Series(False, index=events.index)
