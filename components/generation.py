@@ -112,7 +112,8 @@ def run_pending(scenario: Scenario) -> None:
         done += STAGES[0][1]
         stage(1)
         dataset = contract.from_frames(frames, source=f"Generated: {n_users:,} people, seed "
-                                                      f"{seed}")
+                                                      f"{seed}",
+                                       meta=simulate.population_meta(n_users, seed))
         del frames
         done += STAGES[1][1]
         stage(2)

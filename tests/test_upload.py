@@ -123,3 +123,17 @@ def test_the_sidebar_names_a_generated_population_once() -> None:
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     assert in_use(app) == "In use: Generated: 40 people, seed 1"
+
+
+def test_a_population_made_in_the_app_carries_its_world_description() -> None:
+    from components import generation
+
+    app = AppTest.from_file(APP, default_timeout=300)
+    app.session_state[generation.K_PENDING] = (300, 5)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    made = app.session_state[data.K_GENERATED]
+    assert made.meta is not None
+    assert (made.meta["n_users"], made.meta["seed"]) == (300, 5)
+    assert made.meta["counterfactual"] == []
+    assert in_use(app) == "In use: Generated: 300 people, seed 5"
