@@ -68,8 +68,10 @@ def test_the_shipped_sample_artifacts_are_current():
     assert artifacts.differences(artifacts.SAMPLE_ARTIFACTS, sample.dataset_id) == []
     name = (artifacts.SAMPLE_ARTIFACTS / (artifacts.TEXT_MODEL + ".name")).read_text().strip()
     assert name == tm._cache_path(tm.MODEL_VERSION).name
+    # Small enough to ship in the repository: almost all of it is the compressed text model
+    # (3.7 MB for model v2, 12.7 MB for v3 with its four-language vocabulary).
     size = sum(p.stat().st_size for p in artifacts.SAMPLE_ARTIFACTS.iterdir())
-    assert size < 8 * 1024**2
+    assert size < 16 * 1024**2
 
 
 def test_stored_work_gives_what_computing_gives(dataset, computed, cache):
@@ -128,6 +130,7 @@ def test_refused_artifacts_are_never_used_and_are_rebuilt(dataset, computed, cac
 
 def test_a_change_to_a_producing_module_changes_the_code_version(tmp_path, monkeypatch):
     for name in artifacts.PRODUCERS:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes((artifacts.ROOT / name).read_bytes())
     monkeypatch.setattr(artifacts, "ROOT", tmp_path)
     artifacts.code_version.cache_clear()
