@@ -40,6 +40,13 @@ NOT_SIMULATED = (
     "simulated population, for reference, not these data.")
 SAMPLE_COLOR = SIGNAL_COLORS["ai_chat"]
 OTHER_COLOR = "#8A8F98"
+# Short names for the table's rows (the chart's panels carry the full ones).
+SHORT_NAMES: dict[str, str] = {
+    "ai_chat_value": "Top-5 hit rate added by AI chats (points)",
+    "ai_chat_share": "Ads with an AI-chat contribution (%)",
+    "recall_excess": "Earlier, forgotten ad beyond placebo (points)",
+    "mic_statistic": "Microphone test (ads per conversation)",
+}
 _DAYS = 92  # SimParams counts activity per person over 92 days
 
 
@@ -94,8 +101,8 @@ def format_value(value: float, unit: str) -> str:
 
 
 def calibration_table(meta: dict | None) -> pd.DataFrame:
-    """Every calibration figure as the page shows it (Figure, Value, Unit, Source, True in,
-    Assumption, Note). With a generated dataset's description the values are that world's
+    """Every calibration figure as the page shows it (Figure, Value, Unit, True in,
+    Assumption, Source, Note). With a generated dataset's description the values are that world's
     where its parameters differ from the published-2025 figure, and the note says so."""
     frame = calibration.figures_frame()
     params = (simulated_world(meta) or {}).get("params") or {}
@@ -117,8 +124,9 @@ def calibration_table(meta: dict | None) -> pd.DataFrame:
     unit = frame["unit"].str.replace("1 in N impressions kept", "impressions kept",
                                      regex=False)
     return pd.DataFrame({"Figure": frame["name"], "Value": values, "Unit": unit,
-                         "Source": frame["source"], "True in": frame["as_of"],
-                         "Assumption": frame["assumption"].astype(bool), "Note": notes})
+                         "True in": frame["as_of"],
+                         "Assumption": frame["assumption"].astype(bool),
+                         "Source": frame["source"], "Note": notes})
 
 
 def world_sentence(meta: dict | None) -> str:
@@ -174,7 +182,10 @@ def thinning_chart(rows: pd.DataFrame, sample_factor: int) -> go.Figure | None:
                          color=OTHER_COLOR),
             customdata=part["denominator"].fillna("").to_numpy(object),
             hovertemplate="%{x}: %{y:.3f}<br>%{customdata}<extra></extra>")
-        if h != "ai_chat_share":
+        if h == "ai_chat_share":
+            # From zero, so a change in the third digit does not look like a swing.
+            fig.update_yaxes(rangemode="tozero", row=i // 2 + 1, col=i % 2 + 1)
+        else:
             fig.add_hline(y=0, line=dict(color=FONT_GREY, dash="dot", width=1),
                           row=i // 2 + 1, col=i % 2 + 1)
     fig.update_xaxes(categoryorder="array", categoryarray=order,
@@ -193,8 +204,8 @@ def thinning_table(rows: pd.DataFrame) -> pd.DataFrame:
     factors = sorted(rows["factor"].unique(), reverse=True)
     for f in factors:
         out[f"1 in {f}"] = []
-    for h, (name, unit) in thinning.HEADLINES.items():
-        out["Headline"].append(f"{name} ({'%' if unit == 'share' else unit})")
+    for h, (_, unit) in thinning.HEADLINES.items():
+        out["Headline"].append(SHORT_NAMES[h])
         part = rows[rows["headline"] == h].set_index("factor")
         for f in factors:
             if f not in part.index or not np.isfinite(part.loc[f, "value"]):
@@ -211,7 +222,6 @@ def thinning_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _thinning_section(dataset: Any) -> None:
-    st.markdown("**How each headline moves with the impression thinning**")
     study = thinning.stored_sensitivity(dataset.dataset_id)
     if study is None:
         nothing_to_show(

@@ -32,8 +32,8 @@ TINY = {"users.csv": b"user_id,country,age_band,uses_meta_ai,linked_apps\n"
 def test_every_figure_is_listed_with_its_source_date_and_kind():
     table = calibration_table(None)
     assert len(table) == len(calibration.FIGURES)
-    assert list(table.columns) == ["Figure", "Value", "Unit", "Source", "True in",
-                                   "Assumption", "Note"]
+    assert list(table.columns) == ["Figure", "Value", "Unit", "True in", "Assumption",
+                                   "Source", "Note"]
     assert table["Source"].str.len().gt(0).all() and table["True in"].str.len().gt(0).all()
     assert table["Assumption"].tolist() == [f.assumption for f in calibration.FIGURES]
     by_name = table.set_index("Figure")
