@@ -63,7 +63,9 @@ def _headlines(prepared, factor: int, n_boot: int) -> list[dict]:
          "value": nan if forgot is None else float(forgot["excess"]) * 100,
          "ci_low": nan if forgot is None else float(forgot["ci_low"]) * 100,
          "ci_high": nan if forgot is None else float(forgot["ci_high"]) * 100, "verdict": "",
-         "denominator": "" if forgot is None else f"{int(forgot['n_moments']):,} moments"},
+         "denominator": "" if forgot is None else (
+             f"{int(forgot['n_moments']):,} moments: {forgot['share_moments']:.1%} had one, "
+             f"{forgot['share_placebo']:.1%} of placebo moments")},
         {"factor": factor, "headline": "mic_statistic", "value": float(mic.statistic),
          "ci_low": float(mic.ci_low), "ci_high": float(mic.ci_high), "verdict": mic.verdict,
          "denominator": f"{mic.n_conversations:,} conversations"},
