@@ -199,25 +199,27 @@ def thinning_chart(rows: pd.DataFrame, sample_factor: int) -> go.Figure | None:
 
 def thinning_table(rows: pd.DataFrame) -> pd.DataFrame:
     """The study as a table: one row per headline, one column per factor (value and
-    interval in words), plus the microphone test's verdict at each factor."""
-    out: dict[str, list[str]] = {"Headline": []}
+    interval in words), and a last row with the microphone test's verdict at each factor."""
     factors = sorted(rows["factor"].unique(), reverse=True)
-    for f in factors:
-        out[f"1 in {f}"] = []
+    out: dict[str, list[str]] = {"Headline": [], **{f"1 in {f}": [] for f in factors}}
     for h, (_, unit) in thinning.HEADLINES.items():
         out["Headline"].append(SHORT_NAMES[h])
         part = rows[rows["headline"] == h].set_index("factor")
+        digits = 3 if h == "mic_statistic" else 2
         for f in factors:
             if f not in part.index or not np.isfinite(part.loc[f, "value"]):
                 out[f"1 in {f}"].append("—")
                 continue
             r, s = part.loc[f], _scale(h)
-            text = f"{r['value'] * s:.1f}" if unit == "share" else f"{r['value'] * s:+.3f}"
+            text = (f"{r['value'] * s:.1f}" if unit == "share"
+                    else f"{r['value'] * s:+.{digits}f}")
             if np.isfinite(r["ci_low"]):
-                text += f" [{r['ci_low'] * s:+.3f}, {r['ci_high'] * s:+.3f}]"
-            if r["verdict"]:
-                text += f" — {r['verdict']}"
+                text += f" [{r['ci_low'] * s:+.{digits}f}, {r['ci_high'] * s:+.{digits}f}]"
             out[f"1 in {f}"].append(text)
+    verdicts = rows[rows["headline"] == "mic_statistic"].set_index("factor")["verdict"]
+    out["Headline"].append("Microphone test says")
+    for f in factors:
+        out[f"1 in {f}"].append(str(verdicts.get(f, "")) or "—")
     return pd.DataFrame(out)
 
 

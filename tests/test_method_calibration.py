@@ -70,7 +70,10 @@ def test_data_without_a_description_is_not_called_simulated():
 
 def test_thinning_chart_and_table_have_every_headline_and_factor():
     rows = thinning.pd.DataFrame(
-        [{"factor": f, "headline": h, "value": 0.1 * f, "ci_low": 0.0, "ci_high": 0.2 * f,
+        [{"factor": f, "headline": h, "value": 0.1 * f,
+          # A share has no interval (as the study stores it).
+          "ci_low": float("nan") if h == "ai_chat_share" else 0.0,
+          "ci_high": float("nan") if h == "ai_chat_share" else 0.2 * f,
           "verdict": "no sign of listening" if h == "mic_statistic" else "",
           "denominator": "5 people"} for f in (100, 10) for h in thinning.HEADLINES])
     fig = thinning_chart(rows, 100)
@@ -78,8 +81,11 @@ def test_thinning_chart_and_table_have_every_headline_and_factor():
     assert all(list(t.x) == ["1 in 100", "1 in 10"] for t in fig.data)
     table = thinning_table(rows)
     assert list(table.columns) == ["Headline", "1 in 100", "1 in 10"]
-    assert len(table) == len(thinning.HEADLINES)
-    assert table.iloc[3]["1 in 10"].endswith("no sign of listening")
+    assert len(table) == len(thinning.HEADLINES) + 1
+    assert table.iloc[0]["1 in 10"] == "+1.00 [+0.00, +2.00]"
+    assert table.iloc[1]["1 in 10"] == "100.0"  # a share, in percent
+    assert table.iloc[-1].tolist() == ["Microphone test says", "no sign of listening",
+                                       "no sign of listening"]
 
 
 def _method(app: AppTest) -> AppTest:
