@@ -31,9 +31,11 @@ bench: $(DEV_STAMP)
 # Regenerate the bundled sample (the exact command the README documents), then its stored
 # click-model fit, then its prepared artifacts (sample_data/prepared/: chat inference, similar
 # people, chat ads, the click model and the fitted text model, versioned), which a fresh
-# container loads instead of training and inferring.
+# container loads instead of training and inferring; then the stored feedback-free twin and
+# the headlines' sensitivity to the impression thinning.
 sample: $(RUN_STAMP)
 	$(PY) -m adlens generate --users 5000 --seed 20251216 --out sample_data --format parquet
 	$(PY) -m adlens.ranking > /dev/null
 	$(PY) -m adlens.artifacts
 	$(PY) -m adlens.rolling --users 5000 --seed 20251216
+	$(PY) -m adlens.thinning --users 5000 --seed 20251216

@@ -15,6 +15,7 @@ from components import data
 from components.colors import signal_label
 from components.fmt import md_escape, pct
 from components.kpi import Kpi, kpi_row
+from components.method_calibration import calibration_section
 from components.method_recall import recall_method_sections
 from components.page import run_page, section
 from components.scenario_controls import (
@@ -178,6 +179,7 @@ def main() -> None:
     with section():
         memory_section()
     dataset = data.current_dataset()
+    calibration_section(dataset)
     with section():
         click_model_section(dataset)
     with section():
