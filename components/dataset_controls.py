@@ -75,8 +75,9 @@ def dataset_controls() -> None:
         key = _uploader_key()
         limit = (f"at most {data.MAX_UPLOAD_BYTES // 1024**2} MB each"
                  if data.UPLOAD_BOX_MB is not None else "no size limit")
-        side.file_uploader(f"users, ads and events (.csv or .parquet), together; {limit}",
-                           type=["csv", "parquet"],
+        side.file_uploader(f"users, ads and events (.csv or .parquet), together, with a "
+                           f"generated world's dataset.json if it has one; {limit}",
+                           type=["csv", "parquet", "json"],
                            accept_multiple_files=True, key=key, on_change=_on_upload,
                            args=(key,), max_upload_size=data.UPLOAD_BOX_MB)
         loaded = state.pop(data.K_UPLOAD_LOADED, None)

@@ -548,9 +548,15 @@ def test_bundled_sample_validates_in_folder_and_upload_form() -> None:
     assert str(ds.events["ts"].dt.tz) == "UTC" and ds.events["dwell_ms"].dtype == np.float64
     assert ds.users["uses_meta_ai"].dtype == bool
     assert ds.interests is not None and "hiking" in ds.interests.columns
-    uploaded = load_uploaded({p.name: p.read_bytes() for p in SAMPLE.iterdir()
-                              if p.suffix in (".csv", ".parquet")})
+    # Every file of the folder, its world description (dataset.json) included, is the same
+    # dataset uploaded; without the description it is the same tables of an unknown world.
+    files = {p.name: p.read_bytes() for p in SAMPLE.iterdir()
+             if p.suffix in (".csv", ".parquet", ".json")}
+    uploaded = load_uploaded(files)
     assert uploaded.dataset_id == ds.dataset_id and uploaded.source.startswith("Uploaded: ")
+    assert uploaded.meta == ds.meta and ds.meta is not None
+    bare = load_uploaded({name: blob for name, blob in files.items() if name != "dataset.json"})
+    assert bare.meta is None and bare.dataset_id != ds.dataset_id
     start, end = schema.DEFAULT_WINDOW
     summary = summarize(ds)
     assert str(start) <= summary["first_event"][:10] <= summary["last_event"][:10] <= str(end)
