@@ -43,8 +43,9 @@ NO_TOPIC_SHARE = 0.25  # of dataset-style chats (assumption; most assistant chat
 # The stated trade-off for the default threshold: the highest threshold (fewest everyday chats
 # held back) at which at most this share of sensitive chats on the generated validation split
 # is not held back. Privacy first: a missed sensitive chat reaches ad targeting, a held-back
-# everyday chat only costs a little relevance.
-TARGET_LEAKAGE = 0.02
+# everyday chat only costs a little relevance. 3%: the issue's target is at most 5% missed on
+# real messages; 2 points of margin for real text being harder than generated text.
+TARGET_LEAKAGE = 0.03
 THRESHOLD_GRID = np.round(np.arange(0.02, 0.99, 0.01), 2)
 VALIDATION_CSV = Path(__file__).resolve().parents[1] / "tests" / "data" / "chat_validation.csv"
 
@@ -82,9 +83,17 @@ def _dataset_style(n: int, seed: int) -> LabelledTexts:
     langs = np.array(schema.CHAT_LANGUAGES, dtype=object)[rng.choice(
         len(schema.CHAT_LANGUAGES), n, p=[LANGUAGE_SHARES[c] for c in schema.CHAT_LANGUAGES])]
     n_conv = int(n * CONVERSATION_SHARE)
+    # A second clause stays on the same side of the sensitive line as the message's label:
+    # an everyday chat that also reveals a sensitive topic would be labelled with that topic
+    # (the labelling rule of the hand-written set), which the generator's label does not do.
+    everyday = np.array([schema.ALL_TOPICS.index(t) for t in schema.EVERYDAY_TOPICS])
+    sensitive = np.array([schema.ALL_TOPICS.index(t) for t in schema.SENSITIVE_GDPR9])
+    secondary = np.where(np.isin(codes, sensitive), rng.choice(sensitive, n),
+                         rng.choice(everyday, n))
     texts = np.concatenate([
         make_conversation_texts(codes[:n_conv], rng, languages=langs[:n_conv]),
-        make_chat_texts(codes[n_conv:], rng, languages=langs[n_conv:]),
+        make_chat_texts(codes[n_conv:], rng, languages=langs[n_conv:],
+                        secondary=secondary[n_conv:]),
     ])
     labels = np.where(codes < 0, schema.NO_AD_TOPIC,
                       np.array(schema.ALL_TOPICS, dtype=object)[np.maximum(codes, 0)])
@@ -131,7 +140,7 @@ def _pipeline() -> Pipeline:
     # SGD with log loss: probabilities for every class, trained in seconds; measured against
     # modified Huber loss and LogisticRegression (lbfgs, C=10) on the calibration split, it
     # read everyday topics as well or better and held back fewer everyday chats.
-    classifier = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=20, tol=1e-3,
+    classifier = SGDClassifier(loss="log_loss", alpha=3e-6, max_iter=30, tol=1e-4,
                                random_state=0)
     return Pipeline([("features", features), ("classifier", classifier)])
 
@@ -405,8 +414,10 @@ def choose_threshold(tradeoff: pd.DataFrame, target_leakage: float = TARGET_LEAK
 
 def language_report(model: TextModel, labelled: LabelledTexts, sensitive_list: str = "meta7",
                     sensitive_threshold: float | None = None) -> pd.DataFrame:
-    """Per language (and "all"): messages, everyday topic accuracy, sensitive caught,
-    leakage, everyday held back and no-topic accuracy on a labelled set."""
+    """Per language (and "all"): messages, everyday topic accuracy, sensitive caught (held
+    back), leakage (sensitive and still used: not held back and given an ad topic), everyday
+    held back, no-topic accuracy, hard negatives read right and held back (when the set marks
+    them; they are then left out of the everyday columns), and accuracy over all labels."""
     codes, p = model.infer(labelled.texts)
     flagged = model.flag_sensitive(codes, p[sensitive_list], sensitive_list,
                                    sensitive_threshold)
@@ -415,6 +426,11 @@ def language_report(model: TextModel, labelled: LabelledTexts, sensitive_list: s
     langs = (np.full(len(topics), "") if labelled.languages is None
              else np.asarray(labelled.languages, dtype=str))
     everyday = np.isin(topics, schema.EVERYDAY_TOPICS)
+    hard = np.zeros(len(topics), dtype=bool)
+    if labelled.kinds is not None:
+        # Hard negatives (a topic word in another sense) are reported on their own.
+        hard = np.asarray(labelled.kinds, dtype=str) == "hard_negative"
+        everyday &= ~hard
     on_list = np.isin(topics, schema.SENSITIVE_LISTS[sensitive_list])
     no_topic = topics == schema.NO_AD_TOPIC
     rows = []
@@ -434,6 +450,8 @@ def language_report(model: TextModel, labelled: LabelledTexts, sensitive_list: s
             "leakage": share(on_list, ~flagged & (codes != NO_TOPIC)),
             "everyday_held_back": share(everyday, flagged),
             "no_topic_accuracy": share(no_topic, codes == NO_TOPIC),
+            "hard_negative_accuracy": share(hard, codes == true),
+            "hard_negative_held_back": share(hard, flagged),
             "topic_accuracy": share(true >= -1, codes == true),
         })
     return pd.DataFrame(rows)

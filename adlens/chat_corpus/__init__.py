@@ -2,7 +2,7 @@
 `en`, `es`, `pt` and `hi_en` (things, things to do, whole messages, hard negatives).
 
 Kept apart from the dataset generator (`adlens.chat_text`: other lists, frames and seeds) and
-from the hand-written validation set (tests/data), which nothing here reads. Every list entry
+from the hand-written validation set, which nothing here reads. Every list entry
 is assigned to the training or the calibration split by a hash of its text, so the generated
 validation split used to calibrate and to choose the sensitive threshold holds phrasings the
 model never saw.

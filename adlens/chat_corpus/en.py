@@ -58,7 +58,10 @@ TOPICS: dict[str, dict[str, str]] = {
         increase my bench press; work out at home; stay consistent at the gym; fix my squat
         form; get stronger; tone my arms; start lifting weights; bulk without getting fat;
         warm up before lifting; do a proper push up; get back in shape""",
-        "m": """how many sets and reps to build muscle; is it bad to skip leg day; best workout
+        "m": """my legs are so sore after leg day; how do i avoid getting hurt lifting;
+        i get gym anxiety, how do i feel less awkward at the gym; stretching routine for
+        tight hips from sitting; how many sets and reps to build muscle;
+        is it bad to skip leg day; best workout
         split for a beginner; how much protein per day to gain muscle; can i work out every
         day; how long should i rest between sets; is creatine worth taking; give me a 20
         minute hiit workout; how do i stop being sore after the gym; gym anxiety as a beginner,
@@ -183,7 +186,10 @@ TOPICS: dict[str, dict[str, str]] = {
         "d": """get my baby to sleep through the night; potty train a toddler; handle
         tantrums; choose a daycare; start solid foods; get my kid to eat vegetables; limit
         screen time; talk to my teen; plan a kids party; help my kid with reading""",
-        "m": """my 3 year old won't listen, what do i do; how much should a 6 month old
+        "m": """baby sleep regression at 4 months, help; my toddler wakes up at 5am every
+        day; how do i get my newborn to nap longer; my baby is teething and fussy, any toys
+        that help; my son is anxious about starting school, how can i help him settle in;
+        my 3 year old won't listen, what do i do; how much should a 6 month old
         sleep; best stroller for city living; when do babies start talking; how do i stop
         my toddler from biting; is it ok to give my kid a phone at 10; fun things to do
         with kids on a rainy day; my teenager is always on their phone; baby won't take a
@@ -224,7 +230,7 @@ TOPICS: dict[str, dict[str, str]] = {
         watch; a wifi router; a smart tv; a monitor; a keyboard; a mouse; a printer; an
         external hard drive; icloud storage; a vpn; a password manager; bluetooth; a
         charger; a usb c cable; a phone case; a smart speaker; android; a chromebook;
-        software updates; a python script; excel formulas""",
+        software updates; a new smart tv remote""",
         "d": """speed up my laptop; fix my wifi; back up my phone; transfer data to a new
         phone; connect bluetooth headphones; reset my password; free up storage; set up
         a printer; protect my phone from viruses; choose a laptop for college; fix a
@@ -408,7 +414,7 @@ TOPICS: dict[str, dict[str, str]] = {
         the election; join a protest; follow politics; compare candidates""",
         "m": """who should i vote for; what are the main differences between the parties;
         when is the next election; is the president doing a good job; what is the
-        new immigration bill; explain the electoral college; how do i register to
+        new immigration bill; how do i register to
         vote; which party is better for the economy; what's happening in congress""",
     },
     "health": {
@@ -529,7 +535,13 @@ help me pick {n}; {n} for a beginner; what should i know about {n}; is {n} overr
 about {n}; i'm obsessed with {n} lately; been reading about {n}; question about {n}; {n}
 help; {n} tips; can u tell me about {n}; wat do u think of {n}; got any ideas for {n}; my
 friend keeps talking about {n}, is it worth it; need help with {n} pls; so confused about
-{n}; quick question about {n}; {n} and {n2}, what should i know""".replace("\n", " ")
+{n}; quick question about {n}; {n} and {n2}, what should i know; i'm so stressed about {n};
+i'm worried about {n}; i'm
+nervous about {n}, help; honestly i feel overwhelmed by {n}; my partner and i keep arguing
+about {n}; i feel stupid asking but what is {n}; i need {n} and i'm freaking out a bit; i'm
+scared i picked the wrong {n}; i've been anxious about {n} all week; i feel like {n} is too
+expensive for me; my mom thinks {n} is a waste of money, is she right; i regret buying {n},
+what now; i'm embarrassed to ask about {n}""".replace("\n", " ")
 
 # Frames around something to do (d).
 DOING_FRAMES = """how do i {d}; how to {d}; how can i {d}; what's the best way to {d}; can you
@@ -538,7 +550,10 @@ help me {d}; i want to {d}; i wanna {d}; trying to {d}, any tips?; tips to {d}; 
 trying to {d}; how long does it take to {d}; what do i need to {d}; help me {d}; how do
 people {d}; i'm trying to {d} but it's not working; easiest way to {d}; ways to {d}; any
 advice on how to {d}; i've never tried to {d} before, where do i start; how would you {d};
-teach me to {d}""".replace("\n", " ")
+teach me to {d}; i'm stressed because i need to {d}; i'm nervous to {d}; i feel like a
+failure because i can't {d}; i've been struggling to {d} for months; my husband wants to {d},
+should we; i'm scared to {d} alone; i want to {d} but i'm anxious about it; is it normal
+to find it hard to {d}; i feel overwhelmed trying to {d}""".replace("\n", " ")
 
 # Rambling context before a message, and chatty endings.
 PREFIXES = """ok so; so; hey; hi; hey meta; hey meta,; hey meta um; um; uh so; quick question,;
@@ -546,7 +561,12 @@ random question but; sorry if this is dumb but; not sure if you can help but; ge
 asking,; ok weird question,; long story short,; my friend and i were arguing and; i've been
 thinking about this all day,; it's 2am and i'm wondering,; so my week has been crazy and;
 question for you:; need your help,; real talk,; lol ok; yo; hello,; good morning,; before i
-forget,; ngl; honestly""".replace("\n", " ")
+forget,; ngl; honestly; i've had a rough week and; my family is visiting next week and; i
+just moved to a new city and; my kid's birthday is coming up and; we're on a tight budget
+this month and; i'm trying to treat myself more and; my wife says i'm obsessed but; i feel
+silly asking but; i'm kind of embarrassed but; my boss is driving me crazy so; my friends
+all have this and; i'm bored out of my mind so; i've been feeling low lately and want
+something fun, so""".replace("\n", " ")
 SUFFIXES = """thanks; thank you; thx; ty; pls; please; asap; lol; haha; ??; !!; in simple
 words; keep it short; be honest; any ideas?; what do you think?; help; thanks in advance;
 idk; tbh; rn""".replace("\n", " ")

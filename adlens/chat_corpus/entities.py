@@ -176,6 +176,132 @@ _EVERYDAY_HARD = (
     ("gardening", """a zen garden for a small yard; a monk's pepper plant""", ""),
 )
 
+# More words of sensitive topics used in an everyday sense.
+_MORE_HARD = (
+    ("beauty", """best drugstore mascara; a drugstore dupe for this serum; a vitamin c serum
+     for dark spots; a deep conditioning hair treatment; dying my hair pink at home; my roots
+     are showing, box dye or salon; straight hair with a flat iron; a hair mask for
+     damaged hair; a keratin treatment; a retinol that won't irritate"""),
+    ("fashion", """prescription sunglasses online; straight leg jeans; ethical fashion
+     brands; bargain hunting at outlet stores; a period drama themed party outfit; a rainbow
+     sweater; a doctor martens alternative; an outfit for a costume party; a white tee that
+     isn't see through; a cross body bag"""),
+    ("tech", """when is the new iphone coming out; when is the pixel 10 coming out; identity
+     theft protection for my phone; a password manager; stress test my gaming pc; my phone
+     bill is too high, cheaper plans; a smart home hub; the face id on my new phone; a
+     virus scan for android; my laptop fan sounds sick; a mental note app for my phone"""),
+    ("cooking", """pain au chocolat recipe; mole sauce from scratch; kosher salt vs table
+     salt; all purpose flour substitute; monk fruit sweetener in baking; rainbow trout in the
+     oven; a rainbow cake for a birthday; blood orange cocktail; a healthy dinner in 20
+     minutes; healthy snacks for work; a yogurt culture for homemade yogurt; pilgrim's
+     chicken thighs recipe; a hot cross bun recipe; cold brew tea"""),
+    ("gardening", """a prayer plant with crispy leaves; holy basil in a pot; native plants
+     for pollinators; heritage tomatoes from seed; an african violet that won't bloom;
+     the roots of my monstera are rotting; a lawn treatment for moss; a bleeding heart
+     plant; a peace lily drooping"""),
+    ("home_garden", """kitchen cabinet paint colors; a closet organizer system; how do i
+     organize my garage; organize my pantry; a picket fence for the front yard; water
+     pressure in my shower is low; hospital corners when making a bed; aromatherapy candles
+     for the living room; a medicine cabinet mirror; a rainbow rug for the kids room"""),
+    ("fitness", """reps and sets for hypertrophy; crossfit for beginners; cross training
+     at the gym; a cold plunge after workouts; leg day soreness; muscle mass after 40; a
+     pre workout without caffeine; a spin bike for home"""),
+    ("sports", """a tennis clinic for adults; a golf clinic this weekend; the angels game
+     tonight; the saints score; walkout songs for baseball; race day at the track; the
+     capitals game; the padres vs dodgers"""),
+    ("music", """panic at the disco songs; latin music for a party; faith hill albums;
+     house music for a house party; soul playlists; the
+     killers concert; a christmas song playlist; a jazz brunch with live music"""),
+    ("movies", """hospital playlist k drama; saturday night fever movie; true blood series;
+     hell's kitchen new season; the good doctor series; grey's anatomy season 20; period
+     dramas like bridgerton; queer eye new season; the politician netflix series"""),
+    ("pets", """dog breeds for people with allergies; my cat's medication schedule; pet
+     insurance that covers surgery; a diabetic cat food; my dog's anxiety vest; my senior
+     dog's arthritis; my cat is pregnant, what do i need; my puppy has a fever"""),
+    ("personal_finance", """identity theft protection; a bill pay app; capital gains tax
+     on stocks; index funds vs etfs; a credit union
+     savings rate; bargain stocks right now; my phone bill autopay"""),
+    ("travel", """president's day weekend getaway; a state park road trip; cancun vs the
+     dominican republic; mind the gap london tube tips; spirit airlines baggage fees;
+     a bachelor party in nashville; a birthday trip to new orleans"""),
+    ("cars", """car diagnostics for a check engine light; tire pressure in winter; a
+     track day for my car; a dashcam"""),
+    ("parenting", """healthy snacks for toddlers; a class election speech for my 10 year
+     old; coming out of the newborn phase, what's next; truth or dare questions for a kids
+     party; my daughter's birthday party theme"""),
+    ("no_ad_topic", """what's my zodiac sign if i'm born in july, am i a cancer; cancer
+     zodiac traits; what's a poll in statistics; what is mental math; how does a
+     bill become a law, for my civics homework; what is the capital of peru; what's the
+     meaning of the word catholic; what does religiously mean in a sentence; define
+     depression in economics; what is cabin fever; what does existential mean; origin of the
+     word pride"""),
+)
+
+# Words of everyday topics used in another sense.
+_TOPIC_WORD_HARD = (
+    ("cooking", """apple crumble recipe; blackberry jam recipe; chocolate chip cookies from
+     scratch; a hot dog bar for a party; fish tacos for dinner; olive garden copycat
+     breadsticks; a plant-based dinner idea; roast lamb for sunday lunch"""),
+    ("home_garden", """there's a mouse in my kitchen, how do i get rid of it; cleaning my
+     windows without streaks; a screen door that keeps sticking; a coffee table for a small
+     living room; a washing machine cycle for wool; charger plates for a dinner table; a
+     garden party table setup"""),
+    ("pets", """a ball python as a first pet; what do pet snakes eat; a fish tank heater;
+     a parrot that talks"""),
+    ("travel", """book a flight to denver; book a hotel in chicago for friday; travel size
+     toiletries for a carry on; a booking for two nights in rome"""),
+    ("no_ad_topic", """running a python script from the command line; my nose is running
+     and i have a meeting, write an excuse email; child process vs parent process; a parent
+     directory in linux; saving a file as pdf; a java null pointer exception; the fed is
+     hiking interest rates, what does that mean for the economy; why do cats purr, asking
+     for a science quiz; what's a mouse in computer terms for my grandma's crossword"""),
+    ("personal_finance", """the fed hiking rates, should i refinance my mortgage; saving
+     for a sports car; running out of money before payday"""),
+    ("fashion", """a wine colored dress; a sports bra for big busts; a garden party dress;
+     a catwalk inspired outfit"""),
+    ("movies", """time travel movies; beauty and the beast cast; the fast and furious
+     order; a movie about a dog"""),
+    ("music", """camping out for concert tickets; a music box lullaby; real guitar lessons
+     for a beginner"""),
+    ("cars", """a sports car under 40k; a jaguar f-type; the ford mustang mach e range"""),
+    ("parenting", """a car seat for a newborn; a music class for toddlers; a bike for a 4
+     year old; a book for a 3 year old about sharing"""),
+    ("tech", """running out of storage on my phone; my phone keeps cycling through apps
+     slowly; a stylus for drawing"""),
+)
+
+# Facts and names that brush a sensitive topic without revealing anything about the person.
+_BRUSH_HARD = (
+    ("no_ad_topic", """how many books are in the bible; when was the vatican founded; who
+     wrote the communist manifesto; what year did the berlin wall fall; who was the first
+     president of the united states; how many states are in the us; how does the electoral
+     college work, for my history homework; when did women get the vote in the uk; who was
+     martin luther; what is the oldest religion in the world, for a quiz; how many
+     countries are in the european union; what's the population of vatican city; who was
+     gandhi; what does the word secular mean; when was the magna carta signed; who invented
+     the printing press and printed the first bible; what year did the civil war end; what is
+     the capital of israel; how many senators does each state have; what is the house of
+     lords; who was the first female prime minister of the uk; what language did jesus
+     speak, for a trivia night; translate 'god bless you' into spanish; spell
+     parliamentary; what is a union in set theory; what's the strike price of an option,
+     define it for my finance class; define labour in economics; what does left wing mean
+     in football tactics"""),
+    ("sports", """the st louis cardinals score; the saints vs the falcons; the new orleans
+     saints draft; the angels lineup tonight; the padres score; union berlin results; the
+     crusaders rugby score; the patriots game; the ottawa senators; the washington nationals;
+     the capitals vs the rangers; a strike in bowling vs a spare; the batsman's strike rate
+     in cricket; the pilgrims football club; the rebels in rugby; a hat trick in hockey;
+     the race for the title in the premier league; the wildcard race in baseball"""),
+    ("cooking", """onion soup recipe; caramelized onions; french onion dip; how to cut an
+     onion without crying; pickled red onions; spring onion pancakes; a union of sweet and
+     sour in a sauce"""),
+    ("fashion", """party wear for a wedding; a campaign by gucci with a new face; an outfit
+     for a themed party; an ethnic print dress; a liberal use of sequins"""),
+    ("music", """the rolling stones setlist; rage against the machine tickets; the clash
+     london calling vinyl; a summer playlist for a road trip; the church band from
+     australia; the national concert tickets; the killers and the strokes; union j songs"""),
+)
+
 PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "en": (
         ("sports", """did {x} win last night; {x} score; when do {x} play next; {x} highlights;
@@ -260,6 +386,9 @@ PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("gaming", """{x} tips; is {x} worth it; how to beat the boss in {x}""", _GAMES_HARD),
         ("no_ad_topic", "{x}", _WORDS_HARD),
         *((label, "{x}", values) for label, values, _ in _EVERYDAY_HARD),
+        *((label, "{x}", values) for label, values in _MORE_HARD),
+        *((label, "{x}", values) for label, values in _TOPIC_WORD_HARD),
+        *((label, "{x}", values) for label, values in _BRUSH_HARD),
     ),
     "es": (
         ("sports", """ganó el {x} anoche; a qué hora juega el {x}; resultado del {x}; entradas

@@ -330,10 +330,13 @@ NOUN_FRAMES = """{n}; ¿{n}?; recomiéndame {n}; busco {n}; necesito {n}; qué o
 de {n}; vale la pena {n}; {n} barato; dónde compro {n}; {n} o {n2}; háblame de {n}; qué sabes
 de {n}; consejos sobre {n}; ayuda con {n}; una duda sobre {n}; tengo una pregunta sobre {n};
 me interesa {n}; estoy pensando en {n}; qué me recomiendas sobre {n}; info sobre {n} porfa;
-{n} para principiantes; {n} y {n2}, qué me recomiendas""".replace("\n", " ")
+{n} para principiantes; {n} y {n2}, qué me recomiendas; estoy agobiado con {n}; me
+preocupa {n}; me da vergüenza preguntar por {n}; mi pareja y yo discutimos por {n}; estoy
+nervioso con {n}, ayuda""".replace("\n", " ")
 DOING_FRAMES = """cómo puedo {d}; cómo {d}; quiero {d}; necesito {d}; ayúdame a {d}; consejos
 para {d}; es difícil {d}; qué necesito para {d}; cuál es la mejor forma de {d}; me explicas
-cómo {d}; nunca he intentado {d}, por dónde empiezo; trucos para {d}""".replace("\n", " ")
+cómo {d}; nunca he intentado {d}, por dónde empiezo; trucos para {d}; me agobia tener que
+{d}; me da miedo {d}; llevo meses intentando {d}""".replace("\n", " ")
 PREFIXES = """oye; oye meta; hola; hola meta; a ver; una pregunta; pregunta rápida; perdón si es
 tonto pero; wey; oye wey; tío; buenas; mira; bueno; amigo""".replace("\n", " ")
 SUFFIXES = """gracias; porfa; por favor; xfa; jaja; ??; plis; ayuda; rápido""".replace("\n", " ")

@@ -272,7 +272,8 @@ NOUN_FRAMES = """{n}; {n}?; best {n}; {n} suggest karo; {n} chahiye; {n} ke baar
 {n} lena worth hai kya; sasta {n}; {n} kahan se lu; {n} ya {n2}; {n} pe advice do; {n} ke
 liye tips; {n} ke baare mein kya jaante ho; mujhe {n} ke baare mein jaanna hai; bhai {n}
 ka kya scene hai; {n} ke liye help chahiye; yaar {n} ke baare mein soch raha hoon; {n}
-beginners ke liye""".replace("\n", " ")
+beginners ke liye; {n} ko lekar bahut tension hai; {n} ke baare mein poochne mein sharam aa
+rahi hai; wife ke saath {n} pe behes ho gayi""".replace("\n", " ")
 DOING_FRAMES = """{d} kaise kare; {d} hai; mujhe {d} hai; {d} mein help karo; {d} ke tips do;
 {d} mushkil hai kya; {d} ke liye kya chahiye; {d} ka best tarika kya hai; pehli baar {d} hai,
 kahan se shuru karu""".replace("\n", " ")

@@ -300,11 +300,13 @@ TOPICS: dict[str, dict[str, str]] = {
 NOUN_FRAMES = """{n}; {n}?; me recomenda {n}; procuro {n}; preciso de {n}; o que
 você acha de {n}; vale a pena {n}; {n} barato; onde compro {n}; {n} ou {n2}; me fala de {n};
 o que você sabe sobre {n}; dicas sobre {n}; ajuda com {n}; uma dúvida sobre {n}; tenho uma
-pergunta sobre {n}; estou pensando em {n}; info sobre {n} pfv; {n} para iniciantes""".replace(
-    "\n", " ")
+pergunta sobre {n}; estou pensando em {n}; info sobre {n} pfv; {n} para iniciantes; estou
+estressado com {n}; me preocupa {n}; tenho vergonha de perguntar sobre {n}; eu e meu marido
+brigamos por causa de {n}""".replace("\n", " ")
 DOING_FRAMES = """como posso {d}; como {d}; quero {d}; preciso {d}; me ajuda a {d}; dicas para
 {d}; é difícil {d}; o que preciso para {d}; qual o melhor jeito de {d}; me explica como {d};
-nunca tentei {d}, por onde começo""".replace("\n", " ")
+nunca tentei {d}, por onde começo; estou ansioso para {d}; tenho medo de {d}; faz meses que
+tento {d}""".replace("\n", " ")
 PREFIXES = """oi; oi meta; olá; então; uma pergunta; pergunta rápida; mano; cara; gente; ei;
 bom dia; olha""".replace("\n", " ")
 SUFFIXES = """obrigado; obg; por favor; pfv; kkkk; ??; valeu; rápido""".replace("\n", " ")
