@@ -176,8 +176,7 @@ def waterfall_chart(ad: pd.Series, title: str, x_max: float | None = None,
     step("Score", final, None, "absolute", TOTAL_COLOR, frames.chance_text(final),
          f"Score: {frames.chance_text(final)} chance of a click<br>log-odds "
          f"{float(ad['score']):.3f}")
-    top = max(float(steps["after"].max()), float(steps["before"].max()), final)
-    right = max(top, x_max or 0.0) * 1.3 or 0.01  # room for the outside labels
+    right = max(_waterfall_top(ad), x_max or 0.0) * 1.3 or 0.01  # room for outside labels
     fig.update_layout(waterfallmode="overlay",
                       xaxis=dict(title="Chance of a click", range=[0, right],
                                  tickformat=".2~%", nticks=4),
@@ -191,11 +190,17 @@ def waterfall_chart(ad: pd.Series, title: str, x_max: float | None = None,
 
 
 def waterfall_extent(ads: pd.DataFrame) -> float:
-    """The largest chance of a click any step of these ads reaches: one axis for a person."""
+    """The largest chance of a click any bar of these ads reaches: one axis for a person
+    (computed as waterfall_chart computes its own, so float32 scores give the same range)."""
     if ads.empty:
         return 0.0
-    return max(float(frames.chance_steps(ad)[["before", "after"]].to_numpy().max())
-               for _, ad in ads.iterrows())
+    return max(_waterfall_top(ad) for _, ad in ads.iterrows())
+
+
+def _waterfall_top(ad: pd.Series) -> float:
+    steps = frames.chance_steps(ad)
+    return max(float(steps["after"].max()), float(steps["before"].max()),
+               frames.chance(float(ad["score"])))
 
 
 def person_timeline_chart(events: pd.DataFrame, policy_start: dt.date) -> go.Figure | None:

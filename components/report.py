@@ -117,15 +117,16 @@ def build_report(dataset: Dataset, scenario: Scenario) -> str:
         shares = frames.headline_shares(result.shares["all"])
         value = ai_value.headline(ai_value.rolling_report(dataset, scenario),
                                   ai_value.feedback_free(dataset.dataset_id))
-        moved, moved_all, _ = ai_value.reach_text(ai_value.reach(dataset, scenario))
+        reach = ai_value.reach(dataset, scenario)
+        moved, moved_all, _ = ai_value.reach_text(reach)
         parts.append("<h2>Headline figures</h2>" + _kpis([
             ("Ads with an AI-chat contribution", pct(shares["ai_share"]), ""),
             ("AI chats the largest contributor", pct(shares["ai_largest"]), ""),
-            ("Ads that leave the top 5 without AI chats (people who can have them)", moved,
-             moved_all),
+            ("Top-5 ads owed to AI chats", moved, moved_all),
             (f"Next-week {labels.metric('precision@k').lower()} added by AI chats", value.text,
              ""),
-        ]) + f"<p class='muted'>{html.escape(value.help)} {html.escape(value.caption)}</p>")
+        ]) + f"<p class='muted'>{html.escape(ai_value.reach_caption(reach))} "
+            f"{html.escape(value.help)} {html.escape(value.caption)}</p>")
         figures.append(("AI chats' part of the ad scores, week by week",
                         charts.signal_share_trend_chart(data.weekly_ai_share(dataset, scenario),
                                                         scenario.policy_start)))

@@ -16,7 +16,7 @@ import streamlit as st
 from adlens import labels
 from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames
-from components.fmt import md_escape, pct
+from components.fmt import md_escape, pct, pp
 from components.kpi import Kpi, kpi_row
 from components.method_recall import listening_preview, mic_profile_chart, simulated_note
 from components.page import nothing_to_show, section
@@ -208,7 +208,7 @@ def _answer(dataset, scenario) -> None:
                               ai_value.feedback_free(dataset.dataset_id))
     kpi_row([
         Kpi("Moments with an earlier ad likely forgotten, beyond chance",
-            pct(excess["excess"], signed=True) if excess is not None else "—",
+            pp(excess["excess"]) if excess is not None else "—",
             help="Share of 'it's listening' moments with an earlier ad on the topic, likely "
                  "forgotten, minus the same share at placebo moments (same people and topics, "
                  "no conversation)."),
@@ -224,8 +224,8 @@ def _answer(dataset, scenario) -> None:
                 "There are no coincidences to explain.", key="story_labels")
     seen = ("" if excess is None else
             f"{pct(excess['share_moments'])} of the moments had an earlier ad on the topic, "
-            f"most likely forgotten ({pct(excess['excess'], signed=True)} more than at "
-            "moments with no conversation); ")
+            f"most likely forgotten ({pp(excess['excess'])} more than at moments with no "
+            "conversation); ")
     st.markdown(f"**Reading:** the microphone test says “{md_escape(rec.mic.verdict)}”. "
                 f"{seen}the rest come from what people do on the apps, what advertisers share "
                 f"and similar people — and, from {scenario.policy_start:%d %b %Y} outside the "

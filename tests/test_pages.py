@@ -416,7 +416,7 @@ def test_the_report_has_every_headline_figure_and_the_listening_answer() -> None
     sample = contract.load_dataset(SAMPLE)
     report = build_report(sample, Scenario.announced())
     for heading in ("Ads with an AI-chat contribution", "AI chats the largest contributor",
-                    "Ads that leave the top 5 without AI chats",
+                    "Top-5 ads owed to AI chats",
                     "Next-week top-5 hit rate added by AI chats",
                     "Is it listening? The recall and microphone answer",
                     "Earlier ad likely forgotten, beyond chance", "Microphone test",

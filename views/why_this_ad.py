@@ -187,12 +187,12 @@ def side_by_side(dataset, base, scenario, mine: pd.DataFrame, person: str,
     after_keys = set(zip(mine["app"].astype("str"), mine["ad_id"].astype("str"), strict=True))
     before_keys = set(zip(before["app"].astype("str"), before["ad_id"].astype("str"),
                           strict=True))
-    with left:
-        st.markdown("**Under the announced policy**")
-        st.dataframe(_ads_table(before), hide_index=True)
-    with right:
-        st.markdown("**Under this scenario**")
-        st.dataframe(_ads_table(mine), hide_index=True)
+    # Half a page each: the advertiser is in the ad's name already.
+    for col, name, ads in ((left, "Under the announced policy", before),
+                           (right, "Under this scenario", mine)):
+        with col:
+            st.markdown(f"**{name}**")
+            st.dataframe(_ads_table(ads).drop(columns="Advertiser"), hide_index=True)
     gone, new = len(before_keys - after_keys), len(after_keys - before_keys)
     st.caption(f"Same person, both rule sets: {new} of their top ads are new in this scenario "
                f"and {gone} of the announced policy's are gone."
