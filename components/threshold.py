@@ -6,12 +6,13 @@ The figures come from `adlens.whatif`; this module only draws them and returns t
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from adlens import labels, schema, whatif
 from adlens import text_model as tm
-from adlens import whatif
 from adlens.scenario import THRESHOLD_BOUNDS, Scenario
 from components import data
 from components.charts import _layout, show
@@ -129,3 +130,68 @@ def threshold_section(dataset, scenario: Scenario) -> None:
              "the threshold right trades the first for the second.",
              "There is no labelled validation set to measure the detector on.",
              key="threshold_tradeoff")
+
+
+# --- the model's guesses, said as guesses ----------------------------------------------------
+GUESS_NOTE = "Model's guess"
+SENSITIVE_CHANCE = "Chance it is sensitive (model's guess)"
+DATA_TOPIC = "Topic in the data"
+
+
+def chat_guesses(dataset, events: pd.DataFrame, sensitive_list: str) -> pd.DataFrame:
+    """For the given events (an `event_id` column; one person's few events): the topic the
+    text model guessed for chats whose topic the data left empty (`guess`, topic id, '' when
+    the topic is the data's own), a plain note with its probability (`note`), the calibrated
+    chance the chat is about a topic of `sensitive_list` (`p_sensitive`, NaN when not
+    guessed) and the data's own topic when it has one (`data_topic`, from `true_topic`)."""
+    prepared = data.prepared(dataset)
+    ids = dataset.events["event_id"].astype(str)
+    rows = pd.Index(ids.to_numpy(dtype=object)).get_indexer(
+        events["event_id"].astype(str).to_numpy(dtype=object))
+    found = rows >= 0
+    out = pd.DataFrame(index=events.index, data={
+        "guess": "", "note": "", "p_sensitive": float("nan"), "data_topic": ""})
+    if not found.any():
+        return out
+    rows_found = rows[found]
+    guesses = prepared.codes.chat_guesses(rows_found)
+    inferred = guesses["topic_inferred"].to_numpy(dtype=bool)
+    code = prepared.codes.event_topic[rows_found]
+    names = np.asarray([*schema.ALL_TOPICS, schema.NO_AD_TOPIC], dtype=object)
+    guess = np.where(inferred, names[np.where(code >= 0, code, len(schema.ALL_TOPICS))], "")
+    prob = guesses["topic_probability"].to_numpy(dtype=float)
+    note = np.array([f"{GUESS_NOTE} from the text ({pct(p, 0)} likely)" if hit else ""
+                     for hit, p in zip(inferred, prob, strict=True)], dtype=object)
+    at = np.flatnonzero(found)
+    out.iloc[at, out.columns.get_loc("guess")] = guess
+    out.iloc[at, out.columns.get_loc("note")] = note
+    out.iloc[at, out.columns.get_loc("p_sensitive")] = guesses[
+        f"p_sensitive_{sensitive_list}"].to_numpy(dtype=float)
+    if "true_topic" in dataset.events.columns:
+        out.iloc[at, out.columns.get_loc("data_topic")] = dataset.events["true_topic"].fillna(
+            "").astype(str).to_numpy(dtype=object)[rows_found]
+    return out
+
+
+def guess_columns(dataset, events: pd.DataFrame, sensitive_list: str) -> dict[str, list[str]]:
+    """Columns to put beside a table of events (an `event_id` column): the note saying a topic
+    is the model's guess and how likely, the model's chance that the chat is sensitive, and
+    the data's own topic when it has one. Empty when no event's topic is a guess."""
+    guessed = chat_guesses(dataset, events, sensitive_list)
+    if not (guessed["note"] != "").any():
+        return {}
+    out = {GUESS_NOTE: guessed["note"].tolist(),
+           SENSITIVE_CHANCE: [pct(p, 0) if n else "" for n, p in zip(
+               guessed["note"], guessed["p_sensitive"], strict=True)]}
+    if (guessed["data_topic"] != "").any():
+        out[DATA_TOPIC] = [labels.topic(t) if t else "" for t in guessed["data_topic"]]
+    return out
+
+
+def with_guesses(dataset, events: pd.DataFrame, sensitive_list: str) -> pd.DataFrame:
+    """One person's events with the model's topic guess filled in where the data has none,
+    and `topic_note`, `p_sensitive`, `data_topic` for the timeline's hover text."""
+    guessed = chat_guesses(dataset, events, sensitive_list)
+    topic = events["topic"].astype(object).where(guessed["guess"] == "", guessed["guess"])
+    return events.assign(topic=topic, topic_note=guessed["note"],
+                         p_sensitive=guessed["p_sensitive"], data_topic=guessed["data_topic"])

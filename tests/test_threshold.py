@@ -12,7 +12,7 @@ import pytest
 
 from adlens import contract, engine, whatif
 from adlens.scenario import THRESHOLD_BOUNDS, Scenario
-from adlens.signals import REASONS, chat_rules
+from adlens.signals import REASONS, as_of_ms, chat_rules
 
 APP = str(Path(__file__).parent.parent / "app.py")
 
@@ -172,3 +172,31 @@ def test_the_what_if_slider_moves_leakage_up_and_held_back_down() -> None:
     assert any("detector" in w.value for w in at.warning)
     chart = [c for c in at.get("plotly_chart") if "What each threshold costs" in c.proto.spec]
     assert chart, "the trade-off chart is drawn"
+
+
+def test_why_this_ad_says_a_held_back_chat_s_topic_is_the_model_s_guess(prepared) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from components import threshold
+
+    chats = prepared.codes.signals["ai_chat"]
+    # Held back by the detector as of the view's day, so the page lists it.
+    held = _held(prepared, None) & prepared.codes.topic_inferred[chats.row] & (
+        chats.ms < as_of_ms(Scenario()))
+    assert held.any(), "the sample has chats held back by the detector"
+    person = str(prepared.codes.user_ids[chats.user[np.flatnonzero(held)[0]]])
+    at = AppTest.from_file(APP, default_timeout=240)
+    at.query_params["person"] = person
+    at.run()
+    at.switch_page("views/why_this_ad.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    tables = [t.value for t in at.dataframe if threshold.GUESS_NOTE in t.value.columns]
+    assert tables, "the kept-out events table names the model's guesses"
+    table = tables[0]
+    guessed = table[table[threshold.GUESS_NOTE] != ""]
+    assert len(guessed) and guessed[threshold.GUESS_NOTE].str.contains("% likely").all()
+    assert guessed[threshold.SENSITIVE_CHANCE].str.endswith("%").all()
+    assert threshold.DATA_TOPIC in table.columns  # the sample carries its own true topics
+    hover = " ".join(str(text) for c in at.get("plotly_chart") for t in
+                     json.loads(c.proto.spec)["data"] for text in (t.get("hovertext") or []))
+    assert "model's guess" in hover.lower() and "chance it is sensitive" in hover
