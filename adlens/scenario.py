@@ -276,7 +276,7 @@ class Scenario:
             if days != DEFAULT_HALF_LIVES[signal]:
                 params[f"hl_{signal}"] = f"{days:g}"
         if self.sensitive_threshold is not None:
-            params["threshold"] = f"{self.sensitive_threshold:g}"
+            params["threshold"] = repr(self.sensitive_threshold)  # exact, so links round-trip
         return params
 
     @classmethod
