@@ -26,7 +26,7 @@ from adlens import schema
 from adlens import text_model as tm
 from adlens.signals import ChatInference
 
-ARTIFACT_FORMAT = "1"  # bump when what is stored, or how, changes
+ARTIFACT_FORMAT = "2"  # bump when what is stored, or how, changes
 ROOT = Path(__file__).resolve().parent
 SAMPLE_ARTIFACTS = ROOT.parent / "sample_data" / "prepared"
 MANIFEST = "manifest.json"
@@ -125,10 +125,15 @@ def _read(folder: Path) -> StoredWork:
     manifest = json.loads((folder / MANIFEST).read_text())
     with np.load(folder / ARRAYS, allow_pickle=False) as arrays:
         flags = arrays["sensitive"]
+        p_sensitive = arrays["p_sensitive"].astype(np.float32)
         inference = ChatInference(
             topic=arrays["inferred_topic"].astype(np.int64),
             sensitive={name: flags[:, i].astype(bool)
-                       for i, name in enumerate(schema.SENSITIVE_LISTS)})
+                       for i, name in enumerate(schema.SENSITIVE_LISTS)},
+            p_sensitive={name: np.ascontiguousarray(p_sensitive[:, i])
+                         for i, name in enumerate(schema.SENSITIVE_LISTS)},
+            threshold=float(arrays["threshold"]),
+            topic_probability=arrays["topic_probability"].astype(np.float32))
         return StoredWork(inference=inference, similar_topics=arrays["similar_topics"],
                           chat_ad=arrays["chat_ad"].astype(np.int64),
                           click_model=manifest["click_model"], folder=folder)
@@ -146,10 +151,19 @@ def save(folder: Path, dataset_id: str, inference: ChatInference, similar_topics
         flags = np.column_stack([inference.sensitive[name] for name in schema.SENSITIVE_LISTS]
                                 ) if len(inference.topic) else np.zeros(
             (0, len(schema.SENSITIVE_LISTS)), dtype=bool)
+        n_lists = len(schema.SENSITIVE_LISTS)
+        p_sensitive = np.column_stack([inference.p_sensitive[name]
+                                       for name in schema.SENSITIVE_LISTS]) if len(
+            inference.topic) else np.zeros((0, n_lists), dtype=np.float32)
         # Topic and ad codes fit small integers: the sample's arrays stay well under 1 MB.
+        # The probabilities let a scenario move the sensitive threshold without the model.
         np.savez_compressed(tmp / ARRAYS, inferred_topic=inference.topic.astype(np.int8),
                             sensitive=flags.astype(bool), similar_topics=similar_topics,
-                            chat_ad=chat_ad.astype(np.int32))
+                            chat_ad=chat_ad.astype(np.int32),
+                            p_sensitive=p_sensitive.astype(np.float32),
+                            threshold=np.float64(inference.threshold),
+                            topic_probability=np.asarray(inference.topic_probability,
+                                                         dtype=np.float32))
         manifest = {**expected_manifest(dataset_id), "click_model": click_model}
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         if folder.exists():

@@ -22,6 +22,9 @@ DEFAULT_AS_OF: dt.date = schema.DEFAULT_WINDOW[1]
 DATE_BOUNDS: tuple[dt.date, dt.date] = (dt.date(2025, 1, 1), dt.date(2027, 12, 31))
 # Half-lives in days the Method page accepts (half a day to ten years), links likewise.
 HALF_LIFE_BOUNDS: tuple[float, float] = (0.5, 3650.0)
+# Thresholds of the sensitive-topic detector (calibrated probability) a scenario may set; the
+# What-if slider and a shared link's value are read within them.
+THRESHOLD_BOUNDS: tuple[float, float] = (0.01, 0.99)
 ANNOUNCED_EXCLUDED_REGIONS: tuple[str, ...] = tuple(sorted(schema.EXCLUDABLE_REGIONS))
 ANNOUNCED_SENSITIVE_LIST = "meta7"
 
@@ -34,7 +37,7 @@ DEFAULT_HALF_LIVES: dict[str, float] = {
 assert set(DEFAULT_HALF_LIVES) == set(schema.SIGNALS)
 
 _FIELDS = ("as_of", "ai_chat", "policy_start", "excluded_regions", "sensitive_list",
-           "link_rule", "half_lives")
+           "link_rule", "half_lives", "sensitive_threshold")
 _TRUE = {"on", "true", "1", "yes"}
 _FALSE = {"off", "false", "0", "no"}
 
@@ -82,6 +85,17 @@ def _as_regions(value: Any) -> tuple[str, ...]:
     return tuple(sorted(regions))
 
 
+def _as_threshold(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"sensitive_threshold must be a number, got {value!r}.")
+    low, high = THRESHOLD_BOUNDS
+    if not math.isfinite(value) or not low <= value <= high:
+        raise ValueError(f"sensitive_threshold must be from {low:g} to {high:g}, got {value!r}.")
+    return float(value)
+
+
 def _as_half_lives(value: Any) -> tuple[tuple[str, float], ...]:
     pairs = value.items() if isinstance(value, Mapping) else value
     merged = dict(DEFAULT_HALF_LIVES)
@@ -120,6 +134,9 @@ class Scenario:
     link_rule: bool = True
     half_lives: tuple[tuple[str, float], ...] = dataclasses.field(
         default_factory=_default_half_lives)
+    # The calibrated P(sensitive) at which a chat is held back; None: the text model's chosen
+    # threshold (the announced setting). A model setting, not a policy rule.
+    sensitive_threshold: float | None = None
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # normalising a frozen instance once, at construction
@@ -133,6 +150,7 @@ class Scenario:
             raise ValueError(
                 f"Unknown sensitive list {self.sensitive_list!r}: choose one of {allowed}.")
         set_(self, "half_lives", _as_half_lives(self.half_lives))
+        set_(self, "sensitive_threshold", _as_threshold(self.sensitive_threshold))
 
     # --- construction ---------------------------------------------------------------------
     @classmethod
@@ -195,6 +213,10 @@ class Scenario:
             if days != default:
                 lines.append(f"Half-life of {schema.SIGNAL_LABELS[signal].lower()}: "
                              f"{days:g} days instead of {default:g} (model setting)")
+        if self.sensitive_threshold is not None:
+            lines.append("Sensitive-topic detector holds a chat back from a "
+                         f"{self.sensitive_threshold:.0%} chance it is sensitive, instead of "
+                         "the threshold chosen for the model (model setting)")
         return lines
 
     # --- serialisation --------------------------------------------------------------------
@@ -207,6 +229,7 @@ class Scenario:
             "sensitive_list": self.sensitive_list,
             "link_rule": self.link_rule,
             "half_lives": dict(self.half_lives),
+            "sensitive_threshold": self.sensitive_threshold,
         }
 
     def to_json(self) -> str:
@@ -252,6 +275,8 @@ class Scenario:
         for signal, days in self.half_lives:
             if days != DEFAULT_HALF_LIVES[signal]:
                 params[f"hl_{signal}"] = f"{days:g}"
+        if self.sensitive_threshold is not None:
+            params["threshold"] = repr(self.sensitive_threshold)  # exact, so links round-trip
         return params
 
     @classmethod
@@ -264,7 +289,7 @@ class Scenario:
     def read_query_params(cls, params: Mapping[str, str | list[str]]) -> QueryRead:
         """The scenario a link describes, and one plain note per parameter dropped because its
         value is unreadable or outside what the sidebar can show (`DATE_BOUNDS`,
-        `HALF_LIFE_BOUNDS`); unknown keys are ignored."""
+        `HALF_LIFE_BOUNDS`, `THRESHOLD_BOUNDS`); unknown keys are ignored."""
         def get(key: str) -> str | None:
             value = params.get(key)
             if isinstance(value, (list, tuple)):
@@ -289,6 +314,7 @@ class Scenario:
             "excluded": ("excluded_regions", _as_regions),
             "sensitive": ("sensitive_list", str),
             "link_rule": ("link_rule", lambda v: _as_bool(v, "link_rule")),
+            "threshold": ("sensitive_threshold", _read_threshold),
         }
         for key, (field_name, read) in readers.items():
             raw = get(key)
@@ -314,6 +340,17 @@ class Scenario:
                 notes.append(_dropped(f"hl_{signal}", raw, f"a half-life is a number of days "
                                       f"from {low:g} to {high:g}"))
         return QueryRead(scenario.with_(half_lives=tuple(half_lives.items())), notes)
+
+
+def _read_threshold(raw: str) -> float:
+    low, high = THRESHOLD_BOUNDS
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and low <= value <= high):
+        raise ValueError(f"the detector threshold is a probability from {low:g} to {high:g}")
+    return value
 
 
 class QueryRead(NamedTuple):

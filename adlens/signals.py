@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 from adlens import schema
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
-from adlens.text_model import TOPIC_INDEX, TextModel, load_text_model
+from adlens.text_model import CLASSES, NO_TOPIC, TOPIC_INDEX, TextModel, load_text_model
 
 N_TOPICS = len(schema.ALL_TOPICS)
 AD_APP_INDEX = {a: i for i, a in enumerate(schema.AD_APPS)}
@@ -54,9 +54,23 @@ class SignalEvents:
     key: np.ndarray
     group: np.ndarray  # (person, topic) slot of each sorted event
     first_days: np.ndarray  # days of the first event of each sorted event's slot
+    # Per sensitive list: the events sensitive by their own topic, and the detector's
+    # calibrated P(sensitive) (0 where the topic was not inferred), so that a scenario's
+    # threshold is applied at rule time without reading the text again. None: no event of
+    # this signal had its topic inferred (`sensitive` then depends on no threshold).
+    topic_sensitive: dict[str, np.ndarray] | None = None
+    p_sensitive: dict[str, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self.row)
+
+    def sensitive_at(self, sensitive_list: str, threshold: float | None) -> np.ndarray:
+        """Held back as sensitive on the list: by topic, or detected at `threshold` (None:
+        the model's chosen threshold, as stored in `sensitive`)."""
+        if threshold is None or self.p_sensitive is None or self.topic_sensitive is None:
+            return self.sensitive[sensitive_list]
+        return self.topic_sensitive[sensitive_list] | (
+            self.p_sensitive[sensitive_list] >= threshold)
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,14 +80,36 @@ class ChatInference:
 
     topic: np.ndarray  # int64 topic code per inferred event
     sensitive: dict[str, np.ndarray]  # sensitive list -> bool per inferred event (detected)
+    # Per sensitive list, the calibrated P(sensitive) of each inferred event (float32), and
+    # the model's chosen threshold that gave `sensitive`; the model's probability of its
+    # topic guess. None in inference stored by older code.
+    p_sensitive: dict[str, np.ndarray] | None = None
+    threshold: float | None = None
+    topic_probability: np.ndarray | None = None
 
 
 def infer_chats(model: TextModel, texts: np.ndarray) -> ChatInference:
-    """Topic and detected sensitivity (per sensitive list) of each text."""
-    codes, p_sensitive = model.infer(texts)
-    return ChatInference(topic=codes, sensitive={
-        name: model.flag_sensitive(codes, p_sensitive[name], name)
-        for name in schema.SENSITIVE_LISTS})
+    """Topic, its probability and the calibrated probability and detected sensitivity (per
+    sensitive list) of each text."""
+    # As TextModel.infer, from one pass of the classifier (the guess's probability too).
+    proba = model.predict_proba(texts)
+    best = proba.argmax(axis=1) if len(proba) else np.zeros(0, dtype=np.int64)
+    codes = np.where(best == CLASSES.index(schema.NO_AD_TOPIC), NO_TOPIC, best).astype(np.int64)
+    p_sensitive = model.p_sensitive(proba)
+    return ChatInference(
+        topic=codes,
+        sensitive={name: model.flag_sensitive(codes, p_sensitive[name], name)
+                   for name in schema.SENSITIVE_LISTS},
+        p_sensitive={name: _read_only(np.asarray(p_sensitive[name], dtype=np.float32))
+                     for name in schema.SENSITIVE_LISTS},
+        threshold=float(model.sensitive_threshold),
+        topic_probability=_read_only(proba[np.arange(len(best)), best].astype(np.float32)))
+
+
+def _read_only(values: np.ndarray) -> np.ndarray:
+    """Prepared data is shared by every session: freeze it so no caller can change it."""
+    values.setflags(write=False)
+    return values
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,6 +139,35 @@ class EventCodes:
     @property
     def n_users(self) -> int:
         return len(self.user_ids)
+
+    @property
+    def sensitive_threshold(self) -> float | None:
+        """The text model's chosen threshold the stored sensitive flags were made with."""
+        return None if self.chat_inference is None else self.chat_inference.threshold
+
+    def chat_guesses(self, rows: np.ndarray) -> pd.DataFrame:
+        """For event rows of the dataset: whether the topic is the text model's guess, the
+        guess's probability and the calibrated P(sensitive) per list (NaN where not a guess
+        or not stored)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        inferred = self.topic_inferred[rows]
+        # Position of each inferred event among the inferred ones (the inference's order).
+        position = np.cumsum(self.topic_inferred) - 1
+        where = position[rows[inferred]]
+        inf = self.chat_inference
+        out = pd.DataFrame({"topic_inferred": inferred})
+
+        def column(values: np.ndarray | None) -> np.ndarray:
+            col = np.full(len(rows), np.nan)
+            if values is not None and len(where):
+                col[inferred] = values[where]
+            return col
+
+        out["topic_probability"] = column(None if inf is None else inf.topic_probability)
+        for name in schema.SENSITIVE_LISTS:
+            out[f"p_sensitive_{name}"] = column(
+                None if inf is None or inf.p_sensitive is None else inf.p_sensitive[name])
+        return out
 
 
 def codes_in(values: pd.Series | np.ndarray, vocabulary) -> np.ndarray:
@@ -205,14 +270,24 @@ def encode_events(dataset: Dataset, model: TextModel | None = None, *,
         texts = events["text"].fillna("").astype(str).to_numpy(dtype=object)[inferred]
         inference = infer_chats(model or load_text_model(), texts) if len(texts) else (
             ChatInference(topic=np.zeros(0, dtype=np.int64), sensitive={
-                name: np.zeros(0, dtype=bool) for name in schema.SENSITIVE_LISTS}))
+                name: np.zeros(0, dtype=bool) for name in schema.SENSITIVE_LISTS},
+                p_sensitive={name: np.zeros(0, dtype=np.float32)
+                             for name in schema.SENSITIVE_LISTS},
+                threshold=None if model is None else float(model.sensitive_threshold),
+                topic_probability=np.zeros(0, dtype=np.float32)))
     elif len(inference.topic) != int(inferred.sum()):
         raise ValueError(f"The stored chat inference has {len(inference.topic)} chats; this "
                          f"dataset has {int(inferred.sum())} to infer.")
+    p_detected = None
+    if inference.p_sensitive is not None:
+        p_detected = {name: np.zeros(len(events), dtype=np.float32)
+                      for name in schema.SENSITIVE_LISTS}
     if len(inference.topic):  # `topic` may be a read-only view when nothing changes
         topic[inferred] = inference.topic  # -1 where the model finds no ad topic: no signal
         for name in schema.SENSITIVE_LISTS:
             sensitive_detected[name][inferred] = inference.sensitive[name]
+            if p_detected is not None:
+                p_detected[name][inferred] = inference.p_sensitive[name]
 
     ucode = user_codes(user_ids, events["user_id"])
     ts = events["ts"]
@@ -241,12 +316,17 @@ def encode_events(dataset: Dataset, model: TextModel | None = None, *,
         starts = np.ones(len(group), dtype=bool)
         starts[1:] = group[1:] != group[:-1]
         first = np.maximum.accumulate(np.where(starts, np.arange(len(group)), 0))
+        has_guesses = p_detected is not None and bool(inferred[rows].any())
         signals[signal] = SignalEvents(
             row=rows, user=u, topic=t, days=days[rows], ms=ms[rows], weight=weight,
             sensitive={n: topic_sensitive[n][rows] | sensitive_detected[n][rows]
                        for n in schema.SENSITIVE_LISTS},
             app=app[rows], order=order, key=key[order], group=group,
-            first_days=days[rows][order][first] if len(rows) else np.zeros(0))
+            first_days=days[rows][order][first] if len(rows) else np.zeros(0),
+            topic_sensitive={n: _read_only(topic_sensitive[n][rows])
+                             for n in schema.SENSITIVE_LISTS} if has_guesses else None,
+            p_sensitive={n: _read_only(p_detected[n][rows])
+                         for n in schema.SENSITIVE_LISTS} if has_guesses else None)
 
     # Similar people learn from non-chat activity only, so the AI-chat switch never moves them.
     non_chat_user = np.concatenate([signals[s].user for s in NON_CHAT_SIGNALS])
@@ -314,7 +394,8 @@ def chat_rules(codes: EventCodes, scenario: Scenario) -> ChatRules:
         ("before_policy", lambda: chats.ms < _policy_ms(scenario)),
         ("region", lambda: np.isin(codes.region_code, [schema.REGIONS.index(r) for r in
                                                        scenario.excluded_regions])[chats.user]),
-        ("sensitive", lambda: chats.sensitive[scenario.sensitive_list]),
+        ("sensitive", lambda: chats.sensitive_at(scenario.sensitive_list,
+                                                 scenario.sensitive_threshold)),
     ):
         if (reason == 0).any():
             reason[(reason == 0) & hit()] = code[name]
@@ -360,7 +441,8 @@ def exclusions(codes: EventCodes, scenario: Scenario, rules: ChatRules | None = 
         parts_blocked.append(np.where(is_link, blocked_text, ""))
     for signal in NON_CHAT_SIGNALS:
         ev = codes.signals[signal]
-        hit = np.flatnonzero((ev.ms < cut) & ev.sensitive[scenario.sensitive_list])
+        hit = np.flatnonzero((ev.ms < cut) & ev.sensitive_at(scenario.sensitive_list,
+                                                             scenario.sensitive_threshold))
         parts_rows.append(ev.row[hit])
         parts_reason.append(np.full(len(hit), "sensitive", dtype=object))
         parts_blocked.append(np.full(len(hit), "", dtype=object))
@@ -417,7 +499,7 @@ def features(codes: EventCodes, scenario: Scenario, cut_ms: int | None = None,
     hl_similar = scenario.half_life("similar_people")
     for signal in NON_CHAT_SIGNALS:
         ev = codes.signals[signal]
-        keep = (ev.ms < cut) & ~ev.sensitive[sens]
+        keep = (ev.ms < cut) & ~ev.sensitive_at(sens, scenario.sensitive_threshold)
         age = cut_days - ev.days[keep]
         u, t, w = ev.user[keep], ev.topic[keep], ev.weight[keep]
         by_signal[signal] = np.log1p(_bincount(u, t, w * _decay(age, scenario.half_life(signal)),
@@ -511,7 +593,7 @@ def _features_at(codes: EventCodes, scenario: Scenario, user: np.ndarray, topic:
     profile = np.zeros(n * N_TOPICS)
     for signal in NON_CHAT_SIGNALS:
         ev = codes.signals[signal]
-        keep = ~ev.sensitive[sens]
+        keep = ~ev.sensitive_at(sens, scenario.sensitive_threshold)
         out[signal] = np.log1p(prefix(ev, keep, scenario.half_life(signal), user, topic, rel,
                                       query_days))
         profile += prefix(ev, keep, hl_similar, profile_user, profile_topic, profile_rel,

@@ -127,3 +127,35 @@ def _exclusion_change(a, b) -> pd.DataFrame:
         "before": [int(count_a.get(r, 0)) for r in REASONS],
         "after": [int(count_b.get(r, 0)) for r in REASONS],
     })
+
+
+# --- the sensitive-topic detector's threshold ------------------------------------------------
+THRESHOLD_STEPS = np.round(np.arange(0.01, 1.0, 0.01), 2)  # the What-if slider's values
+
+
+def threshold_tradeoffs(model) -> dict[str, pd.DataFrame]:
+    """Leakage (sensitive chats that would be used) and everyday chats held back at every
+    slider threshold, on each labelled validation set: the generated held-out set and, when
+    present, the hand-written one (columns as `text_model.threshold_tradeoff`)."""
+    from adlens import text_model as tm
+
+    sets = {tm.SET_GENERATED: tm.heldout_set(), tm.SET_HANDWRITTEN: tm.handwritten_set()}
+    return {name: tm.threshold_tradeoff(model, labelled.texts, labelled.topics,
+                                        thresholds=THRESHOLD_STEPS)
+            for name, labelled in sets.items() if labelled is not None and len(labelled)}
+
+
+def at_threshold(tradeoff: pd.DataFrame, threshold: float) -> pd.Series:
+    """The row of a trade-off table nearest to `threshold`."""
+    return tradeoff.iloc[int(np.abs(tradeoff["threshold"].to_numpy() - threshold).argmin())]
+
+
+def sensitive_chats_held_back(prepared, scenario) -> int:
+    """AI chats of this dataset the sensitive rule holds back as of the scenario's day (chats
+    an earlier rule already stops, such as the region rule, are not counted again)."""
+    from adlens.signals import REASONS, as_of_ms, chat_rules
+
+    rules = chat_rules(prepared.codes, scenario)
+    chats = prepared.codes.signals["ai_chat"]
+    held = (rules.reason_code == REASONS.index("sensitive") + 1) & (chats.ms < as_of_ms(scenario))
+    return int(held.sum())

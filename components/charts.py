@@ -203,6 +203,22 @@ def _waterfall_top(ad: pd.Series) -> float:
                frames.chance(float(ad["score"])))
 
 
+def _guess_hover(part: pd.DataFrame, i: int) -> str:
+    """' (model's guess, 82% likely)…' for an event whose topic the text model guessed
+    (columns topic_note, p_sensitive, data_topic from components.threshold.with_guesses)."""
+    note = str(part["topic_note"].iloc[i]) if "topic_note" in part else ""
+    if not note:
+        return ""
+    text = f" ({plot_text(note)})"
+    p = part["p_sensitive"].iloc[i] if "p_sensitive" in part else float("nan")
+    if pd.notna(p):
+        text += f"<br>chance it is sensitive (model's guess): {p:.0%}"
+    data_topic = str(part["data_topic"].iloc[i]) if "data_topic" in part else ""
+    if data_topic:
+        text += f"<br>topic in the data: {plot_text(labels.topic(data_topic))}"
+    return text
+
+
 def person_timeline_chart(events: pd.DataFrame, policy_start: dt.date) -> go.Figure | None:
     """events: ts, event_type, app, topic, text (one person's events)."""
     if events.empty:
@@ -214,9 +230,11 @@ def person_timeline_chart(events: pd.DataFrame, policy_start: dt.date) -> go.Fig
         label = EVENT_LABELS.get(event_type, event_type)
         hover = [
             f"{label} · {plot_text(labels.app(app))}<br>"
-            f"topic: {plot_text(labels.topic(topic))}<br>{plot_text(text, 80)}"
-            for app, topic, text in zip(part["app"].fillna(""), part["topic"].fillna(""),
-                                        part["text"].fillna(""), strict=True)
+            f"topic: {plot_text(labels.topic(topic))}{_guess_hover(part, i)}<br>"
+            f"{plot_text(text, 80)}"
+            for i, (app, topic, text) in enumerate(zip(
+                part["app"].fillna(""), part["topic"].fillna(""), part["text"].fillna(""),
+                strict=True))
         ]
         fig.add_scatter(x=part["ts"], y=[label] * len(part), mode="markers", name=label,
                         marker=dict(color=EVENT_COLORS.get(event_type), size=9,

@@ -66,3 +66,7 @@ REASON_LABELS: dict[str, str] = {
     "sensitive": "Sensitive topic: never used for ads",
     "app_not_linked": "Chat in an app not linked in Accounts Center to the app showing ads",
 }
+
+# The sensitive-topic detector's trade-off: what slips through against what is held back.
+LEAKAGE_COLOR = "#C0392B"
+HELD_BACK_COLOR = "#2E86C1"

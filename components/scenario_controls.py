@@ -22,6 +22,7 @@ K_LINK = "sc_link_rule"
 K_POLICY_START = "sc_policy_start"
 K_AS_OF = "sc_as_of"
 K_HALF_LIVES = "sc_half_lives"  # plain state (edited on the Method page), not a widget
+K_THRESHOLD = "sc_sensitive_threshold"  # plain state (set on the What-if page); None = chosen
 K_MEMORY = "memory_params"  # plain state: the memory assumptions (edited on the Method page)
 K_PERSON = "person"  # plain state: the person the "Why this ad" page shows
 K_PERSON_INPUT = "person_input"  # the "Why this ad" page's person-id box
@@ -46,6 +47,7 @@ def apply_scenario(scenario: Scenario) -> None:
     state[K_POLICY_START] = scenario.policy_start
     state[K_AS_OF] = scenario.as_of
     state[K_HALF_LIVES] = dict(scenario.half_lives)
+    state[K_THRESHOLD] = scenario.sensitive_threshold
 
 
 def init_from_url(params: Mapping[str, str | list[str]]) -> None:
@@ -76,6 +78,7 @@ def current_scenario() -> Scenario:
         sensitive_list=state.get(K_SENSITIVE, announced.sensitive_list),
         link_rule=state.get(K_LINK, announced.link_rule),
         half_lives=tuple(state.get(K_HALF_LIVES, dict(announced.half_lives)).items()),
+        sensitive_threshold=state.get(K_THRESHOLD, announced.sensitive_threshold),
     )
 
 

@@ -9,7 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adlens import schema
-from adlens.scenario import DATE_BOUNDS, DEFAULT_HALF_LIVES, HALF_LIFE_BOUNDS, Scenario
+from adlens.scenario import (
+    DATE_BOUNDS,
+    DEFAULT_HALF_LIVES,
+    HALF_LIFE_BOUNDS,
+    THRESHOLD_BOUNDS,
+    Scenario,
+)
 
 
 def test_announced_defaults_match_the_policy():
@@ -88,9 +94,11 @@ scenarios = st.builds(
     link_rule=st.booleans(),
     half_lives=st.dictionaries(st.sampled_from(schema.SIGNALS),
                                st.sampled_from([1.0, 2.5, 7.0, 30.0, 365.0])),
+    sensitive_threshold=st.none() | st.floats(*THRESHOLD_BOUNDS),
 )
 
 
+@settings(deadline=None)  # a shared, busy machine: a timing bound here only flakes
 @given(scenarios)
 def test_json_and_query_params_round_trip(s):
     assert Scenario.from_json(s.to_json()) == s
@@ -149,7 +157,8 @@ def test_the_url_reader_keeps_dates_at_the_bounds_and_notes_every_dropped_value(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(["as_of", "policy_start", "ai_chat", "excluded",
-                                        "sensitive", "link_rule", "hl_like", "hl_ai_chat"]),
+                                        "sensitive", "link_rule", "hl_like", "hl_ai_chat",
+                                        "threshold"]),
                        st.text(max_size=12) | st.dates().map(dt.date.isoformat)
                        | st.floats().map(str)))
 def test_any_url_parameters_give_a_scenario_inside_the_widgets_bounds(params):
@@ -158,3 +167,5 @@ def test_any_url_parameters_give_a_scenario_inside_the_widgets_bounds(params):
     assert first <= s.as_of <= last and first <= s.policy_start <= last
     low, high = HALF_LIFE_BOUNDS
     assert all(low <= days <= high for _, days in s.half_lives)
+    assert s.sensitive_threshold is None or (
+        THRESHOLD_BOUNDS[0] <= s.sensitive_threshold <= THRESHOLD_BOUNDS[1])

@@ -9,7 +9,7 @@ import streamlit as st
 
 from adlens import schema
 from adlens.scenario import Scenario
-from components import ai_value, charts, data, frames
+from components import ai_value, charts, data, frames, threshold
 from components.fmt import pct, pp
 from components.kpi import Kpi, kpi_row
 from components.page import nothing_to_show, run_page, section
@@ -164,6 +164,8 @@ def main() -> None:
         value_of_ai_chats(dataset, base, current, other_name)
     with section():
         sensitive(dataset, base, result_base, current, result_now, other_name)
+    with section():
+        threshold.threshold_section(dataset, current_scenario())
 
 
 run_page(main)

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from adlens import labels, schema
-from components import charts, data, frames
+from components import charts, data, frames, threshold
 from components.colors import REASON_LABELS
 from components.fmt import md_escape
 from components.page import run_page, section
@@ -201,10 +201,12 @@ def side_by_side(dataset, base, scenario, mine: pd.DataFrame, person: str,
 
 def timeline(dataset, scenario, person: str) -> None:
     events = dataset.events[dataset.events["user_id"] == person]
+    events = threshold.with_guesses(dataset, events, scenario.sensitive_list)
     st.subheader("Their events")
     charts.show(charts.person_timeline_chart(events, scenario.policy_start),
-                "Each dot is one event; hover for the topic and text. Chats left of the dashed "
-                "line do not count for ads.",
+                "Each dot is one event; hover for the topic and text (a chat's topic is the "
+                "model's guess, with its probability). Chats left of the dashed line do not "
+                "count for ads.",
                 "This person has no events in the data.", key="person_timeline")
 
 
@@ -215,7 +217,7 @@ def app_names(apps: str) -> str:
     return ", ".join(names) if names else "every app"
 
 
-def excluded(result, person: str) -> None:
+def excluded(result, person: str, dataset=None) -> None:
     st.subheader("Events the rules kept out")
     ex = result.exclusions
     mine = ex[ex["user_id"] == person]
@@ -232,6 +234,10 @@ def excluded(result, person: str) -> None:
         # A chat kept out of some apps only still counts in the others: say which.
         table[labels.column("blocked_apps")] = shown["blocked_apps"].astype(str).map(
             app_names).to_numpy()
+    if dataset is not None:  # a chat's topic and sensitivity are the model's guesses: say so
+        for name, values in threshold.guess_columns(dataset, shown,
+                                                    result.scenario.sensitive_list).items():
+            table[name] = values
     # The two sentences need the room: the short columns stay narrow.
     st.dataframe(table, hide_index=True, column_config={
         labels.column("reason"): st.column_config.TextColumn(width="large"),
@@ -269,7 +275,7 @@ def main() -> None:
     with section():
         timeline(dataset, scenario, person)
     with section():
-        excluded(result, person)
+        excluded(result, person, dataset)
 
 
 run_page(main)
