@@ -70,24 +70,40 @@ def cohort_shares(shares: dict[str, pd.DataFrame], cohort: str) -> pd.DataFrame:
     return pd.DataFrame(rows).T
 
 
-def breakdowns(shares: dict[str, pd.DataFrame]) -> None:
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _breakdown_chart(dataset_id: str, scenario, by: str, _shares) -> object:
+    # Building the six figures was most of this page's time on every rerun; they depend on the
+    # dataset and scenario only, and st.plotly_chart only reads a figure, so one shared object
+    # serves every session (never mutated).
+    label = BREAKDOWNS[by][0]
+    return charts.stacked_shares_chart(shares_for(_shares, by),
+                                       f"Signal shares by {label.lower()}", label)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _cohort_view(dataset_id: str, scenario, cohort: str, _shares) -> tuple:
+    # The cohort table and its figure, per dataset, scenario and cohort (read-only, shared).
+    table = cohort_shares(_shares, cohort)
+    return table, charts.stacked_shares_chart(table, "Signal shares in the two groups",
+                                              "Group", height=260)
+
+
+def breakdowns(dataset_id: str, scenario, shares: dict[str, pd.DataFrame]) -> None:
     st.subheader("Each signal's share of the ad scores")
     tabs = st.tabs([label for label, _ in BREAKDOWNS.values()])
-    for tab, (by, (label, caption)) in zip(tabs, BREAKDOWNS.items(), strict=True):
+    for tab, (by, (_, caption)) in zip(tabs, BREAKDOWNS.items(), strict=True):
         with tab, section():
-            charts.show(charts.stacked_shares_chart(shares_for(shares, by),
-                                                    f"Signal shares by {label.lower()}", label),
+            charts.show(_breakdown_chart(dataset_id, scenario, by, shares),
                         caption, "No ads are ranked in this scenario, so there are no "
                                  "contributions to split.", key=f"shares_{by}")
 
 
-def cohorts(shares: dict[str, pd.DataFrame]) -> None:
+def cohorts(dataset_id: str, scenario, shares: dict[str, pd.DataFrame]) -> None:
     st.subheader("Compare two groups")
     cohort = st.segmented_control("Groups", list(COHORTS), key="cohort", default="chatters",
                                   format_func=lambda c: " vs ".join(COHORTS[c]))
-    table = cohort_shares(shares, cohort or "chatters")
-    charts.show(charts.stacked_shares_chart(table, "Signal shares in the two groups", "Group",
-                                            height=260),
+    table, figure = _cohort_view(dataset_id, scenario, cohort or "chatters", shares)
+    charts.show(figure,
                 "Compare the AI-chat segment: it is the part that depends on what people say "
                 "to Meta AI.",
                 "Neither group has any ranked ads in this scenario (a group may be missing "
@@ -106,14 +122,15 @@ def cohorts(shares: dict[str, pd.DataFrame]) -> None:
 
 def main() -> None:
     st.title("Signal contributions")
-    shares = data.scenario_shares(data.current_dataset(), current_scenario())
+    dataset, scenario = data.current_dataset(), current_scenario()
+    shares = data.scenario_shares(dataset, scenario)
     st.caption("Every recommended ad's score is a baseline plus one contribution per signal. "
                "Here the positive contributions are summed over the top ads of everyone in a "
                "group and split by signal.")
     with section():
-        breakdowns(shares)
+        breakdowns(dataset.dataset_id, scenario, shares)
     with section():
-        cohorts(shares)
+        cohorts(dataset.dataset_id, scenario, shares)
 
 
 run_page(main)

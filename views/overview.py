@@ -19,10 +19,38 @@ def _people_chart(dataset_id: str, _dataset) -> object:
     return charts.people_by_region_chart(frames.people_by_region(_dataset.users))
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _trend_chart(dataset_id: str, scenario, _dataset) -> object:
+    # Per dataset and scenario, shared read-only like the chart above.
+    return charts.signal_share_trend_chart(data.weekly_ai_share(_dataset, scenario),
+                                           scenario.policy_start)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _headline(dataset_id: str, scenario, _dataset) -> tuple[tuple[Kpi, ...], str]:
+    """The headline KPIs and their caption, per dataset and scenario (read-only, shared)."""
+    result = data.scenario_result(_dataset, scenario)
+    shares = frames.headline_shares(result.shares["all"])
+    report = ai_value.rolling_report(_dataset, scenario)
+    value = ai_value.headline(report, ai_value.feedback_free(dataset_id))
+    reach = ai_value.reach(_dataset, scenario)
+    moved, moved_all, moved_help = ai_value.reach_text(reach)
+    return (
+        Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),
+            help="Share of the recommended ads (top ads per person and app) whose score has a "
+                 "positive contribution from the person's chats with Meta AI."),
+        Kpi("AI chats the largest contributor", pct(shares["ai_largest"]),
+            help="Share of recommended ads whose biggest single contribution is the AI-chat "
+                 "signal."),
+        Kpi("Top-5 ads owed to AI chats", moved, delta=moved_all, delta_color="off",
+            help=moved_help),
+        Kpi("Next-week top-5 hit rate added by AI chats", value.text, help=value.help),
+    ), ai_value.reach_caption(reach) + "  \n" + value.caption
+
+
 def ai_share_over_time(dataset, scenario) -> None:
     """What moves at the policy date: AI chats' part of the shown ads' scores, per region."""
-    weekly = data.weekly_ai_share(dataset, scenario)
-    charts.show(charts.signal_share_trend_chart(weekly, scenario.policy_start),
+    charts.show(_trend_chart(dataset.dataset_id, scenario, dataset),
                 "Each ad people saw, scored with what was known at that moment. Left of the "
                 "dashed line AI chats do not count; after it they count only where the rules "
                 "let them, so the excluded regions stay at zero.",
@@ -33,24 +61,9 @@ def ai_share_over_time(dataset, scenario) -> None:
 def headline_figures(dataset, scenario) -> None:
     """Share of ads with an AI-chat contribution, where it leads, what it adds to next week's
     clicks among the people who can have it, and how many ads it moves into the top 5."""
-    result = data.scenario_result(dataset, scenario)
-    shares = frames.headline_shares(result.shares["all"])
-    report = ai_value.rolling_report(dataset, scenario)
-    value = ai_value.headline(report, ai_value.feedback_free(dataset.dataset_id))
-    reach = ai_value.reach(dataset, scenario)
-    moved, moved_all, moved_help = ai_value.reach_text(reach)
-    kpi_row([
-        Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),
-            help="Share of the recommended ads (top ads per person and app) whose score has a "
-                 "positive contribution from the person's chats with Meta AI."),
-        Kpi("AI chats the largest contributor", pct(shares["ai_largest"]),
-            help="Share of recommended ads whose biggest single contribution is the AI-chat "
-                 "signal."),
-        Kpi("Top-5 ads owed to AI chats", moved, delta=moved_all, delta_color="off",
-            help=moved_help),
-        Kpi("Next-week top-5 hit rate added by AI chats", value.text, help=value.help),
-    ])
-    st.caption(ai_value.reach_caption(reach) + "  \n" + value.caption)
+    kpis, caption = _headline(dataset.dataset_id, scenario, dataset)
+    kpi_row(list(kpis))
+    st.caption(caption)
 
 
 def rules_list(rules) -> None:

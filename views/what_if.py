@@ -54,10 +54,20 @@ def headline(dataset, base, result_base, current, result_now, changed: pd.DataFr
 
 
 def _value_kpi(dataset, base: Scenario, current: Scenario, name: str) -> Kpi:
+    """What AI chats add to next week's precision@5 (cached per dataset and scenarios)."""
+    return _cached_value_kpi(dataset.dataset_id, base, current, name, dataset)
+
+
+# Figures and tables below depend only on the dataset and the two scenarios: built once and
+# shared read-only by every session (st.plotly_chart and st.dataframe only read them), so a
+# rerun does not rebuild them.
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _cached_value_kpi(dataset_id: str, base: Scenario, current: Scenario, name: str,
+                      _dataset) -> Kpi:
     """What AI chats add to next week's precision@5 in this scenario, against the announced
     policy (each among the people who can have the signal in that scenario)."""
-    now = ai_value.rolling_report(dataset, current).row("precision@k")
-    before = ai_value.rolling_report(dataset, base).row("precision@k")
+    now = ai_value.rolling_report(_dataset, current).row("precision@k")
+    before = ai_value.rolling_report(_dataset, base).row("precision@k")
     change = now["value"] - before["value"] if current.ai_chat else -before["value"]
     return Kpi("Next-week top-5 hit rate added by AI chats",
                ai_value.points(now["value"] if current.ai_chat else 0.0),
@@ -67,15 +77,46 @@ def _value_kpi(dataset, base: Scenario, current: Scenario, name: str) -> Kpi:
                     "against the announced policy.")
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _value_table(dataset_id: str, base: Scenario, current: Scenario, name: str,
+                 _dataset) -> pd.DataFrame:
+    reports = {"Announced policy": ai_value.rolling_report(_dataset, base)}
+    # With only the AI-chat switch flipped, both scenarios rank alike with the signal: one row.
+    if current.with_(ai_chat=True) != base.with_(ai_chat=True):
+        reports[name] = ai_value.rolling_report(_dataset, current)
+    return ai_value.comparison_table(reports)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _quality_chart(dataset_id: str, base: Scenario, current: Scenario, name: str,
+                   _dataset) -> object:
+    return charts.quality_chart(data.quality_table(_dataset, base, current, name))
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _changed_chart(dataset_id: str, base: Scenario, current: Scenario, _changed) -> object:
+    return charts.changed_by_region_chart(_changed)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _before_after(dataset_id: str, base: Scenario, current: Scenario, name: str,
+                  _result_base, _result_now) -> tuple[bool, object]:
+    """Whether neither scenario ranks any ad, and the shares' before/after figure."""
+    before = frames.shares_matrix(_result_base.shares["all"], None)
+    after = frames.shares_matrix(_result_now.shares["all"], None)
+    if before.empty and after.empty:
+        return True, None
+    return False, charts.shares_before_after_chart(
+        before.iloc[0] if len(before) else pd.Series(dtype=float),
+        after.iloc[0] if len(after) else pd.Series(dtype=float),
+        "Announced policy", name)
+
+
 def value_of_ai_chats(dataset, base: Scenario, current: Scenario, name: str) -> None:
     """The rolling next-week evaluation for both scenarios, with denominators; the static
     match with true interests as a secondary measure."""
     st.subheader("What AI chats add to next week's clicks")
-    reports = {"Announced policy": ai_value.rolling_report(dataset, base)}
-    # With only the AI-chat switch flipped, both scenarios rank alike with the signal: one row.
-    if current.with_(ai_chat=True) != base.with_(ai_chat=True):
-        reports[name] = ai_value.rolling_report(dataset, current)
-    table = ai_value.comparison_table(reports)
+    table = _value_table(dataset.dataset_id, base, current, name, dataset)
     if table.empty:
         nothing_to_show("Nobody who can have the AI-chat signal clicked an ad in the evaluated "
                         "weeks, so its value cannot be measured on this data.")
@@ -90,8 +131,7 @@ def value_of_ai_chats(dataset, base: Scenario, current: Scenario, name: str) -> 
                "table still shows what the signal would add.")
     with st.expander("Secondary: match with the simulation's true interests (one cut, "
                      "everyone)"):
-        quality = data.quality_table(dataset, base, current, name)
-        charts.show(charts.quality_chart(quality),
+        charts.show(_quality_chart(dataset.dataset_id, base, current, name, dataset),
                     "Dots: how well the top ads match people's true interests at one point in "
                     "time, over everyone; whiskers: 95% bootstrap intervals over people. Each "
                     "panel has its own scale.",
@@ -145,19 +185,16 @@ def main() -> None:
         headline(dataset, base, result_base, current, result_now, changed, other_name)
     left, right = st.columns(2)
     with left, section():
-        charts.show(charts.changed_by_region_chart(changed),
+        charts.show(_changed_chart(dataset.dataset_id, base, current, changed),
                     "Where the rule change reaches: people whose set of top ads differs.",
                     "There are no people in this dataset.", key="changed_region")
     with right, section():
-        before = frames.shares_matrix(result_base.shares["all"], None)
-        after = frames.shares_matrix(result_now.shares["all"], None)
-        if before.empty and after.empty:
+        empty, figure = _before_after(dataset.dataset_id, base, current, other_name,
+                                      result_base, result_now)
+        if empty:
             nothing_to_show("No ads are ranked in either scenario, so there are no shares.")
         else:
-            charts.show(charts.shares_before_after_chart(
-                before.iloc[0] if len(before) else pd.Series(dtype=float),
-                after.iloc[0] if len(after) else pd.Series(dtype=float),
-                "Announced policy", other_name),
+            charts.show(figure,
                 f"Hatched bars: announced policy; solid: {other_name}.",
                 "No signal contributes in either scenario.", key="shares_before_after")
     with section():

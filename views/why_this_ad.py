@@ -43,6 +43,13 @@ def _interesting_people(dataset_id: str, base, _dataset, _recommendations) -> di
     return frames.interesting_people(_dataset.users, _dataset.events, _recommendations)
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _coincidence_case(dataset_id: str, base, params, _dataset) -> dict | None:
+    # The quick pick's moment: a small dict, found once per dataset and memory assumptions
+    # rather than on every rerun of this page.
+    return data.coincidence_case(_dataset, base, params)
+
+
 def _typed() -> None:
     open_person(st.session_state.get(K_PERSON_INPUT, "").strip())
 
@@ -71,8 +78,8 @@ def person_controls(dataset, base_result) -> str | None:
         for col, (kind, label) in zip(buttons, PICKS.items(), strict=True):
             moment = None
             if kind == "coincidence":
-                found = data.coincidence_case(dataset, base_result.scenario,
-                                              current_memory_params())
+                found = _coincidence_case(dataset.dataset_id, base_result.scenario,
+                                          current_memory_params(), dataset)
                 person, moment = (found["person"], found) if found else (None, None)
             else:
                 person = picks.get(kind)
@@ -112,7 +119,14 @@ def person_ads(dataset, scenario, result, person: str, moment: dict | None) -> p
     if moment:
         return data.top_ads_at(dataset, scenario, person, pd.Timestamp(moment["ts"]),
                                moment.get("ad_id")).sort_values(["app", "rank"])
-    recs = result.recommendations
+    return _scenario_ads(dataset.dataset_id, scenario, person, result)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _scenario_ads(dataset_id: str, scenario, person: str, _result) -> pd.DataFrame:
+    # Picking one person's rows out of everyone's ranking costs more than the page's other
+    # work; the few rows are kept per person and scenario (read-only, shared).
+    recs = _result.recommendations
     return recs[recs["user_id"] == person].sort_values(["app", "rank"])
 
 
@@ -140,6 +154,17 @@ def _ads_table(ads: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _ads_tables(dataset_id: str, scenario, person: str, moment: str, _ads) -> dict:
+    # The display tables of one person's ads (all apps under None, and each app without the
+    # App column), per scenario and moment: formatting them was a large part of each rerun.
+    # Read-only and shared; st.dataframe only reads a frame.
+    ads_app = _ads["app"].astype("str")
+    return {None: _ads_table(_ads),
+            **{app: _ads_table(_ads[ads_app == app]).drop(columns="App")
+               for app in ads_app.unique()}}
+
+
 def top_ads(dataset_id: str, scenario, mine: pd.DataFrame, person: str,
             moment: dict | None, weights_source: str | None) -> None:
     st.subheader("Top ads, and why")
@@ -151,6 +176,7 @@ def top_ads(dataset_id: str, scenario, mine: pd.DataFrame, person: str,
         return
     apps = [a for a in schema.AD_APPS if a in set(mine["app"].astype("str"))]
     figures = _waterfalls(dataset_id, scenario, person, (moment or {}).get("ts", ""), mine)
+    tables = _ads_tables(dataset_id, scenario, person, (moment or {}).get("ts", ""), mine)
     st.caption("Each bar is a chance of a click: the baseline every ad starts from, then what "
                "each signal adds (largest first), then the ad's score. All of this person's "
                "waterfalls share one axis; hover a bar for the exact log-odds.")
@@ -167,7 +193,7 @@ def top_ads(dataset_id: str, scenario, mine: pd.DataFrame, person: str,
                                 f"{md_escape(ad['advertiser'])} · "
                                 f"{md_escape(labels.topic(ad['topic']))}",
                                 "", key=f"wf_{app}_{ad['rank']}")
-            st.dataframe(_ads_table(ads).drop(columns="App"), hide_index=True)
+            st.dataframe(tables[app], hide_index=True)
     exact = mine[["app", "rank", "ad_id", "title", "advertiser", "topic", "score", "baseline",
                   *[c for c in mine.columns if c.startswith("contrib_")]]]
     st.download_button("Download these ads with the exact log-odds (CSV)",
@@ -187,23 +213,36 @@ def side_by_side(dataset, base, scenario, mine: pd.DataFrame, person: str,
     after_keys = set(zip(mine["app"].astype("str"), mine["ad_id"].astype("str"), strict=True))
     before_keys = set(zip(before["app"].astype("str"), before["ad_id"].astype("str"),
                           strict=True))
+    when = (moment or {}).get("ts", "")
     # Half a page each: the advertiser is in the ad's name already.
-    for col, name, ads in ((left, "Under the announced policy", before),
-                           (right, "Under this scenario", mine)):
-        with col:
-            st.markdown(f"**{name}**")
-            st.dataframe(_ads_table(ads).drop(columns="Advertiser"), hide_index=True)
+    with left:
+        st.markdown("**Under the announced policy**")
+        st.dataframe(_ads_tables(dataset.dataset_id, base, person, when, before)[None]
+                     .drop(columns="Advertiser"), hide_index=True)
+    with right:
+        st.markdown("**Under this scenario**")
+        st.dataframe(_ads_tables(dataset.dataset_id, scenario, person, when, mine)[None]
+                     .drop(columns="Advertiser"), hide_index=True)
     gone, new = len(before_keys - after_keys), len(after_keys - before_keys)
     st.caption(f"Same person, both rule sets: {new} of their top ads are new in this scenario "
                f"and {gone} of the announced policy's are gone."
                if gone or new else "Same person, both rule sets: their top ads do not change.")
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _timeline_chart(dataset_id: str, policy_start, sensitive_list: str, person: str,
+                    _dataset) -> object:
+    # Per person, policy date and sensitive list (the parts of the scenario it shows), shared
+    # read-only.
+    events = _dataset.events[_dataset.events["user_id"] == person]
+    events = threshold.with_guesses(_dataset, events, sensitive_list)
+    return charts.person_timeline_chart(events, policy_start)
+
+
 def timeline(dataset, scenario, person: str) -> None:
-    events = dataset.events[dataset.events["user_id"] == person]
-    events = threshold.with_guesses(dataset, events, scenario.sensitive_list)
     st.subheader("Their events")
-    charts.show(charts.person_timeline_chart(events, scenario.policy_start),
+    charts.show(_timeline_chart(dataset.dataset_id, scenario.policy_start,
+                                scenario.sensitive_list, person, dataset),
                 "Each dot is one event; hover for the topic and text (a chat's topic is the "
                 "model's guess, with its probability). Chats left of the dashed line do not "
                 "count for ads.",
@@ -217,14 +256,14 @@ def app_names(apps: str) -> str:
     return ", ".join(names) if names else "every app"
 
 
-def excluded(result, person: str, dataset=None) -> None:
-    st.subheader("Events the rules kept out")
-    ex = result.exclusions
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _excluded_view(dataset_id: str, scenario, person: str, _result, _dataset) -> tuple | None:
+    # One person's kept-out events out of everyone's, formatted once per person and scenario
+    # (read-only, shared): the table and the count per reason, or None when there are none.
+    ex = _result.exclusions
     mine = ex[ex["user_id"] == person]
     if mine.empty:
-        st.info("No event of this person was kept out by the rules in this scenario.",
-                icon=":material/info:")
-        return
+        return None
     shown = mine.sort_values("ts")
     table = labels.display_frame(shown[[c for c in ("ts", "event_type", "app", "topic")
                                         if c in shown]])
@@ -234,15 +273,25 @@ def excluded(result, person: str, dataset=None) -> None:
         # A chat kept out of some apps only still counts in the others: say which.
         table[labels.column("blocked_apps")] = shown["blocked_apps"].astype(str).map(
             app_names).to_numpy()
-    if dataset is not None:  # a chat's topic and sensitivity are the model's guesses: say so
-        for name, values in threshold.guess_columns(dataset, shown,
-                                                    result.scenario.sensitive_list).items():
-            table[name] = values
+    # A chat's topic and its sensitivity are the model's guesses: say so.
+    for name, values in threshold.guess_columns(_dataset, shown,
+                                                scenario.sensitive_list).items():
+        table[name] = values
+    return table, mine["reason"].value_counts()
+
+
+def excluded(dataset, scenario, result, person: str) -> None:
+    st.subheader("Events the rules kept out")
+    view = _excluded_view(dataset.dataset_id, scenario, person, result, dataset)
+    if view is None:
+        st.info("No event of this person was kept out by the rules in this scenario.",
+                icon=":material/info:")
+        return
+    table, counts = view
     # The two sentences need the room: the short columns stay narrow.
     st.dataframe(table, hide_index=True, column_config={
         labels.column("reason"): st.column_config.TextColumn(width="large"),
         labels.column("blocked_apps"): st.column_config.TextColumn(width="medium")})
-    counts = mine["reason"].value_counts()
     st.caption(" · ".join(f"{REASON_LABELS.get(r, r)}: {n}" for r, n in counts.items()))
 
 
@@ -275,7 +324,7 @@ def main() -> None:
     with section():
         timeline(dataset, scenario, person)
     with section():
-        excluded(result, person, dataset)
+        excluded(dataset, scenario, result, person)
 
 
 run_page(main)
