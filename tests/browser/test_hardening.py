@@ -42,9 +42,15 @@ def test_tables_offer_no_unguarded_csv_export(page, server_url, screenshots, tmp
     assert toolbar.get_by_role("button").count() > 0, "the toolbar is shown"
     assert page.get_by_role("button", name="Download as CSV").count() == 0
     page.screenshot(path=str(screenshots / "hardening_data_table_toolbar.png"))
-    # The app's own download is the way out, and it makes the formula inert.
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Download users as CSV").click()
+    # The app's own download is the way out, and it makes the formula inert. On a busy
+    # machine the upload's follow-up rerun can still be redrawing the button: click it only
+    # once the page has settled.
+    wait_for_rerun(page)
+    button = page.get_by_role("button", name="Download users as CSV")
+    button.wait_for(state="visible")
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=180_000) as info:
+        button.click()
     saved = tmp_path / "users.csv"
     info.value.save_as(saved)
     assert "'=HYPERLINK" in saved.read_text()
