@@ -1,0 +1,71 @@
+"""The Method page's chat-understanding figures per language and per labelled set, and the
+leakage / held-back trade-off of the sensitive-topic threshold.
+
+Draws a `text_model.TextReport` (from `data.text_report`); computes nothing itself.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from adlens import schema
+from adlens import text_model as tm
+from components.charts import show
+from components.threshold import tradeoff_chart
+
+# Plain-word names of the report's columns, in the order shown.
+COLUMNS: dict[str, str] = {
+    "set": "Messages from",
+    "language": "Language",
+    "messages": "Messages",
+    "everyday_accuracy": "Everyday topic read right",
+    "sensitive_caught": "Sensitive chats held back",
+    "leakage": "Sensitive chats still used",
+    "everyday_held_back": "Everyday chats held back",
+    "no_topic_accuracy": "No-ad-topic chats recognised",
+    "hard_negative_held_back": "Look-alike chats held back",
+}
+SET_NAMES: dict[str, str] = {
+    tm.SET_GENERATED: "Generated, held out from training",
+    tm.SET_HANDWRITTEN: "Written by hand (never used to train)",
+    tm.SET_DATASET: "This dataset's chats with a known topic",
+}
+PERCENT_COLUMNS = tuple(v for k, v in COLUMNS.items() if k not in ("set", "language", "messages"))
+
+
+def language_table(report: tm.TextReport) -> pd.DataFrame:
+    """The report's per-language rows with plain-word set, language and column names (empty
+    when the report has none)."""
+    table = report.by_language
+    if table is None or table.empty:
+        return pd.DataFrame(columns=list(COLUMNS.values()))
+    languages = {"all": "All languages", "": "Unknown", **schema.CHAT_LANGUAGE_LABELS}
+    out = table.reindex(columns=list(COLUMNS)).assign(
+        set=table["set"].map(lambda s: SET_NAMES.get(s, s)),
+        language=table["language"].map(lambda c: languages.get(c, c)))
+    return out.rename(columns=COLUMNS).reset_index(drop=True)
+
+
+def text_model_section(report: tm.TextReport, threshold: float | None = None) -> None:
+    """The per-language table and the trade-off chart (`threshold`: the one in force, marked
+    on the chart; the model's chosen one when None)."""
+    st.markdown("**By language and by set of messages**")
+    table = language_table(report)
+    if table.empty:
+        st.info("No labelled messages to measure the chat model on.")
+    else:
+        st.dataframe(table, hide_index=True, column_config={
+            name: st.column_config.NumberColumn(format="percent") for name in PERCENT_COLUMNS})
+        st.caption("Each figure is the model's guess checked against a person's label. "
+                   "Look-alike chats use a sensitive-sounding word in another sense "
+                   "(\"the Saints score\"); they are counted apart from everyday chats.")
+    if report.tradeoff is None or report.tradeoff.empty:
+        return
+    chosen = report.threshold
+    name = tm.SET_HANDWRITTEN if tm.VALIDATION_CSV.exists() else tm.SET_GENERATED
+    fig = tradeoff_chart({name: report.tradeoff}, chosen if threshold is None else threshold,
+                         chosen)
+    show(fig, "Moving the threshold trades sensitive chats used for ads against everyday "
+              "chats held back: read both lines at the marked threshold.",
+         "No trade-off to show.", key="method_text_tradeoff")

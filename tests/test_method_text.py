@@ -1,0 +1,65 @@
+"""The Method page's chat-understanding component: the per-language table in plain words and the
+trade-off chart, drawn from a text report."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from adlens import text_model as tm
+from components import method_text
+
+
+def _report(with_rows: bool = True) -> tm.TextReport:
+    rows = pd.DataFrame({
+        "set": [tm.SET_GENERATED, tm.SET_HANDWRITTEN, tm.SET_HANDWRITTEN],
+        "language": ["all", "all", "hi-en"], "messages": [10, 8, 3],
+        "everyday_accuracy": [0.9, 0.8, 0.7], "sensitive_caught": [1.0, 0.95, 1.0],
+        "leakage": [0.0, 0.02, 0.0], "everyday_held_back": [0.01, 0.05, 0.0],
+        "no_topic_accuracy": [1.0, 0.9, np.nan], "hard_negative_accuracy": [np.nan, 0.7, 0.5],
+        "hard_negative_held_back": [np.nan, 0.2, 0.0], "topic_accuracy": [0.9, 0.8, 0.7],
+    })
+    curve = pd.DataFrame({"threshold": [0.1, 0.5, 0.9], "leakage": [0.0, 0.1, 0.4],
+                          "held_back": [0.3, 0.05, 0.0], "caught": [1.0, 0.9, 0.6]})
+    return tm.TextReport(per_topic=pd.DataFrame(), accuracy=0.9, leakage={}, false_hold={},
+                         by_language=rows if with_rows else None, threshold=0.5,
+                         tradeoff=curve if with_rows else None)
+
+
+def test_language_table_speaks_plain_words() -> None:
+    table = method_text.language_table(_report())
+    assert list(table.columns) == list(method_text.COLUMNS.values())
+    assert list(table["Language"]) == ["All languages", "All languages", "Hindi-English"]
+    assert table["Messages from"].iloc[1] == method_text.SET_NAMES[tm.SET_HANDWRITTEN]
+    assert table["Everyday chats held back"].tolist() == [0.01, 0.05, 0.0]
+    assert method_text.language_table(_report(with_rows=False)).empty
+
+
+def _page(with_rows: bool, threshold: float | None) -> None:
+    import numpy as np  # noqa: F401 — AppTest runs this function's source on its own
+    import pandas as pd  # noqa: F401
+
+    from adlens import text_model as tm  # noqa: F401
+    from components import method_text
+    from tests.test_method_text import _report
+
+    method_text.text_model_section(_report(with_rows), threshold)
+
+
+def test_section_draws_the_table_and_the_tradeoff_at_the_threshold_in_force() -> None:
+    at = AppTest.from_function(_page, kwargs={"with_rows": True, "threshold": 0.3},
+                               default_timeout=60).run()
+    assert not at.exception
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 3
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert "Sensitive chats used" in spec and "Everyday chats held back" in spec
+    assert "now 0.30" in spec and "chosen 0.50" in spec
+
+
+def test_section_says_so_when_there_is_nothing_to_measure() -> None:
+    at = AppTest.from_function(_page, kwargs={"with_rows": False, "threshold": None},
+                               default_timeout=60).run()
+    assert not at.exception
+    assert any("No labelled messages" in info.value for info in at.info)
+    assert not at.get("plotly_chart")
