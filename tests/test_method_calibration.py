@@ -122,3 +122,17 @@ def test_method_page_on_an_upload_without_a_description_says_it_is_not_simulated
     text = _text(app)
     assert NOT_SIMULATED in text
     assert "measured on the bundled sample" in text
+
+
+def test_method_page_reports_chat_understanding_by_language_and_on_the_handwritten_set():
+    app = AppTest.from_file(APP, default_timeout=300)
+    app.run()
+    _method(app)
+    tables = [t.value for t in app.dataframe if "Messages from" in t.value.columns]
+    assert tables, "the per-language table of the chat model"
+    shown = tables[0]
+    assert "Written by hand (never used to train)" in set(shown["Messages from"])
+    assert {"Spanish", "Portuguese", "Hindi-English"} <= set(shown["Language"])
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"]
+              for c in app.get("plotly_chart")]
+    assert any("threshold" in t.lower() for t in titles), titles

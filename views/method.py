@@ -17,6 +17,7 @@ from components.fmt import md_escape, pct
 from components.kpi import Kpi, kpi_row
 from components.method_calibration import calibration_section
 from components.method_recall import recall_method_sections
+from components.method_text import text_model_section as text_model_by_language
 from components.page import run_page, section
 from components.scenario_controls import (
     K_HALF_LIVES,
@@ -160,6 +161,7 @@ def text_model_section(dataset) -> None:
     st.dataframe(per_topic, hide_index=True, column_config={
         "precision": st.column_config.NumberColumn(format="percent"),
         "recall": st.column_config.NumberColumn(format="percent")})
+    text_model_by_language(report, current_scenario().sensitive_threshold)
 
 
 def glossary_section() -> None:
