@@ -17,7 +17,7 @@ from adlens import labels, recall
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames
-from components.fmt import pct
+from components.fmt import pct, pp
 from components.method_recall import excess_caption, listening_preview, mic_profile_chart
 from components.scenario_controls import announced_base, current_memory_params
 
@@ -76,7 +76,7 @@ def _recall_part(dataset: Dataset, scenario: Scenario,
     ex = rec.excess.set_index("flag") if rec.excess is not None and len(rec.excess) else None
     if ex is not None and "forgotten" in ex.index:
         items.append(("Earlier ad likely forgotten, beyond chance",
-                      pct(ex.loc["forgotten", "excess"], signed=True), caption))
+                      pp(ex.loc["forgotten", "excess"]), caption))
     mic = rec.mic
     items.append(("Microphone test", mic.verdict,
                   f"after minus before each conversation, beyond the same at placebo times: "

@@ -577,6 +577,9 @@ def test_uploaded_data_without_truth_render_the_recall_and_method_pages(uploaded
     labels = {m.label: m.value for m in app.metric}
     assert labels["Microphone test"] in ("no sign of listening", "looks like listening",
                                          "not enough conversations to test")
+    # A difference of two shares reads in points, as in the story and the report.
+    excess = labels["Earlier ad likely forgotten, beyond chance"]
+    assert excess == "—" or excess.endswith(" points"), excess
     captions = " ".join(c.value for c in app.caption)
     assert "own data" in captions and "generator decides" in captions
     app.switch_page("views/method.py").run()

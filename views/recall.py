@@ -11,7 +11,7 @@ from adlens import recall
 from adlens.labels import topic as topic_name
 from components import charts, data
 from components.colors import EVENT_LABELS, signal_label
-from components.fmt import md_escape, pct
+from components.fmt import md_escape, pct, pp
 from components.kpi import Kpi, kpi_row
 from components.method_recall import (
     LISTENING_RATE,
@@ -47,7 +47,7 @@ def headline(rec) -> None:
         Kpi("Had seen an ad on it before", pct(prior),
             help=f"Share with an ad on the topic in the {rec.lookback_days:g} days before the "
                  "conversation."),
-        Kpi("Earlier ad likely forgotten, beyond chance", pct(excess, signed=True),
+        Kpi("Earlier ad likely forgotten, beyond chance", pp(excess),
             help="Moments with an earlier exposure likely forgotten, minus the same share at "
                  "placebo moments (the same people and topics when they did not talk about "
                  "it): the part chance does not explain." + interval),
