@@ -7,6 +7,7 @@ One real `streamlit run app.py` server; two client sessions, no browser.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,10 @@ async def _two_sessions(url: str) -> dict:
 
 
 def test_client_receives_the_page_and_its_toggle_changes_the_headline(server_url: str) -> None:
-    seen = asyncio.run(_two_sessions(server_url))
+    # In its own thread: an earlier test (Playwright's sync API) may have left an event loop
+    # running in this one, where asyncio.run refuses to start.
+    with ThreadPoolExecutor(1) as pool:
+        seen = pool.submit(asyncio.run, _two_sessions(server_url)).result()
     opened, switched = seen["opened"], seen["switched"]
     for run in (opened, switched, seen["next_page"], seen["other_opened"]):
         assert run.ok, (run.exceptions, run.error_boxes)
