@@ -17,15 +17,10 @@ pytestmark = pytest.mark.browser
 
 PAGES = {"overview": "", "why_this_ad": "why_this_ad", "contributions": "contributions",
          "what_if": "what_if", "recall": "recall", "data": "data", "method": "method"}
-# Every page at one size and theme; a few pages at the others (each page load costs seconds).
-VIEWS = [
-    *[(name, 1280, 720, "light") for name in PAGES],
-    *[(name, 1280, 720, "dark") for name in ("overview", "why_this_ad")],
-    ("overview", 1400, 900, "light"),
-    ("what_if", 1400, 900, "dark"),
-    *[(name, 800, 900, "light") for name in ("overview", "recall")],
-    ("why_this_ad", 800, 900, "dark"),
-]
+# Every page at every size and theme the issue names (each page load costs a few seconds).
+SIZES = ((1280, 720), (1400, 900), (800, 900))
+VIEWS = [(name, width, height, theme) for width, height in SIZES for theme in ("light", "dark")
+         for name in PAGES]
 
 CLIPPED_TEXT = """() => [...document.querySelectorAll(
     '[data-testid=stMetricLabel] *, [data-testid=stMetricValue], [data-testid=stMetricValue] *,'
