@@ -504,14 +504,21 @@ def _json_safe(value):
     return value
 
 
-def stored_feedback_free(dataset_id: str, path: Path = FEEDBACK_FREE_PATH
-                         ) -> RollingReport | None:
-    """The stored feedback-free result when `dataset_id` is the dataset it was computed for."""
+def stored_for(dataset_id: str, path: Path) -> dict | None:
+    """A stored result (JSON with a `dataset_id`) when it belongs to `dataset_id`, else None
+    (missing, unreadable or computed for other data)."""
     try:
         data = json.loads(Path(path).read_text())
     except (OSError, ValueError):
         return None
-    if data.get("dataset_id") != dataset_id:
+    return data if data.get("dataset_id") == dataset_id else None
+
+
+def stored_feedback_free(dataset_id: str, path: Path = FEEDBACK_FREE_PATH
+                         ) -> RollingReport | None:
+    """The stored feedback-free result when `dataset_id` is the dataset it was computed for."""
+    data = stored_for(dataset_id, path)
+    if data is None:
         return None
     report = RollingReport.from_dict(data)
     summary = report.summary.astype({c: float for c in ("value", "ci_low", "ci_high")})

@@ -146,11 +146,8 @@ class StoredSensitivity:
 def stored_sensitivity(dataset_id: str, path: Path = SENSITIVITY_PATH
                        ) -> StoredSensitivity | None:
     """The stored study when `dataset_id` is the dataset it was measured for, else None."""
-    try:
-        data = json.loads(Path(path).read_text())
-    except (OSError, ValueError):
-        return None
-    if data.get("dataset_id") != dataset_id:
+    data = rolling.stored_for(dataset_id, path)
+    if data is None:
         return None
     rows = pd.DataFrame(data["rows"], columns=list(COLUMNS))
     rows = rows.astype({c: float for c in ("value", "ci_low", "ci_high")})
