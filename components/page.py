@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 import streamlit as st
 
+from components import collector
 from components.data import DataUnavailable, trim_memory
 from components.fmt import md_escape
 
@@ -35,12 +36,14 @@ def section() -> Iterator[None]:
 
 
 def run_page(body: Callable[[], None]) -> None:
-    """Run a page body inside a guard, then give the run's freed memory back to the OS."""
+    """Run a page body inside a guard, then give the run's freed memory back to the OS (and, after
+    a run that imported modules, set the long-lived objects aside: components/collector.py)."""
     try:
         with section():
             body()
     finally:
         trim_memory()
+        collector.after_run()
 
 
 def nothing_to_show(sentence: str) -> None:

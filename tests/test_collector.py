@@ -1,0 +1,56 @@
+"""The server's long-lived objects are set aside from the collector once per batch of imported
+modules, only in a served app, and objects made afterwards are still collected."""
+
+from __future__ import annotations
+
+import gc
+import sys
+import types
+import weakref
+
+import pytest
+
+from components import collector
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch):
+    """Never frozen; whatever a test freezes is handed back to the collector afterwards."""
+    monkeypatch.setattr(collector, "_modules_at_freeze", 0)
+    yield
+    gc.unfreeze()
+
+
+def test_freezes_once_then_again_only_after_new_imports(fresh, monkeypatch) -> None:
+    assert collector.freeze_long_lived()
+    frozen = gc.get_freeze_count()
+    assert frozen > 1000  # the test process's modules, at the least
+    assert not collector.freeze_long_lived()  # nothing imported since: no new freeze
+    assert gc.get_freeze_count() == frozen
+    monkeypatch.setitem(sys.modules, "adlens_test_new_module", types.ModuleType("x"))
+    assert collector.freeze_long_lived()
+
+
+def test_objects_made_after_a_freeze_are_still_collected(fresh) -> None:
+    collector.freeze_long_lived()
+
+    class Node:
+        pass
+
+    cycle = Node()
+    cycle.me = cycle  # only the cyclic collector can free it
+    gone = weakref.ref(cycle)
+    del cycle
+    gc.collect(2)  # what Streamlit runs after every script run
+    assert gone() is None
+
+
+def test_only_a_served_app_freezes(fresh, monkeypatch) -> None:
+    from streamlit import runtime
+
+    monkeypatch.setattr(runtime, "exists", lambda: False)
+    assert not collector.after_run()
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(runtime, "exists", lambda: True)
+    assert collector.after_run()
+    assert gc.get_freeze_count() > 0
