@@ -45,3 +45,11 @@ def after_run() -> bool:
     from streamlit import runtime  # noqa: PLC0415 — imported already; kept out of module load
 
     return runtime.exists() and freeze_long_lived()
+
+
+def collect() -> None:
+    """A full collection (after loading or preparing a dataset); in a served app, when modules
+    were imported since the last freeze, the survivors are set aside as well, so the next
+    collections (this one's followers in the same first run, and every run's) stay cheap."""
+    if not after_run():
+        gc.collect()

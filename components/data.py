@@ -7,7 +7,6 @@ cached by (dataset_id, scenario) with the heavy objects passed as underscore-pre
 from __future__ import annotations
 
 import ctypes
-import gc
 import hashlib
 import os
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ import streamlit as st
 from adlens import contract, engine, export, labels, recall, schema, trends
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
-from components import frames
+from components import collector, frames
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"
@@ -86,7 +85,7 @@ def release_memory() -> None:
     """After a heavy computation: collect reference cycles too (about 0.1 s), then trim.
     Arrow's pool and glibc keep freed memory otherwise, and Community Cloud counts it against
     the app's limit."""
-    gc.collect()
+    collector.collect()  # gc.collect(), setting long-lived objects aside in a served app
     trim_memory()
 
 

@@ -54,3 +54,17 @@ def test_only_a_served_app_freezes(fresh, monkeypatch) -> None:
     monkeypatch.setattr(runtime, "exists", lambda: True)
     assert collector.after_run()
     assert gc.get_freeze_count() > 0
+
+
+def test_collect_after_loading_sets_aside_only_in_a_served_app(fresh, monkeypatch) -> None:
+    from streamlit import runtime
+
+    monkeypatch.setattr(runtime, "exists", lambda: False)
+    collector.collect()  # a test process or a script: a plain collection
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(runtime, "exists", lambda: True)
+    collector.collect()
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    collector.collect()  # no module imported since: collects, freezes nothing more
+    assert gc.get_freeze_count() == frozen
