@@ -387,6 +387,9 @@ def top_ads_at(dataset: Dataset, scenario: Scenario, person: str, moment: pd.Tim
 
 @st.cache_data(max_entries=4, show_spinner="Scoring the ads people saw, week by week…")
 def _weekly_ai_share(dataset_id: str, scenario: Scenario, _dataset: Dataset) -> pd.DataFrame:
+    stored = trends.stored_weekly_share(dataset_id, scenario)  # the sample, announced policy
+    if stored is not None:
+        return stored
     return trends.weekly_signal_share(prepared(_dataset), scenario, _dataset.users,
                                       _dataset.events)
 

@@ -63,3 +63,57 @@ def test_no_impressions_gives_an_empty_table(world) -> None:
     events = dataset.events[dataset.events["event_type"] != "ad_impression"]
     assert trends.weekly_signal_share(prepared, Scenario.announced(), dataset.users,
                                       events).empty
+
+
+# --- the stored result -----------------------------------------------------------------------
+def test_a_stored_share_is_read_back_as_computed_and_only_for_its_own_key(world, tmp_path) -> None:
+    dataset, prepared = world
+    scenario = Scenario.announced()
+    path = tmp_path / "weekly.json"
+    trends.store_weekly_share(prepared, scenario, dataset.users, dataset.events, path=path)
+    computed = trends.weekly_signal_share(prepared, scenario, dataset.users, dataset.events)
+    stored = trends.stored_weekly_share(dataset.dataset_id, scenario, path=path)
+    pd.testing.assert_frame_equal(stored, computed)  # values and dtypes
+    # Another dataset, another scenario: refused.
+    assert trends.stored_weekly_share("another dataset", scenario, path=path) is None
+    assert trends.stored_weekly_share(dataset.dataset_id, scenario.with_(ai_chat=False),
+                                      path=path) is None
+    assert trends.stored_weekly_share(dataset.dataset_id, scenario,
+                                      path=tmp_path / "missing.json") is None
+
+
+@pytest.fixture(scope="module")
+def stored_once(world, tmp_path_factory):
+    dataset, prepared = world
+    path = tmp_path_factory.mktemp("stored") / "weekly.json"
+    trends.store_weekly_share(prepared, Scenario.announced(), dataset.users, dataset.events,
+                              path=path)
+    return path
+
+
+@pytest.mark.parametrize("field", ["code_version", "trends_version", "text_model_version",
+                                   "libraries", "python", "format"])
+def test_a_stored_share_from_other_code_or_libraries_is_refused(world, stored_once, tmp_path,
+                                                               field) -> None:
+    import json
+
+    dataset, _ = world
+    path = tmp_path / "weekly.json"
+    data = json.loads(stored_once.read_text())
+    path.write_text(json.dumps(data))
+    assert trends.stored_weekly_share(dataset.dataset_id, Scenario.announced(), path=path) \
+        is not None
+    data["key"][field] = "something else"
+    path.write_text(json.dumps(data))
+    assert trends.stored_weekly_share(dataset.dataset_id, Scenario.announced(), path=path) is None
+
+
+def test_the_stored_share_is_current_for_the_bundled_sample() -> None:
+    """Fails after a change to the engine, the text model, this module or the sample until
+    `python -m adlens.trends` (the last line of `make sample`) stores it again."""
+    dataset = contract.load_dataset(contract.SAMPLE_DIR)
+    stored = trends.stored_weekly_share(dataset.dataset_id, Scenario.announced())
+    assert stored is not None, "stale adlens/weekly_ai_share.json: run python -m adlens.trends"
+    computed = trends.weekly_signal_share(engine.prepare(dataset), Scenario.announced(),
+                                          dataset.users, dataset.events)
+    pd.testing.assert_frame_equal(stored, computed)
