@@ -33,7 +33,8 @@ bench: $(DEV_STAMP)
 # people, chat ads, the click model and the fitted text model, versioned), which a fresh
 # container loads instead of training and inferring; then the stored feedback-free twin and
 # the headlines' sensitivity to the impression thinning; then the Overview's weekly AI-chat share
-# under the announced policy (adlens/weekly_ai_share.json).
+# under the announced policy (adlens/weekly_ai_share.json), and the sample's checked tables
+# (sample_data/checked/, read instead of checking the sample again when its bytes are the same).
 sample: $(RUN_STAMP)
 	$(PY) -m adlens generate --users 5000 --seed 20251216 --out sample_data --format parquet
 	$(PY) -m adlens.ranking > /dev/null
@@ -41,3 +42,4 @@ sample: $(RUN_STAMP)
 	$(PY) -m adlens.rolling --users 5000 --seed 20251216
 	$(PY) -m adlens.thinning --users 5000 --seed 20251216
 	$(PY) -m adlens.trends
+	$(PY) -m adlens.checked

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from adlens import contract, engine, export, labels, recall, schema, trends
+from adlens import checked, contract, engine, export, labels, recall, schema, trends
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import collector, frames
@@ -140,7 +140,9 @@ def load_sample() -> Dataset:
     if not SAMPLE_DIR.is_dir() or not any(SAMPLE_DIR.iterdir()):
         raise DataUnavailable("The bundled sample is missing from sample_data/.")
     try:
-        dataset = contract.load_dataset(SAMPLE_DIR)
+        # The sample as checked at build time when its bytes are exactly those (adlens/checked.py),
+        # else checked now by the contract.
+        dataset = checked.load_dataset(SAMPLE_DIR)
         release_memory()
         return dataset
     except contract.ContractError as error:
