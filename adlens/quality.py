@@ -13,15 +13,18 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from adlens import ranking, schema
 from adlens.ranking import rank, rankable_topics
 from adlens.scenario import Scenario
 from adlens.signals import Features, chat_rules, features
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 VARIANTS = ("with AI chat", "without AI chat", "difference")
 METRICS = ("precision@k", "ndcg@k", "auc")
@@ -284,6 +287,10 @@ def _csr_in_row_order(rows: np.ndarray, cols: np.ndarray, data: np.ndarray, n_ro
     first = np.flatnonzero(new)
     summed = np.add.reduceat(data, first) if len(first) else data[:0]
     indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[first], minlength=n_rows))])
+    # Imported here: SciPy's import (about 0.3 s, with NumPy submodules it pulls in) is not
+    # needed by the Overview's figures, which use this module's bootstrap helpers only.
+    from scipy import sparse  # noqa: PLC0415
+
     return sparse.csr_matrix((summed, cols[first], indptr), shape=(n_rows, n_cols))
 
 
