@@ -32,8 +32,8 @@ bench: $(DEV_STAMP)
 # click-model fit, then its prepared artifacts (sample_data/prepared/: chat inference, similar
 # people, chat ads, the click model and the fitted text model, versioned), which a fresh
 # container loads instead of training and inferring; then the stored feedback-free twin and
-# the headlines' sensitivity to the impression thinning; then the Overview's weekly AI-chat share
-# under the announced policy (adlens/weekly_ai_share.json), and the sample's checked tables
+# the headlines' sensitivity to the impression thinning; then the Overview's figures for the
+# announced policy (adlens/overview_sample.json), and the sample's checked tables
 # (sample_data/checked/, read instead of checking the sample again when its bytes are the same).
 sample: $(RUN_STAMP)
 	$(PY) -m adlens generate --users 5000 --seed 20251216 --out sample_data --format parquet
@@ -41,5 +41,5 @@ sample: $(RUN_STAMP)
 	$(PY) -m adlens.artifacts
 	$(PY) -m adlens.rolling --users 5000 --seed 20251216
 	$(PY) -m adlens.thinning --users 5000 --seed 20251216
-	$(PY) -m adlens.trends
+	$(PY) -m adlens.overview_store
 	$(PY) -m adlens.checked

@@ -16,7 +16,17 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from adlens import checked, contract, engine, export, labels, recall, schema, trends
+from adlens import (
+    checked,
+    contract,
+    engine,
+    export,
+    labels,
+    overview_store,
+    recall,
+    schema,
+    trends,
+)
 from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import collector, frames
@@ -387,11 +397,23 @@ def top_ads_at(dataset: Dataset, scenario: Scenario, person: str, moment: pd.Tim
                        prefer_ad, top_k, dataset)
 
 
+# Read-only and small; None for any other dataset or scenario.
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _stored_overview(dataset_id: str, scenario: Scenario) -> Any:
+    return overview_store.stored(dataset_id, scenario)
+
+
+def stored_overview(dataset: Dataset, scenario: Scenario) -> Any:
+    """The Overview's figures stored at build time for the bundled sample under the announced
+    policy (adlens/overview_store.py: shares, report, reach, weekly), else None."""
+    return _stored_overview(dataset.dataset_id, scenario)
+
+
 @st.cache_data(max_entries=4, show_spinner="Scoring the ads people saw, week by week…")
 def _weekly_ai_share(dataset_id: str, scenario: Scenario, _dataset: Dataset) -> pd.DataFrame:
-    stored = trends.stored_weekly_share(dataset_id, scenario)  # the sample, announced policy
-    if stored is not None:
-        return stored
+    figures = _stored_overview(dataset_id, scenario)
+    if figures is not None:
+        return figures.weekly
     return trends.weekly_signal_share(prepared(_dataset), scenario, _dataset.users,
                                       _dataset.events)
 
