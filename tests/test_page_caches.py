@@ -84,3 +84,25 @@ def test_contribution_charts_follow_the_ai_chat_switch(app: AppTest) -> None:
     assert all(_ai_chat_total(spec) > 0 for spec in on)
     assert all(_ai_chat_total(spec) == 0 for spec in off)
     assert again_on == on
+
+
+def _tradeoff_spec(at: AppTest) -> str:
+    specs = [c.proto.spec for c in at.get("plotly_chart")
+             if "What each threshold costs" in c.proto.spec]
+    assert len(specs) == 1, "the What-if page drew no threshold trade-off chart"
+    return specs[0]
+
+
+def test_threshold_chart_follows_the_slider_and_comes_back(app: AppTest) -> None:
+    """The kept trade-off figure is per threshold: moving the slider marks the new one,
+    moving it back draws the first figure again."""
+    _run(app, "views/what_if.py", ai_chat=True)
+    slider = app.slider(key="threshold_slider")
+    chosen = float(slider.value)
+    first = _tradeoff_spec(app)
+    other = 0.3 if abs(chosen - 0.3) > 0.05 else 0.6
+    slider.set_value(other).run()
+    moved = _tradeoff_spec(app)
+    assert moved != first and f"now {other:.2f}" in moved and f"chosen {chosen:.2f}" in moved
+    app.slider(key="threshold_slider").set_value(chosen).run()
+    assert _tradeoff_spec(app) == first
