@@ -1,5 +1,6 @@
 """Training text for the chat topic model: a vectorised generator over the hand-written lists of
-`en`, `es`, `pt` and `hi_en` (things, things to do, whole messages, hard negatives).
+`en`, `es`, `pt` and `hi_en` (things, things to do, whole messages, hard negatives), of
+`assistant` (requests to do something) and of `lookalikes` (topic words in another sense).
 
 Kept apart from the dataset generator (`adlens.chat_text`: other lists, frames and seeds) and
 from the hand-written validation set, which nothing here reads. Every list entry
@@ -20,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from adlens import schema
-from adlens.chat_corpus import en, entities, es, hi_en, keywords, pt
+from adlens.chat_corpus import assistant, en, entities, es, hi_en, keywords, lookalikes, pt
 
 CLASSES: tuple[str, ...] = (*schema.ALL_TOPICS, schema.NO_AD_TOPIC)
 LANGUAGE_MODULES: dict[str, ModuleType] = {"en": en, "es": es, "pt": pt, "hi-en": hi_en}
@@ -30,7 +31,10 @@ LANGUAGE_SHARES: dict[str, float] = {"en": 0.46, "es": 0.18, "pt": 0.18, "hi-en"
 # Relative weight of each class: "no ad topic" covers far more ground than one topic.
 NO_TOPIC_WEIGHT = 3.0
 # How a message is built (shares of rows; assumptions chosen for variety).
-SHARE_HARD_NEGATIVE = 0.06
+SHARE_HARD_NEGATIVE = 0.14
+# Of hard negatives: the share that is a look-alike thing (`lookalikes`) rather than one of the
+# language's whole hard-negative messages; of those, the share put bare (the rest framed).
+RATE_LOOKALIKE, RATE_LOOKALIKE_BARE = 0.8, 0.3
 SHARE_SENSITIVE_CONTEXT = 0.05
 SHARE_NOUN, SHARE_DOING, SHARE_KEYWORD = 0.34, 0.18, 0.14  # the rest: whole messages
 RATE_TWO_TOPICS = 0.10
@@ -95,6 +99,11 @@ def pattern_messages(lang: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _hard_entries(lang: str, cls: str) -> tuple[str, ...]:
+    """Look-alike things of a class in a language (empty for sensitive classes)."""
+    return parse(lookalikes.LOOKALIKES.get(lang, {}).get(cls, ""))
+
+
 def _slots(part: str, validation: bool) -> _Slots:
     values: list[str] = []
     start, count = [], []
@@ -103,8 +112,13 @@ def _slots(part: str, validation: bool) -> _Slots:
         patterns = pattern_messages(lang) if part == "m" else {}
         words = keywords.KEYWORDS[lang]
         for cls in CLASSES:
-            listed = words.get(cls, "") if part == "k" else topics[cls].get(part, "")
-            entries = _split(parse(listed) + patterns.get(cls, ()), validation)
+            if part == "h":
+                entries = _split(_hard_entries(lang, cls), validation)
+            else:
+                listed = words.get(cls, "") if part == "k" else topics[cls].get(part, "")
+                if part == "m":  # requests to do something join the whole messages
+                    listed += ";" + assistant.ASSISTANT.get(lang, {}).get(cls, "")
+                entries = _split(parse(listed) + patterns.get(cls, ()), validation)
             start.append(len(values))
             count.append(len(entries))
             values.extend(entries)
@@ -151,7 +165,7 @@ _SPLITS: dict[bool, dict[str, _Slots]] = {}
 
 def _split_slots(validation: bool) -> dict[str, _Slots]:
     if validation not in _SPLITS:
-        _SPLITS[validation] = {p: _slots(p, validation) for p in ("n", "d", "m", "k")}
+        _SPLITS[validation] = {p: _slots(p, validation) for p in ("n", "d", "m", "k", "h")}
     return _SPLITS[validation]
 
 
@@ -275,10 +289,8 @@ def make_corpus(n: int, seed: int, *, validation: bool = False
         out = _base_messages(slot, lang, parts, rng)
         # Hard negatives: topic words in another sense, with their real label.
         hard = np.flatnonzero(rng.random(rows.size) < SHARE_HARD_NEGATIVE)
-        if hard.size and lang.hard:
-            pick = rng.integers(0, len(lang.hard), hard.size)
-            out[hard] = np.array([t for t, _ in lang.hard], dtype=object)[pick]
-            label[rows[hard]] = lang.hard_labels[pick]
+        if hard.size:
+            out[hard], label[rows[hard]] = _hard_negatives(hard.size, li, lang, parts, rng)
         # An everyday request that reveals a sensitive topic is labelled with that topic.
         ctx_rows = np.flatnonzero((rng.random(rows.size) < SHARE_SENSITIVE_CONTEXT)
                                   & everyday[label[rows]])
@@ -298,6 +310,30 @@ def make_corpus(n: int, seed: int, *, validation: bool = False
         out = _extras(out, label, rows, li, lang, parts, rng)
         texts[rows] = _styled(out, code, lang, rng)
     return texts.astype(str), np.array(CLASSES, dtype=object)[label].astype(str), lang_of
+
+
+def _hard_negatives(n: int, li: int, lang: _Language, parts: dict[str, _Slots],
+                    rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """`n` messages that use a topic word in another sense, and their true class codes:
+    look-alike things (bare or in a thing's frame, so each one comes in many forms) or the
+    language's whole hard-negative messages."""
+    h = parts["h"]
+    base = li * len(CLASSES)
+    have = np.flatnonzero(h.count[base:base + len(CLASSES)] > 0)
+    # Each class with look-alikes in proportion to how many it has.
+    weights = h.count[base + have].astype(float)
+    label = have[rng.choice(len(have), n, p=weights / weights.sum())] if len(have) else \
+        np.zeros(n, dtype=np.int64)
+    thing = h.pick(base + label, rng) if len(have) else np.full(n, "", dtype=object)
+    framed = _fill(lang.noun_frames, rng.integers(0, len(lang.noun_frames), n),
+                   {"n": thing, "n2": h.pick(base + label, rng) if len(have) else thing})
+    out = np.where(rng.random(n) < RATE_LOOKALIKE_BARE, thing, framed).astype(object)
+    whole = (rng.random(n) >= RATE_LOOKALIKE) | (len(have) == 0)
+    if lang.hard and whole.any():
+        pick = rng.integers(0, len(lang.hard), int(whole.sum()))
+        out[whole] = np.array([t for t, _ in lang.hard], dtype=object)[pick]
+        label[whole] = lang.hard_labels[pick]
+    return out, label
 
 
 def _extras(out: np.ndarray, label: np.ndarray, rows: np.ndarray, li: int, lang: _Language,
