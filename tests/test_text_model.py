@@ -64,6 +64,48 @@ def test_corpus_covers_every_class_and_language():
     assert list(again[0]) == list(texts)
 
 
+def test_corpus_has_lookalikes_in_every_language_never_labelled_sensitive():
+    from adlens.chat_corpus import lookalikes
+
+    parts = chat_corpus._split_slots(False)
+    held_out = chat_corpus._split_slots(True)
+    rng = np.random.default_rng(3)
+    for li, code in enumerate(schema.CHAT_LANGUAGES):
+        lang = chat_corpus._LANGS[code]
+        texts, codes = chat_corpus._hard_negatives(3000, li, lang, parts, rng)
+        labels = np.array(tm.CLASSES)[codes]
+        assert not np.isin(labels, schema.SENSITIVE_GDPR9).any(), code
+        # Many labels and many forms of each look-alike (bare and inside frames).
+        assert len(set(labels)) >= 10 and len(set(texts)) > 1000, code
+        listed = {e for cls in lookalikes.LOOKALIKES[code].values()
+                  for e in chat_corpus.parse(cls)}
+        train = set(parts["h"].values) & listed
+        calibration = set(held_out["h"].values) & listed
+        # Look-alikes are kept out of training, so calibration sees unseen ones (a class
+        # with too few to split lends all of them to both).
+        assert train and len(calibration - train) >= 10, code
+    # The generated corpus carries them at the stated share.
+    texts, labels, _ = chat_corpus.make_corpus(20_000, 5)
+    lookalike_things = {e.lower() for lang in lookalikes.LOOKALIKES.values()
+                        for cls in lang.values() for e in chat_corpus.parse(cls)}
+    # (bare and unstyled: about a third of the look-alikes)
+    assert np.isin(np.char.lower(texts.astype(str)), list(lookalike_things)).mean() > 0.01
+
+
+def test_written_training_lists_copy_nothing_from_the_handwritten_set(handwritten):
+    from adlens.chat_corpus import assistant, lookalikes
+
+    def norm(text: str) -> str:
+        return " ".join(text.lower().replace("?", " ").replace(",", " ").split())
+
+    hand = {norm(t) for t in handwritten.texts}
+    written = [e for table in (lookalikes.LOOKALIKES, assistant.ASSISTANT)
+               for lang in table.values() for entries in lang.values()
+               for e in chat_corpus.parse(entries)]
+    assert len(written) > 500
+    assert not [e for e in written if norm(e) in hand]
+
+
 # --- the model --------------------------------------------------------------------------------
 def test_model_is_cached_in_process(model):
     assert tm.load_text_model() is model
@@ -162,10 +204,10 @@ def test_handwritten_non_english_accuracy_within_ten_points(hand_report):
 
 
 # The hand-written look-alikes ("kosher salt", "credit union", "a religious victory in Civ 6")
-# are the hardest messages of the set: 29% of them are held back as sensitive (measured on
-# model v3), against a goal of at most 5% that the model does not yet reach. This guards the
+# are the hardest messages of the set: 18 of 96 (19%) are held back as sensitive with model v4
+# (29% with v3), against a goal of at most 5% that the model does not yet reach. This guards the
 # measured level so it cannot silently get worse; the goal stays open.
-HARD_NEGATIVES_HELD_BACK_MEASURED = 0.30
+HARD_NEGATIVES_HELD_BACK_MEASURED = 0.19
 
 
 def test_handwritten_hard_negatives_held_back_no_worse_than_measured(model, handwritten):
@@ -188,6 +230,24 @@ def test_hard_negatives_written_here_are_not_flagged(model):
     ], dtype=object)
     codes, p = model.infer(texts)
     assert not model.flag_sensitive(codes, p["meta7"], "meta7").any()
+
+
+def test_requests_to_the_assistant_written_here_carry_no_ad_topic(model):
+    # Commands and small talk written for this test (not in any training list), in the
+    # four languages: no ad interest, and nothing to hold back.
+    texts = np.array([
+        "remind me to water the plants at five", "turn the brightness down a little",
+        "what's the weather going to be like in boston on sunday", "who are you exactly",
+        "recuérdame llamar a mi hermana mañana", "qual é a previsão do tempo pra amanhã",
+        "kal subah 6 baje uthana", "okay never mind, thanks anyway",
+    ], dtype=object)
+    codes, p = model.infer(texts)
+    assert (codes == tm.NO_TOPIC).all(), codes
+    # Short commands still reach the low sensitive threshold now and then: 3 of these 8 are
+    # held back (model v4), harmless here because a chat with no ad topic feeds no signal, but
+    # the same happens to short requests that do carry a topic (see the public-corpus figures).
+    # Guarded at the measured level; the goal is none.
+    assert model.flag_sensitive(codes, p["meta7"], "meta7").sum() <= 3
 
 
 # --- measuring helpers ------------------------------------------------------------------------
@@ -276,3 +336,35 @@ def test_contract_accepts_no_ad_topic_for_chats():
     dataset = _dataset_with_chats()
     assert (dataset.events["topic"] == schema.NO_AD_TOPIC).sum() == 1
 
+
+
+# --- reading speed: character n-grams counted per distinct word -------------------------------
+def test_char_tfidf_reads_exactly_like_scikit_learns_vectorizer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from adlens.char_tfidf import CharTfidf, char_ngrams
+
+    texts, _, _ = chat_corpus.make_corpus(3000, 23)
+    kwargs = dict(min_df=2, sublinear_tf=True, dtype=np.float32)
+    fast = CharTfidf(analyzer=char_ngrams, **kwargs).fit(texts[:2000])
+    reference = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), **kwargs).fit(
+        texts[:2000])
+    assert fast.vocabulary_ == reference.vocabulary_
+    # Words never seen in fitting, repeated words, empty text and odd spacing included.
+    unseen = np.concatenate([texts[2000:], ["", "  zzqx  zzqx ", "Ñandú ÑANDÚ", "a"]])
+    got, want = fast.transform(unseen), reference.transform(unseen)
+    assert got.shape == want.shape and got.nnz > 0
+    assert abs(got - want).max() < 1e-6
+
+
+def test_char_ngrams_stay_inside_words():
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from adlens.char_tfidf import char_ngrams
+
+    sklearn_wb = CountVectorizer(analyzer="char_wb", ngram_range=(2, 5)).build_analyzer()
+    for text in ("a", "I  x", " Ñandú  ÑANDÚ\tok", "", "ab abc abcd abcde"):
+        assert char_ngrams(text) == sklearn_wb(text), text
+    grams = char_ngrams("Ab cd")
+    assert " a" in grams and "ab " in grams and " cd " in grams
+    assert not any(" " in g.strip() for g in grams)  # never across two words
