@@ -51,7 +51,7 @@ def test_section_draws_the_table_and_the_tradeoff_at_the_threshold_in_force() ->
     at = AppTest.from_function(_page, kwargs={"with_rows": True, "threshold": 0.3},
                                default_timeout=60).run()
     assert not at.exception
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 3
+    assert len(at.dataframe) == 2 and len(at.dataframe[0].value) == 3
     spec = at.get("plotly_chart")[0].proto.spec
     assert "Sensitive chats used" in spec and "Everyday chats held back" in spec
     assert "now 0.30" in spec and "chosen 0.50" in spec
@@ -63,3 +63,23 @@ def test_section_says_so_when_there_is_nothing_to_measure() -> None:
     assert not at.exception
     assert any("No labelled messages" in info.value for info in at.info)
     assert not at.get("plotly_chart")
+
+
+def test_public_corpus_figures_belong_to_the_current_model_and_are_shares() -> None:
+    # A new model version must be measured again (`python -m bench.public_intents`).
+    assert method_text.PUBLIC_MEASURED_VERSION == tm.MODEL_VERSION
+    table = method_text.public_corpora_table()
+    assert list(table["Corpus"].str.split().str[0]) == ["CLINC150", "SNIPS"]
+    shares = table.drop(columns=["Corpus", "Requests"]).stack().dropna()
+    assert shares.between(0, 1).all() and (shares > 0).all()
+    assert (table["Requests"] > 0).all()
+
+
+def test_section_shows_the_public_corpus_figures() -> None:
+    at = AppTest.from_function(_page, kwargs={"with_rows": True, "threshold": None},
+                               default_timeout=60).run()
+    assert not at.exception
+    assert len(at.dataframe) == 2
+    assert list(at.dataframe[1].value["Corpus"]) == [
+        row["Corpus"] for row in method_text.PUBLIC_CORPORA]
+    assert any("not held by the project" in md.value for md in at.markdown)
