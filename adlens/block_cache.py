@@ -1,0 +1,435 @@
+"""A dataset folder of any size, opened once and then scored per scenario from a disk cache:
+the scenario-independent work of every block of people is kept, so a rule switch only scores.
+
+Opening a folder (`FolderCache.open`) learns the population pieces on a seeded sample and, per
+block of people (adlens.blocks), runs the data contract, chat inference and encoding once,
+storing each block's prepared state on disk. A scenario (`FolderCache.run`) then loads each
+block's state, ranks and attributes it (on a pool of worker processes when asked) and combines
+small per-block sums; the combined result is stored too, so a scenario seen before is read back.
+
+Everything is keyed by the folder's identity (each table's size, modification time and a hash
+of its Parquet footer: not the bytes of a 600 MB file), the block and sample sizes and the
+engine's code, so a changed file, block size or engine is prepared again, never mixed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import pickle
+import struct
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+
+from adlens import blocks, engine, schema
+from adlens.scenario import Scenario
+
+TABLES = ("users", "ads", "events")
+GROUPS = ("region", "app")  # the groupings a combined result keeps signal sums for
+# The modules whose code decides a block's prepared state or its scores: a change to any of
+# them makes every stored state stale.
+_CODE_MODULES = ("blocks", "block_cache", "contract", "dataset", "engine", "ranking", "schema",
+                 "signals", "text_model", "scenario")
+Progress = Callable[[str, int, int], None]  # (stage in words, done, in all)
+
+
+class NotADataset(ValueError):
+    """The folder is not a Parquet dataset folder; the message says why and what to do."""
+
+
+def cache_root() -> Path:
+    """Where prepared blocks and results are kept (ADLENS_BLOCK_CACHE, else
+    adlens-cache/blocks in the temp folder)."""
+    default = Path(tempfile.gettempdir()) / "adlens-cache" / "blocks"
+    return Path(os.environ.get("ADLENS_BLOCK_CACHE", default))
+
+
+def code_version() -> str:
+    """A hash of the engine modules' source: stored work from other code is never used."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _CODE_MODULES:
+        digest.update((here / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _footer_hash(path: Path) -> str:
+    """sha256 of a Parquet file's footer (its schema, row groups and their statistics), read
+    from the end of the file without reading the data."""
+    with path.open("rb") as f:
+        f.seek(0, os.SEEK_END)
+        size = f.tell()
+        if size < 12:
+            raise NotADataset(f"{path.name} is too short to be a Parquet file.")
+        f.seek(size - 8)
+        tail = f.read(8)
+        if tail[4:] != b"PAR1":
+            raise NotADataset(f"{path.name} is not a Parquet file (it does not end in PAR1).")
+        length = struct.unpack("<I", tail[:4])[0]
+        if length > size - 12:
+            raise NotADataset(f"{path.name} is damaged (its footer is longer than the file).")
+        f.seek(size - 8 - length)
+        return hashlib.sha256(f.read(length)).hexdigest()
+
+
+def check_folder(folder: str | Path) -> dict[str, int]:
+    """Raise NotADataset with a sentence when `folder` is not a dataset folder in the data
+    contract's Parquet layout; else the number of people and events (from the footers)."""
+    path = Path(folder).expanduser()
+    how = ("A dataset folder holds users.parquet, ads.parquet and events.parquet, as "
+           "`python -m adlens generate --users N --out DIR --format parquet` writes them.")
+    if not path.is_dir():
+        raise NotADataset(f"There is no folder at {path}. {how}")
+    missing = [f"{t}.parquet" for t in TABLES if not (path / f"{t}.parquet").is_file()]
+    if missing:
+        csv = [t for t in TABLES if (path / f"{t}.csv").is_file()]
+        extra = (" It has CSV files: a folder this way must be Parquet; load CSV files through "
+                 "the upload box, or convert them.") if csv else ""
+        raise NotADataset(f"{path} is not a dataset folder: {', '.join(missing)} "
+                          f"{'is' if len(missing) == 1 else 'are'} missing. {how}{extra}")
+    counts = {}
+    for table in TABLES:
+        file = path / f"{table}.parquet"
+        _footer_hash(file)
+        try:
+            meta = pq.ParquetFile(file).metadata
+        except Exception as exc:  # noqa: BLE001 — any unreadable footer is the analyst's to fix
+            raise NotADataset(f"{file} could not be read as Parquet ({exc}).") from None
+        names = set(meta.schema.names)
+        need = {"users": "user_id", "ads": "ad_id", "events": "user_id"}[table]
+        if need not in names:
+            raise NotADataset(f"{file} has no {need} column, so it is not the {table} table "
+                              "of a dataset.")
+        counts[table] = meta.num_rows
+    if counts["users"] == 0:
+        raise NotADataset(f"{path / 'users.parquet'} has no people in it.")
+    return {"people": counts["users"], "events": counts["events"], "ads": counts["ads"]}
+
+
+def dataset_key(folder: str | Path, block_people: int, sample_people: int) -> str:
+    """The identity of a folder's stored work: per table its size, modification time and
+    footer hash, the block and sample sizes, and the engine's code version."""
+    path = Path(folder).expanduser().resolve()
+    digest = hashlib.sha256()
+    for table in TABLES:
+        file = path / f"{table}.parquet"
+        stat = file.stat()
+        digest.update(f"{table}:{stat.st_size}:{stat.st_mtime_ns}:{_footer_hash(file)}\n"
+                      .encode())
+    digest.update(f"{block_people}:{sample_people}:{code_version()}".encode())
+    return digest.hexdigest()[:20]
+
+
+def scenario_key(scenario: Scenario, top_k: int) -> str:
+    """A file-name-safe key of a scenario (its JSON form, which round-trips) and top_k."""
+    text = json.dumps({"scenario": scenario.to_dict(), "top_k": top_k}, sort_keys=True,
+                      default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def _dump(obj: object, path: Path) -> None:
+    """Write a pickle atomically: an interrupted run leaves no half-written state behind."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def _load(path: Path) -> object:
+    with path.open("rb") as f:
+        return pickle.load(f)  # noqa: S301 — our own cache folder, written by _dump
+
+
+@dataclass(eq=False)
+class FolderResult:
+    """Everyone's combined results under one scenario, from per-block sums.
+
+    share_sums: as blocks.BlockRun.share_sums (per signal the positive contributions, n_ads,
+      ads_with_ai_chat, ai_chat_largest). share_sums_by: per grouping in GROUPS a frame with
+      the grouping's value as a column and the same sums as columns.
+    exclusion_counts: reason, event_type, events.
+    """
+
+    scenario: Scenario
+    top_k: int
+    n_people: int
+    n_events: int
+    n_blocks: int
+    n_recommendations: int
+    share_sums: dict[str, float]
+    share_sums_by: dict[str, pd.DataFrame]
+    exclusion_counts: pd.DataFrame
+    population: str
+    seconds: dict[str, float] = field(default_factory=dict)
+    from_cache: bool = False
+
+    def signal_shares(self, by: str | None = None) -> pd.DataFrame:
+        """As engine.signal_shares: [by,] n_ads, each signal's share of the positive
+        contributions, ads_with_ai_chat, ai_chat_largest."""
+        if by is None:
+            run = blocks.BlockRun(population=None, block_people=0,  # type: ignore[arg-type]
+                                  share_sums=dict(self.share_sums))
+            return run.signal_shares()
+        sums = self.share_sums_by[by]
+        signals = list(schema.SIGNALS)
+        total = sums[signals].sum(axis=1)
+        shares = sums[signals].div(total.where(total > 0), axis=0).fillna(0.0)
+        n_ads = sums["n_ads"].where(sums["n_ads"] > 0)
+        out = pd.concat([sums[[by]], sums[["n_ads"]].astype(np.int64), shares], axis=1)
+        out["ads_with_ai_chat"] = (sums["ads_with_ai_chat"] / n_ads).fillna(0.0)
+        out["ai_chat_largest"] = (sums["ai_chat_largest"] / n_ads).fillna(0.0)
+        return out.reset_index(drop=True)
+
+
+def _grouped_sums(prepared: engine.Prepared, result: engine.ScenarioResult, by: str
+                  ) -> pd.DataFrame:
+    rec = result.recommendations
+    contrib = rec[list(engine.CONTRIB_COLUMNS)].to_numpy(dtype=float)
+    ai = contrib[:, schema.SIGNALS.index("ai_chat")]
+    frame = pd.DataFrame(np.clip(contrib, 0.0, None), columns=list(schema.SIGNALS))
+    frame["n_ads"] = 1.0
+    frame["ads_with_ai_chat"] = (ai > 0).astype(float)
+    frame["ai_chat_largest"] = ((contrib.argmax(axis=1) == schema.SIGNALS.index("ai_chat"))
+                                & (ai > 0)).astype(float) if len(contrib) else 0.0
+    frame[by] = engine.group_values(prepared, rec, result.user_code, by).astype(str)
+    return frame.groupby(by, as_index=False, sort=True).sum()
+
+
+def _prepare_block(folder: str, index: int, ids: np.ndarray, population_path: str,
+                   state_path: str) -> dict:
+    """Check and prepare one block (contract, chat inference, encoding) and store its state
+    without the raw tables or the text model: all a scenario needs to rank it."""
+    t0 = time.process_time()
+    population = _load(Path(population_path))
+    folder_path = Path(folder)
+    lo, hi = str(ids[0]), str(ids[-1])
+    users = blocks._read(folder_path, "users", filters=[("user_id", ">=", lo),
+                                                         ("user_id", "<=", hi)])
+    dataset = blocks._block_dataset(folder_path, users, blocks._read(folder_path, "ads"), ids)
+    prepared = engine.prepare(dataset, use_artifacts=False,
+                              population=(population.click_model, population.similar_topics))
+    state = {"prepared": replace(prepared, dataset=None, _text_model=None),
+             "n_people": dataset.n_users, "n_events": dataset.n_events}
+    _dump(state, Path(state_path))
+    return {"index": index, "cpu": time.process_time() - t0}
+
+
+def _score_block(state_path: str, scenario: Scenario, top_k: int) -> dict:
+    """Rank and attribute one prepared block under a scenario: its small sums only."""
+    t0 = time.process_time()
+    state = _load(Path(state_path))
+    prepared = state["prepared"]
+    result = engine.run_scenario(prepared, scenario, top_k=top_k)
+    counts = result.exclusion_counts().astype({"reason": str, "event_type": str})
+    return {"n_people": state["n_people"], "n_events": state["n_events"],
+            "n_recommendations": len(result.recommendations),
+            "share_sums": blocks._share_sums(result.recommendations),
+            "by": {by: _grouped_sums(prepared, result, by) for by in GROUPS},
+            "exclusion_counts": counts, "cpu": time.process_time() - t0}
+
+
+_POOLS: dict[int, Executor] = {}
+
+
+def _pool(workers: int) -> Executor:
+    """A pool of `workers` processes, started once and reused: spawned, not forked, so it is
+    safe from a threaded server (the app)."""
+    if workers not in _POOLS:
+        _POOLS[workers] = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return _POOLS[workers]
+
+
+def shutdown_pools() -> None:
+    """Stop the worker processes (tests, and a server that is closing)."""
+    for pool in _POOLS.values():
+        pool.shutdown(wait=True, cancel_futures=True)
+    _POOLS.clear()
+
+
+def _map(fn: Callable, calls: list[tuple], workers: int,
+         done: Callable[[int], None]) -> list:
+    """fn(*call) for every call, in order of the calls, in this process (workers <= 1) or on
+    a process pool; done(n) after each one finishes."""
+    if workers <= 1 or len(calls) <= 1:
+        out = []
+        for call in calls:
+            out.append(fn(*call))
+            done(len(out))
+        return out
+    pool = _pool(workers)
+    futures = [pool.submit(fn, *call) for call in calls]
+    results: list = [None] * len(calls)
+    finished = 0
+    for i, future in enumerate(futures):  # in order: progress may lag a little, never lies
+        results[i] = future.result()
+        finished += 1
+        done(finished)
+    return results
+
+
+class FolderCache:
+    """A dataset folder's stored work: prepared blocks, the population pieces and the
+    combined result of every scenario seen."""
+
+    def __init__(self, folder: str | Path, block_people: int = blocks.DEFAULT_BLOCK_PEOPLE,
+                 sample_people: int = blocks.DEFAULT_SAMPLE_PEOPLE,
+                 root: str | Path | None = None):
+        self.folder = Path(folder).expanduser().resolve()
+        self.counts = check_folder(self.folder)
+        if block_people < 1 or sample_people < 1:
+            raise ValueError("block_people and sample_people must be at least 1.")
+        self.block_people = block_people
+        self.sample_people = sample_people
+        self.key = dataset_key(self.folder, block_people, sample_people)
+        self.dir = Path(root) if root is not None else cache_root()
+        self.dir = self.dir / self.key
+        self._manifest: dict | None = None
+
+    # --- where things are kept ---------------------------------------------------------------
+    def _state(self, index: int) -> Path:
+        return self.dir / f"block-{index:05d}.pkl"
+
+    def _result(self, scenario: Scenario, top_k: int) -> Path:
+        return self.dir / "scenarios" / f"{scenario_key(scenario, top_k)}.pkl"
+
+    @property
+    def manifest(self) -> dict:
+        """n_people, n_events, n_blocks, the first and last id of every block, population."""
+        if self._manifest is None:
+            path = self.dir / "manifest.json"
+            if not path.is_file():
+                raise RuntimeError("The folder has not been opened yet: call open() first.")
+            self._manifest = json.loads(path.read_text())
+        return self._manifest
+
+    def is_open(self) -> bool:
+        """Whether every block's prepared state is stored."""
+        path = self.dir / "manifest.json"
+        if not path.is_file():
+            return False
+        n = json.loads(path.read_text())["n_blocks"]
+        return all(self._state(i).is_file() for i in range(n))
+
+    def has_result(self, scenario: Scenario, top_k: int = 5) -> bool:
+        return self._result(scenario, top_k).is_file()
+
+    # --- the work ------------------------------------------------------------------------------
+    def open(self, progress: Progress | None = None, workers: int = 1) -> dict:
+        """Do the scenario-independent work once: the population pieces, then every block's
+        prepared state (blocks already stored are kept, so an interrupted opening resumes).
+        Returns the manifest, with the CPU seconds of this call under "cpu"."""
+        say = progress or (lambda stage, done, total: None)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        (self.dir / "scenarios").mkdir(exist_ok=True)
+        cpu = time.process_time()
+        population_path = self.dir / "population.pkl"
+        say("Reading who is in the folder", 0, 1)
+        ids = blocks.person_ids(self.folder)
+        work = list(blocks.blocks(ids, self.block_people))
+        say("Reading who is in the folder", 1, 1)
+        if not population_path.is_file():
+            say("Learning the click model and similar people on a sample", 0, 1)
+            population = blocks.learn_population(self.folder, self.sample_people)
+            _dump(population, population_path)
+            say("Learning the click model and similar people on a sample", 1, 1)
+        population = _load(population_path)
+        todo = [i for i in range(len(work)) if not self._state(i).is_file()]
+        stage = "Checking and preparing blocks of people (chat topics, encoding)"
+        say(stage, len(work) - len(todo), len(work))
+        calls = [(str(self.folder), i, work[i], str(population_path), str(self._state(i)))
+                 for i in todo]
+        done_before = len(work) - len(todo)
+        cpu_children = sum(r["cpu"] for r in _map(
+            _prepare_block, calls, workers,
+            lambda n: say(stage, done_before + n, len(work))))
+        manifest = {"folder": str(self.folder), "key": self.key,
+                    "n_people": int(len(ids)), "n_events": int(self.counts["events"]),
+                    "n_ads": int(self.counts["ads"]), "n_blocks": len(work),
+                    "block_people": self.block_people, "sample_people": self.sample_people,
+                    "bounds": [[str(b[0]), str(b[-1])] for b in work],
+                    "population": population.how}
+        (self.dir / "manifest.json").write_text(json.dumps(manifest))
+        self._manifest = manifest
+        return {**manifest, "cpu": round(time.process_time() - cpu + (
+            cpu_children if workers > 1 else 0.0), 2)}
+
+    def run(self, scenario: Scenario, top_k: int = 5, progress: Progress | None = None,
+            workers: int = 1) -> FolderResult:
+        """Everyone's combined results under `scenario`: read back when seen before, else
+        every block's stored state ranked and attributed (opening the folder first if
+        needed) and the result stored."""
+        say = progress or (lambda stage, done, total: None)
+        path = self._result(scenario, top_k)
+        if path.is_file():
+            result = _load(path)
+            result.from_cache = True
+            return result
+        if not self.is_open():
+            self.open(progress, workers)
+        start, cpu = time.perf_counter(), time.process_time()
+        n = self.manifest["n_blocks"]
+        stage = "Ranking and attributing ads, block by block"
+        say(stage, 0, n)
+        parts = _map(_score_block, [(str(self._state(i)), scenario, top_k) for i in range(n)],
+                     workers, lambda k: say(stage, k, n))
+        say("Combining the blocks' results", 0, 1)
+        sums = dict.fromkeys(blocks.SHARE_SUMS, 0.0)
+        for part in parts:  # in block order, wherever they ran
+            for key, value in part["share_sums"].items():
+                sums[key] += value
+        by = {g: pd.concat([p["by"][g] for p in parts], ignore_index=True)
+              .groupby(g, as_index=False, sort=True).sum() for g in GROUPS}
+        excl = pd.concat([p["exclusion_counts"] for p in parts], ignore_index=True)
+        excl = (excl.groupby(["reason", "event_type"], as_index=False)["events"].sum()
+                .sort_values(["reason", "event_type"]).reset_index(drop=True))
+        result = FolderResult(
+            scenario=scenario, top_k=top_k, n_people=sum(p["n_people"] for p in parts),
+            n_events=sum(p["n_events"] for p in parts), n_blocks=n,
+            n_recommendations=sum(p["n_recommendations"] for p in parts), share_sums=sums,
+            share_sums_by=by, exclusion_counts=excl, population=self.manifest["population"],
+            seconds={"wall": round(time.perf_counter() - start, 2),
+                     "cpu": round(time.process_time() - cpu + (
+                         sum(p["cpu"] for p in parts) if workers > 1 else 0.0), 2)})
+        _dump(result, path)
+        say("Combining the blocks' results", 1, 1)
+        return result
+
+    def block_of(self, person: str) -> int | None:
+        """The index of the block holding `person`, or None when no block can."""
+        bounds = self.manifest["bounds"]
+        lows = [b[0] for b in bounds]
+        i = int(np.searchsorted(np.array(lows, dtype=object), str(person), side="right")) - 1
+        if i < 0 or str(person) > bounds[i][1]:
+            return None
+        return i
+
+    def person_result(self, person: str, scenario: Scenario, top_k: int = 5
+                      ) -> pd.DataFrame:
+        """One person's recommendations under `scenario` (engine.RECOMMENDATION_COLUMNS),
+        from their block only; empty when the folder has no such person."""
+        index = self.block_of(person)
+        if index is None:
+            return pd.DataFrame(columns=list(engine.RECOMMENDATION_COLUMNS))
+        prepared = _load(self._state(index))["prepared"]
+        if person not in set(prepared.codes.user_ids.tolist()):
+            return pd.DataFrame(columns=list(engine.RECOMMENDATION_COLUMNS))
+        rec = engine.run_scenario(prepared, scenario, top_k=top_k).recommendations
+        rec = rec[rec["user_id"].astype(str) == str(person)]
+        return rec.astype({c: str for c in ("user_id", "app", "ad_id", "topic", "advertiser",
+                                            "title")}).reset_index(drop=True)
+
+    def some_people(self, n: int = 20) -> list[str]:
+        """The first `n` people of the first block (for a person picker)."""
+        prepared = _load(self._state(0))["prepared"]
+        return [str(u) for u in prepared.codes.user_ids[:n]]

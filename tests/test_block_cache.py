@@ -1,0 +1,155 @@
+"""A dataset folder opened once and scored per scenario from a disk cache: the same results as
+the block pipeline, a seen scenario read back, a changed file or scenario computed again."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from adlens import block_cache, blocks, engine
+from adlens.scenario import Scenario
+from adlens.simulate import generate_to_dir
+
+N_PEOPLE = 240
+BLOCK = 90
+OTHER = Scenario(sensitive_list="gdpr9", excluded_regions=("EU",))
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("folder")
+    generate_to_dir(N_PEOPLE, 17, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="module")
+def opened(folder, cache_dir) -> block_cache.FolderCache:
+    cache = block_cache.FolderCache(folder, block_people=BLOCK, root=cache_dir)
+    cache.open()
+    return cache
+
+
+def counted(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(["reason", "event_type"]).reset_index(drop=True)
+
+
+@pytest.mark.parametrize("scenario", [Scenario.announced(), OTHER], ids=["announced", "other"])
+def test_results_equal_the_block_pipeline(folder, opened, scenario):
+    want = blocks.score_blocks(folder, scenario, block_people=BLOCK, keep=True)
+    got = opened.run(scenario)
+    assert not got.from_cache
+    assert (got.n_people, got.n_events, got.n_blocks, got.n_recommendations) == (
+        want.n_people, want.n_events, want.n_blocks, want.n_recommendations)
+    for key, value in want.share_sums.items():
+        assert got.share_sums[key] == pytest.approx(value, abs=1e-9), key
+    pd.testing.assert_frame_equal(got.signal_shares(), want.signal_shares(), atol=1e-9)
+    pd.testing.assert_frame_equal(counted(got.exclusion_counts), counted(want.exclusion_counts),
+                                  check_dtype=False)
+    # Grouped shares equal the engine's on all the recommendations at once.
+    rec = want.recommendations
+    for by in ("app",):
+        expected = engine.signal_shares(rec, rec[by].astype(str).to_numpy(dtype=object), by)
+        pd.testing.assert_frame_equal(got.signal_shares(by), expected, atol=1e-9,
+                                      check_dtype=False)
+
+
+def test_a_seen_scenario_is_read_back_and_a_new_one_computed(opened):
+    first = opened.run(Scenario.announced())
+    again = opened.run(Scenario.announced())
+    assert again.from_cache
+    assert again.share_sums == first.share_sums
+    new = Scenario.announced().with_(sensitive_list="gdpr9")
+    assert not opened.has_result(new)
+    other = opened.run(new)
+    assert not other.from_cache and opened.has_result(new)
+    assert other.share_sums != first.share_sums
+
+
+def test_blocks_are_prepared_once_and_a_run_only_reads_them(opened, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a block was prepared again")
+
+    monkeypatch.setattr(block_cache, "_prepare_block", refuse)
+    assert opened.is_open()
+    opened.open()  # every block stored: nothing prepared
+    opened.run(Scenario.announced().with_(policy_start=Scenario.announced().as_of))
+
+
+def test_a_changed_file_is_a_new_dataset(folder, cache_dir, opened, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy)
+    # The same files (bytes and modification times) elsewhere: the same stored work.
+    assert block_cache.FolderCache(copy, block_people=BLOCK, root=cache_dir).key == opened.key
+    stat = (folder / "events.parquet").stat()
+    os.utime(copy / "users.parquet", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert block_cache.FolderCache(copy, block_people=BLOCK, root=cache_dir).key != opened.key
+    src = (folder / "users.parquet").stat()
+    os.utime(copy / "users.parquet", ns=(src.st_atime_ns, src.st_mtime_ns))
+    # Rewritten with fewer events: other footer and size, so a new key and new results.
+    events = pd.read_parquet(copy / "events.parquet")
+    events.iloc[::2].to_parquet(copy / "events.parquet", index=False)
+    os.utime(copy / "events.parquet", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    changed = block_cache.FolderCache(copy, block_people=BLOCK, root=cache_dir)
+    assert changed.key != opened.key
+    assert not changed.has_result(Scenario.announced())
+    result = changed.run(Scenario.announced())
+    assert result.n_events < opened.run(Scenario.announced()).n_events
+    # Another block size is another key too.
+    assert block_cache.FolderCache(folder, block_people=BLOCK + 1, root=cache_dir).key \
+        != opened.key
+
+
+def test_a_person_is_scored_from_their_block_alone(folder, opened):
+    want = blocks.score_blocks(folder, OTHER, block_people=BLOCK, keep=True).recommendations
+    person = str(want["user_id"].iloc[len(want) // 2])
+    got = opened.person_result(person, OTHER)
+    expected = want[want["user_id"] == person].reset_index(drop=True)
+    assert len(got) == len(expected) > 0
+    np.testing.assert_allclose(got["score"].to_numpy(), expected["score"].to_numpy(), atol=1e-9)
+    assert got["ad_id"].tolist() == expected["ad_id"].tolist()
+    assert opened.person_result("nobody-at-all", OTHER).empty
+
+
+def test_two_worker_processes_give_the_same_results(folder, tmp_path):
+    one = block_cache.FolderCache(folder, block_people=BLOCK, root=tmp_path / "one")
+    two = block_cache.FolderCache(folder, block_people=BLOCK, root=tmp_path / "two")
+    stages = []
+    try:
+        two.open(workers=2, progress=lambda stage, done, total: stages.append((stage, done)))
+        a = one.run(OTHER)
+        b = two.run(OTHER, workers=2)
+    finally:
+        block_cache.shutdown_pools()
+    assert a.share_sums == b.share_sums
+    pd.testing.assert_frame_equal(a.exclusion_counts, b.exclusion_counts)
+    # Progress by stage, ending with every block prepared.
+    preparing = [done for stage, done in stages if stage.startswith("Checking and preparing")]
+    assert preparing[-1] == 3
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda p: p / "absent", "There is no folder"),
+    (lambda p: p, "events.parquet are missing"),
+])
+def test_a_folder_that_is_not_a_dataset_gets_a_sentence(tmp_path, make, words):
+    (tmp_path / "users.parquet").write_bytes(b"not parquet at all")
+    with pytest.raises(block_cache.NotADataset, match=words):
+        block_cache.check_folder(make(tmp_path))
+
+
+def test_a_file_that_is_not_parquet_gets_a_sentence(folder, tmp_path):
+    for table in block_cache.TABLES:
+        shutil.copy(folder / f"{table}.parquet", tmp_path / f"{table}.parquet")
+    (tmp_path / "ads.parquet").write_text("ad_id,topic\n1,travel\n")
+    with pytest.raises(block_cache.NotADataset, match="ads.parquet is not a Parquet file"):
+        block_cache.check_folder(tmp_path)
