@@ -22,7 +22,7 @@ st.set_page_config(page_title="AdLens", page_icon=":material/ads_click:", layout
 # on a cold start.
 layout.page_style()
 
-from components import data, generation, story  # noqa: E402
+from components import data, folder, generation, story  # noqa: E402
 from components.dataset_controls import dataset_controls  # noqa: E402
 from components.scenario_controls import (  # noqa: E402
     as_of_outside,
@@ -65,6 +65,7 @@ layout.fold_sidebar_when_narrow()
 st.sidebar.title("AdLens")
 st.sidebar.caption("How Meta turns activity and Meta AI chats into ads (from 16 Dec 2025).")
 story.story_controls()
+folder.apply_environment()
 dataset_controls()
 scenario = scenario_controls()
 share_controls(scenario)
@@ -78,9 +79,16 @@ story.story_box(current_file)
 # Pages whose figures depend on the view's day: outside the data's days, a sentence instead.
 AS_OF_PAGES = ("views/overview.py", "views/why_this_ad.py", "views/contributions.py",
                "views/what_if.py", "views/recall.py")
-window = data.event_window(data.current_dataset()) if current_file in AS_OF_PAGES else ()
-outside = as_of_outside(scenario, window) if current_file in AS_OF_PAGES else None
-if outside:
+in_folder = folder.active()  # a dataset folder: its own page versions (components.folder_pages)
+window = (data.event_window(data.current_dataset())
+          if current_file in AS_OF_PAGES and not in_folder else ())
+outside = (as_of_outside(scenario, window)
+           if current_file in AS_OF_PAGES and not in_folder else None)
+if in_folder:
+    from components import folder_pages  # only a local run on a folder needs it
+
+    folder_pages.show(current_file, page.title, scenario)
+elif outside:
     st.title(page.title)
     st.warning(outside, icon=":material/event_busy:")
     if window:

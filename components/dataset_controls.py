@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, generation
+from components import data, folder, generation
 from components.fmt import md_escape
 
 K_GEN_USERS = "gen_users"
@@ -50,12 +50,24 @@ def dataset_controls() -> None:
         state[data.K_CHOICE] = pending
     side = st.sidebar
     side.subheader("Dataset")
-    choice = side.radio("Dataset", options=list(data.CHOICES), key=data.K_CHOICE,
-                        format_func=data.CHOICES.get, label_visibility="collapsed")
-    in_use = data.current_dataset()
-    people = f"{in_use.n_users:,} people"
-    source = in_use.source if people in in_use.source else f"{in_use.source} ({people})"
-    side.caption(f":material/database: In use: {md_escape(source)}")
+    # A folder on this machine only when the analyst runs the app (components.folder).
+    local = folder.local_run()
+    options = [*data.CHOICES, *([folder.CHOICE] if local else [])]
+    choice = side.radio("Dataset", options=options, key=data.K_CHOICE,
+                        format_func=lambda c: data.CHOICES.get(c, "A dataset folder"),
+                        label_visibility="collapsed")
+    if folder.active():
+        side.caption(f":material/folder_open: In use: {md_escape(folder.in_use_caption())}")
+    else:
+        in_use = data.current_dataset()
+        people = f"{in_use.n_users:,} people"
+        source = in_use.source if people in in_use.source else f"{in_use.source} ({people})"
+        side.caption(f":material/database: In use: {md_escape(source)}")
+    if choice == folder.CHOICE:
+        folder.sidebar()
+    elif not local and choice in ("generated", "uploaded"):
+        side.caption(folder.PUBLIC_LIMITS.format(mb=data.MAX_UPLOAD_BYTES // 1024**2,
+                                                 people=data.MAX_GENERATED_USERS))
     if choice == "generated":
         with side.form("generate", border=False):
             cols = st.columns(2)

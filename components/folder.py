@@ -1,0 +1,213 @@
+"""A dataset folder of any size in the dashboard, for analysts who run it themselves: the
+sidebar's folder choice, the background work (with its progress by stage) and its results.
+
+The work runs in a server thread through adlens.block_cache, one job at a time, so it goes on
+when the analyst changes page and every finished block stays on disk; pages poll its progress.
+A public deployment (neither ADLENS_LOCAL nor ADLENS_DATA_DIR set) offers no folder at all.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from adlens import block_cache
+from adlens.scenario import Scenario
+
+CHOICE = "folder"
+K_FOLDER = "ds_folder"  # plain state: the folder in use (a path as text)
+K_FOLDER_INPUT = "ds_folder_input"
+K_FOLDER_PROBLEM = "ds_folder_problem"  # plain state: why the last folder asked for failed
+K_FOLDER_FROM_ENV = "_ds_folder_from_env"  # plain state: ADLENS_DATA_DIR has been applied
+TOP_K = 5
+
+
+def local_run(environ: dict | None = None) -> bool:
+    """Whether this server was started by the analyst (`make run`: ADLENS_LOCAL=1, or a folder
+    given in ADLENS_DATA_DIR): only then can the sidebar open a folder on this machine."""
+    env = os.environ if environ is None else environ
+    flag = env.get("ADLENS_LOCAL", "").strip().lower() in {"1", "true", "yes", "on"}
+    return flag or bool(env.get("ADLENS_DATA_DIR", "").strip())
+
+
+def workers(environ: dict | None = None) -> int:
+    """Worker processes for a folder's blocks (ADLENS_WORKERS, default 2: both cores here)."""
+    raw = (os.environ if environ is None else environ).get("ADLENS_WORKERS", "2")
+    try:
+        return max(1, int(raw))
+    except ValueError:
+        return 2
+
+
+PUBLIC_LIMITS = ("This public deployment takes files of up to {mb} MB and generates up to "
+                 "{people:,} people. To look at a dataset folder of any size, run AdLens on "
+                 "your own machine: `make run DATA=path/to/folder`.")
+
+
+# --- the background work ----------------------------------------------------------------------
+@dataclass(eq=False)
+class Job:
+    """One folder-and-scenario computation running (or run) in a server thread."""
+
+    folder: str
+    scenario: Scenario
+    stage: str = "Waiting for the work before it to finish"
+    done: int = 0
+    total: int = 1
+    stages: list[tuple[str, float]] = field(default_factory=list)  # finished: (stage, seconds)
+    started: float = field(default_factory=time.perf_counter)
+    result: block_cache.FolderResult | None = None
+    error: str | None = None
+    finished: bool = False
+
+    def report(self, stage: str, done: int, total: int) -> None:
+        if stage != self.stage and self.stage and self.done >= self.total:
+            self.stages.append((self.stage, time.perf_counter() - self.started))
+        self.stage, self.done, self.total = stage, done, max(total, 1)
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.done / self.total)
+
+
+@st.cache_resource(show_spinner=False)
+def _jobs() -> tuple[dict, threading.Lock, threading.Lock]:
+    # Server-wide: a job outlives the session's script run that started it. The second lock
+    # runs one job at a time, so two jobs never prepare the same blocks twice.
+    return {}, threading.Lock(), threading.Lock()
+
+
+def _run_job(job: Job, cache: block_cache.FolderCache, run_lock: threading.Lock) -> None:
+    with run_lock:
+        try:
+            job.report("Starting", 0, 1)
+            job.result = cache.run(job.scenario, TOP_K, progress=job.report,
+                                   workers=workers())
+        except Exception as error:  # noqa: BLE001 — shown to the analyst as a sentence
+            job.error = f"{type(error).__name__}: {error}"
+        finally:
+            job.finished = True
+
+
+def job_for(cache: block_cache.FolderCache, scenario: Scenario) -> Job:
+    """The job computing `scenario` on this folder, started when none is running or done."""
+    jobs, lock, run_lock = _jobs()
+    key = (str(cache.dir), block_cache.scenario_key(scenario, TOP_K))
+    with lock:
+        job = jobs.get(key)
+        # Asked for again after it ended without an error: its stored result has gone (the
+        # cache folder was cleared), so it runs again. A failed job stays, to be read.
+        if job is None or (job.finished and job.error is None):
+            job = Job(folder=str(cache.folder), scenario=scenario)
+            jobs[key] = job
+            threading.Thread(target=_run_job, args=(job, cache, run_lock), daemon=True,
+                             name=f"adlens-folder-{key[1][:8]}").start()
+        return job
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _read_result(key: str, scenario_key: str, _cache: block_cache.FolderCache,
+                 scenario: Scenario) -> block_cache.FolderResult:
+    return _cache.run(scenario, TOP_K)
+
+
+def cache_of(path: str) -> block_cache.FolderCache:
+    """The folder's stored work (raises NotADataset with a sentence)."""
+    return block_cache.FolderCache(path)
+
+
+def result(cache: block_cache.FolderCache, scenario: Scenario
+           ) -> block_cache.FolderResult | Job:
+    """The combined result when it is stored (read back, then kept in memory), else the job
+    computing it (started if need be)."""
+    if cache.has_result(scenario, TOP_K):
+        return _read_result(cache.key, block_cache.scenario_key(scenario, TOP_K), cache,
+                            scenario)
+    return job_for(cache, scenario)
+
+
+def show_progress(job: Job, what: str) -> None:
+    """The job's stages so far and the current one's progress bar; reruns the page when it
+    ends. Polls once a second in a fragment, so the rest of the page is not redrawn."""
+
+    @st.fragment(run_every=1.0)
+    def watch() -> None:
+        if job.finished:
+            st.rerun(scope="app")
+        elapsed = time.perf_counter() - job.started
+        with st.status(f"{what}: {elapsed:.0f} s so far", expanded=True, state="running"):
+            for stage, at in job.stages:
+                st.markdown(f":material/check: {stage} (done at {at:.0f} s)")
+            st.progress(job.fraction, text=f"{job.stage}: {job.done:,} of {job.total:,}")
+            st.caption("This goes on if you open another page; finished blocks are kept on "
+                       "disk, so the same folder and rules are quick next time.")
+
+    watch()
+
+
+# --- the sidebar --------------------------------------------------------------------------------
+def apply_environment() -> None:
+    """Once per session: a folder given to `make run DATA=...` (ADLENS_DATA_DIR) is in use."""
+    state = st.session_state
+    if state.get(K_FOLDER_FROM_ENV):
+        return
+    state[K_FOLDER_FROM_ENV] = True
+    path = os.environ.get("ADLENS_DATA_DIR", "").strip()
+    if path and state.get(K_FOLDER) is None:
+        state[K_FOLDER] = path
+        state[K_FOLDER_INPUT] = path
+        state["_ds_pending_choice"] = CHOICE  # components.data.K_PENDING_CHOICE
+
+
+def _open_typed() -> None:
+    state = st.session_state
+    path = str(state.get(K_FOLDER_INPUT) or "").strip()
+    try:
+        block_cache.check_folder(path)
+    except block_cache.NotADataset as problem:
+        state[K_FOLDER_PROBLEM] = str(problem)
+        return
+    state[K_FOLDER_PROBLEM] = None
+    state[K_FOLDER] = str(Path(path).expanduser().resolve())
+
+
+def sidebar() -> None:
+    """The folder box (local runs) under the dataset choice."""
+    state = st.session_state
+    side = st.sidebar
+    side.text_input("Dataset folder on this machine", key=K_FOLDER_INPUT,
+                    placeholder="/path/to/folder", on_change=_open_typed,
+                    help="A folder with users.parquet, ads.parquet and events.parquet, as "
+                    "`python -m adlens generate --users N --out DIR --format parquet` writes "
+                    "them. Any size: it is read one block of people at a time.")
+    side.button("Open folder", on_click=_open_typed, width="stretch", key="ds_folder_open")
+    problem = state.get(K_FOLDER_PROBLEM)
+    if problem:
+        side.error(problem, icon=":material/folder_off:")
+    if state.get(K_FOLDER) is None:
+        side.info("No folder opened yet: showing the bundled sample.")
+
+
+def active() -> bool:
+    """Whether a folder is the dataset in use (chosen, opened, and this is a local run)."""
+    state = st.session_state
+    return (local_run() and state.get("ds_choice") == CHOICE
+            and state.get(K_FOLDER) is not None)
+
+
+def in_use_caption() -> str:
+    """Which folder is in use and where it came from, for the sidebar."""
+    path = st.session_state.get(K_FOLDER)
+    origin = ("given to `make run`" if path == os.environ.get("ADLENS_DATA_DIR", "").strip()
+              else "opened in the sidebar")
+    try:
+        counts = block_cache.check_folder(path)
+    except block_cache.NotADataset:
+        return f"Dataset folder {path} ({origin}), no longer readable"
+    return (f"Dataset folder {path} ({origin}): {counts['people']:,} people, "
+            f"{counts['events']:,} events")

@@ -1,0 +1,135 @@
+"""The dashboard on a dataset folder (a local run): opened through the sidebar's folder box,
+worked through in the background with progress, then every page from the blocks' results; a
+public deployment offers no folder and says what its limits are."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from adlens import block_cache
+from adlens.scenario import Scenario
+from adlens.simulate import generate_to_dir
+from components import folder
+from components.fmt import pct
+
+APP = str(Path(__file__).parent.parent / "app.py")
+N_PEOPLE = 180
+
+
+@pytest.fixture(scope="module")
+def dataset_folder(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("app-folder")
+    generate_to_dir(N_PEOPLE, 5, out)
+    return out
+
+
+@pytest.fixture
+def local(monkeypatch, tmp_path):
+    monkeypatch.setenv("ADLENS_LOCAL", "1")
+    monkeypatch.setenv("ADLENS_WORKERS", "1")  # no worker processes in a unit test
+    monkeypatch.setenv("ADLENS_BLOCK_CACHE", str(tmp_path / "blocks"))
+    monkeypatch.delenv("ADLENS_DATA_DIR", raising=False)
+    return tmp_path / "blocks"
+
+
+def texts(at: AppTest) -> str:
+    parts = [*at.markdown, *at.caption, *at.info, *at.error, *at.warning, *at.title,
+             *at.sidebar.caption, *at.sidebar.error, *at.sidebar.info]
+    return "\n".join(str(p.value) for p in parts).replace("\\", "")  # Markdown escapes
+
+
+def open_folder(path: Path) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.sidebar.radio(key="ds_choice").set_value(folder.CHOICE).run()
+    at.sidebar.text_input(key=folder.K_FOLDER_INPUT).input(str(path)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def wait_for(cache: block_cache.FolderCache, scenario: Scenario, seconds: float = 120) -> None:
+    end = time.monotonic() + seconds
+    while not cache.has_result(scenario, folder.TOP_K):
+        assert time.monotonic() < end, "the folder's work did not finish"
+        time.sleep(0.2)
+
+
+def test_a_folder_opens_with_progress_then_shows_the_blocks_results(local, dataset_folder):
+    at = open_folder(dataset_folder)
+    # The work runs in the background: the page shows its stage and a progress bar.
+    assert "Dataset folder" in texts(at) and f"{N_PEOPLE:,} people" in texts(at)
+    assert at.status or at.get("progress"), "no progress shown while the folder is worked on"
+    cache = block_cache.FolderCache(dataset_folder, root=local)
+    wait_for(cache, Scenario.announced())
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    want = cache.run(Scenario.announced()).signal_shares().iloc[0]
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["People scored"] == f"{N_PEOPLE:,}"
+    assert shown["Ads with an AI-chat contribution"] == pct(want["ads_with_ai_chat"])
+    assert shown["AI chats the largest contributor"] == pct(want["ai_chat_largest"])
+    assert at.get("plotly_chart"), "no signal-share chart"
+    # The sidebar says which folder is in use and where it came from.
+    assert f"Dataset folder {dataset_folder.resolve()} (opened in the sidebar)" in texts(at)
+
+    # Every page draws without an error; pages that need the whole dataset say so plainly.
+    for page in ("views/contributions.py", "views/what_if.py", "views/why_this_ad.py"):
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        assert not at.error, (page, [e.value for e in at.error])
+    assert at.get("plotly_chart"), "no waterfall for the chosen person"
+    for page in ("views/recall.py", "views/data.py"):
+        at.switch_page(page).run()
+        assert not at.exception
+        assert "not available for a dataset folder" in texts(at)
+        assert "python -m adlens" in texts(at)
+
+
+def test_a_rule_switch_is_worked_out_then_read_back(local, dataset_folder):
+    at = open_folder(dataset_folder)
+    cache = block_cache.FolderCache(dataset_folder, root=local)
+    wait_for(cache, Scenario.announced())
+    at.sidebar.toggle(key="sc_ai_chat").set_value(False).run()
+    off = Scenario.announced().with_(ai_chat=False)
+    wait_for(cache, off)
+    at.run()
+    assert not at.exception
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Ads with an AI-chat contribution"] == pct(0.0)
+    assert "read back from the stored result" in texts(at) or "computed in" in texts(at)
+    at.run()
+    assert "read back from the stored result" in texts(at)
+
+
+def test_a_folder_that_is_not_a_dataset_gets_a_sentence(local, tmp_path):
+    at = open_folder(tmp_path)
+    assert "is not a dataset folder" in texts(at)
+    assert "No folder opened yet" in texts(at)
+
+
+def test_the_public_deployment_offers_no_folder_and_says_its_limits(monkeypatch):
+    monkeypatch.delenv("ADLENS_LOCAL", raising=False)
+    monkeypatch.delenv("ADLENS_DATA_DIR", raising=False)
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    radio = at.sidebar.radio(key="ds_choice")
+    assert folder.CHOICE not in radio.options and "A dataset folder" not in radio.options
+    radio.set_value("generated").run()
+    assert "This public deployment takes files of up to 50 MB" in texts(at)
+    assert "make run DATA=" in texts(at)
+
+
+def test_make_run_opens_the_folder_it_was_given(monkeypatch, tmp_path, dataset_folder):
+    monkeypatch.setenv("ADLENS_DATA_DIR", str(dataset_folder))
+    monkeypatch.setenv("ADLENS_WORKERS", "1")
+    monkeypatch.setenv("ADLENS_BLOCK_CACHE", str(tmp_path / "blocks"))
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    assert not at.exception
+    assert "(given to `make run`)" in texts(at)
+    cache = block_cache.FolderCache(dataset_folder, root=tmp_path / "blocks")
+    wait_for(cache, Scenario.announced())
