@@ -16,8 +16,10 @@ $(DEV_STAMP): $(RUN_STAMP) requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# A local run: the sidebar can open a dataset folder of any size on this machine, and
+# `make run DATA=path/to/folder` opens one at the start (components/folder.py).
 run: $(RUN_STAMP)
-	$(PY) -m streamlit run app.py
+	ADLENS_LOCAL=1 $(if $(DATA),ADLENS_DATA_DIR="$(abspath $(DATA))") $(PY) -m streamlit run app.py
 
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check .

@@ -203,7 +203,7 @@ def active() -> bool:
 def in_use_caption() -> str:
     """Which folder is in use and where it came from, for the sidebar."""
     path = st.session_state.get(K_FOLDER)
-    origin = ("given to `make run`" if path == os.environ.get("ADLENS_DATA_DIR", "").strip()
+    origin = ("given to make run" if path == os.environ.get("ADLENS_DATA_DIR", "").strip()
               else "opened in the sidebar")
     try:
         counts = block_cache.check_folder(path)

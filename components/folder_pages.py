@@ -21,6 +21,11 @@ CLI = ("`python -m adlens blocks --data {folder}` scores and attributes everyone
        "command line and can write every recommendation to Parquet (`--out DIR`).")
 
 
+def _code(path: object) -> str:
+    """A path inside a Markdown code span: shown as is (escapes would show), minus backticks."""
+    return str(path).replace("`", "")
+
+
 def _result_or_progress(cache: block_cache.FolderCache, scenario: Scenario, what: str
                         ) -> block_cache.FolderResult | None:
     got = folder.result(cache, scenario)
@@ -69,10 +74,10 @@ def _kpis(result: block_cache.FolderResult, base: block_cache.FolderResult | Non
 
 
 def _how(result: block_cache.FolderResult) -> str:
-    where = ("read back from the stored result" if result.from_cache else
-             f"computed in {result.seconds.get('wall', 0):.0f} s")
     return (f"The click model and the similar-people map were {result.population}. "
-            f"These figures were {where}.")
+            f"Everyone was ranked and attributed under these rules in "
+            f"{result.seconds.get('wall', 0):.0f} s over {result.n_blocks:,} blocks; the "
+            "result is kept on disk, so these rules open at once next time.")
 
 
 def overview(cache: block_cache.FolderCache, scenario: Scenario) -> None:
@@ -120,7 +125,7 @@ def contributions(cache: block_cache.FolderCache, scenario: Scenario) -> None:
                         "Shares of the positive contributions to every recommended ad.",
                         "No ad was recommended in this folder.", key=f"folder_shares_{by}")
     st.caption(_how(result) + " Breakdowns by topic, country, age band or Meta AI use are "
-               "not kept for a folder; " + CLI.format(folder=md_escape(str(cache.folder))))
+               "not kept for a folder; " + CLI.format(folder=_code(cache.folder)))
 
 
 def _exclusions(result: block_cache.FolderResult) -> pd.DataFrame:
@@ -165,7 +170,7 @@ def what_if(cache: block_cache.FolderCache, scenario: Scenario) -> None:
                 st.dataframe(table, hide_index=True, width="stretch")
     st.caption("Who changes top ads between the two is not listed for a folder (it needs both "
                "rankings of everyone at once); " + CLI.format(
-                   folder=md_escape(str(cache.folder))))
+                   folder=_code(cache.folder)))
 
 
 def why_this_ad(cache: block_cache.FolderCache, scenario: Scenario) -> None:
@@ -187,15 +192,18 @@ def why_this_ad(cache: block_cache.FolderCache, scenario: Scenario) -> None:
             return
         tops = recs[recs["rank"] == 1].reset_index(drop=True)
         x_max = charts.waterfall_extent(tops)
+        contribs = [c for c in tops.columns if c.startswith("contrib_")]
+        rows = 2 + int((tops[contribs] != 0).sum(axis=1).max())  # one height for all
         for column, (_, ad) in zip(st.columns(len(tops)), tops.iterrows(), strict=True):
             with column:
                 st.markdown(f"**{md_escape(labels.app(ad['app']))}**: "
                             f"{md_escape(str(ad['title']))} ({md_escape(str(ad['advertiser']))}"
                             f", {md_escape(labels.topic(ad['topic']))})")
-                charts.show(charts.waterfall_chart(ad, "", x_max=x_max,
-                                                   rows=len(schema.SIGNALS) + 2),
-                            "How this person's signals build the ad's chance of a click.",
-                            "No ad.", key=f"folder_waterfall_{ad['app']}")
+                st.plotly_chart(charts.waterfall_chart(ad, "", x_max=x_max, rows=rows),
+                                key=f"folder_waterfall_{ad['app']}",
+                                config={"displaylogo": False})
+        st.caption("Each app's top ad for this person: how their signals build its chance of "
+                   "a click, from the baseline.")
         st.subheader("All their top ads")
         shown = recs[["app", "rank", "title", "advertiser", "topic", "score"]].copy()
         st.dataframe(labels.display_frame(shown), hide_index=True, width="stretch")
@@ -213,7 +221,9 @@ def _person(key: str, person: str, scenario: Scenario, _cache: block_cache.Folde
 def not_available(title: str, cache: block_cache.FolderCache, instead: str) -> None:
     _header(title, cache)
     st.info(f"This page needs the whole dataset in memory at once, so it is not available "
-            f"for a dataset folder of {cache.counts['people']:,} people. {instead}",
+            f"for a dataset folder, which is read one block of "
+            f"{cache.block_people:,} people at a time ({cache.counts['people']:,} people "
+            f"here). {instead}",
             icon=":material/memory:")
 
 
@@ -250,4 +260,4 @@ def show(page_file: str, title: str, scenario: Scenario) -> None:
             PAGES[page_file](cache, scenario)
         return
     name, instead = INSTEAD.get(page_file, (title, ""))
-    not_available(name, cache, instead.format(folder=md_escape(str(cache.folder))))
+    not_available(name, cache, instead.format(folder=_code(cache.folder)))

@@ -100,9 +100,10 @@ def test_a_rule_switch_is_worked_out_then_read_back(local, dataset_folder):
     assert not at.exception
     shown = {m.label: m.value for m in at.metric}
     assert shown["Ads with an AI-chat contribution"] == pct(0.0)
-    assert "read back from the stored result" in texts(at) or "computed in" in texts(at)
-    at.run()
-    assert "read back from the stored result" in texts(at)
+    assert "these rules open at once next time" in texts(at)
+    # Seen before: read back from disk, no job started.
+    again = folder.result(block_cache.FolderCache(dataset_folder, root=local), off)
+    assert isinstance(again, block_cache.FolderResult) and again.from_cache
 
 
 def test_a_folder_that_is_not_a_dataset_gets_a_sentence(local, tmp_path):
@@ -130,6 +131,6 @@ def test_make_run_opens_the_folder_it_was_given(monkeypatch, tmp_path, dataset_f
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
     assert not at.exception
-    assert "(given to `make run`)" in texts(at)
+    assert "(given to make run)" in texts(at)
     cache = block_cache.FolderCache(dataset_folder, root=tmp_path / "blocks")
     wait_for(cache, Scenario.announced())
