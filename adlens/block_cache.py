@@ -14,15 +14,18 @@ engine's code, so a changed file, block size or engine is prepared again, never 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
 import os
 import pickle
 import struct
+import sys
 import tempfile
 import time
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -252,12 +255,40 @@ def _score_block(state_path: str, scenario: Scenario, top_k: int) -> dict:
 _POOLS: dict[int, Executor] = {}
 
 
+def _started(index: int) -> int:
+    return os.getpid()
+
+
+@contextlib.contextmanager
+def _no_main_script() -> Iterator[None]:
+    """While worker processes start: no main script for them to run again. A spawned child
+    re-runs the parent's main script when it is a file (not a module), and under
+    `streamlit run app.py` that is the app itself, which must not run in a worker."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(getattr(main, "__spec__", None), "name", None) is not None \
+            or getattr(main, "__file__", None) is None:
+        yield
+        return
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
 def _pool(workers: int) -> Executor:
     """A pool of `workers` processes, started once and reused: spawned, not forked, so it is
     safe from a threaded server (the app)."""
     if workers not in _POOLS:
-        _POOLS[workers] = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(max_workers=workers,
+                                   mp_context=multiprocessing.get_context("spawn"))
+        # Every worker starts here, within the guard (a process starts during a submit, and
+        # none is started later: the pool keeps `workers` of them).
+        with _no_main_script():
+            warm = [pool.submit(_started, i) for i in range(workers)]
+        for future in warm:
+            future.result()
+        _POOLS[workers] = pool
     return _POOLS[workers]
 
 

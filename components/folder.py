@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from adlens import block_cache
+from adlens import block_cache, blocks
 from adlens.scenario import Scenario
 
 CHOICE = "folder"
@@ -42,6 +42,15 @@ def workers(environ: dict | None = None) -> int:
         return max(1, int(raw))
     except ValueError:
         return 2
+
+
+def block_people(environ: dict | None = None) -> int:
+    """People per block (ADLENS_BLOCK_PEOPLE, default adlens.blocks' 20,000)."""
+    raw = (os.environ if environ is None else environ).get("ADLENS_BLOCK_PEOPLE", "")
+    try:
+        return max(1, int(raw)) if raw.strip() else blocks.DEFAULT_BLOCK_PEOPLE
+    except ValueError:
+        return blocks.DEFAULT_BLOCK_PEOPLE
 
 
 PUBLIC_LIMITS = ("This public deployment takes files of up to {mb} MB and generates up to "
@@ -118,7 +127,7 @@ def _read_result(key: str, scenario_key: str, _cache: block_cache.FolderCache,
 
 def cache_of(path: str) -> block_cache.FolderCache:
     """The folder's stored work (raises NotADataset with a sentence)."""
-    return block_cache.FolderCache(path)
+    return block_cache.FolderCache(path, block_people=block_people())
 
 
 def result(cache: block_cache.FolderCache, scenario: Scenario

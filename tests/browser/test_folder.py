@@ -19,6 +19,7 @@ def folder_url(tmp_path_factory):
     data = base / "data"
     generate_to_dir(N_PEOPLE, 11, data)
     env = {"ADLENS_DATA_DIR": str(data), "ADLENS_LOCAL": "1", "ADLENS_WORKERS": "2",
+           "ADLENS_BLOCK_PEOPLE": "150",  # three blocks: the worker processes are used
            "ADLENS_BLOCK_CACHE": str(base / "blocks")}
     try:
         proc, url = start(ROOT / "app.py", ROOT, log=base / "streamlit.log", env=env)
@@ -52,6 +53,7 @@ def test_a_folder_from_make_run_shows_progress_then_every_page(folder_page, fold
     assert f"{N_PEOPLE:,} people" in sidebar
     assert page.locator('[data-testid="stMetric"]').count() == 4
     assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
+    assert "over 3 blocks" in page.locator('[data-testid="stMain"]').inner_text()
     page.screenshot(path=str(screenshots / "folder-overview.png"), full_page=True)
     for path, name, text in (("what_if", "what-if", "Events left out"),
                              ("why_this_ad", "why-this-ad", "All their top ads"),
