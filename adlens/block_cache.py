@@ -41,8 +41,12 @@ TABLES = ("users", "ads", "events")
 GROUPS = ("region", "app")  # the groupings a combined result keeps signal sums for
 # The modules whose code decides a block's prepared state or its scores: a change to any of
 # them makes every stored state stale.
-_CODE_MODULES = ("blocks", "block_cache", "contract", "dataset", "engine", "ranking", "schema",
-                 "signals", "text_model", "scenario")
+_CODE_MODULES = ("blocks", "contract", "dataset", "engine", "ranking", "schema", "signals",
+                 "text_model", "scenario")
+# This module's own stored formats (a block's state, a combined result): raise it when either
+# changes. Not a hash of this file, so that a change to how blocks are run (the pool, progress)
+# does not throw away hours of stored work.
+FORMAT_VERSION = 1
 Progress = Callable[[str, int, int], None]  # (stage in words, done, in all)
 
 
@@ -61,6 +65,7 @@ def code_version() -> str:
     """A hash of the engine modules' source: stored work from other code is never used."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
+    digest.update(f"format {FORMAT_VERSION}\n".encode())
     for name in _CODE_MODULES:
         digest.update((here / f"{name}.py").read_bytes())
     return digest.hexdigest()[:16]

@@ -153,3 +153,12 @@ def test_a_file_that_is_not_parquet_gets_a_sentence(folder, tmp_path):
     (tmp_path / "ads.parquet").write_text("ad_id,topic\n1,travel\n")
     with pytest.raises(block_cache.NotADataset, match="ads.parquet is not a Parquet file"):
         block_cache.check_folder(tmp_path)
+
+
+def test_the_key_follows_the_engine_code_and_the_stored_format(folder, monkeypatch):
+    before = block_cache.dataset_key(folder, BLOCK, 50_000)
+    monkeypatch.setattr(block_cache, "FORMAT_VERSION", block_cache.FORMAT_VERSION + 1)
+    assert block_cache.dataset_key(folder, BLOCK, 50_000) != before
+    monkeypatch.undo()
+    monkeypatch.setattr(block_cache, "_CODE_MODULES", ("engine",))
+    assert block_cache.dataset_key(folder, BLOCK, 50_000) != before
