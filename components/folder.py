@@ -149,12 +149,14 @@ def show_progress(job: Job, what: str) -> None:
         if job.finished:
             st.rerun(scope="app")
         elapsed = time.perf_counter() - job.started
-        with st.status(f"{what}: {elapsed:.0f} s so far", expanded=True, state="running"):
-            for stage, at in job.stages:
-                st.markdown(f":material/check: {stage} (done at {at:.0f} s)")
-            st.progress(job.fraction, text=f"{job.stage}: {job.done:,} of {job.total:,}")
-            st.caption("This goes on if you open another page; finished blocks are kept on "
-                       "disk, so the same folder and rules are quick next time.")
+        # Written into without `with`: leaving a status block marks it complete (a check
+        # mark) while the work is still running.
+        box = st.status(f"{what}: {elapsed:.0f} s so far", expanded=True, state="running")
+        for stage, at in job.stages:
+            box.markdown(f":material/check: {stage} (done at {at:.0f} s)")
+        box.progress(job.fraction, text=f"{job.stage}: {job.done:,} of {job.total:,}")
+        box.caption("This goes on if you open another page; finished blocks are kept on "
+                    "disk, so the same folder and rules are quick next time.")
 
     watch()
 

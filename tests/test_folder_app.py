@@ -62,7 +62,9 @@ def test_a_folder_opens_with_progress_then_shows_the_blocks_results(local, datas
     at = open_folder(dataset_folder)
     # The work runs in the background: the page shows its stage and a progress bar.
     assert "Dataset folder" in texts(at) and f"{N_PEOPLE:,} people" in texts(at)
-    assert at.status or at.get("progress"), "no progress shown while the folder is worked on"
+    assert at.status, "no progress shown while the folder is worked on"
+    # Still running: the box shows a spinner, not a check mark, until the work ends.
+    assert [s.state for s in at.status] == ["running"] * len(at.status)
     cache = block_cache.FolderCache(dataset_folder, root=local)
     wait_for(cache, Scenario.announced())
     at.run()
