@@ -12,7 +12,7 @@ import sys
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "generate": ("adlens.simulate", "Generate a simulated population in the data contract."),
-    "validate": ("adlens.contract", "Check a dataset folder against the data contract."),
+    "validate": ("adlens.block_commands", "Check a dataset folder against the data contract."),
     "recommend": ("adlens.cli_engine", "Rank and explain ads per person and app (JSON Lines)."),
     "audit": ("adlens.cli_engine", "Report rule exclusions, sensitive leakage and quality (JSON)."),
     "recall": ("adlens.recall", "Coincidences, recall aggregates and the microphone event study."),

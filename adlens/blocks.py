@@ -111,17 +111,21 @@ def blocks(ids: np.ndarray, block_people: int) -> Iterator[np.ndarray]:
         yield ids[start:start + block_people]
 
 
-def learn_population(folder: str | Path, sample_people: int = DEFAULT_SAMPLE_PEOPLE,
-                     seed: int = 0) -> Population:
-    """The click model and similar-people map, learned on a seeded sample of at most
-    `sample_people` people (all of them when there are no more: the in-memory engine's)."""
+def sample_dataset(folder: str | Path, sample_people: int = DEFAULT_SAMPLE_PEOPLE,
+                   seed: int = 0) -> tuple[Dataset, int, str]:
+    """The people the population-wide pieces are learned on, through the data contract: a
+    seeded sample of at most `sample_people` people (everyone when there are no more), with
+    their events, interests and truth when the folder has them. Returns (dataset, number of
+    people in the folder, how they were chosen)."""
     folder = Path(folder)
     users = _read(folder, "users")
     ads = _read(folder, "ads")
     n = len(users)
+    optional = {t: folder / f"{t}.parquet" for t in schema.OPTIONAL_TABLES}
     if n <= sample_people:
         chosen = users
         events = _read(folder, "events")
+        extra = {t: _read(folder, t) for t, path in optional.items() if path.is_file()}
         how = f"learned on all {n:,} people"
     else:
         rng = np.random.default_rng(seed)
@@ -130,15 +134,34 @@ def learn_population(folder: str | Path, sample_people: int = DEFAULT_SAMPLE_PEO
         # Filtered while reading, batch by batch: only the sample's events are ever held.
         wanted = chosen["user_id"].astype(str).tolist()
         events = _read(folder, "events", filters=[("user_id", "in", wanted)])
+        extra = {}
+        if optional.get("interests") is not None and optional["interests"].is_file():
+            extra["interests"] = _read(folder, "interests",
+                                       filters=[("user_id", "in", wanted)])
+        if optional.get("truth") is not None and optional["truth"].is_file():
+            extra["truth"] = _read(folder, "truth", filters=[
+                ("event_id", "in", events["event_id"].astype(str).tolist())])
         how = (f"learned on a seeded sample of {sample_people:,} of {n:,} people "
                f"(seed {seed})")
-    sample = from_frames({"users": chosen, "ads": ads, "events": events},
+    sample = from_frames({"users": chosen, "ads": ads, "events": events, **extra},
                          source="population sample")
-    del events
-    prepared = engine.prepare(sample, use_artifacts=False)
+    return sample, n, how
+
+
+def population_of(prepared, n_people: int, how: str) -> Population:
+    """The population-wide pieces of a prepared sample (see `sample_dataset`)."""
     return Population(click_model=prepared.click_model,
-                      similar_topics=prepared.codes.similar_topics, n_people=n,
-                      sample_people=len(chosen), how=how)
+                      similar_topics=prepared.codes.similar_topics, n_people=n_people,
+                      sample_people=prepared.codes.n_users, how=how)
+
+
+def learn_population(folder: str | Path, sample_people: int = DEFAULT_SAMPLE_PEOPLE,
+                     seed: int = 0) -> Population:
+    """The click model and similar-people map, learned on a seeded sample of at most
+    `sample_people` people (all of them when there are no more: the in-memory engine's)."""
+    sample, n, how = sample_dataset(folder, sample_people, seed)
+    prepared = engine.prepare(sample, use_artifacts=False)
+    return population_of(prepared, n, how)
 
 
 def _share_sums(recommendations: pd.DataFrame) -> dict[str, float]:
@@ -230,7 +253,7 @@ def score_blocks(folder: str | Path, scenario: Scenario, block_people: int = DEF
             if progress is not None:
                 progress(len(results), len(work))
     else:
-        results = _on_dask(client, folder, work, args, progress)
+        results = run_on_dask(client, score_block, folder, work, args, progress)
     results.sort(key=lambda r: r.index)
     run = BlockRun(population=population, block_people=block_people)
     seconds = {"population": learned}
@@ -256,10 +279,11 @@ def score_blocks(folder: str | Path, scenario: Scenario, block_people: int = DEF
     return run
 
 
-def _on_dask(client, folder: Path, work: list, args: dict,
-             progress: Callable[[int, int], None] | None) -> list[BlockResult]:
-    """Submit the blocks as tasks, keeping about two per worker in flight, so a million
-    people's block ids and results never pile up on the scheduler."""
+def run_on_dask(client, task: Callable, folder: Path, work: list, args: dict,
+                progress: Callable[[int, int], None] | None) -> list:
+    """Submit `task(folder, index, ids, **args)` per block, keeping about two per worker in
+    flight, so a million people's block ids and results never pile up on the scheduler.
+    `args["population"]` is broadcast to every worker once. Results in completion order."""
     from distributed import as_completed
 
     population = client.scatter(args["population"], broadcast=True)
@@ -273,7 +297,7 @@ def _on_dask(client, folder: Path, work: list, args: dict,
         item = next(pending, None)
         if item is not None:
             index, block = item
-            futures.add(client.submit(score_block, str(folder), index, block, **task_args,
+            futures.add(client.submit(task, str(folder), index, block, **task_args,
                                       key=f"adlens-block-{run_id}-{index}"))
 
     for _ in range(limit):

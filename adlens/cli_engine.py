@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from adlens import schema
+from adlens.contract import ContractError
 from adlens.scenario import Scenario
 
 SIGNALS = schema.SIGNALS
@@ -103,6 +104,7 @@ def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
                              "dataset's size generated with this seed and no chat targeting "
                              "(for a dataset generated with that seed; the bundled sample's "
                              "twin is stored)")
+    add_block_arguments(parser)
 
 
 def scenario_from_args(args: argparse.Namespace) -> Scenario:
@@ -235,28 +237,21 @@ def _ai_chat_value(prepared, scenario: Scenario, args: argparse.Namespace) -> di
     }
 
 
-def run_audit(args: argparse.Namespace) -> int:
+def audit_report(prepared, scenario: Scenario, args: argparse.Namespace, quality_report=None,
+                 exclusions: tuple[int, Any] | None = None) -> dict:
+    """The audit's JSON report of a prepared dataset. `quality_report` and `exclusions`
+    ((events excluded, counts by reason and event type)) replace what the prepared dataset
+    gives: the engine in blocks of people passes its combined per-block figures."""
     from adlens.engine import quality, run_scenario, text_report
-    from adlens.rolling import twin_of
 
-    try:
-        scenario = scenario_from_args(args)
-    except ValueError as exc:
-        return _fail(str(exc))
-    if args.boot < 0:
-        return _fail("--boot must be 0 or more resamples.")
-    prepared, problem = _load(args.data, args.max_mb)
-    if problem:
-        return _fail(problem)
-    if args.twin and twin_of(prepared.dataset.meta) is None:
-        return _fail("--twin needs a generated dataset with its description (dataset.json); "
-                     "use --twin-seed SEED for one generated with the default parameters.")
     result = run_scenario(prepared, scenario, top_k=args.top)
-    counts = result.exclusion_counts()
+    if exclusions is None:
+        exclusions = (int(len(result.exclusions)), result.exclusion_counts())
+    total, counts = exclusions
     by_reason = counts.groupby("reason")["events"].sum() if len(counts) else {}
     report = text_report(prepared)
-    q = quality(prepared, scenario, k=args.top, n_boot=args.boot)
-    out = {
+    q = quality_report or quality(prepared, scenario, k=args.top, n_boot=args.boot)
+    return {
         "dataset_id": prepared.dataset_id,
         "scenario": scenario.to_dict(),
         "differences_from_announced_policy": scenario.differences(),
@@ -265,7 +260,7 @@ def run_audit(args: argparse.Namespace) -> int:
                         "weights": prepared.click_model.weight,
                         "auc_heldout": prepared.click_model.auc_heldout},
         "exclusions": {
-            "total": int(len(result.exclusions)),
+            "total": int(total),
             "by_reason": {str(k): int(v) for k, v in dict(by_reason).items()},
             "by_reason_and_event_type": counts.to_dict("records"),
         },
@@ -281,5 +276,97 @@ def run_audit(args: argparse.Namespace) -> int:
         "static_interest_match": {"k": q.k, "n_boot": q.n_boot,
                                   "rows": q.summary.to_dict("records")},
     }
+
+
+def _use_blocks(args: argparse.Namespace) -> bool:
+    from adlens.block_commands import use_blocks
+
+    return use_blocks(args.data, args.blocks, args.block_people)
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"block {done}/{total}", file=sys.stderr, flush=True)
+
+
+def _audit_in_blocks(args: argparse.Namespace, scenario: Scenario) -> int:
+    from adlens import block_commands
+    from adlens.blocks import dask_client
+    from adlens.rolling import twin_of
+
+    if args.twin and twin_of(block_commands.read_meta(args.data)) is None:
+        return _fail("--twin needs a generated dataset with its description (dataset.json); "
+                     "use --twin-seed SEED for one generated with the default parameters.")
+    client = dask_client(args.workers, args.scheduler) if (
+        args.workers is not None or args.scheduler) else None
+    try:
+        out = block_commands.audit_blocks(args.data, scenario, args, args.block_people,
+                                          client=client, progress=_progress)
+    except ContractError as exc:
+        return _fail(_problems_text(exc))
+    finally:
+        _close(client)
+    print(json.dumps(_clean(out), indent=2))
+    return 0
+
+
+def _close(client) -> None:
+    if client is not None:
+        cluster = client.cluster
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _problems_text(exc) -> str:
+    problems = [str(p) for p in exc.problems[:3]]
+    more = len(exc.problems) - len(problems)
+    text = "; ".join(problems) + (f"; and {more} more problems" if more > 0 else "")
+    return f"The dataset could not be loaded: {text or 'it breaks the data contract'}."
+
+
+def add_block_arguments(parser: argparse.ArgumentParser, workers: bool = True) -> None:
+    """--blocks, --block-people, --sample-people (and --workers / --scheduler): the engine in
+    blocks of people (adlens.block_commands)."""
+    from adlens.blocks import DEFAULT_BLOCK_PEOPLE, DEFAULT_SAMPLE_PEOPLE
+
+    parser.add_argument("--blocks", choices=("auto", "on", "off"), default="auto",
+                        help="work one block of people at a time: 'auto' (default) for a "
+                             "Parquet folder of more people than one block, 'on', or 'off'")
+    parser.add_argument("--block-people", type=_positive_int, default=DEFAULT_BLOCK_PEOPLE,
+                        metavar="N", help=f"people per block (default {DEFAULT_BLOCK_PEOPLE:,})")
+    parser.add_argument("--sample-people", type=_positive_int, default=DEFAULT_SAMPLE_PEOPLE,
+                        metavar="N", help="people in the seeded sample the population-wide "
+                        f"figures are computed on (default {DEFAULT_SAMPLE_PEOPLE:,})")
+    if workers:
+        where = parser.add_mutually_exclusive_group()
+        where.add_argument("--workers", type=_positive_int, metavar="N",
+                           help="run the blocks on a local Dask cluster of N worker processes")
+        where.add_argument("--scheduler", metavar="ADDRESS",
+                           help="run the blocks on an existing Dask cluster, e.g. "
+                                "tcp://host:8786")
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from adlens.rolling import twin_of
+
+    try:
+        scenario = scenario_from_args(args)
+    except ValueError as exc:
+        return _fail(str(exc))
+    if args.boot < 0:
+        return _fail("--boot must be 0 or more resamples.")
+    try:
+        blocked = _use_blocks(args)
+    except ValueError as exc:
+        return _fail(str(exc))
+    if blocked:
+        return _audit_in_blocks(args, scenario)
+    prepared, problem = _load(args.data, args.max_mb)
+    if problem:
+        return _fail(problem)
+    if args.twin and twin_of(prepared.dataset.meta) is None:
+        return _fail("--twin needs a generated dataset with its description (dataset.json); "
+                     "use --twin-seed SEED for one generated with the default parameters.")
+    out = audit_report(prepared, scenario, args)
     print(json.dumps(_clean(out), indent=2))
     return 0

@@ -442,6 +442,43 @@ def _auc_by_region(prepared, scenario: Scenario, regions: list[str], n_boot: int
 
 
 # --- public -------------------------------------------------------------------------------------
+def summary_rows(region_of: np.ndarray, per_person: dict[str, tuple[np.ndarray, np.ndarray]],
+                 regions: list[str], metrics: list[str], auc: dict[str, list[tuple]],
+                 n_boot: int, seed: int) -> list[tuple]:
+    """The report's rows from per-person values: `per_person[metric]` = (with, without) per
+    person (NaN where unknown), `region_of` each person's region, `auc` the AUC rows per region.
+    Only the per-person vectors and their order matter, so the engine in blocks of people
+    (adlens.block_commands) gives the same rows from its concatenated per-person values."""
+    out = []
+    for region in regions:
+        people = (np.arange(len(region_of)) if region == "All"
+                  else np.flatnonzero(region_of == region))
+        for metric in metrics:
+            if metric == "auc":
+                out.extend(auc[region])
+                continue
+            a, b = per_person[metric]
+            keep = people[~np.isnan(a[people]) & ~np.isnan(b[people])]
+            m = (_multiplicities(len(keep), n_boot, _stream(seed, region, metric))
+                 if len(keep) and n_boot else np.zeros((0, 0), dtype=np.float32))
+            for variant, (value, lo, hi) in zip(
+                    VARIANTS, _paired_means_with_ci(a[keep], b[keep], m), strict=True):
+                out.append((region, metric, variant, value, lo, hi, len(keep)))
+    return out
+
+
+def per_person_topk(prepared, scenario: Scenario, k: int
+                    ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """precision@k and NDCG@k per person, with and without the AI-chat signal (the rest of the
+    scenario unchanged): {metric: (with, without)}."""
+    allowed = rankable_topics(scenario, prepared.topic_ads_count > 0)
+    with_ai = scenario.with_(ai_chat=True)
+    feats = features(prepared.codes, with_ai, rules=chat_rules(prepared.codes, with_ai))
+    both = [_topk_metrics(prepared, f, k, allowed) for f in (feats, _without_ai_chat(feats))]
+    return {metric: (both[0][i], both[1][i])
+            for i, metric in enumerate(("precision@k", "ndcg@k"))}
+
+
 def evaluate(prepared, scenario: Scenario, k: int = 5, n_boot: int = 200, seed: int = 0,
              metrics: Iterable[str] = METRICS, regions: Iterable[str] | None = None
              ) -> QualityReport:
@@ -457,32 +494,11 @@ def evaluate(prepared, scenario: Scenario, k: int = 5, n_boot: int = 200, seed: 
     wanted = present if regions is None else [r for r in present if r in set(regions)]
     per_person: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     if {"precision@k", "ndcg@k"} & set(metrics):
-        allowed = rankable_topics(scenario, prepared.topic_ads_count > 0)
-        with_ai = scenario.with_(ai_chat=True)
-        feats = features(codes, with_ai, rules=chat_rules(codes, with_ai))
-        both = [_topk_metrics(prepared, f, k, allowed)
-                for f in (feats, _without_ai_chat(feats))]
-        del feats
-        for i, metric in enumerate(("precision@k", "ndcg@k")):
-            if metric in metrics:
-                per_person[metric] = (both[0][i], both[1][i])
+        per_person = {m: v for m, v in per_person_topk(prepared, scenario, k).items()
+                      if m in metrics}
     auc = _auc_by_region(prepared, scenario, wanted, n_boot, seed) if "auc" in metrics else {}
-    out = []
-    for region in wanted:
-        in_region = np.ones(codes.n_users, dtype=bool) if region == "All" else (
-            np.asarray(codes.region == region))
-        people = np.flatnonzero(in_region)
-        for metric in metrics:
-            if metric == "auc":
-                out.extend(auc[region])
-                continue
-            a, b = per_person[metric]
-            keep = people[~np.isnan(a[people]) & ~np.isnan(b[people])]
-            m = (_multiplicities(len(keep), n_boot, _stream(seed, region, metric))
-                 if len(keep) and n_boot else np.zeros((0, 0), dtype=np.float32))
-            for variant, (value, lo, hi) in zip(
-                    VARIANTS, _paired_means_with_ci(a[keep], b[keep], m), strict=True):
-                out.append((region, metric, variant, value, lo, hi, len(keep)))
+    region_of = np.asarray(codes.region, dtype=object)
+    out = summary_rows(region_of, per_person, wanted, metrics, auc, n_boot, seed)
     summary = pd.DataFrame(out, columns=["region", "metric", "variant", "value", "ci_low",
                                          "ci_high", "n_people"])
     return QualityReport(summary=summary, k=k, n_boot=n_boot)

@@ -803,21 +803,7 @@ def analyse_recall(
     fr = build_inputs(events, ads, users, scenario.as_of, notice_ms, event_topic)
     co, prior = find_coincidences(fr, params, window_hours, lookback_days, recall_threshold)
 
-    region_of_country = {c: schema.region_of(c) for c in pd.unique(users["country"].astype(str))}
-    region_of_user = users.set_index("user_id")["country"].astype(str).map(region_of_country)
-    co["region"] = co["user_id"].map(region_of_user).fillna("Other").astype(str)
-
-    # The given scenario, and the AI-chat signal on and off (sharing the run that matches).
-    runs: dict[bool, pd.DataFrame] = {}
-    for flag in (scenario.ai_chat, not scenario.ai_chat):
-        runs[flag] = explain(co, attribute, scenario.with_(ai_chat=flag))
-    given = runs[scenario.ai_chat]
-    co["explained_by"] = given["explained_by"].to_numpy()
-    co["top_signal"] = given["top_signal"].to_numpy()
-    co["label"] = label(co, given)
-    co["label_ai_chat_on"] = label(co, runs[True])
-    co["label_ai_chat_off"] = label(co, runs[False])
-    co["top_signal_ai_chat_on"] = runs[True]["top_signal"].to_numpy()
+    add_labels(co, users, attribute, scenario)
     aggs = aggregates(co)
     excess = placebo_excess(fr, co, params, window_hours, lookback_days, recall_threshold,
                             n_boot, seed)
@@ -838,6 +824,27 @@ def analyse_recall(
     return RecallResult(co, prior, aggs, mic, profile, excess, validity, world, light, scenario,
                         params, window_hours, lookback_days, notice_ms, recall_threshold,
                         listening_rate, notes, simulated)
+
+
+def add_labels(co: pd.DataFrame, users: pd.DataFrame, attribute: Attribute,
+               scenario: Scenario) -> None:
+    """Each coincidence's region, the signals that explain its later ad and its label, under
+    the scenario and with the AI-chat signal on and off (columns added to `co`). Per person,
+    so the engine in blocks of people labels each block on its own."""
+    region_of_country = {c: schema.region_of(c) for c in pd.unique(users["country"].astype(str))}
+    region_of_user = users.set_index("user_id")["country"].astype(str).map(region_of_country)
+    co["region"] = co["user_id"].map(region_of_user).fillna("Other").astype(str)
+    # The given scenario, and the AI-chat signal on and off (sharing the run that matches).
+    runs: dict[bool, pd.DataFrame] = {}
+    for flag in (scenario.ai_chat, not scenario.ai_chat):
+        runs[flag] = explain(co, attribute, scenario.with_(ai_chat=flag))
+    given = runs[scenario.ai_chat]
+    co["explained_by"] = given["explained_by"].to_numpy()
+    co["top_signal"] = given["top_signal"].to_numpy()
+    co["label"] = label(co, given)
+    co["label_ai_chat_on"] = label(co, runs[True])
+    co["label_ai_chat_off"] = label(co, runs[False])
+    co["top_signal_ai_chat_on"] = runs[True]["top_signal"].to_numpy()
 
 
 def listening_preview(result: RecallResult, rate: float = 0.5, seed: int = 0
@@ -1027,9 +1034,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "2: Meta's ad-recall question asks about the last two days)")
     parser.add_argument("--max-coincidences", type=int, default=None, metavar="N",
                         help="list at most this many coincidences (default: all)")
+    from adlens.cli_engine import add_block_arguments
+
+    add_block_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from adlens.block_commands import use_blocks
     from adlens.cli_engine import scenario_from_args
     from adlens.contract import ContractError, load_dataset, max_bytes_of
 
@@ -1039,13 +1050,36 @@ def run(args: argparse.Namespace) -> int:
             raise ValueError("--max-coincidences cannot be negative.")
         # Settings are checked before the (slow) load, so a typo fails at once.
         _check_settings(args.window_hours, args.lookback_days, 1000, 0.5, 0)
-        dataset = load_dataset(args.data, max_bytes=max_bytes_of(args.max_mb))
-        result = analyse_recall(dataset, scenario, window_hours=args.window_hours,
-                                lookback_days=args.lookback_days)
+        computed = None
+        if use_blocks(args.data, args.blocks, args.block_people):
+            result, computed = _recall_in_blocks(args, scenario)
+        else:
+            dataset = load_dataset(args.data, max_bytes=max_bytes_of(args.max_mb))
+            result = analyse_recall(dataset, scenario, window_hours=args.window_hours,
+                                    lookback_days=args.lookback_days)
     except (ContractError, ValueError, OSError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    json.dump(result.to_json_dict(args.max_coincidences), sys.stdout, default=str,
-              allow_nan=False)
+    out = result.to_json_dict(args.max_coincidences)
+    if computed is not None:
+        out["computed"] = computed
+    json.dump(out, sys.stdout, default=str, allow_nan=False)
     sys.stdout.write("\n")
     return 0
+
+
+def _recall_in_blocks(args: argparse.Namespace, scenario: Scenario
+                      ) -> tuple[RecallResult, dict[str, Any]]:
+    from adlens import block_commands
+    from adlens.blocks import dask_client
+    from adlens.cli_engine import _close, _progress
+
+    client = dask_client(args.workers, args.scheduler) if (
+        args.workers is not None or args.scheduler) else None
+    try:
+        return block_commands.recall_blocks(
+            args.data, scenario, args.block_people, window_hours=args.window_hours,
+            lookback_days=args.lookback_days, sample_people=args.sample_people, client=client,
+            progress=_progress)
+    finally:
+        _close(client)

@@ -1,0 +1,521 @@
+"""`validate`, `audit` and `recall` over a Parquet dataset folder one block of people at a time,
+so their peak memory is set by the block size, not by the population.
+
+What is per person runs per block and is combined exactly (the same figures whatever the block
+size): the data contract, rule exclusions, static precision@k / NDCG@k per person (their
+bootstrap runs over the concatenated per-person values, people in user_id order), the recall
+coincidences with their prior exposures, labels and aggregates, and the labels' validity counts.
+What needs the whole population at once (the click model, similar people, AUC on held-out
+clicks, the rolling next-week value, text-model quality, the excess over placebo moments and
+the microphone test, which draw placebo times from everyone's conversation times) runs on the
+seeded sample the population pieces are learned on (`blocks.sample_dataset`): everyone when
+the population is no larger than `sample_people`, so the results are then today's
+whole-dataset results. Every output says which figure came from where (`computed`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as pads
+import pyarrow.parquet as pq
+
+from adlens import blocks, schema
+from adlens.contract import META_FILE, ContractError, Problem, from_frames
+from adlens.dataset import Dataset
+from adlens.scenario import Scenario
+
+BLOCK_MODES = ("auto", "on", "off")
+Progress = Callable[[int, int], None]
+
+
+# --- when and how to cut ----------------------------------------------------------------------
+def parquet_folder(folder: str | Path) -> bool:
+    """A folder holding users, ads and events as Parquet (what the block path reads)."""
+    folder = Path(folder)
+    return folder.is_dir() and all((folder / f"{t}.parquet").is_file() for t in schema.TABLES)
+
+
+def use_blocks(folder: str | Path, mode: str, block_people: int) -> bool:
+    """The block path is taken when asked ('on'), never when 'off', and with 'auto' for a
+    Parquet folder of more people than one block holds (smaller ones fit in memory and take
+    the whole-dataset path, which gives the same figures)."""
+    if mode == "off" or not parquet_folder(folder):
+        if mode == "on" and not parquet_folder(folder):
+            raise ValueError(f"{folder}: the block path reads a folder of users, ads and "
+                             "events as Parquet files.")
+        return False
+    if mode == "on":
+        return True
+    n = pq.ParquetFile(Path(folder) / "users.parquet").metadata.num_rows
+    return n > block_people
+
+
+def folder_dataset_id(folder: str | Path) -> str:
+    """The dataset id `contract.load_dataset` gives the folder (a hash of its tables' bytes
+    and its description), read in chunks instead of holding the files."""
+    folder = Path(folder)
+    digest = hashlib.sha256()
+    tables = sorted(t for t in (*schema.TABLES, *schema.OPTIONAL_TABLES)
+                    if (folder / f"{t}.parquet").is_file())
+    for table in tables:
+        path = folder / f"{table}.parquet"
+        digest.update(f"{table}:{path.stat().st_size}:".encode())
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 22), b""):
+                digest.update(chunk)
+    meta = read_meta(folder)
+    if meta is not None:
+        digest.update(json.dumps(meta, sort_keys=True, default=str).encode())
+    return digest.hexdigest()[:12]
+
+
+def read_meta(folder: Path) -> dict | None:
+    path = Path(folder) / META_FILE
+    if not path.is_file():
+        return None
+    meta = json.loads(path.read_bytes())
+    return meta if isinstance(meta, dict) else None
+
+
+def _table(folder: Path, name: str, filter_: pc.Expression | None = None) -> pd.DataFrame:
+    """One table, or the rows matching `filter_`, read through Arrow's dataset scanner
+    (batch by batch: row groups whose statistics rule them out are skipped)."""
+    data = pads.dataset(folder / f"{name}.parquet", format="parquet")
+    return data.to_table(filter=filter_).to_pandas()
+
+
+def _ranges(ids: np.ndarray, block_people: int) -> list[tuple[str | None, str | None]]:
+    """Contiguous user_id ranges [lo, hi) covering every possible id (the first open below,
+    the last open above), so an event of a person missing from users still lands in a block."""
+    starts = [str(b[0]) for b in blocks.blocks(ids, block_people)]
+    if not starts:
+        return [(None, None)]
+    return [(None if i == 0 else lo, starts[i + 1] if i + 1 < len(starts) else None)
+            for i, lo in enumerate(starts)]
+
+
+def _in_range(column: str, lo: str | None, hi: str | None) -> pc.Expression | None:
+    field = pc.field(column)
+    parts = []
+    if lo is not None:
+        parts.append(field >= lo)
+    if hi is not None:
+        parts.append(field < hi)
+    if not parts:
+        return None
+    expr = parts[0] if len(parts) == 1 else parts[0] & parts[1]
+    if lo is None:  # the first block also takes rows without an id (the contract flags them)
+        expr = expr | field.is_null()
+    return expr
+
+
+def _block_frames(folder: Path, lo: str | None, hi: str | None, ads: pd.DataFrame
+                  ) -> dict[str, pd.DataFrame]:
+    """The users, events and interests of the people in [lo, hi), all ads, and the truth rows
+    of the block's events."""
+    frames = {"users": _table(folder, "users", _in_range("user_id", lo, hi)), "ads": ads,
+              "events": _table(folder, "events", _in_range("user_id", lo, hi))}
+    if (folder / "interests.parquet").is_file():
+        frames["interests"] = _table(folder, "interests", _in_range("user_id", lo, hi))
+    if (folder / "truth.parquet").is_file():
+        ids = pa.array(frames["events"]["event_id"].astype(str).to_numpy(dtype=object),
+                       type=pa.string())
+        frames["truth"] = _table(folder, "truth", pc.field("event_id").isin(ids))
+    return frames
+
+
+def _block_dataset(folder: Path, ids: np.ndarray, ads: pd.DataFrame) -> Dataset:
+    """A block of checked people (sorted ids) with their events, interests and truth."""
+    hi = str(ids[-1])
+    frames = _block_frames(folder, str(ids[0]), hi + "\0", ads)  # hi inclusive
+    return from_frames(frames, source=f"people {ids[0]} to {hi}")
+
+
+# --- validate -----------------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class _Counts:
+    """One block's share of `contract.summarize`: sums, first appearances and extremes."""
+
+    users: int
+    uses_meta_ai: int
+    events: int
+    by_type: dict[str, int]
+    first: pd.Timestamp | None
+    last: pd.Timestamp | None
+    countries: dict[str, int]  # in order of first appearance
+    truth_rows: int
+
+
+def validate_block(folder: str | Path, index: int, bounds: tuple[str | None, str | None],
+                   ads: pd.DataFrame) -> tuple[list[Problem], _Counts | None]:
+    """The data contract on one block of people: (problems, counts). A problem's file is
+    named as in the folder; its row numbers count within the block, which it names."""
+    folder = Path(folder)
+    lo, hi = bounds
+    several = lo is not None or hi is not None  # one block: rows count as in the files
+    frames = _block_frames(folder, lo, hi, ads)
+    where = f"people {lo or 'first'} to {'before ' + hi if hi else 'last'}"
+    try:
+        dataset = from_frames(frames, source=where)
+    except ContractError as exc:
+        tables = (*schema.TABLES, *schema.OPTIONAL_TABLES)
+        # Checked as frames, named by table: named as the folder's files, as load_dataset does.
+        named = re.compile(r"\b(listed in (?:" + "|".join(tables) + r"))\b(?!\.)")
+        return [dataclasses.replace(
+            p, file=f"{p.file}.parquet" if p.file in tables else p.file,
+            message=named.sub(r"\1.parquet", p.message) + (
+                f" (rows counted within the block of {where})" if p.rows and several else ""))
+            for p in exc.problems], None
+    users, events = dataset.users, dataset.events
+    ts = events["ts"].dropna()
+    return [], _Counts(
+        users=len(users), uses_meta_ai=int(users["uses_meta_ai"].sum()), events=len(events),
+        by_type={str(k): int(v) for k, v in events["event_type"].value_counts().items()},
+        first=ts.min() if len(ts) else None, last=ts.max() if len(ts) else None,
+        countries={str(k): int(v) for k, v in
+                   users["country"].value_counts(sort=False).items()},
+        truth_rows=0 if dataset.truth is None else len(dataset.truth))
+
+
+def validate_blocks(folder: str | Path, block_people: int = blocks.DEFAULT_BLOCK_PEOPLE,
+                    progress: Progress | None = None) -> dict:
+    """Check a Parquet folder against the data contract one block of people at a time and
+    return `contract.summarize`'s figures for the whole of it; raise ContractError listing
+    every problem (with more than one block, row numbers count within the block named)."""
+    folder = Path(folder)
+    ads = _table(folder, "ads")
+    ids = blocks.person_ids(folder)
+    ranges = _ranges(ids, block_people)
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    parts: list[_Counts] = []
+    for i, bounds in enumerate(ranges):
+        found, counts = validate_block(folder, i, bounds, ads)
+        for problem in found:  # a problem of the ads table comes back from every block: once
+            if str(problem) not in seen:
+                seen.add(str(problem))
+                problems.append(problem)
+        if counts is not None:
+            parts.append(counts)
+        if progress is not None:
+            progress(i + 1, len(ranges))
+    truth = folder / "truth.parquet"
+    if truth.is_file() and not problems:
+        placed = sum(p.truth_rows for p in parts)
+        missing = pq.ParquetFile(truth).metadata.num_rows - placed
+        if missing:
+            problems.append(Problem("truth.parquet", (), "event_id",
+                                    f"{missing:,} rows: expected an event_id listed in "
+                                    "events.parquet"))
+    if problems:
+        raise ContractError(problems)
+    return _summary(folder, ads, parts, ids)
+
+
+def _summary(folder: Path, ads: pd.DataFrame, parts: list[_Counts], ids: np.ndarray) -> dict:
+    users = sum(p.users for p in parts)
+    by_type: dict[str, int] = {}
+    countries: dict[str, int] = {}
+    for p in parts:
+        for k, v in p.by_type.items():
+            by_type[k] = by_type.get(k, 0) + v
+        for k, v in p.countries.items():
+            countries[k] = countries.get(k, 0) + v
+    firsts = [p.first for p in parts if p.first is not None]
+    lasts = [p.last for p in parts if p.last is not None]
+    # value_counts' order: most first, ties in order of first appearance (a stable sort).
+    ranked = sorted(countries.items(), key=lambda kv: -kv[1])
+    return {
+        "dataset_id": folder_dataset_id(folder),
+        "source": f"Folder {folder.name}: users.parquet, ads.parquet, events.parquet "
+                  f"(checked in blocks of people)",
+        "users": users,
+        "uses_meta_ai_share": (sum(p.uses_meta_ai for p in parts) / users) if users else 0.0,
+        "ads": int(len(ads)),
+        "events": sum(p.events for p in parts),
+        "events_by_type": {t: int(by_type.get(t, 0)) for t in schema.EVENT_TYPES},
+        "first_event": min(firsts).isoformat() if firsts else None,
+        "last_event": max(lasts).isoformat() if lasts else None,
+        "n_countries": len(countries),
+        "countries": dict(ranked[:10]),
+        "has_interests": (folder / "interests.parquet").is_file(),
+    }
+
+
+# --- audit -------------------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class AuditBlock:
+    """One block's share of the audit: per person (in user_id order) region and precision@k /
+    NDCG@k with and without the AI-chat signal; exclusions counted."""
+
+    index: int
+    user_ids: np.ndarray
+    region: np.ndarray
+    per_person: dict[str, tuple[np.ndarray, np.ndarray]]
+    n_excluded: int
+    exclusion_counts: pd.DataFrame
+    seconds: float
+
+
+def audit_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scenario,
+                population: blocks.Population, k: int = 5) -> AuditBlock:
+    """Check, prepare and audit one block of people (a task for this process or Dask)."""
+    from adlens import engine, quality
+
+    start = time.perf_counter()
+    folder = Path(folder)
+    dataset = _block_dataset(folder, ids, _table(folder, "ads"))
+    prepared = engine.prepare(dataset, use_artifacts=False,
+                              population=(population.click_model, population.similar_topics))
+    result = engine.run_scenario(prepared, scenario, top_k=k)
+    per_person = quality.per_person_topk(prepared, scenario, k)
+    user_ids = np.asarray(prepared.codes.user_ids, dtype=object).astype(str)
+    order = np.argsort(user_ids, kind="stable")
+    counts = result.exclusion_counts().astype({"reason": str, "event_type": str})
+    return AuditBlock(index=index, user_ids=user_ids[order],
+                      region=np.asarray(prepared.codes.region, dtype=object)[order],
+                      per_person={m: (a[order], b[order]) for m, (a, b) in per_person.items()},
+                      n_excluded=int(len(result.exclusions)), exclusion_counts=counts,
+                      seconds=time.perf_counter() - start)
+
+
+def _run_blocks(task: Callable, folder: Path, ids: np.ndarray, block_people: int, args: dict,
+                client, progress: Progress | None) -> list:
+    work = list(enumerate(blocks.blocks(ids, block_people)))
+    if client is not None:
+        out = blocks.run_on_dask(client, task, folder, work, args, progress)
+    else:
+        out = []
+        for index, block in work:
+            out.append(task(folder, index, block, **args))
+            if progress is not None:
+                progress(len(out), len(work))
+    return sorted(out, key=lambda r: r.index)
+
+
+@dataclass(frozen=True, eq=False)
+class Sample:
+    """The prepared seeded sample and the population pieces learned on it."""
+
+    prepared: Any
+    population: blocks.Population
+    everyone: bool
+
+
+def prepare_sample(folder: str | Path, sample_people: int = blocks.DEFAULT_SAMPLE_PEOPLE,
+                   seed: int = 0) -> Sample:
+    """The seeded sample, prepared as the whole-dataset commands prepare a dataset; when it is
+    everyone it carries the folder's dataset id and description, as `load_dataset` gives."""
+    from adlens import engine
+
+    dataset, n, how = blocks.sample_dataset(folder, sample_people, seed)
+    everyone = dataset.users.shape[0] == n
+    meta = read_meta(Path(folder))
+    if everyone:
+        dataset = dataclasses.replace(dataset, dataset_id=folder_dataset_id(folder), meta=meta,
+                                      source=f"Folder {Path(folder).name}")
+    prepared = engine.prepare(dataset)
+    return Sample(prepared, blocks.population_of(prepared, n, how), everyone)
+
+
+def audit_blocks(folder: str | Path, scenario: Scenario, args, block_people: int,
+                 sample: Sample | None = None, client=None,
+                 progress: Progress | None = None) -> dict:
+    """The `audit` command's report for a Parquet folder, per block where per person (see the
+    module docstring), with `computed` saying where each part came from."""
+    from adlens import quality
+    from adlens.cli_engine import audit_report
+
+    folder = Path(folder)
+    sample = sample or prepare_sample(folder, args.sample_people)
+    ids = blocks.person_ids(folder)
+    parts: list[AuditBlock] = _run_blocks(
+        audit_block, folder, ids, block_people,
+        {"scenario": scenario, "population": sample.population, "k": args.top}, client,
+        progress)
+    region = np.concatenate([p.region for p in parts]) if parts else np.zeros(0, object)
+    per_person = {m: tuple(np.concatenate([p.per_person[m][i] for p in parts])
+                           for i in range(2)) for m in ("precision@k", "ndcg@k")}
+    wanted = ["All", *[r for r in schema.REGIONS if (region == r).any()]]
+    auc_report = quality.evaluate(sample.prepared, scenario, k=args.top, n_boot=args.boot,
+                                  metrics=("auc",), regions=wanted)
+    auc = {}
+    for r in wanted:
+        rows = auc_report.summary[auc_report.summary["region"] == r]
+        auc[r] = ([tuple(row) for row in rows.itertuples(index=False)] if len(rows) else
+                  [(r, "auc", v, np.nan, np.nan, np.nan, 0) for v in quality.VARIANTS])
+    rows = quality.summary_rows(region, per_person, wanted, list(quality.METRICS), auc,
+                                args.boot, 0)
+    q = quality.QualityReport(pd.DataFrame(rows, columns=[
+        "region", "metric", "variant", "value", "ci_low", "ci_high", "n_people"]),
+        k=args.top, n_boot=args.boot)
+    counts = pd.concat([p.exclusion_counts for p in parts], ignore_index=True)
+    counts = counts.groupby(["reason", "event_type"], as_index=False)["events"].sum()
+    # The in-memory engine's order: reasons alphabetically, event types in the contract's order.
+    rank = {t: i for i, t in enumerate(schema.EVENT_TYPES)}
+    counts = counts.assign(_t=counts["event_type"].map(rank)).sort_values(
+        ["reason", "_t"], kind="stable").drop(columns="_t").reset_index(drop=True)
+    out = audit_report(sample.prepared, scenario, args, quality_report=q,
+                       exclusions=(sum(p.n_excluded for p in parts), counts))
+    if sample.everyone:
+        out["dataset_id"] = folder_dataset_id(folder)
+    out["computed"] = {
+        "people": int(len(region)), "blocks": len(parts), "block_people": block_people,
+        "per_block": "exclusions; static_interest_match precision@k and ndcg@k (per person, "
+                     "bootstrap over everyone's per-person values)",
+        "on_the_sample": "click_model, sensitive_leakage, topic_accuracy, ai_chat_value and "
+                         "the AUC rows of static_interest_match",
+        "sample": sample.population.how}
+    return out
+
+
+# --- recall --------------------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class RecallBlock:
+    """One block's coincidences (with labels), prior exposures and label-validity counts."""
+
+    index: int
+    coincidences: pd.DataFrame
+    prior_exposures: pd.DataFrame
+    validity: pd.DataFrame | None
+    seconds: float
+
+
+def recall_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scenario,
+                 population: blocks.Population, window_hours: float = 48,
+                 lookback_days: float = 2.0) -> RecallBlock:
+    """Coincidences of one block of people, explained by the engine's attribution at the
+    moment of each later ad and labelled as `recall.analyse_recall` does."""
+    from adlens import engine, recall
+
+    start = time.perf_counter()
+    folder = Path(folder)
+    dataset = _block_dataset(folder, ids, _table(folder, "ads"))
+    prepared = engine.prepare(dataset, use_artifacts=False,
+                              population=(population.click_model, population.similar_topics))
+    events, ads, users, event_topic, attribute, _ = recall._resolve(prepared)
+    fr = recall.build_inputs(events, ads, users, scenario.as_of, 1000, event_topic)
+    co, prior = recall.find_coincidences(fr, recall.DEFAULT_PARAMS, window_hours, lookback_days)
+    recall.add_labels(co, users, attribute, scenario)
+    validity = recall.label_validity(co, prior, dataset.truth)
+    return RecallBlock(index=index, coincidences=co.drop(columns=["g", "t_ms"]),
+                       prior_exposures=prior, validity=validity,
+                       seconds=time.perf_counter() - start)
+
+
+def _combined_validity(parts: list[pd.DataFrame | None]) -> pd.DataFrame | None:
+    """Label validity from per-block counts (precision and recall recomputed)."""
+    if not parts or any(p is None for p in parts):
+        return None
+    first = parts[0]
+    out = first.copy()
+    for col in ("n_labelled", "n_true", "n_correct"):
+        values = [p[col].to_numpy() for p in parts]
+        if first[col].isna().all() or first[col].dtype == object and first[col].isna().any():
+            out[col] = [None if v is None or (isinstance(v, float) and np.isnan(v))
+                        else int(sum(int(p[col].iloc[i]) for p in parts))
+                        for i, v in enumerate(first[col])]
+        else:
+            out[col] = np.sum(values, axis=0)
+    for i in range(len(out)):
+        n_l, n_t, n_c = out["n_labelled"].iloc[i], out["n_true"].iloc[i], out["n_correct"].iloc[i]
+        if n_t is None or (isinstance(n_t, float) and np.isnan(n_t)):
+            continue
+        out.loc[out.index[i], "precision"] = n_c / n_l if n_l else float("nan")
+        out.loc[out.index[i], "recall"] = n_c / n_t if n_t else float("nan")
+    return out
+
+
+def recall_blocks(folder: str | Path, scenario: Scenario, block_people: int,
+                  window_hours: float = 48, lookback_days: float = 2.0,
+                  sample_people: int = blocks.DEFAULT_SAMPLE_PEOPLE, sample: Sample | None = None,
+                  client=None, progress: Progress | None = None):
+    """`recall.analyse_recall` for a Parquet folder: coincidences, labels, aggregates and
+    validity per block of people; the excess over placebo moments and the microphone test on
+    the seeded sample. Returns (RecallResult, computed)."""
+    from adlens import recall
+
+    folder = Path(folder)
+    sample = sample or prepare_sample(folder, sample_people)
+    on_sample = recall.analyse_recall(sample.prepared, scenario, window_hours=window_hours,
+                                      lookback_days=lookback_days)
+    ids = blocks.person_ids(folder)
+    parts: list[RecallBlock] = _run_blocks(
+        recall_block, folder, ids, block_people,
+        {"scenario": scenario, "population": sample.population, "window_hours": window_hours,
+         "lookback_days": lookback_days}, client, progress)
+    cos, priors, offset = [], [], 0
+    for p in parts:  # coincidence ids numbered on in block order (people in user_id order)
+        cos.append(p.coincidences.assign(coincidence_id=p.coincidences["coincidence_id"]
+                                         + offset))
+        priors.append(p.prior_exposures.assign(
+            coincidence_id=p.prior_exposures["coincidence_id"] + offset))
+        offset += len(p.coincidences)
+    co = pd.concat(cos, ignore_index=True) if cos else on_sample.coincidences.iloc[:0]
+    prior = pd.concat(priors, ignore_index=True) if priors else on_sample.prior_exposures
+    result = dataclasses.replace(
+        on_sample, coincidences=co, prior_exposures=prior, aggregates=recall.aggregates(co),
+        validity=_combined_validity([p.validity for p in parts]))
+    computed = {
+        "people": int(len(ids)), "blocks": len(parts), "block_people": block_people,
+        "per_block": "coincidences, prior exposures, labels, aggregates, label_validity",
+        "on_the_sample": "excess_over_placebo and microphone_test (placebo times are drawn "
+                         "from everyone's conversation times)",
+        "sample": sample.population.how}
+    return result, computed
+
+
+# --- command line: `python -m adlens validate` --------------------------------------------------
+def add_validate_arguments(parser) -> None:
+    """`contract`'s arguments, and the block path's (--blocks, --block-people)."""
+    from adlens import contract
+    from adlens.cli_engine import add_block_arguments
+
+    contract.add_arguments(parser)
+    add_block_arguments(parser, workers=False)
+
+
+def run_validate(args) -> int:
+    """The contract's `validate`, one block of people at a time when the block path is taken
+    (files of any size: the --max-mb limit guards loading whole files into memory, which this
+    path never does)."""
+    import sys
+
+    from adlens import contract
+
+    try:
+        blocked = use_blocks(args.path, args.blocks, args.block_people)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    if not blocked:
+        return contract.run(args)
+    try:
+        summary = validate_blocks(args.path, args.block_people, progress=lambda d, t: print(
+            f"block {d}/{t}", file=sys.stderr, flush=True))
+    except ContractError as exc:
+        n = len(exc.problems)
+        print(f"{args.path}: {n} problem{'s' if n != 1 else ''} with the data contract. "
+              + contract.ROW_NOTE, file=sys.stderr)
+        for problem in exc.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 — never a traceback on the command line
+        print(f"{args.path}: could not be validated ({type(exc).__name__}: {exc})",
+              file=sys.stderr)
+        return 1
+    print("\n".join(contract.summary_lines(summary)))
+    return 0

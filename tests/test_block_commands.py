@@ -1,0 +1,142 @@
+"""validate, audit and recall one block of people at a time (adlens.block_commands): the same
+figures whatever the block size, and today's whole-dataset figures when everyone is one block."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import math
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from adlens import block_commands, contract
+from adlens.__main__ import main
+from adlens.simulate import generate_to_dir
+
+N_PEOPLE = 240
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("blocks") / "data"
+    generate_to_dir(N_PEOPLE, 11, out)
+    return out
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+def _close(a, b, path: str = "") -> None:
+    """Equal JSON values, numbers to 1e-9."""
+    if isinstance(a, dict):
+        assert set(a) == set(b), path
+        for key in a:
+            _close(a[key], b[key], f"{path}.{key}")
+    elif isinstance(a, list):
+        assert len(a) == len(b), path
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            _close(x, y, f"{path}[{i}]")
+    elif isinstance(a, float) or isinstance(b, float):
+        if a is None or b is None:
+            assert a is None and b is None, path
+        elif math.isnan(a):
+            assert math.isnan(b), path
+        else:
+            assert a == pytest.approx(b, rel=1e-9, abs=1e-9), path
+    else:
+        assert a == b, path
+
+
+def test_auto_takes_blocks_only_above_one_block(folder: Path, tmp_path: Path) -> None:
+    assert block_commands.use_blocks(folder, "auto", N_PEOPLE - 1)
+    assert not block_commands.use_blocks(folder, "auto", N_PEOPLE)
+    assert block_commands.use_blocks(folder, "on", N_PEOPLE)
+    assert not block_commands.use_blocks(folder, "off", 10)
+    csv = tmp_path / "csv"
+    csv.mkdir()
+    with pytest.raises(ValueError, match="Parquet"):
+        block_commands.use_blocks(csv, "on", 10)
+
+
+def test_validate_in_blocks_equals_whole_and_does_not_depend_on_block_size(folder: Path) -> None:
+    whole = contract.summarize(contract.load_dataset(folder))
+    assert block_commands.folder_dataset_id(folder) == whole["dataset_id"]
+    for size in (N_PEOPLE, 97, 40):
+        summary = block_commands.validate_blocks(folder, size)
+        assert {k: v for k, v in summary.items() if k != "source"} == {
+            k: v for k, v in whole.items() if k != "source"}, size
+    code, out, _ = _run("validate", str(folder), "--blocks", "on", "--block-people", "50")
+    assert code == 0 and f"users:     {N_PEOPLE:,}" in out
+
+
+def test_validate_in_blocks_finds_what_the_whole_check_finds(folder: Path,
+                                                             tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(folder, broken)
+    events = pd.read_parquet(broken / "events.parquet")
+    # A person missing from users (between two blocks' people, and after the last one) and
+    # an event type outside the contract.
+    events.loc[5, "user_id"] = "u000050x"
+    events.loc[7, "user_id"] = "zz-nobody"
+    events.loc[9, "event_type"] = "teleport"
+    events.to_parquet(broken / "events.parquet", index=False)
+    with pytest.raises(contract.ContractError) as whole:
+        contract.load_dataset(broken)
+    for size in (N_PEOPLE, 60):
+        with pytest.raises(contract.ContractError) as blocked:
+            block_commands.validate_blocks(broken, size)
+        text = "\n".join(str(p) for p in blocked.value.problems)
+        assert "u000050x" in text and "zz-nobody" in text and "teleport" in text
+        if size == N_PEOPLE:  # one block: the very problems of the whole check
+            assert [str(p) for p in blocked.value.problems] == [
+                str(p) for p in whole.value.problems]
+    code, _, err = _run("validate", str(broken), "--blocks", "on", "--block-people", "60")
+    assert code == 1 and "teleport" in err
+
+
+def _audit(folder: Path, *extra: str) -> dict:
+    code, out, err = _run("audit", "--data", str(folder), "--boot", "20", *extra)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_audit_in_blocks_equals_whole_and_does_not_depend_on_block_size(folder: Path) -> None:
+    whole = _audit(folder, "--blocks", "off")
+    one = _audit(folder, "--blocks", "on", "--block-people", str(N_PEOPLE))
+    computed = one.pop("computed")
+    assert computed["blocks"] == 1 and "all" in computed["sample"]
+    _close(one, whole)
+    for size in ("97", "40"):
+        several = _audit(folder, "--blocks", "on", "--block-people", size)
+        assert several.pop("computed")["blocks"] > 1
+        _close(several, whole)
+    # The figures must be able to move: another scenario's exclusions differ.
+    other = _audit(folder, "--blocks", "on", "--block-people", "97", "--excluded-regions",
+                   "none", "--link-rule", "off")
+    assert other["exclusions"] != whole["exclusions"]
+
+
+def _recall(folder: Path, *extra: str) -> dict:
+    code, out, err = _run("recall", "--data", str(folder), *extra)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_recall_in_blocks_equals_whole_and_does_not_depend_on_block_size(folder: Path) -> None:
+    whole = _recall(folder, "--blocks", "off")
+    assert whole["n_coincidences"] > 0
+    one = _recall(folder, "--blocks", "on", "--block-people", str(N_PEOPLE))
+    assert one.pop("computed")["blocks"] == 1
+    _close(one, whole)
+    for size in ("97", "40"):
+        several = _recall(folder, "--blocks", "on", "--block-people", size)
+        assert several.pop("computed")["blocks"] > 1
+        _close(several, whole)
