@@ -276,17 +276,29 @@ class AuditBlock:
     seconds: float
 
 
+def _prepared_block(folder: Path, ids: np.ndarray, population: blocks.Population):
+    from adlens import engine
+
+    dataset = _block_dataset(folder, ids, _table(folder, "ads"))
+    return engine.prepare(dataset, use_artifacts=False,
+                          population=(population.click_model, population.similar_topics))
+
+
 def audit_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scenario,
                 population: blocks.Population, k: int = 5) -> AuditBlock:
     """Check, prepare and audit one block of people (a task for this process or Dask)."""
-    from adlens import engine, quality
+    from adlens import engine
 
     start = time.perf_counter()
-    folder = Path(folder)
-    dataset = _block_dataset(folder, ids, _table(folder, "ads"))
-    prepared = engine.prepare(dataset, use_artifacts=False,
-                              population=(population.click_model, population.similar_topics))
+    prepared = _prepared_block(Path(folder), ids, population)
     result = engine.run_scenario(prepared, scenario, top_k=k)
+    return _audit_part(index, prepared, result, scenario, k, start)
+
+
+def _audit_part(index: int, prepared, result, scenario: Scenario, k: int,
+                start: float) -> AuditBlock:
+    from adlens import quality
+
     per_person = quality.per_person_topk(prepared, scenario, k)
     user_ids = np.asarray(prepared.codes.user_ids, dtype=object).astype(str)
     order = np.argsort(user_ids, kind="stable")
@@ -342,9 +354,6 @@ def audit_blocks(folder: str | Path, scenario: Scenario, args, block_people: int
                  progress: Progress | None = None) -> dict:
     """The `audit` command's report for a Parquet folder, per block where per person (see the
     module docstring), with `computed` saying where each part came from."""
-    from adlens import quality
-    from adlens.cli_engine import audit_report
-
     folder = Path(folder)
     sample = sample or prepare_sample(folder, args.sample_people)
     ids = blocks.person_ids(folder)
@@ -352,6 +361,16 @@ def audit_blocks(folder: str | Path, scenario: Scenario, args, block_people: int
         audit_block, folder, ids, block_people,
         {"scenario": scenario, "population": sample.population, "k": args.top}, client,
         progress)
+    return audit_from_parts(folder, scenario, args, block_people, sample, parts)
+
+
+def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
+                     sample: Sample, parts: list[AuditBlock]) -> dict:
+    """The audit report from the blocks' parts and the sample (see `audit_blocks`)."""
+    from adlens import quality
+    from adlens.cli_engine import audit_report
+
+    parts = sorted(parts, key=lambda p: p.index)
     region = np.concatenate([p.region for p in parts]) if parts else np.zeros(0, object)
     per_person = {m: tuple(np.concatenate([p.per_person[m][i] for p in parts])
                            for i in range(2)) for m in ("precision@k", "ndcg@k")}
@@ -405,14 +424,16 @@ def recall_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scen
                  lookback_days: float = 2.0) -> RecallBlock:
     """Coincidences of one block of people, explained by the engine's attribution at the
     moment of each later ad and labelled as `recall.analyse_recall` does."""
-    from adlens import engine, recall
-
     start = time.perf_counter()
-    folder = Path(folder)
-    dataset = _block_dataset(folder, ids, _table(folder, "ads"))
-    prepared = engine.prepare(dataset, use_artifacts=False,
-                              population=(population.click_model, population.similar_topics))
-    events, ads, users, event_topic, attribute, _ = recall._resolve(prepared)
+    prepared = _prepared_block(Path(folder), ids, population)
+    return _recall_part(index, prepared, scenario, window_hours, lookback_days, start)
+
+
+def _recall_part(index: int, prepared, scenario: Scenario, window_hours: float,
+                 lookback_days: float, start: float) -> RecallBlock:
+    from adlens import recall
+
+    events, ads, users, event_topic, attribute, dataset = recall._resolve(prepared)
     fr = recall.build_inputs(events, ads, users, scenario.as_of, 1000, event_topic)
     co, prior = recall.find_coincidences(fr, recall.DEFAULT_PARAMS, window_hours, lookback_days)
     recall.add_labels(co, users, attribute, scenario)
@@ -452,17 +473,26 @@ def recall_blocks(folder: str | Path, scenario: Scenario, block_people: int,
     """`recall.analyse_recall` for a Parquet folder: coincidences, labels, aggregates and
     validity per block of people; the excess over placebo moments and the microphone test on
     the seeded sample. Returns (RecallResult, computed)."""
-    from adlens import recall
-
     folder = Path(folder)
     sample = sample or prepare_sample(folder, sample_people)
-    on_sample = recall.analyse_recall(sample.prepared, scenario, window_hours=window_hours,
-                                      lookback_days=lookback_days)
     ids = blocks.person_ids(folder)
     parts: list[RecallBlock] = _run_blocks(
         recall_block, folder, ids, block_people,
         {"scenario": scenario, "population": sample.population, "window_hours": window_hours,
          "lookback_days": lookback_days}, client, progress)
+    return recall_from_parts(scenario, block_people, window_hours, lookback_days, sample,
+                             parts, len(ids))
+
+
+def recall_from_parts(scenario: Scenario, block_people: int, window_hours: float,
+                      lookback_days: float, sample: Sample, parts: list[RecallBlock],
+                      n_people: int):
+    """The recall result from the blocks' parts and the sample (see `recall_blocks`)."""
+    from adlens import recall
+
+    parts = sorted(parts, key=lambda p: p.index)
+    on_sample = recall.analyse_recall(sample.prepared, scenario, window_hours=window_hours,
+                                      lookback_days=lookback_days)
     cos, priors, offset = [], [], 0
     for p in parts:  # coincidence ids numbered on in block order (people in user_id order)
         cos.append(p.coincidences.assign(coincidence_id=p.coincidences["coincidence_id"]
@@ -476,12 +506,93 @@ def recall_blocks(folder: str | Path, scenario: Scenario, block_people: int,
         on_sample, coincidences=co, prior_exposures=prior, aggregates=recall.aggregates(co),
         validity=_combined_validity([p.validity for p in parts]))
     computed = {
-        "people": int(len(ids)), "blocks": len(parts), "block_people": block_people,
+        "people": int(n_people), "blocks": len(parts), "block_people": block_people,
         "per_block": "coincidences, prior exposures, labels, aggregates, label_validity",
         "on_the_sample": "excess_over_placebo and microphone_test (placebo times are drawn "
                          "from everyone's conversation times)",
         "sample": sample.population.how}
     return result, computed
+
+
+# --- everything in one pass per block ------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class EverythingBlock:
+    """One block checked and prepared once, then scored, audited and searched for
+    coincidences."""
+
+    index: int
+    score: blocks.BlockResult
+    audit: AuditBlock | None
+    recall: RecallBlock | None
+
+
+def everything_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scenario,
+                     population: blocks.Population, top_k: int = 5,
+                     out: str | Path | None = None, audit: bool = True, recall: bool = True,
+                     window_hours: float = 48, lookback_days: float = 2.0) -> EverythingBlock:
+    """The block tasks of `blocks.score_block`, `audit_block` and `recall_block` on one read,
+    one check and one preparation of the block (chat inference is most of a block's cost)."""
+    from adlens import engine
+
+    t0 = time.perf_counter()
+    prepared = _prepared_block(Path(folder), ids, population)
+    t1 = time.perf_counter()
+    result = engine.run_scenario(prepared, scenario, top_k=top_k)
+    score = blocks.score_prepared(index, prepared, scenario, top_k, out, result=result,
+                                  seconds={"read_check_prepare": t1 - t0})
+    t2 = time.perf_counter()
+    audited = _audit_part(index, prepared, result, scenario, top_k, t2) if audit else None
+    t3 = time.perf_counter()
+    found = (_recall_part(index, prepared, scenario, window_hours, lookback_days, t3)
+             if recall else None)
+    score.seconds.update({"audit": t3 - t2, "recall": time.perf_counter() - t3})
+    return EverythingBlock(index, score, audited, found)
+
+
+def everything(folder: str | Path, scenario: Scenario, args, client=None,
+               progress: Progress | None = None) -> dict:
+    """Score and attribute everyone, and (args.audit / args.recall) the audit and recall
+    reports, in one pass over the blocks: the `blocks` command's summary with `audit` and
+    `recall` sections equal to what `audit` and `recall` give on the folder."""
+    folder = Path(folder)
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    sample = prepare_sample(folder, args.sample_people)
+    timings["sample"] = time.perf_counter() - start
+    ids = blocks.person_ids(folder)
+    out_dir = Path(args.out) if args.out else None
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    parts: list[EverythingBlock] = _run_blocks(
+        everything_block, folder, ids, args.block_people,
+        {"scenario": scenario, "population": sample.population, "top_k": args.top,
+         "out": None if out_dir is None else str(out_dir), "audit": args.audit,
+         "recall": args.recall, "window_hours": args.window_hours,
+         "lookback_days": args.lookback_days}, client, progress)
+    timings["blocks"] = time.perf_counter() - t
+    run = blocks.combine([p.score for p in parts], sample.population, args.block_people)
+    summary: dict[str, Any] = {
+        "people": run.n_people, "events": run.n_events, "blocks": run.n_blocks,
+        "recommendations": run.n_recommendations, "population": sample.population.how,
+        "signal_shares": run.signal_shares().iloc[0].to_dict(),
+        "exclusions": run.exclusion_counts.to_dict(orient="records"),
+        "seconds_in_blocks": run.seconds, "out": args.out}
+    if args.audit:
+        t = time.perf_counter()
+        summary["audit"] = audit_from_parts(folder, scenario, args, args.block_people, sample,
+                                            [p.audit for p in parts])
+        timings["audit_on_sample"] = time.perf_counter() - t
+    if args.recall:
+        t = time.perf_counter()
+        result, computed = recall_from_parts(scenario, args.block_people, args.window_hours,
+                                             args.lookback_days, sample,
+                                             [p.recall for p in parts], len(ids))
+        summary["recall"] = {**result.to_json_dict(args.max_coincidences),
+                             "computed": computed}
+        timings["recall_on_sample"] = time.perf_counter() - t
+    summary["seconds"] = {k: round(v, 3) for k, v in timings.items()}
+    return summary
 
 
 # --- command line: `python -m adlens validate` --------------------------------------------------

@@ -225,7 +225,16 @@ def score_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scena
     prepared = engine.prepare(dataset, use_artifacts=False,
                               population=(population.click_model, population.similar_topics))
     t2 = time.perf_counter()
-    result = engine.run_scenario(prepared, scenario, top_k=top_k)
+    return score_prepared(index, prepared, scenario, top_k, out, keep,
+                          {"read_and_check": t1 - t0, "prepare": t2 - t1})
+
+
+def score_prepared(index: int, prepared, scenario: Scenario, top_k: int = 5,
+                   out: str | Path | None = None, keep: bool = False,
+                   seconds: dict[str, float] | None = None, result=None) -> BlockResult:
+    """Score and attribute a prepared block (or take its `result` of run_scenario)."""
+    t2 = time.perf_counter()
+    result = result or engine.run_scenario(prepared, scenario, top_k=top_k)
     t3 = time.perf_counter()
     rec = result.recommendations
     if out is not None:
@@ -233,11 +242,11 @@ def score_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scena
     kept = rec.astype({c: str for c in ("user_id", "app", "ad_id", "topic", "advertiser",
                                         "title")}) if keep else None
     counts = result.exclusion_counts().astype({"reason": str, "event_type": str})
+    dataset = prepared.dataset
     return BlockResult(index=index, n_people=dataset.n_users, n_events=dataset.n_events,
                        n_recommendations=len(rec), share_sums=_share_sums(rec),
                        exclusion_counts=counts, recommendations=kept,
-                       seconds={"read_and_check": t1 - t0, "prepare": t2 - t1,
-                                "score_and_attribute": t3 - t2,
+                       seconds={**(seconds or {}), "score_and_attribute": t3 - t2,
                                 "write": time.perf_counter() - t3})
 
 
@@ -276,10 +285,16 @@ def score_blocks(folder: str | Path, scenario: Scenario, block_people: int = DEF
                 progress(len(results), len(work))
     else:
         results = run_on_dask(client, score_block, folder, work, args, progress)
-    results.sort(key=lambda r: r.index)
+    return combine(results, population, block_people, keep, {"population": learned})
+
+
+def combine(results: list[BlockResult], population: Population, block_people: int,
+            keep: bool = False, seconds: dict[str, float] | None = None) -> BlockRun:
+    """The blocks' results summed in block order, whatever order they finished in."""
+    results = sorted(results, key=lambda r: r.index)
     run = BlockRun(population=population, block_people=block_people)
-    seconds = {"population": learned}
-    for r in results:  # in block order, whatever order they finished in
+    seconds = dict(seconds or {})
+    for r in results:
         for key, value in r.share_sums.items():
             run.share_sums[key] += value
         for key, value in r.seconds.items():
@@ -360,6 +375,18 @@ def add_arguments(parser) -> None:
     parser.add_argument("--top", type=int, default=5, metavar="K", help="ads per person and app")
     parser.add_argument("--out", metavar="DIR",
                         help="write each block's recommendations here as Parquet")
+    parser.add_argument("--audit", action="store_true",
+                        help="also the audit report, from the same pass over the blocks")
+    parser.add_argument("--recall", action="store_true",
+                        help="also the recall report, from the same pass over the blocks")
+    parser.add_argument("--boot", type=int, default=200, metavar="N",
+                        help="bootstrap resamples of the audit (default 200)")
+    parser.add_argument("--window-hours", type=float, default=48, metavar="H",
+                        help="recall: how soon after the conversation the ad must come")
+    parser.add_argument("--lookback-days", type=float, default=2.0, metavar="D",
+                        help="recall: how far before the conversation to look for exposures")
+    parser.add_argument("--max-coincidences", type=int, default=0, metavar="N",
+                        help="recall: list at most this many coincidences (default 0)")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, metavar="N",
                        help="run the blocks on a local Dask cluster of N worker processes "
@@ -385,11 +412,24 @@ def run(args) -> int:
     if args.block_people < 1 or args.sample_people < 1 or args.top < 1:
         print("--block-people, --sample-people and --top must be at least 1.", file=sys.stderr)
         return 2
+    if args.boot < 0 or args.max_coincidences < 0:
+        print("--boot and --max-coincidences cannot be negative.", file=sys.stderr)
+        return 2
     client = None
     try:
         scenario = scenario_from_args(args)
         if args.workers is not None or args.scheduler:
             client = dask_client(args.workers, args.scheduler)
+        if args.audit or args.recall:
+            from adlens import block_commands
+
+            args.twin, args.twin_seed, args.without = False, None, "removed"
+            summary = block_commands.everything(folder, scenario, args, client=client,
+                                                progress=lambda done, total: print(
+                                                    f"block {done}/{total}", file=sys.stderr,
+                                                    flush=True))
+            print(json.dumps(_clean(summary), indent=2, default=str))
+            return 0
         population = learn_population(folder, sample_people=args.sample_people)
         result = score_blocks(folder, scenario, block_people=args.block_people, top_k=args.top,
                               population=population, out=args.out, client=client,

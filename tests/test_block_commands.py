@@ -114,7 +114,7 @@ def test_audit_in_blocks_equals_whole_and_does_not_depend_on_block_size(folder: 
     computed = one.pop("computed")
     assert computed["blocks"] == 1 and "all" in computed["sample"]
     _close(one, whole)
-    for size in ("97", "40"):
+    for size in ("60",):
         several = _audit(folder, "--blocks", "on", "--block-people", size)
         assert several.pop("computed")["blocks"] > 1
         _close(several, whole)
@@ -136,7 +136,23 @@ def test_recall_in_blocks_equals_whole_and_does_not_depend_on_block_size(folder:
     one = _recall(folder, "--blocks", "on", "--block-people", str(N_PEOPLE))
     assert one.pop("computed")["blocks"] == 1
     _close(one, whole)
-    for size in ("97", "40"):
+    for size in ("60",):
         several = _recall(folder, "--blocks", "on", "--block-people", size)
         assert several.pop("computed")["blocks"] > 1
         _close(several, whole)
+
+
+def test_one_pass_gives_the_audit_and_recall_commands_reports(folder: Path) -> None:
+    code, out, err = _run("blocks", "--data", str(folder), "--block-people", "97", "--audit",
+                          "--recall", "--boot", "20", "--max-coincidences", "5")
+    assert code == 0, err
+    summary = json.loads(out)
+    code, alone, _ = _run("blocks", "--data", str(folder), "--block-people", "97")
+    alone = json.loads(alone)
+    for key in ("people", "events", "blocks", "recommendations", "exclusions"):
+        assert summary[key] == alone[key], key
+    _close(summary["signal_shares"], alone["signal_shares"])
+    _close(summary["audit"], _audit(folder, "--blocks", "on", "--block-people", "97"))
+    _close(summary["recall"], _recall(folder, "--blocks", "on", "--block-people", "97",
+                                      "--max-coincidences", "5"))
+    assert 0 < len(summary["recall"]["coincidences"]) <= 5
