@@ -539,7 +539,8 @@ def everything_block(folder: str | Path, index: int, ids: np.ndarray, scenario: 
     t1 = time.perf_counter()
     result = engine.run_scenario(prepared, scenario, top_k=top_k)
     score = blocks.score_prepared(index, prepared, scenario, top_k, out, result=result,
-                                  seconds={"read_check_prepare": t1 - t0})
+                                  seconds={"read_check_prepare": t1 - t0,
+                                           "score_and_attribute": time.perf_counter() - t1})
     t2 = time.perf_counter()
     audited = _audit_part(index, prepared, result, scenario, top_k, t2) if audit else None
     t3 = time.perf_counter()

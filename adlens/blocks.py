@@ -246,7 +246,8 @@ def score_prepared(index: int, prepared, scenario: Scenario, top_k: int = 5,
     return BlockResult(index=index, n_people=dataset.n_users, n_events=dataset.n_events,
                        n_recommendations=len(rec), share_sums=_share_sums(rec),
                        exclusion_counts=counts, recommendations=kept,
-                       seconds={**(seconds or {}), "score_and_attribute": t3 - t2,
+                       seconds={**(seconds or {}), "score_and_attribute": t3 - t2 + (
+                                    seconds or {}).get("score_and_attribute", 0.0),
                                 "write": time.perf_counter() - t3})
 
 
