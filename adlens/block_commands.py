@@ -196,11 +196,25 @@ def validate_block(folder: str | Path, index: int, bounds: tuple[str | None, str
         truth_rows=0 if dataset.truth is None else len(dataset.truth))
 
 
+def _validate_task(folder: str, index: int, bounds: tuple, population=None) -> _Indexed:
+    """`validate_block` as a Dask task (`blocks.run_on_dask` passes a population: unused)."""
+    folder = Path(folder)
+    return _Indexed(index, *validate_block(folder, index, bounds, _table(folder, "ads")))
+
+
+@dataclass(frozen=True, eq=False)
+class _Indexed:
+    index: int
+    problems: list[Problem]
+    counts: _Counts | None
+
+
 def validate_blocks(folder: str | Path, block_people: int = blocks.DEFAULT_BLOCK_PEOPLE,
-                    progress: Progress | None = None) -> dict:
+                    progress: Progress | None = None, client=None) -> dict:
     """Check a Parquet folder against the data contract one block of people at a time and
     return `contract.summarize`'s figures for the whole of it; raise ContractError listing
-    every problem (with more than one block, row numbers count within the block named)."""
+    every problem (with more than one block, row numbers count within the block named).
+    `client`: a dask.distributed Client to check the blocks on (see `blocks.dask_client`)."""
     folder = Path(folder)
     ads = _table(folder, "ads")
     ids = blocks.person_ids(folder)
@@ -208,16 +222,23 @@ def validate_blocks(folder: str | Path, block_people: int = blocks.DEFAULT_BLOCK
     problems: list[Problem] = []
     seen: set[str] = set()
     parts: list[_Counts] = []
-    for i, bounds in enumerate(ranges):
-        found, counts = validate_block(folder, i, bounds, ads)
+    if client is not None:
+        done = blocks.run_on_dask(client, _validate_task, folder, list(enumerate(ranges)),
+                                  {"population": None}, progress)
+        results = [(r.problems, r.counts) for r in sorted(done, key=lambda r: r.index)]
+    else:
+        results = []
+        for i, bounds in enumerate(ranges):
+            results.append(validate_block(folder, i, bounds, ads))
+            if progress is not None:
+                progress(i + 1, len(ranges))
+    for found, counts in results:
         for problem in found:  # a problem of the ads table comes back from every block: once
             if str(problem) not in seen:
                 seen.add(str(problem))
                 problems.append(problem)
         if counts is not None:
             parts.append(counts)
-        if progress is not None:
-            progress(i + 1, len(ranges))
     truth = folder / "truth.parquet"
     if truth.is_file() and not problems:
         placed = sum(p.truth_rows for p in parts)
@@ -603,7 +624,7 @@ def add_validate_arguments(parser) -> None:
     from adlens.cli_engine import add_block_arguments
 
     contract.add_arguments(parser)
-    add_block_arguments(parser, workers=False)
+    add_block_arguments(parser)
 
 
 def run_validate(args) -> int:
@@ -621,9 +642,14 @@ def run_validate(args) -> int:
         return 2
     if not blocked:
         return contract.run(args)
+    from adlens.cli_engine import _close
+
+    client = None
     try:
+        if args.workers is not None or args.scheduler:
+            client = blocks.dask_client(args.workers, args.scheduler)
         summary = validate_blocks(args.path, args.block_people, progress=lambda d, t: print(
-            f"block {d}/{t}", file=sys.stderr, flush=True))
+            f"block {d}/{t}", file=sys.stderr, flush=True), client=client)
     except ContractError as exc:
         n = len(exc.problems)
         print(f"{args.path}: {n} problem{'s' if n != 1 else ''} with the data contract. "
@@ -635,5 +661,7 @@ def run_validate(args) -> int:
         print(f"{args.path}: could not be validated ({type(exc).__name__}: {exc})",
               file=sys.stderr)
         return 1
+    finally:
+        _close(client)
     print("\n".join(contract.summary_lines(summary)))
     return 0

@@ -324,8 +324,9 @@ def run_on_dask(client, task: Callable, folder: Path, work: list, args: dict,
     `args["population"]` is broadcast to every worker once. Results in completion order."""
     from distributed import as_completed
 
-    population = client.scatter(args["population"], broadcast=True)
-    task_args = {**args, "population": population}
+    task_args = dict(args)
+    if args.get("population") is not None:
+        task_args["population"] = client.scatter(args["population"], broadcast=True)
     limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
     run_id = uuid.uuid4().hex[:12]
     pending = iter(work)

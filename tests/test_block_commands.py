@@ -156,3 +156,16 @@ def test_one_pass_gives_the_audit_and_recall_commands_reports(folder: Path) -> N
     _close(summary["recall"], _recall(folder, "--blocks", "on", "--block-people", "97",
                                       "--max-coincidences", "5"))
     assert 0 < len(summary["recall"]["coincidences"]) <= 5
+
+
+def test_blocks_on_a_local_cluster_give_the_same_reports(folder: Path) -> None:
+    code, here, err = _run("validate", str(folder), "--blocks", "on", "--block-people", "97")
+    assert code == 0, err
+    code, there, err = _run("validate", str(folder), "--blocks", "on", "--block-people", "97",
+                            "--workers", "2")
+    assert code == 0, err
+    assert there == here
+    code, out, err = _run("blocks", "--data", str(folder), "--block-people", "97", "--audit",
+                          "--recall", "--boot", "20", "--workers", "2")
+    assert code == 0, err
+    _close(json.loads(out)["audit"], _audit(folder, "--blocks", "on", "--block-people", "97"))
