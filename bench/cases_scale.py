@@ -160,14 +160,13 @@ def end_to_end(n_users: int, workers: int = 2, block_people: int = 20_000, seed:
     try:
         steps["generate"] = _timed([*py, "generate", "--users", str(n_users), "--seed",
                                     str(seed), "--out", str(folder)])
+        spread = ["--workers", str(workers)] if workers > 1 else []
         steps["validate"] = _timed([*py, "validate", str(folder), "--blocks", "on",
-                                    "--block-people", str(block_people)])
+                                    "--block-people", str(block_people), *spread])
         report = tmp / "report.json"
         argv = [*py, "blocks", "--data", str(folder), "--block-people", str(block_people),
                 "--audit", "--recall", "--out", str(tmp / "recommendations")]
-        if workers > 1:
-            argv += ["--workers", str(workers)]
-        steps["score_audit_recall"] = _timed(argv, stdout=report)
+        steps["score_audit_recall"] = _timed([*argv, *spread], stdout=report)
         summary = json.loads(report.read_text())
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
