@@ -158,14 +158,26 @@ def test_one_pass_gives_the_audit_and_recall_commands_reports(folder: Path) -> N
     assert 0 < len(summary["recall"]["coincidences"]) <= 5
 
 
+@pytest.mark.slow
 def test_blocks_on_a_local_cluster_give_the_same_reports(folder: Path) -> None:
-    code, here, err = _run("validate", str(folder), "--blocks", "on", "--block-people", "97")
-    assert code == 0, err
-    code, there, err = _run("validate", str(folder), "--blocks", "on", "--block-people", "97",
-                            "--workers", "2")
-    assert code == 0, err
-    assert there == here
-    code, out, err = _run("blocks", "--data", str(folder), "--block-people", "97", "--audit",
-                          "--recall", "--boot", "20", "--workers", "2")
-    assert code == 0, err
-    _close(json.loads(out)["audit"], _audit(folder, "--blocks", "on", "--block-people", "97"))
+    import argparse
+
+    from adlens import blocks
+    from adlens.cli_engine import _clean
+    from adlens.scenario import Scenario
+
+    args = argparse.Namespace(top=5, boot=20, twin=False, twin_seed=None, without="removed",
+                              sample_people=50_000)
+    scenario = Scenario.announced()
+    here = (block_commands.validate_blocks(folder, 97),
+            block_commands.audit_blocks(folder, scenario, args, 97))
+    client = blocks.dask_client(workers=2)
+    try:
+        there = (block_commands.validate_blocks(folder, 97, client=client),
+                 block_commands.audit_blocks(folder, scenario, args, 97, client=client))
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    assert there[0] == here[0]
+    _close(_clean(there[1]), _clean(here[1]))
