@@ -363,8 +363,11 @@ def prepare_sample(folder: str | Path, sample_people: int = blocks.DEFAULT_SAMPL
     dataset, n, how = blocks.sample_dataset(folder, sample_people, seed)
     everyone = dataset.users.shape[0] == n
     meta = read_meta(Path(folder))
+    # The description too when the sample is not everyone: recall reads a counterfactual
+    # world's listening rate from it (`audit --twin` is refused then: see audit_blocks).
+    dataset = dataclasses.replace(dataset, meta=meta)
     if everyone:
-        dataset = dataclasses.replace(dataset, dataset_id=folder_dataset_id(folder), meta=meta,
+        dataset = dataclasses.replace(dataset, dataset_id=folder_dataset_id(folder),
                                       source=f"Folder {Path(folder).name}")
     prepared = engine.prepare(dataset)
     return Sample(prepared, blocks.population_of(prepared, n, how), everyone)
@@ -377,6 +380,10 @@ def audit_blocks(folder: str | Path, scenario: Scenario, args, block_people: int
     module docstring), with `computed` saying where each part came from."""
     folder = Path(folder)
     sample = sample or prepare_sample(folder, args.sample_people)
+    if (args.twin or args.twin_seed is not None) and not sample.everyone:
+        raise ValueError("The feedback-free twin (--twin, --twin-seed) is generated whole, so "
+                         "it is only offered when the population fits the sample "
+                         f"(--sample-people {sample.population.n_people} or more).")
     ids = blocks.person_ids(folder)
     parts: list[AuditBlock] = _run_blocks(
         audit_block, folder, ids, block_people,

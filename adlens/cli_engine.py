@@ -303,6 +303,8 @@ def _audit_in_blocks(args: argparse.Namespace, scenario: Scenario) -> int:
                                           client=client, progress=_progress)
     except ContractError as exc:
         return _fail(_problems_text(exc))
+    except ValueError as exc:
+        return _fail(str(exc))
     finally:
         _close(client)
     print(json.dumps(_clean(out), indent=2))

@@ -181,3 +181,23 @@ def test_blocks_on_a_local_cluster_give_the_same_reports(folder: Path) -> None:
         cluster.close()
     assert there[0] == here[0]
     _close(_clean(there[1]), _clean(here[1]))
+
+
+def test_audit_on_a_sample_smaller_than_the_population_says_so(folder: Path) -> None:
+    out = _audit(folder, "--blocks", "on", "--block-people", "97", "--sample-people", "120")
+    assert "120 of 240" in out["computed"]["sample"]
+    rows = {(r["region"], r["metric"], r["variant"]): r
+            for r in out["static_interest_match"]["rows"]}
+    whole = _audit(folder, "--blocks", "off")
+    whole_rows = {(r["region"], r["metric"], r["variant"]): r
+                  for r in whole["static_interest_match"]["rows"]}
+    # Per person over everyone (ranked by the click model learned on the sample, so the
+    # value may move); AUC on the 120 people only.
+    key = ("All", "precision@k", "with AI chat")
+    assert rows[key]["n_people"] == whole_rows[key]["n_people"] > 120
+    assert 0 <= rows[key]["value"] <= 1
+    assert 0 < rows[("All", "auc", "with AI chat")]["n_people"] <= 120
+    assert out["dataset_id"] == whole["dataset_id"]
+    code, _, err = _run("audit", "--data", str(folder), "--blocks", "on", "--block-people",
+                        "97", "--sample-people", "120", "--twin")
+    assert code == 2 and "twin" in err
