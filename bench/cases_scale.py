@@ -207,7 +207,7 @@ def end_to_end(n_users: int, workers: int = 2, block_people: int = 20_000, seed:
                                                for s in steps.values()),
               "population": summary["population"],
               "inside_last_step_s": summary["seconds"],
-              "block_stage_cpu_s_summed": summary["seconds_in_blocks"],
+              "block_stage_wall_s_summed": summary["seconds_in_blocks"],
               "coincidences": summary["recall"]["n_coincidences"],
               "ai_chat_share": round(summary["signal_shares"]["ai_chat"], 4)}
     for name, s in steps.items():
