@@ -29,6 +29,7 @@ def cases() -> list[Case]:
         Case("scale: 100k people end to end (generate, validate, score + attribute, audit, "
              "recall), blocks on 2 local workers", func="bench.cases_scale:end_to_end",
              target="≤ 60 s, ≤ 4 GB", max_seconds=60, max_rss_mb=4096,
+             max_detail={"peak_rss_mb_all_processes": 4096},
              kwargs={"n_users": 100_000, "workers": 2}, timeout=3600),
         Case("scale: 1M people end to end (generate, validate, score + attribute, audit, "
              "recall), blocks on 2 local workers", func="bench.cases_scale:end_to_end",
