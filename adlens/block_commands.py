@@ -59,7 +59,10 @@ def use_blocks(folder: str | Path, mode: str, block_people: int) -> bool:
         return False
     if mode == "on":
         return True
-    n = pq.ParquetFile(Path(folder) / "users.parquet").metadata.num_rows
+    try:
+        n = pq.ParquetFile(Path(folder) / "users.parquet").metadata.num_rows
+    except Exception:  # noqa: BLE001 — a damaged file: the whole-dataset path reports it
+        return False
     return n > block_people
 
 
