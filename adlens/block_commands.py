@@ -363,7 +363,7 @@ def prepare_sample(folder: str | Path, sample_people: int = blocks.DEFAULT_SAMPL
     everyone it carries the folder's dataset id and description, as `load_dataset` gives."""
     from adlens import engine
 
-    dataset, n, how = blocks.sample_dataset(folder, sample_people, seed)
+    dataset, n, how = blocks.sample_dataset(folder, sample_people, seed, with_truth=True)
     everyone = dataset.users.shape[0] == n
     meta = read_meta(Path(folder))
     # The description too when the sample is not everyone: recall reads a counterfactual

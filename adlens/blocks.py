@@ -134,16 +134,18 @@ def blocks(ids: np.ndarray, block_people: int) -> Iterator[np.ndarray]:
 
 
 def sample_dataset(folder: str | Path, sample_people: int = DEFAULT_SAMPLE_PEOPLE,
-                   seed: int = 0) -> tuple[Dataset, int, str]:
+                   seed: int = 0, with_truth: bool = False) -> tuple[Dataset, int, str]:
     """The people the population-wide pieces are learned on, through the data contract: a
     seeded sample of at most `sample_people` people (everyone when there are no more), with
-    their events, interests and truth when the folder has them. Returns (dataset, number of
-    people in the folder, how they were chosen)."""
+    their events (and, `with_truth`, their interests and truth when the folder has them: the
+    audit and recall read them; learning the click model does not). Returns (dataset, number
+    of people in the folder, how they were chosen)."""
     folder = Path(folder)
     users = _read(folder, "users")
     ads = _read(folder, "ads")
     n = len(users)
-    optional = {t: folder / f"{t}.parquet" for t in schema.OPTIONAL_TABLES}
+    optional = {t: folder / f"{t}.parquet" for t in schema.OPTIONAL_TABLES} if with_truth \
+        else {}
     if n <= sample_people:
         chosen = users
         events = _read(folder, "events")
