@@ -242,6 +242,13 @@ def validate_blocks(folder: str | Path, block_people: int = blocks.DEFAULT_BLOCK
                 problems.append(problem)
         if counts is not None:
             parts.append(counts)
+    # A block may hold no rows of a table (people with no events); the whole table may not.
+    for table in schema.TABLES:
+        path = folder / f"{table}.parquet"
+        if path.is_file() and not any(p.file == path.name for p in problems) \
+                and pq.ParquetFile(path).metadata.num_rows == 0:
+            problems.append(Problem(path.name, (), None, "has no data rows: expected at least "
+                                    "one row under the header"))
     truth = folder / "truth.parquet"
     if truth.is_file() and not problems:
         placed = sum(p.truth_rows for p in parts)

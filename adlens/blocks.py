@@ -111,7 +111,8 @@ def check_block(frames: dict[str, pd.DataFrame], source: str) -> Dataset:
     tables = (*schema.TABLES, *schema.OPTIONAL_TABLES)
     problems = [contract.Problem(t, (), None, f"the {t} table is missing")
                 for t in schema.TABLES if t not in frames]
-    files = sorted((_BlockTable(t, t, frame=f.copy(deep=False)) for t, f in frames.items()
+    files = sorted((_BlockTable(t, t, frame=f.copy(deep=False), part=t != "ads")
+                    for t, f in frames.items()
                     if t in tables), key=lambda f: tables.index(f.table))
     dataset = contract._validate(files, source, problems)
     return dataset

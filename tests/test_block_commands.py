@@ -201,3 +201,20 @@ def test_audit_on_a_sample_smaller_than_the_population_says_so(folder: Path) -> 
     code, _, err = _run("audit", "--data", str(folder), "--blocks", "on", "--block-people",
                         "97", "--sample-people", "120", "--twin")
     assert code == 2 and "twin" in err
+
+
+def test_validate_in_blocks_reports_an_events_table_with_no_rows(folder: Path,
+                                                                 tmp_path: Path) -> None:
+    # A block may hold no events (its people have none); the whole table may not.
+    empty = tmp_path / "empty"
+    shutil.copytree(folder, empty)
+    events = pd.read_parquet(empty / "events.parquet")
+    events.iloc[:0].to_parquet(empty / "events.parquet", index=False)
+    with pytest.raises(contract.ContractError) as whole:
+        contract.load_dataset(empty)
+    for size in (N_PEOPLE, 60):
+        with pytest.raises(contract.ContractError) as blocked:
+            block_commands.validate_blocks(empty, size)
+        assert any("events.parquet" == p.file and "has no data rows" in p.message
+                   for p in blocked.value.problems), size
+    assert any("has no data rows" in str(p) for p in whole.value.problems)

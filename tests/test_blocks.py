@@ -138,3 +138,23 @@ def test_a_two_worker_local_cluster_gives_the_in_process_results(folder, populat
     assert there.share_sums == here.share_sums
     pd.testing.assert_frame_equal(there.exclusion_counts, here.exclusion_counts)
     assert len(list(tmp_path.glob("block-*.parquet"))) == here.n_blocks == 5
+
+
+def test_a_block_of_people_with_no_events_is_scored_like_the_in_memory_engine(folder, tmp_path):
+    """People with no events at all are valid data: a block made only of them must not fail
+    the contract's "no data rows" check, which is about a whole table."""
+    quiet = tmp_path / "quiet"
+    quiet.mkdir()
+    for table in ("users", "ads"):
+        (quiet / f"{table}.parquet").write_bytes((folder / f"{table}.parquet").read_bytes())
+    events = pd.read_parquet(folder / "events.parquet")
+    first = set(blocks.person_ids(folder)[:40])
+    events[~events["user_id"].astype(str).isin(first)].to_parquet(quiet / "events.parquet",
+                                                                  index=False)
+    whole = engine.run_scenario(engine.prepare(load_dataset(quiet), use_artifacts=False),
+                                Scenario.announced())
+    run = blocks.score_blocks(quiet, Scenario.announced(), block_people=40, keep=True)
+    assert run.n_blocks == -(-N_PEOPLE // 40) and run.n_people == N_PEOPLE
+    got, want = normalised(run.recommendations), normalised(whole.recommendations)
+    pd.testing.assert_frame_equal(got[KEY + LABELS], want[KEY + LABELS])
+    np.testing.assert_allclose(got["score"].to_numpy(), want["score"].to_numpy(), atol=1e-9)
