@@ -159,3 +159,12 @@ def sensitive_chats_held_back(prepared, scenario) -> int:
     chats = prepared.codes.signals["ai_chat"]
     held = (rules.reason_code == REASONS.index("sensitive") + 1) & (chats.ms < as_of_ms(scenario))
     return int(held.sum())
+
+
+def sensitive_held_back(exclusions: pd.DataFrame) -> dict[str, int]:
+    """Events the sensitive-topic rule keeps out of ads, split into AI chats and every other
+    signal (likes, site visits, watches… on a sensitive topic are held back too, so the rule's
+    total is not a count of chats)."""
+    sensitive = exclusions["event_type"][exclusions["reason"] == "sensitive"].astype(str)
+    chats = int((sensitive == "ai_chat").sum())
+    return {"ai_chats": chats, "other_signals": len(sensitive) - chats}

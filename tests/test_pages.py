@@ -202,6 +202,18 @@ def test_the_what_if_page_compares_with_the_announced_policy(at: AppTest) -> Non
     flip(at, "sc_exclude_EU", True)
 
 
+def test_the_sensitive_table_counts_ai_chats_apart_from_other_signals(at: AppTest) -> None:
+    """The rule's total is not a count of chats: likes, visits and watches on a sensitive topic
+    are held back too. The table's AI-chat figure is the detector section's."""
+    run_page(at, "views/what_if.py")
+    table = next(df.value for df in at.dataframe if "AI chats held back" in df.value.columns)
+    assert table.columns[:3].tolist() == ["Scenario", "Sensitive list", "AI chats held back"]
+    announced = table[table["Scenario"] == "Announced policy"].iloc[0]
+    detector = metric(at, "This dataset's AI chats held back as sensitive")
+    assert f"{announced['AI chats held back']:,}" == detector
+    assert announced["Other signals held back"] > 0
+
+
 def test_the_guided_story_sets_the_scenario_and_opens_the_page() -> None:
     app = new_app()
     app.run()

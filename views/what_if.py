@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from adlens import schema
+from adlens import schema, whatif
 from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames, threshold
 from components.fmt import pct, pp
@@ -148,19 +148,24 @@ def sensitive(dataset, base, result_base, current, result_now, name: str) -> Non
         recs = result.recommendations
         listed = schema.SENSITIVE_LISTS[scenario.sensitive_list]
         sensitive_ads = int(recs["topic"].isin(schema.SENSITIVE_GDPR9).sum()) if len(recs) else 0
-        held = int((result.exclusions["reason"] == "sensitive").sum())
+        held = whatif.sensitive_held_back(result.exclusions)
         leak = (report.leakage_dataset or report.leakage).get(scenario.sensitive_list) \
             if listed else 1.0
-        rows.append({"scenario": label,
-                     "sensitive list": schema.SENSITIVE_LIST_LABELS[scenario.sensitive_list],
-                     "chats held back": held,
-                     "ads on sensitive topics": sensitive_ads,
-                     "leakage": pct(leak)})
+        rows.append({"Scenario": label,
+                     "Sensitive list": schema.SENSITIVE_LIST_LABELS[scenario.sensitive_list],
+                     "AI chats held back": held["ai_chats"],
+                     "Other signals held back": held["other_signals"],
+                     "Ads on sensitive topics": sensitive_ads,
+                     "Leakage": pct(leak)})
     st.dataframe(pd.DataFrame(rows), hide_index=True)
-    st.caption("Chats held back: chats the rules kept out as sensitive. Ads on sensitive topics: "
+    st.caption("Held back: events up to the view's day that the sensitive-topic rule keeps "
+               "out of ads (events another rule already stops are not counted again). AI chats "
+               "are held back when the model guesses a sensitive topic (the detector below "
+               "counts the same chats); other signals (likes, site visits, watches…) when their "
+               "own topic is sensitive. Ads on sensitive topics: "
                "recommended ads whose topic is on the full GDPR Art. 9 list. Leakage: share of "
-               "truly sensitive chats the classifier misses, so they can still shape ads; with no "
-               "sensitive list, every sensitive chat counts.")
+               "truly sensitive chats the classifier misses, so they can still shape ads; with "
+               "no sensitive list, every sensitive chat counts.")
 
 
 def main() -> None:
