@@ -163,17 +163,18 @@ def comparison_table(reports: dict[str, rolling.RollingReport]) -> pd.DataFrame:
             for metric in rolling.METRICS:
                 diff = report.row(metric, "difference", region)
                 rows.append({
-                    "scenario": name, "region": region, "measure": METRIC_NAMES[metric],
-                    "with AI chats": _level(report.value(metric, "with AI chat", region),
+                    "Scenario": name, "Region": labels.region(region),
+                    "Measure": METRIC_NAMES[metric],
+                    "With AI chats": _level(report.value(metric, "with AI chat", region),
                                             metric),
-                    "without": _level(report.value(metric, "without AI chat", region), metric),
-                    "added by AI chats": value_text(diff, metric),
+                    "Without": _level(report.value(metric, "without AI chat", region), metric),
+                    "Added by AI chats": value_text(diff, metric),
                     "95% interval": interval(diff, metric),
-                    "people (with a clicked week / eligible)":
+                    "People (with a clicked week / eligible)":
                         f"{int(diff['n_people']):,} / {int(diff['n_eligible_people']):,}",
-                    "person-weeks": int(diff["n_person_weeks"]),
-                    "clicked person-app-weeks": int(diff["n_slots"]),
-                    "clicks": int(diff["n_clicks"])})
+                    "Person-weeks": int(diff["n_person_weeks"]),
+                    "Clicked person-app-weeks": int(diff["n_slots"]),
+                    "Clicks": int(diff["n_clicks"])})
     return pd.DataFrame(rows)
 
 

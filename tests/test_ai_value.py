@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from adlens import engine, rolling
+from adlens import engine, labels, rolling
 from adlens.contract import load_dataset
 from adlens.scenario import Scenario
 from components import ai_value
@@ -62,27 +62,28 @@ def test_what_if_table_compares_the_value_per_scenario(at, sample):
     _, prepared = sample
     at.switch_page("views/what_if.py").run()
     assert not at.exception
-    tables = [t.value for t in at.dataframe if "added by AI chats" in t.value.columns]
+    tables = [t.value for t in at.dataframe if "Added by AI chats" in t.value.columns]
     assert tables, "the rolling table is on the page"
     table = tables[0]
     # Only the switch differs, so the signal's value is the announced policy's: one scenario.
-    assert set(table["scenario"]) == {"Announced policy"}
+    assert set(table["Scenario"]) == {"Announced policy"}
     expected = rolling.evaluate(prepared, Scenario())
-    announced = table[(table["scenario"] == "Announced policy")
-                      & (table["measure"] == "Top-5 hit rate")].iloc[0]
-    assert announced["added by AI chats"] == ai_value.points(expected.value("precision@k"))
-    assert announced["clicks"] == expected.row("precision@k")["n_clicks"]
+    announced = table[(table["Scenario"] == "Announced policy")
+                      & (table["Measure"] == "Top-5 hit rate")].iloc[0]
+    assert announced["Added by AI chats"] == ai_value.points(expected.value("precision@k"))
+    assert announced["Clicks"] == expected.row("precision@k")["n_clicks"]
     kpi = _metric(at, "Next-week top-5 hit rate added by AI chats")
     assert kpi.value == ai_value.points(0.0)  # the compared scenario has the signal off
     assert kpi.delta == f"{-expected.value('precision@k') * 100:+.2f} points"
     # Using AI chats in the EU too: EU chatters become eligible, and the table says so.
     at.button(key="preset_eu_in").click().run()
     assert not at.exception
-    tables = [t.value for t in at.dataframe if "added by AI chats" in t.value.columns]
-    assert set(tables[0]["scenario"]) == {"Announced policy", "This scenario"}
+    tables = [t.value for t in at.dataframe if "Added by AI chats" in t.value.columns]
+    assert set(tables[0]["Scenario"]) == {"Announced policy", "This scenario"}
     by_region = tables[1]
-    assert "EU" in set(by_region.loc[by_region["scenario"] == "This scenario", "region"])
-    assert "EU" not in set(by_region.loc[by_region["scenario"] == "Announced policy", "region"])
+    eu = labels.region("EU")
+    assert eu in set(by_region.loc[by_region["Scenario"] == "This scenario", "Region"])
+    assert eu not in set(by_region.loc[by_region["Scenario"] == "Announced policy", "Region"])
 
 
 def test_the_report_carries_the_rolling_headline(at, sample):

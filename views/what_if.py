@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from adlens import schema, whatif
+from adlens import labels, schema, whatif
 from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames, threshold
 from components.fmt import pct, pp
@@ -121,9 +121,10 @@ def value_of_ai_chats(dataset, base: Scenario, current: Scenario, name: str) -> 
         nothing_to_show("Nobody who can have the AI-chat signal clicked an ad in the evaluated "
                         "weeks, so its value cannot be measured on this data.")
     else:
-        st.dataframe(table[table["region"] == "All"].drop(columns="region"), hide_index=True)
+        all_regions = labels.region("All")
+        st.dataframe(table[table["Region"] == all_regions].drop(columns="Region"), hide_index=True)
         with st.expander("By region"):
-            st.dataframe(table[table["region"] != "All"], hide_index=True)
+            st.dataframe(table[table["Region"] != all_regions], hide_index=True)
     st.caption("Each week the ads are ranked from what people did strictly before it and "
                f"scored against the topics they clicked that week, among {ai_value.WHO}. "
                "'Without' is the same click model with the AI-chat contribution removed. "
