@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 from adlens import blocks, engine, schema
 from adlens.scenario import Scenario
 
-TABLES = ("users", "ads", "events")
+TABLES = schema.TABLES
 GROUPS = ("region", "app")  # the groupings a combined result keeps signal sums for
 # The modules whose code decides a block's prepared state or its scores: a change to any of
 # them makes every stored state stale.
@@ -210,16 +210,8 @@ def _grouped_sums(prepared: engine.Prepared, result: engine.ScenarioResult, by: 
     else:
         values = engine.group_values(prepared, rec, result.user_code, by).astype(str)
         names, code = np.unique(values, return_inverse=True)
-    n = len(names)
     contrib = rec[list(engine.CONTRIB_COLUMNS)].to_numpy(dtype=float)
-    ai_col = schema.SIGNALS.index("ai_chat")
-    ai = contrib[:, ai_col]
-    largest = (contrib.argmax(axis=1) == ai_col) & (ai > 0) if len(contrib) else ai > 0
-    sums = {s: np.bincount(code, np.clip(contrib[:, i], 0.0, None), minlength=n)
-            for i, s in enumerate(schema.SIGNALS)}
-    sums["n_ads"] = np.bincount(code, minlength=n).astype(float)
-    sums["ads_with_ai_chat"] = np.bincount(code, (ai > 0).astype(float), minlength=n)
-    sums["ai_chat_largest"] = np.bincount(code, largest.astype(float), minlength=n)
+    sums = blocks.share_sums_by(contrib, code, len(names))
     frame = pd.DataFrame({by: names.astype(str), **sums})
     return frame[frame["n_ads"] > 0].reset_index(drop=True)
 
@@ -437,9 +429,7 @@ class FolderCache:
                 sums[key] += value
         by = {g: pd.concat([p["by"][g] for p in parts], ignore_index=True)
               .groupby(g, as_index=False, sort=True).sum() for g in GROUPS}
-        excl = pd.concat([p["exclusion_counts"] for p in parts], ignore_index=True)
-        excl = (excl.groupby(["reason", "event_type"], as_index=False)["events"].sum()
-                .sort_values(["reason", "event_type"]).reset_index(drop=True))
+        excl = blocks.sum_exclusion_counts([p["exclusion_counts"] for p in parts])
         result = FolderResult(
             scenario=scenario, top_k=top_k, n_people=sum(p["n_people"] for p in parts),
             n_events=sum(p["n_events"] for p in parts), n_blocks=n,

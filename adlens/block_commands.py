@@ -433,7 +433,9 @@ def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
         ["reason", "_t"], kind="stable").drop(columns="_t").reset_index(drop=True)
     out = audit_report(sample.prepared, scenario, args, quality_report=q,
                        exclusions=(sum(p.n_excluded for p in parts), counts))
-    out["dataset_id"] = folder_dataset_id(folder)  # the folder's, as load_dataset gives it
+    # The folder's, as load_dataset gives it (hashing every byte: once per run, not twice).
+    out["dataset_id"] = (sample.prepared.dataset_id if sample.everyone
+                         else folder_dataset_id(folder))
     out["computed"] = {
         "people": int(len(region)), "blocks": len(parts), "block_people": block_people,
         "per_block": "exclusions; static_interest_match precision@k and ndcg@k (per person, "

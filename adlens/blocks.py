@@ -189,15 +189,33 @@ def learn_population(folder: str | Path, sample_people: int = DEFAULT_SAMPLE_PEO
     return population_of(prepared, n, how)
 
 
+def share_sums_by(contrib: np.ndarray, code: np.ndarray, n: int) -> dict[str, np.ndarray]:
+    """Per group (`code` in 0..n-1, one per recommended ad): each signal's positive
+    contributions, n_ads, ads_with_ai_chat and ai_chat_largest (the sums in SHARE_SUMS)."""
+    ai_col = schema.SIGNALS.index("ai_chat")
+    ai = contrib[:, ai_col]
+    largest = (contrib.argmax(axis=1) == ai_col) & (ai > 0) if len(contrib) else ai > 0
+    sums = {s: np.bincount(code, np.clip(contrib[:, i], 0.0, None), minlength=n)
+            for i, s in enumerate(schema.SIGNALS)}
+    sums["n_ads"] = np.bincount(code, minlength=n).astype(float)
+    sums["ads_with_ai_chat"] = np.bincount(code, (ai > 0).astype(float), minlength=n)
+    sums["ai_chat_largest"] = np.bincount(code, largest.astype(float), minlength=n)
+    return sums
+
+
 def _share_sums(recommendations: pd.DataFrame) -> dict[str, float]:
     contrib = recommendations[list(engine.CONTRIB_COLUMNS)].to_numpy(dtype=float)
-    positive = np.clip(contrib, 0.0, None).sum(axis=0)
-    ai = contrib[:, schema.SIGNALS.index("ai_chat")]
-    largest = (contrib.argmax(axis=1) == schema.SIGNALS.index("ai_chat")) & (ai > 0) if len(
-        contrib) else np.zeros(0, dtype=bool)
-    return {**dict(zip(schema.SIGNALS, positive.tolist(), strict=True)),
-            "n_ads": float(len(contrib)), "ads_with_ai_chat": float((ai > 0).sum()),
-            "ai_chat_largest": float(largest.sum())}
+    sums = share_sums_by(contrib, np.zeros(len(contrib), dtype=np.int64), 1)
+    return {key: float(value[0]) for key, value in sums.items()}
+
+
+def sum_exclusion_counts(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Blocks' exclusion counts (reason, event_type, events) summed, in a stable order."""
+    combined = pd.concat(parts, ignore_index=True) if parts \
+        else pd.DataFrame({"reason": [], "event_type": [], "events": []})
+    combined = combined.astype({"reason": str, "event_type": str})
+    return (combined.groupby(["reason", "event_type"], as_index=False)["events"].sum()
+            .sort_values(["reason", "event_type"]).reset_index(drop=True))
 
 
 @dataclass(frozen=True, eq=False)
@@ -307,12 +325,7 @@ def combine(results: list[BlockResult], population: Population, block_people: in
         run.n_people += r.n_people
         run.n_events += r.n_events
         run.n_recommendations += r.n_recommendations
-    combined = pd.concat([r.exclusion_counts for r in results], ignore_index=True) if results \
-        else pd.DataFrame({"reason": [], "event_type": [], "events": []})
-    combined = combined.astype({"reason": str, "event_type": str})
-    run.exclusion_counts = (combined.groupby(["reason", "event_type"], as_index=False)["events"]
-                            .sum().sort_values(["reason", "event_type"])
-                            .reset_index(drop=True))
+    run.exclusion_counts = sum_exclusion_counts([r.exclusion_counts for r in results])
     if keep:
         run.recommendations = pd.concat([r.recommendations for r in results],
                                         ignore_index=True) if results else None
