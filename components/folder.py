@@ -18,6 +18,7 @@ import streamlit as st
 
 from adlens import block_cache, blocks
 from adlens.scenario import Scenario
+from components import data
 
 CHOICE = "folder"
 K_FOLDER = "ds_folder"  # plain state: the folder in use (a path as text)
@@ -172,7 +173,7 @@ def apply_environment() -> None:
     if path and state.get(K_FOLDER) is None:
         state[K_FOLDER] = path
         state[K_FOLDER_INPUT] = path
-        state["_ds_pending_choice"] = CHOICE  # components.data.K_PENDING_CHOICE
+        state[data.K_PENDING_CHOICE] = CHOICE
 
 
 def _open_typed() -> None:
@@ -207,7 +208,7 @@ def sidebar() -> None:
 def active() -> bool:
     """Whether a folder is the dataset in use (chosen, opened, and this is a local run)."""
     state = st.session_state
-    return (local_run() and state.get("ds_choice") == CHOICE
+    return (local_run() and state.get(data.K_CHOICE) == CHOICE
             and state.get(K_FOLDER) is not None)
 
 

@@ -95,6 +95,12 @@ def _tradeoff_figure(model_key: str, threshold: float, chosen: float,
     return tradeoff_chart(_tables, threshold, chosen)
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def _held_back(dataset_id: str, scenario: Scenario, _prepared) -> int:
+    # Every AI chat through the rules: once per dataset and scenario, not on every rerun.
+    return whatif.sensitive_chats_held_back(_prepared, scenario)
+
+
 def threshold_section(dataset, scenario: Scenario) -> None:
     """The control, both figures on each validation set and on this dataset, and the chart."""
     st.subheader("Sensitive-topic detector")
@@ -121,10 +127,10 @@ def threshold_section(dataset, scenario: Scenario) -> None:
                                  "threshold."))
         for pair in range(0, len(kpis), 2):
             kpi_row(kpis[pair:pair + 2])
-        held = whatif.sensitive_chats_held_back(prepared, scenario.with_(
-            sensitive_threshold=threshold))
-        held_chosen = whatif.sensitive_chats_held_back(prepared, scenario.with_(
-            sensitive_threshold=None))
+        held = _held_back(dataset.dataset_id, scenario.with_(sensitive_threshold=threshold),
+                          prepared)
+        held_chosen = _held_back(dataset.dataset_id, scenario.with_(sensitive_threshold=None),
+                                 prepared)
         kpi_row([Kpi("This dataset's AI chats held back as sensitive", f"{held:,}",
                      delta=f"{held - held_chosen:+,} against the chosen threshold",
                      delta_color="off",
