@@ -449,27 +449,41 @@ def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
 # --- recall --------------------------------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class RecallBlock:
-    """One block's coincidences (with labels), prior exposures and label-validity counts."""
+    """One block's coincidences (with labels), prior exposures and label-validity counts.
+
+    When the block wrote them to Parquet (`written`: the folder holding `coincidences/` and
+    `prior_exposures/`), `coincidences` keeps only the columns the aggregates read and
+    `prior_exposures` is empty: the caller then holds a few bytes per coincidence, not the
+    coincidences with their explanations and exposures (several GB at 10M people)."""
 
     index: int
     coincidences: pd.DataFrame
     prior_exposures: pd.DataFrame
     validity: pd.DataFrame | None
     seconds: float
+    n_coincidences: int = 0
+    written: str | None = None
+
+
+# Per-block files under a recall output folder; coincidence ids in them are numbered within
+# the block (block-00003.parquet's id 0 is that block's first coincidence).
+WRITTEN = ("coincidences", "prior_exposures")
 
 
 def recall_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scenario,
                  population: blocks.Population, window_hours: float = 48,
-                 lookback_days: float = 2.0) -> RecallBlock:
+                 lookback_days: float = 2.0, out: str | Path | None = None) -> RecallBlock:
     """Coincidences of one block of people, explained by the engine's attribution at the
-    moment of each later ad and labelled as `recall.analyse_recall` does."""
+    moment of each later ad and labelled as `recall.analyse_recall` does (written to `out`
+    when given: see RecallBlock)."""
     start = time.perf_counter()
     prepared = _prepared_block(Path(folder), ids, population)
-    return _recall_part(index, prepared, scenario, window_hours, lookback_days, start)
+    return _recall_part(index, prepared, scenario, window_hours, lookback_days, start, out)
 
 
 def _recall_part(index: int, prepared, scenario: Scenario, window_hours: float,
-                 lookback_days: float, start: float) -> RecallBlock:
+                 lookback_days: float, start: float,
+                 out: str | Path | None = None) -> RecallBlock:
     from adlens import recall
 
     events, ads, users, event_topic, attribute, dataset = recall._resolve(prepared)
@@ -477,9 +491,74 @@ def _recall_part(index: int, prepared, scenario: Scenario, window_hours: float,
     co, prior = recall.find_coincidences(fr, recall.DEFAULT_PARAMS, window_hours, lookback_days)
     recall.add_labels(co, users, attribute, scenario)
     validity = recall.label_validity(co, prior, dataset.truth)
-    return RecallBlock(index=index, coincidences=co.drop(columns=["g", "t_ms"]),
-                       prior_exposures=prior, validity=validity,
-                       seconds=time.perf_counter() - start)
+    co = co.drop(columns=["g", "t_ms"])
+    n = len(co)
+    if out is not None:
+        co, prior = _write_recall_block(Path(out), index, co, prior)
+    return RecallBlock(index=index, coincidences=co, prior_exposures=prior, validity=validity,
+                       seconds=time.perf_counter() - start, n_coincidences=n,
+                       written=None if out is None else str(out))
+
+
+def _block_file(out: Path, name: str, index: int) -> Path:
+    return out / name / f"block-{index:05d}.parquet"
+
+
+def _write_recall_block(out: Path, index: int, co: pd.DataFrame, prior: pd.DataFrame
+                        ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Write one block's coincidences and prior exposures (each file whole or not at all) and
+    return what the caller keeps: the aggregates' columns, strings as categories."""
+    from adlens import recall
+
+    for name, frame in zip(WRITTEN, (co, prior), strict=True):
+        path = _block_file(out, name, index)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        frame.to_parquet(tmp, index=False)
+        tmp.replace(path)
+    compact = co[list(recall.AGGREGATE_COLUMNS)].copy()
+    for column in compact.columns:
+        if compact[column].dtype == object:
+            compact[column] = compact[column].astype("category")
+    return compact, prior.iloc[:0]
+
+
+def _concat_kept(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The blocks' kept columns in block order, categories united (no string copies)."""
+    frames = [f for f in frames if len(f)] or frames[:1]
+    out = {}
+    for column in frames[0].columns:
+        series = [f[column] for f in frames]
+        if all(isinstance(x.dtype, pd.CategoricalDtype) for x in series):
+            out[column] = pd.api.types.union_categoricals(series)
+        else:
+            out[column] = pd.concat(series, ignore_index=True)
+    return pd.DataFrame(out)
+
+
+def _read_listed(parts: list[RecallBlock], offsets: np.ndarray, limit: int | None,
+                 empty_co: pd.DataFrame, empty_prior: pd.DataFrame
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The first `limit` coincidences (all when None) and their prior exposures, read back
+    from the blocks' files with ids numbered on in block order."""
+    cos, priors, n = [], [], 0
+    for part, offset in zip(parts, offsets, strict=False):
+        if limit is not None and n >= limit:
+            break
+        if not part.n_coincidences:
+            continue
+        out = Path(part.written)
+        co = pd.read_parquet(_block_file(out, "coincidences", part.index))
+        if limit is not None:
+            co = co.head(limit - n)
+        prior = pd.read_parquet(_block_file(out, "prior_exposures", part.index))
+        prior = prior[prior["coincidence_id"].isin(co["coincidence_id"])]
+        cos.append(co.assign(coincidence_id=co["coincidence_id"] + offset))
+        priors.append(prior.assign(coincidence_id=prior["coincidence_id"] + offset))
+        n += len(co)
+    co = pd.concat(cos, ignore_index=True) if cos else empty_co.iloc[:0]
+    prior = pd.concat(priors, ignore_index=True) if priors else empty_prior.iloc[:0]
+    return co, prior
 
 
 def _combined_validity(parts: list[pd.DataFrame | None]) -> pd.DataFrame | None:
@@ -508,48 +587,65 @@ def _combined_validity(parts: list[pd.DataFrame | None]) -> pd.DataFrame | None:
 def recall_blocks(folder: str | Path, scenario: Scenario, block_people: int,
                   window_hours: float = 48, lookback_days: float = 2.0,
                   sample_people: int = blocks.DEFAULT_SAMPLE_PEOPLE, sample: Sample | None = None,
-                  client=None, progress: Progress | None = None):
+                  client=None, progress: Progress | None = None, out: str | Path | None = None,
+                  max_coincidences: int | None = None):
     """`recall.analyse_recall` for a Parquet folder: coincidences, labels, aggregates and
     validity per block of people; the excess over placebo moments and the microphone test on
-    the seeded sample. Returns (RecallResult, computed)."""
+    the seeded sample. With `out`, each block's coincidences and prior exposures are written
+    there and only the first `max_coincidences` are read back. Returns (RecallResult,
+    computed)."""
     folder = Path(folder)
     sample = sample or prepare_sample(folder, sample_people)
     ids = blocks.person_ids(folder)
     parts: list[RecallBlock] = _run_blocks(
         recall_block, folder, ids, block_people,
         {"scenario": scenario, "population": sample.population, "window_hours": window_hours,
-         "lookback_days": lookback_days}, client, progress)
+         "lookback_days": lookback_days, "out": None if out is None else str(out)}, client,
+        progress)
     return recall_from_parts(scenario, block_people, window_hours, lookback_days, sample,
-                             parts, len(ids))
+                             parts, len(ids), max_coincidences)
 
 
 def recall_from_parts(scenario: Scenario, block_people: int, window_hours: float,
                       lookback_days: float, sample: Sample, parts: list[RecallBlock],
-                      n_people: int):
-    """The recall result from the blocks' parts and the sample (see `recall_blocks`)."""
+                      n_people: int, max_coincidences: int | None = None):
+    """The recall result from the blocks' parts and the sample (see `recall_blocks`).
+    Coincidence ids are numbered on in block order (people in user_id order)."""
     from adlens import recall
 
     parts = sorted(parts, key=lambda p: p.index)
     on_sample = recall.analyse_recall(sample.prepared, scenario, window_hours=window_hours,
                                       lookback_days=lookback_days)
-    cos, priors, offset = [], [], 0
-    for p in parts:  # coincidence ids numbered on in block order (people in user_id order)
-        cos.append(p.coincidences.assign(coincidence_id=p.coincidences["coincidence_id"]
-                                         + offset))
-        priors.append(p.prior_exposures.assign(
-            coincidence_id=p.prior_exposures["coincidence_id"] + offset))
-        offset += len(p.coincidences)
-    co = pd.concat(cos, ignore_index=True) if cos else on_sample.coincidences.iloc[:0]
-    prior = pd.concat(priors, ignore_index=True) if priors else on_sample.prior_exposures
+    offsets = np.cumsum([0, *(p.n_coincidences for p in parts)])
+    written = {p.written for p in parts}
+    if written == {None} or not parts:
+        cos = [p.coincidences.assign(coincidence_id=p.coincidences["coincidence_id"] + offset)
+               for p, offset in zip(parts, offsets, strict=False)]
+        priors = [p.prior_exposures.assign(
+            coincidence_id=p.prior_exposures["coincidence_id"] + offset)
+            for p, offset in zip(parts, offsets, strict=False)]
+        co = pd.concat(cos, ignore_index=True) if cos else on_sample.coincidences.iloc[:0]
+        prior = pd.concat(priors, ignore_index=True) if priors else on_sample.prior_exposures
+        aggregates, n_all = recall.aggregates(co), None
+    elif None in written:
+        raise ValueError("Some blocks wrote their coincidences and some did not.")
+    else:
+        aggregates = recall.aggregates(_concat_kept([p.coincidences for p in parts]))
+        co, prior = _read_listed(parts, offsets, max_coincidences, on_sample.coincidences,
+                                 on_sample.prior_exposures)
+        n_all = int(offsets[-1])
     result = dataclasses.replace(
-        on_sample, coincidences=co, prior_exposures=prior, aggregates=recall.aggregates(co),
-        validity=_combined_validity([p.validity for p in parts]))
+        on_sample, coincidences=co, prior_exposures=prior, aggregates=aggregates,
+        validity=_combined_validity([p.validity for p in parts]), n_coincidences=n_all)
     computed = {
         "people": int(n_people), "blocks": len(parts), "block_people": block_people,
         "per_block": "coincidences, prior exposures, labels, aggregates, label_validity",
         "on_the_sample": "excess_over_placebo and microphone_test (placebo times are drawn "
                          "from everyone's conversation times)",
         "sample": sample.population.how}
+    if n_all is not None:
+        out = Path(next(iter(written)))
+        computed["written"] = {name: str(out / name) for name in WRITTEN}
     return result, computed
 
 
@@ -583,7 +679,7 @@ def everything_block(folder: str | Path, index: int, ids: np.ndarray, scenario: 
     t2 = time.perf_counter()
     audited = _audit_part(index, prepared, result, scenario, top_k, t2) if audit else None
     t3 = time.perf_counter()
-    found = (_recall_part(index, prepared, scenario, window_hours, lookback_days, t3)
+    found = (_recall_part(index, prepared, scenario, window_hours, lookback_days, t3, out)
              if recall else None)
     score.seconds.update({"audit": t3 - t2, "recall": time.perf_counter() - t3})
     return EverythingBlock(index, score, audited, found)
@@ -627,7 +723,8 @@ def everything(folder: str | Path, scenario: Scenario, args, client=None,
         t = time.perf_counter()
         result, computed = recall_from_parts(scenario, args.block_people, args.window_hours,
                                              args.lookback_days, sample,
-                                             [p.recall for p in parts], len(ids))
+                                             [p.recall for p in parts], len(ids),
+                                             args.max_coincidences)
         summary["recall"] = {**result.to_json_dict(args.max_coincidences),
                              "computed": computed}
         timings["recall_on_sample"] = time.perf_counter() - t

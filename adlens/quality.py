@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -167,22 +167,46 @@ def _multiplicities(n: int, n_boot: int, stream: tuple[int, ...]) -> np.ndarray:
     return out
 
 
-def _draw_multiplicities(n: int, n_boot: int, stream: tuple[int, ...]) -> np.ndarray:
-    """Drawn in blocks of resamples whose size depends only on n, so the result is fixed by
-    (n, n_boot, stream) and the int64 draws never exceed one block."""
+def _multiplicity_blocks(n: int, n_boot: int, stream: tuple[int, ...]
+                         ) -> Iterator[tuple[int, np.ndarray]]:
+    """(first resample, counts) per block of resamples, drawn in blocks whose size depends
+    only on n, so the draws are fixed by (n, n_boot, stream) and the int64 draws never exceed
+    one block."""
     rng = np.random.default_rng(stream)
-    out = np.empty((n_boot, n), dtype=np.uint8)
     rows = max(1, BOOT_CELLS // 4 // max(n, 1))  # three int64 temporaries per block
     for start in range(0, n_boot, rows):
         b = min(rows, n_boot - start)
         draws = rng.integers(0, n, (b, n))
         flat = (np.arange(b)[:, None] * n + draws).ravel()
-        counts = np.bincount(flat, minlength=b * n).reshape(b, n)
+        yield start, np.bincount(flat, minlength=b * n).reshape(b, n)
+
+
+def _draw_multiplicities(n: int, n_boot: int, stream: tuple[int, ...]) -> np.ndarray:
+    """Every block of `_multiplicity_blocks` in one (n_boot, n) array."""
+    out = np.empty((n_boot, n), dtype=np.uint8)
+    for start, counts in _multiplicity_blocks(n, n_boot, stream):
         if out.dtype == np.uint8 and counts.max(initial=0) > 255:
             out = out.astype(np.float32)
-        out[start:start + b] = counts
+        out[start:start + len(counts)] = counts
     out.flags.writeable = False
     return out
+
+
+def _streamed_means_with_ci(a: np.ndarray, b: np.ndarray, n_boot: int,
+                            stream: tuple[int, ...]) -> list[tuple[float, float, float]]:
+    """`_paired_means_with_ci` with the multiplicities of `_multiplicities(len(a), n_boot,
+    stream)` drawn block by block and never held whole: the same resamples, so the same
+    intervals (to float rounding), at a memory set by BOOT_CELLS instead of n_boot × people
+    bytes (2 GB for 10M people and 200 resamples)."""
+    means = [float(a.mean()), float(b.mean()), float((a - b).mean())]
+    ab = np.column_stack([a, b])
+    boot = np.empty((n_boot, 2))
+    for start, counts in _multiplicity_blocks(len(a), n_boot, stream):
+        boot[start:start + len(counts)] = counts.astype(np.float64) @ ab
+    boot /= len(a)
+    boots = (boot[:, 0], boot[:, 1], boot[:, 0] - boot[:, 1])
+    return [(v, *(float(q) for q in np.percentile(x, [2.5, 97.5])))
+            for v, x in zip(means, boots, strict=True)]
 
 
 def _stream(seed: int, region: str, metric: str) -> tuple[int, ...]:
@@ -459,10 +483,15 @@ def summary_rows(region_of: np.ndarray, per_person: dict[str, tuple[np.ndarray, 
                 continue
             a, b = per_person[metric]
             keep = people[~np.isnan(a[people]) & ~np.isnan(b[people])]
-            m = (_multiplicities(len(keep), n_boot, _stream(seed, region, metric))
-                 if len(keep) and n_boot else np.zeros((0, 0), dtype=np.float32))
-            for variant, (value, lo, hi) in zip(
-                    VARIANTS, _paired_means_with_ci(a[keep], b[keep], m), strict=True):
+            stream = _stream(seed, region, metric)
+            if len(keep) and n_boot and len(keep) * n_boot > BOOT_CACHE_BYTES:
+                # Too many to keep for reuse anyway: drawn and used block by block.
+                cis = _streamed_means_with_ci(a[keep], b[keep], n_boot, stream)
+            else:
+                m = (_multiplicities(len(keep), n_boot, stream)
+                     if len(keep) and n_boot else np.zeros((0, 0), dtype=np.float32))
+                cis = _paired_means_with_ci(a[keep], b[keep], m)
+            for variant, (value, lo, hi) in zip(VARIANTS, cis, strict=True):
                 out.append((region, metric, variant, value, lo, hi, len(keep)))
     return out
 

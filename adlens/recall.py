@@ -457,11 +457,15 @@ def _region_order(values: pd.Series) -> pd.Categorical:
     return pd.Categorical(values, categories=(ALL, *schema.REGIONS), ordered=True)
 
 
+# The coincidences' columns `aggregates` reads (all it needs of a coincidence).
+AGGREGATE_COLUMNS = ("region", "kind", "label", "label_ai_chat_on", "label_ai_chat_off",
+                     "forgotten_prior", "n_prior_exposures", "lead_hours",
+                     "top_signal_ai_chat_on", "p_recall_max", "priming")
+
+
 def aggregates(co: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Overall ('All') and per-region summaries of the coincidences."""
-    both = _with_all(co[["region", "kind", "label", "label_ai_chat_on", "label_ai_chat_off",
-                         "forgotten_prior", "n_prior_exposures", "lead_hours",
-                         "top_signal_ai_chat_on", "p_recall_max", "priming"]])
+    both = _with_all(co[list(AGGREGATE_COLUMNS)])
     both["region"] = _region_order(both["region"])
     flags = pd.DataFrame({
         "region": both["region"],
@@ -722,6 +726,9 @@ class RecallResult:
     listening_rate: float = 0.0
     notes: list[str] = field(default_factory=list)
     simulated: bool = False  # generated data (true interests, a truth table or generator meta)
+    # All coincidences found, when `coincidences` holds only the first of them (the rest were
+    # written to Parquet per block of people: adlens.block_commands); None: all are held.
+    n_coincidences: int | None = None
 
     def to_json_dict(self, max_coincidences: int | None = None) -> dict[str, Any]:
         return _to_json_dict(self, max_coincidences)
@@ -1018,7 +1025,8 @@ def _to_json_dict(result: RecallResult, max_coincidences: int | None) -> dict[st
                            [{k: _finite_or_none(v) for k, v in row.items()}
                             for row in result.validity.to_dict("records")]),
         "notes": result.notes,
-        "n_coincidences": int(len(result.coincidences)),
+        "n_coincidences": int(len(result.coincidences) if result.n_coincidences is None
+                              else result.n_coincidences),
         "coincidences": records,
     }
 

@@ -218,3 +218,31 @@ def test_validate_in_blocks_reports_an_events_table_with_no_rows(folder: Path,
         assert any("events.parquet" == p.file and "has no data rows" in p.message
                    for p in blocked.value.problems), size
     assert any("has no data rows" in str(p) for p in whole.value.problems)
+
+
+def test_one_pass_with_out_writes_coincidences_per_block_and_reports_the_same(
+        folder: Path, tmp_path: Path) -> None:
+    """With --out, each block's coincidences and prior exposures go to Parquet and the caller
+    keeps only the aggregates' columns: the report is the one held in memory gives."""
+    args = ("blocks", "--data", str(folder), "--block-people", "60", "--recall")
+    code, held, err = _run(*args, "--max-coincidences", "7")
+    assert code == 0, err
+    code, out, err = _run(*args, "--max-coincidences", "7", "--out", str(tmp_path / "o"))
+    assert code == 0, err
+    held, written = json.loads(held)["recall"], json.loads(out)["recall"]
+    files = written.pop("computed")["written"]
+    held.pop("computed")
+    _close(written, held)
+    assert len(written["coincidences"]) == 7 < written["n_coincidences"]
+    co = pd.read_parquet(files["coincidences"])
+    prior = pd.read_parquet(files["prior_exposures"])
+    assert len(co) == written["n_coincidences"]
+    assert len(list(Path(files["coincidences"]).glob("block-*.parquet"))) == 4
+    assert prior["coincidence_id"].isin(co["coincidence_id"]).all() and len(prior)
+    # Listing everything reads every block back: the in-memory path's coincidences.
+    code, out, err = _run(*args, "--max-coincidences", "100000", "--out", str(tmp_path / "a"))
+    assert code == 0, err
+    whole = _recall(folder, "--blocks", "on", "--block-people", "60")
+    every = json.loads(out)["recall"]
+    every.pop("computed"), whole.pop("computed")
+    _close(every, whole)

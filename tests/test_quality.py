@@ -107,6 +107,28 @@ def test_blocked_means_equal_one_block():
     assert whole[2][1] == pytest.approx(np.percentile(boot, 2.5), abs=1e-12)
 
 
+
+def test_streamed_bootstrap_equals_the_held_multiplicities(monkeypatch):
+    """Above BOOT_CACHE_BYTES the resamples are drawn and used block by block (never held
+    whole: 2 GB at 10M people): the same intervals as from the whole array."""
+    rng = np.random.default_rng(4)
+    a, b = rng.random(3000), rng.random(3000)
+    monkeypatch.setattr(quality, "BOOT_CELLS", 7000)  # several draw blocks of 2 resamples
+    m = quality._draw_multiplicities(3000, 9, (5,))
+    held = quality._paired_means_with_ci(a, b, m)
+    streamed = quality._streamed_means_with_ci(a, b, 9, (5,))
+    np.testing.assert_allclose(np.array(streamed), np.array(held), rtol=0, atol=1e-14)
+    assert streamed != quality._streamed_means_with_ci(a, b, 9, (6,))  # the stream matters
+    region = np.array(["US"] * 2000 + ["BR"] * 1000, dtype=object)
+    per_person = {"precision@k": (a, b), "ndcg@k": (b, a)}
+    args = (region, per_person, ["All", "US"], ["precision@k", "ndcg@k"], {}, 9, 0)
+    rows = quality.summary_rows(*args)
+    monkeypatch.setattr(quality, "BOOT_CACHE_BYTES", 100)  # every stream too big to keep
+    monkeypatch.setattr(quality, "_multiplicities", None)  # so it must not be called
+    np.testing.assert_allclose(np.array([r[3:] for r in quality.summary_rows(*args)]),
+                               np.array([r[3:] for r in rows]), rtol=0, atol=1e-14)
+
+
 def test_multiplicities_resample_everyone_once_per_draw():
     m = quality._multiplicities(1000, 7, (3, 1, 2))
     assert m.shape == (7, 1000) and (m >= 0).all() and not m.flags.writeable
