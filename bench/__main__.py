@@ -26,8 +26,10 @@ def discover(only: str | None) -> list:
             module = importlib.import_module(f"bench.{info.name}")
             found.extend(module.cases())
     # `--only load` names bench/cases_load.py: exactly its cases ("upload" holds "load" too).
-    named = [c for c in found if c.func.startswith(f"bench.cases_{only}:")]
-    return named or [c for c in found if not only or only in c.name]
+    named = [c for c in found if c.func.startswith(f"bench.cases_{only}:")
+             and not c.on_request]
+    return named or [c for c in found
+                     if (only and only in c.name) or (not only and not c.on_request)]
 
 
 def load_average() -> list[float]:

@@ -23,6 +23,8 @@ class Case:
     kwargs: dict = field(default_factory=dict)
     timeout: float = 1800
     max_detail: dict = field(default_factory=dict)
+    # Run only when --only names it (hours of work: not part of a plain `make bench`).
+    on_request: bool = False
 
     def failures(self, result: dict) -> list[str]:
         """The limits the result is over, in words (empty when every limit is met)."""

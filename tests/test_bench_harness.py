@@ -38,3 +38,32 @@ def test_run_case_reports_load_average_and_what_is_over():
     for key in ("load_before", "load_after"):
         assert len(result[key]) == 3 and all(x >= 0 for x in result[key])
     assert result["cpus"] >= 1
+
+
+def test_cases_run_on_request_only_when_named():
+    """The hours-long 10M case is not part of a plain `make bench` nor of `--only scale`, but
+    runs when --only names it."""
+    from bench.__main__ import discover
+
+    def names(only):
+        return [c.name for c in discover(only)]
+
+    ten = [c.name for c in discover("scale: 10M")]
+    assert len(ten) == 1 and "10M" in ten[0]
+    assert ten[0] not in names(None) and ten[0] not in names("scale")
+    assert any("1M people end to end" in n for n in names(None))
+    assert any("1M people end to end" in n for n in names("scale"))
+
+
+def test_a_kept_population_is_reused_only_when_finished_with_the_same_settings(tmp_path):
+    import json
+
+    from bench.cases_scale import _generated
+
+    assert not _generated(tmp_path, 100, 3)
+    (tmp_path / "events.parquet").write_bytes(b"")
+    assert not _generated(tmp_path, 100, 3)  # dataset.json is written last: unfinished
+    meta = {"generator": "adlens.simulate", "n_users": 100, "seed": 3}
+    (tmp_path / "dataset.json").write_text(json.dumps(meta))
+    assert _generated(tmp_path, 100, 3)
+    assert not _generated(tmp_path, 100, 4) and not _generated(tmp_path, 101, 3)
