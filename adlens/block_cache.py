@@ -221,14 +221,8 @@ def _prepare_block(folder: str, index: int, ids: np.ndarray, population_path: st
     """Check and prepare one block (contract, chat inference, encoding) and store its state
     without the raw tables or the text model: all a scenario needs to rank it."""
     t0 = time.process_time()
-    population = _load(Path(population_path))
-    folder_path = Path(folder)
-    lo, hi = str(ids[0]), str(ids[-1])
-    users = blocks._read(folder_path, "users", filters=[("user_id", ">=", lo),
-                                                         ("user_id", "<=", hi)])
-    dataset = blocks._block_dataset(folder_path, users, blocks._read(folder_path, "ads"), ids)
-    prepared = engine.prepare(dataset, use_artifacts=False,
-                              population=(population.click_model, population.similar_topics))
+    prepared = blocks.prepare_block(folder, ids, _load(Path(population_path)))
+    dataset = prepared.dataset
     state = {"prepared": replace(prepared, dataset=None, _text_model=None),
              "n_people": dataset.n_users, "n_events": dataset.n_events}
     _dump(state, Path(state_path))

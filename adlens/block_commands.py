@@ -308,11 +308,9 @@ class AuditBlock:
 
 
 def _prepared_block(folder: Path, ids: np.ndarray, population: blocks.Population):
-    from adlens import engine
-
-    dataset = _block_dataset(folder, ids, _table(folder, "ads"))
-    return engine.prepare(dataset, use_artifacts=False,
-                          population=(population.click_model, population.similar_topics))
+    """`blocks.prepare_block` with the people's interests and their events' truth as well
+    (the audit and recall read them)."""
+    return blocks.prepare_with(_block_dataset(folder, ids, _table(folder, "ads")), population)
 
 
 def audit_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scenario,

@@ -237,17 +237,32 @@ def score_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scena
                 keep: bool = False) -> BlockResult:
     """Check, prepare, score and attribute one block of people (sorted ids); a task that runs
     the same in this process or on a Dask worker (it reads its own slice of the folder)."""
+    seconds: dict[str, float] = {}
+    prepared = prepare_block(folder, ids, population, seconds)
+    return score_prepared(index, prepared, scenario, top_k, out, keep, seconds)
+
+
+def prepare_block(folder: str | Path, ids: np.ndarray, population: Population,
+                  seconds: dict[str, float] | None = None):
+    """Read and check one block of people (sorted ids: their users and events, all ads) and
+    prepare it with the population pieces; `seconds` gets 'read_and_check' and 'prepare'."""
     folder = Path(folder)
     t0 = time.perf_counter()
     lo, hi = str(ids[0]), str(ids[-1])
     users = _read(folder, "users", filters=[("user_id", ">=", lo), ("user_id", "<=", hi)])
     dataset = _block_dataset(folder, users, _read(folder, "ads"), ids)
     t1 = time.perf_counter()
-    prepared = engine.prepare(dataset, use_artifacts=False,
-                              population=(population.click_model, population.similar_topics))
-    t2 = time.perf_counter()
-    return score_prepared(index, prepared, scenario, top_k, out, keep,
-                          {"read_and_check": t1 - t0, "prepare": t2 - t1})
+    prepared = prepare_with(dataset, population)
+    if seconds is not None:
+        seconds.update({"read_and_check": t1 - t0, "prepare": time.perf_counter() - t1})
+    return prepared
+
+
+def prepare_with(dataset: Dataset, population: Population):
+    """`engine.prepare` of a block with the population's click model and similar-people map
+    (never the bundled sample's stored artifacts)."""
+    return engine.prepare(dataset, use_artifacts=False,
+                          population=(population.click_model, population.similar_topics))
 
 
 def score_prepared(index: int, prepared, scenario: Scenario, top_k: int = 5,
