@@ -126,9 +126,34 @@ def _read_result(key: str, scenario_key: str, _cache: block_cache.FolderCache,
     return _cache.run(scenario, TOP_K)
 
 
+def _identity(path: str) -> tuple[str, tuple[tuple[int, int] | None, ...]]:
+    """The folder's resolved path and each table file's (size, modification time), from stat
+    alone: what decides whether a folder checked before needs checking again."""
+    resolved = Path(path).expanduser().resolve()
+    stats: list[tuple[int, int] | None] = []
+    for table in block_cache.TABLES:
+        try:
+            stat = (resolved / f"{table}.parquet").stat()
+        except OSError:
+            stats.append(None)
+        else:
+            stats.append((stat.st_size, stat.st_mtime_ns))
+    return str(resolved), tuple(stats)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _opened(identity: tuple, block_people: int, root: str) -> block_cache.FolderCache:
+    # Checking a folder reads every table's Parquet footer and hashes the engine's sources;
+    # kept per stat identity, so a rerun on unchanged files only stats them, and a rewritten
+    # file (new size or time) is checked again. A folder that fails is not kept: the exception
+    # passes through, and the next rerun checks it afresh.
+    return block_cache.FolderCache(identity[0], block_people=block_people, root=root)
+
+
 def cache_of(path: str) -> block_cache.FolderCache:
-    """The folder's stored work (raises NotADataset with a sentence)."""
-    return block_cache.FolderCache(path, block_people=block_people())
+    """The folder's stored work (raises NotADataset with a sentence); checked once per state
+    of its table files."""
+    return _opened(_identity(path), block_people(), str(block_cache.cache_root()))
 
 
 def result(cache: block_cache.FolderCache, scenario: Scenario
@@ -180,12 +205,12 @@ def _open_typed() -> None:
     state = st.session_state
     path = str(state.get(K_FOLDER_INPUT) or "").strip()
     try:
-        block_cache.check_folder(path)
+        opened = cache_of(path)
     except block_cache.NotADataset as problem:
         state[K_FOLDER_PROBLEM] = str(problem)
         return
     state[K_FOLDER_PROBLEM] = None
-    state[K_FOLDER] = str(Path(path).expanduser().resolve())
+    state[K_FOLDER] = str(opened.folder)
 
 
 def sidebar() -> None:
@@ -218,7 +243,7 @@ def in_use_caption() -> str:
     origin = ("given to make run" if path == os.environ.get("ADLENS_DATA_DIR", "").strip()
               else "opened in the sidebar")
     try:
-        counts = block_cache.check_folder(path)
+        counts = cache_of(path).counts
     except block_cache.NotADataset:
         return f"Dataset folder {path} ({origin}), no longer readable"
     return (f"Dataset folder {path} ({origin}): {counts['people']:,} people, "

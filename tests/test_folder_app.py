@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -136,3 +137,51 @@ def test_make_run_opens_the_folder_it_was_given(monkeypatch, tmp_path, dataset_f
     assert "(given to make run)" in texts(at)
     cache = block_cache.FolderCache(dataset_folder, root=tmp_path / "blocks")
     wait_for(cache, Scenario.announced())
+
+
+def _tiny_folder(path: Path, events: int = 3) -> Path:
+    """The three tables with just the columns the folder check reads."""
+    path.mkdir(exist_ok=True)
+    pd.DataFrame({"user_id": ["u1", "u2"]}).to_parquet(path / "users.parquet")
+    pd.DataFrame({"ad_id": ["a1"]}).to_parquet(path / "ads.parquet")
+    pd.DataFrame({"user_id": ["u1"] * events}).to_parquet(path / "events.parquet")
+    return path
+
+
+def test_a_folder_is_checked_again_only_when_a_table_file_changes(local, tmp_path, monkeypatch):
+    checks, footers = [], []
+    check, footer = block_cache.check_folder, block_cache._footer_hash
+    monkeypatch.setattr(block_cache, "check_folder", lambda f: checks.append(f) or check(f))
+    monkeypatch.setattr(block_cache, "_footer_hash", lambda f: footers.append(f) or footer(f))
+    tiny = _tiny_folder(tmp_path / "tiny")
+    first = folder.cache_of(str(tiny))
+    read = len(footers)
+    assert len(checks) == 1 and read > 0
+    # The same files, asked for again (a rerun) by another spelling of the path: no footer read.
+    again = folder.cache_of(str(tiny / ".." / "tiny"))
+    assert again is first and len(checks) == 1 and len(footers) == read
+    # A rewritten table is checked again, and its new row count is the one reported.
+    _tiny_folder(tiny, events=5)
+    changed = folder.cache_of(str(tiny))
+    assert len(checks) == 2 and changed.counts["events"] == 5 and changed.key != first.key
+    # A folder that fails is not kept: fixed, it opens on the next try.
+    (tiny / "ads.parquet").unlink()
+    with pytest.raises(block_cache.NotADataset):
+        folder.cache_of(str(tiny))
+    _tiny_folder(tiny)
+    assert folder.cache_of(str(tiny)).counts["people"] == 2
+
+
+def test_reruns_of_an_open_folder_do_not_check_it_again(local, dataset_folder, monkeypatch):
+    at = open_folder(dataset_folder)
+    checks = []
+    check = block_cache.check_folder
+    monkeypatch.setattr(block_cache, "check_folder", lambda f: checks.append(f) or check(f))
+    at.run()
+    wait_for(block_cache.FolderCache(dataset_folder, root=local), Scenario.announced())
+    checks.clear()  # the line above checked it once itself
+    at.run()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.metric and "Dataset folder" in texts(at)
+    assert checks == [], "a rerun on unchanged files checked the folder again"
