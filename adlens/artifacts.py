@@ -17,6 +17,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,13 +66,21 @@ def cache_root() -> Path:
     return Path(os.environ.get("ADLENS_CACHE", Path(tempfile.gettempdir()) / "adlens-cache"))
 
 
+def source_version(modules: Iterable[str], root: Path | None = None) -> str:
+    """A hash of the named modules' source (paths under `root`, default this package, each
+    with its name), 16 hex digits: what stored work is keyed by, so work done by other code is
+    never used."""
+    folder = Path(root) if root is not None else ROOT  # ROOT read now: tests point it elsewhere
+    digest = hashlib.sha256()
+    for name in modules:
+        digest.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the producing modules' source (see PRODUCERS)."""
-    digest = hashlib.sha256()
-    for name in PRODUCERS:
-        digest.update(name.encode() + b"\0" + (ROOT / name).read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+    return source_version(PRODUCERS)
 
 
 def library_versions() -> dict[str, str]:

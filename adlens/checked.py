@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from adlens import contract
+from adlens import artifacts, contract
 from adlens.dataset import Dataset
 
 FORMAT = "1"
@@ -30,7 +30,6 @@ MANIFEST = "manifest.json"
 TABLES = ("users", "ads", "events", "interests", "truth")
 # The modules whose source decides what the contract accepts and how it normalises the tables.
 CONTRACT_MODULES = ("contract.py", "dataset.py", "schema.py")
-_HERE = Path(__file__).resolve().parent
 
 
 def _sha256(data: bytes) -> str:
@@ -48,11 +47,8 @@ def key(folder: Path) -> dict:
     """What stored checked tables must have been made from to be used for `folder` now."""
     from importlib.metadata import version  # noqa: PLC0415 — only when a key is needed
 
-    code = hashlib.sha256()
-    for name in CONTRACT_MODULES:
-        code.update(name.encode() + b"\0" + (_HERE / name).read_bytes() + b"\0")
     return {"format": FORMAT, "files": file_digests(folder),
-            "contract_version": code.hexdigest()[:16],
+            "contract_version": artifacts.source_version(CONTRACT_MODULES),
             "libraries": {name: version(name) for name in ("numpy", "pandas", "pyarrow")},
             "python": f"{sys.version_info.major}.{sys.version_info.minor}"}
 

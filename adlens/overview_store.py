@@ -10,7 +10,6 @@ the prepared work's artifacts are keyed by (producing modules, text model, libra
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import sys
 from dataclasses import dataclass
@@ -26,7 +25,6 @@ from adlens.scenario import Scenario
 STORED_PATH = Path(__file__).resolve().parent / "overview_sample.json"
 # Modules outside artifacts.PRODUCERS whose source decides these figures.
 _MODULES = ("overview_store.py", "trends.py", "rolling.py", "quality.py")
-_HERE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -42,10 +40,8 @@ class OverviewFigures:
 
 def key(dataset_id: str, scenario: Scenario) -> dict:
     """What stored figures must have been computed with to be used."""
-    code = hashlib.sha256()
-    for name in _MODULES:
-        code.update(name.encode() + b"\0" + (_HERE / name).read_bytes() + b"\0")
-    return {**artifacts.expected_manifest(dataset_id), "overview_version": code.hexdigest()[:16],
+    return {**artifacts.expected_manifest(dataset_id),
+            "overview_version": artifacts.source_version(_MODULES),
             "scenario": json.loads(scenario.to_json())}
 
 

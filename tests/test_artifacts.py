@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from adlens import artifacts, engine, schema
+from adlens import artifacts, checked, engine, overview_store, schema
 from adlens import text_model as tm
 from adlens.contract import SAMPLE_DIR, load_dataset
 from adlens.scenario import Scenario
@@ -142,6 +142,27 @@ def test_a_change_to_a_producing_module_changes_the_code_version(tmp_path, monke
         assert artifacts.code_version() != before
     finally:
         artifacts.code_version.cache_clear()
+
+
+@pytest.mark.parametrize("store, module, version", [
+    ("checked", "contract.py", lambda: checked.key(SAMPLE_DIR)["contract_version"]),
+    ("overview_store", "trends.py",
+     lambda: overview_store.key("d", Scenario.announced())["overview_version"]),
+])
+def test_the_other_stores_hash_their_modules_the_same_way(tmp_path, monkeypatch, store, module,
+                                                           version):
+    # checked.py and overview_store.py key their stored work by artifacts.source_version: a
+    # change to one of their modules (in a copy of the package) changes their key.
+    names = {*artifacts.PRODUCERS, *checked.CONTRACT_MODULES, *overview_store._MODULES}
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes((artifacts.ROOT / name).read_bytes())
+    monkeypatch.setattr(artifacts, "ROOT", tmp_path)
+    before = version()
+    assert before == artifacts.source_version(
+        checked.CONTRACT_MODULES if store == "checked" else overview_store._MODULES)
+    (tmp_path / module).write_text((tmp_path / module).read_text() + "\n# a change\n")
+    assert version() != before
 
 
 def test_artifacts_can_be_switched_off(dataset, computed, cache, monkeypatch):
