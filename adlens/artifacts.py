@@ -132,6 +132,12 @@ def load(dataset_id: str, folders: tuple[Path, ...] | None = None) -> StoredWork
     return None
 
 
+def _threshold(stored: np.ndarray) -> float | None:
+    # A threshold saved as None is stored as NaN: it comes back as None, not as a number.
+    value = float(stored)
+    return None if np.isnan(value) else value
+
+
 def _read(folder: Path) -> StoredWork:
     manifest = json.loads((folder / MANIFEST).read_text())
     with np.load(folder / ARRAYS, allow_pickle=False) as arrays:
@@ -143,7 +149,7 @@ def _read(folder: Path) -> StoredWork:
                        for i, name in enumerate(schema.SENSITIVE_LISTS)},
             p_sensitive={name: np.ascontiguousarray(p_sensitive[:, i])
                          for i, name in enumerate(schema.SENSITIVE_LISTS)},
-            threshold=float(arrays["threshold"]),
+            threshold=_threshold(arrays["threshold"]),
             topic_probability=arrays["topic_probability"].astype(np.float32))
         return StoredWork(inference=inference, similar_topics=arrays["similar_topics"],
                           chat_ad=arrays["chat_ad"].astype(np.int64),
@@ -172,7 +178,9 @@ def save(folder: Path, dataset_id: str, inference: ChatInference, similar_topics
                             sensitive=flags.astype(bool), similar_topics=similar_topics,
                             chat_ad=chat_ad.astype(np.int32),
                             p_sensitive=p_sensitive.astype(np.float32),
-                            threshold=np.float64(inference.threshold),
+                            # NaN stands for None (no threshold stored); read back as None.
+                            threshold=np.float64(np.nan if inference.threshold is None
+                                                 else inference.threshold),
                             topic_probability=np.asarray(inference.topic_probability,
                                                          dtype=np.float32))
         manifest = {**expected_manifest(dataset_id), "click_model": click_model}

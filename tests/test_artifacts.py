@@ -3,6 +3,7 @@ gives exactly what computing gives, and artifacts of another version are refused
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -84,6 +85,15 @@ def test_stored_work_gives_what_computing_gives(dataset, computed, cache):
     assert_same_work(computed, loaded)
     # The text model is still there for the pages that report on it.
     assert loaded.text_model.version == tm.MODEL_VERSION
+
+
+@pytest.mark.parametrize("threshold", [None, 0.37])
+def test_the_stored_threshold_comes_back_as_saved(dataset, computed, cache, threshold):
+    inference, *rest = engine.stored_work(computed)
+    inference = dataclasses.replace(inference, threshold=threshold)
+    folder = artifacts.save(artifacts.cache_folder(dataset.dataset_id), dataset.dataset_id,
+                            inference, *rest)
+    assert artifacts.load(dataset.dataset_id, folders=(folder,)).inference.threshold == threshold
 
 
 OTHER_VERSIONS = [
