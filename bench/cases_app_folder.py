@@ -1,10 +1,11 @@
 """Benchmark of a dataset folder in the app (adlens.block_cache, the path components.folder
 runs): opening 1M people once, then a rule switch the first time and when seen before.
 
-The folder is generated once under /tmp/adlens-bench (or an existing generated one of the same
-size and seed is reused); the blocks' prepared state is kept between runs, so a re-run times
-the switches against an already opened folder (detail "opened_now" says which), and every run
-clears the stored scenario results first, so the first switch is always a first one.
+The folder is the engine cases' generated population (bench.cases_engine._population: made
+once under /tmp/adlens-bench per size, seed and generator code, then reused); the blocks'
+prepared state is kept between runs, so a re-run times the switches against an already opened
+folder (detail "opened_now" says which), and every run clears the stored scenario results
+first, so the first switch is always a first one.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from pathlib import Path
 
+from bench import cases_engine
 from bench.harness import Case
 
-CACHE = Path("/tmp/adlens-bench")
+CACHE = cases_engine.CACHE
 
 
 def cases() -> list[Case]:
@@ -28,22 +29,6 @@ def cases() -> list[Case]:
     ]
 
 
-def _folder(n_users: int, seed: int) -> Path:
-    """A generated Parquet population: one already made by another case, else made here."""
-    from adlens.simulate import generate_to_dir
-
-    for name in (f"population-{n_users}-seed{seed}", f"population-{n_users}-seed{seed}-app"):
-        folder = CACHE / name
-        done = (folder / "COMPLETE").exists() or (folder / "dataset.json").exists()
-        if done and all((folder / f"{t}.parquet").exists() for t in ("users", "ads", "events")):
-            return folder
-    folder = CACHE / f"population-{n_users}-seed{seed}-app"
-    shutil.rmtree(folder, ignore_errors=True)
-    generate_to_dir(n_users, seed, folder)
-    (folder / "COMPLETE").write_text("ok\n")
-    return folder
-
-
 def folder_switches(n_users: int, seed: int = 3, workers: int = 2,
                     block_people: int = 20_000) -> dict:
     """Open the folder (unless opened before), then switch to a scenario not seen yet, then to
@@ -51,7 +36,7 @@ def folder_switches(n_users: int, seed: int = 3, workers: int = 2,
     from adlens import block_cache
     from adlens.scenario import Scenario
 
-    folder = _folder(n_users, seed)
+    folder = cases_engine._population(n_users, seed)
     cache = block_cache.FolderCache(folder, block_people=block_people,
                                     root=CACHE / "app-folder-cache")
     stages: dict[str, float] = {}

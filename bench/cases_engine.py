@@ -56,11 +56,16 @@ def _generator_key() -> str:
     return digest.hexdigest()[:10]
 
 
+def population_folder(n_users: int, seed: int = 7) -> Path:
+    """Where `_population` keeps a generated population: by size, seed and generator code."""
+    return CACHE / f"population-{n_users}-seed{seed}-{_generator_key()}"
+
+
 def _population(n_users: int, seed: int = 7) -> Path:
     """Generate once into a cache folder; a marker file says the folder is complete."""
     from adlens.simulate import generate_to_dir
 
-    folder = CACHE / f"population-{n_users}-seed{seed}-{_generator_key()}"
+    folder = population_folder(n_users, seed)
     if not (folder / "COMPLETE").exists():
         folder.mkdir(parents=True, exist_ok=True)
         generate_to_dir(n_users, seed, folder)

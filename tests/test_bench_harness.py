@@ -3,6 +3,8 @@ result carries the load average it ran under."""
 
 from __future__ import annotations
 
+import pytest
+
 from bench.__main__ import run_case
 from bench.harness import Case
 
@@ -67,3 +69,28 @@ def test_a_kept_population_is_reused_only_when_finished_with_the_same_settings(t
     (tmp_path / "dataset.json").write_text(json.dumps(meta))
     assert _generated(tmp_path, 100, 3)
     assert not _generated(tmp_path, 100, 4) and not _generated(tmp_path, 101, 3)
+
+
+class _Asked(Exception):
+    """Stops a benchmark case once it has asked for its population (nothing is generated)."""
+
+
+def test_the_app_folder_case_opens_the_engine_cases_population(monkeypatch):
+    # One generated population per size, seed and generator code, shared by the cases: the
+    # app folder case opens bench.cases_engine's rather than keeping folders of its own.
+    # Nothing is generated or opened: both steps are replaced by ones that only record.
+    from adlens import block_cache
+    from bench import cases_app_folder, cases_engine
+
+    opened = []
+
+    def folder_cache(folder, **kwargs):
+        opened.append(folder)
+        raise _Asked
+
+    monkeypatch.setattr(cases_engine, "_population", cases_engine.population_folder)
+    monkeypatch.setattr(block_cache, "FolderCache", folder_cache)
+    with pytest.raises(_Asked):
+        cases_app_folder.folder_switches(n_users=1_000_000)
+    key = cases_engine._generator_key()
+    assert opened == [cases_engine.CACHE / f"population-1000000-seed3-{key}"]
