@@ -164,7 +164,7 @@ def comparison_table(reports: dict[str, rolling.RollingReport]) -> pd.DataFrame:
                 diff = report.row(metric, "difference", region)
                 rows.append({
                     "Scenario": name, "Region": labels.region(region),
-                    "Measure": METRIC_NAMES[metric],
+                    "Measure": labels.metric(metric),
                     "With AI chats": _level(report.value(metric, "with AI chat", region),
                                             metric),
                     "Without": _level(report.value(metric, "without AI chat", region), metric),

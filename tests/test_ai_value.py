@@ -71,7 +71,11 @@ def test_what_if_table_compares_the_value_per_scenario(at, sample):
     announced = table[(table["Scenario"] == "Announced policy")
                       & (table["Measure"] == "Top-5 hit rate")].iloc[0]
     assert announced["Added by AI chats"] == ai_value.points(expected.value("precision@k"))
-    assert announced["Clicks"] == expected.row("precision@k")["n_clicks"]
+    # What each figure stands on: a second table beside it, row for row.
+    counts = [t.value for t in at.dataframe if "Clicks" in t.value.columns][0]
+    assert list(counts["Measure"]) == list(table["Measure"])
+    stands_on = counts[counts["Measure"] == "Top-5 hit rate"].iloc[0]
+    assert stands_on["Clicks"] == expected.row("precision@k")["n_clicks"]
     kpi = _metric(at, "Next-week top-5 hit rate added by AI chats")
     assert kpi.value == ai_value.points(0.0)  # the compared scenario has the signal off
     assert kpi.delta == f"{-expected.value('precision@k') * 100:+.2f} points"

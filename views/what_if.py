@@ -112,6 +112,47 @@ def _before_after(dataset_id: str, base: Scenario, current: Scenario, name: str,
         "Announced policy", name)
 
 
+# The value table is shown as two: the figures, then what each stands on. Short headers with
+# the full wording as help, so each fits the main column of a 1280 px window (with the sidebar
+# open) instead of scrolling sideways; the frame keeps the full names.
+FIGURE_COLUMNS = ("Scenario", "Region", "Measure", "With AI chats", "Without",
+                  "Added by AI chats", "95% interval")
+COUNT_COLUMNS = ("Scenario", "Region", "Measure", "People (with a clicked week / eligible)",
+                 "Person-weeks", "Clicked person-app-weeks", "Clicks")
+VALUE_COLUMNS = {
+    "Measure": st.column_config.Column(
+        help="Per person, app and week. Top-5 hit rate: of the 5 topics ranked first, the "
+             "share the person clicked that week. Top-5 coverage: of the topics they clicked, "
+             "the share among those 5. Click prediction (within a person's week): the chance a "
+             "clicked topic is scored above one not clicked; 0.5 is guessing."),
+    "With AI chats": st.column_config.Column("With", help="With the AI-chat signal."),
+    "Without": st.column_config.Column(help="The same click model with the AI-chat "
+                                            "contribution removed."),
+    "Added by AI chats": st.column_config.Column("Added", help="Added by AI chats: with minus "
+                                                               "without."),
+    "95% interval": st.column_config.Column(help="Of what AI chats add: 95% bootstrap "
+                                                 "interval over people."),
+    "People (with a clicked week / eligible)": st.column_config.Column(
+        "People", help="People with a clicked week / people who can have the signal."),
+    "Person-weeks": st.column_config.NumberColumn(
+        help="Weeks of people who can have the signal.", format="localized"),
+    "Clicked person-app-weeks": st.column_config.NumberColumn(
+        "Clicked weeks", help="Person-app-weeks with a click: what each measure averages "
+                              "(for click prediction, only those with an unclicked topic too).",
+        format="localized"),
+    "Clicks": st.column_config.NumberColumn(format="localized"),
+}
+
+
+def value_tables(table: pd.DataFrame) -> None:
+    """The value of AI chats, then the counts each figure stands on, as two narrow tables."""
+    for columns in (FIGURE_COLUMNS, COUNT_COLUMNS):
+        if columns is COUNT_COLUMNS:
+            st.caption("What each figure stands on:")
+        st.dataframe(table[[c for c in columns if c in table.columns]], hide_index=True,
+                     column_config=VALUE_COLUMNS)
+
+
 def value_of_ai_chats(dataset, base: Scenario, current: Scenario, name: str) -> None:
     """The rolling next-week evaluation for both scenarios, with denominators; the static
     match with true interests as a secondary measure."""
@@ -122,9 +163,9 @@ def value_of_ai_chats(dataset, base: Scenario, current: Scenario, name: str) -> 
                         "weeks, so its value cannot be measured on this data.")
     else:
         all_regions = labels.region("All")
-        st.dataframe(table[table["Region"] == all_regions].drop(columns="Region"), hide_index=True)
+        value_tables(table[table["Region"] == all_regions].drop(columns="Region"))
         with st.expander("By region"):
-            st.dataframe(table[table["Region"] != all_regions], hide_index=True)
+            value_tables(table[table["Region"] != all_regions])
     st.caption("Each week the ads are ranked from what people did strictly before it and "
                f"scored against the topics they clicked that week, among {ai_value.WHO}. "
                "'Without' is the same click model with the AI-chat contribution removed. "
@@ -158,7 +199,17 @@ def sensitive(dataset, base, result_base, current, result_now, name: str) -> Non
                      "Other signals held back": held["other_signals"],
                      "Ads on sensitive topics": sensitive_ads,
                      "Leakage": pct(leak)})
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    # Short headers with help, so the table fits a 1280 px window (see VALUE_COLUMNS).
+    st.dataframe(pd.DataFrame(rows), hide_index=True, column_config={
+        "AI chats held back": st.column_config.NumberColumn(format="localized"),
+        "Other signals held back": st.column_config.NumberColumn(
+            "Others held back", help="Other signals held back: likes, site visits, watches…",
+            format="localized"),
+        "Ads on sensitive topics": st.column_config.NumberColumn(
+            "Sensitive ads", help="Ads on sensitive topics (the full GDPR Art. 9 list).",
+            format="localized"),
+        "Leakage": st.column_config.Column(
+            help="Share of truly sensitive chats the classifier misses.")})
     st.caption("Held back: events up to the view's day that the sensitive-topic rule keeps "
                "out of ads (events another rule already stops are not counted again). AI chats "
                "are held back when the model guesses a sensitive topic (the detector below "

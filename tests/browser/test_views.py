@@ -192,3 +192,29 @@ def test_the_embed_option_picks_the_dark_theme(sized, server_url) -> None:
     page = sized(1280, 720, "light")
     open_app(page, server_url, "method", "embed=true&embed_options=dark_theme")
     assert page.evaluate(BACKGROUND_LUMINANCE) < 0.3
+
+
+# Each table's scrolling area (glide-data-grid's scroller): wider content than its box means
+# the reader has to scroll sideways to see every column.
+TABLE_WIDTHS = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')]
+  .map(d => d.querySelector('.dvn-scroller')).filter(s => s && s.clientWidth > 0)
+  .map(s => [s.scrollWidth, s.clientWidth])"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1400, 900)])
+def test_the_what_if_tables_fit_without_sideways_scrolling(sized, server_url, screenshots,
+                                                            width, height) -> None:
+    page = sized(width, height)
+    # Two scenarios and the EU among the regions: the tables at their widest.
+    open_app(page, server_url, "what_if", "excluded=KR,UK")
+    assert_no_exception(page)
+    page.locator('[data-testid="stExpander"] summary', has_text="By region").click()
+    expander = page.locator('[data-testid="stExpander"]', has_text="By region")
+    expander.locator('[data-testid="stDataFrame"] .dvn-scroller').last.wait_for()
+    page.wait_for_timeout(800)  # the grids size their columns after they appear
+    widths = page.evaluate(TABLE_WIDTHS)
+    # The value tables (all regions and by region) and the sensitive-topic table at least.
+    assert len(widths) >= 3, widths
+    assert [w for w in widths if w[0] > w[1] + 1] == [], widths
+    full_page_screenshot(page, screenshots / f"what_if_tables_{width}x{height}.png", width,
+                         height)
