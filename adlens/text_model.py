@@ -4,7 +4,8 @@ answer), and a calibrated probability that it is about a sensitive topic.
 Trained once per process (and cached on disk) on the project's training corpus
 (`adlens.chat_corpus`) plus dataset-style text (`adlens.chat_text`, own seed); calibrated and
 its sensitive threshold chosen on a generated split of held-out phrasings; measured on held-out
-dataset-style text and on the hand-written validation set (tests/data/chat_validation.csv).
+dataset-style text, on the hand-written validation set (tests/data/chat_validation.csv) and on
+the sealed test set (tests/data/chat_sealed.csv), which is only ever read to report figures.
 """
 
 from __future__ import annotations
@@ -48,6 +49,14 @@ NO_TOPIC_SHARE = 0.25  # of dataset-style chats (assumption; most assistant chat
 TARGET_LEAKAGE = 0.03
 THRESHOLD_GRID = np.round(np.arange(0.02, 0.99, 0.01), 2)
 VALIDATION_CSV = Path(__file__).resolve().parents[1] / "tests" / "data" / "chat_validation.csv"
+# Written after the model was tuned, by a different author. Read only to report figures, once
+# per model version: never to choose a threshold, a training setting or a word list.
+SEALED_CSV = VALIDATION_CSV.with_name("chat_sealed.csv")
+# The issue's targets for chats real people write (issue 11): everyday topic accuracy, share
+# of sensitive chats caught, share of everyday chats held back, and the largest gap between
+# English and any other language's everyday accuracy.
+TARGETS: dict[str, float] = {"everyday_accuracy": 0.85, "sensitive_caught": 0.95,
+                             "everyday_held_back": 0.05, "non_english_gap": 0.10}
 
 CLASSES: tuple[str, ...] = chat_corpus.CLASSES  # ALL_TOPICS then NO_AD_TOPIC
 TOPIC_INDEX: dict[str, int] = {t: i for i, t in enumerate(schema.ALL_TOPICS)}
@@ -339,8 +348,8 @@ def _kinds(topics: np.ndarray) -> np.ndarray:
 
 
 def handwritten_set(path: Path = VALIDATION_CSV) -> LabelledTexts | None:
-    """The hand-written validation set (evaluation only; never used to train), or None when
-    the file is not there."""
+    """A hand-written labelled set (evaluation only; never used to train): the validation set,
+    or the sealed test set with `path=SEALED_CSV`; None when the file is not there."""
     if not path.exists():
         return None
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -480,8 +489,8 @@ class TextReport:
     accuracy_dataset: float | None = None
     leakage_dataset: dict[str, float] | None = None
     n_dataset: int = 0
-    # Rows per (set, language): set is "generated held-out", "hand-written validation" or
-    # "this dataset"; columns as `language_report`.
+    # Rows per (set, language): set is "generated held-out", "hand-written validation",
+    # "sealed test" or "this dataset"; columns as `language_report`.
     by_language: pd.DataFrame | None = None
     threshold: float = float("nan")
     # Leakage and held-back at each threshold on the hand-written set (generated held-out
@@ -505,6 +514,7 @@ def evaluate(model: TextModel, texts: np.ndarray, true_topics: np.ndarray
 
 SET_GENERATED = "generated held-out"
 SET_HANDWRITTEN = "hand-written validation"
+SET_SEALED = "sealed test"
 SET_DATASET = "this dataset"
 
 
@@ -518,16 +528,43 @@ def by_language_table(model: TextModel, sets: dict[str, LabelledTexts]) -> pd.Da
     return out[["set", *[c for c in out.columns if c != "set"]]]
 
 
+def non_english_gap(report: pd.DataFrame) -> float:
+    """How far the weakest other language's everyday topic accuracy falls below English's, in
+    a `language_report` indexed by language (0 when none is below; NaN without English or
+    without another language)."""
+    everyday = report["everyday_accuracy"]
+    others = [lang for lang in schema.CHAT_LANGUAGES if lang != "en" and lang in report.index]
+    if "en" not in report.index or not others:
+        return float("nan")
+    return max(0.0, float(max(everyday["en"] - everyday[lang] for lang in others)))
+
+
+def target_checks(report: pd.DataFrame) -> dict[str, bool]:
+    """Whether a `language_report` (indexed by language) meets each of `TARGETS`."""
+    return {
+        "everyday_accuracy": bool(report.loc["all", "everyday_accuracy"]
+                                  >= TARGETS["everyday_accuracy"]),
+        "sensitive_caught": bool(report.loc["all", "sensitive_caught"]
+                                 >= TARGETS["sensitive_caught"]),
+        "everyday_held_back": bool(report.loc["all", "everyday_held_back"]
+                                   <= TARGETS["everyday_held_back"]),
+        # 1e-9 of slack so "exactly 10 points" is not lost to float rounding.
+        "non_english_gap": bool(non_english_gap(report) <= TARGETS["non_english_gap"] + 1e-9),
+    }
+
+
 def heldout_report(model: TextModel | None = None) -> TextReport:
-    """Quality on held-out dataset-style text, with the per-language table on it and on the
-    hand-written validation set."""
+    """Quality on held-out dataset-style text, with the per-language table on it, on the
+    hand-written validation set and on the sealed test set (the trade-off curve is on the
+    validation set: the sealed set only reports)."""
     model = model or load_text_model()
     held = heldout_set()
     per_topic, accuracy, leak, hold = evaluate(model, held.texts, held.topics)
     hand = handwritten_set()
     curve_set = hand if hand is not None else held
     return TextReport(per_topic=per_topic, accuracy=accuracy, leakage=leak, false_hold=hold,
-                      by_language=by_language_table(model, {SET_GENERATED: held,
-                                                            SET_HANDWRITTEN: hand}),
+                      by_language=by_language_table(model, {
+                          SET_GENERATED: held, SET_HANDWRITTEN: hand,
+                          SET_SEALED: handwritten_set(SEALED_CSV)}),
                       threshold=model.sensitive_threshold,
                       tradeoff=threshold_tradeoff(model, curve_set.texts, curve_set.topics))
