@@ -12,6 +12,7 @@ import streamlit as st
 from adlens import schema
 from adlens import text_model as tm
 from components.charts import show
+from components.fmt import pct
 from components.threshold import tradeoff_chart
 
 # Plain-word names of the report's columns, in the order shown.
@@ -29,6 +30,8 @@ COLUMNS: dict[str, str] = {
 SET_NAMES: dict[str, str] = {
     tm.SET_GENERATED: "Generated, held out from training",
     tm.SET_HANDWRITTEN: "Written by hand (never used to train)",
+    tm.SET_SEALED: "Sealed test set, written after the model was tuned: read once, never used "
+                   "to tune",
     tm.SET_DATASET: "This dataset's chats with a known topic",
 }
 PERCENT_COLUMNS = tuple(v for k, v in COLUMNS.items() if k not in ("set", "language", "messages"))
@@ -58,6 +61,40 @@ def language_table(report: tm.TextReport) -> pd.DataFrame:
         set=table["set"].map(lambda s: SET_NAMES.get(s, s)),
         language=table["language"].map(lambda c: languages.get(c, c)))
     return out.rename(columns=COLUMNS).reset_index(drop=True)
+
+
+def _points(share: float) -> str:
+    """A distance between two shares in points, unsigned: 0.1 -> '10.0 points'."""
+    return pct(share).replace("%", " points")
+
+
+# The issue's targets in plain words: (report column or check, what is measured, target text).
+TARGET_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("everyday_accuracy", "Everyday topic read right",
+     f"at least {pct(tm.TARGETS['everyday_accuracy'], 0)}"),
+    ("sensitive_caught", "Sensitive chats held back",
+     f"at least {pct(tm.TARGETS['sensitive_caught'], 0)}"),
+    ("everyday_held_back", "Everyday chats held back",
+     f"at most {pct(tm.TARGETS['everyday_held_back'], 0)}"),
+    ("non_english_gap", "Other languages' everyday topic read right, below English",
+     f"at most {_points(tm.TARGETS['non_english_gap'])}"),
+)
+
+
+def sealed_targets_table(report: tm.TextReport) -> pd.DataFrame:
+    """The issue's targets on the sealed test set: measured figure, target and whether it is
+    met (empty when the report has no sealed rows)."""
+    table = report.by_language
+    if table is None or table.empty or not (table["set"] == tm.SET_SEALED).any():
+        return pd.DataFrame(columns=["Measure", "On the sealed set", "Target", "Met"])
+    sealed = table[table["set"] == tm.SET_SEALED].set_index("language")
+    checks = tm.target_checks(sealed)
+    measured = {key: pct(sealed.loc["all", key]) for key in
+                ("everyday_accuracy", "sensitive_caught", "everyday_held_back")}
+    measured["non_english_gap"] = _points(tm.non_english_gap(sealed))
+    return pd.DataFrame([{"Measure": name, "On the sealed set": measured[key], "Target": target,
+                          "Met": "yes" if checks[key] else "no"}
+                         for key, name, target in TARGET_ROWS])
 
 
 def public_corpora_table() -> pd.DataFrame:
@@ -92,7 +129,17 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
             name: st.column_config.NumberColumn(format="percent") for name in PERCENT_COLUMNS})
         st.caption("Each figure is the model's guess checked against a person's label. "
                    "Look-alike chats use a sensitive-sounding word in another sense "
-                   "(\"the Saints score\"); they are counted apart from everyday chats.")
+                   "(\"the Saints score\"); they are counted apart from everyday chats. "
+                   "The hand-written validation set was looked at while the model was tuned, "
+                   "so its figures flatter the model; the sealed test set was not, and is the "
+                   "one to quote.")
+        targets = sealed_targets_table(report)
+        if not targets.empty:
+            st.markdown("**The targets on the sealed test set**")
+            st.dataframe(targets, hide_index=True)
+            st.caption("Targets for chats real people write. The sealed set is read once per "
+                       "model version and never used to choose the threshold or any other "
+                       "setting, so a target missed here is missed, not tuned away.")
     public_corpora_note()
     if report.tradeoff is None or report.tradeoff.empty:
         return

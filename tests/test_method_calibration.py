@@ -132,6 +132,9 @@ def test_method_page_reports_chat_understanding_by_language_and_on_the_handwritt
     assert tables, "the per-language table of the chat model"
     shown = tables[0]
     assert "Written by hand (never used to train)" in set(shown["Messages from"])
+    assert any(name.startswith("Sealed test set") for name in shown["Messages from"])
+    targets = [t.value for t in app.dataframe if "Met" in t.value.columns]
+    assert targets and set(targets[0]["Met"]) <= {"yes", "no"} and len(targets[0]) == 4
     assert {"Spanish", "Portuguese", "Hindi-English"} <= set(shown["Language"])
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"]
               for c in app.get("plotly_chart")]

@@ -83,3 +83,52 @@ def test_section_shows_the_public_corpus_figures() -> None:
     assert list(at.dataframe[1].value["Corpus"]) == [
         row["Corpus"] for row in method_text.PUBLIC_CORPORA]
     assert any("not held by the project" in md.value for md in at.markdown)
+
+
+def _sealed_report(sensitive_caught: float) -> tm.TextReport:
+    langs = ["all", "en", "es", "pt", "hi-en"]
+    sealed = pd.DataFrame({
+        "set": tm.SET_SEALED, "language": langs, "messages": [20, 8, 4, 4, 4],
+        "everyday_accuracy": [0.86, 0.9, 0.75, 0.85, 0.9],
+        "sensitive_caught": sensitive_caught, "leakage": 0.0,
+        "everyday_held_back": [0.06, 0.05, 0.1, 0.05, 0.05], "no_topic_accuracy": 0.9,
+        "hard_negative_accuracy": 0.7, "hard_negative_held_back": 0.3, "topic_accuracy": 0.85,
+    })
+    base = _report()
+    return tm.TextReport(per_topic=base.per_topic, accuracy=base.accuracy, leakage={},
+                         false_hold={}, by_language=pd.concat([base.by_language, sealed]),
+                         threshold=base.threshold, tradeoff=base.tradeoff)
+
+
+def test_sealed_set_rows_are_labelled_as_read_once_and_never_used_to_tune() -> None:
+    table = method_text.language_table(_sealed_report(0.96))
+    sealed = table[table["Messages from"] == method_text.SET_NAMES[tm.SET_SEALED]]
+    assert len(sealed) == 5
+    assert "never used to tune" in sealed["Messages from"].iloc[0]
+    assert "read once" in sealed["Messages from"].iloc[0]
+
+
+def test_sealed_targets_table_says_which_targets_are_met() -> None:
+    targets = method_text.sealed_targets_table(_sealed_report(0.96)).set_index("Measure")
+    # accuracy 86% >= 85%; caught 96% >= 95%; held back 6% > 5%; Spanish 15 points below English.
+    assert list(targets["Met"]) == ["yes", "yes", "no", "no"]
+    assert targets["On the sealed set"].iloc[2] == "6.0%"
+    assert targets["On the sealed set"].iloc[3] == "15.0 points"
+    missed = method_text.sealed_targets_table(_sealed_report(0.94))
+    assert list(missed["Met"]) == ["yes", "no", "no", "no"]
+    assert method_text.sealed_targets_table(_report()).empty
+
+
+def _sealed_page() -> None:
+    from components import method_text
+    from tests.test_method_text import _sealed_report
+
+    method_text.text_model_section(_sealed_report(0.96), None)
+
+
+def test_section_shows_the_targets_on_the_sealed_set() -> None:
+    at = AppTest.from_function(_sealed_page, default_timeout=60).run()
+    assert not at.exception
+    assert len(at.dataframe) == 3
+    assert list(at.dataframe[1].value["Met"]) == ["yes", "yes", "no", "no"]
+    assert any("sealed test set" in md.value for md in at.markdown)
