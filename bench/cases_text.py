@@ -1,5 +1,6 @@
 """Benchmarks of chat understanding: loading the text model and reading the sample's chats, its
-size on disk, its training time, and its quality on the hand-written validation set.
+size on disk, its training time, and its quality on the hand-written validation set and on the
+sealed test set (written after the model was tuned; read once, never used to tune).
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ def cases() -> list[Case]:
         Case("text model: load from disk + read the sample's chats and conversation notes",
              func="bench.cases_text:load_and_infer_sample", target="≤ 2 s, ≤ 50 MB on disk",
              max_seconds=2.0, max_detail={"model_mb_on_disk": 50}),
-        Case("text model: targets on the hand-written validation set (accuracy ≥ 0.85, caught "
-             "≥ 0.95, held back ≤ 5%, non-English within 10 points)",
-             func="bench.cases_text:handwritten_targets", target="all four met",
-             max_detail={"targets_missed": 0}),
+        Case("text model: targets on the hand-written validation set and the sealed test set "
+             "(accuracy ≥ 0.85, caught ≥ 0.95, held back ≤ 5%, non-English within 10 points)",
+             func="bench.cases_text:handwritten_targets", target="all four met on each set",
+             max_detail={"targets_missed": 0, "sealed:targets_missed": 0}),
         Case("text model: public intent corpora (CLINC150, SNIPS), from the local copies named by "
              "ADLENS_CLINC150 and ADLENS_SNIPS", func="bench.cases_text:public_corpora",
              target="figures only (the issue's targets are for real assistant chats)"),
@@ -60,28 +61,38 @@ def load_and_infer_sample() -> dict:
     }}
 
 
+def _targets(model, labelled, prefix: str) -> dict:
+    """The issue's targets and the figures per language on one hand-written set."""
+    from adlens import text_model as tm
+
+    report = tm.language_report(model, labelled).set_index("language")
+    detail = {f"{prefix}{lang}:{col}": round(float(report.loc[lang, col]), 3)
+              for lang in report.index for col in (
+                  "everyday_accuracy", "sensitive_caught", "everyday_held_back",
+                  "no_topic_accuracy", "hard_negative_held_back")}
+    checks = tm.target_checks(report)
+    detail[f"{prefix}non_english_gap"] = round(tm.non_english_gap(report), 3)
+    detail[f"{prefix}targets_missed"] = sum(not ok for ok in checks.values())
+    detail[f"{prefix}missed"] = ",".join(name for name, ok in checks.items() if not ok) or "none"
+    return detail
+
+
 def handwritten_targets() -> dict:
-    """The issue's targets on the hand-written set, per language (model trained without it)."""
+    """The issue's targets per language on the hand-written validation set and on the sealed
+    test set (the model is trained without either; the sealed set's figures are only read)."""
     from adlens import text_model as tm
 
     model = tm.load_text_model()
     start = time.perf_counter()
-    report = tm.language_report(model, tm.handwritten_set()).set_index("language")
+    detail = _targets(model, tm.handwritten_set(), "")
+    sealed = tm.handwritten_set(tm.SEALED_CSV)
+    if sealed is None:
+        detail["sealed"] = f"not available ({tm.SEALED_CSV} missing)"  # fails its limit
+    else:
+        detail.update(_targets(model, sealed, "sealed:"))
     seconds = time.perf_counter() - start
-    english = report.loc["en", "everyday_accuracy"]
-    checks = {
-        "everyday_accuracy": report.loc["all", "everyday_accuracy"] >= 0.85,
-        "sensitive_caught": report.loc["all", "sensitive_caught"] >= 0.95,
-        "everyday_held_back": report.loc["all", "everyday_held_back"] <= 0.05,
-        "non_english": all(report.loc[lang, "everyday_accuracy"] >= english - 0.10
-                           for lang in ("es", "pt", "hi-en")),
-    }
-    detail = {f"{lang}:{col}": round(float(report.loc[lang, col]), 3)
-              for lang in report.index for col in (
-                  "everyday_accuracy", "sensitive_caught", "everyday_held_back",
-                  "no_topic_accuracy", "hard_negative_held_back")}
     detail["threshold"] = round(model.sensitive_threshold, 3)
-    detail["targets_missed"] = sum(not ok for ok in checks.values())
+    detail["model_version"] = tm.MODEL_VERSION
     return {"seconds": seconds, "detail": detail}
 
 
