@@ -30,8 +30,7 @@ COLUMNS: dict[str, str] = {
 SET_NAMES: dict[str, str] = {
     tm.SET_GENERATED: "Generated, held out from training",
     tm.SET_HANDWRITTEN: "Written by hand (never used to train)",
-    tm.SET_SEALED: "Sealed test set, written after the model was tuned: read once, never used "
-                   "to tune",
+    tm.SET_SEALED: "Sealed test set: read once, never used to tune",
     tm.SET_DATASET: "This dataset's chats with a known topic",
 }
 PERCENT_COLUMNS = tuple(v for k, v in COLUMNS.items() if k not in ("set", "language", "messages"))
@@ -125,8 +124,12 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
     if table.empty:
         st.info("No labelled messages to measure the chat model on.")
     else:
-        st.dataframe(table, hide_index=True, column_config={
-            name: st.column_config.NumberColumn(format="percent") for name in PERCENT_COLUMNS})
+        # Every row shown (at most four sets of five), so the sealed rows are not scrolled
+        # out of sight under the others; the set names are long, so their column is wide.
+        st.dataframe(table, hide_index=True, height="content", column_config={
+            COLUMNS["set"]: st.column_config.TextColumn(width="large"),
+            **{name: st.column_config.NumberColumn(format="percent")
+               for name in PERCENT_COLUMNS}})
         st.caption("Each figure is the model's guess checked against a person's label. "
                    "Look-alike chats use a sensitive-sounding word in another sense "
                    "(\"the Saints score\"); they are counted apart from everyday chats. "
@@ -135,7 +138,8 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
                    "one to quote.")
         targets = sealed_targets_table(report)
         if not targets.empty:
-            st.markdown("**The targets on the sealed test set**")
+            st.markdown("**The targets on the sealed test set**, written after the model was "
+                        "tuned: read once, never used to tune")
             st.dataframe(targets, hide_index=True)
             st.caption("Targets for chats real people write. The sealed set is read once per "
                        "model version and never used to choose the threshold or any other "
