@@ -13,12 +13,19 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from adlens import block_cache, blocks
 from adlens.scenario import Scenario
 from components import data
+
+if TYPE_CHECKING:
+    from adlens import block_cache
+
+# adlens.block_cache and adlens.blocks (with multiprocessing) are imported by the functions that
+# work on a folder, not with this module: the sidebar imports this module on every cold start
+# and the public deployment never opens a folder.
 
 CHOICE = "folder"
 K_FOLDER = "ds_folder"  # plain state: the folder in use (a path as text)
@@ -47,11 +54,13 @@ def workers(environ: dict | None = None) -> int:
 
 def block_people(environ: dict | None = None) -> int:
     """People per block (ADLENS_BLOCK_PEOPLE, default adlens.blocks' 20,000)."""
+    from adlens.blocks import DEFAULT_BLOCK_PEOPLE  # noqa: PLC0415 — only a folder needs it
+
     raw = (os.environ if environ is None else environ).get("ADLENS_BLOCK_PEOPLE", "")
     try:
-        return max(1, int(raw)) if raw.strip() else blocks.DEFAULT_BLOCK_PEOPLE
+        return max(1, int(raw)) if raw.strip() else DEFAULT_BLOCK_PEOPLE
     except ValueError:
-        return blocks.DEFAULT_BLOCK_PEOPLE
+        return DEFAULT_BLOCK_PEOPLE
 
 
 PUBLIC_LIMITS = ("This public deployment takes files of up to {mb} MB and generates up to "
@@ -106,6 +115,8 @@ def _run_job(job: Job, cache: block_cache.FolderCache, run_lock: threading.Lock)
 
 def job_for(cache: block_cache.FolderCache, scenario: Scenario) -> Job:
     """The job computing `scenario` on this folder, started when none is running or done."""
+    from adlens import block_cache  # noqa: PLC0415 — only a folder needs it
+
     jobs, lock, run_lock = _jobs()
     key = (str(cache.dir), block_cache.scenario_key(scenario, TOP_K))
     with lock:
@@ -129,6 +140,8 @@ def _read_result(key: str, scenario_key: str, _cache: block_cache.FolderCache,
 def _identity(path: str) -> tuple[str, tuple[tuple[int, int] | None, ...]]:
     """The folder's resolved path and each table file's (size, modification time), from stat
     alone: what decides whether a folder checked before needs checking again."""
+    from adlens import block_cache  # noqa: PLC0415 — only a folder needs it
+
     resolved = Path(path).expanduser().resolve()
     stats: list[tuple[int, int] | None] = []
     for table in block_cache.TABLES:
@@ -147,12 +160,16 @@ def _opened(identity: tuple, block_people: int, root: str) -> block_cache.Folder
     # kept per stat identity, so a rerun on unchanged files only stats them, and a rewritten
     # file (new size or time) is checked again. A folder that fails is not kept: the exception
     # passes through, and the next rerun checks it afresh.
+    from adlens import block_cache  # noqa: PLC0415 — only a folder needs it
+
     return block_cache.FolderCache(identity[0], block_people=block_people, root=root)
 
 
 def cache_of(path: str) -> block_cache.FolderCache:
     """The folder's stored work (raises NotADataset with a sentence); checked once per state
     of its table files."""
+    from adlens import block_cache  # noqa: PLC0415 — only a folder needs it
+
     return _opened(_identity(path), block_people(), str(block_cache.cache_root()))
 
 
@@ -160,6 +177,8 @@ def result(cache: block_cache.FolderCache, scenario: Scenario
            ) -> block_cache.FolderResult | Job:
     """The combined result when it is stored (read back, then kept in memory), else the job
     computing it (started if need be)."""
+    from adlens import block_cache  # noqa: PLC0415 — only a folder needs it
+
     if cache.has_result(scenario, TOP_K):
         return _read_result(cache.key, block_cache.scenario_key(scenario, TOP_K), cache,
                             scenario)
@@ -202,6 +221,8 @@ def apply_environment() -> None:
 
 
 def _open_typed() -> None:
+    from adlens import block_cache  # noqa: PLC0415 — only a folder needs it
+
     state = st.session_state
     path = str(state.get(K_FOLDER_INPUT) or "").strip()
     try:
@@ -239,6 +260,8 @@ def active() -> bool:
 
 def in_use_caption() -> str:
     """Which folder is in use and where it came from, for the sidebar."""
+    from adlens import block_cache  # noqa: PLC0415 — only a folder needs it
+
     path = st.session_state.get(K_FOLDER)
     origin = ("given to make run" if path == os.environ.get("ADLENS_DATA_DIR", "").strip()
               else "opened in the sidebar")

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from adlens import contract, simulate
 from adlens.scenario import Scenario
 from components import data
 from components.fmt import md_escape
@@ -103,6 +102,9 @@ def run_pending(scenario: Scenario) -> None:
         text = f"Step {i + 1} of {len(STAGES)}: {name.format(n=n_users)}"
         bar.progress(min(done + width * within, 1.0), text=text + (f" ({detail})"
                                                                     if detail else "") + "…")
+
+    # The generator and the contract load only when a population is made (not on a cold start).
+    from adlens import contract, simulate  # noqa: PLC0415
 
     try:
         stage(0)

@@ -18,7 +18,6 @@ from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames
 from components.fmt import pct, pp
-from components.method_recall import excess_caption, listening_preview, mic_profile_chart
 from components.scenario_controls import announced_base, current_memory_params
 
 log = logging.getLogger("adlens.ui")
@@ -64,6 +63,14 @@ def _recall_part(dataset: Dataset, scenario: Scenario,
                  parts: list[str]) -> list[tuple[str, go.Figure | None]]:
     """The answer to "is it listening?": the recall figures and the microphone test, with its
     chart (appended to `parts`; the charts are returned)."""
+    # The microphone test's pieces (with the generator, for the listening preview) load only
+    # when a report is built, not with the sidebar's download button on a cold start.
+    from components.method_recall import (  # noqa: PLC0415
+        excess_caption,
+        listening_preview,
+        mic_profile_chart,
+    )
+
     try:
         rec = data.recall_result(dataset, scenario, current_memory_params())
     except Exception as error:  # noqa: BLE001 — the rest of the report still stands

@@ -18,7 +18,6 @@ from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames
 from components.fmt import md_escape, pct, pp
 from components.kpi import Kpi, kpi_row
-from components.method_recall import listening_preview, mic_profile_chart, simulated_note
 from components.page import nothing_to_show, section
 from components.scenario_controls import (
     K_GOTO,
@@ -103,6 +102,14 @@ def _coincidence(dataset, scenario) -> None:
 
 
 def _microphone(dataset, scenario) -> None:
+    # The microphone test's pieces (with the generator, for the listening preview) load only
+    # when the story reaches this step, not with the sidebar on a cold start.
+    from components.method_recall import (  # noqa: PLC0415
+        listening_preview,
+        mic_profile_chart,
+        simulated_note,
+    )
+
     rec = data.recall_result(dataset, scenario, current_memory_params())
     preview, preview_result = listening_preview(dataset, rec)
     charts.show(mic_profile_chart(rec.mic_profile, preview),
