@@ -17,12 +17,20 @@ import threading
 
 _lock = threading.Lock()
 _modules_at_freeze = 0  # len(sys.modules) at the last freeze; 0: never frozen
+# The first freeze (a cold start, after the imports and loading the sample) collects the two
+# young generations only: what is alive then is imported modules and the sample, and a full
+# collection there found 10 unreachable objects out of 143,000 for 0.07-0.09 s of CPU (measured
+# on the sample's cold start). Garbage already in the oldest generation is frozen with them, once
+# per process. Later freezes follow a page's heavy work, whose cycles may have aged into the
+# oldest generation: they collect everything first.
+FIRST_GENERATION = 1
 
 
 def freeze_long_lived() -> bool:
-    """Set aside what is alive after a full collection, when modules were imported since the
-    last time (the first run imports most; a page's first visit may import a few more).
-    Returns whether it froze.
+    """Set aside what is alive after a collection (of the young generations the first time,
+    see FIRST_GENERATION; of everything later), when modules were imported since the last time
+    (the first run imports most; a page's first visit may import a few more). Returns whether
+    it froze.
 
     Keyed on new modules, not on every run, so a freeze happens a bounded number of times per
     process: objects frozen while alive and later dropped in a reference cycle are never
@@ -32,7 +40,7 @@ def freeze_long_lived() -> bool:
     with _lock:
         if len(sys.modules) <= _modules_at_freeze:
             return False
-        gc.collect()
+        gc.collect(FIRST_GENERATION if _modules_at_freeze == 0 else 2)
         gc.freeze()
         _modules_at_freeze = len(sys.modules)
     return True

@@ -68,3 +68,36 @@ def test_collect_after_loading_sets_aside_only_in_a_served_app(fresh, monkeypatc
     assert frozen > 0
     collector.collect()  # no module imported since: collects, freezes nothing more
     assert gc.get_freeze_count() == frozen
+
+
+class _Node:
+    pass
+
+
+def _aged_garbage() -> weakref.ref:
+    """A reference cycle that became garbage only after reaching the oldest generation."""
+    node = _Node()
+    node.me = node
+    gc.collect()  # it survives a full collection: now in the oldest generation
+    gone = weakref.ref(node)
+    del node
+    return gone
+
+
+def test_the_first_freeze_collects_the_young_generations_only(fresh) -> None:
+    young = _Node()
+    young.me = young
+    young_gone = weakref.ref(young)
+    del young
+    aged_gone = _aged_garbage()
+    assert collector.freeze_long_lived()
+    assert young_gone() is None  # the young generations were collected before freezing
+    assert aged_gone() is not None  # the oldest one was not walked: frozen as it was
+
+
+def test_later_freezes_collect_everything_first(fresh, monkeypatch) -> None:
+    collector.freeze_long_lived()
+    aged_gone = _aged_garbage()
+    monkeypatch.setitem(sys.modules, "adlens_test_new_module", types.ModuleType("x"))
+    assert collector.freeze_long_lived()
+    assert aged_gone() is None
