@@ -5,6 +5,9 @@ way in the same run.
 
 Server CPU is the server process's user + system time (children included) when the page is
 complete; wall time runs from launching the server process. Chromium is started beforehand.
+Every server runs with the file watcher a deployment runs (the app's config leaves Streamlit's
+default, the watchdog watcher on Linux): on the first run it looks up the file of every imported
+module, which the other benchmarks and the browser tests skip with `fileWatcherType none`.
 """
 
 from __future__ import annotations
@@ -58,7 +61,8 @@ def _cold_visit(browser, script: Path, cwd: Path, ready: str, first: str | None)
     context; seconds from launching the server to `first` and to the page being complete."""
     with tempfile.TemporaryDirectory(prefix="adlens-cold-") as cache:
         start = time.perf_counter()
-        proc, url = server.start(script, cwd, env={"ADLENS_CACHE": cache}, poll=0.02)
+        proc, url = server.start(script, cwd, env={"ADLENS_CACHE": cache}, poll=0.02,
+                                 file_watcher=None)
         try:
             up = time.perf_counter() - start
             context = browser.new_context(viewport={"width": 1440, "height": 1000})

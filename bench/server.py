@@ -40,16 +40,26 @@ def healthy(url: str) -> bool:
         return False
 
 
+def command(script: Path, port: int, file_watcher: str | None = "none") -> list[str]:
+    """The `streamlit run` command line. `file_watcher`: Streamlit's `server.fileWatcherType`
+    ("none": tests and most benchmarks never need a rerun on a changed file); None leaves the
+    setting to the app's config, as a deployment runs it (Streamlit's default, "auto", is the
+    watchdog watcher on Linux)."""
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+           "--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    return cmd + (["--server.fileWatcherType", file_watcher] if file_watcher else [])
+
+
 def start(script: Path, cwd: Path, log: Path | None = None,
           timeout: float = STARTUP_SECONDS, env: dict[str, str] | None = None,
-          poll: float = 0.3) -> tuple[subprocess.Popen, str]:
+          poll: float = 0.3, file_watcher: str | None = "none"
+          ) -> tuple[subprocess.Popen, str]:
     """`streamlit run script` from `cwd`, output to `log` (or discarded); returns the process
     and its URL once the health check answers (asked every `poll` seconds). RuntimeError (with
-    the log's end) otherwise. `env`: variables added to this process's environment."""
+    the log's end) otherwise. `env`: variables added to this process's environment;
+    `file_watcher`: see `command`."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-           "--server.port", str(port), "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none"]
+    cmd = command(script, port, file_watcher)
     with open(log, "wb") if log else open(os.devnull, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True,

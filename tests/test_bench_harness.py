@@ -94,3 +94,17 @@ def test_the_app_folder_case_opens_the_engine_cases_population(monkeypatch):
         cases_app_folder.folder_switches(n_users=1_000_000)
     key = cases_engine._generator_key()
     assert opened == [cases_engine.CACHE / f"population-1000000-seed3-{key}"]
+
+
+def test_a_cold_start_runs_the_file_watcher_a_deployment_runs():
+    """The cold-start case leaves `server.fileWatcherType` to the app's config, as a deployment
+    does; the other servers switch the watcher off."""
+    import inspect
+    from pathlib import Path
+
+    from bench import cases_coldstart, server
+
+    assert server.command(Path("app.py"), 1)[-2:] == ["--server.fileWatcherType", "none"]
+    deployed = server.command(Path("app.py"), 1, file_watcher=None)
+    assert not any("fileWatcherType" in arg for arg in deployed)
+    assert "file_watcher=None" in inspect.getsource(cases_coldstart._cold_visit)
