@@ -79,10 +79,12 @@ def value_text(row: pd.Series, metric: str) -> str:
     return f"{row['value']:+.3f}" if metric == "auc" else points(row["value"])
 
 
-def denominators(row: pd.Series) -> str:
-    """The counts a figure stands on, in words."""
+def denominators(row: pd.Series, could: bool = False) -> str:
+    """The counts a figure stands on, in words (`could`: the signal is off in this view, so
+    the people are those who could have it if it were on)."""
     return (f"{int(row['n_people']):,} people with a clicked week, of "
-            f"{int(row['n_eligible_people']):,} who can have the signal; "
+            f"{int(row['n_eligible_people']):,} who {'could' if could else 'can'} have the "
+            "signal; "
             f"{int(row['n_person_weeks']):,} person-weeks, "
             f"{int(row['n_slots']):,} person-app-weeks with a click, "
             f"{int(row['n_clicks']):,} clicks")
@@ -97,8 +99,10 @@ class ValueFigure:
     caption: str
 
 
-def headline(report: rolling.RollingReport, twin: rolling.RollingReport | None = None
-             ) -> ValueFigure:
+def headline(report: rolling.RollingReport, twin: rolling.RollingReport | None = None,
+             ai_chat_on: bool = True) -> ValueFigure:
+    """The headline figure; with the AI-chat signal off in this view (`ai_chat_on` False) it
+    is what switching it on under the view's other rules would add, and says so."""
     row = report.row("precision@k")
     if pd.isna(row["value"]):
         return ValueFigure("—", "Nobody who can have the AI-chat signal clicked an ad in the "
@@ -113,9 +117,14 @@ def headline(report: rolling.RollingReport, twin: rolling.RollingReport | None =
         f"{value_text(recall, 'recall@k')}; {labels.metric('auc')}: "
         f"{value_text(auc, 'auc')} ({interval(auc, 'auc')}). "
         f"{labels.metric('precision@k')}: {labels.metric_help('precision@k')}")
-    caption = (f"Next-week {labels.metric('precision@k').lower()} added by AI chats: "
-               f"{points(row['value'])} (95% interval "
-               f"{interval(row, 'precision@k')}), on {denominators(row)}.")
+    measure = labels.metric("precision@k").lower()
+    if ai_chat_on:
+        caption = (f"Next-week {measure} added by AI chats: {points(row['value'])} (95% "
+                   f"interval {interval(row, 'precision@k')}), on {denominators(row)}.")
+    else:
+        caption = (f"AI chats are off in this view. Switched on under its other rules, they "
+                   f"would add {points(row['value'])} to next-week {measure} (95% interval "
+                   f"{interval(row, 'precision@k')}), on {denominators(row, could=True)}.")
     if twin is not None:
         free = twin.row("precision@k")
         caption += (f" In the same world without the platform's own chat targeting it is "
@@ -146,6 +155,9 @@ def reach_caption(reach_frame: pd.DataFrame) -> str:
     """The reach among the people who can have the signal and over everyone, in one line."""
     by = reach_frame.set_index("population")
     eligible, everyone = by.loc["eligible"], by.loc["everyone"]
+    if not int(eligible["people"]):
+        return ("Nobody can have the AI-chat signal in this view (AI chats are off, or the "
+                "rules exclude every Meta AI user), so no top ad has an AI-chat contribution.")
     return (f"Among the {int(eligible['people']):,} people who can have the AI-chat signal, "
             f"{pct(eligible['ads_with_ai_chat'])} of their top ads have an AI-chat contribution "
             f"and {pct(eligible['ads_leaving_top_k'])} would leave their top 5 without it; over "

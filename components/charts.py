@@ -129,9 +129,11 @@ def signal_share_trend_chart(weekly: pd.DataFrame,
                                       "(%{customdata:,} ads shown)<extra>" + name + "</extra>")
     _policy_marker(fig, policy_start, " AI chats count from here")
     top = float(weekly["share"].max()) if weekly["share"].notna().any() else 0.0
+    high = max(top * 1.2, 0.02)
     fig.update_layout(xaxis_title=None, hovermode="closest",
-                      yaxis=dict(tickformat=".0%", rangemode="tozero",
-                                 range=[0, max(top * 1.2, 0.02)],
+                      # Whole percents repeat on a short axis (0.5% steps read "1%, 1%, 2%").
+                      yaxis=dict(tickformat=".0%" if high >= 0.05 else ".1%",
+                                 rangemode="tozero", range=[0, high],
                                  title="AI chats' part of the ad scores"))
     return _layout(fig, "AI chats' part of the scores of the ads people saw, week by week",
                    height=380)

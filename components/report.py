@@ -123,7 +123,8 @@ def build_report(dataset: Dataset, scenario: Scenario) -> str:
         result = data.scenario_result(dataset, scenario)
         shares = frames.headline_shares(result.shares["all"])
         value = ai_value.headline(ai_value.rolling_report(dataset, scenario),
-                                  ai_value.feedback_free(dataset.dataset_id))
+                                  ai_value.feedback_free(dataset.dataset_id),
+                                  ai_chat_on=scenario.ai_chat)
         reach = ai_value.reach(dataset, scenario)
         moved, moved_all, _ = ai_value.reach_text(reach)
         parts.append("<h2>Headline figures</h2>" + _kpis([

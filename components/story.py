@@ -212,7 +212,8 @@ def _answer(dataset, scenario) -> None:
     rec = data.recall_result(dataset, scenario, current_memory_params())
     excess = _forgotten_excess(rec)
     value = ai_value.headline(ai_value.rolling_report(dataset, scenario),
-                              ai_value.feedback_free(dataset.dataset_id))
+                              ai_value.feedback_free(dataset.dataset_id),
+                              ai_chat_on=scenario.ai_chat)
     kpi_row([
         Kpi("Moments with an earlier ad likely forgotten, beyond chance",
             pp(excess["excess"]) if excess is not None else "—",

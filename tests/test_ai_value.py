@@ -108,3 +108,35 @@ def test_nothing_to_measure_says_so():
                     for m in rolling.METRICS for v in rolling.VARIANTS]})
     figure = ai_value.headline(empty)
     assert figure.text == "—" and "cannot be measured" in figure.help
+
+
+def test_with_ai_chats_off_the_overview_caption_does_not_contradict_itself():
+    """AI chats off: nobody can have the signal in this view, and the hit-rate figure is what
+    switching them on would add, on the people who could then have it."""
+    app = AppTest.from_file(APP, default_timeout=180)
+    app.run()
+    on = " ".join(c.value for c in app.caption)
+    assert "Among the " in on and "who can have the signal" in on
+    app.session_state["sc_ai_chat"] = False
+    app.run()
+    assert not app.exception
+    off = " ".join(c.value for c in app.caption)
+    assert "Nobody can have the AI-chat signal in this view" in off
+    assert "AI chats are off in this view. Switched on" in off
+    assert "who can have the signal" not in off and "who could have the signal" in off
+
+
+def test_a_flat_trend_axis_has_distinct_tick_labels():
+    import datetime as dt
+
+    import pandas as pd
+
+    from components import charts
+
+    weeks = pd.date_range("2025-11-03", periods=4, freq="7D")
+    flat = pd.DataFrame({"week": weeks, "region": "All", "impressions": 10, "share": 0.0})
+    fig = charts.signal_share_trend_chart(flat, dt.date(2025, 12, 16))
+    assert fig.layout.yaxis.tickformat == ".1%"
+    steep = flat.assign(share=[0.0, 0.1, 0.2, 0.3])
+    assert charts.signal_share_trend_chart(steep, dt.date(2025, 12, 16)).layout.yaxis.tickformat \
+        == ".0%"

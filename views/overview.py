@@ -35,7 +35,8 @@ def _headline(dataset_id: str, scenario, _dataset) -> tuple[tuple[Kpi, ...], str
     shares = frames.headline_shares(figures.shares if figures is not None
                                     else data.scenario_result(_dataset, scenario).shares["all"])
     report = ai_value.rolling_report(_dataset, scenario)
-    value = ai_value.headline(report, ai_value.feedback_free(dataset_id))
+    value = ai_value.headline(report, ai_value.feedback_free(dataset_id),
+                              ai_chat_on=scenario.ai_chat)
     reach = ai_value.reach(_dataset, scenario)
     moved, moved_all, moved_help = ai_value.reach_text(reach)
     return (
