@@ -27,7 +27,18 @@ def cases() -> list[Case]:
              target="figures only (the issue's targets are for real assistant chats)"),
         Case("text model: training (corpus, fit, calibration, threshold)",
              func="bench.cases_text:train", target="≤ 120 s", max_seconds=120),
+        *option_cases(),
     ]
+
+
+def option_cases(options: str = "abc") -> list[Case]:
+    """The text model options of bench/text_options.py, one case each (each trains a model)."""
+    from bench.text_options import OPTIONS
+
+    return [Case(f"text model options: ({o}) {OPTIONS[o]}, trained, loaded and measured",
+                 func="bench.text_options:measure", kwargs={"option": o},
+                 target="load + infer ≤ 2 s, ≤ 50 MB on disk", max_seconds=2.0,
+                 max_detail={"model_mb_on_disk": 50}) for o in options]
 
 
 def _sample_texts():

@@ -1,0 +1,222 @@
+"""Three ways to read chats, measured side by side: the product's model (word and character
+TF-IDF), WordLlama sentence vectors, and both together; each through the same training,
+calibration and threshold choice (`text_model.train_text_model`, see `train`).
+
+Per option: the hand-written validation set per language, the public intent corpora (local
+copies named by ADLENS_CLINC150 and ADLENS_SNIPS), training time, load plus inference on the
+sample's chats in a fresh process, the peak memory that adds, and the size on disk.
+Run: `python -m bench --only "text model options"` (one row per option; then
+`python -m bench.text_options --from bench/results.json` puts them side by side), or
+`python -m bench.text_options` to run them and print the side-by-side table (also as JSON).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OPTIONS: dict[str, str] = {
+    "a": "v4: word + character TF-IDF",
+    "b": "WordLlama vectors",
+    "c": "TF-IDF + WordLlama vectors",
+}
+OUT = HERE / "text_options.json"
+
+
+def build_pipeline(option: str):  # noqa: ANN201 (a scikit-learn Pipeline, imported lazily)
+    """The unfitted pipeline of an option, built from the product's own (`text_model`)."""
+    from adlens import text_embed
+    from adlens import text_model as tm
+
+    base = tm._pipeline()
+    if option == "a":
+        return base
+    if option == "b":
+        return text_embed.embedding_pipeline(base)
+    if option == "c":
+        return text_embed.combined_pipeline(base)
+    raise ValueError(f"unknown option {option!r}; one of {sorted(OPTIONS)}")
+
+
+def train(option: str):  # noqa: ANN201 (a text_model.TextModel)
+    """An option's model trained, calibrated and given its threshold by the product's own
+    `train_text_model`, with the option's pipeline in place of the product's. Swapped in for
+    the call rather than passed in: `text_model`'s source keys its on-disk cache and the
+    sample's stored work, which a change there would make everyone rebuild."""
+    from unittest import mock
+
+    from adlens import text_model as tm
+
+    pipeline = build_pipeline(option)
+    with mock.patch.object(tm, "_pipeline", lambda: pipeline):
+        return tm.train_text_model(version=f"{tm.MODEL_VERSION}{option}")
+
+
+def wordllama_files_mb() -> float:
+    """Size of the model files the wordllama wheel ships (token vectors and tokenizer)."""
+    import wordllama
+
+    folder = Path(wordllama.__file__).parent
+    files = [*(folder / "weights").glob("*.safetensors"), *(folder / "tokenizers").glob("*.json")]
+    return sum(f.stat().st_size for f in files) / 1e6
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_and_infer(path: str) -> dict:
+    """In this (fresh) process: load a stored model and read every topic-less chat and
+    conversation note of the sample; seconds and the peak memory this adds to a process that
+    has already imported the text model's code (as the app has when it needs it)."""
+    import joblib
+    from sklearn.linear_model import SGDClassifier  # noqa: F401 (imported as the app has it)
+    from sklearn.pipeline import Pipeline  # noqa: F401
+
+    import adlens.char_tfidf  # noqa: F401
+    from adlens import text_model as tm
+    from bench.cases_text import _sample_texts
+
+    texts = _sample_texts()
+    before = _rss_mb()
+    start = time.perf_counter()
+    model = joblib.load(path)
+    loaded = time.perf_counter() - start
+    codes, _ = model.infer(texts)
+    seconds = time.perf_counter() - start
+    return {"load_infer_seconds": round(seconds, 3), "load_seconds": round(loaded, 3),
+            "peak_rss_added_mb": round(_rss_mb() - before, 1), "texts": len(texts),
+            "no_topic_share": round(float((codes == tm.NO_TOPIC).mean()), 4)}
+
+
+def measure(option: str) -> dict:
+    """Train one option, store it, then measure it (see the module docstring)."""
+    import joblib
+
+    from adlens import text_model as tm
+    from bench import public_intents
+
+    start = time.perf_counter()
+    cpu = time.process_time()
+    model = train(option)
+    detail: dict = {"option": OPTIONS[option],
+                    "train_seconds": round(time.perf_counter() - start, 1),
+                    "train_cpu_seconds": round(time.process_time() - cpu, 1),
+                    "train_peak_rss_mb": round(_rss_mb())}
+    folder = Path(tempfile.mkdtemp(prefix="adlens-text-option-"))
+    path = folder / f"text_model_{option}.joblib"
+    joblib.dump(model, path)  # as the product stores its model (uncompressed)
+    detail["model_mb_on_disk"] = round(path.stat().st_size / 1e6, 1)
+    detail["package_model_mb"] = 0.0 if option == "a" else round(wordllama_files_mb(), 1)
+    # Start-up in a fresh process, as the app meets it.
+    proc = subprocess.run([sys.executable, "-m", "bench.text_options", "--load", str(path)],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded = json.loads(proc.stdout.strip().splitlines()[-1])
+    path.unlink()
+    folder.rmdir()
+    detail.update(loaded)
+
+    detail["threshold"] = round(model.sensitive_threshold, 2)
+    report = tm.language_report(model, tm.handwritten_set()).set_index("language")
+    for lang in report.index:
+        detail[f"hand:{lang}:everyday_accuracy"] = round(float(report.loc[lang,
+                                                                          "everyday_accuracy"]), 3)
+    for col in ("sensitive_caught", "everyday_held_back", "hard_negative_held_back",
+                "no_topic_accuracy"):
+        detail[f"hand:{col}"] = round(float(report.loc["all", col]), 3)
+    for name in public_intents.CORPORA:
+        figures = public_intents.corpus_figures(name, model)
+        if figures is None:
+            detail[f"{name}"] = "not available"
+            continue
+        for key in ("topic_accuracy", "no_topic_recall", "held_back"):
+            detail[f"{name}:{key}"] = round(figures[key], 3)
+    return {"seconds": loaded["load_infer_seconds"], "detail": detail}
+
+
+# Rows of the side-by-side table: (detail key, label).
+ROWS: tuple[tuple[str, str], ...] = (
+    ("hand:all:everyday_accuracy", "hand-written everyday accuracy, all"),
+    ("hand:en:everyday_accuracy", "  English"),
+    ("hand:es:everyday_accuracy", "  Spanish"),
+    ("hand:pt:everyday_accuracy", "  Portuguese"),
+    ("hand:hi-en:everyday_accuracy", "  Hindi-English"),
+    ("hand:sensitive_caught", "hand-written sensitive caught"),
+    ("hand:everyday_held_back", "hand-written everyday held back"),
+    ("hand:hard_negative_held_back", "hand-written look-alikes held back"),
+    ("hand:no_topic_accuracy", "hand-written no-topic answered"),
+    ("clinc150:topic_accuracy", "CLINC150 topic accuracy"),
+    ("clinc150:no_topic_recall", "CLINC150 no-topic answered"),
+    ("clinc150:held_back", "CLINC150 held back"),
+    ("snips:topic_accuracy", "SNIPS topic accuracy"),
+    ("snips:no_topic_recall", "SNIPS no-topic answered"),
+    ("snips:held_back", "SNIPS held back"),
+    ("threshold", "sensitive threshold chosen"),
+    ("train_seconds", "training, s"),
+    ("load_infer_seconds", "load + infer sample chats, s"),
+    ("peak_rss_added_mb", "peak RSS added by load + infer, MB"),
+    ("model_mb_on_disk", "model on disk, MB"),
+    ("package_model_mb", "  + files in the wordllama wheel, MB"),
+)
+
+
+def table(results: dict[str, dict]) -> str:
+    """The options side by side (columns) over ROWS."""
+    head = f"{'measure':<40}" + "".join(f"{'(' + o + ') ' + OPTIONS[o][:22]:>30}"
+                                         for o in results)
+    lines = [head, "-" * len(head)]
+    for key, label in ROWS:
+        cells = []
+        for option in results:
+            value = results[option].get("detail", {}).get(key, "-")
+            cells.append(f"{value:>30}")
+        lines.append(f"{label:<40}" + "".join(cells))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.text_options",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--load", help=argparse.SUPPRESS)  # the fresh-process half of measure
+    parser.add_argument("--options", default="abc")
+    parser.add_argument("--out", default=str(OUT))
+    parser.add_argument("--from", dest="source", help="no new run: read the option rows of a "
+                        "`python -m bench` results file (bench/results.json)")
+    args = parser.parse_args(argv)
+    if args.load:
+        print(json.dumps(load_and_infer(args.load)))
+        return 0
+    from bench.__main__ import load_text, run_case
+    from bench.cases_text import option_cases
+
+    results = {}
+    if args.source:
+        rows = {r["name"]: r for r in json.loads(Path(args.source).read_text())}
+        results = {case.kwargs["option"]: rows[case.name] for case in option_cases(args.options)
+                   if case.name in rows}
+    else:
+        for case in option_cases(args.options):
+            print(f"running {case.name} ...", file=sys.stderr, flush=True)
+            results[case.kwargs["option"]] = run_case(case)
+    for option, row in results.items():
+        if "error" in row:
+            print(f"({option}) failed: {row['error']}", file=sys.stderr)
+    print(f"load average (1 minute) at each option's start→end, on {os.cpu_count()} CPUs: "
+          + ", ".join(f"({o}) {load_text(r)}" for o, r in results.items()))
+    print(table(results))
+    Path(args.out).write_text(json.dumps(results, indent=2, default=str))
+    print(f"\nwrote {args.out}")
+    return 1 if any("error" in r for r in results.values()) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
