@@ -72,6 +72,14 @@ def wordllama_files_mb() -> float:
 
 
 def _rss_mb() -> float:
+    """This process's peak RSS. From /proc (VmHWM) where there is one: `ru_maxrss` of a
+    process started from a big one begins at the parent's size (Linux keeps it across fork
+    and exec), which would hide what loading a model adds."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
