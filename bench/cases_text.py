@@ -32,13 +32,14 @@ def cases() -> list[Case]:
 
 
 def option_cases(options: str = "abc") -> list[Case]:
-    """The text model options of bench/text_options.py, one case each (each trains a model)."""
+    """The text model options of bench/text_options.py, one case each; run only when named
+    (`--only "text model options"`): each trains a model, minutes on 2 cores."""
     from bench.text_options import OPTIONS
 
     return [Case(f"text model options: ({o}) {OPTIONS[o]}, trained, loaded and measured",
                  func="bench.text_options:measure", kwargs={"option": o},
                  target="load + infer ≤ 2 s, ≤ 50 MB on disk", max_seconds=2.0,
-                 max_detail={"model_mb_on_disk": 50}) for o in options]
+                 max_detail={"model_mb_on_disk": 50}, on_request=True) for o in options]
 
 
 def _sample_texts():
