@@ -296,11 +296,12 @@ def _summary(folder: Path, ads: pd.DataFrame, parts: list[_Counts], ids: np.ndar
 @dataclass(frozen=True, eq=False)
 class AuditBlock:
     """One block's share of the audit: per person (in user_id order) region and precision@k /
-    NDCG@k with and without the AI-chat signal; exclusions counted."""
+    NDCG@k with and without the AI-chat signal; exclusions counted. The region is a
+    categorical of schema.REGIONS (a byte a person, not a string: the caller holds every
+    person's, 10M of them at 10M people)."""
 
     index: int
-    user_ids: np.ndarray
-    region: np.ndarray
+    region: pd.Categorical
     per_person: dict[str, tuple[np.ndarray, np.ndarray]]
     n_excluded: int
     exclusion_counts: pd.DataFrame
@@ -332,8 +333,9 @@ def _audit_part(index: int, prepared, result, scenario: Scenario, k: int,
     user_ids = np.asarray(prepared.codes.user_ids, dtype=object).astype(str)
     order = np.argsort(user_ids, kind="stable")
     counts = result.exclusion_counts().astype({"reason": str, "event_type": str})
-    return AuditBlock(index=index, user_ids=user_ids[order],
-                      region=np.asarray(prepared.codes.region, dtype=object)[order],
+    region = pd.Categorical(np.asarray(prepared.codes.region, dtype=object)[order],
+                            categories=schema.REGIONS)
+    return AuditBlock(index=index, region=region,
                       per_person={m: (a[order], b[order]) for m, (a, b) in per_person.items()},
                       n_excluded=int(len(result.exclusions)), exclusion_counts=counts,
                       seconds=time.perf_counter() - start)
@@ -407,7 +409,8 @@ def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
     from adlens.cli_engine import audit_report
 
     parts = sorted(parts, key=lambda p: p.index)
-    region = np.concatenate([p.region for p in parts]) if parts else np.zeros(0, object)
+    region = (np.asarray(pd.api.types.union_categoricals([p.region for p in parts]),
+                         dtype=object) if parts else np.zeros(0, object))
     per_person = {m: tuple(np.concatenate([p.per_person[m][i] for p in parts])
                            for i in range(2)) for m in ("precision@k", "ndcg@k")}
     wanted = ["All", *[r for r in schema.REGIONS if (region == r).any()]]
