@@ -128,6 +128,7 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
         # out of sight under the others; the set names are long, so their column is wide.
         st.dataframe(table, hide_index=True, height="content", column_config={
             COLUMNS["set"]: st.column_config.TextColumn(width="large"),
+            COLUMNS["messages"]: st.column_config.NumberColumn(format="localized"),
             **{name: st.column_config.NumberColumn(format="percent")
                for name in PERCENT_COLUMNS}})
         st.caption("Each figure is the model's guess checked against a person's label. "

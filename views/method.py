@@ -159,8 +159,16 @@ def text_model_section(dataset) -> None:
     if "topic" in per_topic:
         per_topic = per_topic.assign(topic=per_topic["topic"].map(labels.topic))
     st.dataframe(per_topic, hide_index=True, column_config={
-        "precision": st.column_config.NumberColumn(format="percent"),
-        "recall": st.column_config.NumberColumn(format="percent")})
+        "topic": st.column_config.TextColumn("Topic"),
+        "sensitive": st.column_config.CheckboxColumn("Sensitive"),
+        "precision": st.column_config.NumberColumn(
+            "Precision", format="percent",
+            help="Of the chats the model put on this topic, the share really on it."),
+        "recall": st.column_config.NumberColumn(
+            "Recall", format="percent",
+            help="Of the chats really on this topic, the share the model put on it."),
+        "support": st.column_config.NumberColumn(
+            "Chats", format="localized", help="Chats on this topic in the measured set.")})
     text_model_by_language(report, current_scenario().sensitive_threshold)
 
 
