@@ -134,11 +134,15 @@ def headline(report: rolling.RollingReport, twin: rolling.RollingReport | None =
     return ValueFigure(points(row["value"]), help_text, caption)
 
 
-def reach_text(reach_frame: pd.DataFrame) -> tuple[str, str, str]:
-    """KPI value (people who can have the signal), the same over everyone, and the help for
-    'ads that leave the top 5 without AI chats'."""
+def reach_text(reach_frame: pd.DataFrame) -> tuple[str, str | None, str]:
+    """KPI value (people who can have the signal), the same over everyone (None when nobody
+    can have it: nothing to compare), and the help for 'ads that leave the top 5 without AI
+    chats'."""
     by = reach_frame.set_index("population")
     eligible, everyone = by.loc["eligible"], by.loc["everyone"]
+    if not int(eligible["people"]):
+        return ("—", None, "Nobody can have the AI-chat signal in this view, so no ad owes "
+                           "its place in a top 5 to it.")
     value = pct(eligible["ads_leaving_top_k"])
     over_everyone = f"{pct(everyone['ads_leaving_top_k'])} over everyone"
     help_text = (

@@ -124,6 +124,8 @@ def test_with_ai_chats_off_the_overview_caption_does_not_contradict_itself():
     assert "Nobody can have the AI-chat signal in this view" in off
     assert "AI chats are off in this view. Switched on" in off
     assert "who can have the signal" not in off and "who could have the signal" in off
+    owed = _metric(app, "Top-5 ads owed to AI chats")
+    assert owed.value == "—" and not owed.delta  # no "0.0% over everyone" arrow
 
 
 def test_a_flat_trend_axis_has_distinct_tick_labels():
