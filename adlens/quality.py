@@ -198,12 +198,18 @@ def _streamed_means_with_ci(a: np.ndarray, b: np.ndarray, n_boot: int,
     stream)` drawn block by block and never held whole: the same resamples, so the same
     intervals (to float rounding), at a memory set by BOOT_CELLS instead of n_boot × people
     bytes (2 GB for 10M people and 200 resamples)."""
-    means = [float(a.mean()), float(b.mean()), float((a - b).mean())]
     ab = np.column_stack([a, b])
     boot = np.empty((n_boot, 2))
     for start, counts in _multiplicity_blocks(len(a), n_boot, stream):
         boot[start:start + len(counts)] = counts.astype(np.float64) @ ab
-    boot /= len(a)
+    return _means_and_intervals(a, b, boot / len(a))
+
+
+def _means_and_intervals(a: np.ndarray, b: np.ndarray, boot: np.ndarray
+                         ) -> list[tuple[float, float, float]]:
+    """(mean, 2.5%, 97.5%) of a, b and a - b, from the resampled means of a and b (columns
+    of `boot`, one row per resample)."""
+    means = [float(a.mean()), float(b.mean()), float((a - b).mean())]
     boots = (boot[:, 0], boot[:, 1], boot[:, 0] - boot[:, 1])
     return [(v, *(float(q) for q in np.percentile(x, [2.5, 97.5])))
             for v, x in zip(means, boots, strict=True)]
@@ -225,16 +231,14 @@ def _paired_means_with_ci(a: np.ndarray, b: np.ndarray, m: np.ndarray,
     of each block of resamples with both columns."""
     if len(a) == 0:
         return [(float("nan"),) * 3] * 3
-    means = [float(a.mean()), float(b.mean()), float((a - b).mean())]
     if not m.size:
-        return [(v, float("nan"), float("nan")) for v in means]
+        return [(v, float("nan"), float("nan"))
+                for v in (float(a.mean()), float(b.mean()), float((a - b).mean()))]
     rows = _boot_rows(len(m), m.shape[1], max_cells)
     ab = np.column_stack([a, b])
     boot = np.concatenate([m[s:s + rows].astype(np.float64) @ ab
                            for s in range(0, len(m), rows)]) / len(a)
-    boots = (boot[:, 0], boot[:, 1], boot[:, 0] - boot[:, 1])
-    return [(v, *(float(q) for q in np.percentile(x, [2.5, 97.5])))
-            for v, x in zip(means, boots, strict=True)]
+    return _means_and_intervals(a, b, boot)
 
 
 @dataclass(frozen=True, eq=False)
