@@ -35,8 +35,8 @@ STORE = Path(tempfile.gettempdir()) / "adlens-text-options"  # the trained optio
 
 def build_pipeline(option: str):  # noqa: ANN201 (a scikit-learn Pipeline, imported lazily)
     """The unfitted pipeline of an option, built from the product's own (`text_model`)."""
-    from adlens import text_embed
     from adlens import text_model as tm
+    from bench import text_embed
 
     base = tm._pipeline()
     if option == "a":

@@ -9,9 +9,9 @@ import socket
 import numpy as np
 import pytest
 
-from adlens import chat_corpus, schema, text_embed
+from adlens import chat_corpus, schema
 from adlens import text_model as tm
-from bench import text_options
+from bench import text_embed, text_options
 
 MESSAGES = ["play some jazz for my evening run", "I think I'm depressed",
             "kill a python process", "quiero reservar un vuelo barato a Lima"]
