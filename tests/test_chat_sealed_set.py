@@ -42,6 +42,11 @@ def sealed_report(model, sealed) -> pd.DataFrame:
 
 
 # --- kept apart -------------------------------------------------------------------------------
+def _bare(text: str) -> str:
+    """`norm` with punctuation dropped too."""
+    return norm("".join(c for c in str(text) if c.isalnum() or c.isspace()))
+
+
 def _copies(sealed: tm.LabelledTexts, texts) -> list[str]:
     seen = {norm(t) for t in texts}
     return [t for t in sealed.texts if norm(t) in seen]
@@ -63,6 +68,12 @@ def test_no_sealed_message_is_in_the_written_training_lists(sealed):
                for e in chat_corpus.parse(entries)]
     assert len(written) > 500
     assert _copies(sealed, written) == []
+    # The written message bank: whole messages, so also compared without punctuation (a
+    # failure names the bank's message, not the sealed one).
+    bank = chat_corpus.bank.load_bank()["text"].tolist()
+    assert len(bank) >= 3_000
+    bare_sealed = {_bare(t) for t in sealed.texts}
+    assert [t for t in bank if _bare(t) in bare_sealed] == []
 
 
 def test_no_sealed_message_is_in_the_validation_set(sealed):

@@ -106,6 +106,24 @@ def test_written_training_lists_copy_nothing_from_the_handwritten_set(handwritte
     assert not [e for e in written if norm(e) in hand]
 
 
+def test_written_bank_copies_nothing_from_the_handwritten_sets(handwritten):
+    # Whole written messages: compared with case, punctuation and accents-as-typed ignored,
+    # against the validation set and the sealed test set (whose texts are only compared here).
+    def norm(text: str) -> str:
+        return " ".join("".join(c for c in str(text).lower()
+                                if c.isalnum() or c.isspace()).split())
+
+    sealed = tm.handwritten_set(tm.SEALED_CSV)
+    assert sealed is not None
+    hand = {norm(t) for t in (*handwritten.texts, *sealed.texts)}
+    written = chat_corpus.bank.load_bank()["text"]
+    assert len(written) >= 3_000
+    assert [t for t in written if norm(t) in hand] == []
+    # The check can fail: a hand-written message re-typed with other case and punctuation.
+    planted = str(handwritten.texts[0]).upper() + "?!"
+    assert norm(planted) in hand
+
+
 # --- the model --------------------------------------------------------------------------------
 def test_model_is_cached_in_process(model):
     assert tm.load_text_model() is model
