@@ -128,6 +128,19 @@ def test_make_bank_gives_each_message_as_written_then_styled_forms():
     assert len(chat_corpus.make_bank(0, 5)[0]) == 0
 
 
+def test_training_text_carries_the_bank_and_calibration_its_held_out_part():
+    train_texts, train_labels = tm.training_texts()
+    written, held = chat_corpus.bank_split(False), chat_corpus.bank_split(True)
+    assert np.isin(written["text"], train_texts).all()
+    found = pd.Series(train_labels, index=train_texts)
+    sample = written.sample(200, random_state=0)
+    assert (found.groupby(level=0).first().loc[sample["text"]].to_numpy()
+            == sample["topic"].to_numpy()).all()
+    # Held-out messages are kept out of training and calibrate the threshold instead.
+    assert np.isin(held["text"], train_texts).mean() < 0.02
+    assert np.isin(held["text"], tm.calibration_texts().texts).all()
+
+
 def test_a_change_to_the_bank_retrains_the_model_and_makes_stored_work_stale(tmp_path,
                                                                             monkeypatch):
     from adlens import artifacts
