@@ -33,7 +33,8 @@ SAMPLE_ARTIFACTS = ROOT.parent / "sample_data" / "prepared"
 MANIFEST = "manifest.json"
 ARRAYS = "arrays.npz"
 # The modules whose code computes what is stored (contract.py normalises the text and codes
-# the work reads): a change to any of them makes stored artifacts stale.
+# the work reads), and the written message bank the text model learns from: a change to any of
+# them makes stored artifacts stale.
 PRODUCERS: tuple[str, ...] = ("artifacts.py", "char_tfidf.py", "chat_text.py",
                               "chat_text_langs.py", "contract.py", "engine.py", "ranking.py",
                               "schema.py",
@@ -41,7 +42,9 @@ PRODUCERS: tuple[str, ...] = ("artifacts.py", "char_tfidf.py", "chat_text.py",
                               "chat_corpus/en.py", "chat_corpus/es.py", "chat_corpus/pt.py",
                               "chat_corpus/hi_en.py", "chat_corpus/entities.py",
                               "chat_corpus/keywords.py", "chat_corpus/lookalikes.py",
-                              "chat_corpus/assistant.py")
+                              "chat_corpus/assistant.py", "chat_corpus/bank.py",
+                              *(f"chat_corpus/bank/{p.name}" for p in sorted(
+                                  (ROOT / "chat_corpus" / "bank").glob("*.txt"))))
 # Read the ADLENS_ARTIFACTS environment variable as "off" to never read or write artifacts.
 ENV_SWITCH = "ADLENS_ARTIFACTS"
 

@@ -31,7 +31,7 @@ def cases() -> list[Case]:
     ]
 
 
-def option_cases(options: str = "abc") -> list[Case]:
+def option_cases(options: str = "abcd") -> list[Case]:
     """The text model options of bench/text_options.py, one case each; run only when named
     (`--only "text model options"`): each trains a model, minutes on 2 cores."""
     from bench.text_options import OPTIONS

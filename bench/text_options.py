@@ -1,6 +1,7 @@
-"""Three ways to read chats, measured side by side: the product's model (word and character
-TF-IDF), WordLlama sentence vectors, and both together; each through the same training,
-calibration and threshold choice (`text_model.train_text_model`, see `train`).
+"""Ways to read chats, measured side by side: the product's model (word and character TF-IDF),
+WordLlama sentence vectors, both together, and the product's model trained without the written
+message bank (v4's training text); each through the same training, calibration and threshold
+choice (`text_model.train_text_model`, see `train`).
 
 Per option: the hand-written validation set per language, the public intent corpora (local
 copies named by ADLENS_CLINC150 and ADLENS_SNIPS), training time, load plus inference on the
@@ -28,6 +29,7 @@ OPTIONS: dict[str, str] = {
     "a": "v4: word + character TF-IDF",
     "b": "WordLlama vectors",
     "c": "TF-IDF + WordLlama vectors",
+    "d": "TF-IDF without the written bank (v4 text)",
 }
 OUT = HERE / "text_options.json"
 STORE = Path(tempfile.gettempdir()) / "adlens-text-options"  # the trained options, by letter
@@ -39,7 +41,7 @@ def build_pipeline(option: str):  # noqa: ANN201 (a scikit-learn Pipeline, impor
     from bench import text_embed
 
     base = tm._pipeline()
-    if option == "a":
+    if option in ("a", "d"):
         return base
     if option == "b":
         return text_embed.embedding_pipeline(base)
@@ -50,15 +52,19 @@ def build_pipeline(option: str):  # noqa: ANN201 (a scikit-learn Pipeline, impor
 
 def train(option: str):  # noqa: ANN201 (a text_model.TextModel)
     """An option's model trained, calibrated and given its threshold by the product's own
-    `train_text_model`, with the option's pipeline in place of the product's. Swapped in for
-    the call rather than passed in: `text_model`'s source keys its on-disk cache and the
-    sample's stored work, which a change there would make everyone rebuild."""
+    `train_text_model`, with the option's pipeline in place of the product's (and, for (d),
+    no rows from the written bank in training or calibration). Swapped in for the call rather
+    than passed in: `text_model`'s source keys its on-disk cache and the sample's stored work,
+    which a change there would make everyone rebuild."""
     from unittest import mock
 
     from adlens import text_model as tm
 
     pipeline = build_pipeline(option)
-    with mock.patch.object(tm, "_pipeline", lambda: pipeline):
+    bank_rows = (0, 0) if option == "d" else (tm.N_BANK, tm.N_BANK_CALIBRATION)
+    with mock.patch.object(tm, "_pipeline", lambda: pipeline), \
+            mock.patch.object(tm, "N_BANK", bank_rows[0]), \
+            mock.patch.object(tm, "N_BANK_CALIBRATION", bank_rows[1]):
         return tm.train_text_model(version=f"{tm.MODEL_VERSION}{option}")
 
 
@@ -129,7 +135,8 @@ def measure(option: str) -> dict:
     path, texts_path = STORE / f"text_model_{option}.joblib", STORE / "sample_chats.json"
     joblib.dump(model, path)  # as the product stores its model (uncompressed)
     detail["model_mb_on_disk"] = round(path.stat().st_size / 1e6, 1)
-    detail["package_model_mb"] = 0.0 if option == "a" else round(wordllama_files_mb(), 1)
+    detail["package_model_mb"] = 0.0 if option in ("a", "d") else round(wordllama_files_mb(),
+                                                                          1)
     from bench.cases_text import _sample_texts
 
     texts_path.write_text(json.dumps(_sample_texts().tolist()))
@@ -202,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.splitlines()[0])
     # The fresh-process half of `measure`: a stored model and a JSON list of chats.
     parser.add_argument("--load", nargs=2, help=argparse.SUPPRESS)
-    parser.add_argument("--options", default="abc")
+    parser.add_argument("--options", default="abcd")
     parser.add_argument("--out", default=str(OUT))
     parser.add_argument("--from", dest="source", help="no new run: read the option rows of a "
                         "`python -m bench` results file (bench/results.json)")

@@ -42,6 +42,11 @@ def sealed_report(model, sealed) -> pd.DataFrame:
 
 
 # --- kept apart -------------------------------------------------------------------------------
+def _bare(text: str) -> str:
+    """`norm` with punctuation dropped too."""
+    return norm("".join(c for c in str(text) if c.isalnum() or c.isspace()))
+
+
 def _copies(sealed: tm.LabelledTexts, texts) -> list[str]:
     seen = {norm(t) for t in texts}
     return [t for t in sealed.texts if norm(t) in seen]
@@ -63,6 +68,12 @@ def test_no_sealed_message_is_in_the_written_training_lists(sealed):
                for e in chat_corpus.parse(entries)]
     assert len(written) > 500
     assert _copies(sealed, written) == []
+    # The written message bank: whole messages, so also compared without punctuation (a
+    # failure names the bank's message, not the sealed one).
+    bank = chat_corpus.bank.load_bank()["text"].tolist()
+    assert len(bank) >= 3_000
+    bare_sealed = {_bare(t) for t in sealed.texts}
+    assert [t for t in bank if _bare(t) in bare_sealed] == []
 
 
 def test_no_sealed_message_is_in_the_validation_set(sealed):
@@ -120,10 +131,15 @@ def test_target_checks_can_fail_on_each_target():
         assert not checks[target] and all(v for k, v in checks.items() if k != target), target
 
 
-# --- the issue's targets on the sealed set (model version 4) --------------------------------
-# Met on the sealed set: everyday topic accuracy and the non-English gap.
+# --- the issue's targets on the sealed set (model version 5) --------------------------------
+# Met on the sealed set: everyday topic accuracy, everyday messages held back (version 4 held
+# back 6.3%; version 5, trained with the written message bank, 4.4%) and the non-English gap.
 def test_sealed_everyday_topic_accuracy_meets_the_target(sealed_report):
     assert sealed_report.loc["all", "everyday_accuracy"] >= tm.TARGETS["everyday_accuracy"]
+
+
+def test_sealed_everyday_messages_held_back_meet_the_target(sealed_report):
+    assert sealed_report.loc["all", "everyday_held_back"] <= tm.TARGETS["everyday_held_back"]
 
 
 def test_sealed_non_english_accuracy_within_ten_points_of_english(sealed_report):
@@ -134,16 +150,11 @@ def test_sealed_non_english_accuracy_within_ten_points_of_english(sealed_report)
 
 
 # Missed on the sealed set. GAP: the target is at least 95% of sensitive messages caught; model
-# version 4 catches 94.1% of the sealed set's (English 91.9%). This guards the measured level
-# so the gap cannot silently widen; raise it to the target when a model meets it.
+# version 5 catches 113 of the sealed set's 119 (95.0% rounded, 94.96%; version 4: 112, 94.1%;
+# English 93.2%). This guards the measured level so the gap cannot silently widen; raise it to
+# the target when a model meets it.
 def test_sealed_sensitive_messages_caught_no_worse_than_measured(sealed_report):
-    assert sealed_report.loc["all", "sensitive_caught"] >= 0.94
-
-
-# GAP: the target is at most 5% of everyday messages held back as sensitive; model version 4
-# holds back 6.3% of the sealed set's (Spanish 11.5%). Guard at the measured level.
-def test_sealed_everyday_messages_held_back_no_worse_than_measured(sealed_report):
-    assert sealed_report.loc["all", "everyday_held_back"] <= 0.065
+    assert sealed_report.loc["all", "sensitive_caught"] >= 0.949
 
 
 def test_sealed_report_covers_every_language_and_kind(sealed_report):

@@ -61,14 +61,14 @@ def test_embeddings_are_deterministic_unit_length_and_shaped():
 
 def test_options_share_the_products_classifier():
     product = tm._pipeline().named_steps["classifier"].get_params()
-    for option in "abc":
+    for option in "abcd":
         pipeline = text_options.build_pipeline(option)
         assert pipeline.named_steps["classifier"].get_params() == product
         names = [n for n, _ in pipeline.named_steps["features"].transformer_list]
         assert names == {"a": ["words", "chars"], "b": ["embedding"],
-                         "c": ["words", "chars", "embedding"]}[option]
+                         "c": ["words", "chars", "embedding"], "d": ["words", "chars"]}[option]
     with pytest.raises(ValueError):
-        text_options.build_pipeline("d")
+        text_options.build_pipeline("e")
 
 
 def test_combined_features_are_tfidf_then_scaled_vectors(small_corpus, fitted):
@@ -130,3 +130,21 @@ def test_train_puts_an_option_through_the_products_training(small_corpus, monkey
     assert set(model.calibration) == {n for n, t in schema.SENSITIVE_LISTS.items() if t}
     assert model.sensitive_threshold in set(tm.THRESHOLD_GRID.tolist())
     assert model.version == f"{tm.MODEL_VERSION}b"
+
+
+def test_option_d_trains_without_the_written_bank(monkeypatch):
+    # (d) is the product's recipe with no row of the written bank in training or calibration;
+    # the product's own setting is untouched after the call.
+    seen = {}
+
+    def fake_train(version: str) -> str:
+        seen.update(bank=tm.N_BANK, calibration=tm.N_BANK_CALIBRATION, version=version)
+        return "model"
+
+    product = (tm.N_BANK, tm.N_BANK_CALIBRATION)
+    monkeypatch.setattr(tm, "train_text_model", fake_train)
+    assert text_options.train("d") == "model"
+    assert seen == {"bank": 0, "calibration": 0, "version": f"{tm.MODEL_VERSION}d"}
+    assert (tm.N_BANK, tm.N_BANK_CALIBRATION) == product
+    text_options.train("a")
+    assert (seen["bank"], seen["calibration"]) == product

@@ -1,12 +1,13 @@
 """Training text for the chat topic model: a vectorised generator over the hand-written lists of
 `en`, `es`, `pt` and `hi_en` (things, things to do, whole messages, hard negatives), of
-`assistant` (requests to do something) and of `lookalikes` (topic words in another sense).
+`assistant` (requests to do something) and of `lookalikes` (topic words in another sense), and
+draws from the written message bank (`bank`: whole messages, not templates).
 
 Kept apart from the dataset generator (`adlens.chat_text`: other lists, frames and seeds) and
-from the hand-written validation set, which nothing here reads. Every list entry
-is assigned to the training or the calibration split by a hash of its text, so the generated
-validation split used to calibrate and to choose the sensitive threshold holds phrasings the
-model never saw.
+from the hand-written validation set, which nothing here reads. Every list entry and every
+bank message is assigned to the training or the calibration split by a hash of its text, so
+the generated validation split used to calibrate and to choose the sensitive threshold holds
+phrasings the model never saw.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from adlens import schema
-from adlens.chat_corpus import assistant, en, entities, es, hi_en, keywords, lookalikes, pt
+from adlens.chat_corpus import assistant, bank, en, entities, es, hi_en, keywords, lookalikes, pt
 
 CLASSES: tuple[str, ...] = (*schema.ALL_TOPICS, schema.NO_AD_TOPIC)
 LANGUAGE_MODULES: dict[str, ModuleType] = {"en": en, "es": es, "pt": pt, "hi-en": hi_en}
@@ -366,3 +367,37 @@ def _extras(out: np.ndarray, label: np.ndarray, rows: np.ndarray, li: int, lang:
     look = np.flatnonzero((rng.random(m) < RATE_LOOK) & everyday[label[rows]])
     out[look] = lang.look[rng.integers(0, len(lang.look), look.size)] + " " + out[look]
     return out
+
+
+def bank_split(validation: bool = False) -> pd.DataFrame:
+    """The written bank's messages of one split (training, or held out for calibration), by
+    the same hash of the text as every list entry."""
+    written = bank.load_bank()
+    held = written["text"].map(_held_out).to_numpy(dtype=bool)
+    return written[held == validation].reset_index(drop=True)
+
+
+def make_bank(n: int, seed: int, *, validation: bool = False
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`n` labelled messages from the written bank's split: (texts, labels, languages).
+
+    Every message of the split once as written, then draws styled as casual typing (lower
+    case, slang, no accents, voice transcripts, typos at the corpus's rates), so each message
+    is also seen in the forms people type it; fewer than the split when `n` is smaller.
+    """
+    rng = np.random.default_rng(seed)
+    part = bank_split(validation)
+    if n <= 0 or part.empty:
+        return (np.array([], dtype=str), np.array([], dtype=str), np.array([], dtype=str))
+    order = rng.permutation(len(part))[:n]
+    extra = rng.integers(0, len(part), max(n - len(part), 0))
+    rows = np.concatenate([order, extra])
+    texts = part["text"].to_numpy(dtype=object)[rows]
+    langs = part["language"].to_numpy(dtype=object)[rows]
+    styled = np.arange(len(rows)) >= len(order)
+    for code in schema.CHAT_LANGUAGES:
+        sel = np.flatnonzero(styled & (langs == code))
+        if sel.size:
+            texts[sel] = _styled(texts[sel], code, _LANGS[code], rng)
+    return (texts.astype(str), part["topic"].to_numpy(dtype=object)[rows].astype(str),
+            langs.astype(str))
