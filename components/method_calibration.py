@@ -256,7 +256,12 @@ def calibration_section(dataset: Any) -> None:
         world = simulated_world(meta)
         st.markdown(world_sentence(meta))
         table = calibration_table(meta)
-        config = {"Assumption": st.column_config.CheckboxColumn(
+        # The grid sizes a column to its first rows' text, and the longest names, values and
+        # units are further down: widths for the longest, within an expander at 1280 px.
+        config = {"Figure": st.column_config.TextColumn(width=360),
+                  "Value": st.column_config.TextColumn(width=105),
+                  "Unit": st.column_config.TextColumn(width=155),
+                  "Assumption": st.column_config.CheckboxColumn(
                       "Assumption", help="Ticked: no published source states this figure; "
                                          "the note below gives the reasoning.")}
         with st.expander("Every figure, its value, unit, source, when it was true and whether "
