@@ -204,7 +204,9 @@ CHANCE_BEFORE, CHANCE_AFTER = "Chance of a click, announced policy", "Chance of 
 # fits a 1280 px window with the sidebar open, whatever the titles' length.
 COMPARISON_ROW_PX = 66  # above 64 px Streamlit lets a cell's text wrap
 COMPARISON_COLUMNS = {
-    BEFORE: st.column_config.TextColumn(width=210),
+    BEFORE: st.column_config.TextColumn(
+        width=210, help="(gone): not among this person's top ads in that app under this "
+                        "scenario."),
     CHANCE_BEFORE: st.column_config.TextColumn(
         "Chance", help="The ad's chance of a click under the announced policy."),
     AFTER: st.column_config.TextColumn(
@@ -217,8 +219,8 @@ COMPARISON_COLUMNS = {
 
 def comparison_table(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     """One row per app and rank: the ad and its chance of a click under the announced policy
-    (`before`) and under the scenario (`after`, an ad not in `before`'s top ads of that app
-    marked new); '' where a scenario ranks fewer ads."""
+    (`before`) and under the scenario (`after`); an ad in one side's top ads of that app and
+    not in the other's is marked new or gone; '' where a scenario ranks fewer ads."""
     def side(ads: pd.DataFrame, title: str, chance: str) -> pd.DataFrame:
         return pd.DataFrame({
             "app": ads["app"].astype("str").to_numpy(),
@@ -229,9 +231,12 @@ def comparison_table(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
 
     old = side(before, BEFORE, CHANCE_BEFORE)
     new = side(after, AFTER, CHANCE_AFTER)
-    kept = set(zip(old["app"], old["ad_id"], strict=True))
-    fresh = [(app, ad) not in kept for app, ad in zip(new["app"], new["ad_id"], strict=True)]
-    new[AFTER] = new[AFTER].where(~pd.Series(fresh, index=new.index), new[AFTER] + " (new)")
+    for this, other, column, mark in ((new, old, AFTER, " (new)"), (old, new, BEFORE, " (gone)")):
+        there = set(zip(other["app"], other["ad_id"], strict=True))
+        missing = [(app, ad) not in there
+                   for app, ad in zip(this["app"], this["ad_id"], strict=True)]
+        this[column] = this[column].where(~pd.Series(missing, index=this.index),
+                                          this[column] + mark)
     both = old.drop(columns="ad_id").merge(new.drop(columns="ad_id"), on=["app", "rank"],
                                            how="outer").fillna("")
     order = {app: i for i, app in enumerate(schema.AD_APPS)}
@@ -249,7 +254,8 @@ def side_by_side(dataset, base, scenario, mine: pd.DataFrame, person: str,
     st.subheader("Announced policy vs this scenario")
     base_result = data.scenario_result(dataset, base)
     before = person_ads(dataset, base, base_result, person, moment)
-    st.dataframe(comparison_table(before, mine), hide_index=True,
+    # Every row in sight, so a new or gone ad is not scrolled out of view.
+    st.dataframe(comparison_table(before, mine), hide_index=True, height="content",
                  row_height=COMPARISON_ROW_PX, column_config=COMPARISON_COLUMNS)
     after_keys = set(zip(mine["app"].astype("str"), mine["ad_id"].astype("str"), strict=True))
     before_keys = set(zip(before["app"].astype("str"), before["ad_id"].astype("str"),
