@@ -261,7 +261,8 @@ def main() -> None:
             nothing_to_show("No ads are ranked in either scenario, so there are no shares.")
         else:
             charts.show(figure,
-                f"Hatched bars: announced policy; solid: {other_name}.",
+                "Hatched bars: announced policy; solid: "
+                f"{other_name.replace('This scenario', 'this scenario')}.",
                 "No signal contributes in either scenario.", key="shares_before_after")
     with section():
         value_of_ai_chats(dataset, base, current, other_name)
