@@ -139,6 +139,11 @@ def public_corpora_table() -> pd.DataFrame:
     return pd.DataFrame(list(PUBLIC_CORPORA))
 
 
+def _figures_right(view: pd.DataFrame) -> dict:
+    """Figures written out as text, aligned right like numbers (every column but the first)."""
+    return {name: st.column_config.TextColumn(alignment="right") for name in view.columns[1:]}
+
+
 def public_corpora_view() -> pd.DataFrame:
     """The same figures with the measures down and the corpora across (two narrow columns
     instead of six wide ones), written out: requests with thousands separators, shares as
@@ -152,7 +157,8 @@ def public_corpora_view() -> pd.DataFrame:
 def public_corpora_note() -> None:
     """The model measured on real people's requests to assistants from public corpora."""
     st.markdown("**On public requests to assistants** (not held by the project)")
-    st.dataframe(public_corpora_view(), hide_index=True)
+    view = public_corpora_view()
+    st.dataframe(view, hide_index=True, column_config=_figures_right(view))
     st.caption("Real people's requests in English, each intent mapped by hand to a topic or to "
                "no ad topic (intents that fit two topics left out). None is about a sensitive "
                "topic, so every request held back is a wrong hold. The corpora's requests are "
@@ -173,7 +179,8 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
                                          strict=True):
             with tab:
                 st.caption(f"{about}.")
-                st.dataframe(view, hide_index=True, height="content")
+                st.dataframe(view, hide_index=True, height="content",
+                             column_config=_figures_right(view))
         st.caption("Each figure is the model's guess checked against a person's label. "
                    "Look-alike chats use a sensitive-sounding word in another sense "
                    "(\"the Saints score\"); they are counted apart from everyday chats. "
