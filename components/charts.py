@@ -84,13 +84,14 @@ def show(fig: go.Figure | None, caption: str, empty: str, key: str | None = None
     st.caption(caption)
 
 
-def _policy_marker(fig: go.Figure, day: dt.date, label: str) -> None:
+def _policy_marker(fig: go.Figure, day: dt.date, label: str, above: bool = False) -> None:
     # A shape plus an annotation: add_vline's own annotation does not work on date axes.
+    # `above`: the label over the plot area, where it cannot sit on the top row's points.
     x = pd.Timestamp(day).isoformat()
     fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=1, yref="paper",
                   line=dict(color=POLICY_LINE_COLOR, dash="dash", width=2))
     fig.add_annotation(x=x, y=1, yref="paper", text=label, showarrow=False, xanchor="left",
-                       yanchor="top", font=dict(color=POLICY_LINE_COLOR))
+                       yanchor="bottom" if above else "top", font=dict(color=POLICY_LINE_COLOR))
 
 
 # --- Overview ----------------------------------------------------------------------------------
@@ -242,7 +243,7 @@ def person_timeline_chart(events: pd.DataFrame, policy_start: dt.date) -> go.Fig
                         marker=dict(color=EVENT_COLORS.get(event_type), size=9,
                                     line=dict(width=0)),
                         hovertext=hover, hoverinfo="text", showlegend=False)
-    _policy_marker(fig, policy_start, " AI chats used from here")
+    _policy_marker(fig, policy_start, " AI chats used from here", above=True)
     fig.update_layout(xaxis_title=None, yaxis_title=None,
                       yaxis=dict(categoryorder="array", categoryarray=[
                           EVENT_LABELS.get(e, e) for e in reversed(order)]))

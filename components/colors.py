@@ -66,6 +66,15 @@ REASON_LABELS: dict[str, str] = {
     "sensitive": "Sensitive topic: never used for ads",
     "app_not_linked": "Chat in an app not linked in Accounts Center to the app showing ads",
 }
+# The same reasons in a few words, for a table's column (the sentences above are its help), so
+# the column fits a laptop's window.
+REASON_SHORT: dict[str, str] = {
+    "ai_chat_off": "AI-chat signal off",
+    "before_policy": "Before AI chats count",
+    "region": "Not used in their region",
+    "sensitive": "Sensitive topic",
+    "app_not_linked": "App not linked",
+}
 
 # The sensitive-topic detector's trade-off: what slips through against what is held back.
 LEAKAGE_COLOR = "#C0392B"

@@ -156,10 +156,9 @@ def thinning_chart(rows: pd.DataFrame, sample_factor: int) -> go.Figure | None:
     if rows.empty:
         return None
     names = list(thinning.HEADLINES)
-    titles = []
-    for h in names:
-        name, unit = thinning.HEADLINES[h]
-        titles.append(f"{name}<br>({'%' if unit == 'share' else unit})")
+    # The table's short names: the headlines' full names overran a panel at 1280 px; they
+    # are in each point's hover.
+    titles = [SHORT_NAMES[h].replace(" (", "<br>(") for h in names]
     fig = make_subplots(rows=2, cols=2, subplot_titles=titles, vertical_spacing=0.28,
                         horizontal_spacing=0.12)
     factors = sorted(rows["factor"].unique(), reverse=True)
@@ -181,7 +180,8 @@ def thinning_chart(rows: pd.DataFrame, sample_factor: int) -> go.Figure | None:
                          arrayminus=np.where(has_ci, value - low, 0.0), visible=True,
                          color=OTHER_COLOR),
             customdata=part["denominator"].fillna("").to_numpy(object),
-            hovertemplate="%{x}: %{y:.3f}<br>%{customdata}<extra></extra>")
+            hovertemplate=f"{thinning.HEADLINES[h][0]}<br>"
+                          "%{x}: %{y:.3f}<br>%{customdata}<extra></extra>")
         if h == "ai_chat_share":
             # From zero, so a change in the third digit does not look like a swing.
             fig.update_yaxes(rangemode="tozero", row=i // 2 + 1, col=i % 2 + 1)
@@ -195,6 +195,14 @@ def thinning_chart(rows: pd.DataFrame, sample_factor: int) -> go.Figure | None:
     # Room under the title for the panels' two-line titles.
     fig.update_layout(margin=dict(t=120))
     return fig
+
+
+def sources_list(table: pd.DataFrame) -> str:
+    """The calibration table's source and note of each figure as a Markdown list."""
+    return "\n".join(
+        f"- **{md_escape(row['Figure'])}**: {md_escape(row['Source'])}"
+        + (f" — *{md_escape(str(row['Note']).strip())}*" if str(row["Note"]).strip() else "")
+        for _, row in table.iterrows())
 
 
 def thinning_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -248,14 +256,22 @@ def calibration_section(dataset: Any) -> None:
         world = simulated_world(meta)
         st.markdown(world_sentence(meta))
         table = calibration_table(meta)
-        config = {"Assumption": st.column_config.CheckboxColumn(
+        # The grid sizes a column to its first rows' text, and the longest names, values and
+        # units are further down: widths for the longest, within an expander at 1280 px.
+        config = {"Figure": st.column_config.TextColumn(width=360),
+                  "Value": st.column_config.TextColumn(width=105),
+                  "Unit": st.column_config.TextColumn(width=155),
+                  "Assumption": st.column_config.CheckboxColumn(
                       "Assumption", help="Ticked: no published source states this figure; "
-                                         "the note gives the reasoning."),
-                  "Note": st.column_config.TextColumn("Note", width="large"),
-                  "Source": st.column_config.TextColumn("Source", width="large")}
+                                         "the note below gives the reasoning.")}
         with st.expander("Every figure, its value, unit, source, when it was true and whether "
                          "it is an assumption", expanded=world is not None):
-            st.dataframe(table, hide_index=True, column_config=config)
+            # The sources and notes are sentences: a list under the figures reads them whole,
+            # where table cells cut them off and scrolled sideways.
+            st.dataframe(table.drop(columns=["Source", "Note"]), hide_index=True,
+                         column_config=config)
+            st.markdown("**Sources and notes**")
+            st.markdown(sources_list(table))
         st.caption(f"{int(table['Assumption'].sum())} of {len(table)} figures are assumptions. "
                    "Sources were written down from the publications, rounded; check one "
                    "before quoting it outside AdLens.")

@@ -314,12 +314,26 @@ def validity_section(rec) -> None:
                         "population it makes).")
         return
     table = rec.validity.rename(columns={
-        "label": "label", "claim": "what it claims", "n_labelled": "moments labelled",
-        "n_correct": "claim true", "precision": "precision", "recall": "recall"})
-    st.dataframe(table[["label", "what it claims", "moments labelled", "claim true",
-                        "precision", "recall"]], hide_index=True, column_config={
-        "precision": st.column_config.NumberColumn(format="percent"),
-        "recall": st.column_config.NumberColumn(format="percent")})
+        "label": "Label", "claim": "What it claims", "n_labelled": "Moments labelled",
+        "n_correct": "Claim true", "precision": "Precision", "recall": "Recall"})
+    # The label and its claim wrap onto a second line, so the six columns fit a 1280 px
+    # window with the sidebar open.
+    st.dataframe(table[["Label", "What it claims", "Moments labelled", "Claim true",
+                        "Precision", "Recall"]], hide_index=True, row_height=66,
+                 placeholder="—", column_config={
+        "Label": st.column_config.TextColumn(width=180),
+        "What it claims": st.column_config.TextColumn(width=220),
+        "Moments labelled": st.column_config.NumberColumn(
+            "Labelled", help="Moments given this label.", format="localized"),
+        "Claim true": st.column_config.NumberColumn(
+            help="Labelled moments where the label's claim is true in the simulation's truth "
+                 "(— where the truth does not record it).", format="localized"),
+        "Precision": st.column_config.NumberColumn(
+            format="percent", help="Of the moments given the label, the share where its claim "
+                                   "is true."),
+        "Recall": st.column_config.NumberColumn(
+            format="percent", help="Of the moments where the claim is true, the share the "
+                                   "label finds.")})
     st.caption("Read as 'an earlier ad prompted the talk', an 'earlier exposure' label counts "
                "as right only when the very ad the generator says prompted the conversation is "
                "among the ads it points at (or, when the data do not record that ad, when the "

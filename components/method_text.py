@@ -33,7 +33,16 @@ SET_NAMES: dict[str, str] = {
     tm.SET_SEALED: "Sealed test set: read once, never used to tune",
     tm.SET_DATASET: "This dataset's chats with a known topic",
 }
-PERCENT_COLUMNS = tuple(v for k, v in COLUMNS.items() if k not in ("set", "language", "messages"))
+# Shown one set at a time (a tab each, the sealed test set first: the one to quote), its
+# measures down and its languages across, so the table fits a 1280 px window with the sidebar
+# open; nine columns side by side did not fit even at 1400 px.
+SET_TABS: dict[str, str] = {
+    tm.SET_SEALED: "Sealed test set",
+    tm.SET_HANDWRITTEN: "Hand-written",
+    tm.SET_GENERATED: "Generated",
+    tm.SET_DATASET: "This dataset",
+}
+MEASURES: dict[str, str] = {k: v for k, v in COLUMNS.items() if k not in ("set", "language")}
 
 # Figures on public intent corpora (real people's requests to assistants, English), measured
 # with `python -m bench.public_intents` on local copies the project does not hold, for the text
@@ -60,6 +69,35 @@ def language_table(report: tm.TextReport) -> pd.DataFrame:
         set=table["set"].map(lambda s: SET_NAMES.get(s, s)),
         language=table["language"].map(lambda c: languages.get(c, c)))
     return out.rename(columns=COLUMNS).reset_index(drop=True)
+
+
+def _figure(measure: str, value: object) -> str:
+    """A count with thousands separators, a share as a percentage; '—' when missing."""
+    if measure != "messages":
+        return pct(value)
+    number = pd.to_numeric(value, errors="coerce")
+    return "—" if pd.isna(number) else f"{int(number):,}"
+
+
+def language_views(report: tm.TextReport) -> list[tuple[str, str, pd.DataFrame]]:
+    """Per set of messages, the sealed test set first: its short name, its description and a
+    table with one row per measure and one column per language ('All languages' first), the
+    figures written out. Empty when the report has no rows."""
+    table = report.by_language
+    if table is None or table.empty:
+        return []
+    languages = {"all": "All languages", "": "Unknown", **schema.CHAT_LANGUAGE_LABELS}
+    sets = [k for k in SET_TABS if (table["set"] == k).any()]
+    sets += [k for k in table["set"].unique() if k not in SET_TABS]
+    views = []
+    for key in sets:
+        part = table[table["set"] == key]
+        view = pd.DataFrame({"Measure": list(MEASURES.values()), **{
+            languages.get(row["language"], row["language"]):
+                [_figure(m, row.get(m)) for m in MEASURES]
+            for _, row in part.iterrows()}})
+        views.append((SET_TABS.get(key, key), SET_NAMES.get(key, key), view))
+    return views
 
 
 def _points(share: float) -> str:
@@ -101,13 +139,26 @@ def public_corpora_table() -> pd.DataFrame:
     return pd.DataFrame(list(PUBLIC_CORPORA))
 
 
+def _figures_right(view: pd.DataFrame) -> dict:
+    """Figures written out as text, aligned right like numbers (every column but the first)."""
+    return {name: st.column_config.TextColumn(alignment="right") for name in view.columns[1:]}
+
+
+def public_corpora_view() -> pd.DataFrame:
+    """The same figures with the measures down and the corpora across (two narrow columns
+    instead of six wide ones), written out: requests with thousands separators, shares as
+    percentages, '—' where a corpus has no such requests."""
+    table = public_corpora_table().set_index("Corpus")
+    return pd.DataFrame({"Measure": list(table.columns), **{
+        corpus: [f"{int(v):,}" if name == "Requests" else pct(v) for name, v in row.items()]
+        for corpus, row in table.iterrows()}})
+
+
 def public_corpora_note() -> None:
     """The model measured on real people's requests to assistants from public corpora."""
     st.markdown("**On public requests to assistants** (not held by the project)")
-    table = public_corpora_table()
-    st.dataframe(table, hide_index=True, column_config={
-        name: st.column_config.NumberColumn(format="percent")
-        for name in table.columns if name not in ("Corpus", "Requests")})
+    view = public_corpora_view()
+    st.dataframe(view, hide_index=True, column_config=_figures_right(view))
     st.caption("Real people's requests in English, each intent mapped by hand to a topic or to "
                "no ad topic (intents that fit two topics left out). None is about a sensitive "
                "topic, so every request held back is a wrong hold. The corpora's requests are "
@@ -120,17 +171,16 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
     """The per-language table and the trade-off chart (`threshold`: the one in force, marked
     on the chart; the model's chosen one when None)."""
     st.markdown("**By language and by set of messages**")
-    table = language_table(report)
-    if table.empty:
+    views = language_views(report)
+    if not views:
         st.info("No labelled messages to measure the chat model on.")
     else:
-        # Every row shown (at most four sets of five), so the sealed rows are not scrolled
-        # out of sight under the others; the set names are long, so their column is wide.
-        st.dataframe(table, hide_index=True, height="content", column_config={
-            COLUMNS["set"]: st.column_config.TextColumn(width="large"),
-            COLUMNS["messages"]: st.column_config.NumberColumn(format="localized"),
-            **{name: st.column_config.NumberColumn(format="percent")
-               for name in PERCENT_COLUMNS}})
+        for tab, (_, about, view) in zip(st.tabs([name for name, _, _ in views]), views,
+                                         strict=True):
+            with tab:
+                st.caption(f"{about}.")
+                st.dataframe(view, hide_index=True, height="content",
+                             column_config=_figures_right(view))
         st.caption("Each figure is the model's guess checked against a person's label. "
                    "Look-alike chats use a sensitive-sounding word in another sense "
                    "(\"the Saints score\"); they are counted apart from everyday chats. "

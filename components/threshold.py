@@ -157,16 +157,18 @@ DATA_TOPIC = "Topic in the data"
 def chat_guesses(dataset, events: pd.DataFrame, sensitive_list: str) -> pd.DataFrame:
     """For the given events (an `event_id` column; one person's few events): the topic the
     text model guessed for chats whose topic the data left empty (`guess`, topic id, '' when
-    the topic is the data's own), a plain note with its probability (`note`), the calibrated
-    chance the chat is about a topic of `sensitive_list` (`p_sensitive`, NaN when not
-    guessed) and the data's own topic when it has one (`data_topic`, from `true_topic`)."""
+    the topic is the data's own), a plain note with its probability (`note`; the probability
+    alone in `p_topic`, NaN when not guessed), the calibrated chance the chat is about a
+    topic of `sensitive_list` (`p_sensitive`, NaN when not guessed) and the data's own topic
+    when it has one (`data_topic`, from `true_topic`)."""
     prepared = data.prepared(dataset)
     ids = dataset.events["event_id"].astype(str)
     rows = pd.Index(ids.to_numpy(dtype=object)).get_indexer(
         events["event_id"].astype(str).to_numpy(dtype=object))
     found = rows >= 0
     out = pd.DataFrame(index=events.index, data={
-        "guess": "", "note": "", "p_sensitive": float("nan"), "data_topic": ""})
+        "guess": "", "note": "", "p_topic": float("nan"), "p_sensitive": float("nan"),
+        "data_topic": ""})
     if not found.any():
         return out
     rows_found = rows[found]
@@ -181,6 +183,7 @@ def chat_guesses(dataset, events: pd.DataFrame, sensitive_list: str) -> pd.DataF
     at = np.flatnonzero(found)
     out.iloc[at, out.columns.get_loc("guess")] = guess
     out.iloc[at, out.columns.get_loc("note")] = note
+    out.iloc[at, out.columns.get_loc("p_topic")] = np.where(inferred, prob, np.nan)
     out.iloc[at, out.columns.get_loc("p_sensitive")] = guesses[
         f"p_sensitive_{sensitive_list}"].to_numpy(dtype=float)
     if "true_topic" in dataset.events.columns:
@@ -190,13 +193,16 @@ def chat_guesses(dataset, events: pd.DataFrame, sensitive_list: str) -> pd.DataF
 
 
 def guess_columns(dataset, events: pd.DataFrame, sensitive_list: str) -> dict[str, list[str]]:
-    """Columns to put beside a table of events (an `event_id` column): the note saying a topic
-    is the model's guess and how likely, the model's chance that the chat is sensitive, and
-    the data's own topic when it has one. Empty when no event's topic is a guess."""
+    """Columns to put beside a table of events (an `event_id` column): how likely the model's
+    guess of the topic is ('87% likely', '' where the topic is the data's own), the model's
+    chance that the chat is sensitive, and the data's own topic when it has one. Empty when no
+    event's topic is a guess."""
     guessed = chat_guesses(dataset, events, sensitive_list)
     if not (guessed["note"] != "").any():
         return {}
-    out = {GUESS_NOTE: guessed["note"].tolist(),
+    # The column's name says it is the model's guess: its cells need only say how likely.
+    out = {GUESS_NOTE: [f"{pct(p, 0)} likely" if n else "" for n, p in zip(
+               guessed["note"], guessed["p_topic"], strict=True)],
            SENSITIVE_CHANCE: [pct(p, 0) if n else "" for n, p in zip(
                guessed["note"], guessed["p_sensitive"], strict=True)]}
     if (guessed["data_topic"] != "").any():

@@ -12,9 +12,11 @@ from streamlit.testing.v1 import AppTest
 
 from adlens import calibration, contract, thinning
 from adlens.simulate import SimParams, population_meta
+from components.fmt import md_escape
 from components.method_calibration import (
     NOT_SIMULATED,
     calibration_table,
+    sources_list,
     thinning_chart,
     thinning_table,
     world_sentence,
@@ -66,6 +68,16 @@ def test_data_without_a_description_is_not_called_simulated():
     assert world_sentence({"n_users": 5}) == NOT_SIMULATED
     default = world_sentence(population_meta(10, 1, params=SimParams()))
     assert "Published figures (2025)" in default and "1 in 100" in default
+
+
+def test_every_figure_s_source_and_note_are_listed_in_full():
+    table = calibration_table(None)
+    lines = sources_list(table).splitlines()
+    assert len(lines) == len(table)
+    for line, (_, row) in zip(lines, table.iterrows(), strict=True):
+        assert line.startswith(f"- **{md_escape(row['Figure'])}**: {md_escape(row['Source'])}")
+        note = row["Note"].strip()
+        assert (f"— *{md_escape(note)}*" in line) if note else (" — *" not in line)
 
 
 def test_thinning_chart_and_table_have_every_headline_and_factor():
@@ -128,14 +140,17 @@ def test_method_page_reports_chat_understanding_by_language_and_on_the_handwritt
     app = AppTest.from_file(APP, default_timeout=300)
     app.run()
     _method(app)
-    tables = [t.value for t in app.dataframe if "Messages from" in t.value.columns]
-    assert tables, "the per-language table of the chat model"
+    # One tab per set of messages, the sealed test set first, each described in a caption.
+    assert [t.label for t in app.tabs][:2] == ["Sealed test set", "Hand-written"]
+    captions = " ".join(c.value for c in app.caption)
+    assert "Written by hand (never used to train)" in captions
+    tables = [t.value for t in app.dataframe if "All languages" in t.value.columns]
+    assert tables, "the per-language tables of the chat model"
     shown = tables[0]
-    assert "Written by hand (never used to train)" in set(shown["Messages from"])
-    assert any(name.startswith("Sealed test set") for name in shown["Messages from"])
+    assert "Sensitive chats still used" in set(shown["Measure"])
     targets = [t.value for t in app.dataframe if "Met" in t.value.columns]
     assert targets and set(targets[0]["Met"]) <= {"yes", "no"} and len(targets[0]) == 4
-    assert {"Spanish", "Portuguese", "Hindi-English"} <= set(shown["Language"])
+    assert {"Spanish", "Portuguese", "Hindi-English"} <= set(shown.columns)
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"]
               for c in app.get("plotly_chart")]
     assert any("threshold" in t.lower() for t in titles), titles

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from adlens import text_model as tm
 from components import method_text
+from components.fmt import pct
 
 
 def _report(with_rows: bool = True) -> tm.TextReport:
@@ -51,7 +52,10 @@ def test_section_draws_the_table_and_the_tradeoff_at_the_threshold_in_force() ->
     at = AppTest.from_function(_page, kwargs={"with_rows": True, "threshold": 0.3},
                                default_timeout=60).run()
     assert not at.exception
-    assert len(at.dataframe) == 2 and len(at.dataframe[0].value) == 3
+    # A tab per set (hand-written before generated), then the public corpora.
+    assert [t.label for t in at.tabs] == ["Hand-written", "Generated"]
+    assert len(at.dataframe) == 3
+    assert list(at.dataframe[0].value.columns) == ["Measure", "All languages", "Hindi-English"]
     spec = at.get("plotly_chart")[0].proto.spec
     assert "Sensitive chats used" in spec and "Everyday chats held back" in spec
     assert "now 0.30" in spec and "chosen 0.50" in spec
@@ -79,8 +83,8 @@ def test_section_shows_the_public_corpus_figures() -> None:
     at = AppTest.from_function(_page, kwargs={"with_rows": True, "threshold": None},
                                default_timeout=60).run()
     assert not at.exception
-    assert len(at.dataframe) == 2
-    assert list(at.dataframe[1].value["Corpus"]) == [
+    assert len(at.dataframe) == 3  # two sets, then the corpora
+    assert list(at.dataframe[2].value.columns[1:]) == [
         row["Corpus"] for row in method_text.PUBLIC_CORPORA]
     assert any("not held by the project" in md.value for md in at.markdown)
 
@@ -108,6 +112,32 @@ def test_sealed_set_rows_are_labelled_as_read_once_and_never_used_to_tune() -> N
     assert sealed["Messages from"].iloc[0].startswith("Sealed test set")
 
 
+def test_language_views_put_the_sealed_set_first_with_measures_down_and_languages_across(
+        ) -> None:
+    views = method_text.language_views(_sealed_report(0.96))
+    assert [name for name, _, _ in views] == ["Sealed test set", "Hand-written", "Generated"]
+    name, about, sealed = views[0]
+    assert about == method_text.SET_NAMES[tm.SET_SEALED] and "never used to tune" in about
+    assert list(sealed["Measure"]) == list(method_text.MEASURES.values())
+    assert sealed.columns[1] == "All languages" and len(sealed.columns) == 6
+    by_measure = views[1][2].set_index("Measure")
+    # The hand-written set's Hindi-English row: 3 messages, 70% read right, no no-topic chats.
+    assert by_measure.loc["Messages", "Hindi-English"] == "3"
+    assert by_measure.loc["Everyday topic read right", "Hindi-English"] == "70.0%"
+    assert by_measure.loc["No-ad-topic chats recognised", "Hindi-English"] == "—"
+    assert method_text.language_views(_report(with_rows=False)) == []
+
+
+def test_public_corpora_view_has_every_figure_written_out() -> None:
+    view = method_text.public_corpora_view().set_index("Measure")
+    table = method_text.public_corpora_table()
+    assert list(view.columns) == list(table["Corpus"])
+    first = table.iloc[0]
+    assert view.loc["Requests", first["Corpus"]] == f"{first['Requests']:,}"
+    assert view.loc["Ad topic read right", first["Corpus"]] == pct(first["Ad topic read right"])
+    assert "—" in set(view.iloc[:, 1])  # SNIPS has no out-of-scope requests
+
+
 def test_sealed_targets_table_says_which_targets_are_met() -> None:
     targets = method_text.sealed_targets_table(_sealed_report(0.96)).set_index("Measure")
     # accuracy 86% >= 85%; caught 96% >= 95%; held back 6% > 5%; Spanish 15 points below English.
@@ -129,7 +159,8 @@ def _sealed_page() -> None:
 def test_section_shows_the_targets_on_the_sealed_set() -> None:
     at = AppTest.from_function(_sealed_page, default_timeout=60).run()
     assert not at.exception
-    assert len(at.dataframe) == 3
-    assert list(at.dataframe[1].value["Met"]) == ["yes", "yes", "no", "no"]
+    assert at.tabs[0].label == "Sealed test set"
+    targets = next(t.value for t in at.dataframe if "Met" in t.value)
+    assert list(targets["Met"]) == ["yes", "yes", "no", "no"]
     assert any("written after the model was tuned: read once, never used to tune" in md.value
                for md in at.markdown)

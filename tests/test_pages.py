@@ -298,7 +298,7 @@ def test_a_chat_kept_out_of_some_apps_says_which() -> None:
     app.query_params["person"] = str(row["user_id"])
     app.run()
     run_page(app, "views/why_this_ad.py")
-    table = app.dataframe[-1].value
+    table = next(t.value for t in app.dataframe if "Why it was kept out" in t.value)
     # Display names only: a plain time, no raw column names.
     assert {"Time", "Event", "Why it was kept out", "Kept out of"} <= set(table.columns)
     kept = table[table["Time"] == row["ts"].tz_convert("UTC").strftime("%d %b %Y %H:%M")]
@@ -349,11 +349,12 @@ def test_a_person_stays_chosen_across_a_rule_switch_and_is_shown_beside_the_poli
     flip(app, "sc_ai_chat", False)
     assert app.session_state["person"] == person
     assert app.query_params.get("person") in (person, [person])
-    assert any("Under the announced policy" in m.value for m in app.markdown)
-    assert any("Under this scenario" in m.value for m in app.markdown)
-    before, after = app.dataframe[-4].value, app.dataframe[-3].value
-    assert len(before) and len(after) and "Chance of a click" in before.columns
-    assert not any("_" in str(v) for v in before["Topic"]), "topics by their display names"
+    # Both rule sets side by side in one table, app by app and rank by rank.
+    table = next(t.value for t in app.dataframe if "Under the announced policy" in t.value)
+    assert {"Under this scenario", "Chance of a click, announced policy",
+            "Chance of a click, scenario"} <= set(table.columns)
+    assert len(table) and (table["Under the announced policy"] != "").any()
+    assert not any("_" in str(v) for v in table["App"]), "apps by their display names"
 
 
 def test_a_coincidence_opens_its_person_as_of_that_moment() -> None:

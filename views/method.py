@@ -122,9 +122,9 @@ def click_model_section(dataset) -> None:
                + ("" if pd.isna(model.auc_heldout) else
                   f" · click prediction on held-out clicks (AUC) {model.auc_heldout:.3f}"))
     weights = pd.DataFrame({
-        "signal": [signal_label(s) for s in schema.SIGNALS],
-        "weight per unit of affinity": [model.weight.get(s, 0.0) for s in schema.SIGNALS],
-        "half-life (days)": [current_scenario().half_life(s) for s in schema.SIGNALS],
+        "Signal": [signal_label(s) for s in schema.SIGNALS],
+        "Weight per unit of affinity": [model.weight.get(s, 0.0) for s in schema.SIGNALS],
+        "Half-life (days)": [current_scenario().half_life(s) for s in schema.SIGNALS],
     })
     st.dataframe(weights, hide_index=True)
     st.caption(f"Baseline (intercept): {model.intercept:.3f}. A contribution is weight × the "

@@ -9,7 +9,7 @@ import streamlit as st
 
 from adlens import labels, schema
 from components import charts, data, frames, threshold
-from components.colors import REASON_LABELS
+from components.colors import REASON_LABELS, REASON_SHORT
 from components.fmt import md_escape
 from components.page import run_page, section
 from components.scenario_controls import (
@@ -145,7 +145,6 @@ def _waterfalls(dataset_id: str, scenario, person: str, moment: str, _mine) -> d
 
 def _ads_table(ads: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "App": ads["app"].astype("str").map(labels.app),
         "Rank": ads["rank"].astype(int),
         "Ad": ads["title"].astype("str"),
         "Advertiser": ads["advertiser"].astype("str"),
@@ -156,13 +155,11 @@ def _ads_table(ads: pd.DataFrame) -> pd.DataFrame:
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _ads_tables(dataset_id: str, scenario, person: str, moment: str, _ads) -> dict:
-    # The display tables of one person's ads (all apps under None, and each app without the
-    # App column), per scenario and moment: formatting them was a large part of each rerun.
-    # Read-only and shared; st.dataframe only reads a frame.
+    # The display table of one person's ads in each app, per scenario and moment: formatting
+    # them was a large part of each rerun. Read-only and shared; st.dataframe only reads a
+    # frame.
     ads_app = _ads["app"].astype("str")
-    return {None: _ads_table(_ads),
-            **{app: _ads_table(_ads[ads_app == app]).drop(columns="App")
-               for app in ads_app.unique()}}
+    return {app: _ads_table(_ads[ads_app == app]) for app in ads_app.unique()}
 
 
 def top_ads(dataset_id: str, scenario, mine: pd.DataFrame, person: str,
@@ -201,6 +198,54 @@ def top_ads(dataset_id: str, scenario, mine: pd.DataFrame, person: str,
                        mime="text/csv", icon=":material/download:", key="dl_person_ads")
 
 
+BEFORE, AFTER = "Under the announced policy", "Under this scenario"
+CHANCE_BEFORE, CHANCE_AFTER = "Chance of a click, announced policy", "Chance of a click, scenario"
+# Each ad's title may take two lines, so the two scenarios sit side by side in one table that
+# fits a 1280 px window with the sidebar open, whatever the titles' length.
+COMPARISON_ROW_PX = 66  # above 64 px Streamlit lets a cell's text wrap
+COMPARISON_COLUMNS = {
+    BEFORE: st.column_config.TextColumn(
+        width=210, help="(gone): not among this person's top ads in that app under this "
+                        "scenario."),
+    CHANCE_BEFORE: st.column_config.TextColumn(
+        "Chance", help="The ad's chance of a click under the announced policy."),
+    AFTER: st.column_config.TextColumn(
+        width=210, help="(new): not among this person's top ads in that app under the "
+                        "announced policy."),
+    CHANCE_AFTER: st.column_config.TextColumn(
+        "Chance", help="The ad's chance of a click under this scenario."),
+}
+
+
+def comparison_table(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """One row per app and rank: the ad and its chance of a click under the announced policy
+    (`before`) and under the scenario (`after`); an ad in one side's top ads of that app and
+    not in the other's is marked new or gone; '' where a scenario ranks fewer ads."""
+    def side(ads: pd.DataFrame, title: str, chance: str) -> pd.DataFrame:
+        return pd.DataFrame({
+            "app": ads["app"].astype("str").to_numpy(),
+            "rank": ads["rank"].astype(int).to_numpy(),
+            "ad_id": ads["ad_id"].astype("str").to_numpy(),
+            title: ads["title"].astype("str").to_numpy(),
+            chance: [frames.chance_text(frames.chance(s)) for s in ads["score"]]})
+
+    old = side(before, BEFORE, CHANCE_BEFORE)
+    new = side(after, AFTER, CHANCE_AFTER)
+    for this, other, column, mark in ((new, old, AFTER, " (new)"), (old, new, BEFORE, " (gone)")):
+        there = set(zip(other["app"], other["ad_id"], strict=True))
+        missing = [(app, ad) not in there
+                   for app, ad in zip(this["app"], this["ad_id"], strict=True)]
+        this[column] = this[column].where(~pd.Series(missing, index=this.index),
+                                          this[column] + mark)
+    both = old.drop(columns="ad_id").merge(new.drop(columns="ad_id"), on=["app", "rank"],
+                                           how="outer").fillna("")
+    order = {app: i for i, app in enumerate(schema.AD_APPS)}
+    both = both.sort_values(["app", "rank"], key=lambda c: c.map(order) if c.name == "app"
+                            else c).reset_index(drop=True)
+    return pd.DataFrame({"App": both["app"].map(labels.app), "Rank": both["rank"],
+                         **{c: both[c] for c in (BEFORE, CHANCE_BEFORE, AFTER, CHANCE_AFTER)}})
+
+
 def side_by_side(dataset, base, scenario, mine: pd.DataFrame, person: str,
                  moment: dict | None) -> None:
     """The person's top ads under the announced policy next to this scenario's."""
@@ -209,20 +254,12 @@ def side_by_side(dataset, base, scenario, mine: pd.DataFrame, person: str,
     st.subheader("Announced policy vs this scenario")
     base_result = data.scenario_result(dataset, base)
     before = person_ads(dataset, base, base_result, person, moment)
-    left, right = st.columns(2)
+    # Every row in sight, so a new or gone ad is not scrolled out of view.
+    st.dataframe(comparison_table(before, mine), hide_index=True, height="content",
+                 row_height=COMPARISON_ROW_PX, column_config=COMPARISON_COLUMNS)
     after_keys = set(zip(mine["app"].astype("str"), mine["ad_id"].astype("str"), strict=True))
     before_keys = set(zip(before["app"].astype("str"), before["ad_id"].astype("str"),
                           strict=True))
-    when = (moment or {}).get("ts", "")
-    # Half a page each: the advertiser is in the ad's name already.
-    with left:
-        st.markdown("**Under the announced policy**")
-        st.dataframe(_ads_tables(dataset.dataset_id, base, person, when, before)[None]
-                     .drop(columns="Advertiser"), hide_index=True)
-    with right:
-        st.markdown("**Under this scenario**")
-        st.dataframe(_ads_tables(dataset.dataset_id, scenario, person, when, mine)[None]
-                     .drop(columns="Advertiser"), hide_index=True)
     gone, new = len(before_keys - after_keys), len(after_keys - before_keys)
     st.caption(f"Same person, both rule sets: {new} of their top ads are new in this scenario "
                f"and {gone} of the announced policy's are gone."
@@ -256,10 +293,32 @@ def app_names(apps: str) -> str:
     return ", ".join(names) if names else "every app"
 
 
+REASON_HELP = "  \n".join(f"**{REASON_SHORT[r]}**: {REASON_LABELS[r]}." for r in REASON_SHORT)
+# What the kept-out table shows per event, short enough for a 1280 px window with the sidebar
+# open; what the chat model read from each chat sits in a second table below it.
+EXCLUDED_COLUMNS = {
+    labels.column("reason"): st.column_config.TextColumn(help=REASON_HELP),
+    labels.column("blocked_apps"): st.column_config.TextColumn(
+        help="The apps whose ads this event does not shape; the others may still use it."),
+}
+GUESS_COLUMNS = {
+    labels.column("topic"): st.column_config.TextColumn(
+        "Topic read from the chat", help="The chat model's guess of the chat's topic."),
+    threshold.GUESS_NOTE: st.column_config.TextColumn(
+        help="How likely the model finds its guess of the topic."),
+    threshold.SENSITIVE_CHANCE: st.column_config.TextColumn(
+        "Chance it is sensitive", help="The chat model's chance that the chat is about a "
+                                       "sensitive topic of the list in force."),
+    threshold.DATA_TOPIC: st.column_config.TextColumn(
+        help="The topic the simulation wrote the chat about: the model never sees it."),
+}
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _excluded_view(dataset_id: str, scenario, person: str, _result, _dataset) -> tuple | None:
     # One person's kept-out events out of everyone's, formatted once per person and scenario
-    # (read-only, shared): the table and the count per reason, or None when there are none.
+    # (read-only, shared): the table, the chats whose topic is the model's guess (None when
+    # there are none) and the count per reason; None when nothing was kept out.
     ex = _result.exclusions
     mine = ex[ex["user_id"] == person]
     if mine.empty:
@@ -267,17 +326,20 @@ def _excluded_view(dataset_id: str, scenario, person: str, _result, _dataset) ->
     shown = mine.sort_values("ts")
     table = labels.display_frame(shown[[c for c in ("ts", "event_type", "app", "topic")
                                         if c in shown]])
-    table[labels.column("reason")] = shown["reason"].map(REASON_LABELS).fillna(
+    table[labels.column("reason")] = shown["reason"].map(REASON_SHORT).fillna(
         shown["reason"]).to_numpy()
     if "blocked_apps" in shown:
         # A chat kept out of some apps only still counts in the others: say which.
         table[labels.column("blocked_apps")] = shown["blocked_apps"].astype(str).map(
             app_names).to_numpy()
-    # A chat's topic and its sensitivity are the model's guesses: say so.
-    for name, values in threshold.guess_columns(_dataset, shown,
-                                                scenario.sensitive_list).items():
-        table[name] = values
-    return table, mine["reason"].value_counts()
+    # A chat's topic and its sensitivity are the model's guesses: say so, and how sure.
+    guesses = threshold.guess_columns(_dataset, shown, scenario.sensitive_list)
+    guessed = None
+    if guesses:
+        guessed = table[[c for c in (labels.column("ts"), labels.column("topic"))
+                         if c in table]].assign(**guesses)
+        guessed = guessed[guessed[threshold.GUESS_NOTE] != ""].reset_index(drop=True)
+    return table.reset_index(drop=True), guessed, mine["reason"].value_counts()
 
 
 def excluded(dataset, scenario, result, person: str) -> None:
@@ -287,12 +349,16 @@ def excluded(dataset, scenario, result, person: str) -> None:
         st.info("No event of this person was kept out by the rules in this scenario.",
                 icon=":material/info:")
         return
-    table, counts = view
-    # The two sentences need the room: the short columns stay narrow.
-    st.dataframe(table, hide_index=True, column_config={
-        labels.column("reason"): st.column_config.TextColumn(width="large"),
-        labels.column("blocked_apps"): st.column_config.TextColumn(width="medium")})
+    table, guessed, counts = view
+    st.dataframe(table, hide_index=True, column_config=EXCLUDED_COLUMNS)
     st.caption(" · ".join(f"{REASON_LABELS.get(r, r)}: {n}" for r, n in counts.items()))
+    if guessed is not None and len(guessed):
+        with st.expander(f"How the chat model read these chats ({len(guessed)} whose topic "
+                         "is its guess)", icon=":material/psychology:"):
+            st.dataframe(guessed, hide_index=True, column_config=GUESS_COLUMNS)
+            st.caption("These chats carry no topic the rules can use: the chat model read it "
+                       "from their text. Where the data knows the true topic (a simulation "
+                       "does), it is shown beside the guess to check it.")
 
 
 def main() -> None:

@@ -148,8 +148,10 @@ def test_a_person_stays_pinned_across_a_rule_switch(sized, server_url, screensho
     assert parse_qs(urlparse(page.url).query)["person"] == [person]
     main = page.locator('[data-testid="stMain"]')
     assert main.get_by_text(person).first.is_visible()
-    assert main.get_by_text("Under the announced policy").is_visible()
-    assert main.get_by_text("Under this scenario").is_visible()
+    # Both rule sets' ads in one table: its column headers (the grid's accessible copy).
+    for header in ("Under the announced policy", "Under this scenario"):
+        main.locator('[data-testid="stDataFrame"] th', has_text=header).first.wait_for(
+            state="attached")
     full_page_screenshot(page, screenshots / "why_this_ad_pinned_ai_off.png", 1400, 900)
 
 
@@ -218,3 +220,119 @@ def test_the_what_if_tables_fit_without_sideways_scrolling(sized, server_url, sc
     assert [w for w in widths if w[0] > w[1] + 1] == [], widths
     full_page_screenshot(page, screenshots / f"what_if_tables_{width}x{height}.png", width,
                          height)
+
+
+# Text wider than its column: the grid draws on a canvas and cuts such text at the column's
+# edge. The columns, their widths and the cells are read from the grid's own props (React) and
+# each text is measured in the grid's font; a cell that may wrap onto more lines is left out.
+CUT_TEXT = """() => {
+  const cut = [];
+  const ctx = document.createElement('canvas').getContext('2d');
+  const isGrid = p => p && typeof p.getCellContent === 'function' && Array.isArray(p.columns)
+    && p.theme && p.columns.every(c => typeof c.width === 'number');
+  [...document.querySelectorAll('[data-testid=stDataFrame]')].filter(d => d.clientWidth > 0)
+    .forEach((frame, i) => {
+      const grid = frame.querySelector('table[role=grid]');
+      const key = grid && Object.keys(grid).find(k => k.startsWith('__reactFiber$'));
+      let fiber = key && grid[key];
+      while (fiber && !isGrid(fiber.memoizedProps)) fiber = fiber.return;
+      if (!fiber) { cut.push(`table ${i}: its columns could not be read`); return; }
+      const {columns, getCellContent, rows, theme} = fiber.memoizedProps;
+      columns.forEach((column, c) => {
+        const room = column.width - 2 * theme.cellHorizontalPadding + 1;
+        ctx.font = theme.headerFontFull;
+        if (ctx.measureText(column.title).width > room) cut.push(`header: ${column.title}`);
+        ctx.font = theme.baseFontFull;
+        for (let r = 0; r < rows; r++) {
+          const cell = getCellContent([c, r]);
+          const text = String(cell.displayData ?? '');
+          if (!cell.allowWrapping && ctx.measureText(text).width > room)
+            cut.push(`${column.title}: ${text}`);
+        }
+      });
+    });
+  return cut; }"""
+
+
+def open_every_expander(page) -> None:
+    """Open each folded expander of the page (not the sidebar's), one at a time."""
+    folded = page.locator('[data-testid="stMain"] [data-testid="stExpander"] '
+                          'details:not([open]) > summary')
+    for _ in range(20):  # a page has a handful
+        if not folded.count():
+            break
+        folded.first.click()
+        page.wait_for_timeout(300)
+    assert folded.count() == 0
+    page.wait_for_timeout(800)  # the grids size their columns after they appear
+
+
+def assert_tables_read_whole(page) -> list:
+    """No table scrolls sideways and no cell or header is cut; returns the tables' widths."""
+    widths = page.evaluate(TABLE_WIDTHS)
+    assert [w for w in widths if w[0] > w[1] + 1] == [], widths
+    assert page.evaluate(CUT_TEXT) == []
+    return widths
+
+
+# The typical US chatter (the page's first person): chats kept out for every reason the
+# announced policy has; with the AI-chat signal off, their ads beside the announced policy's.
+WHY_VIEWS = [(1280, 800, ""), (1400, 900, ""), (1280, 800, "ai_chat=false")]
+
+
+@pytest.mark.parametrize(("width", "height", "query"), WHY_VIEWS,
+                         ids=[f"{w}x{h}-{q or 'announced'}" for w, h, q in WHY_VIEWS])
+def test_the_why_this_ad_tables_read_whole(sized, server_url, screenshots, width, height,
+                                           query) -> None:
+    page = sized(width, height)
+    open_app(page, server_url, "why_this_ad", query)
+    assert_no_exception(page)
+    page.get_by_text("Events the rules kept out").wait_for()
+    open_every_expander(page)
+    # The top ads of the first app and the kept-out events (and both rule sets' ads).
+    assert len(assert_tables_read_whole(page)) >= (3 if query else 2)
+    name = f"why_this_ad_tables_{width}x{height}{'_' + query if query else ''}.png"
+    full_page_screenshot(page, screenshots / name.replace("=", "_"), width, height)
+
+
+def test_the_what_if_tables_read_whole_in_a_narrow_window(sized, server_url,
+                                                          screenshots) -> None:
+    page = sized(800, 900)  # a narrow laptop window or a projector: the sidebar folded
+    # No sensitive list: the longest list name in the sensitive-topic table.
+    open_app(page, server_url, "what_if", "sensitive=none")
+    assert_no_exception(page)
+    page.get_by_role("heading", name="Sensitive topics").wait_for()
+    open_every_expander(page)
+    # The value tables (all regions and by region) and the sensitive-topic table.
+    assert len(assert_tables_read_whole(page)) >= 5
+    full_page_screenshot(page, screenshots / "what_if_tables_800x900.png", 800, 900)
+
+
+# Subplot titles and other annotations inside each chart's frame.
+CUT_ANNOTATIONS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+  const svg = plot.querySelector('.main-svg');
+  if (!svg) return [];
+  const s = svg.getBoundingClientRect();
+  return [...plot.querySelectorAll('.annotation-text')].filter(a => {
+    const r = a.getBoundingClientRect();
+    return r.width > 0 && (r.right > s.right + 1 || r.left < s.left - 1); })
+    .map(a => a.textContent); })"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1400, 900)])
+def test_the_method_tables_read_whole(sized, server_url, screenshots, width, height) -> None:
+    page = sized(width, height)
+    open_app(page, server_url, "method")
+    assert_no_exception(page)
+    page.get_by_text("By language and by set of messages").wait_for()
+    open_every_expander(page)
+    # The calibration figures, the thinning study, the click model, the labels' validity, the
+    # topics, the languages, the sealed targets and the public corpora.
+    assert len(assert_tables_read_whole(page)) >= 8
+    assert page.evaluate(CUT_ANNOTATIONS) == []
+    full_page_screenshot(page, screenshots / f"method_tables_{width}x{height}.png", width,
+                         height)
+    # The page is longer than the full-page picture's cap: the chat model's tables on their own.
+    page.get_by_text("By language and by set of messages").scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(screenshots / f"method_languages_{width}x{height}.png"))
