@@ -36,7 +36,9 @@ bench: $(DEV_STAMP)
 # container loads instead of training and inferring; then the stored feedback-free twin and
 # the headlines' sensitivity to the impression thinning; then the Overview's figures for the
 # announced policy (adlens/overview_sample.json), and the sample's checked tables
-# (sample_data/checked/, read instead of checking the sample again when its bytes are the same).
+# (sample_data/checked/, read instead of checking the sample again when its bytes are the same);
+# last the Overview's top as drawn (components/overview_top.json: the dataset line and the
+# headline figures a session's first visit shows before the sidebar and the engine load).
 sample: $(RUN_STAMP)
 	$(PY) -m adlens generate --users 5000 --seed 20251216 --out sample_data --format parquet
 	$(PY) -m adlens.ranking > /dev/null
@@ -45,3 +47,4 @@ sample: $(RUN_STAMP)
 	$(PY) -m adlens.thinning --users 5000 --seed 20251216
 	$(PY) -m adlens.overview_store
 	$(PY) -m adlens.checked
+	$(PY) -m components.overview_top

@@ -1,13 +1,11 @@
 """Overview: who is in the data, what happened over time, which rules are in force, and the
-three headline figures about the AI-chat signal."""
+headline figures about the AI-chat signal (components/overview_top.py, drawn first)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from components import ai_value, charts, data, frames
-from components.fmt import md_escape, pct
-from components.kpi import Kpi, kpi_row
+from components import charts, data, frames, overview_top
 from components.page import run_page, section
 from components.scenario_controls import current_scenario
 
@@ -27,29 +25,10 @@ def _trend_chart(dataset_id: str, scenario, _dataset) -> object:
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _headline(dataset_id: str, scenario, _dataset) -> tuple[tuple[Kpi, ...], str]:
-    """The headline KPIs and their caption, per dataset and scenario (read-only, shared)."""
-    # Stored for the bundled sample under the announced policy: a fresh server shows the
-    # headline without ranking everyone first.
-    figures = data.stored_overview(_dataset, scenario)
-    shares = frames.headline_shares(figures.shares if figures is not None
-                                    else data.scenario_result(_dataset, scenario).shares["all"])
-    report = ai_value.rolling_report(_dataset, scenario)
-    value = ai_value.headline(report, ai_value.feedback_free(dataset_id),
-                              ai_chat_on=scenario.ai_chat)
-    reach = ai_value.reach(_dataset, scenario)
-    moved, moved_all, moved_help = ai_value.reach_text(reach)
-    return (
-        Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),
-            help="Share of the recommended ads (top ads per person and app) whose score has a "
-                 "positive contribution from the person's chats with Meta AI."),
-        Kpi("AI chats the largest contributor", pct(shares["ai_largest"]),
-            help="Share of recommended ads whose biggest single contribution is the AI-chat "
-                 "signal."),
-        Kpi("Top-5 ads owed to AI chats", moved, delta=moved_all, delta_color="off",
-            help=moved_help),
-        Kpi("Next-week top-5 hit rate added by AI chats", value.text, help=value.help),
-    ), ai_value.reach_caption(reach) + "  \n" + value.caption
+def _top(dataset_id: str, scenario, _dataset) -> overview_top.Top:
+    """The dataset line and the headline KPIs with their caption, per dataset and scenario
+    (read-only, shared)."""
+    return overview_top.build(_dataset, scenario)
 
 
 def ai_share_over_time(dataset, scenario) -> None:
@@ -62,12 +41,20 @@ def ai_share_over_time(dataset, scenario) -> None:
                 key="ai_share_trend")
 
 
-def headline_figures(dataset, scenario) -> None:
-    """Share of ads with an AI-chat contribution, where it leads, what it adds to next week's
-    clicks among the people who can have it, and how many ads it moves into the top 5."""
-    kpis, caption = _headline(dataset.dataset_id, scenario, dataset)
-    kpi_row(list(kpis))
-    st.caption(caption)
+def headline_figures(dataset, scenario, early: overview_top.Early | None) -> None:
+    """The dataset line; the share of ads with an AI-chat contribution, where it leads, what it
+    adds to next week's clicks among the people who can have it, and how many ads it moves into
+    the top 5. On a session's first visit they were drawn before the sidebar (`early`): kept
+    when they are these, replaced when not."""
+    try:
+        top = _top(dataset.dataset_id, scenario, dataset)
+    except Exception:
+        # The stored figures never stand in for ones that could not be computed.
+        slot = early.slot if early is not None else st.empty()
+        with slot.container():
+            st.caption(overview_top.dataset_line(dataset))
+        raise
+    overview_top.show(top, early)
 
 
 def rules_list(rules) -> None:
@@ -84,13 +71,14 @@ def rules_list(rules) -> None:
 
 
 def main() -> None:
-    st.title("Overview")
+    early = overview_top.take()
+    if early is None:
+        st.title(overview_top.TITLE)
     dataset = data.current_dataset()
     scenario = current_scenario()
-    st.caption(f"{md_escape(dataset.source)} · {dataset.n_users:,} people · "
-               f"{len(dataset.ads):,} ads · {dataset.n_events:,} events")
     with section():
-        headline_figures(dataset, scenario)
+        headline_figures(dataset, scenario, early)
+    overview_top.charts_follow(early)
     left, right = st.columns([3, 2])
     with left:
         charts.show(_people_chart(dataset.dataset_id, dataset),
