@@ -46,8 +46,9 @@ PAGES: dict[str, st.Page] = {
 
 page = st.navigation(list(PAGES.values()))
 # A session's first Overview on the bundled sample under the announced policy: its banner,
-# title and headline figures, stored at build time, go to the browser now, before the sidebar,
-# pandas, Plotly and the engine load (about 1 s of CPU on a cold server); the page confirms them.
+# title and headline figures, stored at build time, go to the browser now, before the sidebar;
+# the page then draws the stored charts and rules. Nothing in that run loads pandas, Arrow or
+# the engine (components/overview_top.py); the next run loads what it needs.
 early = overview_top.draw_early(page is PAGES["views/overview.py"], st.query_params.to_dict())
 
 from components import data, folder, generation, story  # noqa: E402
@@ -88,10 +89,10 @@ story.story_box(current_file)
 AS_OF_PAGES = ("views/overview.py", "views/why_this_ad.py", "views/contributions.py",
                "views/what_if.py", "views/recall.py")
 in_folder = folder.active()  # a dataset folder: its own page versions (components.folder_pages)
-window = (data.event_window(data.current_dataset())
-          if current_file in AS_OF_PAGES and not in_folder else ())
-outside = (as_of_outside(scenario, window)
-           if current_file in AS_OF_PAGES and not in_folder else None)
+# A first visit's stored view was made only for a day inside the sample's (overview_top.store).
+checks_day = current_file in AS_OF_PAGES and not in_folder and not early
+window = data.event_window(data.current_dataset()) if checks_day else ()
+outside = as_of_outside(scenario, window) if checks_day else None
 if in_folder:
     from components import folder_pages  # only a local run on a folder needs it
 

@@ -1,12 +1,15 @@
-"""The Overview's top: the dataset line and the headline figures. Built from the engine as any
-page builds its figures, stored for the bundled sample, and drawn first on a session's first visit.
+"""The Overview's first view: the dataset line, the headline figures, the two charts and the
+rules, stored for the bundled sample and drawn on a session's first visit without pandas, NumPy,
+Arrow or the engine.
 
 A session's first run of the Overview on the bundled sample under the announced policy (no link
-parameters, no dataset folder) draws the banner, the title and the stored top before the sidebar,
-pandas, Plotly and the engine are loaded, so the headline is on screen while the rest is built.
-The page then builds the top as always and replaces the stored one if they differ. `python -m
-components.overview_top` (run by `make sample`) stores it in `components/overview_top.json`;
-tests/test_overview_top.py fails until it is current.
+parameters, no dataset folder) draws the banner, the title and the headline figures from
+`components/overview_top.json` before the sidebar, then the charts and the rules from the same
+file: a fresh server shows the whole page after importing only Streamlit and the app's light
+modules. The file is used only when its key matches exactly (every file of the sample, the
+source of every module that builds or draws the page, the library versions and Python's);
+everything after the first run is computed as always. `python -m components.overview_top` (run
+by `make sample`) stores it; tests/test_overview_top.py fails until it is current.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +35,16 @@ ROOT = Path(__file__).resolve().parent.parent
 STORED_PATH = Path(__file__).resolve().parent / "overview_top.json"
 SAMPLE_DIR = ROOT / "sample_data"
 TITLE = "Overview"
-# What decides the stored top besides the sample's bytes and the scenario: the code that builds
-# and draws it and the stored figures it is built from (a stale file is refused, and the page
-# would replace it anyway).
+# What decides the stored first view besides the sample's bytes and the scenario: the code that
+# builds and draws it and the stored figures it is built from (a stale file is refused).
 DEPENDS_ON = ("components/overview_top.py", "components/ai_value.py", "components/frames.py",
-              "components/fmt.py", "components/kpi.py", "views/overview.py",
-              "adlens/overview_sample.json", "adlens/feedback_free.json")
+              "components/fmt.py", "components/kpi.py", "components/charts.py",
+              "components/colors.py", "components/scenario_controls.py",
+              "components/dataset_controls.py", "views/overview.py", "adlens/labels.py",
+              "adlens/schema.py", "adlens/scenario.py", "adlens/overview_sample.json",
+              "adlens/feedback_free.json")
+# Libraries whose version can change a figure's numbers or its JSON.
+LIBRARIES = ("numpy", "pandas", "pyarrow", "scikit-learn", "plotly", "streamlit")
 LOADING = ":material/hourglass_top: Drawing the charts…"
 K_EARLY = "_overview_top_early"  # plain state for one run: the top drawn before the sidebar
 
@@ -60,14 +68,35 @@ class Top:
                    note=str(data["note"]))
 
 
+@dataclass(frozen=True)
+class FirstView:
+    """The whole first Overview: its top, the two charts as Plotly JSON (what st.plotly_chart
+    sends), the rules as Markdown and the sidebar's "In use" line."""
+
+    top: Top
+    people_chart: dict | None
+    trend_chart: dict | None
+    rules: str
+    in_use: str
+
+    def to_dict(self) -> dict:
+        return {"top": self.top.to_dict(), "people_chart": self.people_chart,
+                "trend_chart": self.trend_chart, "rules": self.rules, "in_use": self.in_use}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> FirstView:
+        return cls(top=Top.from_dict(data["top"]), people_chart=data["people_chart"],
+                   trend_chart=data["trend_chart"], rules=str(data["rules"]),
+                   in_use=str(data["in_use"]))
+
+
 @dataclass(frozen=True, eq=False)
 class Early:
-    """The top drawn before the sidebar in this run, the placeholder holding it, and the one
-    saying the charts are on their way."""
+    """The first view this run draws from the stored file, and the placeholder saying the
+    charts are on their way."""
 
-    slot: Any  # st.empty() placeholders
-    top: Top
-    loading: Any
+    view: FirstView
+    loading: Any  # an st.empty() placeholder
 
 
 # --- building it -----------------------------------------------------------------------------
@@ -112,21 +141,67 @@ def build(dataset: Any, scenario: Scenario) -> Top:
     return Top(dataset_line(dataset), kpis, note)
 
 
+def people_chart(dataset: Any) -> Any:
+    """People per region, by Meta AI use (a Plotly figure, or None without people)."""
+    from components import charts, frames  # noqa: PLC0415 — Plotly figures and pandas
+
+    return charts.people_by_region_chart(frames.people_by_region(dataset.users))
+
+
+def trend_chart(dataset: Any, scenario: Scenario) -> Any:
+    """The AI-chat part of the shown ads' scores, week by week and per region."""
+    from components import charts, data  # noqa: PLC0415 — Plotly figures and pandas
+
+    return charts.signal_share_trend_chart(data.weekly_ai_share(dataset, scenario),
+                                           scenario.policy_start)
+
+
+def rules_markdown(rules: Any) -> str:
+    """The rules (frames.rules_in_force) as a short list; a rule that differs from the announced
+    policy is flagged."""
+    lines = []
+    for rule, now, announced, counterfactual in rules[
+            ["rule", "this view", "announced policy", "counterfactual"]].itertuples(index=False):
+        if counterfactual:
+            lines.append(f"- :orange[**{rule}: {now}**] — counterfactual (announced: "
+                         f"{announced})")
+        else:
+            lines.append(f"- {rule}: **{now}**")
+    return "\n".join(lines)
+
+
+def in_use_line(dataset: Any) -> str:
+    """The sidebar's line saying which data is in use: its source, with its people."""
+    people = f"{dataset.n_users:,} people"
+    return dataset.source if people in dataset.source else f"{dataset.source} ({people})"
+
+
+def _figure_json(fig: Any) -> dict | None:
+    # What st.plotly_chart sends for this figure, so the stored one draws the same.
+    import plotly.io  # noqa: PLC0415
+
+    return None if fig is None else json.loads(plotly.io.to_json(fig, validate=False))
+
+
+def build_first_view(dataset: Any, scenario: Scenario) -> FirstView:
+    from components import frames  # noqa: PLC0415
+
+    return FirstView(top=build(dataset, scenario),
+                     people_chart=_figure_json(people_chart(dataset)),
+                     trend_chart=_figure_json(trend_chart(dataset, scenario)),
+                     rules=rules_markdown(frames.rules_in_force(scenario)),
+                     in_use=in_use_line(dataset))
+
+
 # --- drawing it ------------------------------------------------------------------------------
 def draw(top: Top) -> None:
     st.caption(top.caption)
+    draw_headline(top)
+
+
+def draw_headline(top: Top) -> None:
     kpi_row(list(top.kpis))
     st.caption(top.note)
-
-
-def show(top: Top, early: Early | None) -> None:
-    """Draw the top in a placeholder of its own; when this run drew it early (see `draw_early`),
-    leave it as it is if it is the same, else replace it."""
-    if early is not None and early.top == top:
-        return
-    slot = early.slot if early is not None else st.empty()
-    with slot.container():
-        draw(top)
 
 
 def charts_follow(early: Early | None) -> None:
@@ -135,8 +210,13 @@ def charts_follow(early: Early | None) -> None:
         early.loading.empty()
 
 
+def peek() -> Early | None:
+    """The first view this run draws from the stored file, if any (the sidebar asks)."""
+    return st.session_state.get(K_EARLY)
+
+
 def take() -> Early | None:
-    """The top this run drew before the sidebar, once (the Overview page asks)."""
+    """The first view this run draws from the stored file, once (the Overview page asks)."""
     return st.session_state.pop(K_EARLY, None)
 
 
@@ -151,40 +231,49 @@ def _sha256(path: Path) -> str:
 
 
 def key(root: Path = ROOT, sample: Path = SAMPLE_DIR) -> dict:
-    """What a stored top must have been built from to be drawn: every file of the sample folder
-    (SHA-256), the sources and stored figures in DEPENDS_ON, and the announced policy."""
+    """What a stored first view must have been built from to be drawn: every file of the sample
+    folder (SHA-256), the sources and stored figures in DEPENDS_ON, the library versions,
+    Python's minor version and the announced policy."""
     return {"sample": {p.name: _sha256(p) for p in sorted(Path(sample).iterdir())
                        if p.is_file()},
             "code": {name: _sha256(Path(root) / name) for name in DEPENDS_ON},
+            "libraries": {name: version(name) for name in LIBRARIES},
+            "python": f"{sys.version_info.major}.{sys.version_info.minor}",
             "scenario": json.loads(Scenario.announced().to_json())}
 
 
 def store(path: Path = STORED_PATH) -> dict:
-    """Build the bundled sample's top under the announced policy and write it with its key."""
+    """Build the bundled sample's first view under the announced policy and write it with its
+    key."""
     from adlens import checked  # noqa: PLC0415 — the command line only
 
-    top = build(checked.load_dataset(SAMPLE_DIR), Scenario.announced())
-    data = {"key": key(), "top": top.to_dict()}
+    dataset = checked.load_dataset(SAMPLE_DIR)
+    scenario = Scenario.announced()
+    first, last = (dataset.events["ts"].min().date(), dataset.events["ts"].max().date())
+    if not first <= scenario.as_of <= last:  # the page would show a sentence instead
+        raise SystemExit("the announced view's day is outside the sample's days")
+    data = {"key": key(), "view": build_first_view(dataset, scenario).to_dict()}
     Path(path).write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
                           encoding="utf-8")
     return data
 
 
 def stored(path: Path = STORED_PATH, root: Path = ROOT, sample: Path = SAMPLE_DIR
-           ) -> Top | None:
-    """The stored top when its key is this sample's, code's and policy's; else None."""
+           ) -> FirstView | None:
+    """The stored first view when its key is this sample's, code's, libraries' and policy's;
+    else None."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("key") != key(root, sample):
             return None
-        return Top.from_dict(data["top"])
+        return FirstView.from_dict(data["view"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def first_visit(params: Mapping[str, Any], environ: Mapping[str, str] | None = None) -> bool:
-    """Whether this run is a session's first with nothing asked for: no session state yet, no
-    link parameters and no dataset folder given to the server. The sidebar then opens on the
+    """Whether this run is a session's first with nothing asked for: no link parameters, no
+    dataset folder given to the server and no session state yet. The sidebar then opens on the
     bundled sample under the announced policy."""
     env = os.environ if environ is None else environ
     return (not params and not env.get("ADLENS_DATA_DIR", "").strip()
@@ -193,28 +282,28 @@ def first_visit(params: Mapping[str, Any], environ: Mapping[str, str] | None = N
 
 def draw_early(is_overview: bool, params: Mapping[str, Any]) -> bool:
     """On a session's first visit (`first_visit`) to the Overview, draw what it shows first —
-    the policy banner, the title and the stored top — before the sidebar and the engine load.
-    Returns whether it did; the page then confirms or replaces the top (`take`, `show`)."""
+    the policy banner, the title and the stored headline figures — before the sidebar, and a
+    line where the charts will be. Returns whether it did; the page then draws the stored
+    charts and rules (`take`)."""
     if not (is_overview and first_visit(params)):
         return False
-    top = stored()
-    if top is None:
+    view = stored()
+    if view is None:
         return False
     counterfactual_banner(Scenario.announced())
     st.title(TITLE)
-    slot = st.empty()
-    with slot.container():
-        draw(top)
+    draw(view.top)
     # Where the charts will be, until the page draws them (`charts_follow`).
     loading = st.empty()
     loading.caption(LOADING)
-    st.session_state[K_EARLY] = Early(slot, top, loading)
+    st.session_state[K_EARLY] = Early(view, loading)
     return True
 
 
 def main() -> int:
     data = store()
-    print(f"stored {STORED_PATH.name} ({len(data['top']['kpis'])} headline figures)")
+    print(f"stored {STORED_PATH.name} ({len(data['view']['top']['kpis'])} headline figures, "
+          "two charts, the rules)")
     return 0
 
 

@@ -1,7 +1,6 @@
-"""The Overview's top (dataset line and headline figures) stored for a session's first visit: it
-is what the page builds, it is refused for another sample, code or policy, it is drawn only on a
-first visit with nothing asked for, and the page keeps it when it is the same and replaces it
-when it is not."""
+"""The Overview's first view stored for a session's first visit: it is what the page builds, it
+draws exactly what a later run draws, it is refused for another sample, code, library or policy,
+and it is used only on a first visit with nothing asked for."""
 
 from __future__ import annotations
 
@@ -21,22 +20,67 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
 
-def test_the_stored_top_is_current_for_the_bundled_sample() -> None:
-    """Fails after a change to the sample, the headline's code or its stored figures until
-    `python -m components.overview_top` (in `make sample`) stores it again."""
+def test_the_stored_first_view_is_current_for_the_bundled_sample() -> None:
+    """Fails after a change to the sample, the page's code, its libraries or its stored figures
+    until `python -m components.overview_top` (in `make sample`) stores it again."""
     stored = overview_top.stored()
     assert stored is not None, ("stale components/overview_top.json: run "
                                 "`python -m components.overview_top`")
-    built = overview_top.build(checked.load_dataset(overview_top.SAMPLE_DIR),
-                               Scenario.announced())
+    built = overview_top.build_first_view(checked.load_dataset(overview_top.SAMPLE_DIR),
+                                          Scenario.announced())
     assert stored == built
-    assert len(stored.kpis) == 4 and all(k.value for k in stored.kpis)
+    assert len(stored.top.kpis) == 4 and all(k.value for k in stored.top.kpis)
+    assert stored.people_chart["data"] and stored.trend_chart["data"]
+
+
+def _without_nulls(spec: object) -> object:
+    """A figure's JSON without properties set to None (and objects left empty): Plotly draws
+    them as not set, and a figure built from stored JSON drops them."""
+    if isinstance(spec, dict):
+        kept = {k: _without_nulls(v) for k, v in spec.items() if v is not None}
+        return {k: v for k, v in kept.items() if v != {}}
+    if isinstance(spec, list):
+        return [_without_nulls(v) for v in spec]
+    return spec
+
+
+def _page(at: AppTest) -> dict:
+    """What the main area and the sidebar's "In use" line show."""
+    return {"title": [t.value for t in at.main.title],
+            "captions": [c.value for c in at.main.caption],
+            "metrics": [(m.label, m.value, m.delta, m.help) for m in at.metric],
+            "markdown": [m.value for m in at.main.markdown],
+            "charts": [_without_nulls(json.loads(c.proto.spec)) for c in at.get("plotly_chart")],
+            "chart_config": [c.proto.config for c in at.get("plotly_chart")],
+            "in_use": [c.value for c in at.sidebar.caption if "In use" in c.value]}
+
+
+def test_a_first_visit_draws_what_a_later_run_draws(monkeypatch) -> None:
+    drawn: list = []
+    real = overview_top.draw
+
+    def draw(top: overview_top.Top) -> None:
+        drawn.append(top)
+        real(top)
+
+    monkeypatch.setattr(overview_top, "draw", draw)
+    at = AppTest.from_file(APP, default_timeout=240).run()
+    assert not at.exception
+    assert drawn == [overview_top.stored().top]  # the first view, from the stored file
+    first = _page(at)
+    assert overview_top.LOADING not in first["captions"]  # gone: the charts are drawn
+    at.run()  # the same session again: everything computed as always
+    assert not at.exception
+    assert len(drawn) == 1
+    assert _page(at) == first
+    assert first["title"] == ["Overview"] and len(first["metrics"]) == 4
+    assert len(first["charts"]) == 2 and first["in_use"]
 
 
 @pytest.fixture
 def copies(tmp_path: Path) -> tuple[Path, Path, Path]:
-    """A copy of the sample folder's files and of the sources the key reads, and a stored top
-    keyed to them."""
+    """A copy of the sample folder's files and of the sources the key reads, and a stored first
+    view keyed to them."""
     sample = tmp_path / "sample"
     sample.mkdir()
     for file in overview_top.SAMPLE_DIR.iterdir():
@@ -46,21 +90,26 @@ def copies(tmp_path: Path) -> tuple[Path, Path, Path]:
     for name in overview_top.DEPENDS_ON:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, root / name)
-    top = overview_top.Top("a line", (Kpi("a", "1.0%", help="h"), Kpi("b", "2", delta="3")),
-                           "a note")
-    path = tmp_path / "top.json"
-    path.write_text(json.dumps({"key": overview_top.key(root, sample), "top": top.to_dict()}))
+    view = overview_top.FirstView(
+        overview_top.Top("a line", (Kpi("a", "1.0%", help="h"), Kpi("b", "2", delta="3")),
+                         "a note"), {"data": [{"type": "bar", "y": [1]}]}, None, "- rule",
+        "Bundled sample (5 people)")
+    path = tmp_path / "view.json"
+    path.write_text(json.dumps({"key": overview_top.key(root, sample), "view": view.to_dict()}))
     return path, root, sample
 
 
-def test_a_stored_top_comes_back_for_its_own_key(copies) -> None:
+def test_a_stored_first_view_comes_back_for_its_own_key(copies) -> None:
     path, root, sample = copies
-    top = overview_top.stored(path, root, sample)
-    assert top == overview_top.Top("a line", (Kpi("a", "1.0%", help="h"),
-                                              Kpi("b", "2", delta="3")), "a note")
+    view = overview_top.stored(path, root, sample)
+    assert view is not None
+    assert view.top.kpis == (Kpi("a", "1.0%", help="h"), Kpi("b", "2", delta="3"))
+    assert (view.trend_chart, view.rules, view.in_use) == (None, "- rule",
+                                                           "Bundled sample (5 people)")
 
 
-def test_a_stored_top_is_refused_for_another_sample_code_or_file(copies, tmp_path) -> None:
+def test_a_stored_first_view_is_refused_for_another_sample_code_or_file(copies,
+                                                                        tmp_path) -> None:
     path, root, sample = copies
     events = sample / "events.parquet"
     data = bytearray(events.read_bytes())
@@ -72,7 +121,7 @@ def test_a_stored_top_is_refused_for_another_sample_code_or_file(copies, tmp_pat
     (sample / "extra.csv").write_text("a\n1\n")  # an added file
     assert overview_top.stored(path, root, sample) is None
     (sample / "extra.csv").unlink()
-    with (root / "components/ai_value.py").open("a") as source:  # the headline's wording
+    with (root / "components/charts.py").open("a") as source:  # how a chart is drawn
         source.write("\n# changed\n")
     assert overview_top.stored(path, root, sample) is None
     (tmp_path / "broken.json").write_text("{not json")
@@ -80,62 +129,21 @@ def test_a_stored_top_is_refused_for_another_sample_code_or_file(copies, tmp_pat
     assert overview_top.stored(tmp_path / "missing.json", root, sample) is None
 
 
-def test_another_announced_policy_is_refused(copies, monkeypatch) -> None:
+@pytest.mark.parametrize("field", ["libraries", "python", "scenario"])
+def test_a_stored_first_view_from_other_libraries_or_policy_is_refused(copies, tmp_path,
+                                                                        field) -> None:
     path, root, sample = copies
-    announced = Scenario.announced()
-    monkeypatch.setattr(overview_top.Scenario, "announced",
-                        classmethod(lambda cls, as_of=None: announced.with_(ai_chat=False)))
+    data = json.loads(path.read_text())
+    data["key"][field] = "something else"
+    path.write_text(json.dumps(data))
     assert overview_top.stored(path, root, sample) is None
 
 
-def _count_draws(monkeypatch) -> list[overview_top.Top]:
-    drawn: list[overview_top.Top] = []
-    real = overview_top.draw
-
-    def draw(top: overview_top.Top) -> None:
-        drawn.append(top)
-        real(top)
-
-    monkeypatch.setattr(overview_top, "draw", draw)
-    return drawn
-
-
-def _metrics(at: AppTest) -> list[tuple[str, str]]:
-    return [(m.label, m.value) for m in at.metric]
-
-
-def test_a_first_visit_draws_the_stored_top_once_and_the_page_keeps_it(monkeypatch) -> None:
-    drawn = _count_draws(monkeypatch)
-    at = AppTest.from_file(APP, default_timeout=240).run()
-    assert not at.exception
-    stored = overview_top.stored()
-    assert drawn == [stored]  # drawn before the sidebar; the page found the same and kept it
-    assert _metrics(at) == [(k.label, k.value) for k in stored.kpis]
-    assert [t.value for t in at.main.title] == ["Overview"]
-    assert at.main.caption[0].value.startswith(":material/verified: Announced policy in force")
-    assert at.main.caption[1].value == stored.caption
-    assert at.main.caption[2].value == stored.note
-    assert len(at.get("plotly_chart")) == 2
-    assert overview_top.LOADING not in [c.value for c in at.main.caption]  # gone: charts drawn
-
-
-def test_a_stale_stored_top_is_replaced_by_the_page(monkeypatch) -> None:
-    stored = overview_top.stored()
-    wrong = overview_top.Top(stored.caption, tuple(
-        Kpi(k.label, "99.9%", help=k.help) for k in stored.kpis), "a stale note")
-    monkeypatch.setattr(overview_top, "stored", lambda *args, **kwargs: wrong)
-    drawn = _count_draws(monkeypatch)
-    at = AppTest.from_file(APP, default_timeout=240).run()
-    assert not at.exception
-    assert drawn == [wrong, stored]  # early, then replaced in the same place
-    assert _metrics(at) == [(k.label, k.value) for k in stored.kpis]
-    assert "a stale note" not in [c.value for c in at.main.caption]
-    assert [t.value for t in at.main.title] == ["Overview"]
-
-
 @pytest.mark.parametrize("ask", ["link", "state"])
-def test_only_a_first_visit_with_nothing_asked_for_is_drawn_early(monkeypatch, ask) -> None:
-    drawn = _count_draws(monkeypatch)
+def test_only_a_first_visit_with_nothing_asked_for_uses_the_stored_view(monkeypatch,
+                                                                         ask) -> None:
+    monkeypatch.setattr(overview_top, "stored", lambda *args, **kwargs: pytest.fail(
+        "the stored first view was read"))
     at = AppTest.from_file(APP, default_timeout=240)
     if ask == "link":
         at.query_params["ai_chat"] = "off"  # a copied link: another scenario
@@ -143,11 +151,10 @@ def test_only_a_first_visit_with_nothing_asked_for_is_drawn_early(monkeypatch, a
         at.session_state["ds_choice"] = "sample"  # a session that has state already
     at.run()
     assert not at.exception
-    assert len(drawn) == 1  # by the page only, after the sidebar
     assert len(at.metric) == 4
     assert [t.value for t in at.main.title] == ["Overview"]
     if ask == "link":
-        assert at.metric[0].value == "0.0%"  # the link's scenario, not the stored top
+        assert at.metric[0].value == "0.0%"  # the link's scenario
 
 
 def test_a_link_or_a_dataset_folder_is_not_a_first_visit() -> None:
