@@ -63,6 +63,8 @@ from components.scenario_controls import (  # noqa: E402
 )
 from components.share import share_controls  # noqa: E402
 
+if not early:  # a first visit reads no data (components/overview_top.py)
+    data.use_system_allocator_for_arrow()
 init_from_url(st.query_params.to_dict())
 generation.read_url(st.query_params.to_dict())
 goto = story.pending_page()

@@ -7,6 +7,7 @@ cached by (dataset_id, scenario) with the heavy objects passed as underscore-pre
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import os
 import sys
@@ -132,11 +133,13 @@ def tune_malloc() -> None:
 tune_malloc()
 
 
+@functools.cache
 def use_system_allocator_for_arrow() -> None:
     """Let Arrow allocate through glibc, so the settings above and malloc_trim reach its
     buffers too: its default pool (mimalloc) keeps freed pages, about 80 MB after loading the
-    sample against about 40 MB through glibc. Called before a dataset is read (not at import:
-    a first visit draws the Overview without Arrow)."""
+    sample against about 40 MB through glibc. Once per process, before the first dataset is
+    read: app.py calls it on every run but a first visit, which draws the Overview without
+    Arrow (components/overview_top.py)."""
     try:
         import pyarrow as pa  # noqa: PLC0415
 
@@ -155,7 +158,6 @@ def load_sample() -> Dataset:
     """The bundled sample, loaded once per server and shared read-only by every session."""
     if not SAMPLE_DIR.is_dir() or not any(SAMPLE_DIR.iterdir()):
         raise DataUnavailable("The bundled sample is missing from sample_data/.")
-    use_system_allocator_for_arrow()
     try:
         # The sample as checked at build time when its bytes are exactly those (adlens/checked.py),
         # else checked now by the contract.
@@ -197,7 +199,6 @@ def load_upload(files: list) -> None:
     # (name, buffer) pairs: two files of the same name are reported, not collapsed, and an
     # oversized file is measured without being copied.
     blobs = [(f.name, f.getbuffer()) for f in files]
-    use_system_allocator_for_arrow()
     try:
         dataset = contract.load_uploaded(blobs, max_bytes=MAX_UPLOAD_BYTES)
     except contract.ContractError as error:

@@ -46,7 +46,7 @@ DEPENDS_ON = ("components/overview_top.py", "components/ai_value.py", "component
 # Libraries whose version can change a figure's numbers or its JSON.
 LIBRARIES = ("numpy", "pandas", "pyarrow", "scikit-learn", "plotly", "streamlit")
 LOADING = ":material/hourglass_top: Drawing the charts…"
-K_EARLY = "_overview_top_early"  # plain state for one run: the top drawn before the sidebar
+K_EARLY = "_overview_top_early"  # plain state for one run: the first view this run draws
 
 
 @dataclass(frozen=True)
