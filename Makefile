@@ -18,8 +18,13 @@ $(DEV_STAMP): $(RUN_STAMP) requirements-dev.txt
 
 # A local run: the sidebar can open a dataset folder of any size on this machine, and
 # `make run DATA=path/to/folder` opens one at the start (components/folder.py).
+# The file watcher polls the app's own files: Streamlit's default (watchdog) watches the folder
+# of app.py recursively, and with .venv inside it that is some 3,000 more folders to watch and
+# an event for every library file the app imports (0.4-0.9 s of CPU per cold start, measured in
+# docs/SCALE.md). Polling still picks up an edited file, within a few seconds.
 run: $(RUN_STAMP)
-	ADLENS_LOCAL=1 $(if $(DATA),ADLENS_DATA_DIR="$(abspath $(DATA))") $(PY) -m streamlit run app.py
+	ADLENS_LOCAL=1 $(if $(DATA),ADLENS_DATA_DIR="$(abspath $(DATA))") $(PY) -m streamlit run app.py \
+		--server.fileWatcherType poll
 
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
@@ -36,7 +41,9 @@ bench: $(DEV_STAMP)
 # container loads instead of training and inferring; then the stored feedback-free twin and
 # the headlines' sensitivity to the impression thinning; then the Overview's figures for the
 # announced policy (adlens/overview_sample.json), and the sample's checked tables
-# (sample_data/checked/, read instead of checking the sample again when its bytes are the same).
+# (sample_data/checked/, read instead of checking the sample again when its bytes are the same);
+# last the Overview's top as drawn (components/overview_top.json: the dataset line and the
+# headline figures a session's first visit shows before the sidebar and the engine load).
 sample: $(RUN_STAMP)
 	$(PY) -m adlens generate --users 5000 --seed 20251216 --out sample_data --format parquet
 	$(PY) -m adlens.ranking > /dev/null
@@ -45,3 +52,4 @@ sample: $(RUN_STAMP)
 	$(PY) -m adlens.thinning --users 5000 --seed 20251216
 	$(PY) -m adlens.overview_store
 	$(PY) -m adlens.checked
+	$(PY) -m components.overview_top

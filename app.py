@@ -22,17 +22,7 @@ st.set_page_config(page_title="AdLens", page_icon=":material/ads_click:", layout
 # on a cold start.
 layout.page_style()
 
-from components import data, folder, generation, story  # noqa: E402
-from components.dataset_controls import dataset_controls  # noqa: E402
-from components.scenario_controls import (  # noqa: E402
-    as_of_outside,
-    counterfactual_banner,
-    init_from_url,
-    scenario_controls,
-    sync_url,
-    view_as_of,
-)
-from components.share import share_controls  # noqa: E402
+from components import overview_top  # noqa: E402 — light: Streamlit and the stored top only
 
 # The page files live in views/, not pages/: with a pages/ folder next to app.py, Streamlit
 # 1.67 serves a cold server's first deep link (e.g. a shared /why_this_ad?person=... link) in
@@ -55,6 +45,26 @@ PAGES: dict[str, st.Page] = {
 }
 
 page = st.navigation(list(PAGES.values()))
+# A session's first Overview on the bundled sample under the announced policy: its banner,
+# title and headline figures, stored at build time, go to the browser now, before the sidebar;
+# the page then draws the stored charts and rules. Nothing in that run loads pandas, Arrow or
+# the engine (components/overview_top.py); the next run loads what it needs.
+early = overview_top.draw_early(page is PAGES["views/overview.py"], st.query_params.to_dict())
+
+from components import data, folder, generation, story  # noqa: E402
+from components.dataset_controls import dataset_controls  # noqa: E402
+from components.scenario_controls import (  # noqa: E402
+    as_of_outside,
+    counterfactual_banner,
+    init_from_url,
+    scenario_controls,
+    sync_url,
+    view_as_of,
+)
+from components.share import share_controls  # noqa: E402
+
+if not early:  # a first visit reads no data (components/overview_top.py)
+    data.use_system_allocator_for_arrow()
 init_from_url(st.query_params.to_dict())
 generation.read_url(st.query_params.to_dict())
 goto = story.pending_page()
@@ -72,7 +82,8 @@ share_controls(scenario)
 sync_url(scenario)
 generation.run_pending(scenario)  # a requested population, before any page is drawn
 
-counterfactual_banner(scenario)
+if not early:  # drawn already, above the title
+    counterfactual_banner(scenario)
 generation.note()
 current_file = next((f for f, p in PAGES.items() if p is page), "")
 story.story_box(current_file)
@@ -80,10 +91,10 @@ story.story_box(current_file)
 AS_OF_PAGES = ("views/overview.py", "views/why_this_ad.py", "views/contributions.py",
                "views/what_if.py", "views/recall.py")
 in_folder = folder.active()  # a dataset folder: its own page versions (components.folder_pages)
-window = (data.event_window(data.current_dataset())
-          if current_file in AS_OF_PAGES and not in_folder else ())
-outside = (as_of_outside(scenario, window)
-           if current_file in AS_OF_PAGES and not in_folder else None)
+# A first visit's stored view was made only for a day inside the sample's (overview_top.store).
+checks_day = current_file in AS_OF_PAGES and not in_folder and not early
+window = data.event_window(data.current_dataset()) if checks_day else ()
+outside = as_of_outside(scenario, window) if checks_day else None
 if in_folder:
     from components import folder_pages  # only a local run on a folder needs it
 
@@ -95,4 +106,7 @@ elif outside:
         st.button(f"View as of {window[1]:%d %b %Y}, the data's last day", on_click=view_as_of,
                   args=(window[1],), key="as_of_last_day")
 else:
-    page.run()
+    try:
+        page.run()
+    finally:
+        overview_top.forget()

@@ -7,29 +7,38 @@ cached by (dataset_id, scenario) with the heavy objects passed as underscore-pre
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import streamlit as st
 
-from adlens import (
-    checked,
-    contract,
-    engine,
-    export,
-    labels,
-    overview_store,
-    recall,
-    schema,
-    trends,
-)
-from adlens.dataset import Dataset
 from adlens.scenario import Scenario
-from components import collector, frames
+from components import collector
+from components.lazy import LazyModule
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from adlens.dataset import Dataset
+
+# Imported when first used: the sidebar imports this module on every run, and a session's first
+# Overview on the bundled sample is drawn without pandas or the engine (components/lazy.py).
+pd = LazyModule("pandas")  # noqa: F811
+checked = LazyModule("adlens.checked")
+contract = LazyModule("adlens.contract")
+engine = LazyModule("adlens.engine")
+export = LazyModule("adlens.export")
+labels = LazyModule("adlens.labels")
+overview_store = LazyModule("adlens.overview_store")
+recall = LazyModule("adlens.recall")
+schema = LazyModule("adlens.schema")
+trends = LazyModule("adlens.trends")
+frames = LazyModule("components.frames")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"
@@ -81,10 +90,10 @@ _LIBC = _glibc()  # opened once: trim_memory() runs after every script run
 def trim_memory() -> None:
     """Hand the heap's free pages back to the OS: a couple of milliseconds, so it runs after
     every script run and every ranking (without it, each run leaves about 40 MB in RSS)."""
+    pa = sys.modules.get("pyarrow")  # Arrow's pool only once something has loaded it
     try:
-        import pyarrow as pa  # noqa: PLC0415 — already imported by pandas and the loader
-
-        pa.default_memory_pool().release_unused()
+        if pa is not None:
+            pa.default_memory_pool().release_unused()
     except Exception:  # noqa: BLE001 — an optimisation only
         pass
     if _LIBC is not None and hasattr(_LIBC, "malloc_trim"):
@@ -124,19 +133,19 @@ def tune_malloc() -> None:
 tune_malloc()
 
 
+@functools.cache
 def use_system_allocator_for_arrow() -> None:
     """Let Arrow allocate through glibc, so the settings above and malloc_trim reach its
     buffers too: its default pool (mimalloc) keeps freed pages, about 80 MB after loading the
-    sample against about 40 MB through glibc."""
+    sample against about 40 MB through glibc. Once per process, before the first dataset is
+    read: app.py calls it on every run but a first visit, which draws the Overview without
+    Arrow (components/overview_top.py)."""
     try:
         import pyarrow as pa  # noqa: PLC0415
 
         pa.set_memory_pool(pa.system_memory_pool())
     except Exception:  # noqa: BLE001 — an optimisation only
         pass
-
-
-use_system_allocator_for_arrow()
 
 
 class DataUnavailable(RuntimeError):
@@ -464,7 +473,7 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
     return export.to_safe_csv(frame)
 
 
-QUALITY_METRICS = {m: labels.metric(m) for m in ("precision@k", "ndcg@k", "auc")}
+QUALITY_METRICS = ("precision@k", "ndcg@k", "auc")
 
 
 def _pick(summary: pd.DataFrame, metric: str, variant: str) -> pd.Series | None:
@@ -485,7 +494,8 @@ def quality_table(dataset: Dataset, base: Scenario, current: Scenario,
     rows = []
     for name, scenario in (("Announced policy", base), (current_name, current)):
         summary = quality(dataset, scenario)
-        for metric, label in QUALITY_METRICS.items():
+        for metric in QUALITY_METRICS:
+            label = labels.metric(metric)
             row = _pick(summary, metric, _variant(scenario))
             if row is not None:
                 rows.append((name, label, row["value"], row["ci_low"], row["ci_high"]))

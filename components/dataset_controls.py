@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, folder, generation
+from components import data, folder, generation, overview_top
 from components.fmt import md_escape
 
 K_GEN_USERS = "gen_users"
@@ -59,9 +59,10 @@ def dataset_controls() -> None:
     if folder.active():
         side.caption(f":material/folder_open: In use: {md_escape(folder.in_use_caption())}")
     else:
-        in_use = data.current_dataset()
-        people = f"{in_use.n_users:,} people"
-        source = in_use.source if people in in_use.source else f"{in_use.source} ({people})"
+        # A first visit drawn from the stored first view does not load the sample.
+        early = overview_top.peek()
+        source = (early.view.in_use if early is not None
+                  else overview_top.in_use_line(data.current_dataset()))
         side.caption(f":material/database: In use: {md_escape(source)}")
     if choice == folder.CHOICE:
         folder.sidebar()

@@ -6,13 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from adlens import schema
-from adlens.memory import MemoryParams
 from adlens.scenario import DATE_BOUNDS, Scenario
 from components.fmt import md_escape
+
+if TYPE_CHECKING:
+    from adlens.memory import MemoryParams
 
 # Widget keys; the story and the reset button write these before the widgets are drawn.
 K_AI_CHAT = "sc_ai_chat"
@@ -32,6 +35,7 @@ PERSON_PARAM = "person"
 K_MOMENT = "person_moment"
 K_GOTO = "_goto_page"  # plain state: a page a callback asked to open (app.py switches once)
 K_URL_NOTES = "_url_notes"  # plain state: what the opening link asked for and could not get
+K_INITIALISED = "_scenario_initialised"  # plain state: the opening link has been read
 
 EARLIEST, LATEST = DATE_BOUNDS
 
@@ -52,9 +56,9 @@ def apply_scenario(scenario: Scenario) -> None:
 
 def init_from_url(params: Mapping[str, str | list[str]]) -> None:
     """On a session's first run, open the scenario and person a copied link describes."""
-    if "_scenario_initialised" in st.session_state:
+    if K_INITIALISED in st.session_state:
         return
-    st.session_state["_scenario_initialised"] = True
+    st.session_state[K_INITIALISED] = True
     read = Scenario.read_query_params(params)
     apply_scenario(read.scenario)
     st.session_state[K_URL_NOTES] = read.notes
@@ -84,6 +88,10 @@ def current_scenario() -> Scenario:
 
 def current_memory_params() -> MemoryParams:
     """The memory assumptions in force for this session (defaults until edited)."""
+    # adlens.memory imports pandas: loaded when a page needs the assumptions, not with the
+    # sidebar, so the first Overview's top is drawn before pandas (components/overview_top.py).
+    from adlens.memory import MemoryParams  # noqa: PLC0415
+
     return st.session_state.get(K_MEMORY) or MemoryParams()
 
 

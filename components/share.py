@@ -11,7 +11,6 @@ import streamlit as st
 
 from adlens.scenario import Scenario
 from components.generation import DATA_PARAM, PEOPLE_PARAM, SEED_PARAM, dataset_params
-from components.report import report_download
 from components.scenario_controls import view_params
 
 K_SHARE_OPEN = "share_open"  # the "Share this view" box's open state
@@ -47,4 +46,7 @@ def share_controls(scenario: Scenario) -> None:
             st.caption(f"The link brings this population along: it is generated again on "
                        f"open ({int(carried[PEOPLE_PARAM]):,} people, seed "
                        f"{carried[SEED_PARAM]}).")
+        # The report (Plotly, the engine's figures) loads only when the box is open.
+        from components.report import report_download  # noqa: PLC0415
+
         report_download(scenario)

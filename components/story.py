@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
-from adlens import labels
 from adlens.scenario import Scenario
-from components import ai_value, charts, data, frames
+from components import data
 from components.fmt import md_escape, pct, pp
 from components.kpi import Kpi, kpi_row
+from components.lazy import LazyModule
 from components.page import nothing_to_show, section
 from components.scenario_controls import (
     K_GOTO,
@@ -27,6 +25,15 @@ from components.scenario_controls import (
     current_scenario,
     open_person,
 )
+
+# Imported when a step is shown: the sidebar draws the story's buttons on every run, including
+# a first visit drawn without pandas or Plotly (components/lazy.py).
+np = LazyModule("numpy")
+pd = LazyModule("pandas")
+labels = LazyModule("adlens.labels")
+ai_value = LazyModule("components.ai_value")
+charts = LazyModule("components.charts")
+frames = LazyModule("components.frames")
 
 K_STEP = "story_step"
 K_RECALL_CHOSEN = "recall_coincidence"  # the Recall page's coincidence picker

@@ -106,7 +106,7 @@ def test_missing_stored_tables_fall_back_to_the_contract(stored, tmp_path) -> No
 
 def test_the_bundled_sample_is_stored_checked_and_current() -> None:
     """Fails after a change to the contract, the sample or the libraries until
-    `python -m adlens.checked` (the last line of `make sample`) stores it again."""
+    `python -m adlens.checked` (in `make sample`) stores it again."""
     loaded = checked.load()
     assert loaded is not None, "stale sample_data/checked/: run python -m adlens.checked"
     _same(loaded, contract.load_dataset(contract.SAMPLE_DIR))

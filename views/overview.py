@@ -1,106 +1,93 @@
 """Overview: who is in the data, what happened over time, which rules are in force, and the
-three headline figures about the AI-chat signal."""
+headline figures about the AI-chat signal. A session's first visit on the bundled sample is
+drawn from the stored first view (components/overview_top.py)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from components import ai_value, charts, data, frames
-from components.fmt import md_escape, pct
-from components.kpi import Kpi, kpi_row
-from components.page import run_page, section
+from components import data, overview_top
+from components.lazy import LazyModule
+from components.page import nothing_to_show, run_page, section
 from components.scenario_controls import current_scenario
+
+# Plotly figures and pandas load when a chart is built, never on a first visit.
+charts = LazyModule("components.charts")
+frames = LazyModule("components.frames")
+
+PEOPLE_CAPTION = ("Look at how many people in each region use Meta AI: only they can have an "
+                  "AI-chat signal at all.")
+NO_PEOPLE = "There are no people in this dataset."
+TREND_CAPTION = ("Each ad people saw, scored with what was known at that moment. Left of the "
+                 "dashed line AI chats do not count; after it they count only where the rules "
+                 "let them, so the excluded regions stay at zero.")
+NO_TREND = "No ad was shown in this dataset, so there is nothing to follow over time."
+TREND_KEY = "ai_share_trend"
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _people_chart(dataset_id: str, _dataset) -> object:
     # Depends on the dataset only; st.plotly_chart only reads a figure, so one shared object
     # serves every session.
-    return charts.people_by_region_chart(frames.people_by_region(_dataset.users))
+    return overview_top.people_chart(_dataset)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _trend_chart(dataset_id: str, scenario, _dataset) -> object:
     # Per dataset and scenario, shared read-only like the chart above.
-    return charts.signal_share_trend_chart(data.weekly_ai_share(_dataset, scenario),
-                                           scenario.policy_start)
+    return overview_top.trend_chart(_dataset, scenario)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _headline(dataset_id: str, scenario, _dataset) -> tuple[tuple[Kpi, ...], str]:
-    """The headline KPIs and their caption, per dataset and scenario (read-only, shared)."""
-    # Stored for the bundled sample under the announced policy: a fresh server shows the
-    # headline without ranking everyone first.
-    figures = data.stored_overview(_dataset, scenario)
-    shares = frames.headline_shares(figures.shares if figures is not None
-                                    else data.scenario_result(_dataset, scenario).shares["all"])
-    report = ai_value.rolling_report(_dataset, scenario)
-    value = ai_value.headline(report, ai_value.feedback_free(dataset_id),
-                              ai_chat_on=scenario.ai_chat)
-    reach = ai_value.reach(_dataset, scenario)
-    moved, moved_all, moved_help = ai_value.reach_text(reach)
-    return (
-        Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),
-            help="Share of the recommended ads (top ads per person and app) whose score has a "
-                 "positive contribution from the person's chats with Meta AI."),
-        Kpi("AI chats the largest contributor", pct(shares["ai_largest"]),
-            help="Share of recommended ads whose biggest single contribution is the AI-chat "
-                 "signal."),
-        Kpi("Top-5 ads owed to AI chats", moved, delta=moved_all, delta_color="off",
-            help=moved_help),
-        Kpi("Next-week top-5 hit rate added by AI chats", value.text, help=value.help),
-    ), ai_value.reach_caption(reach) + "  \n" + value.caption
+def _top(dataset_id: str, scenario, _dataset) -> overview_top.Top:
+    """The dataset line and the headline KPIs with their caption, per dataset and scenario
+    (read-only, shared)."""
+    return overview_top.build(_dataset, scenario)
 
 
-def ai_share_over_time(dataset, scenario) -> None:
-    """What moves at the policy date: AI chats' part of the shown ads' scores, per region."""
-    charts.show(_trend_chart(dataset.dataset_id, scenario, dataset),
-                "Each ad people saw, scored with what was known at that moment. Left of the "
-                "dashed line AI chats do not count; after it they count only where the rules "
-                "let them, so the excluded regions stay at zero.",
-                "No ad was shown in this dataset, so there is nothing to follow over time.",
-                key="ai_share_trend")
-
-
-def headline_figures(dataset, scenario) -> None:
-    """Share of ads with an AI-chat contribution, where it leads, what it adds to next week's
-    clicks among the people who can have it, and how many ads it moves into the top 5."""
-    kpis, caption = _headline(dataset.dataset_id, scenario, dataset)
-    kpi_row(list(kpis))
+def chart(fig, caption: str, empty: str, key: str | None = None) -> None:
+    """A chart (a Plotly figure, or its stored JSON on a first visit) with its caption, or the
+    sentence saying why there is none: as components.charts.show draws it."""
+    if fig is None:
+        nothing_to_show(empty)
+        return
+    st.plotly_chart(fig, key=key, config={"displaylogo": False})
     st.caption(caption)
 
 
-def rules_list(rules) -> None:
-    """The rules as a short list; a rule that differs from the announced policy is flagged."""
-    lines = []
-    for rule, now, announced, counterfactual in rules[
-            ["rule", "this view", "announced policy", "counterfactual"]].itertuples(index=False):
-        if counterfactual:
-            lines.append(f"- :orange[**{rule}: {now}**] — counterfactual (announced: "
-                         f"{announced})")
-        else:
-            lines.append(f"- {rule}: **{now}**")
-    st.markdown("\n".join(lines))
+def first_visit(early: overview_top.Early) -> None:
+    """The rest of a session's first Overview on the bundled sample, from the stored first view:
+    its banner, title and headline figures are on screen already (app.py)."""
+    view = early.view
+    overview_top.charts_follow(early)
+    left, right = st.columns([3, 2])
+    with left:
+        chart(view.people_chart, PEOPLE_CAPTION, NO_PEOPLE)
+    with right:
+        st.subheader("Rules in force")
+        st.markdown(view.rules)
+    chart(view.trend_chart, TREND_CAPTION, NO_TREND, key=TREND_KEY)
 
 
 def main() -> None:
-    st.title("Overview")
+    early = overview_top.take()
+    if early is not None:
+        first_visit(early)
+        return
+    st.title(overview_top.TITLE)
     dataset = data.current_dataset()
     scenario = current_scenario()
-    st.caption(f"{md_escape(dataset.source)} · {dataset.n_users:,} people · "
-               f"{len(dataset.ads):,} ads · {dataset.n_events:,} events")
+    st.caption(overview_top.dataset_line(dataset))
     with section():
-        headline_figures(dataset, scenario)
+        overview_top.draw_headline(_top(dataset.dataset_id, scenario, dataset))
     left, right = st.columns([3, 2])
     with left:
-        charts.show(_people_chart(dataset.dataset_id, dataset),
-                    "Look at how many people in each region use Meta AI: only they can have an "
-                    "AI-chat signal at all.",
-                    "There are no people in this dataset.")
+        chart(_people_chart(dataset.dataset_id, dataset), PEOPLE_CAPTION, NO_PEOPLE)
     with right:
         st.subheader("Rules in force")
-        rules_list(frames.rules_in_force(scenario))
+        st.markdown(overview_top.rules_markdown(frames.rules_in_force(scenario)))
     with section():
-        ai_share_over_time(dataset, scenario)
+        chart(_trend_chart(dataset.dataset_id, scenario, dataset), TREND_CAPTION, NO_TREND,
+              key=TREND_KEY)
 
 run_page(main)

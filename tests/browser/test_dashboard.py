@@ -4,6 +4,7 @@ at every width and theme, with its screenshot: test_views.py."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -110,3 +111,63 @@ def test_a_copied_link_opens_the_same_scenario(page, browser, server_url) -> Non
             "Policy what-if"
     finally:
         other.context.close()
+
+
+LAST_KPI = "Next-week top-5 hit rate added by AI chats"
+CHARTS_FOLLOW = "Drawing the charts"  # components/overview_top.py, after the headline
+
+
+def test_a_first_visit_shows_the_headline_before_the_sidebar_and_the_charts(
+        browser, server_url, screenshots) -> None:
+    """Everything the server sends after the line saying the charts are on their way is held
+    back: the four headline figures must already be on screen above it, with no policy switch
+    in the sidebar and no chart yet. Then the held messages go through and the page completes as
+    usual. Not timed: what is on screen depends only on the order in which the server sends the
+    page."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    held: list = []
+    state: dict = {"hold": False, "route": None}
+
+    def route(ws) -> None:
+        server = ws.connect_to_server()
+        state["route"] = ws
+
+        def from_server(message) -> None:
+            if state["hold"]:
+                held.append(message)
+                return
+            ws.send(message)
+            if isinstance(message, bytes) and CHARTS_FOLLOW.encode() in message:
+                state["hold"] = True  # every later message waits
+
+        server.on_message(from_server)
+        ws.on_message(server.send)
+
+    page.route_web_socket(re.compile(r".*/_stcore/stream.*"), route)
+    try:
+        page.goto(server_url)
+        metrics = page.locator('[data-testid="stMetric"]')
+        metrics.nth(3).wait_for(state="visible", timeout=180_000)
+        page.wait_for_timeout(300)  # anything already received gets drawn
+        assert state["hold"]
+        assert metrics.count() == 4
+        assert all(metrics.nth(i).locator('[data-testid="stMetricValue"]').inner_text().strip()
+                   for i in range(4))
+        assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
+        assert page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').count() == 0
+        assert page.get_by_text(CHARTS_FOLLOW).count() == 1  # where they will be
+        assert LAST_KPI in metrics.nth(3).inner_text()
+        page.screenshot(path=str(screenshots / "overview_first_paint.png"))
+        while held:  # in order; what arrives meanwhile queues behind
+            state["route"].send(held.pop(0))
+        state["hold"] = False
+        page.wait_for_selector('[data-testid="stPlotlyChart"] >> nth=1', timeout=180_000)
+        wait_for_rerun(page)
+        assert_no_exception(page)
+        assert metrics.count() == 4
+        assert switch(page, "AI-chat signal used for ads").count() == 1
+        assert page.get_by_text(CHARTS_FOLLOW).count() == 0
+        page.screenshot(path=str(screenshots / "overview_first_visit_complete.png"))
+    finally:
+        context.close()
