@@ -97,7 +97,10 @@ def expected_manifest(dataset_id: str) -> dict:
     """The manifest an artifact for this dataset must carry to be used."""
     return {"format": ARTIFACT_FORMAT, "dataset_id": dataset_id, "code_version": code_version(),
             "text_model_version": tm.MODEL_VERSION, "libraries": library_versions(),
-            "python": f"{sys.version_info.major}.{sys.version_info.minor}"}
+            # Python's major version only: the arrays are stored without pickles and the
+            # click model as JSON, which any Python 3 reads alike, and the deployment's
+            # Python (3.12 on Community Cloud) need not be the one `make sample` ran on.
+            "python": str(sys.version_info.major)}
 
 
 def differences(folder: Path, dataset_id: str) -> list[str]:

@@ -50,7 +50,8 @@ def key(folder: Path) -> dict:
     return {"format": FORMAT, "files": file_digests(folder),
             "contract_version": artifacts.source_version(CONTRACT_MODULES),
             "libraries": {name: version(name) for name in ("numpy", "pandas", "pyarrow")},
-            "python": f"{sys.version_info.major}.{sys.version_info.minor}"}
+            # Major version only: Parquet tables read alike in any Python 3 (see artifacts).
+            "python": str(sys.version_info.major)}
 
 
 def store(folder: Path = contract.SAMPLE_DIR, out: Path = FOLDER) -> Path:

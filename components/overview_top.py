@@ -233,12 +233,14 @@ def _sha256(path: Path) -> str:
 def key(root: Path = ROOT, sample: Path = SAMPLE_DIR) -> dict:
     """What a stored first view must have been built from to be drawn: every file of the sample
     folder (SHA-256), the sources and stored figures in DEPENDS_ON, the library versions,
-    Python's minor version and the announced policy."""
+    Python's major version and the announced policy."""
     return {"sample": {p.name: _sha256(p) for p in sorted(Path(sample).iterdir())
                        if p.is_file()},
             "code": {name: _sha256(Path(root) / name) for name in DEPENDS_ON},
             "libraries": {name: version(name) for name in LIBRARIES},
-            "python": f"{sys.version_info.major}.{sys.version_info.minor}",
+            # Major version only: JSON reads alike in any Python 3, and the deployment's
+            # Python (3.12) need not be the one the view was stored with (see artifacts).
+            "python": str(sys.version_info.major),
             "scenario": json.loads(Scenario.announced().to_json())}
 
 

@@ -99,8 +99,23 @@ def test_the_stored_threshold_comes_back_as_saved(dataset, computed, cache, thre
 OTHER_VERSIONS = [
     ("code_version", "0" * 16), ("text_model_version", "v-old"),
     ("libraries", {"numpy": "1.0", "pandas": "1.0", "pyarrow": "1", "scikit-learn": "0.1"}),
-    ("dataset_id", "another-dataset"), ("format", "0"), ("python", "2.7")]
+    ("dataset_id", "another-dataset"), ("format", "0"), ("python", "2")]
 
+
+
+def test_another_minor_python_reads_the_same_artifacts(dataset, computed, cache, monkeypatch):
+    """The deployment's Python (3.12) is not the one `make sample` ran on: artifacts stored by
+    another minor version of Python 3 are used (no pickles in them), another major is not."""
+    import collections
+
+    folder = store(dataset, computed)
+    version = collections.namedtuple("version", "major minor micro")
+    monkeypatch.setattr(sys, "version_info", version(3, sys.version_info.minor + 1, 0))
+    assert artifacts.differences(folder, dataset.dataset_id) == []
+    assert artifacts.load(dataset.dataset_id) is not None
+    monkeypatch.setattr(sys, "version_info", version(4, 0, 0))
+    assert [d.split(":")[0] for d in artifacts.differences(folder, dataset.dataset_id)] == [
+        "python"]
 
 @pytest.mark.parametrize("key, value", OTHER_VERSIONS)
 def test_any_other_version_is_refused(dataset, computed, cache, key, value):

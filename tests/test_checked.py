@@ -98,6 +98,21 @@ def test_stored_tables_from_other_code_or_libraries_are_refused(stored, tmp_path
     assert checked.load(folder, out) is None
 
 
+
+def test_stored_tables_from_another_minor_python_are_used(stored, tmp_path,
+                                                          monkeypatch) -> None:
+    """The deployment's Python (3.12) is not the one `make sample` ran on: Parquet reads alike
+    in any Python 3, so only the major version is part of the key."""
+    import collections
+    import sys
+
+    folder, out = _copy(stored, tmp_path)
+    version = collections.namedtuple("version", "major minor micro")
+    monkeypatch.setattr(sys, "version_info", version(3, sys.version_info.minor + 1, 0))
+    assert checked.load(folder, out) is not None
+    monkeypatch.setattr(sys, "version_info", version(4, 0, 0))
+    assert checked.load(folder, out) is None
+
 def test_missing_stored_tables_fall_back_to_the_contract(stored, tmp_path) -> None:
     folder, _ = stored
     assert checked.load(folder, tmp_path / "nothing") is None

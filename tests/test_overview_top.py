@@ -139,6 +139,21 @@ def test_a_stored_first_view_from_other_libraries_or_policy_is_refused(copies, t
     assert overview_top.stored(path, root, sample) is None
 
 
+
+def test_a_first_view_stored_by_another_minor_python_is_drawn(copies, monkeypatch) -> None:
+    """The deployment's Python (3.12) is not the one the view was stored with: JSON reads
+    alike in any Python 3, so only the major version is part of the key."""
+    import collections
+    import sys
+
+    path, root, sample = copies
+    assert overview_top.stored(path, root, sample) is not None
+    version = collections.namedtuple("version", "major minor micro")
+    monkeypatch.setattr(sys, "version_info", version(3, sys.version_info.minor + 1, 0))
+    assert overview_top.stored(path, root, sample) is not None
+    monkeypatch.setattr(sys, "version_info", version(4, 0, 0))
+    assert overview_top.stored(path, root, sample) is None
+
 @pytest.mark.parametrize("ask", ["link", "state"])
 def test_only_a_first_visit_with_nothing_asked_for_uses_the_stored_view(monkeypatch,
                                                                          ask) -> None:
