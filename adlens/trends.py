@@ -25,10 +25,13 @@ def weekly_signal_share(prepared: engine.Prepared, scenario: Scenario, users: pd
                         events: pd.DataFrame, signal: str = SIGNAL,
                         max_impressions: int = MAX_IMPRESSIONS,
                         seed: int = 0) -> pd.DataFrame:
-    """week (Monday, UTC, naive), region (a region id or 'All'), impressions, share — the
+    """week (its first day, UTC, naive), region (a region id or 'All'), impressions, share — the
     signal's part of the positive contributions to the scores of the ads shown that week,
     each scored with the events strictly before it under `scenario`'s rules (its as-of day is
-    ignored: every impression is scored at its own time)."""
+    ignored: every impression is scored at its own time). Weeks start on the weekday AI chats
+    start to count (`scenario.policy_start`), so no week mixes days before and after it: a
+    week starting on Mondays would hold the day before a Tuesday start and the days after,
+    and its point would show AI chats counting before they do."""
     columns = ["week", "region", "impressions", "share"]
     shown = events.loc[events["event_type"] == "ad_impression", ["user_id", "ad_id", "app", "ts"]]
     shown = shown[shown["ad_id"].notna() & shown["app"].isin(schema.AD_APPS)]
@@ -44,10 +47,11 @@ def weekly_signal_share(prepared: engine.Prepared, scenario: Scenario, users: pd
     positive = np.clip(contribs, 0.0, None)
     part = positive[:, schema.SIGNALS.index(signal)]
     ts = pd.to_datetime(scored["ts"], utc=True).dt.tz_localize(None).dt.normalize()
+    start = pd.Timestamp(scenario.policy_start)
     country = scored["user_id"].astype("str").map(
         users.set_index(users["user_id"].astype("str"))["country"])
     frame = pd.DataFrame({
-        "week": (ts - pd.to_timedelta(ts.dt.day_of_week, unit="D")).to_numpy(),
+        "week": (ts - pd.to_timedelta((ts - start).dt.days % 7, unit="D")).to_numpy(),
         "region": _regions(country.fillna("")).to_numpy(),
         "part": part, "total": positive.sum(axis=1)})
     by_region = frame.groupby(["week", "region"], as_index=False).agg(

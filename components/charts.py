@@ -121,12 +121,14 @@ def signal_share_trend_chart(weekly: pd.DataFrame,
         if part.empty:
             continue
         name = labels.region(region)
+        # Steps: a week's share holds over its seven days (weeks start on the day AI chats
+        # start to count), so the curve rises at the dashed line, not in the week before it.
         fig.add_scatter(x=part["week"], y=part["share"], mode="lines+markers", name=name,
-                        line=dict(color=REGION_COLORS.get(region, "#8C8C8C"),
+                        line=dict(color=REGION_COLORS.get(region, "#8C8C8C"), shape="hv",
                                   width=4 if region == "All" else 2),
                         marker=dict(size=6 if region == "All" else 4),
                         customdata=part["impressions"],
-                        hovertemplate="week of %{x|%d %b %Y}: %{y:.1%} of the score "
+                        hovertemplate="week from %{x|%d %b %Y}: %{y:.1%} of the score "
                                       "(%{customdata:,} ads shown)<extra>" + name + "</extra>")
     _policy_marker(fig, policy_start, " AI chats count from here")
     top = float(weekly["share"].max()) if weekly["share"].notna().any() else 0.0

@@ -43,6 +43,20 @@ def test_share_is_zero_before_the_policy_and_positive_after(world) -> None:
     assert table["share"].dropna().between(0, 1).all()
 
 
+
+@pytest.mark.parametrize("start", [dt.date(2025, 12, 16), dt.date(2026, 1, 9)])
+def test_weeks_start_on_the_day_ai_chats_start_to_count(world, start) -> None:
+    """No week mixes days before and after the start: the first week with a share is the one
+    starting that very day (a Monday week would hold the day before a Tuesday start)."""
+    dataset, prepared = world
+    table = trends.weekly_signal_share(prepared, Scenario.announced().with_(policy_start=start),
+                                       dataset.users, dataset.events)
+    weeks = pd.to_datetime(table["week"])
+    assert (weeks.dt.day_of_week == start.weekday()).all()
+    assert ((weeks - pd.Timestamp(start)).dt.days % 7 == 0).all()
+    rising = table[(table["region"] == "All") & (table["share"].fillna(0) > 0)]
+    assert pd.Timestamp(rising["week"].min()) == pd.Timestamp(start)
+
 def test_switches_move_the_curve(world) -> None:
     dataset, prepared = world
     off = trends.weekly_signal_share(prepared, Scenario.announced().with_(ai_chat=False),
