@@ -45,6 +45,13 @@ SENSITIVE_LIST_LABELS: dict[str, str] = {
     "gdpr9": "Full GDPR Art. 9 list (10 topics)",
     "none": "None (counterfactual: sensitive topics allowed)",
 }
+# The same lists in a few words, for a narrow control or a table column (the sidebar's box
+# cut the full names off at any width); the full names go in their help (SENSITIVE_LIST_HELP).
+SENSITIVE_LIST_SHORT: dict[str, str] = {
+    "meta7": "Meta's 7 topics", "gdpr9": "GDPR Art. 9 (10 topics)",
+    "none": "None (counterfactual)"}
+SENSITIVE_LIST_HELP = "  \n".join(f"**{SENSITIVE_LIST_SHORT[k]}**: {v}."
+                                   for k, v in SENSITIVE_LIST_LABELS.items())
 
 # --- apps ----------------------------------------------------------------------------------
 AD_APPS: tuple[str, ...] = ("facebook", "instagram", "messenger", "whatsapp")

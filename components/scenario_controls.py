@@ -114,7 +114,8 @@ def scenario_controls() -> Scenario:
                     key=key, help=f"{name}: the AI-chat signal is not used there under the "
                                   "announced policy.")
     side.selectbox("Sensitive topics never used for ads", options=list(schema.SENSITIVE_LISTS),
-                   format_func=lambda k: schema.SENSITIVE_LIST_LABELS[k], key=K_SENSITIVE)
+                   format_func=lambda k: schema.SENSITIVE_LIST_SHORT[k], key=K_SENSITIVE,
+                   help=schema.SENSITIVE_LIST_HELP)
     side.toggle("Chats shape ads only in linked apps", key=K_LINK,
                 help="A chat in app A shapes ads in app B only if both are linked in the "
                      "person's Accounts Center.")

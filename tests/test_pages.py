@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from adlens import contract
+from adlens import contract, schema
 
 APP = str(Path(__file__).parent.parent / "app.py")
 SAMPLE = Path(__file__).parent.parent / "sample_data"
@@ -186,6 +186,15 @@ def test_a_copied_link_opens_the_same_scenario_and_person() -> None:
     assert any("u000042" in m.value for m in app.markdown)
     assert app.query_params.get("person") in ("u000042", ["u000042"])
 
+
+
+def test_the_sidebar_names_the_sensitive_lists_in_a_few_words(at: AppTest) -> None:
+    """The box showed "Meta's 7 sensitive topics (announ…" cut off at any width: it shows the
+    short names, and its help gives every list's full name."""
+    box = at.sidebar.selectbox(key="sc_sensitive")
+    assert list(box.options) == [schema.SENSITIVE_LIST_SHORT[k] for k in schema.SENSITIVE_LISTS]
+    assert all(len(name) <= 25 for name in box.options)
+    assert all(full in box.help for full in schema.SENSITIVE_LIST_LABELS.values())
 
 def test_the_what_if_page_compares_with_the_announced_policy(at: AppTest) -> None:
     run_page(at, "views/what_if.py")

@@ -181,11 +181,6 @@ def value_of_ai_chats(dataset, base: Scenario, current: Scenario, name: str) -> 
                     "does not include.", key="quality")
 
 
-# The sensitive lists in a few words for the table; the sidebar's full names are its help.
-SENSITIVE_LIST_SHORT = {"meta7": "Meta's 7 topics", "gdpr9": "GDPR Art. 9 (10 topics)",
-                        "none": "None (counterfactual)"}
-SENSITIVE_LIST_HELP = "  \n".join(f"**{SENSITIVE_LIST_SHORT[k]}**: {v}."
-                                   for k, v in schema.SENSITIVE_LIST_LABELS.items())
 
 
 def sensitive(dataset, base, result_base, current, result_now, name: str) -> None:
@@ -201,7 +196,7 @@ def sensitive(dataset, base, result_base, current, result_now, name: str) -> Non
         leak = (report.leakage_dataset or report.leakage).get(scenario.sensitive_list) \
             if listed else 1.0
         rows.append({"Scenario": label,
-                     "Sensitive list": SENSITIVE_LIST_SHORT[scenario.sensitive_list],
+                     "Sensitive list": schema.SENSITIVE_LIST_SHORT[scenario.sensitive_list],
                      "AI chats held back": held["ai_chats"],
                      "Other signals held back": held["other_signals"],
                      "Ads on sensitive topics": sensitive_ads,
@@ -209,7 +204,7 @@ def sensitive(dataset, base, result_base, current, result_now, name: str) -> Non
     # Short headers and list names with help, so the table fits an 800 px window (the sidebar
     # folded) as well as a 1280 px one.
     st.dataframe(pd.DataFrame(rows), hide_index=True, column_config={
-        "Sensitive list": st.column_config.TextColumn(help=SENSITIVE_LIST_HELP),
+        "Sensitive list": st.column_config.TextColumn(help=schema.SENSITIVE_LIST_HELP),
         "AI chats held back": st.column_config.NumberColumn(format="localized"),
         "Other signals held back": st.column_config.NumberColumn(
             "Others held back", help="Other signals held back: likes, site visits, watches…",
