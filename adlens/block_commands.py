@@ -16,8 +16,10 @@ whole-dataset results. Every output says which figure came from where (`computed
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
+import operator
 import re
 import time
 from collections.abc import Callable
@@ -450,19 +452,25 @@ def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
 # --- recall --------------------------------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class RecallBlock:
-    """One block's coincidences (with labels), prior exposures and label-validity counts.
+    """One block's share of recall: its aggregates' pieces (`recall.AggregatePieces`: counts
+    and exact sums that add up across blocks), its label-validity counts, how many
+    coincidences it found, and the ones the listing may show.
 
-    When the block wrote them to Parquet (`written`: the folder holding `coincidences/` and
-    `prior_exposures/`), `coincidences` keeps only the columns the aggregates read and
-    `prior_exposures` is empty: the caller then holds a few bytes per coincidence, not the
-    coincidences with their explanations and exposures (several GB at 10M people)."""
+    When the block wrote its coincidences and prior exposures to Parquet (`written`: the folder
+    holding `coincidences/` and `prior_exposures/`), it hands back none of them: the listing
+    and the median lead time read back only what they need from its files, so the caller holds
+    a few kilobytes per block whatever the population. Otherwise it hands back its first
+    `max_coincidences` (all when None: no block can add more to the listing) with their prior
+    exposures, and `leads`, every coincidence's region and lead time, for the median."""
 
     index: int
-    coincidences: pd.DataFrame
-    prior_exposures: pd.DataFrame
+    pieces: Any
     validity: pd.DataFrame | None
     seconds: float
     n_coincidences: int = 0
+    coincidences: pd.DataFrame | None = None
+    prior_exposures: pd.DataFrame | None = None
+    leads: pd.DataFrame | None = None
     written: str | None = None
 
 
@@ -473,18 +481,20 @@ WRITTEN = ("coincidences", "prior_exposures")
 
 def recall_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scenario,
                  population: blocks.Population, window_hours: float = 48,
-                 lookback_days: float = 2.0, out: str | Path | None = None) -> RecallBlock:
+                 lookback_days: float = 2.0, out: str | Path | None = None,
+                 max_coincidences: int | None = None) -> RecallBlock:
     """Coincidences of one block of people, explained by the engine's attribution at the
     moment of each later ad and labelled as `recall.analyse_recall` does (written to `out`
     when given: see RecallBlock)."""
     start = time.perf_counter()
     prepared = _prepared_block(Path(folder), ids, population)
-    return _recall_part(index, prepared, scenario, window_hours, lookback_days, start, out)
+    return _recall_part(index, prepared, scenario, window_hours, lookback_days, start, out,
+                        max_coincidences)
 
 
 def _recall_part(index: int, prepared, scenario: Scenario, window_hours: float,
-                 lookback_days: float, start: float,
-                 out: str | Path | None = None) -> RecallBlock:
+                 lookback_days: float, start: float, out: str | Path | None = None,
+                 max_coincidences: int | None = None) -> RecallBlock:
     from adlens import recall
 
     events, ads, users, event_topic, attribute, dataset = recall._resolve(prepared)
@@ -493,48 +503,46 @@ def _recall_part(index: int, prepared, scenario: Scenario, window_hours: float,
     recall.add_labels(co, users, attribute, scenario)
     validity = recall.label_validity(co, prior, dataset.truth)
     co = co.drop(columns=["g", "t_ms"])
+    pieces = recall.aggregate_pieces(co)
     n = len(co)
     if out is not None:
-        co, prior = _write_recall_block(Path(out), index, co, prior)
-    return RecallBlock(index=index, coincidences=co, prior_exposures=prior, validity=validity,
-                       seconds=time.perf_counter() - start, n_coincidences=n,
-                       written=None if out is None else str(out))
+        _write_recall_block(Path(out), index, co, prior)
+        return RecallBlock(index=index, pieces=pieces, validity=validity,
+                           seconds=time.perf_counter() - start, n_coincidences=n,
+                           written=str(out))
+    leads = pd.DataFrame({"region": pd.Categorical(co["region"], categories=schema.REGIONS),
+                          "lead_hours": co["lead_hours"].to_numpy(dtype=np.float64)})
+    if max_coincidences is not None and max_coincidences < n:
+        co = co.head(max_coincidences)
+        prior = prior[prior["coincidence_id"].isin(co["coincidence_id"])]
+    return RecallBlock(index=index, pieces=pieces, validity=validity,
+                       seconds=time.perf_counter() - start, n_coincidences=n, coincidences=co,
+                       prior_exposures=prior, leads=leads)
 
 
 def _block_file(out: Path, name: str, index: int) -> Path:
     return out / name / f"block-{index:05d}.parquet"
 
 
-def _write_recall_block(out: Path, index: int, co: pd.DataFrame, prior: pd.DataFrame
-                        ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Write one block's coincidences and prior exposures (each file whole or not at all) and
-    return what the caller keeps: the aggregates' columns, strings as categories."""
-    from adlens import recall
-
+def _write_recall_block(out: Path, index: int, co: pd.DataFrame, prior: pd.DataFrame) -> None:
+    """Write one block's coincidences and prior exposures (each file whole or not at all)."""
     for name, frame in zip(WRITTEN, (co, prior), strict=True):
         path = _block_file(out, name, index)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.tmp")
         frame.to_parquet(tmp, index=False)
         tmp.replace(path)
-    compact = co[list(recall.AGGREGATE_COLUMNS)].copy()
-    for column in compact.columns:
-        if compact[column].dtype == object:
-            compact[column] = compact[column].astype("category")
-    return compact, prior.iloc[:0]
 
 
-def _concat_kept(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """The blocks' kept columns in block order, categories united (no string copies)."""
-    frames = [f for f in frames if len(f)] or frames[:1]
-    out = {}
-    for column in frames[0].columns:
-        series = [f[column] for f in frames]
-        if all(isinstance(x.dtype, pd.CategoricalDtype) for x in series):
-            out[column] = pd.api.types.union_categoricals(series)
-        else:
-            out[column] = pd.concat(series, ignore_index=True)
-    return pd.DataFrame(out)
+def _written_leads(parts: list[RecallBlock]):
+    """Each written block's coincidences' region and lead time, one block's file at a time
+    (the median lead time's second pass)."""
+    for part in parts:
+        if part.n_coincidences:
+            table = pq.read_table(_block_file(Path(part.written), "coincidences", part.index),
+                                  columns=["region", "lead_hours"])
+            yield (table.column("region").to_numpy(zero_copy_only=False),
+                   table.column("lead_hours").to_numpy())
 
 
 def _read_listed(parts: list[RecallBlock], offsets: np.ndarray, limit: int | None,
@@ -560,6 +568,23 @@ def _read_listed(parts: list[RecallBlock], offsets: np.ndarray, limit: int | Non
     co = pd.concat(cos, ignore_index=True) if cos else empty_co.iloc[:0]
     prior = pd.concat(priors, ignore_index=True) if priors else empty_prior.iloc[:0]
     return co, prior
+
+
+def _held_listed(parts: list[RecallBlock], offsets: np.ndarray, limit: int | None,
+                 empty_co: pd.DataFrame, empty_prior: pd.DataFrame
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The first `limit` coincidences (all when None) and their prior exposures from the
+    blocks' parts, with ids numbered on in block order."""
+    cos = [p.coincidences.assign(coincidence_id=p.coincidences["coincidence_id"] + offset)
+           for p, offset in zip(parts, offsets, strict=False)]
+    co = pd.concat(cos, ignore_index=True) if cos else empty_co.iloc[:0]
+    if limit is not None:
+        co = co.head(limit)
+    priors = [p.prior_exposures.assign(
+        coincidence_id=p.prior_exposures["coincidence_id"] + offset)
+        for p, offset in zip(parts, offsets, strict=False)]
+    prior = pd.concat(priors, ignore_index=True) if priors else empty_prior.iloc[:0]
+    return co, prior[prior["coincidence_id"].isin(co["coincidence_id"])]
 
 
 def _combined_validity(parts: list[pd.DataFrame | None]) -> pd.DataFrame | None:
@@ -592,17 +617,17 @@ def recall_blocks(folder: str | Path, scenario: Scenario, block_people: int,
                   max_coincidences: int | None = None):
     """`recall.analyse_recall` for a Parquet folder: coincidences, labels, aggregates and
     validity per block of people; the excess over placebo moments and the microphone test on
-    the seeded sample. With `out`, each block's coincidences and prior exposures are written
-    there and only the first `max_coincidences` are read back. Returns (RecallResult,
-    computed)."""
+    the seeded sample. Only the first `max_coincidences` (all when None) are listed; with
+    `out`, each block's coincidences and prior exposures are written there and only those
+    are read back. Returns (RecallResult, computed)."""
     folder = Path(folder)
     sample = sample or prepare_sample(folder, sample_people)
     ids = blocks.person_ids(folder)
     parts: list[RecallBlock] = _run_blocks(
         recall_block, folder, ids, block_people,
         {"scenario": scenario, "population": sample.population, "window_hours": window_hours,
-         "lookback_days": lookback_days, "out": None if out is None else str(out)}, client,
-        progress)
+         "lookback_days": lookback_days, "out": None if out is None else str(out),
+         "max_coincidences": max_coincidences}, client, progress)
     return recall_from_parts(scenario, block_people, window_hours, lookback_days, sample,
                              parts, len(ids), max_coincidences)
 
@@ -610,8 +635,10 @@ def recall_blocks(folder: str | Path, scenario: Scenario, block_people: int,
 def recall_from_parts(scenario: Scenario, block_people: int, window_hours: float,
                       lookback_days: float, sample: Sample, parts: list[RecallBlock],
                       n_people: int, max_coincidences: int | None = None):
-    """The recall result from the blocks' parts and the sample (see `recall_blocks`).
-    Coincidence ids are numbered on in block order (people in user_id order)."""
+    """The recall result from the blocks' parts and the sample (see `recall_blocks`): the
+    aggregates from the blocks' summed pieces (`recall.aggregates_from`, as the whole-dataset
+    path computes them), the first `max_coincidences` coincidences listed. Coincidence ids are
+    numbered on in block order (people in user_id order)."""
     from adlens import recall
 
     parts = sorted(parts, key=lambda p: p.index)
@@ -619,34 +646,34 @@ def recall_from_parts(scenario: Scenario, block_people: int, window_hours: float
                                       lookback_days=lookback_days)
     offsets = np.cumsum([0, *(p.n_coincidences for p in parts)])
     written = {p.written for p in parts}
-    if written == {None} or not parts:
-        cos = [p.coincidences.assign(coincidence_id=p.coincidences["coincidence_id"] + offset)
-               for p, offset in zip(parts, offsets, strict=False)]
-        priors = [p.prior_exposures.assign(
-            coincidence_id=p.prior_exposures["coincidence_id"] + offset)
-            for p, offset in zip(parts, offsets, strict=False)]
-        co = pd.concat(cos, ignore_index=True) if cos else on_sample.coincidences.iloc[:0]
-        prior = pd.concat(priors, ignore_index=True) if priors else on_sample.prior_exposures
-        aggregates, n_all = recall.aggregates(co), None
-    elif None in written:
+    if len(written) > 1:
         raise ValueError("Some blocks wrote their coincidences and some did not.")
+    out = next(iter(written), None)
+    pieces = functools.reduce(operator.add, (p.pieces for p in parts),
+                              recall.aggregate_pieces(on_sample.coincidences.iloc[:0]))
+    if out is None:
+        co, prior = _held_listed(parts, offsets, max_coincidences, on_sample.coincidences,
+                                 on_sample.prior_exposures)
+        aggregates = recall.aggregates_from(pieces, lambda: (
+            (p.leads["region"], p.leads["lead_hours"]) for p in parts))
     else:
-        aggregates = recall.aggregates(_concat_kept([p.coincidences for p in parts]))
         co, prior = _read_listed(parts, offsets, max_coincidences, on_sample.coincidences,
                                  on_sample.prior_exposures)
-        n_all = int(offsets[-1])
+        aggregates = recall.aggregates_from(pieces, lambda: _written_leads(parts))
     result = dataclasses.replace(
         on_sample, coincidences=co, prior_exposures=prior, aggregates=aggregates,
-        validity=_combined_validity([p.validity for p in parts]), n_coincidences=n_all)
+        validity=_combined_validity([p.validity for p in parts]),
+        n_coincidences=int(offsets[-1]))
     computed = {
         "people": int(n_people), "blocks": len(parts), "block_people": block_people,
-        "per_block": "coincidences, prior exposures, labels, aggregates, label_validity",
+        "per_block": "coincidences, prior exposures, labels, aggregates (counts and sums per "
+                     "block; the median lead time from counts per hour, then the leads of "
+                     "its hour), label_validity",
         "on_the_sample": "excess_over_placebo and microphone_test (placebo times are drawn "
                          "from everyone's conversation times)",
         "sample": sample.population.how}
-    if n_all is not None:
-        out = Path(next(iter(written)))
-        computed["written"] = {name: str(out / name) for name in WRITTEN}
+    if out is not None:
+        computed["written"] = {name: str(Path(out) / name) for name in WRITTEN}
     return result, computed
 
 
@@ -665,7 +692,8 @@ class EverythingBlock:
 def everything_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scenario,
                      population: blocks.Population, top_k: int = 5,
                      out: str | Path | None = None, audit: bool = True, recall: bool = True,
-                     window_hours: float = 48, lookback_days: float = 2.0) -> EverythingBlock:
+                     window_hours: float = 48, lookback_days: float = 2.0,
+                     max_coincidences: int | None = None) -> EverythingBlock:
     """The block tasks of `blocks.score_block`, `audit_block` and `recall_block` on one read,
     one check and one preparation of the block (chat inference is most of a block's cost)."""
     from adlens import engine
@@ -680,8 +708,8 @@ def everything_block(folder: str | Path, index: int, ids: np.ndarray, scenario: 
     t2 = time.perf_counter()
     audited = _audit_part(index, prepared, result, scenario, top_k, t2) if audit else None
     t3 = time.perf_counter()
-    found = (_recall_part(index, prepared, scenario, window_hours, lookback_days, t3, out)
-             if recall else None)
+    found = (_recall_part(index, prepared, scenario, window_hours, lookback_days, t3, out,
+                          max_coincidences) if recall else None)
     score.seconds.update({"audit": t3 - t2, "recall": time.perf_counter() - t3})
     return EverythingBlock(index, score, audited, found)
 
@@ -706,7 +734,8 @@ def everything(folder: str | Path, scenario: Scenario, args, client=None,
         {"scenario": scenario, "population": sample.population, "top_k": args.top,
          "out": None if out_dir is None else str(out_dir), "audit": args.audit,
          "recall": args.recall, "window_hours": args.window_hours,
-         "lookback_days": args.lookback_days}, client, progress)
+         "lookback_days": args.lookback_days, "max_coincidences": args.max_coincidences},
+        client, progress)
     timings["blocks"] = time.perf_counter() - t
     run = blocks.combine([p.score for p in parts], sample.population, args.block_people)
     summary: dict[str, Any] = {

@@ -382,12 +382,23 @@ def run_on_dask(client, task: Callable, folder: Path, work: list, args: dict,
     return results
 
 
+# Dask's client and scheduler keep their last `distributed.admin.low-level-log-length`
+# messages per connection for debugging (1,000 by default), and each message that starts a
+# block carries the block's person ids (20,000 Python strings, about 1.4 MB): the scheduler of
+# a LocalCluster runs in the calling process, which so grew by about 1.9 MB a block until a
+# thousand blocks were kept (measured: tracemalloc of the caller, docs/SCALE.md section 5).
+MESSAGE_LOG = 10
+
+
 def dask_client(workers: int | None = None, scheduler: str | None = None):
     """A dask.distributed Client: on an existing cluster (`scheduler`, e.g.
     'tcp://host:8786'), or on a LocalCluster of `workers` single-threaded worker processes.
-    The caller closes it (and its cluster: `client.cluster`, None for an existing one)."""
+    The caller closes it (and its cluster: `client.cluster`, None for an existing one).
+    Sets Dask's message log to `MESSAGE_LOG` messages for this process (see there)."""
+    import dask
     from distributed import Client, LocalCluster
 
+    dask.config.set({"distributed.admin.low-level-log-length": MESSAGE_LOG})
     if scheduler:
         return Client(scheduler)
     cluster = LocalCluster(n_workers=max(1, int(workers or 1)), threads_per_worker=1,

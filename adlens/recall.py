@@ -56,8 +56,9 @@ import dataclasses
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -449,86 +450,277 @@ def label(coincidences: pd.DataFrame, explained: pd.DataFrame) -> np.ndarray:
 
 
 # --- aggregates -------------------------------------------------------------------------------
-def _with_all(frame: pd.DataFrame) -> pd.DataFrame:
-    return pd.concat([frame.assign(region=ALL), frame], ignore_index=True)
-
-
-def _region_order(values: pd.Series) -> pd.Categorical:
-    return pd.Categorical(values, categories=(ALL, *schema.REGIONS), ordered=True)
-
-
-# The coincidences' columns `aggregates` reads (all it needs of a coincidence).
+# Every aggregate is given for everyone ('All') and for each region, in this order.
+AGGREGATE_GROUPS: tuple[str, ...] = (ALL, *schema.REGIONS)
+# The coincidences' columns `aggregate_pieces` reads (all it needs of a coincidence).
 AGGREGATE_COLUMNS = ("region", "kind", "label", "label_ai_chat_on", "label_ai_chat_off",
                      "forgotten_prior", "n_prior_exposures", "lead_hours",
                      "top_signal_ai_chat_on", "p_recall_max", "priming")
+# Counted per group (the columns of AggregatePieces.counts); n_p_recall_max and n_priming count
+# the values their means are taken over.
+_COUNTED = ("n_coincidences", "n_conversation", "n_ai_chat", "n_ai_chat_explains",
+            "n_label_ai_chat_on", "n_label_ai_chat_off", "n_forgotten_prior", "n_with_prior",
+            "n_p_recall_max", "n_priming")
+_AVERAGED = ("p_recall_max", "priming")
+_LABEL_COLUMNS = ("label", "label_ai_chat_on", "label_ai_chat_off")
+# frexp's exponents of finite float64 values lie in [-1073, 1024].
+_EXPONENT_OFFSET = 1100
+_EXPONENTS = 2200
+_HALF_BITS = 26
 
 
-def aggregates(co: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Overall ('All') and per-region summaries of the coincidences."""
-    both = _with_all(co[list(AGGREGATE_COLUMNS)])
-    both["region"] = _region_order(both["region"])
-    flags = pd.DataFrame({
-        "region": both["region"],
-        "n_conversation": both["kind"].eq("conversation"),
-        "n_ai_chat": both["kind"].eq("ai_chat"),
+@dataclass(frozen=True, eq=False)
+class ExactSums:
+    """Sums of floats by key that are the same whatever order and grouping the values were
+    added in (blocks of people in any number): each value is its 53-bit significand times a
+    power of two, the significand is split into two 26-bit halves, and the halves are summed as
+    integers per key and exponent (exact up to 2**36 values per key). `total(key)` is the exact
+    sum; a mean is then rounded once."""
+
+    key: np.ndarray  # int64, sorted and unique: key * _EXPONENTS + exponent + _EXPONENT_OFFSET
+    hi: np.ndarray  # int64 sums of the significands' upper halves
+    lo: np.ndarray  # int64 sums of their lower halves
+
+    @staticmethod
+    def of(values: np.ndarray, keys: np.ndarray) -> ExactSums:
+        """The finite, non-zero `values` summed by `keys` (non-negative integers)."""
+        values = np.asarray(values, dtype=np.float64)
+        take = np.isfinite(values) & (values != 0)
+        m, e = np.frexp(values[take])
+        significand = (m * 2.0**53).astype(np.int64)  # exact: m has 53 significant bits
+        key = (np.asarray(keys, dtype=np.int64)[take] * _EXPONENTS
+               + e.astype(np.int64) + _EXPONENT_OFFSET)
+        return ExactSums._reduced(key, significand >> _HALF_BITS,
+                                  significand & ((1 << _HALF_BITS) - 1))
+
+    @staticmethod
+    def _reduced(key: np.ndarray, hi: np.ndarray, lo: np.ndarray) -> ExactSums:
+        order = np.argsort(key, kind="stable")
+        key, hi, lo = key[order], hi[order], lo[order]
+        if not key.size:
+            return ExactSums(key, hi, lo)
+        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        return ExactSums(key[starts], np.add.reduceat(hi, starts), np.add.reduceat(lo, starts))
+
+    def __add__(self, other: ExactSums) -> ExactSums:
+        return ExactSums._reduced(np.concatenate([self.key, other.key]),
+                                  np.concatenate([self.hi, other.hi]),
+                                  np.concatenate([self.lo, other.lo]))
+
+    def total(self, key: int) -> Fraction:
+        """The exact sum of the values given this key."""
+        lo, hi = np.searchsorted(self.key, [key * _EXPONENTS, (key + 1) * _EXPONENTS])
+        out = Fraction(0)
+        for i in range(lo, hi):
+            exponent = int(self.key[i] - key * _EXPONENTS) - _EXPONENT_OFFSET - 53
+            significand = (int(self.hi[i]) << _HALF_BITS) + int(self.lo[i])
+            out += significand * (Fraction(2) ** exponent)
+        return out
+
+
+_REGION_INDEX = pd.Index(schema.REGIONS, dtype=object)
+_LABEL_INDEX = pd.Index(LABELS, dtype=object)
+
+
+def _group_codes(region: Any) -> np.ndarray:
+    """Each coincidence's region as its row of AGGREGATE_GROUPS (1 onwards; -1: a region that is
+    none of schema.REGIONS, counted in 'All' only)."""
+    codes = _REGION_INDEX.get_indexer(np.asarray(region, dtype=object))
+    return np.where(codes >= 0, codes.astype(np.int64) + 1, -1)
+
+
+def _lead_hour(lead_hours: np.ndarray) -> np.ndarray:
+    """The whole hour a lead (hours, not NaN) falls in: the median's first pass counts these."""
+    return np.maximum(np.floor(lead_hours), 0).astype(np.int64)
+
+
+def _padded_sum(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    width = max(a.shape[-1], b.shape[-1])
+    pad = [(0, 0)] * (a.ndim - 1)
+    return (np.pad(a, [*pad, (0, width - a.shape[-1])])
+            + np.pad(b, [*pad, (0, width - b.shape[-1])]))
+
+
+@dataclass(frozen=True, eq=False)
+class AggregatePieces:
+    """The coincidences' aggregates as counts and exact sums per group (`AGGREGATE_GROUPS`):
+    they add up across blocks of people, so a block hands these back instead of its
+    coincidences, and the same function turns them into the aggregates whether they came from
+    one set of coincidences or many blocks. The median lead time does not add up: `lead_hours`
+    counts the leads per whole hour, which places the median, and `aggregates_from` then reads
+    only the leads of the median's hour (a second, exact pass)."""
+
+    counts: np.ndarray  # int64 (group, _COUNTED)
+    labels: np.ndarray  # int64 (_LABEL_COLUMNS, group, LABELS)
+    lead_days: np.ndarray  # int64 (group, whole days of lead)
+    lead_hours: np.ndarray  # int64 (group, whole hours of lead)
+    sums: ExactSums  # keyed by _AVERAGED index * len(AGGREGATE_GROUPS) + group
+
+    def __add__(self, other: AggregatePieces) -> AggregatePieces:
+        return AggregatePieces(self.counts + other.counts, self.labels + other.labels,
+                               _padded_sum(self.lead_days, other.lead_days),
+                               _padded_sum(self.lead_hours, other.lead_hours),
+                               self.sums + other.sums)
+
+    @property
+    def n_coincidences(self) -> int:
+        return int(self.counts[0, 0])
+
+
+def aggregate_pieces(co: pd.DataFrame) -> AggregatePieces:
+    """Counts and sums of coincidences (the `AGGREGATE_COLUMNS` of `find_coincidences` with
+    labels) by group: every coincidence in 'All' and in its region."""
+    n_groups = len(AGGREGATE_GROUPS)
+    region = _group_codes(co["region"])
+    # Each coincidence twice: once for 'All' (row 0), once for its region.
+    group = np.concatenate([np.zeros(len(co), np.int64), region])
+    row = np.tile(np.arange(len(co)), 2)
+    group, row = group[group >= 0], row[group >= 0]
+
+    def count(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(group[mask[row]], minlength=n_groups)
+
+    def equals(column: str, value: str) -> np.ndarray:
+        return co[column].eq(value).to_numpy(dtype=bool, na_value=False)
+
+    averaged = {name: co[name].to_numpy(dtype=np.float64, na_value=np.nan)
+                for name in _AVERAGED}
+    flags = {
+        "n_coincidences": np.ones(len(co), bool),
+        "n_conversation": equals("kind", "conversation"),
+        "n_ai_chat": equals("kind", "ai_chat"),
         # The AI chat is the largest contributor to the ad, whatever the label: the person
         # was not overheard, but it feels the same.
-        "n_ai_chat_explains": both["top_signal_ai_chat_on"].eq("ai_chat"),
-        "n_label_ai_chat_on": both["label_ai_chat_on"].eq(AI_CHAT_ITSELF),
-        "n_label_ai_chat_off": both["label_ai_chat_off"].eq(AI_CHAT_ITSELF),
-    })
-    counts = flags.groupby("region", observed=False).sum().astype(np.int64)
-    by = both.assign(has_prior=both["n_prior_exposures"] > 0,
-                     forgotten_prior=both["forgotten_prior"].astype(float)
-                     ).groupby("region", observed=False)
+        "n_ai_chat_explains": equals("top_signal_ai_chat_on", "ai_chat"),
+        "n_label_ai_chat_on": equals("label_ai_chat_on", AI_CHAT_ITSELF),
+        "n_label_ai_chat_off": equals("label_ai_chat_off", AI_CHAT_ITSELF),
+        "n_forgotten_prior": co["forgotten_prior"].to_numpy(dtype=bool),
+        "n_with_prior": co["n_prior_exposures"].to_numpy(dtype=np.float64) > 0,
+        **{f"n_{name}": np.isfinite(values) for name, values in averaged.items()},
+    }
+    counts = np.column_stack([count(flags[name]) for name in _COUNTED]).astype(np.int64)
+    labels = np.zeros((len(_LABEL_COLUMNS), n_groups, len(LABELS)), np.int64)
+    for i, column in enumerate(_LABEL_COLUMNS):
+        code = _LABEL_INDEX.get_indexer(np.asarray(co[column], dtype=object))
+        known = code[row] >= 0
+        labels[i] = np.bincount(group[known] * len(LABELS) + code[row][known],
+                                minlength=n_groups * len(LABELS)).reshape(n_groups, -1)
+    lead = co["lead_hours"].to_numpy(dtype=np.float64, na_value=np.nan)[row]
+    has_lead = ~np.isnan(lead)
+    day = np.floor(lead[has_lead] / 24).astype(np.int64)
+    on_day = day >= 0
+    lead_days = np.bincount(group[has_lead][on_day] * (day.max(initial=-1) + 1) + day[on_day],
+                            minlength=n_groups * (day.max(initial=-1) + 1))
+    hour = _lead_hour(lead[has_lead])
+    width = int(hour.max(initial=-1)) + 1
+    lead_hours = np.bincount(group[has_lead] * width + hour, minlength=n_groups * width)
+    sums = ExactSums.of(np.concatenate([values[row] for values in averaged.values()]),
+                        np.concatenate([i * n_groups + group for i in range(len(_AVERAGED))]))
+    return AggregatePieces(counts, labels,
+                           lead_days.reshape(n_groups, -1).astype(np.int64),
+                           lead_hours.reshape(n_groups, width).astype(np.int64), sums)
+
+
+Leads = Callable[[], Iterable[tuple[Any, Any]]]
+
+
+def lead_medians(lead_hours: np.ndarray, leads: Leads) -> np.ndarray:
+    """The exact median lead (hours) of each group from the counts per whole hour
+    (`AggregatePieces.lead_hours`) and one pass over `leads()`, which yields (region, lead_hours)
+    of every coincidence in chunks (a block's file at a time, say): only the leads in the
+    median's hour (or two hours, for an even count) are kept. NaN for a group with none."""
+    out = np.full(lead_hours.shape[0], np.nan)
+    needed: list[tuple[int, list[tuple[int, int]]]] = []
+    for g, per_hour in enumerate(lead_hours):
+        n = int(per_hour.sum())
+        if not n:
+            continue
+        before = np.cumsum(per_hour) - per_hour
+        picks = []
+        for rank in sorted({(n - 1) // 2, n // 2}):
+            hour = int(np.searchsorted(before + per_hour, rank, side="right"))
+            picks.append((hour, rank - int(before[hour])))
+        needed.append((g, picks))
+    if not needed:
+        return out
+    wanted = sorted({(g, hour) for g, picks in needed for hour, _ in picks})
+    kept: dict[tuple[int, int], list[np.ndarray]] = {key: [] for key in wanted}
+    for region, lead in leads():
+        lead = np.asarray(lead, dtype=np.float64)
+        group = _group_codes(region)[~np.isnan(lead)]
+        lead = lead[~np.isnan(lead)]
+        hour = _lead_hour(lead)
+        for g, h in wanted:
+            kept[(g, h)].append(lead[(hour == h) & ((g == 0) | (group == g))])
+    for g, picks in needed:
+        values = []
+        for hour, rank in picks:
+            in_hour = np.sort(np.concatenate(kept[(g, hour)]))
+            if len(in_hour) != lead_hours[g, hour]:
+                raise ValueError("The coincidences read back do not match the ones counted "
+                                 "(a block's file changed while they were combined).")
+            values.append(in_hour[rank])
+        out[g] = values[0] if len(values) == 1 else (values[0] + values[1]) / 2
+    return out
+
+
+def aggregates_from(pieces: AggregatePieces, leads: Leads) -> dict[str, pd.DataFrame]:
+    """Overall ('All') and per-region summaries from the coincidences' pieces (summed over any
+    number of blocks) and their leads (see `lead_medians`): summary, labels, ai_chat_switch,
+    lead_time."""
+    counts = pd.DataFrame(pieces.counts, columns=list(_COUNTED))
+    n = counts["n_coincidences"].to_numpy()
+    n_groups = len(AGGREGATE_GROUPS)
+
+    def share(count: np.ndarray, of: np.ndarray) -> np.ndarray:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(of > 0, count / np.where(of > 0, of, 1), np.nan)
+
+    def mean(i: int, name: str) -> list[float]:
+        # The exact sum divided once: the same mean however the coincidences were split.
+        return [float(pieces.sums.total(i * n_groups + g) / int(c)) if c else float("nan")
+                for g, c in enumerate(counts[f"n_{name}"].to_numpy())]
+
     summary = pd.DataFrame({
-        "n_coincidences": by.size(),
+        "region": list(AGGREGATE_GROUPS),
+        "n_coincidences": n,
         "n_conversation": counts["n_conversation"],
         "n_ai_chat": counts["n_ai_chat"],
-        "share_forgotten_prior": by["forgotten_prior"].mean(),
-        "share_with_prior": by["has_prior"].mean(),
-        "median_lead_hours": by["lead_hours"].median(),
-        "mean_p_recall_max": by["p_recall_max"].mean(),
-        "mean_priming": by["priming"].mean(),
+        "share_forgotten_prior": share(counts["n_forgotten_prior"].to_numpy(), n),
+        "share_with_prior": share(counts["n_with_prior"].to_numpy(), n),
+        "median_lead_hours": lead_medians(pieces.lead_hours, leads),
+        "mean_p_recall_max": mean(0, "p_recall_max"),
+        "mean_priming": mean(1, "priming"),
         "n_ai_chat_explains": counts["n_ai_chat_explains"],
         "n_label_ai_chat_on": counts["n_label_ai_chat_on"],
         "n_label_ai_chat_off": counts["n_label_ai_chat_off"],
-    }).reset_index()
-    summary["region"] = summary["region"].astype(str)
+    })
 
-    labels = (both.groupby(["region", "label"], observed=False).size().rename("count")
-              .reset_index())
-    switch_on = both.groupby(["region", "label_ai_chat_on"], observed=False).size()
-    switch_off = both.groupby(["region", "label_ai_chat_off"], observed=False).size()
-    full = pd.MultiIndex.from_product([both["region"].cat.categories, LABELS],
-                                      names=["region", "label"])
-    labels = labels.set_index(["region", "label"])["count"].reindex(full, fill_value=0)
-    label_frame = labels.rename("count").reset_index()
-    totals = label_frame.groupby("region")["count"].transform("sum")
-    label_frame["share"] = np.where(totals > 0, label_frame["count"] / totals.where(totals > 0, 1),
-                                    0.0)
-    switch = pd.DataFrame({
-        "ai_chat_on": switch_on.set_axis(switch_on.index.set_names(["region", "label"]))
-        .reindex(full, fill_value=0),
-        "ai_chat_off": switch_off.set_axis(switch_off.index.set_names(["region", "label"]))
-        .reindex(full, fill_value=0),
-    }).reset_index()
-    for frame in (label_frame, switch):
-        frame["region"] = frame["region"].astype(str)
+    def by_region_and(values: np.ndarray, column: str, labels: Any) -> pd.DataFrame:
+        grid = pd.MultiIndex.from_product([AGGREGATE_GROUPS, labels], names=["region", column])
+        return pd.DataFrame({"count": values.reshape(-1).astype(np.int64)},
+                            index=grid).reset_index()
 
-    leads = both[both["lead_hours"].notna()]
-    day = np.floor(leads["lead_hours"].to_numpy() / 24).astype(np.int64)
-    lead = (pd.DataFrame({"region": leads["region"].to_numpy(), "lead_days": day})
-            .groupby(["region", "lead_days"], observed=False).size().rename("count"))
-    max_day = int(day.max()) + 1 if len(day) else 1
-    grid = pd.MultiIndex.from_product([both["region"].cat.categories, range(max_day)],
-                                      names=["region", "lead_days"])
-    lead_frame = lead.reindex(grid, fill_value=0).reset_index()
-    lead_frame["region"] = lead_frame["region"].astype(str)
-    lt = lead_frame.groupby("region")["count"].transform("sum")
-    lead_frame["share"] = np.where(lt > 0, lead_frame["count"] / lt.where(lt > 0, 1), 0.0)
+    def with_share(frame: pd.DataFrame) -> pd.DataFrame:
+        totals = frame.groupby("region", sort=False)["count"].transform("sum").to_numpy()
+        frame["share"] = np.where(totals > 0, frame["count"] / np.where(totals > 0, totals, 1),
+                                  0.0)
+        return frame
+
+    label_frame = with_share(by_region_and(pieces.labels[0], "label", LABELS))
+    switch = by_region_and(pieces.labels[1], "label", LABELS).rename(
+        columns={"count": "ai_chat_on"})
+    switch["ai_chat_off"] = pieces.labels[2].reshape(-1).astype(np.int64)
+    days = pieces.lead_days if pieces.lead_days.shape[1] else np.zeros((n_groups, 1), np.int64)
+    lead_frame = with_share(by_region_and(days, "lead_days", range(days.shape[1])))
     return {"summary": summary, "labels": label_frame, "ai_chat_switch": switch,
             "lead_time": lead_frame}
+
+
+def aggregates(co: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Overall ('All') and per-region summaries of the coincidences: `aggregates_from` their
+    pieces, as the engine in blocks of people combines them."""
+    return aggregates_from(aggregate_pieces(co), lambda: [(co["region"], co["lead_hours"])])
 
 
 # --- the excess over placebo moments -----------------------------------------------------------
@@ -1088,6 +1280,6 @@ def _recall_in_blocks(args: argparse.Namespace, scenario: Scenario
         return block_commands.recall_blocks(
             args.data, scenario, args.block_people, window_hours=args.window_hours,
             lookback_days=args.lookback_days, sample_people=args.sample_people, client=client,
-            progress=_progress)
+            progress=_progress, max_coincidences=args.max_coincidences)
     finally:
         _close(client)

@@ -136,10 +136,19 @@ def test_recall_in_blocks_equals_whole_and_does_not_depend_on_block_size(folder:
     one = _recall(folder, "--blocks", "on", "--block-people", str(N_PEOPLE))
     assert one.pop("computed")["blocks"] == 1
     _close(one, whole)
+    # The aggregates come from the same counts and exact sums whatever the blocks: equal to
+    # the last bit, medians included.
+    assert one["aggregates"] == whole["aggregates"]
     for size in ("60",):
         several = _recall(folder, "--blocks", "on", "--block-people", size)
         assert several.pop("computed")["blocks"] > 1
         _close(several, whole)
+        assert several["aggregates"] == whole["aggregates"]
+    listed = _recall(folder, "--blocks", "on", "--block-people", "60",
+                     "--max-coincidences", "3")
+    assert listed["coincidences"] == whole["coincidences"][:3]
+    assert listed["n_coincidences"] == whole["n_coincidences"]
+    assert listed["aggregates"] == whole["aggregates"]
 
 
 def test_one_pass_gives_the_audit_and_recall_commands_reports(folder: Path) -> None:
@@ -233,6 +242,7 @@ def test_one_pass_with_out_writes_coincidences_per_block_and_reports_the_same(
     files = written.pop("computed")["written"]
     held.pop("computed")
     _close(written, held)
+    assert written["aggregates"] == held["aggregates"]
     assert len(written["coincidences"]) == 7 < written["n_coincidences"]
     co = pd.read_parquet(files["coincidences"])
     prior = pd.read_parquet(files["prior_exposures"])
@@ -246,3 +256,55 @@ def test_one_pass_with_out_writes_coincidences_per_block_and_reports_the_same(
     every = json.loads(out)["recall"]
     every.pop("computed"), whole.pop("computed")
     _close(every, whole)
+
+
+def test_written_blocks_hand_back_counts_and_the_median_reads_their_files(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A block that wrote its coincidences hands back counts and sums only (no coincidence,
+    exposure or lead); the median lead time reads the region and lead columns of its file
+    back, and refuses files that no longer hold what was counted."""
+    import pyarrow.parquet as pq
+
+    from adlens import blocks
+    from adlens.scenario import Scenario
+
+    scenario = Scenario.announced()
+    sample = block_commands.prepare_sample(folder)
+    cut = list(enumerate(blocks.blocks(blocks.person_ids(folder), 120)))
+    out = tmp_path / "o"
+    written = [block_commands.recall_block(folder, i, ids, scenario, sample.population,
+                                           out=out) for i, ids in cut]
+    held = [block_commands.recall_block(folder, i, ids, scenario, sample.population,
+                                        max_coincidences=2) for i, ids in cut]
+    for w, h in zip(written, held, strict=True):
+        assert w.coincidences is None and w.prior_exposures is None and w.leads is None
+        assert w.n_coincidences == h.n_coincidences == w.pieces.n_coincidences > 2
+        assert len(h.coincidences) == 2 and len(h.leads) == h.n_coincidences
+    reads = []
+    real_read = pq.read_table
+
+    def spy(source, *args, **kwargs):
+        path = source if isinstance(source, str | Path) else source.name  # a path or a file
+        reads.append((Path(path).parent.name, tuple(kwargs.get("columns") or ())))
+        return real_read(source, *args, **kwargs)
+
+    monkeypatch.setattr(block_commands.pq, "read_table", spy)
+    args = (scenario, 120, 48, 2.0, sample)
+    from_files, _ = block_commands.recall_from_parts(*args, written, N_PEOPLE, 2)
+    from_held, _ = block_commands.recall_from_parts(*args, held, N_PEOPLE, 2)
+    # The median's pass reads two columns of every block; the listing (2) the first block.
+    assert [r for r in reads if r[1]] == [("coincidences", ("region", "lead_hours"))] * len(cut)
+    assert [r[0] for r in reads if not r[1]] == ["coincidences", "prior_exposures"]
+    for name, frame in from_held.aggregates.items():
+        pd.testing.assert_frame_equal(from_files.aggregates[name], frame, check_exact=True)
+    pd.testing.assert_frame_equal(from_files.coincidences, from_held.coincidences)
+    assert from_files.n_coincidences == sum(p.n_coincidences for p in written)
+    assert from_held.aggregates["summary"]["n_coincidences"].iloc[0] == \
+        from_files.n_coincidences
+    # Files that changed after counting (every row twice) are refused, not averaged.
+    for i, _ in cut:
+        path = out / "coincidences" / f"block-{i:05d}.parquet"
+        co = pd.read_parquet(path)
+        pd.concat([co, co]).to_parquet(path, index=False)
+    with pytest.raises(ValueError, match="do not match"):
+        block_commands.recall_from_parts(*args, written, N_PEOPLE, 2)

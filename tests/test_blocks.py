@@ -158,3 +158,31 @@ def test_a_block_of_people_with_no_events_is_scored_like_the_in_memory_engine(fo
     got, want = normalised(run.recommendations), normalised(whole.recommendations)
     pd.testing.assert_frame_equal(got[KEY + LABELS], want[KEY + LABELS])
     np.testing.assert_allclose(got["score"].to_numpy(), want["score"].to_numpy(), atol=1e-9)
+
+
+def test_dask_keeps_only_a_short_log_of_the_messages_that_started_blocks(tmp_path):
+    """A LocalCluster's scheduler runs in the calling process and keeps its recent messages to
+    each worker; every message that starts a block holds the block's person ids, so with Dask's
+    default log (1,000 messages) the caller grew by a block's ids for every block."""
+    import gc
+
+    from dask._task_spec import Task
+
+    client = blocks.dask_client(workers=1)
+    try:
+        work = [(i, np.array([f"person-{i:03d}-{j:05d}" for j in range(2000)], dtype=object))
+                for i in range(60)]
+        # `slice(folder, index, ids)`: a task any worker can run, holding the ids it was given.
+        done = blocks.run_on_dask(client, slice, tmp_path, work, {}, None)
+        del work
+        gc.collect()
+        kept = sum(isinstance(o, Task) for o in gc.get_objects())
+        logs = [c.recent_message_log.maxlen
+                for c in client.cluster.scheduler.stream_comms.values()]
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    assert sorted(s.start for s in done) == [str(tmp_path)] * 60
+    assert logs and all(n == blocks.MESSAGE_LOG for n in logs)
+    assert kept <= 2 * blocks.MESSAGE_LOG < len(done)
