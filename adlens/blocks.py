@@ -349,10 +349,12 @@ def combine(results: list[BlockResult], population: Population, block_people: in
 
 
 def run_on_dask(client, task: Callable, folder: Path, work: list, args: dict,
-                progress: Callable[[int, int], None] | None) -> list:
+                progress: Callable[[int, int], None] | None,
+                keep: Callable[[object], object] | None = None) -> list:
     """Submit `task(folder, index, ids, **args)` per block, keeping about two per worker in
     flight, so a million people's block ids and results never pile up on the scheduler.
-    `args["population"]` is broadcast to every worker once. Results in completion order."""
+    `args["population"]` is broadcast to every worker once. Results in completion order;
+    `keep(result)`, when given, is kept instead of each result as it arrives."""
     from distributed import as_completed
 
     task_args = dict(args)
@@ -374,7 +376,8 @@ def run_on_dask(client, task: Callable, folder: Path, work: list, args: dict,
         submit_next()
     results = []
     for future in futures:
-        results.append(future.result())
+        result = future.result()
+        results.append(result if keep is None else keep(result))
         future.release()
         submit_next()
         if progress is not None:
