@@ -97,7 +97,7 @@ ID_BATCH = 65_536  # user ids read at a time when the users file is already sort
 class PersonIds:
     """The people of a folder's users table in sorted user_id order (the order blocks are cut
     in), without holding every id: `len` is how many there are, `bounds(block_people)` each
-    block's first and last id. Held as Python strings, 10M ids were about 650 MB in the
+    block's first and last id. Held as Python strings, 10M ids were about 0.9 GB in the
     calling process; this holds two strings a block."""
 
     users: Path  # users.parquet
