@@ -2,9 +2,10 @@
 so their peak memory is set by the block size, not by the population.
 
 What is per person runs per block and is combined exactly (the same figures whatever the block
-size): the data contract, rule exclusions, static precision@k / NDCG@k per person (their
-bootstrap runs over the concatenated per-person values, people in user_id order), the recall
-coincidences with their prior exposures, labels and aggregates, and the labels' validity counts.
+size): the data contract, rule exclusions, static precision@k / NDCG@k (per block, sums per
+region and per resample of the Poisson bootstrap, whose weights are fixed by the person's id:
+`quality.topk_sums`; the caller only adds them up), the recall coincidences with their prior
+exposures, labels and aggregates, and the labels' validity counts.
 What needs the whole population at once (the click model, similar people, AUC on held-out
 clicks, the rolling next-week value, text-model quality, the excess over placebo moments and
 the microphone test, which draw placebo times from everyone's conversation times) runs on the
@@ -102,7 +103,8 @@ def _table(folder: Path, name: str, filter_: pc.Expression | None = None) -> pd.
     return data.to_table(filter=filter_).to_pandas()
 
 
-def _ranges(ids: np.ndarray, block_people: int) -> list[tuple[str | None, str | None]]:
+def _ranges(ids: blocks.PersonIds | np.ndarray, block_people: int
+            ) -> list[tuple[str | None, str | None]]:
     """Contiguous user_id ranges [lo, hi) covering every possible id (the first open below,
     the last open above), so an event of a person missing from users still lands in a block."""
     starts = [str(b[0]) for b in blocks.blocks(ids, block_people)]
@@ -297,14 +299,13 @@ def _summary(folder: Path, ads: pd.DataFrame, parts: list[_Counts], ids: np.ndar
 # --- audit -------------------------------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class AuditBlock:
-    """One block's share of the audit: per person (in user_id order) region and precision@k /
-    NDCG@k with and without the AI-chat signal; exclusions counted. The region is a
-    categorical of schema.REGIONS (a byte a person, not a string: the caller holds every
-    person's, 10M of them at 10M people)."""
+    """One block's share of the audit: precision@k and NDCG@k with and without the AI-chat
+    signal as sums per region and per bootstrap resample (`quality.TopkSums`: a few KB, no
+    per-person values; the blocks' sums add up to the whole population's), exclusions
+    counted."""
 
     index: int
-    region: pd.Categorical
-    per_person: dict[str, tuple[np.ndarray, np.ndarray]]
+    sums: Any  # quality.TopkSums
     n_excluded: int
     exclusion_counts: pd.DataFrame
     seconds: float
@@ -317,44 +318,73 @@ def _prepared_block(folder: Path, ids: np.ndarray, population: blocks.Population
 
 
 def audit_block(folder: str | Path, index: int, ids: np.ndarray, scenario: Scenario,
-                population: blocks.Population, k: int = 5) -> AuditBlock:
+                population: blocks.Population, k: int = 5, n_boot: int = 200) -> AuditBlock:
     """Check, prepare and audit one block of people (a task for this process or Dask)."""
     from adlens import engine
 
     start = time.perf_counter()
     prepared = _prepared_block(Path(folder), ids, population)
     result = engine.run_scenario(prepared, scenario, top_k=k)
-    return _audit_part(index, prepared, result, scenario, k, start)
+    return _audit_part(index, prepared, result, scenario, k, start, n_boot)
 
 
 def _audit_part(index: int, prepared, result, scenario: Scenario, k: int,
-                start: float) -> AuditBlock:
+                start: float, n_boot: int = 200) -> AuditBlock:
     from adlens import quality
 
     per_person = quality.per_person_topk(prepared, scenario, k)
-    user_ids = np.asarray(prepared.codes.user_ids, dtype=object).astype(str)
-    order = np.argsort(user_ids, kind="stable")
+    codes = prepared.codes
+    # Seed 0, as the whole-dataset audit's: the same weights for the same person.
+    sums = quality.topk_sums(quality.person_keys(codes.user_ids), codes.region_code,
+                             per_person, n_boot, 0)
     counts = result.exclusion_counts().astype({"reason": str, "event_type": str})
-    region = pd.Categorical(np.asarray(prepared.codes.region, dtype=object)[order],
-                            categories=schema.REGIONS)
-    return AuditBlock(index=index, region=region,
-                      per_person={m: (a[order], b[order]) for m, (a, b) in per_person.items()},
-                      n_excluded=int(len(result.exclusions)), exclusion_counts=counts,
-                      seconds=time.perf_counter() - start)
+    return AuditBlock(index=index, sums=sums, n_excluded=int(len(result.exclusions)),
+                      exclusion_counts=counts, seconds=time.perf_counter() - start)
 
 
-def _run_blocks(task: Callable, folder: Path, ids: np.ndarray, block_people: int, args: dict,
-                client, progress: Progress | None) -> list:
+def _run_blocks(task: Callable, folder: Path, ids: blocks.PersonIds | np.ndarray,
+                block_people: int, args: dict, client, progress: Progress | None,
+                keep: Callable[[Any], Any] | None = None) -> list:
+    """`task` on every block, here or on Dask; results in block order. `keep(result)`, when
+    given, is called on each result as it arrives and what it returns is kept instead."""
     work = list(enumerate(blocks.blocks(ids, block_people)))
     if client is not None:
-        out = blocks.run_on_dask(client, task, folder, work, args, progress)
+        out = blocks.run_on_dask(client, task, folder, work, args, progress, keep)
     else:
         out = []
         for index, block in work:
-            out.append(task(folder, index, block, **args))
+            result = task(folder, index, block, **args)
+            out.append(result if keep is None else keep(result))
             if progress is not None:
                 progress(len(out), len(work))
     return sorted(out, key=lambda r: r.index)
+
+
+class _AuditSums:
+    """Adds the blocks' audit sums as their results arrive, in block order (holding only the
+    few that arrive before an earlier block's: the same sums to the last bit wherever blocks
+    ran), and keeps each result without them, so the caller holds one `quality.TopkSums`,
+    not one a block."""
+
+    def __init__(self, n_boot: int, field: str | None = None) -> None:
+        from adlens import quality
+
+        self.sums = quality.TopkSums.empty(quality.TOPK_METRICS, n_boot, 0)
+        self.field = field  # the AuditBlock's attribute in the result (None: the result)
+        self.early: dict[int, Any] = {}
+        self.next = 0
+
+    def __call__(self, result):
+        audit = result if self.field is None else getattr(result, self.field)
+        if audit is None:
+            return result
+        self.early[audit.index] = audit.sums
+        while self.next in self.early:
+            self.sums = self.sums + self.early.pop(self.next)
+            self.next += 1
+        slim = dataclasses.replace(audit, sums=None)
+        return slim if self.field is None else dataclasses.replace(result,
+                                                                   **{self.field: slim})
 
 
 @dataclass(frozen=True, eq=False)
@@ -397,25 +427,27 @@ def audit_blocks(folder: str | Path, scenario: Scenario, args, block_people: int
                          "it is only offered when the population fits the sample "
                          f"(--sample-people {sample.population.n_people} or more).")
     ids = blocks.person_ids(folder)
+    summed = _AuditSums(args.boot)
     parts: list[AuditBlock] = _run_blocks(
         audit_block, folder, ids, block_people,
-        {"scenario": scenario, "population": sample.population, "k": args.top}, client,
-        progress)
-    return audit_from_parts(folder, scenario, args, block_people, sample, parts)
+        {"scenario": scenario, "population": sample.population, "k": args.top,
+         "n_boot": args.boot}, client, progress, keep=summed)
+    return audit_from_parts(folder, scenario, args, block_people, sample, parts, summed.sums)
 
 
 def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
-                     sample: Sample, parts: list[AuditBlock]) -> dict:
-    """The audit report from the blocks' parts and the sample (see `audit_blocks`)."""
+                     sample: Sample, parts: list[AuditBlock], sums=None) -> dict:
+    """The audit report from the blocks' parts and the sample (see `audit_blocks`); `sums`:
+    the parts' `quality.TopkSums` already added up (`_AuditSums`), else added here."""
     from adlens import quality
     from adlens.cli_engine import audit_report
 
     parts = sorted(parts, key=lambda p: p.index)
-    region = (np.asarray(pd.api.types.union_categoricals([p.region for p in parts]),
-                         dtype=object) if parts else np.zeros(0, object))
-    per_person = {m: tuple(np.concatenate([p.per_person[m][i] for p in parts])
-                           for i in range(2)) for m in ("precision@k", "ndcg@k")}
-    wanted = ["All", *[r for r in schema.REGIONS if (region == r).any()]]
+    if sums is None:
+        sums = quality.TopkSums.empty(quality.TOPK_METRICS, args.boot, 0)
+        for part in parts:  # in block order, as _AuditSums
+            sums = sums + part.sums
+    wanted = ["All", *[r for r in schema.REGIONS if sums.people[quality.REGIONS.index(r)]]]
     auc_report = quality.evaluate(sample.prepared, scenario, k=args.top, n_boot=args.boot,
                                   metrics=("auc",), regions=wanted)
     auc = {}
@@ -423,8 +455,7 @@ def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
         rows = auc_report.summary[auc_report.summary["region"] == r]
         auc[r] = ([tuple(row) for row in rows.itertuples(index=False)] if len(rows) else
                   [(r, "auc", v, np.nan, np.nan, np.nan, 0) for v in quality.VARIANTS])
-    rows = quality.summary_rows(region, per_person, wanted, list(quality.METRICS), auc,
-                                args.boot, 0)
+    rows = quality.summary_rows(sums, wanted, list(quality.METRICS), auc)
     q = quality.QualityReport(pd.DataFrame(rows, columns=[
         "region", "metric", "variant", "value", "ci_low", "ci_high", "n_people"]),
         k=args.top, n_boot=args.boot)
@@ -440,9 +471,9 @@ def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
     out["dataset_id"] = (sample.prepared.dataset_id if sample.everyone
                          else folder_dataset_id(folder))
     out["computed"] = {
-        "people": int(len(region)), "blocks": len(parts), "block_people": block_people,
-        "per_block": "exclusions; static_interest_match precision@k and ndcg@k (per person, "
-                     "bootstrap over everyone's per-person values)",
+        "people": int(sums.people[0]), "blocks": len(parts), "block_people": block_people,
+        "per_block": "exclusions; static_interest_match precision@k and ndcg@k (sums per "
+                     "region and per resample of the Poisson bootstrap, added over blocks)",
         "on_the_sample": "click_model, sensitive_leakage, topic_accuracy, ai_chat_value and "
                          "the AUC rows of static_interest_match",
         "sample": sample.population.how}
@@ -693,7 +724,8 @@ def everything_block(folder: str | Path, index: int, ids: np.ndarray, scenario: 
                      population: blocks.Population, top_k: int = 5,
                      out: str | Path | None = None, audit: bool = True, recall: bool = True,
                      window_hours: float = 48, lookback_days: float = 2.0,
-                     max_coincidences: int | None = None) -> EverythingBlock:
+                     max_coincidences: int | None = None,
+                     n_boot: int = 200) -> EverythingBlock:
     """The block tasks of `blocks.score_block`, `audit_block` and `recall_block` on one read,
     one check and one preparation of the block (chat inference is most of a block's cost)."""
     from adlens import engine
@@ -706,7 +738,8 @@ def everything_block(folder: str | Path, index: int, ids: np.ndarray, scenario: 
                                   seconds={"read_check_prepare": t1 - t0,
                                            "score_and_attribute": time.perf_counter() - t1})
     t2 = time.perf_counter()
-    audited = _audit_part(index, prepared, result, scenario, top_k, t2) if audit else None
+    audited = (_audit_part(index, prepared, result, scenario, top_k, t2, n_boot) if audit
+               else None)
     t3 = time.perf_counter()
     found = (_recall_part(index, prepared, scenario, window_hours, lookback_days, t3, out,
                           max_coincidences) if recall else None)
@@ -729,13 +762,14 @@ def everything(folder: str | Path, scenario: Scenario, args, client=None,
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
+    summed = _AuditSums(args.boot, field="audit")
     parts: list[EverythingBlock] = _run_blocks(
         everything_block, folder, ids, args.block_people,
         {"scenario": scenario, "population": sample.population, "top_k": args.top,
          "out": None if out_dir is None else str(out_dir), "audit": args.audit,
          "recall": args.recall, "window_hours": args.window_hours,
-         "lookback_days": args.lookback_days, "max_coincidences": args.max_coincidences},
-        client, progress)
+         "lookback_days": args.lookback_days, "max_coincidences": args.max_coincidences,
+         "n_boot": args.boot}, client, progress, keep=summed)
     timings["blocks"] = time.perf_counter() - t
     run = blocks.combine([p.score for p in parts], sample.population, args.block_people)
     summary: dict[str, Any] = {
@@ -747,7 +781,7 @@ def everything(folder: str | Path, scenario: Scenario, args, client=None,
     if args.audit:
         t = time.perf_counter()
         summary["audit"] = audit_from_parts(folder, scenario, args, args.block_people, sample,
-                                            [p.audit for p in parts])
+                                            [p.audit for p in parts], summed.sums)
         timings["audit_on_sample"] = time.perf_counter() - t
     if args.recall:
         t = time.perf_counter()

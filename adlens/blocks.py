@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from adlens import contract, engine, schema
@@ -89,10 +90,80 @@ def _read(folder: Path, table: str, filters=None) -> pd.DataFrame:
     return pq.read_table(folder / f"{table}.parquet", filters=filters).to_pandas()
 
 
-def person_ids(folder: str | Path) -> np.ndarray:
-    """Every user_id of the folder's users table, sorted (the order blocks are cut in)."""
-    ids = pq.read_table(Path(folder) / "users.parquet", columns=["user_id"])["user_id"]
-    return np.sort(ids.cast(pa.string()).to_numpy(zero_copy_only=False).astype(object))
+ID_BATCH = 65_536  # user ids read at a time when the users file is already sorted
+
+
+@dataclass(frozen=True)
+class PersonIds:
+    """The people of a folder's users table in sorted user_id order (the order blocks are cut
+    in), without holding every id: `len` is how many there are, `bounds(block_people)` each
+    block's first and last id. Held as Python strings, 10M ids were about 0.9 GB in the
+    calling process; this holds two strings a block."""
+
+    users: Path  # users.parquet
+    n: int  # ids that are not null
+
+    def __len__(self) -> int:
+        return self.n
+
+    def bounds(self, block_people: int) -> list[tuple[str, str]]:
+        """(first id, last id) of each run of `block_people` sorted ids: read a batch at a time
+        when the file is sorted (as generated), else sorted whole in Arrow (its bytes, not one
+        Python string an id; UTF-8 byte order is code-point order, as Python sorts)."""
+        if block_people < 1:
+            raise ValueError("block_people must be at least 1.")
+        found = _sorted_bounds(self.users, self.n, block_people)
+        if found is not None:
+            return found
+        ids = pc.drop_null(pq.read_table(self.users, columns=["user_id"])["user_id"]
+                           .cast(pa.string()))
+        order = pc.sort_indices(ids)
+        at = _bound_positions(0, len(ids), len(ids), block_people)
+        picked = ids.take(order.take(pa.array(at, type=pa.int64()))).to_pylist()
+        return list(zip(picked[0::2], picked[1::2], strict=True))
+
+
+def _bound_positions(offset: int, length: int, n: int, block_people: int) -> np.ndarray:
+    """Positions in [offset, offset + length) of the sorted ids that start or end a block
+    (of n ids in blocks of `block_people`), in order: start, end, start, end, ..."""
+    starts = np.arange(0, n, block_people)
+    ends = np.minimum(starts + block_people, n) - 1
+    at = np.column_stack([starts, ends]).ravel()
+    return at[(at >= offset) & (at < offset + length)]
+
+
+def _sorted_bounds(users: Path, n: int, block_people: int) -> list[tuple[str, str]] | None:
+    """`PersonIds.bounds` from one pass over the file in batches when its ids are already
+    sorted and not null; None as soon as they are not (the caller then sorts)."""
+    picked: list[str] = []
+    offset, last = 0, None
+    for batch in pq.ParquetFile(users).iter_batches(batch_size=ID_BATCH, columns=["user_id"]):
+        ids = batch.column(0).cast(pa.string())
+        if not len(ids):
+            continue
+        if ids.null_count or (last is not None and pc.less(ids[0], last).as_py()) or (
+                len(ids) > 1 and pc.any(pc.less(ids[1:], ids[:-1])).as_py()):
+            return None
+        at = _bound_positions(offset, len(ids), n, block_people) - offset
+        picked += ids.take(pa.array(at, type=pa.int64())).to_pylist()
+        offset, last = offset + len(ids), ids[len(ids) - 1]
+    return list(zip(picked[0::2], picked[1::2], strict=True))
+
+
+def person_ids(folder: str | Path) -> PersonIds:
+    """The people of the folder's users table (see PersonIds: blocks are cut from it)."""
+    users = Path(folder) / "users.parquet"
+    meta = pq.ParquetFile(users).metadata
+    index = meta.schema.to_arrow_schema().get_field_index("user_id")
+    nulls = 0
+    for i in range(meta.num_row_groups):
+        stats = meta.row_group(i).column(index).statistics
+        if stats is None or not stats.has_null_count:
+            nulls = pc.sum(pc.is_null(pq.read_table(users, columns=["user_id"])["user_id"])
+                           ).as_py() or 0
+            break
+        nulls += stats.null_count
+    return PersonIds(users=users, n=meta.num_rows - nulls)
 
 
 @dataclass(frozen=True)
@@ -128,8 +199,13 @@ def _block_dataset(folder: Path, users: pd.DataFrame, ads: pd.DataFrame, ids: np
                         "events": events}, source=f"people {lo} to {hi}")
 
 
-def blocks(ids: np.ndarray, block_people: int) -> Iterator[np.ndarray]:
-    """Consecutive runs of `block_people` sorted ids."""
+def blocks(ids: np.ndarray | PersonIds, block_people: int) -> Iterator[np.ndarray]:
+    """Consecutive runs of `block_people` sorted ids; of PersonIds, each run's first and last
+    id only (all a block task reads: its people are those between them)."""
+    if isinstance(ids, PersonIds):
+        for lo, hi in ids.bounds(block_people):
+            yield np.array([lo, hi], dtype=object)
+        return
     for start in range(0, len(ids), block_people):
         yield ids[start:start + block_people]
 
@@ -142,20 +218,20 @@ def sample_dataset(folder: str | Path, sample_people: int = DEFAULT_SAMPLE_PEOPL
     audit and recall read them; learning the click model does not). Returns (dataset, number
     of people in the folder, how they were chosen)."""
     folder = Path(folder)
-    users = _read(folder, "users")
+    users_file = pq.ParquetFile(folder / "users.parquet")
     ads = _read(folder, "ads")
-    n = len(users)
+    n = users_file.metadata.num_rows
     optional = {t: folder / f"{t}.parquet" for t in schema.OPTIONAL_TABLES} if with_truth \
         else {}
     if n <= sample_people:
-        chosen = users
+        chosen = _read(folder, "users")
         events = _read(folder, "events")
         extra = {t: _read(folder, t) for t, path in optional.items() if path.is_file()}
         how = f"learned on all {n:,} people"
     else:
         rng = np.random.default_rng(seed)
         pick = np.sort(rng.choice(n, sample_people, replace=False))
-        chosen = users.iloc[pick].reset_index(drop=True)
+        chosen = _rows_at(users_file, pick)
         # Filtered while reading, batch by batch: only the sample's events are ever held.
         wanted = chosen["user_id"].astype(str).tolist()
         events = _read(folder, "events", filters=[("user_id", "in", wanted)])
@@ -171,6 +247,20 @@ def sample_dataset(folder: str | Path, sample_people: int = DEFAULT_SAMPLE_PEOPL
     sample = from_frames({"users": chosen, "ads": ads, "events": events, **extra},
                          source="population sample")
     return sample, n, how
+
+
+def _rows_at(file: pq.ParquetFile, rows: np.ndarray) -> pd.DataFrame:
+    """The rows at these sorted positions of a Parquet file, read one row group at a time (the
+    whole users table of 10M people is a few hundred MB; the sample's rows are not)."""
+    parts, offset = [], 0
+    for i in range(file.metadata.num_row_groups):
+        size = file.metadata.row_group(i).num_rows
+        lo, hi = np.searchsorted(rows, [offset, offset + size])
+        if hi > lo:
+            parts.append(file.read_row_group(i).take(pa.array(rows[lo:hi] - offset)))
+        offset += size
+    table = pa.concat_tables(parts) if parts else file.schema_arrow.empty_table()
+    return table.to_pandas()
 
 
 def population_of(prepared, n_people: int, how: str) -> Population:
@@ -349,10 +439,12 @@ def combine(results: list[BlockResult], population: Population, block_people: in
 
 
 def run_on_dask(client, task: Callable, folder: Path, work: list, args: dict,
-                progress: Callable[[int, int], None] | None) -> list:
+                progress: Callable[[int, int], None] | None,
+                keep: Callable[[object], object] | None = None) -> list:
     """Submit `task(folder, index, ids, **args)` per block, keeping about two per worker in
     flight, so a million people's block ids and results never pile up on the scheduler.
-    `args["population"]` is broadcast to every worker once. Results in completion order."""
+    `args["population"]` is broadcast to every worker once. Results in completion order;
+    `keep(result)`, when given, is kept instead of each result as it arrives."""
     from distributed import as_completed
 
     task_args = dict(args)
@@ -374,7 +466,8 @@ def run_on_dask(client, task: Callable, folder: Path, work: list, args: dict,
         submit_next()
     results = []
     for future in futures:
-        results.append(future.result())
+        result = future.result()
+        results.append(result if keep is None else keep(result))
         future.release()
         submit_next()
         if progress is not None:

@@ -1,17 +1,19 @@
 """Value of the AI-chat signal: ranking quality against the simulation's true interests and AUC
 on held-out clicks, with and without the signal, overall and per region, bootstrap CIs over people.
 
-Everything is vectorised: one multiplicity matrix (resamples × people) per region and metric
-drives its bootstrap, processed in blocks of resamples so a call stays within a few tens of MB.
-Scenario-independent pieces (true-interest top-k, the held-out rows) are cached per dataset.
+Everything is vectorised. The bootstrap is the Poisson bootstrap with each person's weight
+fixed by their id (see `poisson_weights`), so precision@k and NDCG@k reduce to weighted sums
+that add over blocks of people (`topk_sums`): the engine in blocks (adlens.block_commands) and
+the whole dataset in memory give the same intervals. Scenario-independent pieces (true-interest
+top-k, the held-out rows, the people's keys) are cached per dataset.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import weakref
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,8 +32,8 @@ VARIANTS = ("with AI chat", "without AI chat", "difference")
 METRICS = ("precision@k", "ndcg@k", "auc")
 REGIONS = ("All", *schema.REGIONS)
 MAX_AUC_CELLS = 20_000_000  # positives × people above which AUC gets no bootstrap interval
-# Resamples × columns held at once in a bootstrap block: 1M float64 cells = 8 MB per array,
-# a few arrays at a time keep one evaluate under ~50 MB extra whatever the population.
+# Resamples × columns held at once in an AUC bootstrap block: 1M float64 cells = 8 MB per
+# array, a few arrays at a time keep one evaluate under ~50 MB extra whatever the population.
 BOOT_CELLS = 1_000_000
 HELDOUT_MAX_ROWS = ranking.HELDOUT_MAX_ROWS
 _PER_DATASET_ENTRIES = 4  # of each kind, per dataset (e.g. sensitive lists seen)
@@ -145,100 +147,172 @@ def _without_ai_chat(feats: Features) -> Features:
                                             feats.ai_chat.shape))
 
 
-# --- bootstrap ----------------------------------------------------------------------------------
-_BOOT_CACHE: OrderedDict[tuple, np.ndarray] = OrderedDict()
-BOOT_CACHE_BYTES = 16_000_000  # multiplicities kept for reuse: every stream of the sample
+# --- bootstrap: Poisson weights per person ------------------------------------------------------
+# The Poisson bootstrap (Hanley & MacGibbon 2006, "Creating non-parametric bootstrap samples
+# using Poisson frequencies", Computer Methods and Programs in Biomedicine 83:57-62; Chamandy,
+# Muralidharan, Najmi & Naidu 2012, "Estimating uncertainty for massive data streams", Google
+# technical report): in each resample every person gets an independent Poisson(1) weight
+# instead of a multinomial count, and a mean becomes Σ weight × value / Σ weight. The weight is
+# fixed by (seed, the person's id, the resample number) through a counter-based hash, not drawn
+# from a random stream, so a person weighs the same whichever block, block size or order they
+# are summed in: a block of people hands back its weighted sums per resample (a few KB), the
+# blocks' sums add up, and one block, many blocks and the whole dataset in memory give the same
+# intervals (tested to 1e-9). Resample sizes vary (Σ weight ≈ n ± √n); for means of n people
+# the intervals match the multinomial bootstrap's to O(1/n) (tested).
+_GOLDEN = 0x9E3779B97F4A7C15  # splitmix64's increment (Steele, Lea & Flood 2014)
+PERSON_CHUNK = 5_000  # people whose weights are drawn at once: 200 resamples ≈ 8 MB of uint64
 
 
-def _multiplicities(n: int, n_boot: int, stream: tuple[int, ...]) -> np.ndarray:
-    """(n_boot, n) how often each person is drawn in each resample: read-only, uint8 (counts
-    above 255 do not happen in practice; float32 then). Cached by bytes (least recently used
-    first out), as the same streams come back for every scenario of a dataset."""
-    key = (n, n_boot, stream)
-    with _LOCK:
-        if key in _BOOT_CACHE:
-            _BOOT_CACHE.move_to_end(key)
-            return _BOOT_CACHE[key]
-    out = _draw_multiplicities(n, n_boot, stream)
-    with _LOCK:
-        _BOOT_CACHE[key] = out
-        while sum(a.nbytes for a in _BOOT_CACHE.values()) > BOOT_CACHE_BYTES and _BOOT_CACHE:
-            _BOOT_CACHE.popitem(last=False)
+def _mix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser, in place on a uint64 array (a bijection with full avalanche:
+    neighbouring inputs give unrelated outputs); returns x."""
+    x ^= x >> np.uint64(30)
+    x *= np.uint64(0xBF58476D1CE4E5B9)
+    x ^= x >> np.uint64(27)
+    x *= np.uint64(0x94D049BB133111EB)
+    x ^= x >> np.uint64(31)
+    return x
+
+
+def _poisson_thresholds() -> np.ndarray:
+    """uint64 cut points of Poisson(1)'s CDF scaled to 2**64: a uniform 64-bit draw x has weight
+    k when thresholds[k - 1] <= x < thresholds[k] (inverse-CDF sampling). Stops where the CDF
+    rounds to 1 in float64 (k = 18: a larger weight has probability below 1e-16)."""
+    cuts, cdf, pmf, k = [], 0.0, np.exp(-1.0), 0
+    while cdf + pmf < 1.0:
+        cdf += pmf
+        cuts.append(int(cdf * 2.0**64))
+        k += 1
+        pmf /= k
+    return np.array(cuts, dtype=np.uint64)
+
+
+_POISSON_CUTS = _poisson_thresholds()
+
+
+def person_keys(user_ids: np.ndarray) -> np.ndarray:
+    """A stable 64-bit key per person id (pandas' SipHash of the id's UTF-8 text, the hash
+    `engine.person_turns` reduces), whatever rows or blocks the people come in."""
+    if len(user_ids) == 0:
+        return np.zeros(0, dtype=np.uint64)
+    return pd.util.hash_array(np.asarray(user_ids, dtype=object).astype(str).astype(object))
+
+
+def _keys(prepared) -> np.ndarray:
+    """`person_keys` of a prepared dataset's people, cached (read-only)."""
+    return _cached(prepared, "person_keys", None,
+                   lambda: _frozen(person_keys(prepared.codes.user_ids))[0])
+
+
+def poisson_weights(keys: np.ndarray, start: int, count: int, seed: int) -> np.ndarray:
+    """(count, people) uint8: each person's Poisson(1) weight in resamples start .. start +
+    count - 1, a function of (seed, key, resample) only."""
+    resample = np.arange(start, start + count, dtype=np.uint64) + np.uint64(1)
+    salt = _mix64(np.full(1, seed % 2**64, dtype=np.uint64) + np.uint64(_GOLDEN))
+    salt = _mix64(resample * np.uint64(_GOLDEN) ^ salt)
+    x = _mix64(np.asarray(keys, dtype=np.uint64)[None, :] ^ salt[:, None])
+    return np.searchsorted(_POISSON_CUTS, x, side="right").astype(np.uint8)
+
+
+def poisson_sums(keys: np.ndarray, values: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
+    """(n_boot, columns): Σ over people of weight × values[person, column] in each resample,
+    the weights of `poisson_weights`, drawn for PERSON_CHUNK people at a time."""
+    values = np.asarray(values, dtype=np.float64)
+    out = np.zeros((n_boot, values.shape[1]))
+    if not n_boot:
+        return out
+    for s in range(0, len(keys), PERSON_CHUNK):
+        w = poisson_weights(keys[s:s + PERSON_CHUNK], 0, n_boot, seed)
+        out += w.astype(np.float64) @ values[s:s + PERSON_CHUNK]
     return out
 
 
-def _multiplicity_blocks(n: int, n_boot: int, stream: tuple[int, ...]
-                         ) -> Iterator[tuple[int, np.ndarray]]:
-    """(first resample, counts) per block of resamples, drawn in blocks whose size depends
-    only on n, so the draws are fixed by (n, n_boot, stream) and the int64 draws never exceed
-    one block."""
-    rng = np.random.default_rng(stream)
-    rows = max(1, BOOT_CELLS // 4 // max(n, 1))  # three int64 temporaries per block
-    for start in range(0, n_boot, rows):
-        b = min(rows, n_boot - start)
-        draws = rng.integers(0, n, (b, n))
-        flat = (np.arange(b)[:, None] * n + draws).ravel()
-        yield start, np.bincount(flat, minlength=b * n).reshape(b, n)
-
-
-def _draw_multiplicities(n: int, n_boot: int, stream: tuple[int, ...]) -> np.ndarray:
-    """Every block of `_multiplicity_blocks` in one (n_boot, n) array."""
-    out = np.empty((n_boot, n), dtype=np.uint8)
-    for start, counts in _multiplicity_blocks(n, n_boot, stream):
-        if out.dtype == np.uint8 and counts.max(initial=0) > 255:
-            out = out.astype(np.float32)
-        out[start:start + len(counts)] = counts
-    out.flags.writeable = False
+def ratio_intervals(total: np.ndarray, boot: np.ndarray) -> list[tuple[float, float, float]]:
+    """(value, 2.5%, 97.5%) of Σ with / Σ count, Σ without / Σ count and their difference
+    (paired: the same weights), from `total` = (Σ with, Σ without, Σ count) and `boot` =
+    the same sums weighted, one row per resample. A mean over people is the case count = 1."""
+    count = total[2]
+    if count == 0:
+        return [(float("nan"),) * 3] * 3
+    points = (total[0] / count, total[1] / count, (total[0] - total[1]) / count)
+    if not len(boot):
+        return [(float(v), float("nan"), float("nan")) for v in points]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        a, b = boot[:, 0] / boot[:, 2], boot[:, 1] / boot[:, 2]
+    out = []
+    for v, draws in zip(points, (a, b, a - b), strict=True):
+        draws = draws[~np.isnan(draws)]  # a resample that weighs nobody (tiny groups only)
+        lo, hi = np.percentile(draws, [2.5, 97.5]) if len(draws) else (np.nan, np.nan)
+        out.append((float(v), float(lo), float(hi)))
     return out
 
 
-def _streamed_means_with_ci(a: np.ndarray, b: np.ndarray, n_boot: int,
-                            stream: tuple[int, ...]) -> list[tuple[float, float, float]]:
-    """`_paired_means_with_ci` with the multiplicities of `_multiplicities(len(a), n_boot,
-    stream)` drawn block by block and never held whole: the same resamples, so the same
-    intervals (to float rounding), at a memory set by BOOT_CELLS instead of n_boot × people
-    bytes (2 GB for 10M people and 200 resamples)."""
-    ab = np.column_stack([a, b])
-    boot = np.empty((n_boot, 2))
-    for start, counts in _multiplicity_blocks(len(a), n_boot, stream):
-        boot[start:start + len(counts)] = counts.astype(np.float64) @ ab
-    return _means_and_intervals(a, b, boot / len(a))
+TOPK_METRICS = ("precision@k", "ndcg@k")
 
 
-def _means_and_intervals(a: np.ndarray, b: np.ndarray, boot: np.ndarray
-                         ) -> list[tuple[float, float, float]]:
-    """(mean, 2.5%, 97.5%) of a, b and a - b, from the resampled means of a and b (columns
-    of `boot`, one row per resample)."""
-    means = [float(a.mean()), float(b.mean()), float((a - b).mean())]
-    boots = (boot[:, 0], boot[:, 1], boot[:, 0] - boot[:, 1])
-    return [(v, *(float(q) for q in np.percentile(x, [2.5, 97.5])))
-            for v, x in zip(means, boots, strict=True)]
+@dataclass(frozen=True, eq=False)
+class TopkSums:
+    """precision@k / NDCG@k of some people, as sums that add over blocks of people.
+
+    Per group (REGIONS: 'All', then schema.REGIONS): `people` in it; per group and metric:
+    `total` (Σ with, Σ without and how many people have both values) and per resample `boot`
+    the same sums weighted by the people's Poisson weights. (n_boot, groups, metrics, 3)
+    floats whatever the number of people: 58 KB for 200 resamples of both metrics."""
+
+    metrics: tuple[str, ...]
+    n_boot: int
+    seed: int
+    people: np.ndarray  # (groups,)
+    total: np.ndarray  # (groups, metrics, 3)
+    boot: np.ndarray  # (n_boot, groups, metrics, 3)
+
+    def __add__(self, other: TopkSums) -> TopkSums:
+        if (self.metrics, self.n_boot, self.seed) != (other.metrics, other.n_boot, other.seed):
+            raise ValueError("Sums of different metrics, resamples or seeds do not add.")
+        return TopkSums(self.metrics, self.n_boot, self.seed, self.people + other.people,
+                        self.total + other.total, self.boot + other.boot)
+
+    @classmethod
+    def empty(cls, metrics: Iterable[str], n_boot: int, seed: int) -> TopkSums:
+        metrics = tuple(metrics)
+        g, m = len(REGIONS), len(metrics)
+        return cls(metrics, n_boot, seed, np.zeros(g, dtype=np.int64), np.zeros((g, m, 3)),
+                   np.zeros((n_boot, g, m, 3)))
 
 
-def _stream(seed: int, region: str, metric: str) -> tuple[int, ...]:
-    """Each (region, metric) resamples from its own stream, so asking for fewer regions or
-    metrics gives the same numbers for those asked."""
-    return (seed, REGIONS.index(region), METRICS.index(metric))
+def topk_sums(keys: np.ndarray, region_code: np.ndarray,
+              per_person: dict[str, tuple[np.ndarray, np.ndarray]], n_boot: int, seed: int
+              ) -> TopkSums:
+    """The sums of `per_person[metric]` = (with, without) per person (NaN where unknown), for
+    people with these `keys` (`person_keys`) and `region_code`s (index in schema.REGIONS)."""
+    metrics = tuple(m for m in TOPK_METRICS if m in per_person)
+    out = TopkSums.empty(metrics, n_boot, seed)
+    region_code = np.asarray(region_code, dtype=np.int64)
+    people = np.bincount(region_code + 1, minlength=len(REGIONS))
+    people[0] = len(region_code)
+    n_cols = len(REGIONS) * len(metrics) * 3
+    total, boot = np.zeros(n_cols), np.zeros((n_boot, n_cols))
+    for s in range(0, len(keys), PERSON_CHUNK):  # (people, groups, metrics, 3) a chunk at once
+        sl = slice(s, s + PERSON_CHUNK)
+        n = len(keys[sl])
+        values = np.zeros((n, len(REGIONS), len(metrics), 3))
+        rows = np.arange(n)
+        for j, metric in enumerate(metrics):
+            a, b = (np.asarray(x, dtype=np.float64)[sl] for x in per_person[metric])
+            ok = ~np.isnan(a) & ~np.isnan(b)
+            column = np.column_stack([np.where(ok, a, 0.0), np.where(ok, b, 0.0), ok])
+            values[:, 0, j] = column
+            values[rows, region_code[sl] + 1, j] = column
+        values = values.reshape(n, n_cols)
+        total += values.sum(axis=0)
+        boot += poisson_sums(keys[sl], values, n_boot, seed)
+    shape = (len(REGIONS), len(metrics), 3)
+    return dataclasses.replace(out, people=people, total=total.reshape(shape),
+                               boot=boot.reshape((n_boot, *shape)))
 
 
 def _boot_rows(n_boot: int, n_cols: int, max_cells: int) -> int:
     return max(1, min(n_boot, max_cells // max(n_cols, 1)))
-
-
-def _paired_means_with_ci(a: np.ndarray, b: np.ndarray, m: np.ndarray,
-                          max_cells: int = BOOT_CELLS) -> list[tuple[float, float, float]]:
-    """(mean, 2.5%, 97.5%) of a, b and a - b over people, the difference paired: one product
-    of each block of resamples with both columns."""
-    if len(a) == 0:
-        return [(float("nan"),) * 3] * 3
-    if not m.size:
-        return [(v, float("nan"), float("nan"))
-                for v in (float(a.mean()), float(b.mean()), float((a - b).mean()))]
-    rows = _boot_rows(len(m), m.shape[1], max_cells)
-    ab = np.column_stack([a, b])
-    boot = np.concatenate([m[s:s + rows].astype(np.float64) @ ab
-                           for s in range(0, len(m), rows)]) / len(a)
-    return _means_and_intervals(a, b, boot)
 
 
 @dataclass(frozen=True, eq=False)
@@ -254,14 +328,17 @@ class _AucParts:
     tied: sparse.csr_matrix
     n_levels: int
 
-    def boot(self, m: np.ndarray, max_cells: int = BOOT_CELLS) -> np.ndarray:
-        """AUC per resample (rows of m: multiplicity per person), in blocks of resamples of
-        at most `max_cells` (levels or people × resamples) cells per array."""
-        out = np.empty(len(m))
-        rows = _boot_rows(len(m), max(self.n_levels + 1, m.shape[1]), max_cells)
-        for s in range(0, len(m), rows):
-            mb = np.ascontiguousarray(m[s:s + rows].T, dtype=np.float64)  # (people, block)
-            out[s:s + rows] = self._auc(mb)
+    def boot(self, weights: Callable[[int, int], np.ndarray], n_boot: int,
+             max_cells: int = BOOT_CELLS) -> np.ndarray:
+        """AUC per resample; `weights(start, count)` gives resamples start .. start + count - 1
+        as rows of a weight per person. In blocks of resamples of at most `max_cells` (levels
+        or people × resamples) cells per array."""
+        out = np.empty(n_boot)
+        rows = _boot_rows(n_boot, max(self.n_levels + 1, self.at.shape[1]), max_cells)
+        for s in range(0, n_boot, rows):
+            count = min(rows, n_boot - s)
+            mb = np.ascontiguousarray(weights(s, count).T, dtype=np.float64)  # (people, block)
+            out[s:s + count] = self._auc(mb)
         return out
 
     def point(self) -> float:
@@ -332,7 +409,7 @@ def weighted_auc_boot(score: np.ndarray, label: np.ndarray, person: np.ndarray,
     """
     order = np.argsort(score, kind="stable")
     parts = _auc_parts(score[order], label[order], person[order], weight[order], m.shape[1])
-    return parts.boot(m, max_cells)
+    return parts.boot(lambda start, count: m[start:start + count], len(m), max_cells)
 
 
 # --- held-out clicks ------------------------------------------------------------------------------
@@ -397,12 +474,13 @@ def _auc_by_region(prepared, scenario: Scenario, regions: list[str], n_boot: int
                    ) -> dict[str, list[tuple]]:
     """AUC rows per region. One variant at a time is sorted and held (the held-out rows are
     the largest arrays here), each region only masking the sorted rows; the difference is
-    paired through the same multiplicities, which are fixed by region and seed."""
+    paired through the same Poisson weights, fixed by person and seed."""
     rows = _heldout_rows(prepared, tuple(scenario.sensitive_topics))
     if rows is None:
         return {r: [(r, "auc", v, np.nan, np.nan, np.nan, 0) for v in VARIANTS] for r in regions}
     n_users = prepared.codes.n_users
-    masks, local, n_people, usable = {}, {}, {}, {}
+    keys = _keys(prepared)
+    masks, local, n_people, usable, who = {}, {}, {}, {}, {}
     for region in regions:
         in_region = np.ones(n_users, dtype=bool) if region == "All" else np.asarray(
             prepared.codes.region == region)
@@ -410,6 +488,7 @@ def _auc_by_region(prepared, scenario: Scenario, regions: list[str], n_boot: int
         present[rows.user[in_region[rows.user]]] = True
         masks[region] = in_region
         local[region] = np.cumsum(present) - 1  # people in sorted order, as np.unique
+        who[region] = keys[present]
         n_people[region] = int(present.sum())
         label = rows.y[in_region[rows.user]]
         usable[region] = bool(label.any() and not label.all())
@@ -447,8 +526,8 @@ def _auc_by_region(prepared, scenario: Scenario, regions: list[str], n_boot: int
                     n_boot and parts.n_levels * n_people[region] <= MAX_AUC_CELLS)
             boot = None
             if boot_ok[region]:
-                m = _multiplicities(n_people[region], n_boot, _stream(seed, region, "auc"))
-                boot = parts.boot(m)
+                boot = parts.boot(lambda start, count, k=who[region]: poisson_weights(
+                    k, start, count, seed), n_boot)
             results[region].append((parts.point(), boot))
         del score, user, y, w, by_region
     out = {}
@@ -470,33 +549,21 @@ def _auc_by_region(prepared, scenario: Scenario, regions: list[str], n_boot: int
 
 
 # --- public -------------------------------------------------------------------------------------
-def summary_rows(region_of: np.ndarray, per_person: dict[str, tuple[np.ndarray, np.ndarray]],
-                 regions: list[str], metrics: list[str], auc: dict[str, list[tuple]],
-                 n_boot: int, seed: int) -> list[tuple]:
-    """The report's rows from per-person values: `per_person[metric]` = (with, without) per
-    person (NaN where unknown), `region_of` each person's region, `auc` the AUC rows per region.
-    Only the per-person vectors and their order matter, so the engine in blocks of people
-    (adlens.block_commands) gives the same rows from its concatenated per-person values."""
+def summary_rows(sums: TopkSums | None, regions: list[str], metrics: list[str],
+                 auc: dict[str, list[tuple]]) -> list[tuple]:
+    """The report's rows: precision@k and NDCG@k from `sums` (`topk_sums` of everyone, or the
+    sum of every block's: the same rows either way), AUC from `auc`'s rows per region."""
     out = []
     for region in regions:
-        people = (np.arange(len(region_of)) if region == "All"
-                  else np.flatnonzero(region_of == region))
+        g = REGIONS.index(region)
         for metric in metrics:
             if metric == "auc":
                 out.extend(auc[region])
                 continue
-            a, b = per_person[metric]
-            keep = people[~np.isnan(a[people]) & ~np.isnan(b[people])]
-            stream = _stream(seed, region, metric)
-            if len(keep) and n_boot and len(keep) * n_boot > BOOT_CACHE_BYTES:
-                # Too many to keep for reuse anyway: drawn and used block by block.
-                cis = _streamed_means_with_ci(a[keep], b[keep], n_boot, stream)
-            else:
-                m = (_multiplicities(len(keep), n_boot, stream)
-                     if len(keep) and n_boot else np.zeros((0, 0), dtype=np.float32))
-                cis = _paired_means_with_ci(a[keep], b[keep], m)
+            j = sums.metrics.index(metric)
+            cis = ratio_intervals(sums.total[g, j], sums.boot[:, g, j])
             for variant, (value, lo, hi) in zip(VARIANTS, cis, strict=True):
-                out.append((region, metric, variant, value, lo, hi, len(keep)))
+                out.append((region, metric, variant, value, lo, hi, int(sums.total[g, j, 2])))
     return out
 
 
@@ -530,8 +597,9 @@ def evaluate(prepared, scenario: Scenario, k: int = 5, n_boot: int = 200, seed: 
         per_person = {m: v for m, v in per_person_topk(prepared, scenario, k).items()
                       if m in metrics}
     auc = _auc_by_region(prepared, scenario, wanted, n_boot, seed) if "auc" in metrics else {}
-    region_of = np.asarray(codes.region, dtype=object)
-    out = summary_rows(region_of, per_person, wanted, metrics, auc, n_boot, seed)
+    sums = (topk_sums(_keys(prepared), codes.region_code, per_person, n_boot, seed)
+            if per_person else None)
+    out = summary_rows(sums, wanted, metrics, auc)
     summary = pd.DataFrame(out, columns=["region", "metric", "variant", "value", "ci_low",
                                          "ci_high", "n_people"])
     return QualityReport(summary=summary, k=k, n_boot=n_boot)

@@ -6,8 +6,8 @@ events strictly before w's start (`signals.features(cut_ms=start)`); each eligib
 topics are ranked per ad app and scored against the topics they clicked in that app during w.
 "Without the signal" is the same click model with the AI-chat contribution removed (default),
 or a click model refitted without the AI-chat feature (`without="refit"`). Intervals are paired
-bootstraps over people. `python -m adlens.rolling` rebuilds the bundled sample's stored
-feedback-free result (`make sample` runs it).
+Poisson bootstraps over people (`quality.poisson_sums`). `python -m adlens.rolling` rebuilds
+the bundled sample's stored feedback-free result (`make sample` runs it).
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ WEEK_COLUMNS = ("week_start", "eligible_people", "slots_with_clicks", "clicks")
 REACH_COLUMNS = ("population", "people", "ads", "ads_with_ai_chat", "ads_leaving_top_k")
 FEEDBACK_FREE_PATH = Path(__file__).with_name("feedback_free.json")
 SAMPLE_USERS, SAMPLE_SEED = 5000, 20251216  # the README's `make sample` command
-_BOOT_STREAM = 1000  # rolling bootstrap streams start here, apart from adlens.quality's
 
 
 @dataclass(frozen=True)
@@ -296,29 +295,11 @@ def _concat(parts: list[np.ndarray], dtype=np.float64) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype)
 
 
-def _ratio_ci(m: np.ndarray, sums: np.ndarray, counts: np.ndarray
-              ) -> list[tuple[float, float, float]]:
-    """(value, 2.5%, 97.5%) of Σ sums / Σ counts for with, without and their difference,
-    resampling people (rows of m: multiplicity per person), the difference paired."""
-    total = counts.sum()
-    if total == 0:
-        return [(np.nan, np.nan, np.nan)] * 3
-    point = [sums[:, 0].sum() / total, sums[:, 1].sum() / total,
-             (sums[:, 0] - sums[:, 1]).sum() / total]
-    if not m.size:
-        return [(float(v), np.nan, np.nan) for v in point]
-    rows = max(1, quality.BOOT_CELLS // max(m.shape[1], 1))
-    boot = np.concatenate([m[s:s + rows].astype(np.float64) @ np.column_stack([sums, counts])
-                           for s in range(0, len(m), rows)])
-    with np.errstate(invalid="ignore", divide="ignore"):
-        draws = (boot[:, 0] / boot[:, 2], boot[:, 1] / boot[:, 2],
-                 (boot[:, 0] - boot[:, 1]) / boot[:, 2])
-    return [(float(v), *(float(q) for q in np.nanpercentile(d, [2.5, 97.5])))
-            for v, d in zip(point, draws, strict=True)]
-
-
 def _summarise(prepared, slots: _Slots, person_weeks: np.ndarray, ever: np.ndarray,
                n_boot: int, seed: int) -> pd.DataFrame:
+    """Per region and metric: Σ with / Σ slots and Σ without / Σ slots over the people, with
+    the Poisson bootstrap over people of `quality.poisson_sums` (one draw of weights for every
+    region and metric: a person weighs the same in each)."""
     codes = prepared.codes
     people, local = np.unique(slots.user, return_inverse=True)
     region_of_person = codes.region_code[people]
@@ -327,36 +308,40 @@ def _summarise(prepared, slots: _Slots, person_weeks: np.ndarray, ever: np.ndarr
     eligible_region = np.bincount(codes.region_code, weights=ever & (person_weeks > 0),
                                   minlength=len(schema.REGIONS))
     present = [r for i, r in enumerate(schema.REGIONS) if n_weeks_region[i] > 0]
+    groups = ["All", *present]
+    n = len(people)
+    # Per person, group and metric: Σ with, Σ without and the slots they average over.
+    values = np.zeros((n, len(groups), len(METRICS), 3))
+    in_group = np.column_stack([np.ones(n, dtype=bool)] + [
+        region_of_person == schema.REGIONS.index(r) for r in present]) if n else \
+        np.zeros((0, len(groups)), dtype=bool)
+    for j, metric in enumerate(METRICS):
+        a, b = slots.values[metric]
+        ok = ~np.isnan(a)
+        per_person = np.column_stack([np.bincount(local[ok], a[ok], minlength=n),
+                                      np.bincount(local[ok], b[ok], minlength=n),
+                                      np.bincount(local[ok], minlength=n)])
+        values[:, :, j] = in_group[:, :, None] * per_person[:, None, :]
+    keys = quality._keys(prepared)[people]
+    n_cols = len(groups) * len(METRICS) * 3
+    boot = quality.poisson_sums(keys, values.reshape(n, n_cols), n_boot, seed).reshape(
+        n_boot, *values.shape[1:])
     rows = []
-    for region in ["All", *present]:
+    for g, region in enumerate(groups):
         if region == "All":
-            in_region = np.ones(len(people), dtype=bool)
             n_pw, n_el = int(person_weeks.sum()), int((ever & (person_weeks > 0)).sum())
         else:
             idx = schema.REGIONS.index(region)
-            in_region = region_of_person == idx
             n_pw, n_el = int(n_weeks_region[idx]), int(eligible_region[idx])
-        n_people = int(in_region.sum())
-        slot_in = in_region[local]
-        # People renumbered within the region, in person order, as the multiplicities expect.
-        renum = np.cumsum(in_region) - 1
+        n_people = int(in_group[:, g].sum())
+        slot_in = in_group[local, g]
         for j, metric in enumerate(METRICS):
-            a, b = slots.values[metric]
-            ok = slot_in & ~np.isnan(a)
-            who = renum[local[ok]]
-            sums = np.column_stack([np.bincount(who, a[ok], minlength=n_people),
-                                    np.bincount(who, b[ok], minlength=n_people)])
-            counts = np.bincount(who, minlength=n_people).astype(np.float64)
-            stream = (seed, _BOOT_STREAM + REGIONS_ALL.index(region), j)
-            m = (quality._multiplicities(n_people, n_boot, stream) if n_people and n_boot
-                 else np.zeros((0, 0), dtype=np.uint8))
-            for variant, (v, lo, hi) in zip(VARIANTS, _ratio_ci(m, sums, counts), strict=True):
+            ok = slot_in & ~np.isnan(slots.values[metric][0])
+            cis = quality.ratio_intervals(values[:, g, j].sum(axis=0), boot[:, g, j])
+            for variant, (v, lo, hi) in zip(VARIANTS, cis, strict=True):
                 rows.append((region, metric, variant, v, lo, hi, n_people, n_el, n_pw,
                              int(ok.sum()), int(slots.clicks[ok].sum())))
     return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
-
-
-REGIONS_ALL = ("All", *schema.REGIONS)
 
 
 def evaluate(prepared, scenario: Scenario | None = None, k: int = 5, n_boot: int = 200,

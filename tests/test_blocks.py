@@ -89,6 +89,55 @@ def test_a_seeded_sample_learns_the_population_pieces_when_it_is_large(folder):
     assert not np.array_equal(first.similar_topics, other.similar_topics)
 
 
+def _old_bounds(ids: np.ndarray, block_people: int) -> list[tuple[str, str]]:
+    """Blocks as they were cut before: every id a Python string, sorted with numpy."""
+    ids = np.sort(ids.astype(object))
+    return [(ids[s], ids[min(s + block_people, len(ids)) - 1])
+            for s in range(0, len(ids), block_people)]
+
+
+@pytest.mark.parametrize("shuffled", [False, True], ids=["sorted-file", "unsorted-file"])
+def test_blocks_are_cut_from_the_users_file_without_holding_every_id(tmp_path, monkeypatch,
+                                                                     shuffled):
+    ids = np.array([f"u{i:05d}" for i in range(1000)] + ["zürich", "zz", "ä", "中文", "Z"],
+                   dtype=object)
+    ids = np.sort(ids) if not shuffled else np.random.default_rng(1).permutation(ids)
+    pd.DataFrame({"user_id": ids, "country": "US"}).to_parquet(
+        tmp_path / "users.parquet", index=False, row_group_size=64)
+    monkeypatch.setattr(blocks, "ID_BATCH", 50)  # batches that cut through blocks
+    people = blocks.person_ids(tmp_path)
+    assert len(people) == len(ids)
+    if not shuffled:  # read in one pass: never the whole column
+        def refuse(*args, **kwargs):
+            raise AssertionError("the whole user_id column was read")
+        monkeypatch.setattr(blocks.pq, "read_table", refuse)
+    for size in (1005, 240, 97, 40, 1):
+        assert people.bounds(size) == _old_bounds(ids, size), size
+        cut = [tuple(b) for b in blocks.blocks(people, size)]
+        assert cut == _old_bounds(ids, size), size
+    assert people.bounds(2000) == [(min(ids, key=str.encode), max(ids, key=str.encode))]
+
+
+def test_ids_missing_from_users_are_not_people(tmp_path):
+    ids = ["u3", None, "u1", "u2", None]
+    pd.DataFrame({"user_id": ids}).to_parquet(tmp_path / "users.parquet", index=False)
+    people = blocks.person_ids(tmp_path)
+    assert len(people) == 3 and people.bounds(2) == [("u1", "u2"), ("u3", "u3")]
+
+
+def test_the_seeded_sample_reads_only_its_rows_and_picks_the_same_people(tmp_path):
+    users = pd.DataFrame({"user_id": [f"u{i:04d}" for i in range(500)],
+                          "country": np.where(np.arange(500) % 3, "US", "DE"),
+                          "uses_meta_ai": np.arange(500) % 2 == 0})
+    users.to_parquet(tmp_path / "users.parquet", index=False, row_group_size=37)
+    import pyarrow.parquet as pq
+
+    pick = np.sort(np.random.default_rng(0).choice(500, 120, replace=False))
+    got = blocks._rows_at(pq.ParquetFile(tmp_path / "users.parquet"), pick)
+    want = pd.read_parquet(tmp_path / "users.parquet").iloc[pick].reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, want)
+
+
 def test_blocks_write_their_recommendations(folder, population, tmp_path):
     run = blocks.score_blocks(folder, Scenario.announced(), block_people=100,
                             population=population, out=tmp_path)
@@ -148,7 +197,8 @@ def test_a_block_of_people_with_no_events_is_scored_like_the_in_memory_engine(fo
     for table in ("users", "ads"):
         (quiet / f"{table}.parquet").write_bytes((folder / f"{table}.parquet").read_bytes())
     events = pd.read_parquet(folder / "events.parquet")
-    first = set(blocks.person_ids(folder)[:40])
+    first = set(np.sort(pd.read_parquet(folder / "users.parquet")["user_id"].astype(str)
+                        .to_numpy(dtype=object))[:40])
     events[~events["user_id"].astype(str).isin(first)].to_parquet(quiet / "events.parquet",
                                                                   index=False)
     whole = engine.run_scenario(engine.prepare(load_dataset(quiet), use_artifacts=False),

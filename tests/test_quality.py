@@ -60,8 +60,7 @@ def test_evaluate_is_repeatable_and_leaves_caches_untouched(population):
     first = quality.evaluate(population, Scenario(), n_boot=30).summary
     held = quality._heldout_rows(population, Scenario().sensitive_topics)
     assert not held.user.flags.writeable and not held.y.flags.writeable
-    m = quality._multiplicities(50, 10, (0, 0, 0))
-    assert not m.flags.writeable
+    assert not quality._keys(population).flags.writeable
     quality.evaluate(population, Scenario(link_rule=False), n_boot=30)
     pd.testing.assert_frame_equal(quality.evaluate(population, Scenario(), n_boot=30).summary,
                                   first)
@@ -76,9 +75,14 @@ def _auc_data(seed: int, n: int = 600, people: int = 60):
     return score, label, person, weight
 
 
+def _weights(people: int, n_boot: int, seed: int) -> np.ndarray:
+    return quality.poisson_weights(quality.person_keys(np.arange(people).astype(str)), 0,
+                                   n_boot, seed)
+
+
 def test_blocked_auc_bootstrap_equals_one_block():
     score, label, person, weight = _auc_data(5)
-    m = quality._multiplicities(60, 37, (9,))
+    m = _weights(60, 37, 9)
     whole = quality.weighted_auc_boot(score, label, person, weight, m, max_cells=10**9)
     for cells in (1, 61, 500):  # one resample per block, a few, uneven blocks
         blocked = quality.weighted_auc_boot(score, label, person, weight, m, max_cells=cells)
@@ -88,53 +92,12 @@ def test_blocked_auc_bootstrap_equals_one_block():
 
 def test_auc_bootstrap_matches_scikit_learn_per_resample():
     score, label, person, weight = _auc_data(8)
-    m = quality._multiplicities(60, 6, (2,))
+    m = _weights(60, 6, 2)
     boot = quality.weighted_auc_boot(score, label, person, weight, m, max_cells=70)
     for b in range(len(m)):
         w = weight * m[b, person]
         assert boot[b] == pytest.approx(roc_auc_score(label, score, sample_weight=w),
                                         abs=1e-12)
-
-
-def test_blocked_means_equal_one_block():
-    rng = np.random.default_rng(0)
-    a, b = rng.random(300), rng.random(300)
-    m = quality._multiplicities(300, 50, (1,))
-    whole = quality._paired_means_with_ci(a, b, m, max_cells=10**9)
-    blocked = quality._paired_means_with_ci(a, b, m, max_cells=301)
-    np.testing.assert_allclose(np.array(blocked), np.array(whole), rtol=0, atol=1e-14)
-    boot = (m.astype(float) @ (a - b)) / len(a)
-    assert whole[2][1] == pytest.approx(np.percentile(boot, 2.5), abs=1e-12)
-
-
-
-def test_streamed_bootstrap_equals_the_held_multiplicities(monkeypatch):
-    """Above BOOT_CACHE_BYTES the resamples are drawn and used block by block (never held
-    whole: 2 GB at 10M people): the same intervals as from the whole array."""
-    rng = np.random.default_rng(4)
-    a, b = rng.random(3000), rng.random(3000)
-    monkeypatch.setattr(quality, "BOOT_CELLS", 7000)  # several draw blocks of 2 resamples
-    m = quality._draw_multiplicities(3000, 9, (5,))
-    held = quality._paired_means_with_ci(a, b, m)
-    streamed = quality._streamed_means_with_ci(a, b, 9, (5,))
-    np.testing.assert_allclose(np.array(streamed), np.array(held), rtol=0, atol=1e-14)
-    assert streamed != quality._streamed_means_with_ci(a, b, 9, (6,))  # the stream matters
-    region = np.array(["US"] * 2000 + ["BR"] * 1000, dtype=object)
-    per_person = {"precision@k": (a, b), "ndcg@k": (b, a)}
-    args = (region, per_person, ["All", "US"], ["precision@k", "ndcg@k"], {}, 9, 0)
-    rows = quality.summary_rows(*args)
-    monkeypatch.setattr(quality, "BOOT_CACHE_BYTES", 100)  # every stream too big to keep
-    monkeypatch.setattr(quality, "_multiplicities", None)  # so it must not be called
-    np.testing.assert_allclose(np.array([r[3:] for r in quality.summary_rows(*args)]),
-                               np.array([r[3:] for r in rows]), rtol=0, atol=1e-14)
-
-
-def test_multiplicities_resample_everyone_once_per_draw():
-    m = quality._multiplicities(1000, 7, (3, 1, 2))
-    assert m.shape == (7, 1000) and (m >= 0).all() and not m.flags.writeable
-    assert (m.sum(axis=1, dtype=np.int64) == 1000).all()
-    assert np.array_equal(m, quality._draw_multiplicities(1000, 7, (3, 1, 2)))
-    assert not np.array_equal(m, quality._draw_multiplicities(1000, 7, (3, 1, 3)))
 
 
 @pytest.mark.parametrize("max_rows", [quality.HELDOUT_MAX_ROWS, 5_000])
