@@ -11,7 +11,6 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 from plotly.subplots import make_subplots
 
 from adlens import labels, schema
@@ -29,7 +28,7 @@ from components.colors import (
     TOTAL_COLOR,
     signal_label,
 )
-from components.page import nothing_to_show
+from components.page import chart as show  # noqa: F401 — the pages call charts.show
 
 FONT_GREY = "#808080"  # readable on both themes, for annotations
 
@@ -73,15 +72,6 @@ def _fill_legend(fig: go.Figure, entries: list[tuple[str, str, float]]) -> None:
                     xaxis="x9", yaxis="y9")
     fig.update_layout(xaxis9=dict(visible=False, overlaying="x"),
                       yaxis9=dict(visible=False, overlaying="y"))
-
-
-def show(fig: go.Figure | None, caption: str, empty: str, key: str | None = None) -> None:
-    """Draw a chart with its one-line caption, or the sentence saying why there is none."""
-    if fig is None:
-        nothing_to_show(empty)
-        return
-    st.plotly_chart(fig, key=key, config={"displaylogo": False})
-    st.caption(caption)
 
 
 def _policy_marker(fig: go.Figure, day: dt.date, label: str, above: bool = False) -> None:

@@ -40,7 +40,8 @@ TITLE = "Overview"
 DEPENDS_ON = ("components/overview_top.py", "components/ai_value.py", "components/frames.py",
               "components/fmt.py", "components/kpi.py", "components/charts.py",
               "components/colors.py", "components/scenario_controls.py",
-              "components/dataset_controls.py", "views/overview.py", "adlens/labels.py",
+              "components/dataset_controls.py", "components/page.py", "views/overview.py",
+              "adlens/labels.py",
               "adlens/schema.py", "adlens/scenario.py", "adlens/overview_sample.json",
               "adlens/feedback_free.json")
 # Libraries whose version can change a figure's numbers or its JSON.

@@ -49,3 +49,14 @@ def run_page(body: Callable[[], None]) -> None:
 def nothing_to_show(sentence: str) -> None:
     """Where a chart would be empty, say why instead."""
     st.info(sentence, icon=":material/info:")
+
+
+def chart(fig, caption: str, empty: str, key: str | None = None) -> None:
+    """Draw a chart (a Plotly figure, or its stored JSON on a first visit: components/
+    overview_top.py) with its one-line caption, or the sentence saying why there is none.
+    Here, not in components.charts, so a first visit draws without importing Plotly's figures."""
+    if fig is None:
+        nothing_to_show(empty)
+        return
+    st.plotly_chart(fig, key=key, config={"displaylogo": False})
+    st.caption(caption)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from components import data, overview_top
 from components.lazy import LazyModule
-from components.page import nothing_to_show, run_page, section
+from components.page import chart, run_page, section
 from components.scenario_controls import current_scenario
 
 # Plotly figures and pandas load when a chart is built, never on a first visit.
@@ -43,16 +43,6 @@ def _top(dataset_id: str, scenario, _dataset) -> overview_top.Top:
     """The dataset line and the headline KPIs with their caption, per dataset and scenario
     (read-only, shared)."""
     return overview_top.build(_dataset, scenario)
-
-
-def chart(fig, caption: str, empty: str, key: str | None = None) -> None:
-    """A chart (a Plotly figure, or its stored JSON on a first visit) with its caption, or the
-    sentence saying why there is none: as components.charts.show draws it."""
-    if fig is None:
-        nothing_to_show(empty)
-        return
-    st.plotly_chart(fig, key=key, config={"displaylogo": False})
-    st.caption(caption)
 
 
 def first_visit(early: overview_top.Early) -> None:
