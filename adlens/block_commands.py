@@ -821,7 +821,6 @@ def run_validate(args) -> int:
         return 2
     if not blocked:
         return contract.run(args)
-    from adlens.cli_engine import _close
 
     client = None
     try:
@@ -841,6 +840,6 @@ def run_validate(args) -> int:
               file=sys.stderr)
         return 1
     finally:
-        _close(client)
+        blocks.close_client(client)
     print("\n".join(contract.summary_lines(summary)))
     return 0

@@ -486,7 +486,7 @@ MESSAGE_LOG = 10
 def dask_client(workers: int | None = None, scheduler: str | None = None):
     """A dask.distributed Client: on an existing cluster (`scheduler`, e.g.
     'tcp://host:8786'), or on a LocalCluster of `workers` single-threaded worker processes.
-    The caller closes it (and its cluster: `client.cluster`, None for an existing one).
+    The caller closes it with `close_client` (its LocalCluster too).
     Sets Dask's message log to `MESSAGE_LOG` messages for this process (see there)."""
     import dask
     from distributed import Client, LocalCluster
@@ -497,6 +497,15 @@ def dask_client(workers: int | None = None, scheduler: str | None = None):
     cluster = LocalCluster(n_workers=max(1, int(workers or 1)), threads_per_worker=1,
                            processes=True, dashboard_address=None)
     return Client(cluster)
+
+
+def close_client(client) -> None:
+    """Close a `dask_client` client and the LocalCluster it started (None: nothing to close)."""
+    if client is not None:
+        cluster = client.cluster
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 # --- command line: `python -m adlens blocks` ---------------------------------------------------
@@ -576,11 +585,7 @@ def run(args) -> int:
         print(f"{folder}: could not be scored ({type(exc).__name__}: {exc})", file=sys.stderr)
         return 1
     finally:
-        if client is not None:
-            cluster = client.cluster
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        close_client(client)
     summary = {
         "people": result.n_people, "events": result.n_events, "blocks": result.n_blocks,
         "recommendations": result.n_recommendations, "population": population.how,

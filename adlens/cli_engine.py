@@ -290,7 +290,7 @@ def _progress(done: int, total: int) -> None:
 
 def _audit_in_blocks(args: argparse.Namespace, scenario: Scenario) -> int:
     from adlens import block_commands
-    from adlens.blocks import dask_client
+    from adlens.blocks import close_client, dask_client
     from adlens.rolling import twin_of
 
     if args.twin and twin_of(block_commands.read_meta(args.data)) is None:
@@ -306,17 +306,9 @@ def _audit_in_blocks(args: argparse.Namespace, scenario: Scenario) -> int:
     except ValueError as exc:
         return _fail(str(exc))
     finally:
-        _close(client)
+        close_client(client)
     print(json.dumps(_clean(out), indent=2))
     return 0
-
-
-def _close(client) -> None:
-    if client is not None:
-        cluster = client.cluster
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 def _problems_text(exc) -> str:

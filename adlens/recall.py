@@ -1271,8 +1271,8 @@ def run(args: argparse.Namespace) -> int:
 def _recall_in_blocks(args: argparse.Namespace, scenario: Scenario
                       ) -> tuple[RecallResult, dict[str, Any]]:
     from adlens import block_commands
-    from adlens.blocks import dask_client
-    from adlens.cli_engine import _close, _progress
+    from adlens.blocks import close_client, dask_client
+    from adlens.cli_engine import _progress
 
     client = dask_client(args.workers, args.scheduler) if (
         args.workers is not None or args.scheduler) else None
@@ -1282,4 +1282,4 @@ def _recall_in_blocks(args: argparse.Namespace, scenario: Scenario
             lookback_days=args.lookback_days, sample_people=args.sample_people, client=client,
             progress=_progress, max_coincidences=args.max_coincidences)
     finally:
-        _close(client)
+        close_client(client)

@@ -125,9 +125,7 @@ def cluster_against_in_process(n_users: int = 100_000, workers: int = 2,
         worker_peak = max(w.get("metrics", {}).get("memory", 0) for w in
                           client.scheduler_info()["workers"].values()) / 2**20
     finally:
-        cluster = client.cluster
-        client.close()
-        cluster.close()
+        blocks.close_client(client)
     return {"seconds": on_cluster, "detail": {
         "people": here.n_people, "blocks": here.n_blocks, "workers": workers,
         "in_process_s": round(in_process, 1), "speed_up": round(in_process / on_cluster, 2),

@@ -185,9 +185,7 @@ def test_blocks_on_a_local_cluster_give_the_same_reports(folder: Path) -> None:
         there = (block_commands.validate_blocks(folder, 97, client=client),
                  block_commands.audit_blocks(folder, scenario, args, 97, client=client))
     finally:
-        cluster = client.cluster
-        client.close()
-        cluster.close()
+        blocks.close_client(client)
     assert there[0] == here[0]
     _close(_clean(there[1]), _clean(here[1]))
 

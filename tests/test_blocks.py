@@ -179,9 +179,7 @@ def test_a_two_worker_local_cluster_gives_the_in_process_results(folder, populat
                                     progress=lambda d, t: done.append(d))
         worked = client.run(lambda: __import__("sys").modules.get("adlens.engine") is not None)
     finally:
-        cluster = client.cluster
-        client.close()
-        cluster.close()
+        blocks.close_client(client)
     assert done == list(range(1, here.n_blocks + 1)) and all(worked.values())
     pd.testing.assert_frame_equal(there.recommendations, here.recommendations)
     assert there.share_sums == here.share_sums
@@ -230,9 +228,7 @@ def test_dask_keeps_only_a_short_log_of_the_messages_that_started_blocks(tmp_pat
         logs = [c.recent_message_log.maxlen
                 for c in client.cluster.scheduler.stream_comms.values()]
     finally:
-        cluster = client.cluster
-        client.close()
-        cluster.close()
+        blocks.close_client(client)
     assert sorted(s.start for s in done) == [str(tmp_path)] * 60
     assert logs and all(n == blocks.MESSAGE_LOG for n in logs)
     assert kept <= 2 * blocks.MESSAGE_LOG < len(done)
