@@ -246,7 +246,8 @@ LANGUAGES_FIGURE = Figure(
     "Meta AI is used heavily in Latin America and India. Assumed per country: Spanish for "
     "90 % of people in Mexico, Colombia, Argentina and Peru (85 % in Spain) and 10 % in the "
     "US; Portuguese for 90 % in Brazil (85 % in Portugal); Hindi-English for 35 % in India. "
-    "The share follows from who uses Meta AI (`expected_language_shares`); chats in "
+    "The share follows from who uses Meta AI (each country weighted by its share of people "
+    "and the share of them who use Meta AI); chats in "
     "languages the simulation has no text for are written in English, so it is a lower "
     "bound.")
 
