@@ -11,6 +11,7 @@ Streamlit.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -231,6 +232,57 @@ def thinning_table(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+def markdown_table(rows: pd.DataFrame, sample_factor: int) -> str:
+    """The study as the Markdown table docs/CALIBRATION.md carries: one row per headline (its
+    full name and unit), one column per factor, each cell the value, its 95% interval, what it
+    stands on and, for the microphone test, its verdict. `python -m
+    components.method_calibration` prints it from the stored study, so the document's figures
+    are the stored ones, never typed by hand."""
+    factors = sorted(rows["factor"].unique(), reverse=True)
+    lines = ["| headline | " + " | ".join(
+                 f"1 in {f}" + (" (the sample)" if f == sample_factor else "") for f in factors)
+             + " |", "|---|" + "---|" * len(factors)]
+    for h, (name, unit) in thinning.HEADLINES.items():
+        part = rows[rows["headline"] == h].set_index("factor")
+        digits, s = (3 if h == "mic_statistic" else 2), _scale(h)
+
+        def num(v: float, d: int = digits) -> str:
+            return f"{round(v, d) + 0.0:+.{d}f}"  # + 0.0: no "-0.00" for a rounded zero
+
+        cells = []
+        for f in factors:
+            if f not in part.index or not np.isfinite(part.loc[f, "value"]):
+                cells.append("—")
+                continue
+            r = part.loc[f]
+            text = f"{r['value'] * s:.2f} %" if unit == "share" else num(r["value"] * s)
+            if np.isfinite(r["ci_low"]):
+                text += f" [{num(r['ci_low'] * s)}, {num(r['ci_high'] * s)}]"
+            text += "".join(f"; {extra}" for extra in (r["denominator"], r["verdict"])
+                            if isinstance(extra, str) and extra)
+            cells.append(text)
+        shown_unit = "%" if unit == "share" else unit
+        lines.append(f"| {name} ({shown_unit}) | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def stored_markdown(path: Any = thinning.SENSITIVITY_PATH) -> str:
+    """markdown_table of the stored study (adlens/thinning_sensitivity.json), headed by the
+    dataset it was measured on."""
+    import json  # noqa: PLC0415 — the command line only
+
+    study = json.loads(Path(path).read_text())
+    rows = pd.DataFrame(study["rows"], columns=list(thinning.COLUMNS)).astype(
+        {c: float for c in ("value", "ci_low", "ci_high")})
+    return (f"Measured on dataset {study['dataset_id']} ({int(study['n_users']):,} people, seed "
+            f"{study['seed']}, {study['preset']}), 95 % intervals from {study['n_boot']} "
+            "bootstrap draws over people:\n\n"
+            + markdown_table(rows, int(study["sample_factor"]))
+            + f"\n\nThe stored run took {float(study['seconds']):.0f} s ("
+            + ", ".join(f"1 in {f}: {float(t):.0f} s"
+                        for f, t in study.get("seconds_per_factor", {}).items()) + ").")
+
+
 def _thinning_section(dataset: Any) -> None:
     study = thinning.stored_sensitivity(dataset.dataset_id)
     if study is None:
@@ -277,3 +329,7 @@ def calibration_section(dataset: Any) -> None:
                    "before quoting it outside AdLens.")
     with section():
         _thinning_section(dataset)
+
+
+if __name__ == "__main__":  # python -m components.method_calibration: the document's table
+    print(stored_markdown())
