@@ -41,6 +41,8 @@ def _rgb(color: str) -> tuple[int, int, int]:
 
 def test_every_signal_reads_as_a_labelled_bar_on_one_scale() -> None:
     shares = _shares()
+    shares.loc["Group two", "ai_chat"] = 0.0  # a rule keeps the signal out of this group
+    shares = shares.div(shares.sum(axis=1), axis=0)
     fig = charts.signal_shares_chart(shares, "Signal shares by group", "Group")
     bars = [t for t in fig.data if t.type == "bar"]
     assert [t.name for t in bars] == [charts.signal_label(s) for s in schema.SIGNALS]
@@ -51,6 +53,13 @@ def test_every_signal_reads_as_a_labelled_bar_on_one_scale() -> None:
         assert all(trace.text), trace.name
         assert trace.marker.color == SIGNAL_COLORS[signal]
     assert all(t not in ("", "0.0%") for t in tiny.text), list(tiny.text)
+    # A zero is said beside its (empty) bar, and only the longest bars hold their label.
+    chats = next(t for t in bars if t.name == charts.signal_label("ai_chat"))
+    assert chats.text[1] == "0.0%" and chats.textposition[1] == "outside"
+    top = shares.to_numpy().max()
+    for trace, signal in zip(bars, schema.SIGNALS, strict=True):
+        for value, where in zip(shares[signal], trace.textposition, strict=True):
+            assert where == ("inside" if value >= 0.6 * top else "outside")
     # One scale for every panel, so a longer bar is a larger share on any panel.
     layout = fig.to_plotly_json()["layout"]
     ranges = {tuple(v["range"]) for k, v in layout.items() if k.startswith("xaxis")}
@@ -210,3 +219,14 @@ def test_the_contributions_table_has_plain_capitalised_headers(at: AppTest) -> N
     for column in table.columns:
         assert column[:1].isupper() and not CODE_NAME.search(column), column
     assert charts.signal_label("ad_click") in set(table["Signal"])
+
+
+def test_the_data_contract_tables_have_plain_capitalised_headers(at: AppTest) -> None:
+    at.switch_page("views/data.py").run()
+    assert not at.exception
+    contract_tables = [df.value for df in at.dataframe
+                       if "Required columns" in df.value.columns or "Event" in df.value.columns]
+    assert len(contract_tables) == 2
+    for table in contract_tables:
+        for column in table.columns:
+            assert column[:1].isupper() and not CODE_NAME.search(column), column
