@@ -152,8 +152,8 @@ IMPRESSION_THINNING = Figure(
     "Impression thinning of the bundled sample", 100, "1 in N impressions kept",
     "Stated factor (no source: a size budget)", "2025", True,
     "25 impressions a day for 5,000 people over 92 days is 11.5 million rows; the sample "
-    "keeps 1 in 100 (with their clicks), so it stays within its size budget. See "
-    "docs/CALIBRATION.md for how headlines read with it.")
+    "keeps 1 in 100 (with their clicks), so it stays within its size budget. How each "
+    "headline moves with it is measured in the thinning study on the Method page.")
 # Retargeting during an intent episode: the share of all impressions. Assumption, kept at the
 # ratio the generator used before calibration.
 EPISODE_IMPRESSION_SHARE = 0.2

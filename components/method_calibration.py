@@ -206,25 +206,36 @@ def sources_list(table: pd.DataFrame) -> str:
         for _, row in table.iterrows())
 
 
+def _signed(value: float, digits: int) -> str:
+    # Rounded first, + 0.0: a value that rounds to zero reads "+0.00", never "-0.00".
+    return f"{round(value, digits) + 0.0:+.{digits}f}"
+
+
+def _value_text(row: pd.Series, headline: str, share_format: str) -> str:
+    """A headline's value and 95% interval (a share in `share_format`, as percent)."""
+    s, digits = _scale(headline), 3 if headline == "mic_statistic" else 2
+    if thinning.HEADLINES[headline][1] == "share":
+        text = share_format.format(row["value"] * s)
+    else:
+        text = _signed(row["value"] * s, digits)
+    if np.isfinite(row["ci_low"]):
+        text += f" [{_signed(row['ci_low'] * s, digits)}, {_signed(row['ci_high'] * s, digits)}]"
+    return text
+
+
 def thinning_table(rows: pd.DataFrame) -> pd.DataFrame:
     """The study as a table: one row per headline, one column per factor (value and
     interval in words), and a last row with the microphone test's verdict at each factor."""
     factors = sorted(rows["factor"].unique(), reverse=True)
     out: dict[str, list[str]] = {"Headline": [], **{f"1 in {f}": [] for f in factors}}
-    for h, (_, unit) in thinning.HEADLINES.items():
+    for h in thinning.HEADLINES:
         out["Headline"].append(SHORT_NAMES[h])
         part = rows[rows["headline"] == h].set_index("factor")
-        digits = 3 if h == "mic_statistic" else 2
         for f in factors:
             if f not in part.index or not np.isfinite(part.loc[f, "value"]):
                 out[f"1 in {f}"].append("—")
                 continue
-            r, s = part.loc[f], _scale(h)
-            text = (f"{r['value'] * s:.1f}" if unit == "share"
-                    else f"{r['value'] * s:+.{digits}f}")
-            if np.isfinite(r["ci_low"]):
-                text += f" [{r['ci_low'] * s:+.{digits}f}, {r['ci_high'] * s:+.{digits}f}]"
-            out[f"1 in {f}"].append(text)
+            out[f"1 in {f}"].append(_value_text(part.loc[f], h, "{:.1f}"))
     verdicts = rows[rows["headline"] == "mic_statistic"].set_index("factor")["verdict"]
     out["Headline"].append("Microphone test says")
     for f in factors:
@@ -244,23 +255,15 @@ def markdown_table(rows: pd.DataFrame, sample_factor: int) -> str:
              + " |", "|---|" + "---|" * len(factors)]
     for h, (name, unit) in thinning.HEADLINES.items():
         part = rows[rows["headline"] == h].set_index("factor")
-        digits, s = (3 if h == "mic_statistic" else 2), _scale(h)
-
-        def num(v: float, d: int = digits) -> str:
-            return f"{round(v, d) + 0.0:+.{d}f}"  # + 0.0: no "-0.00" for a rounded zero
-
         cells = []
         for f in factors:
             if f not in part.index or not np.isfinite(part.loc[f, "value"]):
                 cells.append("—")
                 continue
             r = part.loc[f]
-            text = f"{r['value'] * s:.2f} %" if unit == "share" else num(r["value"] * s)
-            if np.isfinite(r["ci_low"]):
-                text += f" [{num(r['ci_low'] * s)}, {num(r['ci_high'] * s)}]"
-            text += "".join(f"; {extra}" for extra in (r["denominator"], r["verdict"])
-                            if isinstance(extra, str) and extra)
-            cells.append(text)
+            cells.append(_value_text(r, h, "{:.2f} %") + "".join(
+                f"; {extra}" for extra in (r["denominator"], r["verdict"])
+                if isinstance(extra, str) and extra))
         shown_unit = "%" if unit == "share" else unit
         lines.append(f"| {name} ({shown_unit}) | " + " | ".join(cells) + " |")
     return "\n".join(lines)

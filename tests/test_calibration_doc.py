@@ -59,3 +59,8 @@ def test_a_changed_study_changes_the_table() -> None:
     moved = rows.copy()
     moved.loc[0, "value"] += 1.0
     assert mc.markdown_table(moved, 100) != mc.markdown_table(rows, 100)
+
+
+def test_a_value_that_rounds_to_zero_reads_plus_zero() -> None:
+    assert mc._signed(-6.9e-17, 2) == "+0.00"
+    assert mc._signed(-0.004, 3) == "-0.004"
