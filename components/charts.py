@@ -276,11 +276,14 @@ def signal_shares_chart(shares: pd.DataFrame, title: str, group_label: str,
         values = shares[signal].to_numpy(dtype=float)
         fig.add_bar(y=groups, x=values, orientation="h", name=label, showlegend=False,
                     marker_color=SIGNAL_COLORS[signal],
-                    text=[_share_text(v) for v in values], textposition="auto",
+                    text=[_share_text(v) for v in values],
+                    # A long bar holds its label; a short or empty one has it beside it (a
+                    # zero, too: "0.0%" where a rule keeps a signal out is the point).
+                    textposition=["inside" if v >= 0.6 * top else "outside" for v in values],
+                    insidetextanchor="end",
                     textfont=dict(size=12), cliponaxis=False,
                     hovertemplate="%{y}: %{x:.1%}<extra>" + label + "</extra>", row=1, col=i)
-    # The same scale in every panel, with room right of a short bar for its label (a long
-    # bar holds its label inside).
+    # The same scale in every panel, with room right of a short bar for its label.
     fig.update_xaxes(range=[0, max(top, 0.01) * 1.35], showticklabels=False, showgrid=False,
                      zeroline=True, zerolinewidth=1, zerolinecolor=FONT_GREY)
     fig.update_yaxes(autorange="reversed", type="category")
