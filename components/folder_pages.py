@@ -157,7 +157,8 @@ def what_if(cache: block_cache.FolderCache, scenario: Scenario) -> None:
             base.signal_shares().iloc[0][list(schema.SIGNALS)],
             result.signal_shares().iloc[0][list(schema.SIGNALS)],
             "Announced policy", "These rules"),
-            "Hatched: the announced policy; solid: the rules in the sidebar.",
+            "One panel per signal, on one scale: the upper bar is the announced policy, the "
+            "lower one the rules in the sidebar.",
             "No ad was recommended in this folder.", key="folder_before_after")
     left, right = st.columns(2)
     for column, name, res in ((left, "Announced policy", base), (right, "These rules", result)):
