@@ -59,21 +59,6 @@ def _layout(fig: go.Figure, title: str, height: int = 380, **kwargs) -> go.Figur
     return fig
 
 
-LEGEND_GREY = "#9AA3B5"
-
-
-def _fill_legend(fig: go.Figure, entries: list[tuple[str, str, float]]) -> None:
-    """Legend-only entries (name, pattern, opacity) in neutral grey, for bars coloured by
-    category: the legend then shows what the fill means, not one category's colour."""
-    # On hidden axes of their own, so they take no slot in the bar groups.
-    for name, pattern, opacity in entries:
-        fig.add_bar(x=[0], y=[0], name=name, marker_color=LEGEND_GREY, opacity=opacity,
-                    marker_pattern_shape=pattern, hoverinfo="skip", showlegend=True,
-                    xaxis="x9", yaxis="y9")
-    fig.update_layout(xaxis9=dict(visible=False, overlaying="x"),
-                      yaxis9=dict(visible=False, overlaying="y"))
-
-
 def two_lines(name: str) -> str:
     """A category name of two or more words on two lines (at its first space), so a row of
     five region names fits a half-width chart without being turned on its side."""
