@@ -152,8 +152,8 @@ IMPRESSION_THINNING = Figure(
     "Impression thinning of the bundled sample", 100, "1 in N impressions kept",
     "Stated factor (no source: a size budget)", "2025", True,
     "25 impressions a day for 5,000 people over 92 days is 11.5 million rows; the sample "
-    "keeps 1 in 100 (with their clicks), so it stays within its size budget. See "
-    "docs/CALIBRATION.md for how headlines read with it.")
+    "keeps 1 in 100 (with their clicks), so it stays within its size budget. How each "
+    "headline moves with it is measured in the thinning study on the Method page.")
 # Retargeting during an intent episode: the share of all impressions. Assumption, kept at the
 # ratio the generator used before calibration.
 EPISODE_IMPRESSION_SHARE = 0.2
@@ -246,7 +246,8 @@ LANGUAGES_FIGURE = Figure(
     "Meta AI is used heavily in Latin America and India. Assumed per country: Spanish for "
     "90 % of people in Mexico, Colombia, Argentina and Peru (85 % in Spain) and 10 % in the "
     "US; Portuguese for 90 % in Brazil (85 % in Portugal); Hindi-English for 35 % in India. "
-    "The share follows from who uses Meta AI (`expected_language_shares`); chats in "
+    "The share follows from who uses Meta AI (each country weighted by its share of people "
+    "and the share of them who use Meta AI); chats in "
     "languages the simulation has no text for are written in English, so it is a lower "
     "bound.")
 

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from adlens import labels, schema
+from adlens import labels, recall, schema
 from components import frames
 from components.colors import (
     AI_USE_COLORS,
@@ -59,19 +59,10 @@ def _layout(fig: go.Figure, title: str, height: int = 380, **kwargs) -> go.Figur
     return fig
 
 
-LEGEND_GREY = "#9AA3B5"
-
-
-def _fill_legend(fig: go.Figure, entries: list[tuple[str, str, float]]) -> None:
-    """Legend-only entries (name, pattern, opacity) in neutral grey, for bars coloured by
-    category: the legend then shows what the fill means, not one category's colour."""
-    # On hidden axes of their own, so they take no slot in the bar groups.
-    for name, pattern, opacity in entries:
-        fig.add_bar(x=[0], y=[0], name=name, marker_color=LEGEND_GREY, opacity=opacity,
-                    marker_pattern_shape=pattern, hoverinfo="skip", showlegend=True,
-                    xaxis="x9", yaxis="y9")
-    fig.update_layout(xaxis9=dict(visible=False, overlaying="x"),
-                      yaxis9=dict(visible=False, overlaying="y"))
+def two_lines(name: str) -> str:
+    """A category name of two or more words on two lines (at its first space), so a row of
+    five region names fits a half-width chart without being turned on its side."""
+    return name.replace(" ", "<br>", 1)
 
 
 def _policy_marker(fig: go.Figure, day: dt.date, label: str, above: bool = False) -> None:
@@ -92,9 +83,10 @@ def people_by_region_chart(people: pd.DataFrame) -> go.Figure | None:
     fig = go.Figure()
     for uses, name in ((True, "Uses Meta AI"), (False, "Does not use Meta AI")):
         part = people[people["uses_meta_ai"] == uses]
-        fig.add_bar(x=[REGION_LABELS.get(r, r) for r in part["region"]], y=part["people"],
+        regions = [REGION_LABELS.get(r, r) for r in part["region"]]
+        fig.add_bar(x=[two_lines(r) for r in regions], y=part["people"], customdata=regions,
                     name=name, marker_color=AI_USE_COLORS[name],
-                    hovertemplate="%{x}: %{y:,} people<extra>" + name + "</extra>")
+                    hovertemplate="%{customdata}: %{y:,} people<extra>" + name + "</extra>")
     fig.update_layout(barmode="stack", xaxis_title=None, yaxis_title="People")
     return _layout(fig, "People by region and Meta AI use")
 
@@ -243,49 +235,66 @@ def person_timeline_chart(events: pd.DataFrame, policy_start: dt.date) -> go.Fig
 
 
 # --- Signal contributions ----------------------------------------------------------------------
-def stacked_shares_chart(shares: pd.DataFrame, title: str, group_label: str,
-                         height: int | None = None) -> go.Figure | None:
+# A signal's name in a panel title, over two lines where it is long, so nine panels fit a row.
+_PANEL_NAMES = {"site_visit": "Advertiser<br>site visits", "similar_people": "Similar<br>people",
+                "ad_click": "Past ad<br>clicks", "friend_like": "Friends'<br>likes"}
+
+
+def signal_shares_chart(shares: pd.DataFrame, title: str, group_label: str,
+                        height: int | None = None) -> go.Figure | None:
     """shares: index = group, one column per signal, values = share of the score (rows sum
-    to ~1). Horizontal stacked bars, one per group."""
+    to ~1). One small panel per signal, in its colour, every panel on the same scale: a
+    signal's bars compare the groups, and each bar is labelled with its share, so a signal
+    with a tiny share (past ad clicks: a fraction of a percent) reads as clearly as the
+    largest one instead of vanishing as a sliver of a stacked bar."""
     if shares.empty:
         return None
     cols = [s for s in schema.SIGNALS if s in shares.columns]
     if not cols or float(np.abs(shares[cols].to_numpy()).sum()) == 0:
         return None
-    fig = go.Figure()
     groups = [plot_text(str(g)) for g in shares.index]  # group names can come from data
-    for signal in cols:
+    fig = make_subplots(rows=1, cols=len(cols), shared_yaxes=True, horizontal_spacing=0.012,
+                        subplot_titles=[_PANEL_NAMES.get(s, signal_label(s)) for s in cols])
+    top = float(np.nanmax(shares[cols].to_numpy(dtype=float)))
+    for i, signal in enumerate(cols, start=1):
         label = signal_label(signal)
-        fig.add_bar(y=groups, x=shares[signal], orientation="h", name=label,
+        values = shares[signal].to_numpy(dtype=float)
+        fig.add_bar(y=groups, x=values, orientation="h", name=label, showlegend=False,
                     marker_color=SIGNAL_COLORS[signal],
-                    hovertemplate="%{y}: %{x:.1%}<extra>" + label + "</extra>")
-    fig.update_layout(barmode="relative", xaxis=dict(tickformat=".0%", title="Share of ad scores"),
-                      yaxis=dict(title=group_label, autorange="reversed", type="category"))
-    return _layout(fig, title, height=height or max(260, 110 + 34 * len(groups)))
+                    text=[_share_text(v) for v in values],
+                    # A long bar holds its label; a short or empty one has it beside it (a
+                    # zero, too: "0.0%" where a rule keeps a signal out is the point).
+                    textposition=["inside" if v >= 0.6 * top else "outside" for v in values],
+                    insidetextanchor="end",
+                    textfont=dict(size=12), cliponaxis=False,
+                    hovertemplate="%{y}: %{x:.1%}<extra>" + label + "</extra>", row=1, col=i)
+    # The same scale in every panel, with room right of a short bar for its label.
+    fig.update_xaxes(range=[0, max(top, 0.01) * 1.35], showticklabels=False, showgrid=False,
+                     zeroline=True, zerolinewidth=1, zerolinecolor=FONT_GREY)
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_yaxes(title=group_label, row=1, col=1)
+    fig.update_annotations(font_size=12, yanchor="bottom")
+    fig = _layout(fig, title, height=height or max(220, 100 + 26 * len(groups)))
+    fig.update_layout(margin=dict(t=84))  # the two-line panel titles under the chart's title
+    return fig
+
+
+def _share_text(value: float) -> str:
+    # Shares under a tenth of a percent keep a second decimal, so they never read "0.0%"
+    # beside a signal that is truly zero.
+    if not np.isfinite(value):
+        return ""
+    return f"{value:.2%}" if 0 < abs(value) < 0.001 else f"{value:.1%}"
 
 
 def shares_before_after_chart(before: pd.Series, after: pd.Series, before_name: str,
                               after_name: str) -> go.Figure | None:
-    """Two series indexed by signal: each signal's share of scores in two scenarios."""
-    frame = pd.DataFrame({"before": before, "after": after}).fillna(0.0)
-    frame = frame.reindex([s for s in schema.SIGNALS if s in frame.index])
-    if frame.empty or float(frame.abs().to_numpy().sum()) == 0:
-        return None
-    labels = [signal_label(s) for s in frame.index]
-    colors = [SIGNAL_COLORS[s] for s in frame.index]
-    fig = go.Figure()
-    fig.add_bar(x=labels, y=frame["before"], name=before_name, marker_color=colors,
-                marker_pattern_shape="/", opacity=0.55, showlegend=False,
-                hovertemplate="%{x}: %{y:.1%}<extra>" + plot_text(before_name) + "</extra>")
-    fig.add_bar(x=labels, y=frame["after"], name=after_name, marker_color=colors,
-                showlegend=False,
-                hovertemplate="%{x}: %{y:.1%}<extra>" + plot_text(after_name) + "</extra>")
-    # Each bar has its signal's colour, so the legend shows the two fills in neutral grey.
-    _fill_legend(fig, [(before_name, "/", 0.55), (after_name, "", 1.0)])
-    fig.update_layout(barmode="group", yaxis=dict(tickformat=".0%", title="Share of ad scores"),
-                      xaxis_title=None)
-    # The names are in the legend: a short title fits a half-width column at any width.
-    return _layout(fig, "Each signal's share of the ad scores")
+    """Two series indexed by signal: each signal's share of scores in two scenarios, one
+    panel per signal with a bar for each scenario (signal_shares_chart)."""
+    frame = pd.DataFrame({before_name: before, after_name: after}).fillna(0.0).T
+    # The names are on the bars' axis: a short title fits at any width.
+    return signal_shares_chart(frame, "Each signal's share of the ad scores", "Scenario",
+                               height=230)
 
 
 def changed_by_region_chart(changed: pd.DataFrame) -> go.Figure | None:
@@ -293,6 +302,7 @@ def changed_by_region_chart(changed: pd.DataFrame) -> go.Figure | None:
     if changed.empty or changed["people"].sum() == 0:
         return None
     fig = go.Figure()
+    # Drawn across the page's width (views/what_if.py), where region names fit on one line.
     fig.add_bar(x=[REGION_LABELS.get(r, r) for r in changed["region"]], y=changed["share"],
                 marker_color=[REGION_COLORS.get(r, "#8C8C8C") for r in changed["region"]],
                 text=[f"{c:,} of {p:,}" for c, p in zip(changed["changed"], changed["people"],
@@ -302,7 +312,7 @@ def changed_by_region_chart(changed: pd.DataFrame) -> go.Figure | None:
     top = float(changed["share"].max())
     fig.update_layout(yaxis=dict(tickformat=".0%", title="People whose top ads change",
                                  range=[0, max(0.05, top * 1.25)]), xaxis_title=None)
-    return _layout(fig, "People whose top ads change, by region")
+    return _layout(fig, "People whose top ads change, by region", height=300)
 
 
 def quality_chart(quality: pd.DataFrame) -> go.Figure | None:
@@ -346,38 +356,79 @@ def quality_chart(quality: pd.DataFrame) -> go.Figure | None:
 # --- Recall --------------------------------------------------------------------------------------
 def recall_timeline_chart(exposures: pd.DataFrame, conversation_ts: pd.Timestamp,
                           conversation_label: str, ad_ts: pd.Timestamp | None,
-                          ad_label: str) -> go.Figure | None:
-    """exposures: ts, dwell_ms, p_recall, title (prior ad exposures on the topic)."""
-    fig = go.Figure()
+                          ad_label: str, lookback_hours: float = 48.0,
+                          threshold: float = 0.5,
+                          spread: pd.DataFrame | None = None) -> go.Figure | None:
+    """One coincidence in hours from its conversation: the ads on the topic seen in the
+    `lookback_hours` before it (exposures: ts, dwell_ms, p_recall, title), the conversation and
+    the ad after. An exposure is likely remembered at a chance of `threshold` or more. The axis
+    always spans the whole look-back, so an empty stretch means no recorded ad then.
+    `spread` (frames.exposure_spread: start, end, remembered, forgotten) adds a panel below:
+    when the earlier ads of many coincidences came, so the one case is read against them."""
+    talk = pd.Timestamp(conversation_ts)
+    after = None if ad_ts is None or pd.isna(ad_ts) else \
+        (pd.Timestamp(ad_ts) - talk).total_seconds() / 3600
+    panel = spread is not None and len(spread) and float(
+        spread[["remembered", "forgotten"]].to_numpy().sum()) > 0
+    fig = make_subplots(rows=2 if panel else 1, cols=1, shared_xaxes=True,
+                        vertical_spacing=0.12, row_heights=[0.45, 0.55] if panel else None)
+    names = {True: recall.REMEMBERED.split(", ")[1].capitalize(),
+             False: recall.FORGOTTEN.split(", ")[1].capitalize()}
+    colors = {True: LABEL_COLORS[recall.REMEMBERED], False: LABEL_COLORS[recall.FORGOTTEN]}
     if not exposures.empty:
-        size = 8 + 30 * np.sqrt(np.clip(exposures["dwell_ms"].fillna(0).to_numpy(), 0, None)
-                                / max(float(exposures["dwell_ms"].fillna(0).max()), 1.0))
-        hover = [
-            f"{plot_text(t, 60)}<br>seen {d / 1000:.1f} s<br>"
-            f"chance remembered: {p:.0%}"
-            for t, d, p in zip(exposures["title"].fillna(""), exposures["dwell_ms"].fillna(0),
-                               exposures["p_recall"].fillna(0), strict=True)
-        ]
-        fig.add_scatter(x=exposures["ts"], y=["Ads seen before"] * len(exposures),
-                        mode="markers", name="Earlier exposures",
-                        marker=dict(size=size, color=exposures["p_recall"], cmin=0, cmax=1,
-                                    colorscale="Viridis", showscale=True,
-                                    colorbar=dict(title="Chance<br>remembered", tickformat=".0%",
-                                                  thickness=12)),
-                        hovertext=hover, hoverinfo="text", showlegend=False)
-    fig.add_scatter(x=[conversation_ts], y=["Conversation"], mode="markers", name="Conversation",
+        hours = (pd.to_datetime(exposures["ts"]) - talk).dt.total_seconds() / 3600
+        dwell = exposures["dwell_ms"].fillna(0).to_numpy(dtype=float)
+        size = 10 + 24 * np.sqrt(np.clip(dwell, 0, None) / max(float(dwell.max()), 1.0))
+        remembered = exposures["p_recall"].fillna(0).to_numpy(dtype=float) >= threshold
+        for kept in (True, False):
+            at = remembered == kept
+            if not at.any():
+                continue
+            part = exposures[at]
+            hover = [f"{plot_text(t, 60)}<br>{-h:.1f} hours before the conversation, "
+                     f"seen {d / 1000:.1f} s<br>chance remembered: {p:.0%}"
+                     for t, h, d, p in zip(part["title"].fillna(""), hours[at], dwell[at],
+                                           part["p_recall"].fillna(0), strict=True)]
+            fig.add_scatter(x=hours[at], y=["Ads seen before"] * int(at.sum()),
+                            mode="markers+text", name=names[kept], legendgroup=str(kept),
+                            marker=dict(size=size[at], color=colors[kept]),
+                            text=[f"{p:.0%}" for p in part["p_recall"].fillna(0)],
+                            textposition="top center", cliponaxis=False,
+                            hovertext=hover, hoverinfo="text", showlegend=not panel,
+                            row=1, col=1)
+    fig.add_scatter(x=[0.0], y=["Conversation"], mode="markers", name="Conversation",
                     marker=dict(symbol="star", size=18, color=EVENT_COLORS["conversation"]),
                     hovertext=[plot_text(conversation_label, 120)], hoverinfo="text",
-                    showlegend=False)
-    if ad_ts is not None and not pd.isna(ad_ts):
-        fig.add_scatter(x=[ad_ts], y=["The ad after"], mode="markers", name="The ad after",
+                    showlegend=False, row=1, col=1)
+    if after is not None:
+        fig.add_scatter(x=[after], y=["The ad after"], mode="markers", name="The ad after",
                         marker=dict(symbol="diamond", size=16, color=EVENT_COLORS["ad_impression"]),
-                        hovertext=[plot_text(ad_label, 120)], hoverinfo="text",
-                        showlegend=False)
-    fig.update_layout(xaxis_title=None, yaxis=dict(
-        title=None, categoryorder="array",
-        categoryarray=["The ad after", "Conversation", "Ads seen before"][::-1]))
-    return _layout(fig, "Before the conversation: what the person had already seen", height=300)
+                        hovertext=[f"{plot_text(ad_label, 120)}<br>{after:.1f} hours after"],
+                        hoverinfo="text", showlegend=False, row=1, col=1)
+    if panel:
+        mid = ((spread["start"] + spread["end"]) / 2).to_numpy(dtype=float)
+        width = (spread["end"] - spread["start"]).to_numpy(dtype=float)
+        for kept, column in ((True, "remembered"), (False, "forgotten")):
+            fig.add_bar(x=mid, y=spread[column], width=width * 0.92, name=names[kept],
+                        legendgroup=str(kept), marker_color=colors[kept],
+                        customdata=np.stack([-spread["end"], -spread["start"]], axis=1),
+                        hovertemplate="%{customdata[0]:.0f} to %{customdata[1]:.0f} hours "
+                                      "before: %{y:,} ads<extra>" + names[kept] + "</extra>",
+                        row=2, col=1)
+        fig.update_layout(barmode="stack")
+        fig.update_yaxes(title="Earlier ads", title_font=dict(size=11), rangemode="tozero",
+                         row=2, col=1)
+    right = max(after or 0.0, 0.0) + max(lookback_hours * 0.06, 2.0)
+    fig.update_xaxes(range=[-lookback_hours - max(lookback_hours * 0.03, 1.0), right],
+                     tick0=0, dtick=12 if lookback_hours <= 96 else 24, zeroline=True,
+                     zerolinecolor=EVENT_COLORS["conversation"], zerolinewidth=2)
+    fig.update_xaxes(title="Hours from the conversation (before it: negative)",
+                     row=2 if panel else 1, col=1)
+    fig.update_yaxes(title=None, categoryorder="array",
+                     categoryarray=["Ads seen before", "Conversation", "The ad after"],
+                     row=1, col=1)
+    return _layout(fig, "Before the conversation: what the person had already seen",
+                   height=420 if panel else 300)
 
 
 def label_shares_chart(labels: pd.DataFrame) -> go.Figure | None:
@@ -404,17 +455,26 @@ def label_shares_chart(labels: pd.DataFrame) -> go.Figure | None:
 
 
 def ai_switch_chart(switch: pd.DataFrame) -> go.Figure | None:
-    """switch: label, ai_chat_on, ai_chat_off (counts for one region)."""
+    """switch: label, ai_chat_on, ai_chat_off (counts for one region). One bar per setting of
+    the switch, split by label in the labels' colours, so the legend's swatches are the colours
+    drawn and no label is written on its side."""
     if switch.empty or (switch["ai_chat_on"].sum() + switch["ai_chat_off"].sum()) == 0:
         return None
+    rows = ["AI-chat signal on", "AI-chat signal off"]
     fig = go.Figure()
-    series = (("ai_chat_on", "AI-chat signal on", 1.0, ""),
-              ("ai_chat_off", "AI-chat signal off", 0.55, "/"))
-    for column, name, opacity, pattern in series:
-        fig.add_bar(x=switch["label"], y=switch[column], name=name, opacity=opacity,
-                    marker_color=[LABEL_COLORS.get(lbl, "#8C8C8C") for lbl in switch["label"]],
-                    marker_pattern_shape=pattern, showlegend=False,
-                    hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>")
-    _fill_legend(fig, [(name, pattern, opacity) for _, name, opacity, pattern in series])
-    fig.update_layout(barmode="group", yaxis_title="Coincidences", xaxis_title=None)
-    return _layout(fig, "Explanations with the AI-chat signal on and off")
+    known = [lbl for lbl in LABEL_COLORS if lbl in set(switch["label"])]
+    for name in known + sorted(set(switch["label"]) - set(known)):
+        part = switch[switch["label"] == name]
+        counts = [int(part["ai_chat_on"].sum()), int(part["ai_chat_off"].sum())]
+        if sum(counts) == 0:
+            continue
+        fig.add_bar(y=rows, x=counts, orientation="h", name=name,
+                    marker_color=LABEL_COLORS.get(name, "#8C8C8C"),
+                    text=[f"{c:,}" if c else "" for c in counts], textposition="inside",
+                    insidetextanchor="middle",
+                    hovertemplate="%{y}: %{x:,} coincidences<extra>" + plot_text(name)
+                                  + "</extra>")
+    fig.update_layout(barmode="stack", uniformtext=dict(minsize=9, mode="hide"),
+                      xaxis=dict(title="Coincidences"),
+                      yaxis=dict(title=None, autorange="reversed"))
+    return _layout(fig, "Explanations with the AI-chat signal on and off", height=250)

@@ -17,7 +17,8 @@ SIGNAL_COLORS: dict[str, str] = {
     "friend_like": "#B279A2",
     "site_visit": "#E377C2",
     "similar_people": "#9D755D",
-    "ad_click": "#8C8C8C",
+    # Not grey: grey reads as "no data" and is the baseline's and chance's colour.
+    "ad_click": "#5E60CE",
 }
 assert set(SIGNAL_COLORS) == set(schema.SIGNALS)
 BASELINE_COLOR = "#7F7F7F"

@@ -94,7 +94,7 @@ def overview(cache: block_cache.FolderCache, scenario: Scenario) -> None:
     with left, section():
         shares = frames.shares_matrix(result.signal_shares("region"), "region")
         shares.index = [labels.region(r) for r in shares.index]
-        charts.show(charts.stacked_shares_chart(shares, "Each signal's share of the ad "
+        charts.show(charts.signal_shares_chart(shares, "Each signal's share of the ad "
                                                 "scores, by region", "Region"),
                     "Where AI chats are not used, their share is zero.",
                     "No ad was recommended in this folder.", key="folder_shares_region")
@@ -120,7 +120,7 @@ def contributions(cache: block_cache.FolderCache, scenario: Scenario) -> None:
             shares.index = [name(v) for v in shares.index]
             everyone = frames.shares_matrix(result.signal_shares(), None)
             shares = pd.concat([everyone, shares])
-            charts.show(charts.stacked_shares_chart(shares, f"Each signal's share of the ad "
+            charts.show(charts.signal_shares_chart(shares, f"Each signal's share of the ad "
                                                     f"scores, by {label.lower()}", label),
                         "Shares of the positive contributions to every recommended ad.",
                         "No ad was recommended in this folder.", key=f"folder_shares_{by}")
@@ -157,7 +157,8 @@ def what_if(cache: block_cache.FolderCache, scenario: Scenario) -> None:
             base.signal_shares().iloc[0][list(schema.SIGNALS)],
             result.signal_shares().iloc[0][list(schema.SIGNALS)],
             "Announced policy", "These rules"),
-            "Hatched: the announced policy; solid: the rules in the sidebar.",
+            "One panel per signal, on one scale: the upper bar is the announced policy, the "
+            "lower one the rules in the sidebar.",
             "No ad was recommended in this folder.", key="folder_before_after")
     left, right = st.columns(2)
     for column, name, res in ((left, "Announced policy", base), (right, "These rules", result)):

@@ -221,3 +221,25 @@ def typical_coincidence(coincidences: pd.DataFrame,
             gap = (chosen["hours_to_ad"] - chosen["hours_to_ad"].median()).abs()
             return chosen.loc[gap.sort_values(kind="stable").index[0]]
     return None
+
+
+def exposure_spread(prior: pd.DataFrame, coincidence_ids, lookback_hours: float,
+                    bin_hours: float = 4.0, threshold: float = 0.5) -> pd.DataFrame:
+    """When the earlier ads of these coincidences came: prior exposures (recall's
+    `prior_exposures`: coincidence_id, hours_before, p_recall) counted in `bin_hours` bins
+    before the conversation, as likely remembered (chance ≥ `threshold`) or forgotten.
+    Columns start, end (hours from the conversation, negative), remembered, forgotten; every
+    bin of the look-back, empty ones included."""
+    n_bins = max(int(np.ceil(lookback_hours / bin_hours)), 1)
+    edges = -bin_hours * np.arange(n_bins, -1, -1, dtype=float)
+    part = prior[prior["coincidence_id"].isin(list(coincidence_ids))]
+    hours = part["hours_before"].to_numpy(dtype=float)
+    # Bin i covers [edges[i], edges[i + 1]) hours from the conversation (an exposure exactly
+    # `lookback_hours` before falls into the first bin).
+    at = np.clip(np.searchsorted(edges, -hours, side="right") - 1, 0, n_bins - 1)
+    kept = part["p_recall"].to_numpy(dtype=float) >= threshold
+    return pd.DataFrame({
+        "start": edges[:-1], "end": edges[1:],
+        "remembered": np.bincount(at[kept], minlength=n_bins).astype(np.int64),
+        "forgotten": np.bincount(at[~kept], minlength=n_bins).astype(np.int64),
+    })

@@ -27,5 +27,7 @@ def kpi_row(kpis: list[Kpi]) -> None:
         return
     for col, kpi in zip(st.columns(len(kpis)), kpis, strict=True):
         unchanged = bool(kpi.delta) and kpi.delta.startswith(NO_CHANGE)
+        # No change is neither good nor bad: grey, whatever colour a change would have.
         col.metric(kpi.label, kpi.value, delta=kpi.delta, help=kpi.help, border=True,
-                   delta_color=kpi.delta_color, delta_arrow="off" if unchanged else "auto")
+                   delta_color="off" if unchanged else kpi.delta_color,
+                   delta_arrow="off" if unchanged else "auto")

@@ -11,6 +11,7 @@ Streamlit.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -205,30 +206,84 @@ def sources_list(table: pd.DataFrame) -> str:
         for _, row in table.iterrows())
 
 
+def _signed(value: float, digits: int) -> str:
+    # Rounded first, + 0.0: a value that rounds to zero reads "+0.00", never "-0.00".
+    return f"{round(value, digits) + 0.0:+.{digits}f}"
+
+
+def _value_text(row: pd.Series, headline: str, share_format: str) -> str:
+    """A headline's value and 95% interval (a share in `share_format`, as percent)."""
+    s, digits = _scale(headline), 3 if headline == "mic_statistic" else 2
+    if thinning.HEADLINES[headline][1] == "share":
+        text = share_format.format(row["value"] * s)
+    else:
+        text = _signed(row["value"] * s, digits)
+    if np.isfinite(row["ci_low"]):
+        text += f" [{_signed(row['ci_low'] * s, digits)}, {_signed(row['ci_high'] * s, digits)}]"
+    return text
+
+
 def thinning_table(rows: pd.DataFrame) -> pd.DataFrame:
     """The study as a table: one row per headline, one column per factor (value and
     interval in words), and a last row with the microphone test's verdict at each factor."""
     factors = sorted(rows["factor"].unique(), reverse=True)
     out: dict[str, list[str]] = {"Headline": [], **{f"1 in {f}": [] for f in factors}}
-    for h, (_, unit) in thinning.HEADLINES.items():
+    for h in thinning.HEADLINES:
         out["Headline"].append(SHORT_NAMES[h])
         part = rows[rows["headline"] == h].set_index("factor")
-        digits = 3 if h == "mic_statistic" else 2
         for f in factors:
             if f not in part.index or not np.isfinite(part.loc[f, "value"]):
                 out[f"1 in {f}"].append("—")
                 continue
-            r, s = part.loc[f], _scale(h)
-            text = (f"{r['value'] * s:.1f}" if unit == "share"
-                    else f"{r['value'] * s:+.{digits}f}")
-            if np.isfinite(r["ci_low"]):
-                text += f" [{r['ci_low'] * s:+.{digits}f}, {r['ci_high'] * s:+.{digits}f}]"
-            out[f"1 in {f}"].append(text)
+            out[f"1 in {f}"].append(_value_text(part.loc[f], h, "{:.1f}"))
     verdicts = rows[rows["headline"] == "mic_statistic"].set_index("factor")["verdict"]
     out["Headline"].append("Microphone test says")
     for f in factors:
         out[f"1 in {f}"].append(str(verdicts.get(f, "")) or "—")
     return pd.DataFrame(out)
+
+
+def markdown_table(rows: pd.DataFrame, sample_factor: int) -> str:
+    """The study as the Markdown table docs/CALIBRATION.md carries: one row per headline (its
+    full name and unit), one column per factor, each cell the value, its 95% interval, what it
+    stands on and, for the microphone test, its verdict. `python -m
+    components.method_calibration` prints it from the stored study, so the document's figures
+    are the stored ones, never typed by hand."""
+    factors = sorted(rows["factor"].unique(), reverse=True)
+    lines = ["| headline | " + " | ".join(
+                 f"1 in {f}" + (" (the sample)" if f == sample_factor else "") for f in factors)
+             + " |", "|---|" + "---|" * len(factors)]
+    for h, (name, unit) in thinning.HEADLINES.items():
+        part = rows[rows["headline"] == h].set_index("factor")
+        cells = []
+        for f in factors:
+            if f not in part.index or not np.isfinite(part.loc[f, "value"]):
+                cells.append("—")
+                continue
+            r = part.loc[f]
+            cells.append(_value_text(r, h, "{:.2f} %") + "".join(
+                f"; {extra}" for extra in (r["denominator"], r["verdict"])
+                if isinstance(extra, str) and extra))
+        shown_unit = "%" if unit == "share" else unit
+        lines.append(f"| {name} ({shown_unit}) | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def stored_markdown(path: Any = thinning.SENSITIVITY_PATH) -> str:
+    """markdown_table of the stored study (adlens/thinning_sensitivity.json), headed by the
+    dataset it was measured on."""
+    import json  # noqa: PLC0415 — the command line only
+
+    study = json.loads(Path(path).read_text())
+    rows = pd.DataFrame(study["rows"], columns=list(thinning.COLUMNS)).astype(
+        {c: float for c in ("value", "ci_low", "ci_high")})
+    return (f"Measured on dataset {study['dataset_id']} ({int(study['n_users']):,} people, seed "
+            f"{study['seed']}, {study['preset']}), 95 % intervals from {study['n_boot']} "
+            "bootstrap draws over people:\n\n"
+            + markdown_table(rows, int(study["sample_factor"]))
+            + f"\n\nThe stored run took {float(study['seconds']):.0f} s ("
+            + ", ".join(f"1 in {f}: {float(t):.0f} s"
+                        for f, t in study.get("seconds_per_factor", {}).items()) + ").")
 
 
 def _thinning_section(dataset: Any) -> None:
@@ -277,3 +332,7 @@ def calibration_section(dataset: Any) -> None:
                    "before quoting it outside AdLens.")
     with section():
         _thinning_section(dataset)
+
+
+if __name__ == "__main__":  # python -m components.method_calibration: the document's table
+    print(stored_markdown())

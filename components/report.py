@@ -140,7 +140,7 @@ def build_report(dataset: Dataset, scenario: Scenario) -> str:
                                                         scenario.policy_start)))
         by_region = frames.shares_matrix(data.scenario_shares(dataset, scenario)["region"],
                                           "region")
-        figures.append(("Signal contributions by region", charts.stacked_shares_chart(
+        figures.append(("Signal contributions by region", charts.signal_shares_chart(
             by_region, "Signal shares by region", "Region")))
         if scenario.is_counterfactual:
             base = announced_base(scenario)

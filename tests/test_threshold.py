@@ -133,11 +133,10 @@ def test_the_tradeoff_tables_move_the_expected_way(prepared) -> None:
 
 
 # --- the What-if page ------------------------------------------------------------------------
-def _figure(at, label: str) -> float:
-    for m in at.metric:
-        if m.label == label:
-            return float(m.value.rstrip("%"))
-    raise AssertionError(f"no metric {label!r}: {[m.label for m in at.metric]}")
+def _detector_cards(at) -> dict[str, float]:
+    cards = [m for m in at.metric if m.label.startswith(("Sensitive chats used",
+                                                        "Everyday chats held back"))]
+    return {f"{m.label} #{i}": float(m.value.rstrip("%")) for i, m in enumerate(cards)}
 
 
 def test_the_what_if_slider_moves_leakage_up_and_held_back_down() -> None:
@@ -148,15 +147,17 @@ def test_the_what_if_slider_moves_leakage_up_and_held_back_down() -> None:
     at.switch_page("views/what_if.py").run()
     assert not at.exception, [e.value for e in at.exception]
     slider = at.slider(key="threshold_slider")
-    labels = [m.label for m in at.metric if m.label.startswith(("Sensitive chats used",
-                                                                "Everyday chats held back"))]
-    assert any("hand-written" in label for label in labels)
-    before = {label: _figure(at, label) for label in labels}
+    # The cards of each validation set stand under its name, so their labels repeat: keyed
+    # by their place on the page.
+    assert any(m.value == "**Hand-written validation set**" for m in at.markdown)
+    before = _detector_cards(at)
+    labels = list(before)
+    assert len(labels) >= 4
     dataset_before = int(next(m.value for m in at.metric
                               if m.label.startswith("This dataset's AI chats")).replace(",", ""))
     slider.set_value(0.95).run()
     assert not at.exception, [e.value for e in at.exception]
-    after = {label: _figure(at, label) for label in labels}
+    after = _detector_cards(at)
     for label in labels:
         if label.startswith("Sensitive chats used"):
             assert after[label] >= before[label]

@@ -76,7 +76,7 @@ def _breakdown_chart(dataset_id: str, scenario, by: str, _shares) -> object:
     # dataset and scenario only, and st.plotly_chart only reads a figure, so one shared object
     # serves every session (never mutated).
     label = BREAKDOWNS[by][0]
-    return charts.stacked_shares_chart(shares_for(_shares, by),
+    return charts.signal_shares_chart(shares_for(_shares, by),
                                        f"Signal shares by {label.lower()}", label)
 
 
@@ -84,7 +84,7 @@ def _breakdown_chart(dataset_id: str, scenario, by: str, _shares) -> object:
 def _cohort_view(dataset_id: str, scenario, cohort: str, _shares) -> tuple:
     # The cohort table and its figure, per dataset, scenario and cohort (read-only, shared).
     table = cohort_shares(_shares, cohort)
-    return table, charts.stacked_shares_chart(table, "Signal shares in the two groups",
+    return table, charts.signal_shares_chart(table, "Signal shares in the two groups",
                                               "Group", height=260)
 
 
@@ -111,10 +111,10 @@ def cohorts(dataset_id: str, scenario, shares: dict[str, pd.DataFrame]) -> None:
     if len(table) == 2:
         diff = table.iloc[0] - table.iloc[1]
         st.dataframe(pd.DataFrame({
-            "signal": [signal_label(s) for s in table.columns],
+            "Signal": [signal_label(s) for s in table.columns],
             table.index[0]: [pct(v) for v in table.iloc[0]],
             table.index[1]: [pct(v) for v in table.iloc[1]],
-            "difference": [pp(v) for v in diff],
+            "Difference": [pp(v) for v in diff],
         }), hide_index=True)
     elif len(table) == 1:
         st.caption("Only one of the two groups has ranked ads in this dataset.")

@@ -42,10 +42,10 @@ def contract_section() -> None:
             "the data already loaded stays.")
         st.dataframe(pd.DataFrame(
             [(t, ", ".join(schema.REQUIRED_COLUMNS[t])) for t in schema.TABLES],
-            columns=["table", "required columns"]), hide_index=True)
+            columns=["File", "Required columns"]), hide_index=True)
         st.dataframe(pd.DataFrame(
             [(EVENT_LABELS.get(e, e), e, EVENT_NEEDS[e]) for e in schema.EVENT_TYPES],
-            columns=["event", "event_type", "meaning — needs"]), hide_index=True)
+            columns=["Event", "Written in the file as", "Meaning — needs"]), hide_index=True)
         st.caption("Countries: ISO 3166-1 alpha-2 codes. "
                    f"Age bands: {', '.join(schema.AGE_BANDS)}. "
                    f"Apps: {', '.join(schema.APPS)} (empty for conversations and site visits). "

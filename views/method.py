@@ -131,11 +131,23 @@ def click_model_section(dataset) -> None:
                "person's affinity for the ad's topic from that signal.")
 
 
+# The engine's label rules name a column in brackets; on the page they read in words.
+RULE_WORDS = {"p_recall_max ≥ ": "the best chance of recall at or above ",
+              "p_recall_max < ": "the best chance of recall below "}
+
+
+def plain_rule(rule: str) -> str:
+    """A label rule with the engine's column names said in words."""
+    for name, words in RULE_WORDS.items():
+        rule = rule.replace(name, words)
+    return rule
+
+
 def labels_section() -> None:
     from adlens.recall import LABEL_RULES  # noqa: PLC0415 — only this section needs it
 
     st.subheader("How a coincidence is labelled")
-    st.markdown("\n".join(f"{i}. **{md_escape(r['label'])}** — {md_escape(r['rule'])} "
+    st.markdown("\n".join(f"{i}. **{md_escape(r['label'])}** — {md_escape(plain_rule(r['rule']))} "
                            f"*{md_escape(r['why'])}*" for i, r in enumerate(LABEL_RULES, 1)))
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from adlens import recall
 from adlens.labels import topic as topic_name
-from components import charts, data
+from components import charts, data, frames
 from components.colors import EVENT_LABELS, signal_label
 from components.fmt import md_escape, pct, pp
 from components.kpi import Kpi, kpi_row
@@ -60,7 +60,8 @@ def headline(rec) -> None:
         st.caption(md_escape(caption))
 
 
-def coincidence_picker(rec, dataset) -> pd.Series | None:
+def coincidence_picker(rec, dataset) -> tuple[pd.Series | None, list]:
+    """The chosen coincidence, and the ids of every coincidence the label filter shows."""
     present = set(co_labels := rec.coincidences["label"])
     shown_labels = [lbl for lbl in LABEL_ORDER if lbl in present]  # not `labels`: the module
     shown_labels += sorted(present - set(shown_labels))
@@ -71,7 +72,8 @@ def coincidence_picker(rec, dataset) -> pd.Series | None:
     shown = co if label in (None, "all") else co[co["label"] == label]
     if shown.empty:
         nothing_to_show("No coincidence has this label.")
-        return None
+        return None, []
+    every = shown["coincidence_id"].tolist()
     shown = shown.head(MAX_CHOICES)
     ids = shown["coincidence_id"].tolist()
     by_id = shown.set_index("coincidence_id")
@@ -87,10 +89,10 @@ def coincidence_picker(rec, dataset) -> pd.Series | None:
     cid = st.selectbox(f"Coincidence ({len(shown):,} shown"
                        + (f" of {len(co):,})" if len(co) > len(shown) else ")"),
                        ids, key=K_CHOSEN, format_func=describe)
-    return by_id.loc[cid].rename(cid)
+    return by_id.loc[cid].rename(cid), every
 
 
-def timeline(rec, dataset, chosen: pd.Series) -> None:
+def timeline(rec, dataset, chosen: pd.Series, every: list) -> None:
     prior = rec.prior_exposures
     exposures = prior[prior["coincidence_id"] == chosen.name]
     titles = dataset.ads.drop_duplicates("ad_id").set_index("ad_id")["title"]
@@ -100,13 +102,26 @@ def timeline(rec, dataset, chosen: pd.Series) -> None:
     said_text = (str(said.iloc[0]) if len(said) and str(said.iloc[0])
                  else topic_name(chosen["topic"]))
     ad_title = str(titles.get(chosen["ad_id"], chosen["ad_id"]))
-    caption = ("Circles: ads on the topic seen before the conversation, sized by how long "
-               "they were on screen and coloured by the chance they are still remembered."
-               if len(exposures) else
-               f"No ad on this topic was shown to this person in the {rec.lookback_days:g} "
-               "days before the conversation: only the conversation and the ad after it.")
+    lookback = rec.lookback_days * 24
+    spread = frames.exposure_spread(prior, every, lookback, threshold=rec.recall_threshold)
+    # Impressions are recorded 1 in N in a thinned dataset: one person's timeline is sparse,
+    # so the panel below shows the earlier ads of every moment the filter shows.
+    thin = (getattr(dataset, "meta", None) or {}).get("impression_thinning")
+    thin_note = (f" This dataset records 1 in {int(thin):,} ad impressions, so one person's "
+                 "line holds few of the ads they saw." if thin and int(thin) > 1 else "")
+    n_with = int(spread[["remembered", "forgotten"]].to_numpy().sum())
+    caption = (("Top: this moment, in hours from the conversation; circles are ads on the "
+                "topic seen before it, sized by how long they were on screen, with the chance "
+                "each is still remembered. " if len(exposures) else
+                f"Top: no ad on this topic was recorded for this person in the "
+                f"{rec.lookback_days:g} days before the conversation, only the conversation "
+                "and the ad after it. ")
+               + (f"Bottom: the {n_with:,} earlier ads of all {len(every):,} moments shown, "
+                  "by how long before the conversation they came." if n_with else "")
+               + thin_note)
     charts.show(charts.recall_timeline_chart(exposures, chosen["conversation_ts"], said_text,
-                                             chosen["ad_ts"], ad_title),
+                                             chosen["ad_ts"], ad_title, lookback_hours=lookback,
+                                             threshold=rec.recall_threshold, spread=spread),
                 caption, "", key="recall_timeline")
     st.markdown(f"**What was said:** {md_escape(said_text)}  \n"
                 f"**The ad after:** {md_escape(ad_title)} "
@@ -184,9 +199,9 @@ def main() -> None:
                         "topic, so there is no timeline to draw.")
     else:
         with section():
-            chosen = coincidence_picker(rec, dataset)
+            chosen, every = coincidence_picker(rec, dataset)
             if chosen is not None:
-                timeline(rec, dataset, chosen)
+                timeline(rec, dataset, chosen, every)
     with section():
         microphone(rec, dataset)
     if not rec.coincidences.empty:

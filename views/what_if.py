@@ -244,21 +244,22 @@ def main() -> None:
     changed = data.top_ads_changed(dataset, base, current)
     with section():
         headline(dataset, base, result_base, current, result_now, changed, other_name)
-    left, right = st.columns(2)
-    with left, section():
+    # One chart under the other: the signals' nine panels need the page's whole width.
+    with section():
         charts.show(_changed_chart(dataset.dataset_id, base, current, changed),
                     "Where the rule change reaches: people whose set of top ads differs.",
                     "There are no people in this dataset.", key="changed_region")
-    with right, section():
+    with section():
         empty, figure = _before_after(dataset.dataset_id, base, current, other_name,
                                       result_base, result_now)
         if empty:
             nothing_to_show("No ads are ranked in either scenario, so there are no shares.")
         else:
+            lower = other_name.replace("This scenario", "this scenario")
             charts.show(figure,
-                "Hatched bars: announced policy; solid: "
-                f"{other_name.replace('This scenario', 'this scenario')}.",
-                "No signal contributes in either scenario.", key="shares_before_after")
+                        "One panel per signal, on one scale: the upper bar is the announced "
+                        f"policy, the lower one {lower}.",
+                        "No signal contributes in either scenario.", key="shares_before_after")
     with section():
         value_of_ai_chats(dataset, base, current, other_name)
     with section():

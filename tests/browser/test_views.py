@@ -336,3 +336,79 @@ def test_the_method_tables_read_whole(sized, server_url, screenshots, width, hei
     page.get_by_text("By language and by set of messages").scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     page.screenshot(path=str(screenshots / f"method_languages_{width}x{height}.png"))
+
+
+# Every chart of the main area: no tick label turned on its side, and every legend swatch a
+# colour the chart draws (a grey swatch beside coloured bars tells the reader nothing).
+CHART_READING = """() => {
+  const problems = [];
+  const colour = (el, prop) => getComputedStyle(el)[prop];
+  for (const plot of document.querySelectorAll('[data-testid=stMain] .js-plotly-plot')) {
+    const title = (plot.querySelector('.gtitle') || {}).textContent || '(untitled chart)';
+    for (const t of plot.querySelectorAll('.xtick text, .ytick text')) {
+      const turn = (t.getAttribute('transform') || '').match(/rotate\\(\\s*(-?[\\d.]+)/);
+      if (turn && Math.abs(parseFloat(turn[1])) > 0.5)
+        problems.push(`${title}: label turned ${turn[1]} degrees: ${t.textContent}`);
+    }
+    const drawn = new Set();
+    for (const e of plot.querySelectorAll('.cartesianlayer .barlayer path, '
+        + '.cartesianlayer .scatterlayer path, .cartesianlayer .waterfalllayer path, '
+        + '.cartesianlayer .boxlayer path')) {
+      const box = e.getBBox();  // a legend-only bar of no size is not drawn
+      if (box.width * box.height > 0 || e.closest('.scatterlayer')) {
+        drawn.add(colour(e, 'fill')); drawn.add(colour(e, 'stroke'));
+      }
+    }
+    for (const item of plot.querySelectorAll('.legend .traces')) {
+      const name = (item.querySelector('.legendtext') || {}).textContent;
+      const swatches = [...item.querySelectorAll('.legendpoints path')]
+        .map(e => colour(e, 'fill'))
+        .concat([...item.querySelectorAll('.legendlines path')].map(e => colour(e, 'stroke')))
+        .filter(c => c && c !== 'none' && !c.startsWith('url'));
+      if (swatches.length && !swatches.some(c => drawn.has(c)))
+        problems.push(`${title}: swatch ${swatches[0]} of "${name}" is drawn nowhere`);
+    }
+  }
+  return problems; }"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1400, 900)])
+def test_every_chart_reads_level_with_its_legend_in_the_colours_drawn(
+        sized, server_url, screenshots, width, height) -> None:
+    page = sized(width, height)
+    problems = {}
+    for name, path in PAGES.items():
+        open_app(page, server_url, path)
+        assert_no_exception(page)
+        open_every_expander(page)  # charts inside expanders too
+        if found := page.evaluate(CHART_READING):
+            problems[name] = found
+        full_page_screenshot(page, screenshots / f"charts_{name}_{width}x{height}.png", width,
+                             height)
+    assert problems == {}
+
+
+# Lines each metric card's label takes (the distinct tops of its text's line boxes).
+CARD_LABEL_LINES = """() => [...document.querySelectorAll('[data-testid=stMetricLabel]')]
+  .filter(e => e.getBoundingClientRect().width > 0).map(el => {
+    const p = el.querySelector('p') || el;
+    const range = document.createRange(); range.selectNodeContents(p);
+    return [p.innerText, new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
+  })"""
+
+
+def test_the_detector_cards_read_in_a_narrow_window(sized, server_url, screenshots) -> None:
+    page = sized(800, 900)  # the sidebar folded
+    open_app(page, server_url, "what_if")
+    assert_no_exception(page)
+    page.get_by_role("heading", name="Sensitive-topic detector").wait_for()
+    cards = [(label, lines) for label, lines in page.evaluate(CARD_LABEL_LINES)
+             if label.startswith(("Sensitive chats used", "Everyday chats held back"))]
+    assert len(cards) >= 4, cards
+    assert [c for c in cards if c[1] > 2] == [], cards
+    # Each validation set is named once, over its cards.
+    for name in ("Generated validation set", "Hand-written validation set"):
+        assert page.locator('[data-testid="stMain"] strong', has_text=name).count() == 1
+    page.get_by_role("heading", name="Sensitive-topic detector").scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(screenshots / "what_if_detector_800x900.png"))
