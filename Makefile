@@ -39,8 +39,8 @@ bench: $(DEV_STAMP)
 # click-model fit, then its prepared artifacts (sample_data/prepared/: chat inference, similar
 # people, chat ads, the click model and the fitted text model, versioned), which a fresh
 # container loads instead of training and inferring; then the stored feedback-free twin and
-# the headlines' sensitivity to the impression thinning; then the Overview's figures for the
-# announced policy (adlens/overview_sample.json), and the sample's checked tables
+# the headlines' sensitivity to the impression thinning (and its table in docs/CALIBRATION.md);
+# then the Overview's figures for the announced policy (adlens/overview_sample.json), and the sample's checked tables
 # (sample_data/checked/, read instead of checking the sample again when its bytes are the same);
 # last the Overview's top as drawn (components/overview_top.json: the dataset line and the
 # headline figures a session's first visit shows before the sidebar and the engine load).
@@ -50,6 +50,7 @@ sample: $(RUN_STAMP)
 	$(PY) -m adlens.artifacts
 	$(PY) -m adlens.rolling --users 5000 --seed 20251216
 	$(PY) -m adlens.thinning --users 5000 --seed 20251216
+	$(PY) -m components.method_calibration --write
 	$(PY) -m adlens.overview_store
 	$(PY) -m adlens.checked
 	$(PY) -m components.overview_top

@@ -10,6 +10,7 @@ Streamlit.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -334,5 +335,28 @@ def calibration_section(dataset: Any) -> None:
         _thinning_section(dataset)
 
 
+DOC_PATH = Path(__file__).resolve().parents[1] / "docs" / "CALIBRATION.md"
+DOC_BEGIN = "<!-- thinning table: python -m components.method_calibration -->"
+DOC_END = "<!-- end of thinning table -->"
+
+
+def write_doc_table(doc: Path = DOC_PATH) -> bool:
+    """Put the stored study's table between the document's marks; True when it changed."""
+    text = doc.read_text()
+    if DOC_BEGIN not in text or DOC_END not in text:
+        raise ValueError(f"{doc} has lost the thinning table's marks ({DOC_BEGIN!r} ... "
+                         f"{DOC_END!r}); put them back around the table")
+    head, rest = text.split(DOC_BEGIN, 1)
+    tail = rest.split(DOC_END, 1)[1]
+    new = f"{head}{DOC_BEGIN}\n{stored_markdown().strip()}\n{DOC_END}{tail}"
+    if new != text:
+        doc.write_text(new)
+    return new != text
+
+
 if __name__ == "__main__":  # python -m components.method_calibration: the document's table
-    print(stored_markdown())
+    # --write puts it into docs/CALIBRATION.md (make sample does), else it is printed.
+    if "--write" in sys.argv[1:]:
+        print("docs/CALIBRATION.md " + ("updated" if write_doc_table() else "already current"))
+    else:
+        print(stored_markdown())

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from adlens import thinning
 from components import method_calibration as mc
@@ -23,7 +24,26 @@ def test_the_documents_thinning_table_is_the_stored_study() -> None:
     in_doc = text.split(BEGIN, 1)[1].split(END, 1)[0].strip()
     assert in_doc == mc.stored_markdown().strip(), (
         "CALIBRATION.md's thinning table differs from adlens/thinning_sensitivity.json: run "
-        "`python -m components.method_calibration` and paste its output between the marks")
+        "`python -m components.method_calibration --write`")
+
+
+def test_write_puts_the_stored_table_between_the_marks(tmp_path: Path) -> None:
+    doc = tmp_path / "CALIBRATION.md"
+    doc.write_text(f"# Title\n\nbefore\n{BEGIN}\n| stale | table |\n{END}\nafter\n")
+    assert mc.write_doc_table(doc) is True
+    text = doc.read_text()
+    assert text.startswith("# Title\n\nbefore\n") and text.endswith(f"{END}\nafter\n")
+    assert "stale" not in text
+    assert text.split(BEGIN, 1)[1].split(END, 1)[0].strip() == mc.stored_markdown().strip()
+    assert mc.write_doc_table(doc) is False  # already current: the file is left as it is
+
+
+def test_write_refuses_a_document_without_its_marks(tmp_path: Path) -> None:
+    doc = tmp_path / "CALIBRATION.md"
+    doc.write_text("no marks here\n")
+    with pytest.raises(ValueError, match="marks"):
+        mc.write_doc_table(doc)
+    assert doc.read_text() == "no marks here\n"
 
 
 def test_the_table_carries_every_stored_figure() -> None:
