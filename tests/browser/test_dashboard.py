@@ -171,3 +171,25 @@ def test_a_first_visit_shows_the_headline_before_the_sidebar_and_the_charts(
         page.screenshot(path=str(screenshots / "overview_first_visit_complete.png"))
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 1400])
+def test_the_sidebar_has_no_blank_gap_under_the_page_list(browser, server_url, screenshots,
+                                                         width) -> None:
+    """The sidebar's first row (the app's title) starts right under the page list: the element
+    that carries the page's script takes no room. It used to be an iframe sized to its empty
+    document, a blank 150 px."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        open_app(page, server_url)
+        nav = page.locator('[data-testid="stSidebarNav"]').bounding_box()
+        title = page.locator('[data-testid="stSidebar"] h1', has_text="AdLens").bounding_box()
+        assert nav and title
+        gap = title["y"] - (nav["y"] + nav["height"])
+        # Streamlit's own padding above the sidebar's content is 24 px; one hidden row would
+        # add a 16 px gap at least.
+        assert 0 <= gap <= 32, gap
+        page.screenshot(path=str(screenshots / f"sidebar_top_{width}.png"))
+    finally:
+        context.close()
