@@ -64,10 +64,11 @@ OWED_LABEL = "Top-5 ads owed to AI chats, among people who can have the signal"
 # How long a first visit waits after sending the headline before sending the rest. The browser
 # draws the four figures once it has loaded st.metric's small script; anything new that arrives
 # meanwhile — a chart, the sidebar's widgets, each with a script of its own to load — holds them
-# back (React draws an element whose script has loaded late while others are still loading),
-# and Plotly's 4.7 MB script then keeps the browser busy for a second or more. Measured on the
-# 2-core machine at load 7–12 (four cold starts each): the figures appeared 0.2–0.4 s after
-# being sent with this wait, 0.6–5.5 s without it (docs/SCALE.md, section 1).
+# back (React holds an element whose script has arrived while others that came with or after it
+# are still loading), and Plotly's 4.7 MB script then keeps the browser busy for a second or
+# more. Measured on the 2-core machine at load 7–12 (four cold starts each): the figures were on
+# screen 0.25–0.3 s after being sent in three of four with this wait (1.2 s in the fourth),
+# 0.6–5.5 s without it (docs/SCALE.md, section 1).
 HEADLINE_LEAD_S = 0.3
 
 
