@@ -3,13 +3,14 @@ rules, stored for the bundled sample and drawn on a session's first visit withou
 Arrow or the engine.
 
 A session's first run of the Overview on the bundled sample under the announced policy (no link
-parameters, no dataset folder) draws the whole page from `components/overview_top.json` before
-the sidebar — the banner, the title and the headline figures first, then the charts and the
-rules: a fresh server shows the whole page after importing only Streamlit and the app's light
-modules. The file is used only when its key matches exactly (every file of the sample, the
-source of every module that builds or draws the page, the library versions and Python's);
-everything after the first run is computed as always. `python -m components.overview_top` (run
-by `make sample`) stores it; tests/test_overview_top.py fails until it is current.
+parameters, no dataset folder) draws the banner, the title and the headline figures from
+`components/overview_top.json` before the sidebar, then, after the sidebar, the charts and the
+rules from the same file: a fresh server shows the whole page after importing only Streamlit and
+the app's light modules. The file is used only when its key matches exactly (every file of the
+sample, the source of every module that builds or draws the page, the library versions and
+Python's); everything after the first run is computed as always. `python -m
+components.overview_top` (run by `make sample`) stores it; tests/test_overview_top.py fails until
+it is current.
 """
 
 from __future__ import annotations
@@ -61,14 +62,14 @@ TREND_KEY = "ai_share_trend"
 # The reach figure is over the people who can have the signal, not over everyone like the two
 # figures before it: its label says so (the figure over everyone is in the caption below).
 OWED_LABEL = "Top-5 ads owed to AI chats, among people who can have the signal"
-# How long a first visit waits after sending the headline before sending the rest. The browser
+# How long a first visit waits after sending the headline before the sidebar. The browser
 # draws the four figures once it has loaded st.metric's small script; anything new that arrives
 # meanwhile — a chart, the sidebar's widgets, each with a script of its own to load — holds them
 # back (React holds an element whose script has arrived while others that came with or after it
 # are still loading), and Plotly's 4.7 MB script then keeps the browser busy for a second or
 # more. Measured on the 2-core machine at load 7–12 (four cold starts each): the figures were on
-# screen 0.25–0.3 s after being sent in three of four with this wait (1.2 s in the fourth),
-# 0.6–5.5 s without it (docs/SCALE.md, section 1).
+# screen 0.2–0.3 s after being sent in all four with this wait before the sidebar and the
+# charts, 1.4–5.3 s with no wait (docs/SCALE.md, section 1).
 HEADLINE_LEAD_S = 0.3
 
 
@@ -312,10 +313,10 @@ def first_visit(params: Mapping[str, Any], environ: Mapping[str, str] | None = N
 
 
 def draw_early(is_overview: bool, params: Mapping[str, Any]) -> bool:
-    """On a session's first visit (`first_visit`) to the Overview, draw the whole page from the
-    stored file before the sidebar: the policy banner, the title and the headline figures first,
-    then, after HEADLINE_LEAD_S, the charts and the rules, so the browser loads Plotly's script
-    before the sidebar's. Returns whether it did; the page then draws nothing more (`take`)."""
+    """On a session's first visit (`first_visit`) to the Overview, draw what it shows first —
+    the policy banner, the title and the stored headline figures — before the sidebar, and give
+    the browser HEADLINE_LEAD_S to draw them before the sidebar's widgets and the charts arrive.
+    Returns whether it did; the page then draws the stored charts and rules (`take`)."""
     if not (is_overview and first_visit(params)):
         return False
     view = stored()
@@ -325,7 +326,6 @@ def draw_early(is_overview: bool, params: Mapping[str, Any]) -> bool:
     st.title(TITLE)
     draw(view.top)
     time.sleep(HEADLINE_LEAD_S)  # the browser draws the headline before anything else arrives
-    draw_body(view.people_chart, view.rules, lambda: view.trend_chart)
     st.session_state[K_EARLY] = Early(view)
     return True
 

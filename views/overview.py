@@ -1,6 +1,6 @@
 """Overview: who is in the data, what happened over time, which rules are in force, and the
 headline figures about the AI-chat signal. A session's first visit on the bundled sample is
-drawn whole from the stored first view before the sidebar (components/overview_top.py)."""
+drawn from the stored first view, its headline before the sidebar (components/overview_top.py)."""
 
 from __future__ import annotations
 
@@ -36,8 +36,11 @@ def _top(dataset_id: str, scenario, _dataset) -> overview_top.Top:
 
 
 def main() -> None:
-    if overview_top.take() is not None:
-        return  # a first visit: the whole page is on screen already (app.py)
+    early = overview_top.take()
+    if early is not None:  # a first visit: the headline is on screen already (app.py)
+        view = early.view
+        overview_top.draw_body(view.people_chart, view.rules, lambda: view.trend_chart)
+        return
     st.title(overview_top.TITLE)
     dataset = data.current_dataset()
     scenario = current_scenario()
