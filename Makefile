@@ -18,13 +18,15 @@ $(DEV_STAMP): $(RUN_STAMP) requirements-dev.txt
 
 # A local run: the sidebar can open a dataset folder of any size on this machine, and
 # `make run DATA=path/to/folder` opens one at the start (components/folder.py).
-# The file watcher polls the app's own files: Streamlit's default (watchdog) watches the folder
-# of app.py recursively, and with .venv inside it that is some 3,000 more folders to watch and
-# an event for every library file the app imports (0.4-0.9 s of CPU per cold start, measured in
-# docs/SCALE.md). Polling still picks up an edited file, within a few seconds.
+# The file watcher polls the app's own files (.streamlit/config.toml): Streamlit's default
+# (watchdog) watches the folder of app.py recursively, and with .venv inside it that is some
+# 3,000 more folders to watch and an event for every library file the app imports (0.4-0.9 s of
+# CPU per cold start, measured in docs/SCALE.md). Polling still picks up an edited file, within a
+# few seconds. The config hides Streamlit's welcome message (for the deployment); here it shows
+# the address to open.
 run: $(RUN_STAMP)
 	ADLENS_LOCAL=1 $(if $(DATA),ADLENS_DATA_DIR="$(abspath $(DATA))") $(PY) -m streamlit run app.py \
-		--server.fileWatcherType poll
+		--logger.hideWelcomeMessage false
 
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check .

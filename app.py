@@ -46,9 +46,10 @@ PAGES: dict[str, st.Page] = {
 
 page = st.navigation(list(PAGES.values()))
 # A session's first Overview on the bundled sample under the announced policy: its banner,
-# title and headline figures, stored at build time, go to the browser now, before the sidebar;
-# the page then draws the stored charts and rules. Nothing in that run loads pandas, Arrow or
-# the engine (components/overview_top.py); the next run loads what it needs.
+# title and headline figures, stored at build time, go to the browser now, before the sidebar,
+# with a moment for the browser to draw them; the page then draws the stored charts and rules.
+# Nothing in that run loads pandas, Arrow or the engine (components/overview_top.py); the next
+# run loads what it needs.
 early = overview_top.draw_early(page is PAGES["views/overview.py"], st.query_params.to_dict())
 
 from components import data, folder, generation, story  # noqa: E402

@@ -26,14 +26,17 @@ STYLE = """
   text-overflow: clip !important; }
 button p { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; }
+/* The element that carries the page's script (fold_sidebar_when_narrow) shows nothing: it must
+   not take a row, nor the gap between rows, under the sidebar's page list. */
+[data-testid="stElementContainer"]:has(.adlens-script) { display: none !important; }
 </style>
 """
 
 # Streamlit's own "auto" sidebar state folds only at 768 px and below. On a first visit (no
 # choice of the viewer's stored yet) fold it below NARROW_PX too; the viewer can reopen it.
 # A typed date applies when its field loses focus; Enter should apply it too, so Enter in a
-# date field moves the focus away. The listener is added in the page's own realm (a script
-# element), so it outlives this frame.
+# date field moves the focus away. The script runs in the page itself (st.html with JavaScript
+# allowed), so the listener outlives the element that carried it.
 ENTER_APPLIES_DATES = """
 if (!window.__adlensDateEnter) {
   window.__adlensDateEnter = true;
@@ -50,17 +53,14 @@ if (!window.__adlensDateEnter) {
 """
 
 FOLD_SCRIPT = f"""
+<span class="adlens-script"></span>
 <script>
-const doc = window.parent.document;
-const shim = doc.createElement("script");
-shim.textContent = {ENTER_APPLIES_DATES!r};
-doc.head.appendChild(shim);
-const stored = Object.keys(window.parent.localStorage)
-  .some(k => k.startsWith("stSidebarCollapsed-"));
-if (!stored && window.parent.innerWidth < {NARROW_PX}) {{
+{ENTER_APPLIES_DATES}
+if (!Object.keys(window.localStorage).some(k => k.startsWith("stSidebarCollapsed-"))
+    && window.innerWidth < {NARROW_PX}) {{
   const fold = () => {{
-    const sidebar = doc.querySelector('[data-testid="stSidebar"]');
-    const button = doc.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    const sidebar = document.querySelector('[data-testid="stSidebar"]');
+    const button = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
     if (sidebar && button && sidebar.getAttribute("data-collapsed") === "false") button.click();
   }};
   fold(); setTimeout(fold, 400); setTimeout(fold, 1500);
@@ -80,5 +80,7 @@ def fold_sidebar_when_narrow() -> None:
     if st.session_state.get(K_FOLDED):
         return
     st.session_state[K_FOLDED] = True
-    # st.iframe runs the script in a same-origin frame, so it can reach the page around it.
-    st.sidebar.iframe(FOLD_SCRIPT, height="content")
+    # In the page, not in an iframe: no frame to load, and nothing on screen (STYLE hides the
+    # element), where an iframe sized to its empty document left a blank 150 px under the
+    # page list.
+    st.sidebar.html(FOLD_SCRIPT, unsafe_allow_javascript=True)

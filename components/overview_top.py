@@ -4,12 +4,13 @@ Arrow or the engine.
 
 A session's first run of the Overview on the bundled sample under the announced policy (no link
 parameters, no dataset folder) draws the banner, the title and the headline figures from
-`components/overview_top.json` before the sidebar, then the charts and the rules from the same
-file: a fresh server shows the whole page after importing only Streamlit and the app's light
-modules. The file is used only when its key matches exactly (every file of the sample, the
-source of every module that builds or draws the page, the library versions and Python's);
-everything after the first run is computed as always. `python -m components.overview_top` (run
-by `make sample`) stores it; tests/test_overview_top.py fails until it is current.
+`components/overview_top.json` before the sidebar, then, after the sidebar, the charts and the
+rules from the same file: a fresh server shows the whole page after importing only Streamlit and
+the app's light modules. The file is used only when its key matches exactly (every file of the
+sample, the source of every module that builds or draws the page, the library versions and
+Python's); everything after the first run is computed as always. `python -m
+components.overview_top` (run by `make sample`) stores it; tests/test_overview_top.py fails until
+it is current.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -29,6 +31,7 @@ import streamlit as st
 from adlens.scenario import Scenario
 from components.fmt import md_escape
 from components.kpi import Kpi, kpi_row
+from components.page import chart, section
 from components.scenario_controls import counterfactual_banner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,8 +49,28 @@ DEPENDS_ON = ("components/overview_top.py", "components/ai_value.py", "component
               "adlens/feedback_free.json")
 # Libraries whose version can change a figure's numbers or its JSON.
 LIBRARIES = ("numpy", "pandas", "pyarrow", "scikit-learn", "plotly", "streamlit")
-LOADING = ":material/hourglass_top: Drawing the charts…"
 K_EARLY = "_overview_top_early"  # plain state for one run: the first view this run draws
+# The part of the page below the headline (draw_body), on a first visit and on every later run.
+PEOPLE_CAPTION = ("Look at how many people in each region use Meta AI: only they can have an "
+                  "AI-chat signal at all.")
+NO_PEOPLE = "There are no people in this dataset."
+TREND_CAPTION = ("Each ad people saw, scored with what was known at that moment. Left of the "
+                 "dashed line AI chats do not count; after it they count only where the rules "
+                 "let them, so the excluded regions stay at zero.")
+NO_TREND = "No ad was shown in this dataset, so there is nothing to follow over time."
+TREND_KEY = "ai_share_trend"
+# The reach figure is over the people who can have the signal, not over everyone like the two
+# figures before it: its label says so (the figure over everyone is in the caption below).
+OWED_LABEL = "Top-5 ads owed to AI chats, among people who can have the signal"
+# How long a first visit waits after sending the headline before the sidebar. The browser
+# draws the four figures once it has loaded st.metric's small script; anything new that arrives
+# meanwhile — a chart, the sidebar's widgets, each with a script of its own to load — holds them
+# back (React holds an element whose script has arrived while others that came with or after it
+# are still loading), and Plotly's 4.7 MB script then keeps the browser busy for a second or
+# more. Measured on the 2-core machine at load 7–12 (four cold starts each): the figures were on
+# screen 0.2–0.3 s after being sent in all four with this wait before the sidebar and the
+# charts, 1.4–5.3 s with no wait (docs/SCALE.md, section 1).
+HEADLINE_LEAD_S = 0.3
 
 
 @dataclass(frozen=True)
@@ -93,11 +116,10 @@ class FirstView:
 
 @dataclass(frozen=True, eq=False)
 class Early:
-    """The first view this run draws from the stored file, and the placeholder saying the
-    charts are on their way."""
+    """The first view this run drew from the stored file (the sidebar's "In use" line reads
+    it)."""
 
     view: FirstView
-    loading: Any  # an st.empty() placeholder
 
 
 # --- building it -----------------------------------------------------------------------------
@@ -123,7 +145,7 @@ def headline(dataset: Any, scenario: Scenario) -> tuple[tuple[Kpi, ...], str]:
     value = ai_value.headline(report, ai_value.feedback_free(dataset.dataset_id),
                               ai_chat_on=scenario.ai_chat)
     reach = ai_value.reach(dataset, scenario)
-    moved, moved_all, moved_help = ai_value.reach_text(reach)
+    moved, _, moved_help = ai_value.reach_text(reach)
     return (
         Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),
             help="Share of the recommended ads (top ads per person and app) whose score has a "
@@ -131,8 +153,7 @@ def headline(dataset: Any, scenario: Scenario) -> tuple[tuple[Kpi, ...], str]:
         Kpi("AI chats the largest contributor", pct(shares["ai_largest"]),
             help="Share of recommended ads whose biggest single contribution is the AI-chat "
                  "signal."),
-        Kpi("Top-5 ads owed to AI chats", moved, delta=moved_all, delta_color="off",
-            help=moved_help),
+        Kpi(OWED_LABEL, moved, help=moved_help),
         Kpi("Next-week top-5 hit rate added by AI chats", value.text, help=value.help),
     ), ai_value.reach_caption(reach) + "  \n" + value.caption
 
@@ -205,10 +226,18 @@ def draw_headline(top: Top) -> None:
     st.caption(top.note)
 
 
-def charts_follow(early: Early | None) -> None:
-    """The page draws its charts now: the line saying they are on their way goes."""
-    if early is not None:
-        early.loading.empty()
+def draw_body(people: Any, rules: str, trend: Callable[[], Any]) -> None:
+    """Below the headline: people per region beside the rules in force, then the AI-chat part of
+    the scores week by week. `people` and `trend()` give a Plotly figure or its stored JSON
+    (None: a sentence instead); a failing `trend` leaves the rest standing."""
+    left, right = st.columns([3, 2])
+    with left:
+        chart(people, PEOPLE_CAPTION, NO_PEOPLE)
+    with right:
+        st.subheader("Rules in force")
+        st.markdown(rules)
+    with section():
+        chart(trend(), TREND_CAPTION, NO_TREND, key=TREND_KEY)
 
 
 def peek() -> Early | None:
@@ -285,9 +314,9 @@ def first_visit(params: Mapping[str, Any], environ: Mapping[str, str] | None = N
 
 def draw_early(is_overview: bool, params: Mapping[str, Any]) -> bool:
     """On a session's first visit (`first_visit`) to the Overview, draw what it shows first —
-    the policy banner, the title and the stored headline figures — before the sidebar, and a
-    line where the charts will be. Returns whether it did; the page then draws the stored
-    charts and rules (`take`)."""
+    the policy banner, the title and the stored headline figures — before the sidebar, and give
+    the browser HEADLINE_LEAD_S to draw them before the sidebar's widgets and the charts arrive.
+    Returns whether it did; the page then draws the stored charts and rules (`take`)."""
     if not (is_overview and first_visit(params)):
         return False
     view = stored()
@@ -296,10 +325,8 @@ def draw_early(is_overview: bool, params: Mapping[str, Any]) -> bool:
     counterfactual_banner(Scenario.announced())
     st.title(TITLE)
     draw(view.top)
-    # Where the charts will be, until the page draws them (`charts_follow`).
-    loading = st.empty()
-    loading.caption(LOADING)
-    st.session_state[K_EARLY] = Early(view, loading)
+    time.sleep(HEADLINE_LEAD_S)  # the browser draws the headline before anything else arrives
+    st.session_state[K_EARLY] = Early(view)
     return True
 
 

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from adlens import engine, labels, rolling
 from adlens.contract import load_dataset
 from adlens.scenario import Scenario
-from components import ai_value
+from components import ai_value, overview_top
 from components.fmt import pct
 
 APP = str(Path(__file__).parent.parent / "app.py")
@@ -50,9 +50,13 @@ def test_overview_headline_is_the_rolling_value_with_its_denominators(at, sample
     assert f"{int(row['n_person_weeks']):,} person-weeks" in captions
     assert f"{int(row['n_clicks']):,} clicks" in captions
     reach = rolling.reach(prepared, Scenario()).set_index("population")
-    moved = _metric(at, "Top-5 ads owed to AI chats")
+    moved = _metric(at, overview_top.OWED_LABEL)
     assert moved.value == pct(reach.loc["eligible", "ads_leaving_top_k"])
-    assert pct(reach.loc["everyone", "ads_leaving_top_k"]) in moved.delta
+    # Its label names the people it is over; the figure over everyone is no arrow under it,
+    # as if it were a change, but a sentence in the caption below.
+    assert "among people who can have the signal" in moved.label and not moved.delta
+    assert (f"over all {int(reach.loc['everyone', 'people']):,} people" in captions
+            and pct(reach.loc["everyone", "ads_leaving_top_k"]) in captions)
     # The bundled sample's feedback-free twin is stored, so the caption names it.
     if rolling.stored_feedback_free(prepared.dataset_id) is not None:
         assert "without the platform's own chat targeting" in captions
@@ -124,8 +128,8 @@ def test_with_ai_chats_off_the_overview_caption_does_not_contradict_itself():
     assert "Nobody can have the AI-chat signal in this view" in off
     assert "AI chats are off in this view. Switched on" in off
     assert "who can have the signal" not in off and "who could have the signal" in off
-    owed = _metric(app, "Top-5 ads owed to AI chats")
-    assert owed.value == "—" and not owed.delta  # no "0.0% over everyone" arrow
+    owed = _metric(app, overview_top.OWED_LABEL)
+    assert owed.value == "—" and not owed.delta
 
 
 def test_a_flat_trend_axis_has_distinct_tick_labels():
