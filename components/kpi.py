@@ -19,6 +19,8 @@ class Kpi:
     delta: str | None = None
     help: str | None = None
     delta_color: str = "normal"
+    # "off" for a second figure that is not a change (a share of everyone, say): no arrow.
+    delta_arrow: str = "auto"
 
 
 def kpi_row(kpis: list[Kpi]) -> None:
@@ -30,4 +32,4 @@ def kpi_row(kpis: list[Kpi]) -> None:
         # No change is neither good nor bad: grey, whatever colour a change would have.
         col.metric(kpi.label, kpi.value, delta=kpi.delta, help=kpi.help, border=True,
                    delta_color="off" if unchanged else kpi.delta_color,
-                   delta_arrow="off" if unchanged else "auto")
+                   delta_arrow="off" if unchanged else kpi.delta_arrow)

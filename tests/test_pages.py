@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 from adlens import contract, schema
@@ -200,6 +201,10 @@ def test_the_what_if_page_compares_with_the_announced_policy(at: AppTest) -> Non
     run_page(at, "views/what_if.py")
     assert any("AI-chat signal switched off" in i.value for i in at.info)
     assert metric(at, "People whose top ads change") != "0", "AI-chat off changes some ads"
+    # Its second line is a share of everyone, not a change: grey and without an arrow.
+    changed_kpi = next(m for m in at.metric if m.label == "People whose top ads change")
+    assert changed_kpi.delta.endswith(" of everyone")
+    assert changed_kpi.proto.direction == MetricProto.MetricDirection.NONE
     at.button(key="preset_eu_in").click().run()
     assert not at.exception
     assert at.sidebar.toggle(key="sc_exclude_EU").value is False

@@ -44,7 +44,7 @@ def headline(dataset, base, result_base, current, result_now, changed: pd.DataFr
     kpis = [
         Kpi("People whose top ads change", f"{total_changed:,}",
             delta=pct(total_changed / max(dataset.n_users, 1)) + " of everyone",
-            delta_color="off"),
+            delta_color="off", delta_arrow="off"),
         Kpi("Ads with an AI-chat contribution", pct(after["ai_share"]),
             delta=pp(after["ai_share"] - before["ai_share"]), delta_color="off",
             help=f"{name}; the change is against the announced policy."),
