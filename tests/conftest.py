@@ -59,3 +59,14 @@ def heldout_report_once_per_model():
     tm.heldout_report = once
     yield
     tm.heldout_report = real
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shipped_text_model() -> None:
+    """The fitted text model shipped with the sample, put in the cache before any test asks
+    for it (as `engine.prepare` does): a test that loads the model directly would otherwise
+    train it, two minutes of CPU, whenever it runs before any test that prepares a dataset
+    (one test file on its own, with an empty ADLENS_CACHE as in CI)."""
+    from adlens import artifacts
+
+    artifacts.seed_text_model()
