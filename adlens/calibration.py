@@ -14,6 +14,9 @@ quoted outside AdLens.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import operator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +26,16 @@ from adlens import schema
 
 if TYPE_CHECKING:
     from adlens.simulate import SimParams
+
+
+def ordered_sum(values: Iterable[float]) -> float:
+    """Floats added left to right, one rounding per addition, as Python's sum() did up to 3.11.
+
+    Python 3.12's sum() compensates the rounding of floats, so the same calibration summed with
+    it ends in other last digits: a generated population's description (dataset.json) and the
+    shares its people are drawn with would depend on the Python version. The bundled sample was
+    made with this order, so it stays reproducible on 3.11 (CI) and 3.12 (Community Cloud)."""
+    return functools.reduce(operator.add, values, 0.0)
 
 
 @dataclass(frozen=True)
@@ -118,7 +131,7 @@ def _country_shares() -> tuple[tuple[str, float], ...]:
     out: dict[str, float] = {}
     for region, share in REGION_SHARES.items():
         split = _WITHIN_REGION[region]
-        total = sum(split.values())
+        total = ordered_sum(split.values())
         left = share - (KOREA_SHARE.value if region == "Asia-Pacific" else 0.0)
         for country, weight in split.items():
             out[country] = left * weight / total
@@ -236,7 +249,7 @@ def expected_language_shares(country_shares: tuple[tuple[str, float], ...] = COU
         weight = share * by_region[schema.region_of(country)]
         for lang, part in zip(schema.CHAT_LANGUAGES, language_shares(country), strict=True):
             totals[lang] += weight * part
-    whole = sum(totals.values())
+    whole = ordered_sum(totals.values())
     return {lang: v / whole for lang, v in totals.items()}
 
 
@@ -283,8 +296,8 @@ def expected_meta_ai_share(country_shares: tuple[tuple[str, float], ...] = COUNT
                            by_region: dict[str, float] | None = None) -> float:
     """The population's expected share of Meta AI users (before the age tilt, mean 1)."""
     by_region = META_AI_BY_REGION if by_region is None else by_region
-    total = sum(s for _, s in country_shares)
-    return sum(s * by_region[schema.region_of(c)] for c, s in country_shares) / total
+    total = ordered_sum(s for _, s in country_shares)
+    return ordered_sum(s * by_region[schema.region_of(c)] for c, s in country_shares) / total
 
 
 # --- presets -------------------------------------------------------------------------------

@@ -474,7 +474,8 @@ def _people(n: int, rng: np.random.Generator, p: SimParams) -> _People:
     home = rng.choice(where.code.size, n, p=where.p)
     country = where.code[home]
     excluded = where.excluded[home]
-    age = rng.choice(len(schema.AGE_BANDS), n, p=np.array(p.age_shares) / sum(p.age_shares))
+    age = rng.choice(len(schema.AGE_BANDS), n, p=np.array(p.age_shares)
+                     / calibration.ordered_sum(p.age_shares))
     uses_ai = rng.random(n) < np.minimum(where.meta_ai[home]
                                          * np.array(p.meta_ai_age_ratio)[age], 0.95)
     glasses = uses_ai & (rng.random(n) < p.glasses_share_of_ai_users)

@@ -69,6 +69,18 @@ def test_country_shares_follow_meta_regions() -> None:
     assert 0.15 < europe < 0.25  # "about a fifth"
 
 
+def test_shares_are_summed_in_order_on_every_python() -> None:
+    # Python 3.12's sum() compensates float rounding (0.1 ten times gives 1.0 there, not
+    # 0.9999999999999999): the calibration must not depend on which Python runs it.
+    assert calibration.ordered_sum([0.1] * 10) == 0.9999999999999999
+    assert calibration.ordered_sum([]) == 0.0
+    # So the country shares are the very ones the bundled sample records, to the last digit,
+    # and the documented command reproduces its dataset.json on 3.11 and 3.12 alike.
+    recorded = json.loads((ROOT / "sample_data" / "dataset.json").read_text())
+    assert [tuple(pair) for pair in recorded["params"]["country_shares"]] == list(
+        calibration.COUNTRY_SHARES)
+
+
 def test_impressions_per_day_is_the_stated_arithmetic() -> None:
     per_day = (calibration.AD_REVENUE_2024.value
                / (calibration.FAMILY_DAILY_PEOPLE_2024.value * 366)

@@ -52,12 +52,13 @@ def _copies(sealed: tm.LabelledTexts, texts) -> list[str]:
     return [t for t in sealed.texts if norm(t) in seen]
 
 
-def test_no_sealed_message_is_in_the_training_or_calibration_text(sealed):
-    train, _ = tm.training_texts()
+def test_no_sealed_message_is_in_the_training_or_calibration_text(sealed, training_text,
+                                                                   calibration_text):
+    train, _ = training_text
     assert len(train) > 10_000
     assert _copies(sealed, train) == []
     # The calibration split chose the threshold: it must not hold a sealed message either.
-    assert _copies(sealed, tm.calibration_texts().texts) == []
+    assert _copies(sealed, calibration_text.texts) == []
 
 
 def test_no_sealed_message_is_in_the_written_training_lists(sealed):

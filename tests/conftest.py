@@ -1,0 +1,72 @@
+"""Fixtures shared by the engine tests: expensive, read-only inputs built once per test session.
+
+Each is what the named function returns, computed once instead of once per test or module
+(the text model's training text alone is 168,000 messages and takes seconds to generate).
+Arrays come back read-only, so a test cannot change what the next one sees."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from adlens import text_model as tm
+
+
+def _read_only(*arrays: np.ndarray) -> None:
+    for array in arrays:
+        array.flags.writeable = False
+
+
+@pytest.fixture(scope="session")
+def training_text() -> tuple[np.ndarray, np.ndarray]:
+    """`text_model.training_texts()`: the texts and their labels."""
+    texts, labels = tm.training_texts()
+    _read_only(texts, labels)
+    return texts, labels
+
+
+@pytest.fixture(scope="session")
+def calibration_text() -> tm.LabelledTexts:
+    """`text_model.calibration_texts()`: the held-out messages that calibrate the threshold."""
+    labelled = tm.calibration_texts()
+    _read_only(*(getattr(labelled, f.name) for f in dataclasses.fields(labelled)
+                 if isinstance(getattr(labelled, f.name), np.ndarray)))
+    return labelled
+
+
+@pytest.fixture(scope="session", autouse=True)
+def heldout_report_once_per_model():
+    """`text_model.heldout_report(model)` computed once per model object in the session.
+
+    The report depends on the model alone (the held-out text is generated from a fixed seed,
+    the validation and sealed sets are files), and every audit, text report and Method page
+    asks for it: the commands' tests run the audit a dozen times on the same model, each time
+    classifying the same 8,000 held-out messages again. A model trained in a test is another
+    object, so it gets its own report. The model is kept with its report so its id is never
+    reused by another object."""
+    real = tm.heldout_report
+    reports: dict[int, tuple[tm.TextModel, tm.TextReport]] = {}
+
+    def once(model: tm.TextModel | None = None) -> tm.TextReport:
+        model = model or tm.load_text_model()
+        hit = reports.get(id(model))
+        if hit is None or hit[0] is not model:
+            hit = reports[id(model)] = (model, real(model))
+        return hit[1]
+
+    tm.heldout_report = once
+    yield
+    tm.heldout_report = real
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shipped_text_model() -> None:
+    """The fitted text model shipped with the sample, put in the cache before any test asks
+    for it (as `engine.prepare` does): a test that loads the model directly would otherwise
+    train it, two minutes of CPU, whenever it runs before any test that prepares a dataset
+    (one test file on its own, with an empty ADLENS_CACHE as in CI)."""
+    from adlens import artifacts
+
+    artifacts.seed_text_model()
