@@ -148,8 +148,8 @@ def _truth_of(folder: Path, event_ids: pd.Series) -> pd.DataFrame:
     then kept when their id is one of the events' (exact).
 
     The set test runs once on what the range read, not inside the scan's filter: there Arrow
-    built the set of the block's million ids again for every batch it scanned (0.6 CPU s a
-    block of 20,000 people, against 0.1 s here; docs/SCALE.md section 10)."""
+    built the set of the block's million ids again for every batch it scanned (0.56 CPU s for
+    a block of 20,000 people, against 0.32 s here; docs/SCALE.md section 10)."""
     ids = pa.array(event_ids.astype(str), type=pa.string())
     if isinstance(ids, pa.ChunkedArray):
         ids = ids.combine_chunks()
