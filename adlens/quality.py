@@ -188,6 +188,7 @@ def _poisson_thresholds() -> np.ndarray:
 
 
 _POISSON_CUTS = _poisson_thresholds()
+_COUNTED_CUTS = 6  # cut points compared one by one in poisson_weights (weights 0 to 6)
 
 
 def person_keys(user_ids: np.ndarray) -> np.ndarray:
@@ -211,7 +212,16 @@ def poisson_weights(keys: np.ndarray, start: int, count: int, seed: int) -> np.n
     salt = _mix64(np.full(1, seed % 2**64, dtype=np.uint64) + np.uint64(_GOLDEN))
     salt = _mix64(resample * np.uint64(_GOLDEN) ^ salt)
     x = _mix64(np.asarray(keys, dtype=np.uint64)[None, :] ^ salt[:, None])
-    return np.searchsorted(_POISSON_CUTS, x, side="right").astype(np.uint8)
+    # The inverse CDF as a count of the cut points at or below x: weights of 0 to 6 from six
+    # comparisons (a third of `searchsorted`'s time, the same weights); the rare larger ones
+    # (P(weight ≥ 7) ≈ 8e-5) are looked up exactly.
+    weight = (x >= _POISSON_CUTS[0]).view(np.uint8)
+    for cut in _POISSON_CUTS[1:_COUNTED_CUTS]:
+        weight += x >= cut
+    large = np.flatnonzero(x >= _POISSON_CUTS[_COUNTED_CUTS])
+    if large.size:
+        weight.flat[large] = np.searchsorted(_POISSON_CUTS, x.flat[large], side="right")
+    return weight
 
 
 def poisson_sums(keys: np.ndarray, values: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
