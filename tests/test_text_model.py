@@ -261,7 +261,7 @@ def test_requests_to_the_assistant_written_here_carry_no_ad_topic(model):
         "kal subah 6 baje uthana", "okay never mind, thanks anyway",
     ], dtype=object)
     codes, p = model.infer(texts)
-    # GAP: model v5 reads the reminder to water the plants as gardening (v4 read all eight as
+    # GAP: models v5 and v6 read the reminder to water the plants as gardening (v4 read all eight as
     # no ad topic): a reminder that names a topic's thing pulls toward the topic. Guarded at
     # the measured level (7 of 8); the goal is all eight.
     assert (codes == tm.NO_TOPIC).sum() >= 7, codes
