@@ -65,10 +65,11 @@ SNIPS_MAP: dict[str, str | None] = {
 
 def _read(root: Path, path: str) -> str:
     """A file of a corpus copy: from the work tree when present, else from git at HEAD."""
+    # Some SNIPS files hold a few bytes that are not UTF-8: they are dropped.
     if (root / path).is_file():
-        return (root / path).read_text(encoding="utf-8")
+        return (root / path).read_bytes().decode("utf-8", "ignore")
     return subprocess.run(["git", "-C", str(root), "show", f"HEAD:{path}"], check=True,
-                          capture_output=True, text=True).stdout
+                          capture_output=True).stdout.decode("utf-8", "ignore")
 
 
 def load_clinc(root: Path) -> pd.DataFrame:
@@ -86,11 +87,53 @@ def load_snips(root: Path) -> pd.DataFrame:
     rows = []
     for intent in SNIPS_MAP:
         raw = _read(root, f"2017-06-custom-intent-engines/{intent}/validate_{intent}.json")
-        for item in json.loads(raw.encode("utf-8").decode("utf-8", "ignore"))[intent]:
+        for item in json.loads(raw)[intent]:
             rows.append(("".join(part["text"] for part in item["data"]), intent))
     frame = pd.DataFrame(rows, columns=["text", "intent"])
     frame["label"] = frame["intent"].map(SNIPS_MAP)
     return frame
+
+
+def clinc_sentences(root: Path) -> set[str]:
+    """Every sentence of CLINC150, all splits (to check that the project copies none)."""
+    data = json.loads(_read(root, "data/data_full.json"))
+    return {row[0] for rows in data.values() for row in rows}
+
+
+def snips_sentences(root: Path) -> set[str]:
+    """Every utterance of the seven SNIPS intents, training and validation files."""
+    out = set()
+    for intent in SNIPS_MAP:
+        for name in (f"train_{intent}.json", f"train_{intent}_full.json",
+                     f"validate_{intent}.json"):
+            try:
+                raw = _read(root, f"2017-06-custom-intent-engines/{intent}/{name}")
+            except (subprocess.CalledProcessError, FileNotFoundError):
+                continue  # a stand-in copy may hold only some files
+            data = json.loads(raw)[intent]
+            out.update("".join(part["text"] for part in item["data"]) for item in data)
+    return out
+
+
+def _norm(text: str) -> str:
+    return " ".join("".join(c for c in str(text).lower() if c.isalnum() or c.isspace()).split())
+
+
+# Messages of up to three words ("thank you", "next song", "stop") are stock phrases that any
+# two writers share: they are not counted as copies.
+STOCK_PHRASE_WORDS = 3
+
+
+def bank_copies(sentences: set[str], written: list[str] | None = None) -> list[str]:
+    """Messages of the written bank (or of `written`) longer than a stock phrase and equal to
+    a corpus sentence once case, punctuation and spacing are ignored: there must be none."""
+    if written is None:
+        from adlens.chat_corpus import bank
+
+        written = list(bank.load_bank()["text"])
+    corpus = {_norm(s) for s in sentences}
+    return [t for t in written
+            if len(_norm(t).split()) > STOCK_PHRASE_WORDS and _norm(t) in corpus]
 
 
 def measure(model, frame: pd.DataFrame) -> dict[str, float]:
@@ -128,6 +171,7 @@ def measure(model, frame: pd.DataFrame) -> dict[str, float]:
 
 
 CORPORA = {"clinc150": (CLINC_ENV, load_clinc), "snips": (SNIPS_ENV, load_snips)}
+SENTENCES = {"clinc150": clinc_sentences, "snips": snips_sentences}
 
 
 def corpus_figures(name: str, model=None) -> dict[str, float] | None:
@@ -140,7 +184,10 @@ def corpus_figures(name: str, model=None) -> dict[str, float] | None:
         from adlens import text_model as tm
 
         model = tm.load_text_model()
-    return measure(model, loader(Path(folder)))
+    figures = measure(model, loader(Path(folder)))
+    figures["bank_messages_equal_to_a_corpus_sentence"] = len(
+        bank_copies(SENTENCES[name](Path(folder))))
+    return figures
 
 
 def main() -> int:

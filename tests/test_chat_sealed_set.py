@@ -132,9 +132,10 @@ def test_target_checks_can_fail_on_each_target():
         assert not checks[target] and all(v for k, v in checks.items() if k != target), target
 
 
-# --- the issue's targets on the sealed set (model version 5) --------------------------------
+# --- the issue's targets on the sealed set (model version 7) --------------------------------
 # Met on the sealed set: everyday topic accuracy, everyday messages held back (version 4 held
-# back 6.3%; version 5, trained with the written message bank, 4.4%) and the non-English gap.
+# back 6.3%; version 5, trained with the written message bank, 4.4%; version 6 and version
+# 7, 3.7%) and the non-English gap.
 def test_sealed_everyday_topic_accuracy_meets_the_target(sealed_report):
     assert sealed_report.loc["all", "everyday_accuracy"] >= tm.TARGETS["everyday_accuracy"]
 
@@ -150,12 +151,15 @@ def test_sealed_non_english_accuracy_within_ten_points_of_english(sealed_report)
         assert sealed_report.loc[lang, "everyday_accuracy"] >= english - 0.10, lang
 
 
-# Missed on the sealed set. GAP: the target is at least 95% of sensitive messages caught; model
-# version 5 catches 113 of the sealed set's 119 (95.0% rounded, 94.96%; version 4: 112, 94.1%;
-# English 93.2%). This guards the measured level so the gap cannot silently widen; raise it to
-# the target when a model meets it.
-def test_sealed_sensitive_messages_caught_no_worse_than_measured(sealed_report):
-    assert sealed_report.loc["all", "sensitive_caught"] >= 0.949
+# Sensitive messages caught: the target is at least 95%. Model version 7 catches 114 of the
+# sealed set's 119 (95.8%; English 69 of 74, 93.2%), the first version to meet it (version 6:
+# 111, 93.3%; version 5: 113, 94.96%; version 4: 112, 94.1%). Version 7's written bank added
+# terse sensitive commands, chosen on the validation set (the sealed set was read for the
+# chosen build and for the final one, which only rewords a message written twice; 114 both
+# times). This guards the target and the measured level, so neither can silently slip.
+def test_sealed_sensitive_messages_caught_meet_the_target(sealed_report):
+    assert sealed_report.loc["all", "sensitive_caught"] >= tm.TARGETS["sensitive_caught"]
+    assert sealed_report.loc["all", "sensitive_caught"] >= 114 / 119 - 1e-9
 
 
 def test_sealed_report_covers_every_language_and_kind(sealed_report):

@@ -89,3 +89,23 @@ def test_not_available_without_a_copy(monkeypatch, tmp_path):
     assert pub.corpus_figures("clinc150", model=_KeywordModel()) is None
     monkeypatch.setenv(pub.CLINC_ENV, str(_clinc(tmp_path / "copy")))
     assert pub.corpus_figures("clinc150", model=_KeywordModel())["messages_mapped"] == 6
+
+
+def test_bank_copies_finds_a_corpus_sentence_retyped(tmp_path):
+    sentences = pub.clinc_sentences(_clinc(tmp_path))
+    assert "how tall is a giraffe" in sentences and "play that song" in sentences  # all splits
+    written = ["How tall is a GIRAFFE?!", "pay the gas bill, please", "pay the bill",
+               "how tall is a camel"]
+    # Re-typed with other case and punctuation: found; a three-word stock phrase is not counted.
+    assert pub.bank_copies(sentences, written) == ["How tall is a GIRAFFE?!",
+                                                   "pay the gas bill, please"]
+
+
+def test_snips_sentences_read_training_and_validation_files(tmp_path):
+    folder = tmp_path / "2017-06-custom-intent-engines" / "PlayMusic"
+    folder.mkdir(parents=True)
+    for name, text in (("train_PlayMusic.json", "put on some jazz"),
+                       ("validate_PlayMusic.json", "play the blues")):
+        item = {"data": [{"text": text}]}
+        (folder / name).write_bytes(json.dumps({"PlayMusic": [item]}).encode() + b"\xed")
+    assert pub.snips_sentences(tmp_path) == {"put on some jazz", "play the blues"}
