@@ -36,6 +36,13 @@ def _tradeoffs(model_version: str, _model) -> dict[str, pd.DataFrame]:
     return whatif.threshold_tradeoffs(_model)
 
 
+# The cards count every chat on an everyday topic; the Method page's language table gives
+# look-alikes a column of their own, so its everyday figure is lower for the same set.
+LOOKALIKES_NOTE = ("Look-alikes (a sensitive word in another sense, \"check my battery "
+                   "health\") count as everyday chats here; the Method page's language table "
+                   "counts them apart, so its everyday figure is lower.")
+
+
 def tradeoffs(dataset) -> dict[str, pd.DataFrame]:
     """Leakage and everyday chats held back at every threshold, per validation set (cached)."""
     model = data.prepared(dataset).text_model
@@ -127,7 +134,7 @@ def threshold_section(dataset, scenario: Scenario) -> None:
                     delta=pp(now["held_back"] - before["held_back"]), delta_color="inverse",
                     help=f"On the {label}: the share of everyday chats wrongly held back as "
                          "sensitive at this threshold; the change is against the model's "
-                         "chosen threshold."),
+                         "chosen threshold. " + LOOKALIKES_NOTE),
             ])
         held = _held_back(dataset.dataset_id, scenario.with_(sensitive_threshold=threshold),
                           prepared)

@@ -142,6 +142,8 @@ def _detector_cards(at) -> dict[str, float]:
 def test_the_what_if_slider_moves_leakage_up_and_held_back_down() -> None:
     from streamlit.testing.v1 import AppTest
 
+    from components import threshold
+
     at = AppTest.from_file(APP, default_timeout=240)
     at.run()
     at.switch_page("views/what_if.py").run()
@@ -151,6 +153,10 @@ def test_the_what_if_slider_moves_leakage_up_and_held_back_down() -> None:
     # by their place on the page.
     assert any(m.value == "**Hand-written validation set**" for m in at.markdown)
     before = _detector_cards(at)
+    # The held-back cards count look-alikes with everyday chats, and say so (the Method page
+    # reports them apart, with a lower everyday figure for the same set).
+    helps = [m.help for m in at.metric if m.label.startswith("Everyday chats held back")]
+    assert helps and all(threshold.LOOKALIKES_NOTE in h for h in helps)
     labels = list(before)
     assert len(labels) >= 4
     dataset_before = int(next(m.value for m in at.metric
