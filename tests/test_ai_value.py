@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from apptest_app import started
 from streamlit.testing.v1 import AppTest
 
 from adlens import engine, labels, rolling
@@ -26,10 +27,7 @@ def sample():
 
 @pytest.fixture(scope="module")
 def at() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=180)
-    app.run()
-    assert not app.exception
-    return app
+    return started()
 
 
 def _metric(at: AppTest, label: str):

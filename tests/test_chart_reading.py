@@ -7,18 +7,16 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from apptest_app import started
 from streamlit.testing.v1 import AppTest
 
 from adlens import recall, schema
 from components import charts, frames
 from components.colors import LABEL_COLORS, SIGNAL_COLORS
-
-APP = str(Path(__file__).parent.parent / "app.py")
 
 
 def _shares(tiny: float = 0.002) -> pd.DataFrame:
@@ -183,10 +181,7 @@ def test_a_timeline_without_exposures_still_spans_the_look_back() -> None:
 # --- on the pages (AppTest) --------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def at() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=240)
-    app.run()
-    assert not app.exception
-    return app
+    return started(240)
 
 
 CODE_NAME = re.compile(r"`[^`]+`|\b[a-z]+(?:_[a-z0-9]+)+\b")

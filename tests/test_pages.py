@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from apptest_app import new_app, started
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
@@ -24,10 +25,6 @@ TINY_ADS = ("ad_id,advertiser,topic,title\n"
 TINY_EVENTS = ("event_id,user_id,ts,app,event_type,topic,text,modality,ad_id,dwell_ms\n"
                "e1,solo,2026-01-10T10:00:00Z,meta_ai,ai_chat,,best hiking boots for rain?,"
                "text,,\n")
-
-
-def new_app() -> AppTest:
-    return AppTest.from_file(APP, default_timeout=180)
 
 
 def run_page(at: AppTest, page: str) -> AppTest:
@@ -64,10 +61,7 @@ def metric(at: AppTest, label: str) -> str:
 
 @pytest.fixture(scope="module")
 def at() -> AppTest:
-    app = new_app()
-    app.run()
-    assert not app.exception
-    return app
+    return started()
 
 
 @pytest.fixture(scope="module")
