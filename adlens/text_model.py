@@ -287,7 +287,7 @@ def _cache_path(version: str) -> Path:
     digest = hashlib.sha1(b"".join(p.read_bytes() for p in sources)).hexdigest()[:10]
     root = Path(os.environ.get("ADLENS_CACHE", Path(tempfile.gettempdir()) / "adlens-cache"))
     return root / (f"text_model-v{version}-sk{sklearn.__version__}-n{N_CORPUS}-"
-                   f"text{digest}.joblib")
+                   f"text{digest}.pkl")
 
 
 def train_text_model(version: str = MODEL_VERSION) -> TextModel:
@@ -315,25 +315,45 @@ def train_text_model(version: str = MODEL_VERSION) -> TextModel:
     return model.with_threshold(threshold)
 
 
+def read_model(path: Path) -> TextModel | None:
+    """A model stored by `write_model`, or None when the file is missing, half written or not
+    a model. Read with the C unpickler: joblib's reader is pure Python and took 1.2 s for
+    what this reads in 0.05 s (the two vocabularies' 129,000 entries)."""
+    import pickle
+
+    try:
+        with open(path, "rb") as f:
+            model = pickle.load(f)
+    except Exception:  # a stale, truncated or foreign file: the caller retrains
+        return None
+    return model if isinstance(model, TextModel) else None
+
+
+def write_model(model: TextModel, path: Path) -> None:
+    """Store a model for `read_model`, atomically (a concurrent reader never sees half a
+    file). The vocabularies' indices are stored as Python ints rather than NumPy scalars:
+    a tenth smaller and twice as fast to read, the same features."""
+    import pickle
+
+    for _, vectorizer in model.pipeline.named_steps["features"].transformer_list:
+        vectorizer.vocabulary_ = {k: int(i) for k, i in vectorizer.vocabulary_.items()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump(model, f, protocol=5)
+    tmp.replace(path)
+
+
 @functools.lru_cache(maxsize=2)
 def load_text_model(version: str = MODEL_VERSION) -> TextModel:
     """The trained text model: from the on-disk cache if present, else trained and cached."""
-    import joblib
-
     path = _cache_path(version)
-    if path.exists():
-        try:
-            model = joblib.load(path)
-            if isinstance(model, TextModel):
-                return model
-        except Exception:  # a stale or half-written cache file: retrain below
-            pass
+    model = read_model(path) if path.exists() else None
+    if model is not None:
+        return model
     model = train_text_model(version)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        joblib.dump(model, tmp)
-        tmp.replace(path)  # atomic, so a concurrent reader never sees half a file
+        write_model(model, path)
     except OSError:
         pass  # caching is an optimisation only
     return model

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import pickle
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -200,15 +202,43 @@ def test_artifacts_can_be_switched_off(dataset, computed, cache, monkeypatch):
 def test_the_shipped_text_model_seeds_only_a_cache_of_the_same_recipe(tmp_path, monkeypatch):
     shipped = tmp_path / "shipped"
     shipped.mkdir()
-    (shipped / artifacts.TEXT_MODEL).write_bytes(b"model bytes")
+    (shipped / artifacts.TEXT_MODEL).write_bytes(zlib.compress(b"model bytes"))
     monkeypatch.setenv("ADLENS_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv(artifacts.ENV_SWITCH, raising=False)
     target = tm._cache_path(tm.MODEL_VERSION)
-    (shipped / (artifacts.TEXT_MODEL + ".name")).write_text("text_model-v0-other.joblib\n")
+    (shipped / (artifacts.TEXT_MODEL + ".name")).write_text("text_model-v0-other.pkl\n")
     assert artifacts.seed_text_model(shipped) is False and not target.exists()
     (shipped / (artifacts.TEXT_MODEL + ".name")).write_text(target.name + "\n")
     assert artifacts.seed_text_model(shipped) is True
-    assert target.read_bytes() == b"model bytes"
+    assert target.read_bytes() == b"model bytes"  # decompressed into the cache
+
+
+def test_a_damaged_shipped_text_model_is_not_seeded(tmp_path, monkeypatch):
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    monkeypatch.setenv("ADLENS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv(artifacts.ENV_SWITCH, raising=False)
+    target = tm._cache_path(tm.MODEL_VERSION)
+    (shipped / (artifacts.TEXT_MODEL + ".name")).write_text(target.name + "\n")
+    (shipped / artifacts.TEXT_MODEL).write_bytes(zlib.compress(b"model bytes")[:-4])
+    assert artifacts.seed_text_model(shipped) is False and not target.exists()
+
+
+def test_the_stored_text_model_reads_back_the_same_with_plain_int_vocabularies(tmp_path):
+    model = tm.load_text_model()
+    path = tmp_path / "model.pkl"
+    tm.write_model(model, path)
+    again = tm.read_model(path)
+    texts = np.array(["book a table for two tonight", "is this mole cancer",
+                      "play the new album", "why is the sky blue"], dtype=object)
+    np.testing.assert_array_equal(again.predict_proba(texts), model.predict_proba(texts))
+    assert again.sensitive_threshold == model.sensitive_threshold
+    for _, vectorizer in again.pipeline.named_steps["features"].transformer_list:
+        assert {type(i) for i in vectorizer.vocabulary_.values()} == {int}
+    path.write_bytes(path.read_bytes()[:1000])  # half written
+    assert tm.read_model(path) is None
+    path.write_bytes(pickle.dumps({"not": "a model"}))
+    assert tm.read_model(path) is None
 
 
 def test_the_sample_prepares_without_scikit_learn_or_training(tmp_path):
