@@ -18,6 +18,7 @@ from adlens.dataset import Dataset
 from adlens.scenario import Scenario
 from components import ai_value, charts, data, frames
 from components.fmt import pct, pp
+from components.overview_top import OWED_LABEL
 from components.scenario_controls import announced_base, current_memory_params
 
 log = logging.getLogger("adlens.ui")
@@ -126,11 +127,14 @@ def build_report(dataset: Dataset, scenario: Scenario) -> str:
                                   ai_value.feedback_free(dataset.dataset_id),
                                   ai_chat_on=scenario.ai_chat)
         reach = ai_value.reach(dataset, scenario)
-        moved, moved_all, _ = ai_value.reach_text(reach)
+        moved, _, _ = ai_value.reach_text(reach)
         parts.append("<h2>Headline figures</h2>" + _kpis([
             ("Ads with an AI-chat contribution", pct(shares["ai_share"]), ""),
             ("AI chats the largest contributor", pct(shares["ai_largest"]), ""),
-            ("Top-5 ads owed to AI chats", moved, moved_all),
+            # As on the Overview: the figure is over the people who can have the signal, and
+            # the same over everyone is in the caption below, not under the value where it
+            # read as a change.
+            (OWED_LABEL, moved, ""),
             (f"Next-week {labels.metric('precision@k').lower()} added by AI chats", value.text,
              ""),
         ]) + f"<p class='muted'>{html.escape(ai_value.reach_caption(reach))} "

@@ -101,6 +101,11 @@ def test_the_report_carries_the_rolling_headline(at, sample):
     assert "Next-week top-5 hit rate added by AI chats" in page
     assert f"<b>{ai_value.points(value)}</b>" in page
     assert "person-weeks" in page
+    # The reach figure is labelled as the Overview labels it, with the figure over everyone in
+    # the caption and not under the value (where it read as a change).
+    assert "Top-5 ads owed to AI chats, among people who can have the signal" in page
+    assert "over everyone" not in page
+    assert "would leave their top 5 without it; over all" in page
 
 
 def test_nothing_to_measure_says_so():
