@@ -17,12 +17,17 @@ SIGNAL_COLORS: dict[str, str] = {
     "friend_like": "#B279A2",
     "site_visit": "#E377C2",
     "similar_people": "#9D755D",
-    # Not grey: grey reads as "no data" and is the baseline's and chance's colour.
-    "ad_click": "#5E60CE",
+    # Not grey: grey reads as "no data" and is the baseline's and chance's colour. Not the
+    # indigo it was either: on a person's timeline it sat next to the ad impressions' purple
+    # (11 apart in CIELAB, where every other pair is 23 or more); this berry is 40 or more
+    # from every signal, event and region colour.
+    "ad_click": "#B82E53",
 }
 assert set(SIGNAL_COLORS) == set(schema.SIGNALS)
 BASELINE_COLOR = "#7F7F7F"
-TOTAL_COLOR = "#5A6B8C"
+# The score bar ends the waterfall: a dark slate, not a signal's hue, 25 or more from every
+# signal and the baseline's grey (the lighter slate it was sat 11 from likes' blue).
+TOTAL_COLOR = "#3E4A5C"
 
 # Regions get hues no signal uses, so a page with both never makes a region look like a signal.
 REGION_COLORS: dict[str, str] = {
