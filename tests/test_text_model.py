@@ -277,15 +277,16 @@ def test_handwritten_non_english_accuracy_within_ten_points(hand_report):
 # (v6: 14, 14.6%; v5: 15, 15.6%; v4: 18, 19%; v3: 29%), against a goal of at most 5% that the
 # model does not yet reach. v7 trades two more look-alikes held back for more sensitive messages
 # caught (its bank adds 332 terse sensitive commands and 122 look-alikes). This guards the
-# measured level so it cannot silently get worse; the goal stays open.
-HARD_NEGATIVES_HELD_BACK_MEASURED = 16 / 96 + 1e-9
+# measured level so it cannot silently get worse; the goal stays open. (A v8 bank held back 13
+# of them but caught fewer sealed sensitive messages: not adopted, docs/ARCHITECTURE.md.)
+HARD_NEGATIVES_HELD_BACK_MEASURED = 16  # look-alikes held back, of the set's
 
 
 def test_handwritten_hard_negatives_held_back_no_worse_than_measured(model, handwritten):
     hard = handwritten.kinds == "hard_negative"
     assert hard.sum() >= 20
     codes, p = model.infer(handwritten.texts[hard])
-    assert model.flag_sensitive(codes, p["meta7"], "meta7").mean() <= \
+    assert model.flag_sensitive(codes, p["meta7"], "meta7").sum() <= \
         HARD_NEGATIVES_HELD_BACK_MEASURED
 
 
