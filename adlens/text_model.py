@@ -41,7 +41,9 @@ N_DATASET_STYLE = 30_000  # dataset-style messages (chat_text with its own seed)
 # among 24,000, 48,000 and 96,000 rows on the hand-written validation set (never on the public
 # corpora): 48,000 read everyday topics as well as 96,000 and caught the most sensitive chats.
 # v6 and v7 keep it; v6's bank adds sittings of terse, name-heavy commands, v7's terse
-# sensitive commands and their look-alikes (see docs/ARCHITECTURE.md).
+# sensitive commands and their look-alikes (see docs/ARCHITECTURE.md). A v8 bank (sittings in
+# chat_corpus/bank_candidate_v8/, not trained on) was measured and not adopted: it caught
+# fewer sealed sensitive chats (see docs/ARCHITECTURE.md).
 N_BANK = 48_000
 N_CALIBRATION = 20_000
 # Rows from the bank's held-out split (about 700 messages) in the calibration split, so the
@@ -444,20 +446,32 @@ def false_hold_rate(true_topics: np.ndarray, flagged: np.ndarray,
 
 def threshold_tradeoff(model: TextModel, texts: np.ndarray, topics: np.ndarray,
                        sensitive_list: str = "meta7",
-                       thresholds: np.ndarray = THRESHOLD_GRID) -> pd.DataFrame:
+                       thresholds: np.ndarray = THRESHOLD_GRID,
+                       kinds: np.ndarray | None = None) -> pd.DataFrame:
     """Leakage and everyday-held-back at each threshold on a labelled set (columns:
-    threshold, leakage, held_back, caught). Raising the threshold never raises held_back and
-    never lowers leakage."""
+    threshold, leakage, held_back, caught, lookalikes_held_back). Raising the threshold never
+    raises held_back and never lowers leakage.
+
+    With `kinds` (a set that marks its look-alikes "hard_negative"), look-alikes are left out
+    of held_back and counted in lookalikes_held_back, as `language_report` counts them, so a
+    set shows one everyday figure wherever it is shown; without, every chat on an everyday
+    topic counts and lookalikes_held_back is NaN."""
     codes, p = model.infer(texts)
     p_list = p[sensitive_list]
+    topics = np.asarray(topics, dtype=str)
+    hard = (np.zeros(len(topics), dtype=bool) if kinds is None
+            else np.asarray(kinds, dtype=str) == "hard_negative")
+    everyday_topics = np.where(hard, "", topics)  # "" is no label: out of every rate
     rows = []
     for t in np.asarray(thresholds, dtype=float):
         flagged = model.flag_sensitive(codes, p_list, sensitive_list, float(t))
         leak = leakage_rate(topics, flagged, sensitive_list, codes)
         strict = leakage_rate(topics, flagged, sensitive_list)
-        rows.append((float(t), leak, false_hold_rate(topics, flagged, sensitive_list),
-                     1.0 - strict))
-    return pd.DataFrame(rows, columns=["threshold", "leakage", "held_back", "caught"])
+        lookalikes = float(flagged[hard].mean()) if hard.any() else float("nan")
+        rows.append((float(t), leak, false_hold_rate(everyday_topics, flagged, sensitive_list),
+                     1.0 - strict, lookalikes))
+    return pd.DataFrame(rows, columns=["threshold", "leakage", "held_back", "caught",
+                                       "lookalikes_held_back"])
 
 
 def choose_threshold(tradeoff: pd.DataFrame, target_leakage: float = TARGET_LEAKAGE) -> float:
@@ -604,4 +618,5 @@ def heldout_report(model: TextModel | None = None) -> TextReport:
                           SET_GENERATED: held, SET_HANDWRITTEN: hand,
                           SET_SEALED: handwritten_set(SEALED_CSV)}),
                       threshold=model.sensitive_threshold,
-                      tradeoff=threshold_tradeoff(model, curve_set.texts, curve_set.topics))
+                      tradeoff=threshold_tradeoff(model, curve_set.texts, curve_set.topics,
+                                                  kinds=curve_set.kinds))

@@ -141,7 +141,7 @@ def threshold_tradeoffs(model) -> dict[str, pd.DataFrame]:
 
     sets = {tm.SET_GENERATED: tm.heldout_set(), tm.SET_HANDWRITTEN: tm.handwritten_set()}
     return {name: tm.threshold_tradeoff(model, labelled.texts, labelled.topics,
-                                        thresholds=THRESHOLD_STEPS)
+                                        thresholds=THRESHOLD_STEPS, kinds=labelled.kinds)
             for name, labelled in sets.items() if labelled is not None and len(labelled)}
 
 

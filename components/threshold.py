@@ -36,11 +36,12 @@ def _tradeoffs(model_version: str, _model) -> dict[str, pd.DataFrame]:
     return whatif.threshold_tradeoffs(_model)
 
 
-# The cards count every chat on an everyday topic; the Method page's language table gives
-# look-alikes a column of their own, so its everyday figure is lower for the same set.
+# The cards leave look-alikes out of the everyday chats, as the Method page's language table
+# does (`text_model.threshold_tradeoff` with the set's kinds), so a set shows one figure on
+# both pages.
 LOOKALIKES_NOTE = ("Look-alikes (a sensitive word in another sense, \"check my battery "
-                   "health\") count as everyday chats here; the Method page's language table "
-                   "counts them apart, so its everyday figure is lower.")
+                   "health\") are not counted here; the Method page shows them on a line of "
+                   "their own, and its everyday figure for the same set is this one.")
 
 
 def tradeoffs(dataset) -> dict[str, pd.DataFrame]:

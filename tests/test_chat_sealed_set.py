@@ -156,10 +156,15 @@ def test_sealed_non_english_accuracy_within_ten_points_of_english(sealed_report)
 # 111, 93.3%; version 5: 113, 94.96%; version 4: 112, 94.1%). Version 7's written bank added
 # terse sensitive commands, chosen on the validation set (the sealed set was read for the
 # chosen build and for the final one, which only rewords a message written twice; 114 both
-# times). This guards the target and the measured level, so neither can silently slip.
-def test_sealed_sensitive_messages_caught_meet_the_target(sealed_report):
+# times). This guards the target and the measured level, so neither can silently slip. A v8
+# bank was measured and not adopted: it caught 112 (docs/ARCHITECTURE.md).
+SEALED_CAUGHT_MEASURED = 114  # messages, of the set's sensitive ones on Meta's list
+
+
+def test_sealed_sensitive_messages_caught_meet_the_target(sealed, sealed_report):
     assert sealed_report.loc["all", "sensitive_caught"] >= tm.TARGETS["sensitive_caught"]
-    assert sealed_report.loc["all", "sensitive_caught"] >= 114 / 119 - 1e-9
+    on_list = np.isin(sealed.topics, tm.schema.SENSITIVE_META7).sum()
+    assert sealed_report.loc["all", "sensitive_caught"] >= SEALED_CAUGHT_MEASURED / on_list - 1e-9
 
 
 def test_sealed_report_covers_every_language_and_kind(sealed_report):

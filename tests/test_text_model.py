@@ -119,9 +119,33 @@ def test_written_bank_copies_nothing_from_the_handwritten_sets(handwritten):
     written = chat_corpus.bank.load_bank()["text"]
     assert len(written) >= 3_000
     assert [t for t in written if norm(t) in hand] == []
+    # Nor do the sittings written for v8 and not adopted (kept for a later version).
+    candidates = _candidate_sittings()["text"]
+    assert [t for t in candidates if norm(t) in hand] == []
     # The check can fail: a hand-written message re-typed with other case and punctuation.
     planted = str(handwritten.texts[0]).upper() + "?!"
     assert norm(planted) in hand
+
+
+CANDIDATE_FOLDER = ROOT / "adlens" / "chat_corpus" / "bank_candidate_v8"
+
+
+def _candidate_sittings() -> pd.DataFrame:
+    files = sorted(CANDIDATE_FOLDER.glob("*.txt"))
+    assert files, CANDIDATE_FOLDER
+    return pd.concat([chat_corpus.bank.parse_sitting(p.read_text(encoding="utf-8"), p.stem)
+                      for p in files], ignore_index=True)
+
+
+def test_sittings_not_adopted_are_well_formed_and_never_trained_on():
+    # The v8 sittings were measured and not adopted (docs/ARCHITECTURE.md): they parse as
+    # sittings, but neither the bank nor the training text holds any of them.
+    candidates = _candidate_sittings()
+    assert len(candidates) >= 900
+    assert set(candidates["language"]) == set(schema.CHAT_LANGUAGES)
+    assert not set(chat_corpus.bank.files()) & set(CANDIDATE_FOLDER.glob("*.txt"))
+    bank_texts = set(chat_corpus.bank.load_bank()["text"])
+    assert not bank_texts & set(candidates["text"])
 
 
 # --- the model --------------------------------------------------------------------------------
@@ -194,6 +218,33 @@ def test_threshold_tradeoff_is_monotone(model):
     assert curve["leakage"].iloc[0] < curve["leakage"].iloc[-1]
 
 
+def test_one_held_back_figure_per_set_on_the_what_if_and_method_pages(model, handwritten):
+    # The What-if cards (whatif.threshold_tradeoffs) and the Method page's language table
+    # (language_report) count look-alikes apart in the same way: the same everyday and
+    # look-alike figures for the hand-written set at the model's threshold.
+    from adlens import whatif
+
+    report = tm.language_report(model, handwritten).set_index("language").loc["all"]
+    table = whatif.threshold_tradeoffs(model)[tm.SET_HANDWRITTEN]
+    row = whatif.at_threshold(table, model.sensitive_threshold)
+    assert row["held_back"] == pytest.approx(report["everyday_held_back"])
+    assert row["lookalikes_held_back"] == pytest.approx(report["hard_negative_held_back"])
+    # Without the kinds, look-alikes on an everyday topic count as everyday chats: the plain
+    # share of everyday-topic chats held back, and no look-alike figure.
+    plain = tm.threshold_tradeoff(model, handwritten.texts, handwritten.topics,
+                                  thresholds=np.array([model.sensitive_threshold]))
+    codes, p = model.infer(handwritten.texts)
+    flagged = model.flag_sensitive(codes, p["meta7"], "meta7")
+    assert plain["held_back"].iloc[0] == pytest.approx(
+        tm.false_hold_rate(handwritten.topics, flagged))
+    assert np.isnan(plain["lookalikes_held_back"].iloc[0])
+    # The two counts differ on a set whose held-back look-alikes carry an everyday topic.
+    hard = handwritten.kinds == "hard_negative"
+    everyday_lookalikes = hard & np.isin(handwritten.topics, schema.EVERYDAY_TOPICS)
+    if flagged[everyday_lookalikes].any():
+        assert plain["held_back"].iloc[0] > row["held_back"]
+
+
 def test_choose_threshold_takes_the_highest_within_the_target():
     curve = pd.DataFrame({"threshold": [0.1, 0.2, 0.3, 0.4], "leakage": [0.0, 0.01, 0.03, 0.2],
                           "held_back": [0.3, 0.2, 0.1, 0.0], "caught": [1.0, 0.99, 0.95, 0.8]})
@@ -226,15 +277,16 @@ def test_handwritten_non_english_accuracy_within_ten_points(hand_report):
 # (v6: 14, 14.6%; v5: 15, 15.6%; v4: 18, 19%; v3: 29%), against a goal of at most 5% that the
 # model does not yet reach. v7 trades two more look-alikes held back for more sensitive messages
 # caught (its bank adds 332 terse sensitive commands and 122 look-alikes). This guards the
-# measured level so it cannot silently get worse; the goal stays open.
-HARD_NEGATIVES_HELD_BACK_MEASURED = 16 / 96 + 1e-9
+# measured level so it cannot silently get worse; the goal stays open. (A v8 bank held back 13
+# of them but caught fewer sealed sensitive messages: not adopted, docs/ARCHITECTURE.md.)
+HARD_NEGATIVES_HELD_BACK_MEASURED = 16  # look-alikes held back, of the set's
 
 
 def test_handwritten_hard_negatives_held_back_no_worse_than_measured(model, handwritten):
     hard = handwritten.kinds == "hard_negative"
     assert hard.sum() >= 20
     codes, p = model.infer(handwritten.texts[hard])
-    assert model.flag_sensitive(codes, p["meta7"], "meta7").mean() <= \
+    assert model.flag_sensitive(codes, p["meta7"], "meta7").sum() <= \
         HARD_NEGATIVES_HELD_BACK_MEASURED
 
 

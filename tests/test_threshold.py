@@ -153,8 +153,7 @@ def test_the_what_if_slider_moves_leakage_up_and_held_back_down() -> None:
     # by their place on the page.
     assert any(m.value == "**Hand-written validation set**" for m in at.markdown)
     before = _detector_cards(at)
-    # The held-back cards count look-alikes with everyday chats, and say so (the Method page
-    # reports them apart, with a lower everyday figure for the same set).
+    # The held-back cards leave look-alikes out, as the Method page does, and say so.
     helps = [m.help for m in at.metric if m.label.startswith("Everyday chats held back")]
     assert helps and all(threshold.LOOKALIKES_NOTE in h for h in helps)
     labels = list(before)
