@@ -17,6 +17,9 @@ recommendations written to Parquet or kept in memory.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -84,6 +87,29 @@ class BlockRun:
                "ads_with_ai_chat": sums["ads_with_ai_chat"] / n_ads if n_ads else 0.0,
                "ai_chat_largest": sums["ai_chat_largest"] / n_ads if n_ads else 0.0}
         return pd.DataFrame([row])
+
+
+def release_memory() -> None:
+    """Hand memory no longer used back to the system: what Python freed stays in the C heap
+    (glibc keeps freed pages of its arenas) and in Arrow's pool until asked, so a process that
+    has dropped a large frame would otherwise stay at its high-water mark. Called when the
+    calling process drops the seeded sample and after each block (docs/SCALE.md section 10)."""
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _libc():
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+
+
+_LIBC = _libc()
 
 
 def _read(folder: Path, table: str, filters=None) -> pd.DataFrame:
