@@ -103,11 +103,12 @@ def _table(folder: Path, name: str, filter_: pc.Expression | None = None) -> pd.
     return data.to_table(filter=filter_).to_pandas()
 
 
-def _ranges(ids: blocks.PersonIds | np.ndarray, block_people: int
+def _ranges(folder: Path, ids: blocks.PersonIds | np.ndarray, block_people: int
             ) -> list[tuple[str | None, str | None]]:
     """Contiguous user_id ranges [lo, hi) covering every possible id (the first open below,
-    the last open above), so an event of a person missing from users still lands in a block."""
-    starts = [str(b[0]) for b in blocks.blocks(ids, block_people)]
+    the last open above), so an event of a person missing from users still lands in a block;
+    cut on the events' row groups when they allow it (`blocks.cut`)."""
+    starts = [str(b[0]) for b in blocks.cut(folder, ids, block_people)]
     if not starts:
         return [(None, None)]
     return [(None if i == 0 else lo, starts[i + 1] if i + 1 < len(starts) else None)
@@ -134,7 +135,7 @@ def _block_frames(folder: Path, lo: str | None, hi: str | None, ads: pd.DataFram
     """The users, events and interests of the people in [lo, hi), all ads, and the truth rows
     of the block's events."""
     frames = {"users": _table(folder, "users", _in_range("user_id", lo, hi)), "ads": ads,
-              "events": _table(folder, "events", _in_range("user_id", lo, hi))}
+              "events": blocks.events_between(folder, lo, hi)}
     if (folder / "interests.parquet").is_file():
         frames["interests"] = _table(folder, "interests", _in_range("user_id", lo, hi))
     if (folder / "truth.parquet").is_file():
@@ -166,9 +167,8 @@ def _truth_of(folder: Path, event_ids: pd.Series) -> pd.DataFrame:
 
 def _block_dataset(folder: Path, ids: np.ndarray, ads: pd.DataFrame) -> Dataset:
     """A block of checked people (sorted ids) with their events, interests and truth."""
-    hi = str(ids[-1])
-    frames = _block_frames(folder, str(ids[0]), hi + "\0", ads)  # hi inclusive
-    return blocks.check_block(frames, source=f"people {ids[0]} to {hi}")
+    frames = _block_frames(folder, str(ids[0]), str(ids[-1]) + "\0", ads)  # hi inclusive
+    return blocks.check_block(frames, source=blocks.block_name(ids))
 
 
 # --- validate -----------------------------------------------------------------------------------
@@ -194,7 +194,10 @@ def validate_block(folder: str | Path, index: int, bounds: tuple[str | None, str
     lo, hi = bounds
     several = lo is not None or hi is not None  # one block: rows count as in the files
     frames = _block_frames(folder, lo, hi, ads)
-    where = f"people {lo or 'first'} to {'before ' + hi if hi else 'last'}"
+    # A bound ending in NUL is the next possible id after a person (blocks.row_group_blocks).
+    start = ("first" if lo is None else f"after {lo[:-1]}" if lo.endswith("\0") else lo)
+    end = ("last" if hi is None else hi[:-1] if hi.endswith("\0") else f"before {hi}")
+    where = f"people {start} to {end}"
     try:
         dataset = blocks.check_block(frames, source=where)
     except ContractError as exc:
@@ -239,7 +242,7 @@ def validate_blocks(folder: str | Path, block_people: int = blocks.DEFAULT_BLOCK
     folder = Path(folder)
     ads = _table(folder, "ads")
     ids = blocks.person_ids(folder)
-    ranges = _ranges(ids, block_people)
+    ranges = _ranges(folder, ids, block_people)
     problems: list[Problem] = []
     seen: set[str] = set()
     parts: list[_Counts] = []
@@ -361,7 +364,7 @@ def _run_blocks(task: Callable, folder: Path, ids: blocks.PersonIds | np.ndarray
                 keep: Callable[[Any], Any] | None = None) -> list:
     """`task` on every block, here or on Dask; results in block order. `keep(result)`, when
     given, is called on each result as it arrives and what it returns is kept instead."""
-    work = list(enumerate(blocks.blocks(ids, block_people)))
+    work = list(enumerate(blocks.cut(folder, ids, block_people)))
     if client is not None:
         out = blocks.run_on_dask(client, task, folder, work, args, progress, keep)
     else:
