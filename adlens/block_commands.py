@@ -103,11 +103,12 @@ def _table(folder: Path, name: str, filter_: pc.Expression | None = None) -> pd.
     return data.to_table(filter=filter_).to_pandas()
 
 
-def _ranges(ids: blocks.PersonIds | np.ndarray, block_people: int
+def _ranges(folder: Path, ids: blocks.PersonIds | np.ndarray, block_people: int
             ) -> list[tuple[str | None, str | None]]:
     """Contiguous user_id ranges [lo, hi) covering every possible id (the first open below,
-    the last open above), so an event of a person missing from users still lands in a block."""
-    starts = [str(b[0]) for b in blocks.blocks(ids, block_people)]
+    the last open above), so an event of a person missing from users still lands in a block;
+    cut on the events' row groups when they allow it (`blocks.cut`)."""
+    starts = [str(b[0]) for b in blocks.cut(folder, ids, block_people)]
     if not starts:
         return [(None, None)]
     return [(None if i == 0 else lo, starts[i + 1] if i + 1 < len(starts) else None)
@@ -134,7 +135,7 @@ def _block_frames(folder: Path, lo: str | None, hi: str | None, ads: pd.DataFram
     """The users, events and interests of the people in [lo, hi), all ads, and the truth rows
     of the block's events."""
     frames = {"users": _table(folder, "users", _in_range("user_id", lo, hi)), "ads": ads,
-              "events": _table(folder, "events", _in_range("user_id", lo, hi))}
+              "events": blocks.events_between(folder, lo, hi)}
     if (folder / "interests.parquet").is_file():
         frames["interests"] = _table(folder, "interests", _in_range("user_id", lo, hi))
     if (folder / "truth.parquet").is_file():
@@ -166,9 +167,8 @@ def _truth_of(folder: Path, event_ids: pd.Series) -> pd.DataFrame:
 
 def _block_dataset(folder: Path, ids: np.ndarray, ads: pd.DataFrame) -> Dataset:
     """A block of checked people (sorted ids) with their events, interests and truth."""
-    hi = str(ids[-1])
-    frames = _block_frames(folder, str(ids[0]), hi + "\0", ads)  # hi inclusive
-    return blocks.check_block(frames, source=f"people {ids[0]} to {hi}")
+    frames = _block_frames(folder, str(ids[0]), str(ids[-1]) + "\0", ads)  # hi inclusive
+    return blocks.check_block(frames, source=blocks.block_name(ids))
 
 
 # --- validate -----------------------------------------------------------------------------------
@@ -194,7 +194,10 @@ def validate_block(folder: str | Path, index: int, bounds: tuple[str | None, str
     lo, hi = bounds
     several = lo is not None or hi is not None  # one block: rows count as in the files
     frames = _block_frames(folder, lo, hi, ads)
-    where = f"people {lo or 'first'} to {'before ' + hi if hi else 'last'}"
+    # A bound ending in NUL is the next possible id after a person (blocks.row_group_blocks).
+    start = ("first" if lo is None else f"after {lo[:-1]}" if lo.endswith("\0") else lo)
+    end = ("last" if hi is None else hi[:-1] if hi.endswith("\0") else f"before {hi}")
+    where = f"people {start} to {end}"
     try:
         dataset = blocks.check_block(frames, source=where)
     except ContractError as exc:
@@ -239,7 +242,7 @@ def validate_blocks(folder: str | Path, block_people: int = blocks.DEFAULT_BLOCK
     folder = Path(folder)
     ads = _table(folder, "ads")
     ids = blocks.person_ids(folder)
-    ranges = _ranges(ids, block_people)
+    ranges = _ranges(folder, ids, block_people)
     problems: list[Problem] = []
     seen: set[str] = set()
     parts: list[_Counts] = []
@@ -361,7 +364,7 @@ def _run_blocks(task: Callable, folder: Path, ids: blocks.PersonIds | np.ndarray
                 keep: Callable[[Any], Any] | None = None) -> list:
     """`task` on every block, here or on Dask; results in block order. `keep(result)`, when
     given, is called on each result as it arrives and what it returns is kept instead."""
-    work = list(enumerate(blocks.blocks(ids, block_people)))
+    work = list(enumerate(blocks.cut(folder, ids, block_people)))
     if client is not None:
         out = blocks.run_on_dask(client, task, folder, work, args, progress, keep)
     else:
@@ -449,24 +452,57 @@ def audit_blocks(folder: str | Path, scenario: Scenario, args, block_people: int
     return audit_from_parts(folder, scenario, args, block_people, sample, parts, summed.sums)
 
 
-def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
-                     sample: Sample, parts: list[AuditBlock], sums=None) -> dict:
-    """The audit report from the blocks' parts and the sample (see `audit_blocks`); `sums`:
-    the parts' `quality.TopkSums` already added up (`_AuditSums`), else added here."""
+@dataclass(frozen=True, eq=False)
+class AuditOnSample:
+    """The audit's parts that come from the seeded sample, computed before the blocks so that
+    the calling process can drop the sample's frames while the blocks run: the report with
+    every sample figure in it (its exclusions and static match are the blocks' and are filled
+    in by `audit_from_parts`), and the AUC rows of every region the sample has."""
+
+    report: dict
+    auc: pd.DataFrame
+
+
+def audit_on_sample(folder: str | Path, scenario: Scenario, args, sample: Sample
+                    ) -> AuditOnSample:
+    """The audit's sample parts (see AuditOnSample). The AUC is evaluated for every region
+    present: `quality.evaluate` gives the rows asked for the same numbers whichever others
+    are asked, and which regions the report lists depends on the blocks' people."""
     from adlens import quality
     from adlens.cli_engine import audit_report
 
+    auc = quality.evaluate(sample.prepared, scenario, k=args.top, n_boot=args.boot,
+                           metrics=("auc",))
+    none = pd.DataFrame({"reason": pd.Series([], dtype=str),
+                         "event_type": pd.Series([], dtype=str),
+                         "events": pd.Series([], dtype=np.int64)})
+    report = audit_report(sample.prepared, scenario, args, quality_report=auc,
+                          exclusions=(0, none))
+    # The folder's, as load_dataset gives it (hashing every byte: once per run, not twice).
+    report["dataset_id"] = (sample.prepared.dataset_id if sample.everyone
+                            else folder_dataset_id(folder))
+    return AuditOnSample(report=report, auc=auc.summary)
+
+
+def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
+                     sample: Sample, parts: list[AuditBlock], sums=None,
+                     on_sample: AuditOnSample | None = None) -> dict:
+    """The audit report from the blocks' parts and the sample (see `audit_blocks`); `sums`:
+    the parts' `quality.TopkSums` already added up (`_AuditSums`), else added here;
+    `on_sample`: the sample's parts when computed before the blocks, else computed here."""
+    from adlens import quality
+
+    if on_sample is None:
+        on_sample = audit_on_sample(folder, scenario, args, sample)
     parts = sorted(parts, key=lambda p: p.index)
     if sums is None:
         sums = quality.TopkSums.empty(quality.TOPK_METRICS, args.boot, 0)
         for part in parts:  # in block order, as _AuditSums
             sums = sums + part.sums
     wanted = ["All", *[r for r in schema.REGIONS if sums.people[quality.REGIONS.index(r)]]]
-    auc_report = quality.evaluate(sample.prepared, scenario, k=args.top, n_boot=args.boot,
-                                  metrics=("auc",), regions=wanted)
     auc = {}
     for r in wanted:
-        rows = auc_report.summary[auc_report.summary["region"] == r]
+        rows = on_sample.auc[on_sample.auc["region"] == r]
         auc[r] = ([tuple(row) for row in rows.itertuples(index=False)] if len(rows) else
                   [(r, "auc", v, np.nan, np.nan, np.nan, 0) for v in quality.VARIANTS])
     rows = quality.summary_rows(sums, wanted, list(quality.METRICS), auc)
@@ -479,11 +515,14 @@ def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
     rank = {t: i for i, t in enumerate(schema.EVENT_TYPES)}
     counts = counts.assign(_t=counts["event_type"].map(rank)).sort_values(
         ["reason", "_t"], kind="stable").drop(columns="_t").reset_index(drop=True)
-    out = audit_report(sample.prepared, scenario, args, quality_report=q,
-                       exclusions=(sum(p.n_excluded for p in parts), counts))
-    # The folder's, as load_dataset gives it (hashing every byte: once per run, not twice).
-    out["dataset_id"] = (sample.prepared.dataset_id if sample.everyone
-                         else folder_dataset_id(folder))
+    by_reason = counts.groupby("reason")["events"].sum() if len(counts) else {}
+    out = dict(on_sample.report)  # cli_engine.audit_report's fields, the blocks' filled in
+    out["exclusions"] = {
+        "total": int(sum(p.n_excluded for p in parts)),
+        "by_reason": {str(k): int(v) for k, v in dict(by_reason).items()},
+        "by_reason_and_event_type": counts.to_dict("records")}
+    out["static_interest_match"] = {"k": q.k, "n_boot": q.n_boot,
+                                    "rows": q.summary.to_dict("records")}
     out["computed"] = {
         "people": int(sums.people[0]), "blocks": len(parts), "block_people": block_people,
         "per_block": "exclusions; static_interest_match precision@k and ndcg@k (sums per "
@@ -677,18 +716,33 @@ def recall_blocks(folder: str | Path, scenario: Scenario, block_people: int,
                              parts, len(ids), max_coincidences)
 
 
+def recall_on_sample(sample: Sample, scenario: Scenario, window_hours: float,
+                     lookback_days: float):
+    """Recall on the seeded sample, for its excess over placebo moments and microphone test,
+    kept without its coincidences, prior exposures and timelines (the blocks give those), so
+    that it can be computed before the blocks and the sample's frames dropped."""
+    from adlens import recall
+
+    found = recall.analyse_recall(sample.prepared, scenario, window_hours=window_hours,
+                                  lookback_days=lookback_days)
+    return dataclasses.replace(found, coincidences=found.coincidences.iloc[:0].copy(),
+                               prior_exposures=found.prior_exposures.iloc[:0].copy(),
+                               inputs=None)
+
+
 def recall_from_parts(scenario: Scenario, block_people: int, window_hours: float,
                       lookback_days: float, sample: Sample, parts: list[RecallBlock],
-                      n_people: int, max_coincidences: int | None = None):
+                      n_people: int, max_coincidences: int | None = None, on_sample=None):
     """The recall result from the blocks' parts and the sample (see `recall_blocks`): the
     aggregates from the blocks' summed pieces (`recall.aggregates_from`, as the whole-dataset
     path computes them), the first `max_coincidences` coincidences listed. Coincidence ids are
-    numbered on in block order (people in user_id order)."""
+    numbered on in block order (people in user_id order). `on_sample`: `recall_on_sample`'s
+    result when computed before the blocks, else computed here."""
     from adlens import recall
 
     parts = sorted(parts, key=lambda p: p.index)
-    on_sample = recall.analyse_recall(sample.prepared, scenario, window_hours=window_hours,
-                                      lookback_days=lookback_days)
+    if on_sample is None:
+        on_sample = recall_on_sample(sample, scenario, window_hours, lookback_days)
     offsets = np.cumsum([0, *(p.n_coincidences for p in parts)])
     written = {p.written for p in parts}
     if len(written) > 1:
@@ -758,6 +812,10 @@ def everything_block(folder: str | Path, index: int, ids: np.ndarray, scenario: 
     found = (_recall_part(index, prepared, scenario, window_hours, lookback_days, t3, out,
                           max_coincidences) if recall else None)
     score.seconds.update({"audit": t3 - t2, "recall": time.perf_counter() - t3})
+    # The block's frames are dropped now and their memory handed back, so a worker waiting
+    # for its next block does not sit at this block's high-water mark beside the one working.
+    del prepared, result
+    blocks.release_memory()
     return EverythingBlock(index, score, audited, found)
 
 
@@ -771,6 +829,18 @@ def everything(folder: str | Path, scenario: Scenario, args, client=None,
     start = time.perf_counter()
     sample = prepare_sample(folder, args.sample_people)
     timings["sample"] = time.perf_counter() - start
+    # What comes from the sample is computed now, not after the blocks, and the sample's
+    # frames dropped: the calling process then holds the population pieces, not 50,000
+    # people's prepared events, while the workers are at their peak (docs/SCALE.md section 10).
+    t = time.perf_counter()
+    audit_sample = audit_on_sample(folder, scenario, args, sample) if args.audit else None
+    timings["audit_on_sample"] = time.perf_counter() - t
+    t = time.perf_counter()
+    recall_sample = (recall_on_sample(sample, scenario, args.window_hours, args.lookback_days)
+                     if args.recall else None)
+    timings["recall_on_sample"] = time.perf_counter() - t
+    sample = dataclasses.replace(sample, prepared=None)
+    blocks.release_memory()
     ids = blocks.person_ids(folder)
     out_dir = Path(args.out) if args.out else None
     if out_dir is not None:
@@ -792,20 +862,19 @@ def everything(folder: str | Path, scenario: Scenario, args, client=None,
         "signal_shares": run.signal_shares().iloc[0].to_dict(),
         "exclusions": run.exclusion_counts.to_dict(orient="records"),
         "seconds_in_blocks": run.seconds, "out": args.out}
+    t = time.perf_counter()
     if args.audit:
-        t = time.perf_counter()
         summary["audit"] = audit_from_parts(folder, scenario, args, args.block_people, sample,
-                                            [p.audit for p in parts], summed.sums)
-        timings["audit_on_sample"] = time.perf_counter() - t
+                                            [p.audit for p in parts], summed.sums,
+                                            on_sample=audit_sample)
     if args.recall:
-        t = time.perf_counter()
         result, computed = recall_from_parts(scenario, args.block_people, args.window_hours,
                                              args.lookback_days, sample,
                                              [p.recall for p in parts], len(ids),
-                                             args.max_coincidences)
+                                             args.max_coincidences, on_sample=recall_sample)
         summary["recall"] = {**result.to_json_dict(args.max_coincidences),
                              "computed": computed}
-        timings["recall_on_sample"] = time.perf_counter() - t
+    timings["combine"] = time.perf_counter() - t
     summary["seconds"] = {k: round(v, 3) for k, v in timings.items()}
     return summary
 

@@ -17,6 +17,9 @@ recommendations written to Parquet or kept in memory.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -84,6 +87,29 @@ class BlockRun:
                "ads_with_ai_chat": sums["ads_with_ai_chat"] / n_ads if n_ads else 0.0,
                "ai_chat_largest": sums["ai_chat_largest"] / n_ads if n_ads else 0.0}
         return pd.DataFrame([row])
+
+
+def release_memory() -> None:
+    """Hand memory no longer used back to the system: what Python freed stays in the C heap
+    (glibc keeps freed pages of its arenas) and in Arrow's pool until asked, so a process that
+    has dropped a large frame would otherwise stay at its high-water mark. Called when the
+    calling process drops the seeded sample and after each block (docs/SCALE.md section 10)."""
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _libc():
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+
+
+_LIBC = _libc()
 
 
 def _read(folder: Path, table: str, filters=None) -> pd.DataFrame:
@@ -166,6 +192,168 @@ def person_ids(folder: str | Path) -> PersonIds:
     return PersonIds(users=users, n=meta.num_rows - nulls)
 
 
+# --- blocks on the events file's row groups -----------------------------------------------------
+# Events stored in person order (as generated) come in row groups of about a million rows,
+# about 18,000 people each; a block cut by people decodes every row group it touches whole, two
+# or three for a block of 20,000 people (about twice its rows). Cut on the row groups instead,
+# a block decodes its own row groups and, when its last person's events run on into the next
+# row group, only the head of that one (`events_between`).
+
+
+def _id_stats(path: Path) -> list[tuple[int, str, str, int]] | None:
+    """Each row group's (rows, smallest user_id, largest, nulls) from the file's statistics
+    (an empty row group: (0, "", "", 0)); None when a row group with rows has none."""
+    meta = pq.ParquetFile(path).metadata
+    index = meta.schema.to_arrow_schema().get_field_index("user_id")
+    if index < 0:
+        return None
+    out = []
+    for i in range(meta.num_row_groups):
+        group = meta.row_group(i)
+        if not group.num_rows:
+            out.append((0, "", "", 0))
+            continue
+        stats = group.column(index).statistics
+        if stats is None or not stats.has_min_max or not stats.has_null_count:
+            return None
+        low, high = stats.min, stats.max
+        if isinstance(low, bytes):
+            low, high = low.decode(), high.decode()
+        out.append((group.num_rows, str(low), str(high), stats.null_count))
+    return out
+
+
+def row_group_blocks(folder: str | Path, n_people: int, block_people: int
+                     ) -> list[tuple[str, str]] | None:
+    """Blocks of whole row groups of the folder's events, as (first id, last id) pairs (both
+    inclusive, as `PersonIds.bounds` gives), when the events are stored in person order (each
+    row group's ids at or after the previous one's, no id missing) and no row group holds more
+    than a block's share of events (`block_people` × events per person); else None (cut by
+    people). Consecutive row groups are taken together while their events fit that share. A
+    person whose events run on from one row group into the next belongs to the block that
+    ends there: the next block starts just after them (their id + NUL, the next possible id).
+    The first block starts at the smallest id of users or events, the last ends at the largest,
+    so that the blocks hold every person."""
+    folder = Path(folder)
+    events = [g for g in _id_stats(folder / "events.parquet") or [] if g[0]]
+    users = [g for g in _id_stats(folder / "users.parquet") or [] if g[0]]
+    if not events or not users or n_people < 1:
+        return None
+    share = block_people * sum(g[0] for g in events) / n_people
+    if any(nulls for _, _, _, nulls in events) or any(
+            rows > share for rows, _, _, _ in events) or any(
+            events[i][1] < events[i - 1][2] for i in range(1, len(events))):
+        return None
+    ends, rows = [], 0
+    for i, group in enumerate(events):
+        if rows and rows + group[0] > share:
+            ends.append(events[i - 1][2])
+            rows = 0
+        rows += group[0]
+    first = min(events[0][1], *(g[1] for g in users))
+    last = max(events[-1][2], *(g[2] for g in users))
+    starts = [first, *(end + "\0" for end in ends)]
+    return list(zip(starts, [*ends, last], strict=True))
+
+
+def cut(folder: str | Path, ids: np.ndarray | PersonIds, block_people: int
+        ) -> Iterator[np.ndarray]:
+    """`blocks`, on the events' row groups when they allow it (`row_group_blocks`: the
+    folder's people as PersonIds, events in person order), else runs of `block_people`
+    sorted ids. Every figure is the same either way: none depends on the block size."""
+    aligned = (row_group_blocks(folder, len(ids), block_people)
+               if isinstance(ids, PersonIds) else None)
+    if aligned is None:
+        yield from blocks(ids, block_people)
+        return
+    for lo, hi in aligned:
+        yield np.array([lo, hi], dtype=object)
+
+
+def block_name(ids: np.ndarray) -> str:
+    """A block in words: its first and last person ("after X" when it starts just after a
+    person, see `row_group_blocks`)."""
+    lo, hi = str(ids[0]), str(ids[-1])
+    return f"people {'after ' + lo[:-1] if lo.endswith(chr(0)) else lo} to {hi}"
+
+
+def events_between(folder: str | Path, lo: str | None, hi: str | None) -> pd.DataFrame:
+    """The events of people with lo <= user_id < hi (None: open on that side; with lo None,
+    events without a user_id too), in the file's order: what Arrow's dataset scanner gives
+    with that filter, decoding less. A row group the statistics put wholly inside is read
+    whole; one they put partly inside has its user_id column read first: when the rows wanted
+    are its first ones (a person's events running on from the row group before), only those
+    rows are decoded; when they are one run of rows, the row group is read and sliced; else
+    read and filtered."""
+    path = Path(folder) / "events.parquet"
+    file = pq.ParquetFile(path)
+    stats = _id_stats(path)
+    parts = []
+    for i in range(file.metadata.num_row_groups):
+        if file.metadata.row_group(i).num_rows == 0:
+            continue
+        inside = None if stats is None else _inside(stats[i], lo, hi)
+        if inside is False:
+            continue
+        if inside is True:
+            parts.append(file.read_row_group(i))
+            continue
+        wanted = _wanted(file.read_row_group(i, columns=["user_id"]).column(0), lo, hi)
+        n = pc.sum(wanted).as_py() or 0
+        if n == 0:
+            continue
+        first = pc.index(wanted, True).as_py()
+        if not pc.all(wanted.slice(first, n)).as_py():  # not one run of rows: filtered
+            parts.append(file.read_row_group(i).filter(wanted))
+        elif first == 0:  # the first n rows: only they are decoded
+            parts.append(_head(file, i, n))
+        else:  # a run of rows from the middle or the end: sliced, not copied
+            parts.append(file.read_row_group(i).slice(first, n))
+    table = pa.concat_tables(parts) if parts else file.schema_arrow.empty_table()
+    return table.to_pandas()
+
+
+def _inside(stats: tuple[int, str, str, int], lo: str | None, hi: str | None) -> bool | None:
+    """Whether every row of a row group is in [lo, hi) (True), none is (False), or it takes
+    reading its ids (None), from its statistics (rows without an id belong to lo None)."""
+    rows, low, high, nulls = stats
+    if nulls and lo is None:
+        return None if nulls < rows else True
+    if (lo is not None and high < lo) or (hi is not None and low >= hi):
+        return False
+    if (lo is None or low >= lo) and (hi is None or high < hi) and not nulls:
+        return True
+    return None
+
+
+def _wanted(ids: pa.ChunkedArray, lo: str | None, hi: str | None) -> pa.ChunkedArray:
+    """Which of these ids are in [lo, hi), as booleans (rows without an id: when lo is
+    None, as the block path's first block takes them)."""
+    ids = ids.cast(pa.string())
+    keep = pc.is_valid(ids)
+    if lo is not None:
+        keep = pc.and_(keep, pc.fill_null(pc.greater_equal(ids, lo), False))
+    if hi is not None:
+        keep = pc.and_(keep, pc.fill_null(pc.less(ids, hi), False))
+    if lo is None:
+        keep = pc.or_(keep, pc.is_null(ids))
+    return keep
+
+
+HEAD_BATCH = 8_192  # rows decoded at a time when only a row group's first rows are wanted
+
+
+def _head(file: pq.ParquetFile, group: int, n: int) -> pa.Table:
+    """The first n rows of a row group, decoding batch by batch up to them only."""
+    taken, batches = 0, []
+    for batch in file.iter_batches(batch_size=HEAD_BATCH, row_groups=[group]):
+        batches.append(batch.slice(0, n - taken))
+        taken += len(batches[-1])
+        if taken >= n:
+            break
+    return pa.Table.from_batches(batches, schema=file.schema_arrow)
+
+
 @dataclass(frozen=True)
 class _BlockTable(contract._TableFile):
     """A block's table for the data contract, fingerprinted by its size only: hashing every
@@ -194,9 +382,9 @@ def _block_dataset(folder: Path, users: pd.DataFrame, ads: pd.DataFrame, ids: np
     """The block's people, all ads and the block's events, through the data contract."""
     lo, hi = str(ids[0]), str(ids[-1])
     block_users = users[users["user_id"].astype(str).between(lo, hi)]
-    events = _read(folder, "events", filters=[("user_id", ">=", lo), ("user_id", "<=", hi)])
+    events = events_between(folder, lo, hi + "\0")  # hi inclusive
     return check_block({"users": block_users.reset_index(drop=True), "ads": ads,
-                        "events": events}, source=f"people {lo} to {hi}")
+                        "events": events}, source=block_name(ids))
 
 
 def blocks(ids: np.ndarray | PersonIds, block_people: int) -> Iterator[np.ndarray]:
@@ -401,7 +589,7 @@ def score_blocks(folder: str | Path, scenario: Scenario, block_people: int = DEF
     out_dir = Path(out) if out is not None else None
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    work = list(enumerate(blocks(ids, block_people)))
+    work = list(enumerate(cut(folder, ids, block_people)))
     args = {"scenario": scenario, "population": population, "top_k": top_k,
             "out": None if out_dir is None else str(out_dir), "keep": keep}
     results: list[BlockResult] = []

@@ -167,6 +167,32 @@ def test_one_pass_gives_the_audit_and_recall_commands_reports(folder: Path) -> N
     assert 0 < len(summary["recall"]["coincidences"]) <= 5
 
 
+def test_one_pass_holds_no_prepared_people_between_blocks(folder: Path) -> None:
+    """The sample's parts are computed before the blocks and its frames dropped, and a block
+    drops its own before handing back its result: between blocks nothing prepared is alive
+    (the calling process's memory during the blocks is then its imports and small sums)."""
+    import argparse
+    import gc
+
+    from adlens import engine
+    from adlens.scenario import Scenario
+
+    args = argparse.Namespace(top=5, boot=20, twin=False, twin_seed=None, without="removed",
+                              sample_people=50_000, block_people=97, out=None, audit=True,
+                              recall=True, window_hours=48, lookback_days=2.0,
+                              max_coincidences=3)
+    alive: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        gc.collect()
+        alive.append(sum(isinstance(o, engine.Prepared) for o in gc.get_objects()))
+
+    summary = block_commands.everything(folder, Scenario.announced(), args, progress=progress)
+    assert alive == [0, 0, 0]
+    assert summary["audit"]["static_interest_match"]["rows"]
+    assert summary["recall"]["n_coincidences"] > 0
+
+
 @pytest.mark.slow
 def test_blocks_on_a_local_cluster_give_the_same_reports(folder: Path) -> None:
     import argparse
