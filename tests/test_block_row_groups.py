@@ -189,3 +189,33 @@ def test_validate_on_row_group_blocks_names_the_people_of_a_broken_block(folder:
         block_commands.validate_blocks(broken, 150)
     text = " ".join(str(p) for p in caught.value.problems)
     assert f"after {lo[:-1]} to {cut[1][1]}" in text and "\0" not in text
+
+
+@pytest.mark.parametrize("layout", ["folder", "shuffled"])
+def test_the_sample_reads_the_rows_an_in_filter_gives_one_row_group_at_a_time(
+        layout, request, monkeypatch):
+    """The seeded sample's events, interests and truth: the rows `pq.read_table` gives with an
+    "in" filter, in the file's order, read one row group at a time (never the whole file)."""
+    folder = request.getfixturevalue(layout)
+    users = pq.read_table(folder / "users.parquet").to_pandas()
+    wanted = users["user_id"].astype(str).to_numpy()[::7]
+    events = blocks._rows_in(folder / "events.parquet", "user_id", wanted)
+    expected = pq.read_table(folder / "events.parquet",
+                             filters=[("user_id", "in", wanted.tolist())]).to_pandas()
+    assert 0 < len(events) < pq.ParquetFile(folder / "events.parquet").metadata.num_rows
+    pd.testing.assert_frame_equal(events, expected)
+    truth_ids = events["event_id"].astype(str).to_numpy()
+    pd.testing.assert_frame_equal(
+        blocks._rows_in(folder / "truth.parquet", "event_id", truth_ids),
+        pq.read_table(folder / "truth.parquet",
+                      filters=[("event_id", "in", truth_ids.tolist())]).to_pandas())
+    assert blocks._rows_in(folder / "events.parquet", "user_id", np.array([], dtype=object)
+                           ).empty
+    # Row group by row group: no read of a whole file (the filtered read's memory grew with it).
+    read_whole, original = [], pq.read_table
+    monkeypatch.setattr(pq, "read_table",
+                        lambda source, *a, **k: read_whole.append(Path(source).stem)
+                        or original(source, *a, **k))
+    sample, _, _ = blocks.sample_dataset(folder, 50, seed=1, with_truth=True)
+    assert sample.users.shape[0] == 50 and len(sample.events) and len(sample.truth)
+    assert read_whole == ["ads"]
