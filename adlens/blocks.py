@@ -441,7 +441,8 @@ def _rows_in(path: Path, column: str, values: np.ndarray) -> pd.DataFrame:
     order: the rows `pq.read_table` gives with an "in" filter, read and filtered one row group
     at a time. The filtered read held several decoded row groups at once, its memory growing
     with the file: 1.8 GB of peak for a 50,000-person sample of 1M people's events, against
-    0.9 GB row group by row group, and 8.5 GB at 10M people (docs/SCALE.md section 10)."""
+    0.9 GB row group by row group; the sample step at 10M people peaked at 9.0 GB, now 2.0
+    (docs/SCALE.md section 10)."""
     file = pq.ParquetFile(path)
     value_set = pa.array(np.asarray(values, dtype=object).astype(str), type=pa.string())
     parts = []
