@@ -134,17 +134,15 @@ def headline(report: rolling.RollingReport, twin: rolling.RollingReport | None =
     return ValueFigure(points(row["value"]), help_text, caption)
 
 
-def reach_text(reach_frame: pd.DataFrame) -> tuple[str, str | None, str]:
-    """KPI value (people who can have the signal), the same over everyone (None when nobody
-    can have it: nothing to compare), and the help for 'ads that leave the top 5 without AI
-    chats'."""
+def reach_text(reach_frame: pd.DataFrame) -> tuple[str, str]:
+    """KPI value (people who can have the signal) and the help for 'ads that leave the top 5
+    without AI chats' (the same over everyone is in `reach_caption`)."""
     by = reach_frame.set_index("population")
     eligible, everyone = by.loc["eligible"], by.loc["everyone"]
     if not int(eligible["people"]):
-        return ("—", None, "Nobody can have the AI-chat signal in this view, so no ad owes "
-                           "its place in a top 5 to it.")
+        return ("—", "Nobody can have the AI-chat signal in this view, so no ad owes "
+                "its place in a top 5 to it.")
     value = pct(eligible["ads_leaving_top_k"])
-    over_everyone = f"{pct(everyone['ads_leaving_top_k'])} over everyone"
     help_text = (
         f"Share of the recommended ads that would not be in the person's top 5 without the "
         f"AI-chat signal: {pct(eligible['ads_leaving_top_k'])} for the "
@@ -152,7 +150,7 @@ def reach_text(reach_frame: pd.DataFrame) -> tuple[str, str | None, str]:
         f"({pct(eligible['ads_with_ai_chat'])} of their ads have an AI-chat contribution), "
         f"{pct(everyone['ads_leaving_top_k'])} over all {int(everyone['people']):,} people "
         f"({pct(everyone['ads_with_ai_chat'])} with a contribution).")
-    return value, over_everyone, help_text
+    return value, help_text
 
 
 def reach_caption(reach_frame: pd.DataFrame) -> str:

@@ -145,7 +145,7 @@ def headline(dataset: Any, scenario: Scenario) -> tuple[tuple[Kpi, ...], str]:
     value = ai_value.headline(report, ai_value.feedback_free(dataset.dataset_id),
                               ai_chat_on=scenario.ai_chat)
     reach = ai_value.reach(dataset, scenario)
-    moved, _, moved_help = ai_value.reach_text(reach)
+    moved, moved_help = ai_value.reach_text(reach)
     return (
         Kpi("Ads with an AI-chat contribution", pct(shares["ai_share"]),
             help="Share of the recommended ads (top ads per person and app) whose score has a "

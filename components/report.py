@@ -127,7 +127,7 @@ def build_report(dataset: Dataset, scenario: Scenario) -> str:
                                   ai_value.feedback_free(dataset.dataset_id),
                                   ai_chat_on=scenario.ai_chat)
         reach = ai_value.reach(dataset, scenario)
-        moved, _, _ = ai_value.reach_text(reach)
+        moved, _ = ai_value.reach_text(reach)
         parts.append("<h2>Headline figures</h2>" + _kpis([
             ("Ads with an AI-chat contribution", pct(shares["ai_share"]), ""),
             ("AI chats the largest contributor", pct(shares["ai_largest"]), ""),
