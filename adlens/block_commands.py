@@ -491,6 +491,7 @@ def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
     the parts' `quality.TopkSums` already added up (`_AuditSums`), else added here;
     `on_sample`: the sample's parts when computed before the blocks, else computed here."""
     from adlens import quality
+    from adlens.cli_engine import exclusions_json, quality_json
 
     if on_sample is None:
         on_sample = audit_on_sample(folder, scenario, args, sample)
@@ -515,14 +516,9 @@ def audit_from_parts(folder: Path, scenario: Scenario, args, block_people: int,
     rank = {t: i for i, t in enumerate(schema.EVENT_TYPES)}
     counts = counts.assign(_t=counts["event_type"].map(rank)).sort_values(
         ["reason", "_t"], kind="stable").drop(columns="_t").reset_index(drop=True)
-    by_reason = counts.groupby("reason")["events"].sum() if len(counts) else {}
     out = dict(on_sample.report)  # cli_engine.audit_report's fields, the blocks' filled in
-    out["exclusions"] = {
-        "total": int(sum(p.n_excluded for p in parts)),
-        "by_reason": {str(k): int(v) for k, v in dict(by_reason).items()},
-        "by_reason_and_event_type": counts.to_dict("records")}
-    out["static_interest_match"] = {"k": q.k, "n_boot": q.n_boot,
-                                    "rows": q.summary.to_dict("records")}
+    out["exclusions"] = exclusions_json(sum(p.n_excluded for p in parts), counts)
+    out["static_interest_match"] = quality_json(q)
     out["computed"] = {
         "people": int(sums.people[0]), "blocks": len(parts), "block_people": block_people,
         "per_block": "exclusions; static_interest_match precision@k and ndcg@k (sums per "

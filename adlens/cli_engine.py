@@ -247,8 +247,6 @@ def audit_report(prepared, scenario: Scenario, args: argparse.Namespace, quality
     result = run_scenario(prepared, scenario, top_k=args.top)
     if exclusions is None:
         exclusions = (int(len(result.exclusions)), result.exclusion_counts())
-    total, counts = exclusions
-    by_reason = counts.groupby("reason")["events"].sum() if len(counts) else {}
     report = text_report(prepared)
     q = quality_report or quality(prepared, scenario, k=args.top, n_boot=args.boot)
     return {
@@ -259,11 +257,7 @@ def audit_report(prepared, scenario: Scenario, args: argparse.Namespace, quality
         "click_model": {"intercept": prepared.click_model.intercept,
                         "weights": prepared.click_model.weight,
                         "auc_heldout": prepared.click_model.auc_heldout},
-        "exclusions": {
-            "total": int(total),
-            "by_reason": {str(k): int(v) for k, v in dict(by_reason).items()},
-            "by_reason_and_event_type": counts.to_dict("records"),
-        },
+        "exclusions": exclusions_json(*exclusions),
         "sensitive_leakage": {
             "heldout": report.leakage,
             "dataset": report.leakage_dataset,
@@ -273,9 +267,21 @@ def audit_report(prepared, scenario: Scenario, args: argparse.Namespace, quality
         "ai_chat_value": _ai_chat_value(prepared, scenario, args),
         # Secondary: a static match against the simulation's true interests at one cut, over
         # everyone (NaN without true interests).
-        "static_interest_match": {"k": q.k, "n_boot": q.n_boot,
-                                  "rows": q.summary.to_dict("records")},
+        "static_interest_match": quality_json(q),
     }
+
+
+def exclusions_json(total: int, counts) -> dict:
+    """The report's exclusions: events excluded, by reason and by reason and event type."""
+    by_reason = counts.groupby("reason")["events"].sum() if len(counts) else {}
+    return {"total": int(total),
+            "by_reason": {str(k): int(v) for k, v in dict(by_reason).items()},
+            "by_reason_and_event_type": counts.to_dict("records")}
+
+
+def quality_json(q) -> dict:
+    """The report's static interest match from a quality report."""
+    return {"k": q.k, "n_boot": q.n_boot, "rows": q.summary.to_dict("records")}
 
 
 def _use_blocks(args: argparse.Namespace) -> bool:
