@@ -6,6 +6,9 @@ Called once per run from app.py, before the page.
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 import streamlit as st
 
 NARROW_PX = 900  # below this the sidebar leaves the figures too little room
@@ -84,3 +87,75 @@ def fold_sidebar_when_narrow() -> None:
     # element), where an iframe sized to its empty document left a blank 150 px under the
     # page list.
     st.sidebar.html(FOLD_SCRIPT, unsafe_allow_javascript=True)
+
+
+# Streamlit's browser code loads each element type's script the first time a page shows one;
+# Plotly's is 4.7 MB and is asked for only when the first chart arrives, so a first visit
+# fetches, compiles and runs it after everything else. The Overview's first visit asks for it
+# with the first element instead: the browser fetches and compiles it off its main thread
+# while the server works (modulepreload), and runs it as soon as the headline figures are on
+# screen (the import), so the charts find it ready. The same file is what Streamlit's own code
+# imports later (a module runs once per page), so nothing is loaded twice.
+CHART_SCRIPT_WAIT_MS = 4000  # run it anyway after this long without the headline
+
+EARLY_CHART_SCRIPT = """
+<span class="adlens-script"></span>
+<script>
+(() => {
+  if (window.__adlensChartScript) return;
+  const own = document.querySelector('script[src*="/static/js/index."]');
+  const url = own ? new URL("NAME", own.src).href
+                  : new URL("./static/js/NAME", document.baseURI).href;
+  window.__adlensChartScript = {url: url, state: "fetching"};
+  const link = document.createElement("link");
+  link.rel = "modulepreload";
+  link.href = url;
+  document.head.appendChild(link);
+  const start = performance.now();
+  const run = () => {
+    window.__adlensChartScript.state = "running";
+    import(url).then(() => { window.__adlensChartScript.state = "ready"; },
+                     () => { window.__adlensChartScript.state = "failed"; });
+  };
+  const wait = () => {
+    const shown = [...document.querySelectorAll('[data-testid="stMetricValue"]')]
+      .filter((e) => e.textContent.trim()).length;
+    if (shown >= FIGURES || performance.now() - start > WAIT_MS) {
+      // After the next frame: the figures are drawn before the script takes the main thread.
+      requestAnimationFrame(() => setTimeout(run, 0));
+    } else {
+      setTimeout(wait, 25);
+    }
+  };
+  wait();
+})();
+</script>
+"""
+
+
+@cache
+def chart_script_name() -> str | None:
+    """The file name of Streamlit's Plotly chart script (`PlotlyChart.<hash>.js`), or None when
+    the installed Streamlit has not exactly one."""
+    folder = Path(st.__file__).parent / "static" / "static" / "js"
+    found = sorted(p.name for p in folder.glob("PlotlyChart.*.js"))
+    return found[0] if len(found) == 1 else None
+
+
+def early_chart_script(figures: int) -> str | None:
+    """The page script that loads Plotly's chart script early and runs it once `figures`
+    headline figures are on screen, or None when the script's file cannot be found."""
+    name = chart_script_name()
+    if name is None:
+        return None
+    return (EARLY_CHART_SCRIPT.replace("NAME", name)
+            .replace("FIGURES", str(int(figures)))
+            .replace("WAIT_MS", str(CHART_SCRIPT_WAIT_MS)))
+
+
+def load_charts_early(figures: int) -> None:
+    """Ask the browser for Plotly's chart script now, to run once the page's `figures` headline
+    figures are drawn (a first visit to the Overview); takes no space on the page."""
+    script = early_chart_script(figures)
+    if script is not None:
+        st.html(script, unsafe_allow_javascript=True)

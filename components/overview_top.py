@@ -31,6 +31,7 @@ import streamlit as st
 from adlens.scenario import Scenario
 from components.fmt import md_escape
 from components.kpi import Kpi, kpi_row
+from components.layout import load_charts_early
 from components.page import chart, section
 from components.scenario_controls import counterfactual_banner
 
@@ -322,6 +323,7 @@ def draw_early(is_overview: bool, params: Mapping[str, Any]) -> bool:
     view = stored()
     if view is None:
         return False
+    load_charts_early(len(view.top.kpis))
     counterfactual_banner(Scenario.announced())
     st.title(TITLE)
     draw(view.top)
