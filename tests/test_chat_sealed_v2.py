@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import inspect
 import json
-import os
 from pathlib import Path
 
 import numpy as np
@@ -188,36 +187,40 @@ def test_no_message_is_in_the_validation_or_first_sealed_set(sealed_v2):
         assert copies(sealed_v2.texts, other.texts) == [], path.name
 
 
-def _public_sentences() -> dict[str, set[str]]:
-    """The public intent corpora's sentences, from the copies named as `bench.public_intents`
-    reads them (ADLENS_CLINC150, ADLENS_SNIPS)."""
-    out = {}
-    for name, env in (("clinc150", pub.CLINC_ENV), ("snips", pub.SNIPS_ENV)):
-        folder = os.environ.get(env)
-        if folder and Path(folder).exists():
-            out[name] = pub.SENTENCES[name](Path(folder))
-    return out
-
-
-def test_no_message_is_a_public_intent_sentence(sealed_v2):
-    # The corpora are not in the project; the check runs where a copy is named (it did when the
-    # set was written: none found, docs/ARCHITECTURE.md).
-    corpora = _public_sentences()
-    if not corpora:
-        pytest.skip(f"no public corpus copy: set {pub.CLINC_ENV} and {pub.SNIPS_ENV}")
-    for name, sentences in corpora.items():
-        assert len(sentences) > 1_000, name
-        assert copies(sealed_v2.texts, sentences) == [], name
-
-
-def test_public_copy_check_finds_a_message_in_a_stand_in_corpus(sealed_v2, tmp_path):
-    # The same check on a stand-in CLINC150 copy that holds one of the set's messages re-typed.
-    message = str(sealed_v2.texts[-1])
-    (tmp_path / "data").mkdir()
-    data = {"train": [[message.title() + ".", "some_intent"], ["book a flight", "book_flight"]],
+def _stand_in_clinc(folder: Path, sentences: list[str]) -> Path:
+    """A CLINC150 copy in its layout holding `sentences` (the corpora are not in the project)."""
+    (folder / "data").mkdir(parents=True)
+    # Intents of both kinds (an ad topic, no ad topic) so the bench's figures are defined.
+    intents = ("play_music", "timer")
+    data = {"test": [[s, intents[i % 2]] for i, s in enumerate(sentences)],
             "oos_test": [["how tall is a giraffe", "oos"]]}
-    (tmp_path / "data" / "data_full.json").write_text(json.dumps(data))
-    assert copies(sealed_v2.texts, pub.clinc_sentences(tmp_path)) == [message]
+    (folder / "data" / "data_full.json").write_text(json.dumps(data))
+    return folder
+
+
+def test_bench_counts_messages_equal_to_a_public_sentence(sealed_v2, tmp_path, monkeypatch):
+    # The public corpora are not in the project: `bench.public_intents` (a `make bench` case)
+    # counts the set's messages equal to a sentence of a named copy, every length. When the set
+    # was written the count was 0 on CLINC150 and SNIPS (docs/ARCHITECTURE.md). Here it finds
+    # a message of the set re-typed into a stand-in copy, and nothing in a copy without one.
+    assert pub.SEALED_V2_CSV == SEALED_V2
+    message, short = str(sealed_v2.texts[-1]), str(min(sealed_v2.texts, key=len))
+    planted = _stand_in_clinc(tmp_path / "planted",
+                              [message.title() + ".", short.upper(), "book a flight to rome"])
+    assert sorted(pub.sealed_v2_copies(pub.clinc_sentences(planted))) == sorted([message, short])
+    clean = _stand_in_clinc(tmp_path / "clean", ["book a flight to rome", "pay the gas bill"])
+    assert pub.sealed_v2_copies(pub.clinc_sentences(clean)) == []
+
+    class NoTopic:  # a stand-in model: every message read as no ad topic, none held back
+        def infer(self, texts):
+            return np.full(len(texts), tm.NO_TOPIC), {"meta7": np.zeros(len(texts))}
+
+        def flag_sensitive(self, codes, p_list, sensitive_list, threshold=None):
+            return np.zeros(len(codes), dtype=bool)
+
+    monkeypatch.setenv(pub.CLINC_ENV, str(planted))
+    figures = pub.corpus_figures("clinc150", model=NoTopic())
+    assert figures["sealed_v2_messages_equal_to_a_corpus_sentence"] == 2
 
 
 # --- kept apart: read to report, never to build --------------------------------------------
