@@ -136,6 +136,19 @@ def bank_copies(sentences: set[str], written: list[str] | None = None) -> list[s
             if len(_norm(t).split()) > STOCK_PHRASE_WORDS and _norm(t) in corpus]
 
 
+# Written apart from every text the model is built from (docs/ARCHITECTURE.md, "The second
+# sealed set"): none of its messages may equal a corpus sentence, however short.
+SEALED_V2_CSV = Path(__file__).resolve().parents[1] / "tests" / "data" / "chat_sealed_v2.csv"
+
+
+def sealed_v2_copies(sentences: set[str], path: Path = SEALED_V2_CSV) -> list[str]:
+    """Messages of the second sealed set equal to a corpus sentence once case, punctuation and
+    spacing are ignored (every length, stock phrases too): there must be none."""
+    texts = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")["text"]
+    corpus = {_norm(s) for s in sentences}
+    return [t for t in texts if _norm(t) in corpus]
+
+
 def measure(model, frame: pd.DataFrame) -> dict[str, float]:
     """Topic accuracy on requests with an ad topic, "no ad topic" recall, and the share held
     back as sensitive (no request of these corpora is about a sensitive topic), on the mapped
@@ -185,8 +198,9 @@ def corpus_figures(name: str, model=None) -> dict[str, float] | None:
 
         model = tm.load_text_model()
     figures = measure(model, loader(Path(folder)))
-    figures["bank_messages_equal_to_a_corpus_sentence"] = len(
-        bank_copies(SENTENCES[name](Path(folder))))
+    sentences = SENTENCES[name](Path(folder))
+    figures["bank_messages_equal_to_a_corpus_sentence"] = len(bank_copies(sentences))
+    figures["sealed_v2_messages_equal_to_a_corpus_sentence"] = len(sealed_v2_copies(sentences))
     return figures
 
 
