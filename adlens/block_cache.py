@@ -202,21 +202,40 @@ class FolderResult:
         return out.reset_index(drop=True)
 
 
-def _grouped_sums(prepared: engine.Prepared, result: engine.ScenarioResult, by: str
-                  ) -> pd.DataFrame:
-    """The share sums per value of a grouping: bincounts over the group's codes (a pandas
-    group-by over 2M rows' text would cost as much as the ranking itself)."""
+def _group_codes(prepared: engine.Prepared, result: engine.ScenarioResult, by: str
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """A grouping's value names and each recommended ad's code among them (codes, not a
+    pandas group-by over 2M rows' text, which would cost as much as the ranking itself)."""
     rec = result.recommendations
     if by == "app":
-        names = np.asarray(schema.AD_APPS, dtype=object)
-        code = rec["app"].cat.codes.to_numpy(dtype=np.int64)
-    else:
-        values = engine.group_values(prepared, rec, result.user_code, by).astype(str)
-        names, code = np.unique(values, return_inverse=True)
+        return (np.asarray(schema.AD_APPS, dtype=object),
+                rec["app"].cat.codes.to_numpy(dtype=np.int64))
+    values = engine.group_values(prepared, rec, result.user_code, by).astype(str)
+    names, code = np.unique(values, return_inverse=True)
+    return names, code.astype(np.int64)
+
+
+def _block_sums(prepared: engine.Prepared, result: engine.ScenarioResult
+                ) -> tuple[dict[str, float], dict[str, pd.DataFrame]]:
+    """A block's share sums for everyone and per value of each grouping in GROUPS, from one
+    pass of bincounts over the groupings' joint code (a pass for everyone and one a grouping
+    cost a third of a rule switch's CPU); each is the joint sums added over the others."""
+    rec = result.recommendations
+    names, codes = zip(*(_group_codes(prepared, result, by) for by in GROUPS), strict=True)
+    shape = tuple(len(n) for n in names)
+    joint = (np.ravel_multi_index(codes, shape) if len(rec)
+             else np.zeros(0, dtype=np.int64))
     contrib = rec[list(engine.CONTRIB_COLUMNS)].to_numpy(dtype=float)
-    sums = blocks.share_sums_by(contrib, code, len(names))
-    frame = pd.DataFrame({by: names.astype(str), **sums})
-    return frame[frame["n_ads"] > 0].reset_index(drop=True)
+    sums = {key: value.reshape(shape) for key, value in
+            blocks.share_sums_by(contrib, joint, int(np.prod(shape))).items()}
+    whole = {key: float(value.sum()) for key, value in sums.items()}
+    by = {}
+    for axis, group in enumerate(GROUPS):
+        others = tuple(a for a in range(len(GROUPS)) if a != axis)
+        frame = pd.DataFrame({group: names[axis].astype(str),
+                              **{key: value.sum(axis=others) for key, value in sums.items()}})
+        by[group] = frame[frame["n_ads"] > 0].reset_index(drop=True)
+    return whole, by
 
 
 def _prepare_block(folder: str, index: int, ids: np.ndarray, population_path: str,
@@ -243,11 +262,10 @@ def _score_block(state_path: str, scenario: Scenario, top_k: int) -> dict:
     prepared = state["prepared"]
     result = engine.run_scenario(prepared, scenario, top_k=top_k)
     counts = result.exclusion_counts().astype({"reason": str, "event_type": str})
+    whole, by = _block_sums(prepared, result)
     return {"n_people": state["n_people"], "n_events": state["n_events"],
-            "n_recommendations": len(result.recommendations),
-            "share_sums": blocks._share_sums(result.recommendations),
-            "by": {by: _grouped_sums(prepared, result, by) for by in GROUPS},
-            "exclusion_counts": counts, "cpu": time.process_time() - t0}
+            "n_recommendations": len(result.recommendations), "share_sums": whole,
+            "by": by, "exclusion_counts": counts, "cpu": time.process_time() - t0}
 
 
 _POOLS: dict[int, Executor] = {}
