@@ -1,11 +1,14 @@
 """A dataset folder of any size, opened once and then scored per scenario from a disk cache:
 the scenario-independent work of every block of people is kept, so a rule switch only scores.
 
-Opening a folder (`FolderCache.open`) learns the population pieces on a seeded sample and, per
-block of people (adlens.blocks), runs the data contract, chat inference and encoding once,
-storing each block's prepared state on disk. A scenario (`FolderCache.run`) then loads each
-block's state, ranks and attributes it (on a pool of worker processes when asked) and combines
-small per-block sums; the combined result is stored too, so a scenario seen before is read back.
+Opening a folder (`FolderCache.open`) learns the population pieces on a seeded sample, hands
+the sample's memory back, and, per block of people, runs the data contract, chat inference and
+encoding once, storing each block's prepared state on disk. Blocks are cut as the command line's
+one pass cuts them (`blocks.cut`: on the events file's row groups when the events are in person
+order, each block reading its own row groups and the head of the next; else by people).
+A scenario (`FolderCache.run`) then loads each block's state, ranks and attributes it (on a pool
+of worker processes when asked) and combines small per-block sums; the combined result is stored
+too, so a scenario seen before is read back.
 
 Everything is keyed by the folder's identity (each table's size, modification time and a hash
 of its Parquet footer: not the bytes of a 600 MB file), the block and sample sizes and the
@@ -45,8 +48,8 @@ _CODE_MODULES = ("blocks", "contract", "dataset", "engine", "ranking", "schema",
                  "text_model", "scenario")
 # This module's own stored formats (a block's state, a combined result): raise it when either
 # changes. Not a hash of this file, so that a change to how blocks are run (the pool, progress)
-# does not throw away hours of stored work.
-FORMAT_VERSION = 1
+# does not throw away hours of stored work. 2: blocks cut on the events' row groups.
+FORMAT_VERSION = 2
 Progress = Callable[[str, int, int], None]  # (stage in words, done, in all)
 
 
@@ -199,21 +202,40 @@ class FolderResult:
         return out.reset_index(drop=True)
 
 
-def _grouped_sums(prepared: engine.Prepared, result: engine.ScenarioResult, by: str
-                  ) -> pd.DataFrame:
-    """The share sums per value of a grouping: bincounts over the group's codes (a pandas
-    group-by over 2M rows' text would cost as much as the ranking itself)."""
+def _group_codes(prepared: engine.Prepared, result: engine.ScenarioResult, by: str
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """A grouping's value names and each recommended ad's code among them (codes, not a
+    pandas group-by over 2M rows' text, which would cost as much as the ranking itself)."""
     rec = result.recommendations
     if by == "app":
-        names = np.asarray(schema.AD_APPS, dtype=object)
-        code = rec["app"].cat.codes.to_numpy(dtype=np.int64)
-    else:
-        values = engine.group_values(prepared, rec, result.user_code, by).astype(str)
-        names, code = np.unique(values, return_inverse=True)
+        return (np.asarray(schema.AD_APPS, dtype=object),
+                rec["app"].cat.codes.to_numpy(dtype=np.int64))
+    values = engine.group_values(prepared, rec, result.user_code, by).astype(str)
+    names, code = np.unique(values, return_inverse=True)
+    return names, code.astype(np.int64)
+
+
+def _block_sums(prepared: engine.Prepared, result: engine.ScenarioResult
+                ) -> tuple[dict[str, float], dict[str, pd.DataFrame]]:
+    """A block's share sums for everyone and per value of each grouping in GROUPS, from one
+    pass of bincounts over the groupings' joint code (a pass for everyone and one a grouping
+    cost a third of a rule switch's CPU); each is the joint sums added over the others."""
+    rec = result.recommendations
+    names, codes = zip(*(_group_codes(prepared, result, by) for by in GROUPS), strict=True)
+    shape = tuple(len(n) for n in names)
+    joint = (np.ravel_multi_index(codes, shape) if len(rec)
+             else np.zeros(0, dtype=np.int64))
     contrib = rec[list(engine.CONTRIB_COLUMNS)].to_numpy(dtype=float)
-    sums = blocks.share_sums_by(contrib, code, len(names))
-    frame = pd.DataFrame({by: names.astype(str), **sums})
-    return frame[frame["n_ads"] > 0].reset_index(drop=True)
+    sums = {key: value.reshape(shape) for key, value in
+            blocks.share_sums_by(contrib, joint, int(np.prod(shape))).items()}
+    whole = {key: float(value.sum()) for key, value in sums.items()}
+    by = {}
+    for axis, group in enumerate(GROUPS):
+        others = tuple(a for a in range(len(GROUPS)) if a != axis)
+        frame = pd.DataFrame({group: names[axis].astype(str),
+                              **{key: value.sum(axis=others) for key, value in sums.items()}})
+        by[group] = frame[frame["n_ads"] > 0].reset_index(drop=True)
+    return whole, by
 
 
 def _prepare_block(folder: str, index: int, ids: np.ndarray, population_path: str,
@@ -226,6 +248,10 @@ def _prepare_block(folder: str, index: int, ids: np.ndarray, population_path: st
     state = {"prepared": replace(prepared, dataset=None, _text_model=None),
              "n_people": dataset.n_users, "n_events": dataset.n_events}
     _dump(state, Path(state_path))
+    # Dropped and handed back now, so a process waiting for its next block (or the app's
+    # server, with one worker) does not sit at this block's high-water mark.
+    del prepared, dataset, state
+    blocks.release_memory()
     return {"index": index, "cpu": time.process_time() - t0}
 
 
@@ -236,11 +262,10 @@ def _score_block(state_path: str, scenario: Scenario, top_k: int) -> dict:
     prepared = state["prepared"]
     result = engine.run_scenario(prepared, scenario, top_k=top_k)
     counts = result.exclusion_counts().astype({"reason": str, "event_type": str})
+    whole, by = _block_sums(prepared, result)
     return {"n_people": state["n_people"], "n_events": state["n_events"],
-            "n_recommendations": len(result.recommendations),
-            "share_sums": blocks._share_sums(result.recommendations),
-            "by": {by: _grouped_sums(prepared, result, by) for by in GROUPS},
-            "exclusion_counts": counts, "cpu": time.process_time() - t0}
+            "n_recommendations": len(result.recommendations), "share_sums": whole,
+            "by": by, "exclusion_counts": counts, "cpu": time.process_time() - t0}
 
 
 _POOLS: dict[int, Executor] = {}
@@ -338,7 +363,8 @@ class FolderCache:
 
     @property
     def manifest(self) -> dict:
-        """n_people, n_events, n_blocks, the first and last id of every block, population."""
+        """n_people, n_events, n_blocks, the first and last id of every block ("bounds"),
+        whether blocks were cut on the events' row groups ("row_groups"), population."""
         if self._manifest is None:
             path = self.dir / "manifest.json"
             if not path.is_file():
@@ -369,12 +395,18 @@ class FolderCache:
         population_path = self.dir / "population.pkl"
         say("Reading who is in the folder", 0, 1)
         ids = blocks.person_ids(self.folder)
-        work = list(blocks.blocks(ids, self.block_people))
+        # Two ids a block (its first and last person, both inclusive; a first one ending in
+        # NUL starts just after a person whose events end the block before).
+        work = list(blocks.cut(self.folder, ids, self.block_people))
         say("Reading who is in the folder", 1, 1)
         if not population_path.is_file():
             say("Learning the click model and similar people on a sample", 0, 1)
             population = blocks.learn_population(self.folder, self.sample_people)
             _dump(population, population_path)
+            # The sample's frames are gone with learn_population's frame; their memory is
+            # handed back before the blocks, as the one pass does (docs/SCALE.md section 10).
+            del population
+            blocks.release_memory()
             say("Learning the click model and similar people on a sample", 1, 1)
         population = _load(population_path)
         todo = [i for i in range(len(work)) if not self._state(i).is_file()]
@@ -391,6 +423,8 @@ class FolderCache:
                     "n_ads": int(self.counts["ads"]), "n_blocks": len(work),
                     "block_people": self.block_people, "sample_people": self.sample_people,
                     "bounds": [[str(b[0]), str(b[-1])] for b in work],
+                    "row_groups": blocks.row_group_blocks(self.folder, len(ids),
+                                                          self.block_people) is not None,
                     "population": population.how}
         (self.dir / "manifest.json").write_text(json.dumps(manifest))
         self._manifest = manifest
@@ -437,7 +471,9 @@ class FolderCache:
         return result
 
     def block_of(self, person: str) -> int | None:
-        """The index of the block holding `person`, or None when no block can."""
+        """The index of the block holding `person`, or None when no block can. Blocks are
+        contiguous ranges of ids, both ends inclusive: a block that starts just after a person
+        (their id + NUL) sorts after that person's id and before the next possible one."""
         bounds = self.manifest["bounds"]
         lows = [b[0] for b in bounds]
         i = int(np.searchsorted(np.array(lows, dtype=object), str(person), side="right")) - 1

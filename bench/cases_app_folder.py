@@ -1,18 +1,21 @@
 """Benchmark of a dataset folder in the app (adlens.block_cache, the path components.folder
 runs): opening 1M people once, then a rule switch the first time and when seen before.
 
-The folder is the engine cases' generated population (bench.cases_engine._population: made
-once under /tmp/adlens-bench per size, seed and generator code, then reused); the blocks'
-prepared state is kept between runs, so a re-run times the switches against an already opened
-folder (detail "opened_now" says which), and every run clears the stored scenario results
-first, so the first switch is always a first one.
+The folder is the population kept at /tmp/adlens-bench/population-1000000-seed3 (generated
+there once when it does not hold that population; else the engine cases' one, named by size,
+seed and generator code); the blocks' prepared state is kept between runs, so a re-run times
+the switches against an already opened folder (detail "opened_now" says which), and every run
+clears the stored scenario results first, so the first switch is always a first one. The
+calling process's and the largest worker's RSS are sampled every 0.5 s, per stage.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
+from pathlib import Path
 
 from bench import cases_engine
 from bench.harness import Case
@@ -25,18 +28,60 @@ def cases() -> list[Case]:
         Case("app: 1M people in the app, first rule switch (opened folder, 2 workers)",
              func="bench.cases_app_folder:folder_switches", target="≤ 60 s, then ≤ 2 s seen",
              max_seconds=60, max_detail={"seen_switch_s": 2.0},
-             kwargs={"n_users": 1_000_000}, timeout=7200),
+             kwargs={"n_users": 1_000_000,
+                     "keep": str(CACHE / "population-1000000-seed3")}, timeout=7200),
     ]
 
 
+class _Peaks:
+    """The calling process's and its largest child process's RSS (MB), sampled every 0.5 s
+    and kept per stage (`stage` names the current one)."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self.me = psutil.Process()
+        self.stage = "open"
+        self.peaks: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.wait(0.5):
+            try:
+                mine = self.me.memory_info().rss / 2**20
+                kids = [p.memory_info().rss / 2**20 for p in self.me.children(recursive=True)]
+            except psutil.Error:
+                continue
+            for who, mb in (("caller", mine), ("largest_worker", max(kids, default=0.0))):
+                key = f"peak_rss_mb_{who}_{self.stage}"
+                self.peaks[key] = round(max(self.peaks.get(key, 0.0), mb))
+
+    def stop(self) -> dict[str, float]:
+        self._stop.set()
+        self._thread.join()
+        return self.peaks
+
+
 def folder_switches(n_users: int, seed: int = 3, workers: int = 2,
-                    block_people: int = 20_000) -> dict:
+                    block_people: int = 20_000, keep: str | None = None) -> dict:
     """Open the folder (unless opened before), then switch to a scenario not seen yet, then to
-    it again. Seconds: the first switch."""
+    it again. Seconds: the first switch. `keep`: a folder holding the population (generated
+    there when it does not hold n_users people of this seed)."""
     from adlens import block_cache
     from adlens.scenario import Scenario
+    from adlens.simulate import generate_to_dir
+    from bench.cases_scale import _generated
 
-    folder = cases_engine._population(n_users, seed)
+    if keep is None:
+        folder = cases_engine._population(n_users, seed)
+    else:
+        folder = Path(keep)
+        if not _generated(folder, n_users, seed):
+            generate_to_dir(n_users, seed, folder)
     cache = block_cache.FolderCache(folder, block_people=block_people,
                                     root=CACHE / "app-folder-cache")
     stages: dict[str, float] = {}
@@ -47,9 +92,11 @@ def folder_switches(n_users: int, seed: int = 3, workers: int = 2,
 
     opened_now = not cache.is_open()
     load_open = os.getloadavg()[0]
+    peaks = _Peaks()
     t = time.perf_counter()
     manifest = cache.open(progress=note, workers=workers)
     open_s = time.perf_counter() - t
+    peaks.stage = "switch"
     shutil.rmtree(cache.dir / "scenarios", ignore_errors=True)
     (cache.dir / "scenarios").mkdir()
     announced = Scenario.announced()
@@ -62,6 +109,7 @@ def folder_switches(n_users: int, seed: int = 3, workers: int = 2,
     seen = cache.run(switched, workers=workers)
     seen_s = time.perf_counter() - t
     block_cache.shutdown_pools()
+    rss = peaks.stop()
     state_mb = sum(p.stat().st_size for p in cache.dir.glob("block-*.pkl")) / 2**20
     return {"seconds": first_s, "detail": {
         "people": first.n_people, "events": first.n_events, "blocks": first.n_blocks,
@@ -71,4 +119,5 @@ def folder_switches(n_users: int, seed: int = 3, workers: int = 2,
         "seen_switch_s": round(seen_s, 4), "seen_from_cache": seen.from_cache,
         "stored_state_mb": round(state_mb), "load_at_open": round(load_open, 2),
         "load_at_switch": round(load_before, 2),
-        "load_after": round(os.getloadavg()[0], 2), "population": first.population}}
+        "load_after": round(os.getloadavg()[0], 2), "population": first.population,
+        "row_group_blocks": manifest.get("row_groups"), **rss}}

@@ -44,7 +44,7 @@ def _header(title: str, cache: block_cache.FolderCache) -> None:
     counts = cache.counts
     st.caption(f"Dataset folder {md_escape(str(cache.folder))} · {counts['people']:,} people · "
                f"{counts['ads']:,} ads · {counts['events']:,} events · worked through in "
-               f"blocks of {cache.block_people:,} people")
+               f"blocks of about {cache.block_people:,} people")
 
 
 def _kpis(result: block_cache.FolderResult, base: block_cache.FolderResult | None = None
@@ -184,7 +184,7 @@ def why_this_ad(cache: block_cache.FolderCache, scenario: Scenario) -> None:
         state[K_FOLDER_PERSON] = cache.some_people(1)[0]
     person = st.text_input("Person (user_id)", key=K_FOLDER_PERSON,
                            help="Any user_id of the folder; only that person's block of "
-                           f"{cache.block_people:,} people is read.")
+                           f"about {cache.block_people:,} people is read.")
     st.caption("For example: " + ", ".join(f"`{p}`" for p in cache.some_people(6)))
     with section():
         recs = _person(cache.key, str(person).strip(), scenario, cache)
@@ -222,7 +222,7 @@ def _person(key: str, person: str, scenario: Scenario, _cache: block_cache.Folde
 def not_available(title: str, cache: block_cache.FolderCache, instead: str) -> None:
     _header(title, cache)
     st.info(f"This page needs the whole dataset in memory at once, so it is not available "
-            f"for a dataset folder, which is read one block of "
+            f"for a dataset folder, which is read one block of about "
             f"{cache.block_people:,} people at a time ({cache.counts['people']:,} people "
             f"here). {instead}",
             icon=":material/memory:")

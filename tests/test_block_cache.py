@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from adlens import block_cache, blocks, engine
+from adlens.contract import load_dataset
 from adlens.scenario import Scenario
 from adlens.simulate import generate_to_dir
 
@@ -55,12 +56,13 @@ def test_results_equal_the_block_pipeline(folder, opened, scenario):
     pd.testing.assert_frame_equal(got.signal_shares(), want.signal_shares(), atol=1e-9)
     pd.testing.assert_frame_equal(counted(got.exclusion_counts), counted(want.exclusion_counts),
                                   check_dtype=False)
-    # Grouped shares equal the engine's on all the recommendations at once.
-    rec = want.recommendations
-    for by in ("app",):
-        expected = engine.signal_shares(rec, rec[by].astype(str).to_numpy(dtype=object), by)
-        pd.testing.assert_frame_equal(got.signal_shares(by), expected, atol=1e-9,
-                                      check_dtype=False)
+    # Grouped shares equal the in-memory engine's on everyone at once (a population no
+    # larger than the sample: the same click model and similar-people map).
+    whole = engine.run_scenario(engine.prepare(load_dataset(folder), use_artifacts=False),
+                                scenario)
+    for by in block_cache.GROUPS:
+        pd.testing.assert_frame_equal(got.signal_shares(by), whole.signal_shares(by),
+                                      atol=1e-9, check_dtype=False)
 
 
 def test_a_seen_scenario_is_read_back_and_a_new_one_computed(opened):
@@ -162,3 +164,148 @@ def test_the_key_follows_the_engine_code_and_the_stored_format(folder, monkeypat
     monkeypatch.undo()
     monkeypatch.setattr(block_cache, "_CODE_MODULES", ("engine",))
     assert block_cache.dataset_key(folder, BLOCK, 50_000) != before
+
+
+# --- blocks on the events file's row groups -------------------------------------------------
+ROWS_PER_GROUP = 2_000  # about 36 people: a person's events often run on into the next group
+RG_PEOPLE = 300
+RG_BLOCK = 150
+
+
+@pytest.fixture(scope="module")
+def row_groups(tmp_path_factory) -> Path:
+    """A generated population (events in person order) with its events rewritten in small
+    row groups, so that blocks are cut on them and some person's events span two."""
+    import pyarrow.parquet as pq
+
+    out = tmp_path_factory.mktemp("row-groups") / "data"
+    generate_to_dir(RG_PEOPLE, 5, out)
+    events = pq.read_table(out / "events.parquet")
+    pq.write_table(events, out / "events.parquet", row_group_size=ROWS_PER_GROUP)
+    return out
+
+
+@pytest.fixture(scope="module")
+def rg_opened(row_groups, tmp_path_factory) -> block_cache.FolderCache:
+    cache = block_cache.FolderCache(row_groups, block_people=RG_BLOCK,
+                                    root=tmp_path_factory.mktemp("rg-cache"))
+    cache.open()
+    return cache
+
+
+@pytest.fixture(scope="module")
+def rg_want(row_groups) -> blocks.BlockRun:
+    """Everyone scored in one block, their recommendations kept."""
+    return blocks.score_blocks(row_groups, OTHER, block_people=RG_PEOPLE * 2, keep=True)
+
+
+def _block_people(cache: block_cache.FolderCache, index: int) -> list[str]:
+    return [str(u) for u in block_cache._load(cache._state(index))["prepared"].codes.user_ids]
+
+
+def test_blocks_are_cut_on_the_row_groups_with_the_same_results(row_groups, rg_opened,
+                                                                 rg_want):
+    ids = blocks.person_ids(row_groups)
+    cut = blocks.row_group_blocks(row_groups, len(ids), RG_BLOCK)
+    assert cut is not None and len(cut) > 1
+    manifest = rg_opened.manifest
+    assert manifest["row_groups"] is True
+    assert [tuple(b) for b in manifest["bounds"]] == cut  # the one pass's cut, not people's
+    assert any(lo.endswith("\0") for lo, _ in cut)  # a person's events span two row groups
+    people = [set(_block_people(rg_opened, i)) for i in range(manifest["n_blocks"])]
+    assert sum(len(p) for p in people) == len(set().union(*people)) == RG_PEOPLE
+    got = rg_opened.run(OTHER)
+    # The one pass's row-group blocks, and everyone in one block: the same figures.
+    for want in (blocks.score_blocks(row_groups, OTHER, block_people=RG_BLOCK), rg_want):
+        assert want.n_blocks == (len(cut) if want is not rg_want else 1)
+        assert (got.n_people, got.n_events, got.n_recommendations) == (
+            want.n_people, want.n_events, want.n_recommendations)
+        for key, value in want.share_sums.items():
+            assert got.share_sums[key] == pytest.approx(value, abs=1e-9), key
+        pd.testing.assert_frame_equal(counted(got.exclusion_counts),
+                                      counted(want.exclusion_counts), check_dtype=False)
+
+
+def test_the_first_and_last_person_of_every_block_are_found_in_it(rg_opened, rg_want):
+    want = rg_want.recommendations
+    bounds = rg_opened.manifest["bounds"]
+    checked = 0
+    for index in range(len(bounds)):
+        people = _block_people(rg_opened, index)
+        for person in (people[0], people[-1]):
+            assert rg_opened.block_of(person) == index, (person, index)
+            got = rg_opened.person_result(person, OTHER)
+            expected = want[want["user_id"].astype(str) == person].reset_index(drop=True)
+            assert len(got) == len(expected) > 0
+            assert got["ad_id"].tolist() == expected["ad_id"].astype(str).tolist()
+            np.testing.assert_allclose(got["score"].to_numpy(), expected["score"].to_numpy(),
+                                       atol=1e-9)
+            checked += 1
+        # The person a block ends with, whose events run on into the next row group, is not
+        # the next block's, which starts just after them.
+        if bounds[index][0].endswith("\0"):
+            assert rg_opened.block_of(bounds[index][0][:-1]) == index - 1
+    assert checked == 2 * len(bounds)
+    assert rg_opened.block_of("a-person-before-everyone") is None
+    assert rg_opened.block_of("zzz-after-everyone") is None
+    assert rg_opened.some_people(3) == _block_people(rg_opened, 0)[:3]
+
+
+def test_opening_on_row_groups_resumes_and_hands_the_sample_back(row_groups, tmp_path,
+                                                                 monkeypatch):
+    import gc
+
+    from adlens import engine
+
+    cache = block_cache.FolderCache(row_groups, block_people=RG_BLOCK, root=tmp_path)
+    calls: list[str] = []
+    learn, release, prepare = (blocks.learn_population, blocks.release_memory,
+                               block_cache._prepare_block)
+
+    def learning(*args, **kwargs):
+        calls.append("learn")
+        return learn(*args, **kwargs)
+
+    def releasing() -> None:
+        calls.append("release")
+        release()
+
+    def preparing(folder, index, *args):
+        gc.collect()  # nothing prepared is alive in this process between blocks
+        calls.append(f"block {index}: "
+                     f"{sum(isinstance(o, engine.Prepared) for o in gc.get_objects())} alive")
+        return prepare(folder, index, *args)
+
+    monkeypatch.setattr(blocks, "learn_population", learning)
+    monkeypatch.setattr(blocks, "release_memory", releasing)
+    monkeypatch.setattr(block_cache, "_prepare_block", preparing)
+    n = cache.open()["n_blocks"]
+    assert calls[:3] == ["learn", "release", "block 0: 0 alive"]
+    assert [c for c in calls if c.startswith("block")] == [f"block {i}: 0 alive"
+                                                           for i in range(n)]
+    assert calls.count("release") == 1 + n  # after the sample, then after each block
+    # Interrupted opening: a block's state is gone; opening again prepares that block only.
+    cache._state(1).unlink()
+    calls.clear()
+    cache.open()
+    assert [c for c in calls if c != "release"] == ["block 1: 0 alive"]
+    assert cache.is_open()
+
+
+def test_a_single_row_group_is_one_block_or_cut_by_people(folder, opened, tmp_path):
+    import pyarrow.parquet as pq
+
+    assert pq.ParquetFile(folder / "events.parquet").metadata.num_row_groups == 1
+    # More events than a block's share: cut by people, as before.
+    assert opened.manifest["row_groups"] is False
+    assert opened.manifest["n_blocks"] == -(-N_PEOPLE // BLOCK)
+    first = opened.manifest["bounds"][1][0]
+    assert opened.block_of(first) == 1 and opened.person_result(first, OTHER).shape[0] > 0
+    # Within one block's share: the one row group is the one block.
+    whole = block_cache.FolderCache(folder, block_people=N_PEOPLE, root=tmp_path)
+    whole.open()
+    assert whole.manifest["row_groups"] is True and whole.manifest["n_blocks"] == 1
+    got, want = whole.run(OTHER), opened.run(OTHER)
+    assert got.n_people == want.n_people == N_PEOPLE
+    for key, value in want.share_sums.items():
+        assert got.share_sums[key] == pytest.approx(value, abs=1e-9), key
