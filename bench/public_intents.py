@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from adlens.engine import SEALED_V2_CSV as ENGINE_SEALED_V2_CSV
+
 NO_TOPIC = "no_ad_topic"
 CLINC_ENV, SNIPS_ENV = "ADLENS_CLINC150", "ADLENS_SNIPS"
 
@@ -138,7 +140,7 @@ def bank_copies(sentences: set[str], written: list[str] | None = None) -> list[s
 
 # Written apart from every text the model is built from (docs/ARCHITECTURE.md, "The second
 # sealed set"): none of its messages may equal a corpus sentence, however short.
-SEALED_V2_CSV = Path(__file__).resolve().parents[1] / "tests" / "data" / "chat_sealed_v2.csv"
+SEALED_V2_CSV = ENGINE_SEALED_V2_CSV
 
 
 def sealed_v2_copies(sentences: set[str], path: Path = SEALED_V2_CSV) -> list[str]:

@@ -140,8 +140,9 @@ def test_method_page_reports_chat_understanding_by_language_and_on_the_handwritt
     app = AppTest.from_file(APP, default_timeout=300)
     app.run()
     _method(app)
-    # One tab per set of messages, the sealed test set first, each described in a caption.
-    assert [t.label for t in app.tabs][:2] == ["Sealed test set", "Hand-written"]
+    # One tab per set of messages, the sealed test sets first, each described in a caption.
+    assert [t.label for t in app.tabs][:3] == ["Sealed test set", "Second sealed set",
+                                               "Hand-written"]
     captions = " ".join(c.value for c in app.caption)
     assert "Written by hand (never used to train)" in captions
     tables = [t.value for t in app.dataframe if "All languages" in t.value.columns]
@@ -150,6 +151,9 @@ def test_method_page_reports_chat_understanding_by_language_and_on_the_handwritt
     assert "Sensitive chats still used" in set(shown["Measure"])
     targets = [t.value for t in app.dataframe if "Met" in t.value.columns]
     assert targets and set(targets[0]["Met"]) <= {"yes", "no"} and len(targets[0]) == 4
+    # The second sealed set's figures beside the first's, from the same report.
+    assert set(targets[0]["Met on the second set"]) <= {"yes", "no"}
+    assert targets[0]["On the second sealed set"].str.endswith(("%", "points")).all()
     assert {"Spanish", "Portuguese", "Hindi-English"} <= set(shown.columns)
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"]
               for c in app.get("plotly_chart")]

@@ -3,10 +3,13 @@ trade-off chart, drawn from a text report."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from adlens import engine
 from adlens import text_model as tm
 from components import method_text
 from components.fmt import pct
@@ -149,6 +152,26 @@ def test_sealed_targets_table_says_which_targets_are_met() -> None:
     assert method_text.sealed_targets_table(_report()).empty
 
 
+def test_targets_table_shows_the_second_sealed_set_beside_the_first() -> None:
+    first = _sealed_report(0.96)
+    second = first.by_language[first.by_language["set"] == tm.SET_SEALED].assign(
+        set=engine.SET_SEALED_V2, sensitive_caught=0.94, everyday_held_back=0.02)
+    both = replace(first, by_language=pd.concat([first.by_language, second]))
+    targets = method_text.sealed_targets_table(both).set_index("Measure")
+    assert list(targets.columns) == ["On the sealed set", "Target", "Met",
+                                     "On the second sealed set", "Met on the second set"]
+    assert list(targets["Met"]) == ["yes", "yes", "no", "no"]
+    assert list(targets["Met on the second set"]) == ["yes", "no", "yes", "no"]
+    assert targets["On the second sealed set"].iloc[2] == "2.0%"
+    # The second set alone (the first missing): its own columns and the target.
+    alone = replace(first, by_language=pd.concat([first.by_language[
+        first.by_language["set"] != tm.SET_SEALED], second]))
+    assert list(method_text.sealed_targets_table(alone).columns) == [
+        "Measure", "On the second sealed set", "Target", "Met on the second set"]
+    views = method_text.language_views(both)
+    assert [name for name, _, _ in views][:2] == ["Sealed test set", "Second sealed set"]
+
+
 def _sealed_page() -> None:
     from components import method_text
     from tests.test_method_text import _sealed_report
@@ -162,5 +185,6 @@ def test_section_shows_the_targets_on_the_sealed_set() -> None:
     assert at.tabs[0].label == "Sealed test set"
     targets = next(t.value for t in at.dataframe if "Met" in t.value)
     assert list(targets["Met"]) == ["yes", "yes", "no", "no"]
-    assert any("written after the model was tuned: read once, never used to tune" in md.value
+    assert any("written apart from the model's text: read to report, never used to tune"
+               in md.value
                for md in at.markdown)
