@@ -365,4 +365,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run from the imported module, so stored builds name `bench.text_v10.SplitModel` (a class
+    # of `__main__` could not be read back by another process).
+    from bench.text_v10 import main as _main
+
+    raise SystemExit(_main())
