@@ -84,6 +84,16 @@ def combine(rule: str, p_sum: np.ndarray, p_bin: np.ndarray, no_topic: np.ndarra
     raise ValueError(f"unknown rule {rule!r}; one of {RULES}")
 
 
+def summed(model: tm.TextModel, proba: np.ndarray) -> dict[str, np.ndarray]:
+    """The topic model's calibrated summed probability per sensitive list (`p_sum`)."""
+    out = {}
+    for name, topics in schema.SENSITIVE_LISTS.items():
+        raw = proba[:, [tm.CLASSES.index(t) for t in topics]].sum(axis=1)
+        out[name] = (tm._calibrated(raw, *model.calibration.get(name, (1.0, 0.0))) if topics
+                     else np.zeros(len(proba)))
+    return out
+
+
 @dataclass(frozen=True, eq=False)
 class SplitModel(tm.TextModel):
     """The topic model with a calibrated sensitive model per list on the same features."""
@@ -112,7 +122,7 @@ class SplitModel(tm.TextModel):
 
     def combined(self, proba: np.ndarray, p_bin: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         """Per list, the combined probability of being sensitive."""
-        p_sum = tm.TextModel.p_sensitive(self, proba)
+        p_sum = summed(self, proba)
         no_topic = proba.argmax(axis=1) == tm.CLASSES.index(schema.NO_AD_TOPIC) if len(
             proba) else np.zeros(0, dtype=bool)
         return {name: (p_sum[name] if name not in self.detectors else
@@ -164,7 +174,7 @@ def fit_stacks(model: SplitModel, cal: tm.LabelledTexts) -> dict[str, tuple[floa
     from sklearn.linear_model import LogisticRegression
 
     proba, p_bin = model.read(cal.texts)
-    p_sum = tm.TextModel.p_sensitive(model, proba)
+    p_sum = summed(model, proba)
     out = {}
     for name in model.detectors:
         xs = np.column_stack([_logit(p_sum[name]), _logit(p_bin[name])])
