@@ -323,10 +323,10 @@ def draw_early(is_overview: bool, params: Mapping[str, Any]) -> bool:
     view = stored()
     if view is None:
         return False
-    load_charts_early(len(view.top.kpis))
     counterfactual_banner(Scenario.announced())
     st.title(TITLE)
     draw(view.top)
+    load_charts_early(len(view.top.kpis))
     time.sleep(HEADLINE_LEAD_S)  # the browser draws the headline before anything else arrives
     st.session_state[K_EARLY] = Early(view)
     return True

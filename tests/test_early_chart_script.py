@@ -1,4 +1,4 @@
-"""The Overview's first visit asks the browser for Plotly's chart script with its first element
+"""The Overview's first visit asks the browser for Plotly's chart script right after its headline
 (components/layout.py). The browser side is tested in tests/browser/test_dashboard.py."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def test_the_page_script_names_the_file_and_waits_for_the_headline():
     script = layout.early_chart_script(4)
     assert script is not None
     assert f'"{layout.chart_script_name()}"' in script
-    assert 'rel = "modulepreload"' in script and "import(url)" in script
+    assert "import(url)" in script
     assert "shown >= 4 " in script
     assert f"> {layout.CHART_SCRIPT_WAIT_MS}" in script
     assert "NAME" not in script and "FIGURES" not in script and "WAIT_MS" not in script
