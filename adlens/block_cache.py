@@ -255,6 +255,18 @@ def _prepare_block(folder: str, index: int, ids: np.ndarray, population_path: st
     return {"index": index, "cpu": time.process_time() - t0}
 
 
+def _learn_population(folder: str, sample_people: int, path: str) -> float:
+    """Learn the population pieces on a seeded sample and store them; the CPU seconds taken."""
+    t0 = time.process_time()
+    population = blocks.learn_population(folder, sample_people)
+    _dump(population, Path(path))
+    # The sample's frames are gone with learn_population's frame; their memory is handed back
+    # before the blocks, as the one pass does (docs/SCALE.md section 10).
+    del population
+    blocks.release_memory()
+    return time.process_time() - t0
+
+
 def _score_block(state_path: str, scenario: Scenario, top_k: int) -> dict:
     """Rank and attribute one prepared block under a scenario: its small sums only."""
     t0 = time.process_time()
@@ -399,14 +411,16 @@ class FolderCache:
         # NUL starts just after a person whose events end the block before).
         work = list(blocks.cut(self.folder, ids, self.block_people))
         say("Reading who is in the folder", 1, 1)
+        cpu_children = 0.0
         if not population_path.is_file():
             say("Learning the click model and similar people on a sample", 0, 1)
-            population = blocks.learn_population(self.folder, self.sample_people)
-            _dump(population, population_path)
-            # The sample's frames are gone with learn_population's frame; their memory is
-            # handed back before the blocks, as the one pass does (docs/SCALE.md section 10).
-            del population
-            blocks.release_memory()
+            call = (str(self.folder), self.sample_people, str(population_path))
+            if workers > 1:
+                # In a worker: the sample (about 2 GB at a million people) never sits in this
+                # process, which is the app's server when the app opens a folder.
+                cpu_children += _pool(workers).submit(_learn_population, *call).result()
+            else:
+                _learn_population(*call)
             say("Learning the click model and similar people on a sample", 1, 1)
         population = _load(population_path)
         todo = [i for i in range(len(work)) if not self._state(i).is_file()]
@@ -415,7 +429,7 @@ class FolderCache:
         calls = [(str(self.folder), i, work[i], str(population_path), str(self._state(i)))
                  for i in todo]
         done_before = len(work) - len(todo)
-        cpu_children = sum(r["cpu"] for r in _map(
+        cpu_children += sum(r["cpu"] for r in _map(
             _prepare_block, calls, workers,
             lambda n: say(stage, done_before + n, len(work))))
         manifest = {"folder": str(self.folder), "key": self.key,

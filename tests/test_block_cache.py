@@ -122,12 +122,21 @@ def test_a_person_is_scored_from_their_block_alone(folder, opened):
     assert opened.person_result("nobody-at-all", OTHER).empty
 
 
-def test_two_worker_processes_give_the_same_results(folder, tmp_path):
+def test_two_worker_processes_give_the_same_results(folder, tmp_path, monkeypatch):
     one = block_cache.FolderCache(folder, block_people=BLOCK, root=tmp_path / "one")
     two = block_cache.FolderCache(folder, block_people=BLOCK, root=tmp_path / "two")
     stages = []
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the sample was learned in the calling process")
+
     try:
-        two.open(workers=2, progress=lambda stage, done, total: stages.append((stage, done)))
+        # With workers, the sample is learned in one of them, never in the calling process
+        # (the app's server): spawned workers import their own, unpatched, module.
+        with monkeypatch.context() as patch:
+            patch.setattr(blocks, "learn_population", not_here)
+            two.open(workers=2,
+                     progress=lambda stage, done, total: stages.append((stage, done)))
         a = one.run(OTHER)
         b = two.run(OTHER, workers=2)
     finally:
