@@ -141,14 +141,20 @@ def test_public_corpora_view_has_every_figure_written_out() -> None:
     assert "—" in set(view.iloc[:, 1])  # SNIPS has no out-of-scope requests
 
 
+def _verdicts(column: pd.Series) -> list[str]:
+    return [cell.rsplit(": ", 1)[1] for cell in column]
+
+
 def test_sealed_targets_table_says_which_targets_are_met() -> None:
     targets = method_text.sealed_targets_table(_sealed_report(0.96)).set_index("Measure")
     # accuracy 86% >= 85%; caught 96% >= 95%; held back 6% > 5%; Spanish 15 points below English.
-    assert list(targets["Met"]) == ["yes", "yes", "no", "no"]
-    assert targets["On the sealed set"].iloc[2] == "6.0%"
-    assert targets["On the sealed set"].iloc[3] == "15.0 points"
+    assert list(targets.columns) == ["Target", "On the sealed set"]
+    assert _verdicts(targets["On the sealed set"]) == ["met", "met", "missed", "missed"]
+    assert targets["On the sealed set"].iloc[2] == "6.0%: missed"
+    assert targets["On the sealed set"].iloc[3] == "15.0 points: missed"
+    assert targets["Target"].iloc[1] == "at least 95%"
     missed = method_text.sealed_targets_table(_sealed_report(0.94))
-    assert list(missed["Met"]) == ["yes", "no", "no", "no"]
+    assert _verdicts(missed["On the sealed set"]) == ["met", "missed", "missed", "missed"]
     assert method_text.sealed_targets_table(_report()).empty
 
 
@@ -158,16 +164,15 @@ def test_targets_table_shows_the_second_sealed_set_beside_the_first() -> None:
         set=engine.SET_SEALED_V2, sensitive_caught=0.94, everyday_held_back=0.02)
     both = replace(first, by_language=pd.concat([first.by_language, second]))
     targets = method_text.sealed_targets_table(both).set_index("Measure")
-    assert list(targets.columns) == ["On the sealed set", "Target", "Met",
-                                     "On the second sealed set", "Met on the second set"]
-    assert list(targets["Met"]) == ["yes", "yes", "no", "no"]
-    assert list(targets["Met on the second set"]) == ["yes", "no", "yes", "no"]
-    assert targets["On the second sealed set"].iloc[2] == "2.0%"
-    # The second set alone (the first missing): its own columns and the target.
+    assert list(targets.columns) == ["Target", "On the sealed set", "On the second sealed set"]
+    assert _verdicts(targets["On the sealed set"]) == ["met", "met", "missed", "missed"]
+    assert _verdicts(targets["On the second sealed set"]) == ["met", "missed", "met", "missed"]
+    assert targets["On the second sealed set"].iloc[2] == "2.0%: met"
+    # The second set alone (the first missing): its own column and the target.
     alone = replace(first, by_language=pd.concat([first.by_language[
         first.by_language["set"] != tm.SET_SEALED], second]))
     assert list(method_text.sealed_targets_table(alone).columns) == [
-        "Measure", "On the second sealed set", "Target", "Met on the second set"]
+        "Measure", "Target", "On the second sealed set"]
     views = method_text.language_views(both)
     assert [name for name, _, _ in views][:2] == ["Sealed test set", "Second sealed set"]
 
@@ -183,8 +188,8 @@ def test_section_shows_the_targets_on_the_sealed_set() -> None:
     at = AppTest.from_function(_sealed_page, default_timeout=60).run()
     assert not at.exception
     assert at.tabs[0].label == "Sealed test set"
-    targets = next(t.value for t in at.dataframe if "Met" in t.value)
-    assert list(targets["Met"]) == ["yes", "yes", "no", "no"]
+    targets = next(t.value for t in at.dataframe if "On the sealed set" in t.value)
+    assert _verdicts(targets["On the sealed set"]) == ["met", "met", "missed", "missed"]
     assert any("written apart from the model's text: read to report, never used to tune"
                in md.value
                for md in at.markdown)
