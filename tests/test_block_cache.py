@@ -15,6 +15,8 @@ from adlens import block_cache, blocks, engine
 from adlens.contract import load_dataset
 from adlens.scenario import Scenario
 from adlens.simulate import generate_to_dir
+from tests.test_block_row_groups import N_PEOPLE as RG_PEOPLE
+from tests.test_block_row_groups import in_row_groups
 
 N_PEOPLE = 240
 BLOCK = 90
@@ -176,22 +178,14 @@ def test_the_key_follows_the_engine_code_and_the_stored_format(folder, monkeypat
 
 
 # --- blocks on the events file's row groups -------------------------------------------------
-ROWS_PER_GROUP = 2_000  # about 36 people: a person's events often run on into the next group
-RG_PEOPLE = 300
 RG_BLOCK = 150
 
 
 @pytest.fixture(scope="module")
 def row_groups(tmp_path_factory) -> Path:
-    """A generated population (events in person order) with its events rewritten in small
-    row groups, so that blocks are cut on them and some person's events span two."""
-    import pyarrow.parquet as pq
-
-    out = tmp_path_factory.mktemp("row-groups") / "data"
-    generate_to_dir(RG_PEOPLE, 5, out)
-    events = pq.read_table(out / "events.parquet")
-    pq.write_table(events, out / "events.parquet", row_group_size=ROWS_PER_GROUP)
-    return out
+    """The row-group tests' population: blocks are cut on its small row groups and some
+    person's events span two."""
+    return in_row_groups(tmp_path_factory.mktemp("row-groups") / "data")
 
 
 @pytest.fixture(scope="module")

@@ -24,15 +24,18 @@ N_PEOPLE = 300
 ROWS_PER_GROUP = 2_000  # about 36 people: a person's events often run on into the next group
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:
-    """A generated population (events in person order, as generated) with its events
-    rewritten in small row groups."""
-    out = tmp_path_factory.mktemp("rowgroups") / "data"
+def in_row_groups(out: Path) -> Path:
+    """A generated population (events in person order, as generated) written to `out` with
+    its events rewritten in small row groups."""
     generate_to_dir(N_PEOPLE, 5, out)
     events = pq.read_table(out / "events.parquet")
     pq.write_table(events, out / "events.parquet", row_group_size=ROWS_PER_GROUP)
     return out
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return in_row_groups(tmp_path_factory.mktemp("rowgroups") / "data")
 
 
 @pytest.fixture(scope="module")
