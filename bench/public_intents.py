@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from adlens.engine import SEALED_V2_CSV as ENGINE_SEALED_V2_CSV
+from adlens.engine import SEALED_V2_CSV
 
 NO_TOPIC = "no_ad_topic"
 CLINC_ENV, SNIPS_ENV = "ADLENS_CLINC150", "ADLENS_SNIPS"
@@ -138,14 +138,10 @@ def bank_copies(sentences: set[str], written: list[str] | None = None) -> list[s
             if len(_norm(t).split()) > STOCK_PHRASE_WORDS and _norm(t) in corpus]
 
 
-# Written apart from every text the model is built from (docs/ARCHITECTURE.md, "The second
-# sealed set"): none of its messages may equal a corpus sentence, however short.
-SEALED_V2_CSV = ENGINE_SEALED_V2_CSV
-
-
 def sealed_v2_copies(sentences: set[str], path: Path = SEALED_V2_CSV) -> list[str]:
-    """Messages of the second sealed set equal to a corpus sentence once case, punctuation and
-    spacing are ignored (every length, stock phrases too): there must be none."""
+    """Messages of the second sealed set (written apart from every text the model is built
+    from) equal to a corpus sentence once case, punctuation and spacing are ignored (every
+    length, stock phrases too): there must be none."""
     texts = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")["text"]
     corpus = {_norm(s) for s in sentences}
     return [t for t in texts if _norm(t) in corpus]

@@ -30,6 +30,7 @@ import pandas as pd
 from adlens import schema
 from adlens import text_model as tm
 from adlens.chat_corpus import bank
+from adlens.engine import SEALED_V2_CSV
 
 STORE = Path(os.environ.get("ADLENS_V10_STORE", Path(tempfile.gettempdir()) / "adlens-v10"))
 CANDIDATE_FOLDER = bank.FOLDER.with_name("bank_candidate_v8")
@@ -361,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             print(name, json.dumps(figures, indent=1))
         return 0
     path = {"validation": tm.VALIDATION_CSV, "sealed": tm.SEALED_CSV,
-            "sealed_v2": tm.VALIDATION_CSV.with_name("chat_sealed_v2.csv")}[args.set]
+            "sealed_v2": SEALED_V2_CSV}[args.set]
     labelled = tm.handwritten_set(path)
     if labelled is None:
         print(f"{path} is not there")

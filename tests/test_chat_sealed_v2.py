@@ -17,13 +17,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from adlens import chat_corpus, schema
+from adlens import chat_corpus, engine, schema
 from adlens import text_model as tm
 from bench import public_intents as pub
 from tests.test_chat_validation_set import KINDS, LANGUAGES, Minimums, problems
 
 ROOT = Path(__file__).resolve().parents[1]
-SEALED_V2 = tm.SEALED_CSV.with_name("chat_sealed_v2.csv")
+SEALED_V2 = engine.SEALED_V2_CSV
 CORPUS_FOLDER = Path(chat_corpus.__file__).parent
 
 # The brief of the set: at least 700 messages, 12 per everyday topic over the four languages,
