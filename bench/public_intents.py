@@ -149,9 +149,10 @@ def sealed_v2_copies(sentences: set[str], path: Path = SEALED_V2_CSV) -> list[st
 
 def measure(model, frame: pd.DataFrame) -> dict[str, float]:
     """Topic accuracy on requests with an ad topic, "no ad topic" recall, and the share held
-    back as sensitive (no request of these corpora is about a sensitive topic), on the mapped
-    intents; and, for CLINC150's out-of-scope queries, the share read as no ad topic and held
-    back."""
+    back as sensitive (no request of these corpora is about a sensitive topic): of all mapped
+    requests, of those with an ad topic (the hand-written sets' "everyday held back") and of
+    those with none; and, for CLINC150's out-of-scope queries, the share read as no ad topic
+    and held back."""
     from adlens import schema
     from adlens import text_model as tm
 
@@ -170,7 +171,9 @@ def measure(model, frame: pd.DataFrame) -> dict[str, float]:
         "no_topic_recall": float((predicted[none] == NO_TOPIC).mean()) if none.any() else
         float("nan"),
         "held_back": float(flagged[mapped].mean()),
+        # As the hand-written sets count "everyday held back": requests with an ad topic only.
         "held_back_with_topic": float(flagged[topic].mean()),
+        "held_back_no_topic": float(flagged[none].mean()) if none.any() else float("nan"),
     }
     if oos.any():
         out["out_of_scope_no_topic"] = float((predicted[oos] == NO_TOPIC).mean())

@@ -55,10 +55,14 @@ PUBLIC_MEASURED_VERSION = "7"
 PUBLIC_CORPORA: tuple[dict[str, object], ...] = (
     {"Corpus": "CLINC150 (test split)", "Requests": 4140,
      "Ad topic read right": 0.835, "No-ad-topic requests recognised": 0.832,
-     "Held back as sensitive": 0.112, "Out-of-scope requests read as no ad topic": 0.421},
+     "Held back as sensitive, all requests": 0.112,
+     "Held back, requests with an ad topic": 0.077, "Held back, no-ad-topic requests": 0.153,
+     "Out-of-scope requests read as no ad topic": 0.421},
     {"Corpus": "SNIPS (validation)", "Requests": 600,
      "Ad topic read right": 0.800, "No-ad-topic requests recognised": 0.970,
-     "Held back as sensitive": 0.068, "Out-of-scope requests read as no ad topic": None},
+     "Held back as sensitive, all requests": 0.068,
+     "Held back, requests with an ad topic": 0.080, "Held back, no-ad-topic requests": 0.010,
+     "Out-of-scope requests read as no ad topic": None},
 )
 
 
@@ -179,8 +183,9 @@ def public_corpora_note() -> None:
                "no ad topic (intents that fit two topics left out). None is about a sensitive "
                "topic, so every request held back is a wrong hold. The corpora's requests are "
                "mostly short commands (\"pay my bill\", \"set a timer\"), unlike the chats "
-               "this model was written for: the everyday chats held back here are far above "
-               "the 5% target.")
+               "this model was written for. Requests with an ad topic held back are "
+               "counted as the sealed sets count everyday chats held back, and miss the 5% "
+               "target on both corpora; so do all requests together.")
 
 
 def text_model_section(report: tm.TextReport, threshold: float | None = None) -> None:

@@ -82,6 +82,15 @@ def test_public_corpus_figures_belong_to_the_current_model_and_are_shares() -> N
     assert (table["Requests"] > 0).all()
 
 
+def test_public_held_back_on_all_requests_lies_between_its_two_parts() -> None:
+    # All requests are those with an ad topic plus those with none, so the share held back of
+    # all of them is a weighted mean of the two parts' shares: a figure copied wrongly fails.
+    for row in method_text.PUBLIC_CORPORA:
+        parts = (row["Held back, requests with an ad topic"],
+                 row["Held back, no-ad-topic requests"])
+        assert min(parts) <= row["Held back as sensitive, all requests"] <= max(parts), row
+
+
 def test_section_shows_the_public_corpus_figures() -> None:
     at = AppTest.from_function(_page, kwargs={"with_rows": True, "threshold": None},
                                default_timeout=60).run()
