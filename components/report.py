@@ -198,4 +198,7 @@ def report_download(scenario: Scenario) -> None:
 
     st.download_button("Download the HTML report", data=make, file_name="adlens-report.html",
                        mime="text/html", icon=":material/description:", width="stretch",
-                       key="report_download")
+                       key="report_download",
+                       # No rerun on click: a rerun racing the deferred build could replace
+                       # the button before the report is fetched, and no download starts.
+                       on_click="ignore")

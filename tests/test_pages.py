@@ -457,3 +457,19 @@ def test_the_share_box_says_an_upload_cannot_travel(tiny_dataset) -> None:
     assert not app.exception, [e.value for e in app.exception]
     assert any("cannot travel in a link" in w.value for w in app.sidebar.warning)
     assert "data" in app.query_params  # the link says what it could not carry
+
+
+@pytest.mark.parametrize("page", ("views/data.py", "views/why_this_ad.py"))
+def test_downloads_do_not_rerun_the_app(page: str) -> None:
+    # A download built on click races a rerun started by the same click: the rerun can replace
+    # the button before its file is fetched, and then no download starts. So none reruns.
+    from components.share import K_SHARE_OPEN
+
+    app = new_app()
+    app.session_state[K_SHARE_OPEN] = True  # the report's button is drawn only in the open box
+    app.run()
+    run_page(app, page)
+    buttons = {b.label: b.proto.ignore_rerun for b in app.get("download_button")}
+    assert "Download the HTML report" in buttons
+    assert len(buttons) >= 2, buttons
+    assert all(buttons.values()), buttons

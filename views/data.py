@@ -87,7 +87,10 @@ def download(frame: pd.DataFrame, name: str, key: str) -> None:
     """A download of the filtered table through the safe CSV export (built on click)."""
     st.download_button(f"Download {name} as CSV ({len(frame):,} rows)",
                        data=lambda: data.safe_csv(frame), file_name=f"{name}.csv",
-                       mime="text/csv", key=key, icon=":material/download:")
+                       mime="text/csv", key=key, icon=":material/download:",
+                       # No rerun on click: a rerun racing the deferred download can
+                       # replace the button before its file is fetched.
+                       on_click="ignore")
 
 
 def show_table(frame: pd.DataFrame, name: str) -> None:

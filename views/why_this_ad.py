@@ -195,7 +195,8 @@ def top_ads(dataset_id: str, scenario, mine: pd.DataFrame, person: str,
                   *[c for c in mine.columns if c.startswith("contrib_")]]]
     st.download_button("Download these ads with the exact log-odds (CSV)",
                        data=lambda: data.safe_csv(exact), file_name=f"{person}-top-ads.csv",
-                       mime="text/csv", icon=":material/download:", key="dl_person_ads")
+                       mime="text/csv", icon=":material/download:", key="dl_person_ads",
+                       on_click="ignore")  # no rerun racing the deferred download
 
 
 BEFORE, AFTER = "Under the announced policy", "Under this scenario"

@@ -75,8 +75,7 @@ def test_csv_and_html_report_downloads(page, server_url, tmp_path) -> None:
     download_info.value.save_as(csv_path)
     header = csv_path.read_text().splitlines()[0]
     assert header.startswith("user_id,country,age_band,uses_meta_ai,linked_apps")
-    # A download button reruns the script: clicking on while that rerun redraws the sidebar
-    # can land on a button about to be replaced, and no download ever starts.
+    # The downloads start no rerun (on_click="ignore"); this only lets the first visit settle.
     wait_for_rerun(page)
 
     page.locator('[data-testid="stSidebar"]').get_by_text("Share this view").click()
