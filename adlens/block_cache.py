@@ -107,7 +107,8 @@ def check_folder(folder: str | Path) -> dict[str, int]:
     contract's Parquet layout; else the number of people and events (from the footers)."""
     path = Path(folder).expanduser()
     how = ("A dataset folder holds users.parquet, ads.parquet and events.parquet, as "
-           "`python -m adlens generate --users N --out DIR --format parquet` writes them.")
+           "`python -m adlens generate --users N --seed S --out DIR --format parquet` writes "
+           "them.")
     if not path.is_dir():
         raise NotADataset(f"There is no folder at {path}. {how}")
     missing = [f"{t}.parquet" for t in TABLES if not (path / f"{t}.parquet").is_file()]
