@@ -207,3 +207,33 @@ def test_the_stored_work_caption_follows_the_budget_setting(local, dataset_folde
     text = folder.storage_caption(cache).replace("\\", "")
     assert text.startswith("Stored work for this folder: 0 B in ")  # not opened yet
     assert words in text
+
+
+def test_a_job_whose_stored_work_was_cleared_starts_again(local, dataset_folder, monkeypatch):
+    cache = block_cache.FolderCache(dataset_folder, root=local)
+    outcomes = [block_cache.StoredWorkGone("cleared meanwhile"), "computed",
+                ValueError("a real problem")]
+
+    def run(*args, **kwargs):
+        outcome = outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    def finished(job: folder.Job) -> folder.Job:
+        end = time.monotonic() + 30
+        while not job.finished:
+            assert time.monotonic() < end
+            time.sleep(0.05)
+        return job
+
+    monkeypatch.setattr(cache, "run", run)
+    scenario = Scenario.announced().with_(link_rule=False)
+    first = finished(folder.job_for(cache, scenario))
+    assert first.error is None and first.result is None  # no error box: it starts again
+    second = finished(folder.job_for(cache, scenario))
+    assert second is not first and second.result == "computed"
+    # Any other failure stays, to be read, and is not retried on every rerun.
+    other = finished(folder.job_for(cache, scenario.with_(ai_chat=False)))
+    assert other.error == "ValueError: a real problem"
+    assert folder.job_for(cache, scenario.with_(ai_chat=False)) is other
