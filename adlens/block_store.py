@@ -70,10 +70,6 @@ class Entry:
     complete: bool  # every block's prepared state is stored
     code_version: str | None
 
-    @property
-    def stale(self) -> bool:
-        return self.state not in (CURRENT, MISSING, "unchecked")
-
 
 def parse_budget(text: str, name: str = BUDGET_ENV) -> int | None:
     """A budget in GB as bytes; None for no limit (0, off, none, unlimited)."""
@@ -109,38 +105,51 @@ def touch(entry_dir: Path) -> None:
             pass  # the entry itself is gone: the reader says so when it needs a file
 
 
+def _listed(path: str) -> list[os.DirEntry]:
+    try:
+        return list(os.scandir(path))
+    except (FileNotFoundError, NotADirectoryError):  # removed meanwhile
+        return []
+
+
 def _scan(path: Path) -> tuple[int, float, set[str]] | None:
     """An entry folder's bytes, newest modification time and file names; None when anything
-    in it is not what the cache writes (so it is not the cache's to delete)."""
+    in it is not what the cache writes (so it is not the cache's to delete), or it is gone."""
     size, newest, names = 0, 0.0, set()
-    try:
-        children = list(os.scandir(path))
-        for child in children:
-            if child.is_symlink():
+    for child in _listed(str(path)):
+        if child.is_symlink():
+            return None
+        if child.is_dir(follow_symlinks=False):
+            if child.name != "scenarios":
                 return None
-            if child.is_dir(follow_symlinks=False):
-                if child.name != "scenarios":
+            for result in _listed(child.path):
+                if result.is_symlink() or not result.is_file(follow_symlinks=False) \
+                        or not _RESULTS.fullmatch(result.name):
                     return None
-                for result in os.scandir(child.path):
-                    if result.is_symlink() or not result.is_file(follow_symlinks=False) \
-                            or not _RESULTS.fullmatch(result.name):
-                        return None
-                    stat = result.stat(follow_symlinks=False)
-                    size += stat.st_size
-                    newest = max(newest, stat.st_mtime)
-                continue
-            if not _FILES.fullmatch(child.name):
-                return None
-            stat = child.stat(follow_symlinks=False)
-            size += stat.st_size
-            newest = max(newest, stat.st_mtime)
-            names.add(child.name)
-    except FileNotFoundError:  # removed while being looked at: nothing there
-        return 0, 0.0, set()
+                stat = _stat(result)
+                size += stat[0]
+                newest = max(newest, stat[1])
+            continue
+        if not _FILES.fullmatch(child.name):
+            return None
+        stat = _stat(child)
+        size += stat[0]
+        newest = max(newest, stat[1])
+        names.add(child.name)
     if not names & {"manifest.json", IDENTITY, "population.pkl"} \
             and not any(n.startswith("block-") for n in names):
         return None  # an empty or foreign folder with a cache-like name
     return size, newest, names
+
+
+def _stat(child: os.DirEntry) -> tuple[int, float]:
+    """A file's size and modification time; nothing for one another process has just renamed
+    or removed (a block's state being written, an entry being removed)."""
+    try:
+        stat = child.stat(follow_symlinks=False)
+    except FileNotFoundError:
+        return 0, 0.0
+    return stat.st_size, stat.st_mtime
 
 
 def _identity(path: Path) -> dict | None:
