@@ -198,9 +198,9 @@ def storage_caption(cache: block_cache.FolderCache) -> str:
     if budget is None:
         return (f"{text}, with no disk budget ({block_store.BUDGET_ENV} is off), so nothing "
                 "is removed. `python -m adlens cache` lists it and can clear it.")
-    return (f"{text} of a {size(budget)} budget ({block_store.BUDGET_ENV}); when a folder is "
-            "opened over it, other folders' work that this version cannot read is removed "
-            "first, then the least recently used. `python -m adlens cache` lists it.")
+    return (f"{text} of a {size(budget)} budget ({block_store.BUDGET_ENV}). Over it, opening "
+            "a folder removes other folders' work: first what this version cannot read, then "
+            "the least recently used. `python -m adlens cache` lists it.")
 
 
 def result(cache: block_cache.FolderCache, scenario: Scenario
