@@ -432,7 +432,11 @@ class FolderCache:
         except block_store.BudgetError as problem:
             LOG.warning("%s Nothing was removed.", problem)
             return [], str(problem)
-        removed = block_store.prune(self.root, budget, keep=(self.key,))
+        try:
+            removed = block_store.prune(self.root, budget, keep=(self.key,))
+        except OSError as problem:  # e.g. a folder under the root it may not read: work kept
+            LOG.warning("The stored work could not be checked against the budget: %s", problem)
+            return [], f"The stored work could not be checked against the budget: {problem}"
         for entry in removed:
             LOG.info("Removed the stored work of %s (%s, %s) to stay within %s.",
                      entry.folder or entry.key, block_store.size_text(entry.size), entry.state,

@@ -235,6 +235,19 @@ def test_opening_with_a_budget_not_understood_removes_nothing_and_says_why(folde
     assert opened["removed"] == [] and text in opened["budget_problem"] and old.is_dir()
 
 
+
+def test_an_opening_is_not_lost_when_the_budget_cannot_look(folder, tmp_path, monkeypatch):
+    def unreadable(*args, **kwargs):
+        raise PermissionError("[Errno 13] Permission denied: 'someone-elses'")
+
+    monkeypatch.setattr(block_store, "prune", unreadable)
+    cache = block_cache.FolderCache(folder, block_people=BLOCK, sample_people=SAMPLE,
+                                    root=tmp_path / "blocks")
+    opened = cache.open()
+    assert cache.is_open() and opened["removed"] == []
+    assert "could not be checked against the budget" in opened["budget_problem"]
+
+
 # --- the command ---------------------------------------------------------------------------
 @pytest.fixture
 def stocked(folder, tmp_path) -> Path:
