@@ -515,6 +515,12 @@ class FolderCache:
         self._manifest = manifest
         cpu = round(time.process_time() - cpu + (cpu_children if workers > 1 else 0.0), 2)
         removed, problem = self.prune()
+        if removed:
+            # Said as a stage, so the app's progress box lists it with the others.
+            say(f"Removed the stored work of {len(removed)} other folder"
+                f"{'s' if len(removed) > 1 else ''} "
+                f"({block_store.size_text(sum(e.size for e in removed))}) to stay within the "
+                "disk budget", 1, 1)
         return {**manifest, "cpu": cpu, "removed": removed, "budget_problem": problem}
 
     def run(self, scenario: Scenario, top_k: int = 5, progress: Progress | None = None,

@@ -99,8 +99,12 @@ def test_the_entry_in_use_survives_alone_over_budget_and_recent_work_is_kept(
     recent = make_entry(root, folder, 12, 5000, age=60)  # another session's, a minute ago
     monkeypatch.setenv(block_store.BUDGET_ENV, "0.000001")  # 1,000 bytes: less than any
     cache = block_cache.FolderCache(folder, block_people=BLOCK, sample_people=SAMPLE, root=root)
-    opened = cache.open()
+    stages = []
+    opened = cache.open(progress=lambda stage, done, total: stages.append(stage))
     assert keys(opened["removed"]) == [other.name] and opened["budget_problem"] is None
+    size = block_store.size_text(opened["removed"][0].size)
+    assert stages[-1] == (f"Removed the stored work of 1 other folder ({size}) to stay within "
+                          "the disk budget")
     assert cache.is_open() and recent.is_dir() and not other.exists()
     assert sum(e.size for e in block_store.entries(root)) > 1000  # still over: nothing else
     assert not cache.run(Scenario.announced()).from_cache
