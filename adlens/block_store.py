@@ -242,14 +242,19 @@ def not_entries(root: str | Path | None = None) -> list[Path]:
     return [c for c in children if c not in kept]
 
 
-def remove(entry: Entry, root: str | Path) -> bool:
+def remove(entry: Entry, root: str | Path, recent_seconds: float | None = None) -> bool:
     """Delete an entry's folder, only when it is directly under the root, named as an entry
-    and still holds nothing but what the cache writes; whether it is gone."""
+    and still holds nothing but what the cache writes (and, given `recent_seconds`, was not
+    used in that time: looked at again now, as another process may have started on it since
+    it was listed); whether it is gone."""
     path = entry.path
     base = Path(root).resolve()
     if path.is_symlink() or not _KEY.fullmatch(path.name) or path.resolve().parent != base:
         return False
-    if _scan(path) is None:
+    scanned = _scan(path)
+    if scanned is None:
+        return False
+    if recent_seconds is not None and time.time() - scanned[1] < recent_seconds:
         return False
     # Another process may be removing it too, or writing one last file: neither is an error.
     shutil.rmtree(path, ignore_errors=True)
@@ -277,7 +282,7 @@ def prune(root: str | Path, budget: int | None, keep: Iterable[str] = (),
     for entry in order:
         if total <= budget:
             break
-        if remove(entry, root):
+        if remove(entry, root, recent_seconds):
             total -= entry.size
             removed.append(entry)
     return removed

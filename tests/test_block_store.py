@@ -115,6 +115,16 @@ def test_the_entry_in_use_survives_alone_over_budget_and_recent_work_is_kept(
     assert opened["code_version"] == block_cache.code_version()  # kept in the manifest
 
 
+def test_work_used_after_it_was_listed_is_not_removed(folder, tmp_path):
+    root = tmp_path / "blocks"
+    entry = make_entry(root, folder, 11, 1000, age=3600)
+    (listed,) = block_store.entries(root)
+    block_store.touch(entry)  # another session starts a run on it now
+    assert not block_store.remove(listed, root, recent_seconds=600) and entry.is_dir()
+    assert block_store.prune(root, budget=1) == []
+    assert block_store.remove(listed, root) and not entry.exists()  # --clear: no such check
+
+
 def test_what_is_not_stored_work_is_never_removed(folder, tmp_path):
     root = tmp_path / "blocks"
     entry = make_entry(root, folder, 11, 1000, age=3600)
@@ -183,7 +193,7 @@ def test_using_an_entry_makes_it_the_last_to_go(two_opened, use):
     assert keys(listed) == [first.key, second.key]
     budget = max(e.size for e in listed) + 1
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(block_store, "remove", lambda entry, root: True)  # keep both for later
+        patch.setattr(block_store, "remove", lambda *args: True)  # keep both for later
         assert keys(block_store.prune(root, budget, recent_seconds=0)) == [second.key]
 
 
