@@ -347,6 +347,9 @@ def _fail(message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from adlens import block_cache  # noqa: PLC0415
 
+    if args.yes and not args.clear:
+        return _fail("--yes confirms --clear; without --clear nothing is removed but by "
+                     "--prune, which needs no confirmation.")
     base = Path(args.root).expanduser() if args.root else block_cache.cache_root()
     if base.exists() and not base.is_dir():
         return _fail(f"{base} is a file, not a folder of stored work; set "

@@ -321,6 +321,11 @@ def test_the_command_says_what_is_wrong(stocked, tmp_path, capsys, monkeypatch):
         main(["cache", "--root", str(stocked), "--budget", "-3"])
     assert exit_.value.code == 2
     assert "--budget must be a number of GB" in capsys.readouterr().err
+    assert main(["cache", "--root", str(stocked), "--prune", "--yes"]) == 2
+    assert "--yes confirms --clear" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["cache", "--root", str(stocked), "--prune", "--clear"])
+    assert "not allowed with argument --prune" in capsys.readouterr().err
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
     assert main(["cache", "--root", str(a_file), "--budget", "1"]) == 2
