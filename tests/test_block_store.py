@@ -311,6 +311,23 @@ def test_the_command_clears_only_when_confirmed(stocked, capsys, monkeypatch):
     assert [p.name for p in stocked.iterdir()] == ["notes"]
 
 
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("answer, left", [("n", 3), ("", 3), ("yes", 0)])
+def test_the_command_asks_at_a_terminal_before_clearing(stocked, capsys, monkeypatch, answer,
+                                                        left):
+    monkeypatch.setattr("sys.stdin", Terminal())
+    asked = []
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or answer)
+    assert main(["cache", "--root", str(stocked), "--clear"]) == 0
+    assert asked == ["Remove all 3 entries (6 MB)? [y/N] "]
+    assert len(block_store.entries(stocked)) == left
+    assert ("Nothing removed." in capsys.readouterr().out) == (left == 3)
+
+
 def test_the_command_says_what_is_wrong(stocked, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv(block_store.BUDGET_ENV, "plenty")
     assert main(["cache", "--root", str(stocked)]) == 2
