@@ -1,4 +1,4 @@
-"""Command line: `python -m adlens {generate,validate,recommend,audit,recall,blocks} ...`.
+"""Command line: `python -m adlens {generate,validate,recommend,audit,recall,blocks,cache} ...`.
 
 Each command lives in its own module exposing `add_arguments(parser)` and `run(args) -> int`.
 """
@@ -18,6 +18,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "recall": ("adlens.recall", "Coincidences, recall aggregates and the microphone event study."),
     "blocks": ("adlens.blocks", "Score and explain everyone in a Parquet folder, a block of "
                "people at a time (JSON summary)."),
+    "cache": ("adlens.block_store", "List the stored work of dataset folders (the app's and "
+              "FolderCache's disk cache), apply its disk budget (--prune) or clear it."),
 }
 
 

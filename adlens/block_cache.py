@@ -12,7 +12,9 @@ too, so a scenario seen before is read back.
 
 Everything is keyed by the folder's identity (each table's size, modification time and a hash
 of its Parquet footer: not the bytes of a 600 MB file), the block and sample sizes and the
-engine's code, so a changed file, block size or engine is prepared again, never mixed.
+engine's code, so a changed file, block size or engine is prepared again, never mixed. All of it
+is kept within a disk budget (adlens.block_store): after an opening, work no code of this version
+can read goes first, then the least recently used folder's; never the one in use.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
 import pickle
@@ -37,7 +40,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
-from adlens import blocks, engine, schema
+from adlens import block_store, blocks, engine, schema
 from adlens.scenario import Scenario
 
 TABLES = schema.TABLES
@@ -51,10 +54,16 @@ _CODE_MODULES = ("blocks", "contract", "dataset", "engine", "ranking", "schema",
 # does not throw away hours of stored work. 2: blocks cut on the events' row groups.
 FORMAT_VERSION = 2
 Progress = Callable[[str, int, int], None]  # (stage in words, done, in all)
+LOG = logging.getLogger(__name__)
 
 
 class NotADataset(ValueError):
     """The folder is not a Parquet dataset folder; the message says why and what to do."""
+
+
+class StoredWorkGone(RuntimeError):
+    """A folder's stored work was removed while it was being read (`python -m adlens cache
+    --clear`, or by hand); the message says so and what to do."""
 
 
 def cache_root() -> Path:
@@ -98,7 +107,8 @@ def check_folder(folder: str | Path) -> dict[str, int]:
     contract's Parquet layout; else the number of people and events (from the footers)."""
     path = Path(folder).expanduser()
     how = ("A dataset folder holds users.parquet, ads.parquet and events.parquet, as "
-           "`python -m adlens generate --users N --out DIR --format parquet` writes them.")
+           "`python -m adlens generate --users N --seed S --out DIR --format parquet` writes "
+           "them.")
     if not path.is_dir():
         raise NotADataset(f"There is no folder at {path}. {how}")
     missing = [f"{t}.parquet" for t in TABLES if not (path / f"{t}.parquet").is_file()]
@@ -159,6 +169,13 @@ def _dump(obj: object, path: Path) -> None:
 def _load(path: Path) -> object:
     with path.open("rb") as f:
         return pickle.load(f)  # noqa: S301 — our own cache folder, written by _dump
+
+
+def _write_json(obj: dict, path: Path) -> None:
+    """Write JSON atomically (the budget reads an entry's identity while it is written)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(obj))
+    os.replace(tmp, path)
 
 
 @dataclass(eq=False)
@@ -362,8 +379,8 @@ class FolderCache:
         self.block_people = block_people
         self.sample_people = sample_people
         self.key = dataset_key(self.folder, block_people, sample_people)
-        self.dir = Path(root) if root is not None else cache_root()
-        self.dir = self.dir / self.key
+        self.root = Path(root) if root is not None else cache_root()
+        self.dir = self.root / self.key
         self._manifest: dict | None = None
 
     # --- where things are kept ---------------------------------------------------------------
@@ -386,23 +403,77 @@ class FolderCache:
 
     def is_open(self) -> bool:
         """Whether every block's prepared state is stored."""
-        path = self.dir / "manifest.json"
-        if not path.is_file():
+        try:
+            n = json.loads((self.dir / "manifest.json").read_text())["n_blocks"]
+        except (FileNotFoundError, ValueError, KeyError):
             return False
-        n = json.loads(path.read_text())["n_blocks"]
         return all(self._state(i).is_file() for i in range(n))
 
     def has_result(self, scenario: Scenario, top_k: int = 5) -> bool:
         return self._result(scenario, top_k).is_file()
 
+    def _gone(self, error: OSError) -> StoredWorkGone:
+        return StoredWorkGone(
+            f"The stored work for {self.folder} was removed while it was being read "
+            f"({self.dir}; by `python -m adlens cache --clear` or by hand). Open the folder "
+            "again to prepare it anew.")
+
+    def _load_state(self, index: int) -> dict:
+        try:
+            return _load(self._state(index))
+        except FileNotFoundError as error:
+            raise self._gone(error) from error
+
+    def prune(self) -> tuple[list[block_store.Entry], str | None]:
+        """Apply the disk budget to every folder's stored work, keeping this one: the entries
+        removed, and a sentence when the budget setting is not understood (nothing removed)."""
+        try:
+            budget = block_store.budget_bytes()
+        except block_store.BudgetError as problem:
+            LOG.warning("%s Nothing was removed.", problem)
+            return [], str(problem)
+        try:
+            removed = block_store.prune(self.root, budget, keep=(self.key,))
+        except OSError as problem:  # e.g. a folder under the root it may not read: work kept
+            LOG.warning("The stored work could not be checked against the budget: %s", problem)
+            return [], f"The stored work could not be checked against the budget: {problem}"
+        for entry in removed:
+            LOG.info("Removed the stored work of %s (%s, %s) to stay within %s.",
+                     entry.folder or entry.key, block_store.size_text(entry.size), entry.state,
+                     block_store.budget_text(budget))
+        return removed, None
+
     # --- the work ------------------------------------------------------------------------------
     def open(self, progress: Progress | None = None, workers: int = 1) -> dict:
         """Do the scenario-independent work once: the population pieces, then every block's
         prepared state (blocks already stored are kept, so an interrupted opening resumes).
-        Returns the manifest, with the CPU seconds of this call under "cpu"."""
-        say = progress or (lambda stage, done, total: None)
+        Then applies the disk budget to the other folders' stored work (`prune`).
+        Returns the manifest, with the CPU seconds of this call under "cpu", the entries the
+        budget removed under "removed" and a problem with the budget setting under
+        "budget_problem"."""
+        try:
+            return self._open(progress, workers)
+        except FileNotFoundError as error:
+            if self.dir.is_dir() and (self.dir / "scenarios").is_dir():
+                raise
+            raise self._gone(error) from error
+
+    def _open(self, progress: Progress | None, workers: int) -> dict:
+        tell = progress or (lambda stage, done, total: None)
+
+        def say(stage: str, done: int, total: int) -> None:
+            # Used now, at every step: another session's budget never removes it meanwhile.
+            block_store.touch(self.dir)
+            tell(stage, done, total)
+
         self.dir.mkdir(parents=True, exist_ok=True)
         (self.dir / "scenarios").mkdir(exist_ok=True)
+        identity = {"folder": str(self.folder), "key": self.key,
+                    "code_version": code_version(), "format": FORMAT_VERSION,
+                    "block_people": self.block_people, "sample_people": self.sample_people}
+        if not (self.dir / block_store.IDENTITY).is_file():
+            _write_json(identity, self.dir / block_store.IDENTITY)
+        block_store.touch(self.dir)
         cpu = time.process_time()
         population_path = self.dir / "population.pkl"
         say("Reading who is in the folder", 0, 1)
@@ -432,7 +503,7 @@ class FolderCache:
         cpu_children += sum(r["cpu"] for r in _map(
             _prepare_block, calls, workers,
             lambda n: say(stage, done_before + n, len(work))))
-        manifest = {"folder": str(self.folder), "key": self.key,
+        manifest = {**identity,
                     "n_people": int(len(ids)), "n_events": int(self.counts["events"]),
                     "n_ads": int(self.counts["ads"]), "n_blocks": len(work),
                     "block_people": self.block_people, "sample_people": self.sample_people,
@@ -440,30 +511,53 @@ class FolderCache:
                     "row_groups": blocks.row_group_blocks(self.folder, len(ids),
                                                           self.block_people) is not None,
                     "population": population.how}
-        (self.dir / "manifest.json").write_text(json.dumps(manifest))
+        _write_json(manifest, self.dir / "manifest.json")
         self._manifest = manifest
-        return {**manifest, "cpu": round(time.process_time() - cpu + (
-            cpu_children if workers > 1 else 0.0), 2)}
+        cpu = round(time.process_time() - cpu + (cpu_children if workers > 1 else 0.0), 2)
+        removed, problem = self.prune()
+        if removed:
+            # Said as a stage, so the app's progress box lists it with the others.
+            say(f"Removed the stored work of {len(removed)} other folder"
+                f"{'s' if len(removed) > 1 else ''} "
+                f"({block_store.size_text(sum(e.size for e in removed))}) to stay within the "
+                "disk budget", 1, 1)
+        return {**manifest, "cpu": cpu, "removed": removed, "budget_problem": problem}
 
     def run(self, scenario: Scenario, top_k: int = 5, progress: Progress | None = None,
             workers: int = 1) -> FolderResult:
         """Everyone's combined results under `scenario`: read back when seen before, else
         every block's stored state ranked and attributed (opening the folder first if
         needed) and the result stored."""
-        say = progress or (lambda stage, done, total: None)
+        tell = progress or (lambda stage, done, total: None)
+
+        def say(stage: str, done: int, total: int) -> None:
+            block_store.touch(self.dir)
+            tell(stage, done, total)
+
         path = self._result(scenario, top_k)
         if path.is_file():
-            result = _load(path)
-            result.from_cache = True
-            return result
+            try:
+                result = _load(path)
+            except FileNotFoundError:
+                pass  # removed since: computed below
+            else:
+                block_store.touch(self.dir)  # read back: used now, last to be pruned
+                result.from_cache = True
+                return result
         if not self.is_open():
             self.open(progress, workers)
         start, cpu = time.perf_counter(), time.process_time()
         n = self.manifest["n_blocks"]
         stage = "Ranking and attributing ads, block by block"
         say(stage, 0, n)
-        parts = _map(_score_block, [(str(self._state(i)), scenario, top_k) for i in range(n)],
-                     workers, lambda k: say(stage, k, n))
+        try:
+            parts = _map(_score_block,
+                         [(str(self._state(i)), scenario, top_k) for i in range(n)],
+                         workers, lambda k: say(stage, k, n))
+        except FileNotFoundError as error:
+            if self.is_open():
+                raise  # not the stored work: some other file
+            raise self._gone(error) from error
         say("Combining the blocks' results", 0, 1)
         sums = dict.fromkeys(blocks.SHARE_SUMS, 0.0)
         for part in parts:  # in block order, wherever they ran
@@ -480,7 +574,10 @@ class FolderCache:
             seconds={"wall": round(time.perf_counter() - start, 2),
                      "cpu": round(time.process_time() - cpu + (
                          sum(p["cpu"] for p in parts) if workers > 1 else 0.0), 2)})
-        _dump(result, path)
+        try:
+            _dump(result, path)
+        except FileNotFoundError as error:
+            raise self._gone(error) from error
         say("Combining the blocks' results", 1, 1)
         return result
 
@@ -502,7 +599,8 @@ class FolderCache:
         index = self.block_of(person)
         if index is None:
             return pd.DataFrame(columns=list(engine.RECOMMENDATION_COLUMNS))
-        prepared = _load(self._state(index))["prepared"]
+        prepared = self._load_state(index)["prepared"]
+        block_store.touch(self.dir)
         if person not in set(prepared.codes.user_ids.tolist()):
             return pd.DataFrame(columns=list(engine.RECOMMENDATION_COLUMNS))
         rec = engine.run_scenario(prepared, scenario, top_k=top_k).recommendations
@@ -512,5 +610,5 @@ class FolderCache:
 
     def some_people(self, n: int = 20) -> list[str]:
         """The first `n` people of the first block (for a person picker)."""
-        prepared = _load(self._state(0))["prepared"]
+        prepared = self._load_state(0)["prepared"]
         return [str(u) for u in prepared.codes.user_ids[:n]]

@@ -19,6 +19,7 @@ import streamlit as st
 
 from adlens.scenario import Scenario
 from components import data
+from components.fmt import md_escape
 
 if TYPE_CHECKING:
     from adlens import block_cache
@@ -102,11 +103,17 @@ def _jobs() -> tuple[dict, threading.Lock, threading.Lock]:
 
 
 def _run_job(job: Job, cache: block_cache.FolderCache, run_lock: threading.Lock) -> None:
+    from adlens import block_cache  # noqa: PLC0415 — only a folder needs it
+
     with run_lock:
         try:
             job.report("Starting", 0, 1)
             job.result = cache.run(job.scenario, TOP_K, progress=job.report,
                                    workers=workers())
+        except block_cache.StoredWorkGone:
+            # Its stored work was cleared while it ran: left without an error, so the page's
+            # next run starts the work again (as when it was cleared between two runs).
+            job.result = None
         except Exception as error:  # noqa: BLE001 — shown to the analyst as a sentence
             job.error = f"{type(error).__name__}: {error}"
         finally:
@@ -171,6 +178,29 @@ def cache_of(path: str) -> block_cache.FolderCache:
     from adlens import block_cache  # noqa: PLC0415 — only a folder needs it
 
     return _opened(_identity(path), block_people(), str(block_cache.cache_root()))
+
+
+def storage_caption(cache: block_cache.FolderCache) -> str:
+    """How much disk this folder's stored work and everyone's take, against the budget, in
+    words, as Markdown (sizes from one listing of the cache folder: milliseconds)."""
+    from adlens import block_store  # noqa: PLC0415 — only a folder needs it
+
+    listed = block_store.entries(cache.root, check=False)
+    mine = sum(e.size for e in listed if e.key == cache.key)
+    total = sum(e.size for e in listed)
+    size = block_store.size_text
+    text = (f"Stored work for this folder: {size(mine)} in {md_escape(cache.dir)}; all folders: "
+            f"{size(total)}")
+    try:
+        budget = block_store.budget_bytes()
+    except block_store.BudgetError as problem:
+        return f"{text}. {md_escape(problem)} Until it is, nothing is removed."
+    if budget is None:
+        return (f"{text}, with no disk budget ({block_store.BUDGET_ENV} is off), so nothing "
+                "is removed. `python -m adlens cache` lists it and can clear it.")
+    return (f"{text} of a {size(budget)} budget ({block_store.BUDGET_ENV}). Over it, opening "
+            "a folder removes other folders' work: first what this version cannot read, then "
+            "the least recently used. `python -m adlens cache` lists it.")
 
 
 def result(cache: block_cache.FolderCache, scenario: Scenario
@@ -241,8 +271,8 @@ def sidebar() -> None:
     side.text_input("Dataset folder on this machine", key=K_FOLDER_INPUT,
                     placeholder="/path/to/folder", on_change=_open_typed,
                     help="A folder with users.parquet, ads.parquet and events.parquet, as "
-                    "`python -m adlens generate --users N --out DIR --format parquet` writes "
-                    "them. Any size: it is read one block of people at a time.")
+                    "`python -m adlens generate --users N --seed S --out DIR --format parquet` "
+                    "writes them. Any size: it is read one block of people at a time.")
     side.button("Open folder", on_click=_open_typed, width="stretch", key="ds_folder_open")
     problem = state.get(K_FOLDER_PROBLEM)
     if problem:

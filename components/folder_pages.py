@@ -45,6 +45,7 @@ def _header(title: str, cache: block_cache.FolderCache) -> None:
     st.caption(f"Dataset folder {md_escape(str(cache.folder))} · {counts['people']:,} people · "
                f"{counts['ads']:,} ads · {counts['events']:,} events · worked through in "
                f"blocks of about {cache.block_people:,} people")
+    st.caption(folder.storage_caption(cache))
 
 
 def _kpis(result: block_cache.FolderResult, base: block_cache.FolderResult | None = None

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from adlens import block_cache
+from adlens import block_cache, block_store
 from adlens.scenario import Scenario
 from adlens.simulate import generate_to_dir
 from components import folder
@@ -34,6 +34,7 @@ def local(monkeypatch, tmp_path):
     monkeypatch.setenv("ADLENS_WORKERS", "1")  # no worker processes in a unit test
     monkeypatch.setenv("ADLENS_BLOCK_CACHE", str(tmp_path / "blocks"))
     monkeypatch.delenv("ADLENS_DATA_DIR", raising=False)
+    monkeypatch.delenv(block_store.BUDGET_ENV, raising=False)
     return tmp_path / "blocks"
 
 
@@ -78,6 +79,12 @@ def test_a_folder_opens_with_progress_then_shows_the_blocks_results(local, datas
     assert at.get("plotly_chart"), "no signal-share chart"
     # The sidebar says which folder is in use and where it came from.
     assert f"Dataset folder {dataset_folder.resolve()} (opened in the sidebar)" in texts(at)
+    # And the page how much disk its stored work takes, against the budget.
+    (stored,) = block_store.entries(local)
+    assert (f"Stored work for this folder: {block_store.size_text(stored.size)} in "
+            f"{cache.dir}; all folders: {block_store.size_text(stored.size)} of a 20 GB "
+            "budget") in texts(at)
+    assert "then the least recently used" in texts(at)
 
     # Every page draws without an error; pages that need the whole dataset say so plainly.
     for page in ("views/contributions.py", "views/what_if.py", "views/why_this_ad.py"):
@@ -185,3 +192,48 @@ def test_reruns_of_an_open_folder_do_not_check_it_again(local, dataset_folder, m
     assert not at.exception, [e.value for e in at.exception]
     assert at.metric and "Dataset folder" in texts(at)
     assert checks == [], "a rerun on unchanged files checked the folder again"
+
+
+@pytest.mark.parametrize("setting, words", [
+    ("off", "with no disk budget (ADLENS_BLOCK_CACHE_GB is off), so nothing is removed"),
+    ("1.5", "of a 1.5 GB budget (ADLENS_BLOCK_CACHE_GB)"),
+    ("lots", "ADLENS_BLOCK_CACHE_GB must be a number of GB such as 20 (or 0 or off for no "
+             "limit), not 'lots'. Until it is, nothing is removed."),
+])
+def test_the_stored_work_caption_follows_the_budget_setting(local, dataset_folder, monkeypatch,
+                                                             setting, words):
+    monkeypatch.setenv(block_store.BUDGET_ENV, setting)
+    cache = block_cache.FolderCache(dataset_folder, root=local)
+    text = folder.storage_caption(cache).replace("\\", "")
+    assert text.startswith("Stored work for this folder: 0 B in ")  # not opened yet
+    assert words in text
+
+
+def test_a_job_whose_stored_work_was_cleared_starts_again(local, dataset_folder, monkeypatch):
+    cache = block_cache.FolderCache(dataset_folder, root=local)
+    outcomes = [block_cache.StoredWorkGone("cleared meanwhile"), "computed",
+                ValueError("a real problem")]
+
+    def run(*args, **kwargs):
+        outcome = outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    def finished(job: folder.Job) -> folder.Job:
+        end = time.monotonic() + 30
+        while not job.finished:
+            assert time.monotonic() < end
+            time.sleep(0.05)
+        return job
+
+    monkeypatch.setattr(cache, "run", run)
+    scenario = Scenario.announced().with_(link_rule=False)
+    first = finished(folder.job_for(cache, scenario))
+    assert first.error is None and first.result is None  # no error box: it starts again
+    second = finished(folder.job_for(cache, scenario))
+    assert second is not first and second.result == "computed"
+    # Any other failure stays, to be read, and is not retried on every rerun.
+    other = finished(folder.job_for(cache, scenario.with_(ai_chat=False)))
+    assert other.error == "ValueError: a real problem"
+    assert folder.job_for(cache, scenario.with_(ai_chat=False)) is other
