@@ -150,6 +150,8 @@ class RssPeaks:
                 mb = process.memory_info().rss / MB
                 kind = self._label(process)
             except psutil.Error:  # exited since it was listed: its memory is gone
+                if process is self._root:
+                    return None
                 continue
             total += mb
             if kind is not None:
