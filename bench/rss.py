@@ -53,8 +53,9 @@ class RssPeaks:
 
     `label(process)` names the kind of a process for the per-kind largest (None: counted in
     the tree's sum only); by default the root is "root" and every descendant "child".
-    `on_sample()` runs after every sample, in the sampling thread (a `psutil.Error` it raises
-    is ignored, like one from a process that has exited). Use as a context manager, or call
+    `on_sample()` runs after every sample, one call at a time (most in the sampling thread;
+    those at start, stage marks and stop in the caller's); a `psutil.Error` it raises is
+    ignored, like one from a process that has exited. Use as a context manager, or call
     `start()` and `stop()` (stopping again does nothing)."""
 
     def __init__(self, pid: int | None = None, interval: float = 0.2, stage: str = "run",
