@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 import time
 from pathlib import Path
 
 from bench import cases_engine
 from bench.harness import Case
+from bench.rss import RssPeaks
 
 CACHE = cases_engine.CACHE
 
@@ -31,39 +31,6 @@ def cases() -> list[Case]:
              kwargs={"n_users": 1_000_000,
                      "keep": str(CACHE / "population-1000000-seed3")}, timeout=7200),
     ]
-
-
-class _Peaks:
-    """The calling process's and its largest child process's RSS (MB), sampled every 0.5 s
-    and kept per stage (`stage` names the current one)."""
-
-    def __init__(self) -> None:
-        import psutil
-
-        self.me = psutil.Process()
-        self.stage = "open"
-        self.peaks: dict[str, float] = {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        import psutil
-
-        while not self._stop.wait(0.5):
-            try:
-                mine = self.me.memory_info().rss / 2**20
-                kids = [p.memory_info().rss / 2**20 for p in self.me.children(recursive=True)]
-            except psutil.Error:
-                continue
-            for who, mb in (("caller", mine), ("largest_worker", max(kids, default=0.0))):
-                key = f"peak_rss_mb_{who}_{self.stage}"
-                self.peaks[key] = round(max(self.peaks.get(key, 0.0), mb))
-
-    def stop(self) -> dict[str, float]:
-        self._stop.set()
-        self._thread.join()
-        return self.peaks
 
 
 def folder_switches(n_users: int, seed: int = 3, workers: int = 2,
@@ -92,11 +59,12 @@ def folder_switches(n_users: int, seed: int = 3, workers: int = 2,
 
     opened_now = not cache.is_open()
     load_open = os.getloadavg()[0]
-    peaks = _Peaks()
+    # This process and its largest worker, every 0.5 s, per stage.
+    rss = RssPeaks(interval=0.5, stage="open").start()
     t = time.perf_counter()
     manifest = cache.open(progress=note, workers=workers)
     open_s = time.perf_counter() - t
-    peaks.stage = "switch"
+    rss.stage("switch")
     shutil.rmtree(cache.dir / "scenarios", ignore_errors=True)
     (cache.dir / "scenarios").mkdir()
     announced = Scenario.announced()
@@ -109,7 +77,9 @@ def folder_switches(n_users: int, seed: int = 3, workers: int = 2,
     seen = cache.run(switched, workers=workers)
     seen_s = time.perf_counter() - t
     block_cache.shutdown_pools()
-    rss = peaks.stop()
+    rss.stop()
+    peaks = {f"peak_rss_mb_{who}_{stage}": round(mb) for stage, peak in rss.stages.items()
+             for who, mb in (("caller", peak.root_mb), ("largest_worker", peak.largest_child_mb))}
     state_mb = sum(p.stat().st_size for p in cache.dir.glob("block-*.pkl")) / 2**20
     return {"seconds": first_s, "detail": {
         "people": first.n_people, "events": first.n_events, "blocks": first.n_blocks,
@@ -120,4 +90,4 @@ def folder_switches(n_users: int, seed: int = 3, workers: int = 2,
         "stored_state_mb": round(state_mb), "load_at_open": round(load_open, 2),
         "load_at_switch": round(load_before, 2),
         "load_after": round(os.getloadavg()[0], 2), "population": first.population,
-        "row_group_blocks": manifest.get("row_groups"), **rss}}
+        "row_group_blocks": manifest.get("row_groups"), **peaks}}

@@ -16,7 +16,6 @@ import asyncio
 import os
 import random
 import resource
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -27,6 +26,7 @@ import numpy as np
 
 from bench import server
 from bench.harness import Case
+from bench.rss import RssPeaks
 from bench.st_client import DISCONNECTS, ClientError, Run, Session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,49 +58,33 @@ def cases() -> list[Case]:
     ]
 
 
-class _Peak:
-    """Peak RSS of a process and its children, sampled every 0.2 s in a thread, and the most
-    CPU cores it used over any 1 s (one Python process runs its sessions' scripts in threads
+class _Cores:
+    """The most CPU cores the server process used over any 1 s, from its CPU time at each of
+    the memory sampler's samples (one Python process runs its sessions' scripts in threads
     that share one interpreter lock, so near 1.0 means the server, not the machine, is full)."""
 
     def __init__(self, pid: int) -> None:
         import psutil
 
-        self._process, self._error = psutil.Process(pid), psutil.Error
-        self.peak_mb = self.now_mb = 0.0
-        self.peak_cores = 0.0
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
-
-    def _sample(self) -> None:
-        recent: list[tuple[float, float]] = []
-        while not self._done.is_set():
-            try:
-                rss = self._process.memory_info().rss + sum(
-                    c.memory_info().rss for c in self._process.children(recursive=True))
-                self.now_mb = rss / 1024**2
-                self.peak_mb = max(self.peak_mb, self.now_mb)
-                recent.append((time.monotonic(), self.cpu_seconds()))
-                while len(recent) > 2 and recent[-1][0] - recent[1][0] >= 1.0:
-                    recent.pop(0)
-                if recent[-1][0] - recent[0][0] >= 1.0:
-                    self.peak_cores = max(self.peak_cores, (recent[-1][1] - recent[0][1])
-                                          / (recent[-1][0] - recent[0][0]))
-            except self._error:
-                pass
-            time.sleep(0.2)
-
-    def reset_cores(self) -> None:
-        self.peak_cores = 0.0
+        self._process = psutil.Process(pid)
+        self.peak = 0.0
+        self._recent: list[tuple[float, float]] = []
 
     def cpu_seconds(self) -> float:
         times = self._process.cpu_times()
         return times.user + times.system
 
-    def stop(self) -> None:
-        self._done.set()
-        self._thread.join()
+    def sample(self) -> None:
+        recent = self._recent
+        recent.append((time.monotonic(), self.cpu_seconds()))
+        while len(recent) > 2 and recent[-1][0] - recent[1][0] >= 1.0:
+            recent.pop(0)
+        if recent[-1][0] - recent[0][0] >= 1.0:
+            self.peak = max(self.peak, (recent[-1][1] - recent[0][1])
+                            / (recent[-1][0] - recent[0][0]))
+
+    def reset(self) -> None:
+        self.peak = 0.0
 
 
 @dataclass
@@ -199,7 +183,9 @@ def crowd(sessions: int, think_s: tuple[float, float] = THINK_S,
     p50/p95/max seconds, errors by kind, reconnects, lost sessions, server peak RSS (with
     children, whole run) and the machine's load average (it shares its two CPUs)."""
     proc, url = server.start(ROOT / "app.py", ROOT, env=LOOPBACK)
-    peak = _Peak(proc.pid)
+    cores = _Cores(proc.pid)
+    # The server with its children, every 0.2 s (its CPU time read at the same moments).
+    rss = RssPeaks(proc.pid, interval=0.2, on_sample=cores.sample).start()
     try:
         start = time.perf_counter()
         warm = asyncio.run(scenario(url, (0.0, 0.0), seed=-1, timeout=COLD_TIMEOUT_S))
@@ -208,17 +194,17 @@ def crowd(sessions: int, think_s: tuple[float, float] = THINK_S,
             raise RuntimeError(f"the warm-up session failed: {warm.problems[:3]}")
         # One visitor alone on the warm server: the floor under the crowd's figures, and what
         # each action costs the server in CPU (its capacity, whatever the machine's load).
-        solo = asyncio.run(scenario(url, (0.0, 0.0), seed=-2, server_cpu=peak.cpu_seconds))
-        rss_warm, cpu_warm = peak.now_mb, peak.cpu_seconds()
-        peak.reset_cores()
+        solo = asyncio.run(scenario(url, (0.0, 0.0), seed=-2, server_cpu=cores.cpu_seconds))
+        rss_warm, cpu_warm = rss.latest.tree_mb, cores.cpu_seconds()
+        cores.reset()
         load_before = os.getloadavg()[0]
         start = time.perf_counter()
         outcomes = asyncio.run(_crowd(url, sessions, tuple(think_s), arrival_s))
         wall = time.perf_counter() - start
         load_after = os.getloadavg()[0]
-        server_cpu = peak.cpu_seconds() - cpu_warm
+        server_cpu = cores.cpu_seconds() - cpu_warm
     finally:
-        peak.stop()
+        rss.stop()
         server.stop(proc)
     per_action = {a: [o.seconds[a] for o in outcomes if a in o.seconds] for a in ACTIONS}
     kinds = Counter(kind for o in outcomes for kind, _ in o.problems)
@@ -244,8 +230,8 @@ def crowd(sessions: int, think_s: tuple[float, float] = THINK_S,
         reconnects=sum(o.reconnects for o in outcomes),
         lost_sessions=sum(o.lost for o in outcomes),
         completed_sessions=sum(len(o.seconds) == len(ACTIONS) and not o.lost for o in outcomes),
-        server_peak_rss_mb=round(peak.peak_mb), server_rss_after_warmup_mb=round(rss_warm),
-        server_cpu_s=round(server_cpu, 1), server_peak_cores_1s=round(peak.peak_cores, 2),
+        server_peak_rss_mb=round(rss.peak().tree_mb), server_rss_after_warmup_mb=round(rss_warm),
+        server_cpu_s=round(server_cpu, 1), server_peak_cores_1s=round(cores.peak, 2),
         server_cpu_ms_per_action=round(1000 * server_cpu / max(actions_done, 1)),
         crowd_wall_s=round(wall, 1),
         warmup_s=round(warm_s, 1), warmup_open_s=round(warm.seconds["open Overview"], 1),
@@ -254,4 +240,5 @@ def crowd(sessions: int, think_s: tuple[float, float] = THINK_S,
         load_avg_1min_crowd_start_end=[round(load_before, 2), round(load_after, 2)],
     )
     # The row's figures are the target's: the worst action's p95 and the server's memory.
-    return {"seconds": detail["worst_p95_s"], "peak_rss_mb": peak.peak_mb, "detail": detail}
+    return {"seconds": detail["worst_p95_s"], "peak_rss_mb": rss.peak().tree_mb,
+            "detail": detail}

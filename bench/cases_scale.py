@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -19,7 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import psutil
+
 from bench.harness import Case
+from bench.rss import RssPeaks, own_peak_mb
 
 CACHE = Path("/tmp/adlens-bench")
 
@@ -56,10 +58,6 @@ def cases() -> list[Case]:
     ]
 
 
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def block_pipeline(n_users: int, block_people: int = 20_000, seed: int = 3) -> dict:
     """Generate into a fresh folder, then learn the population pieces on a seeded sample and
     check, score and attribute everyone block by block; recommendations go to Parquet."""
@@ -75,18 +73,18 @@ def block_pipeline(n_users: int, block_people: int = 20_000, seed: int = 3) -> d
         counts = generate_to_dir(n_users, seed, folder)
         steps["generate_s"] = time.perf_counter() - start
         cpu["generate_cpu_s"] = time.process_time() - c0
-        peaks["generate_peak_mb"] = _rss_mb()
+        peaks["generate_peak_mb"] = own_peak_mb()
         t, c0 = time.perf_counter(), time.process_time()
         population = blocks.learn_population(folder)
         steps["learn_population_s"] = time.perf_counter() - t
         cpu["learn_cpu_s"] = time.process_time() - c0
-        peaks["learn_peak_mb"] = _rss_mb()
+        peaks["learn_peak_mb"] = own_peak_mb()
         t, c0 = time.perf_counter(), time.process_time()
         run = blocks.score_blocks(folder, Scenario.announced(), block_people=block_people,
                                 population=population, out=out)
         steps["blocks_s"] = time.perf_counter() - t
         cpu["blocks_cpu_s"] = time.process_time() - c0
-        peaks["blocks_peak_mb"] = _rss_mb()
+        peaks["blocks_peak_mb"] = own_peak_mb()
         total = time.perf_counter() - start
         parquet_mb = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
     share = run.signal_shares()
@@ -138,45 +136,25 @@ def cluster_against_in_process(n_users: int = 100_000, workers: int = 2,
 def _timed(argv: list[str], stdout: Path | None = None) -> dict:
     """Run a command under `nice -n 5` and GNU time: wall, CPU (user + system, its child
     processes included) and peak RSS, with the load average before and after."""
-    import threading
-
-    import psutil
-
     load = os.getloadavg()[0]
     fmt = "%e %U %S %M"
-    tree_peak = [0.0]
-    # The command's own process and the largest other one (a Dask worker), each at its peak.
-    one_peak = {"command": 0.0, "other": 0.0}
+
+    def role(process: psutil.Process) -> str | None:
+        # GNU time gives the largest single process; the Dask workers run beside the command,
+        # so the whole tree is summed too, and the command's and the largest other process's
+        # peaks (a Dask worker) are kept apart. nice and time count in the sum only.
+        if process.name() in ("nice", "time"):
+            return None
+        return "command" if process.cmdline()[:3] == argv[:3] else "other"
+
     with tempfile.NamedTemporaryFile("r", suffix=".time") as times:
         out = stdout.open("w") if stdout else subprocess.DEVNULL
         try:
             proc = subprocess.Popen(["nice", "-n", "5", "/usr/bin/time", "-f", fmt, "-o",
                                      times.name, *argv], stdout=out,
                                     stderr=subprocess.DEVNULL)
-            stop = threading.Event()
-
-            def sample() -> None:
-                # GNU time gives the largest single process; the Dask workers run beside the
-                # client, so the sum over the process tree is sampled too.
-                root = psutil.Process(proc.pid)
-                while not stop.wait(0.5):
-                    try:
-                        tree = [root, *root.children(recursive=True)]
-                        rss = {p: p.memory_info().rss / 2**20 for p in tree if p.is_running()}
-                        roles = {p: "command" if p.cmdline()[:3] == argv[:3] else "other"
-                                 for p in rss}
-                    except psutil.Error:
-                        continue
-                    tree_peak[0] = max(tree_peak[0], sum(rss.values()))
-                    for p, mb in rss.items():
-                        if p.name() not in ("nice", "time"):
-                            one_peak[roles[p]] = max(one_peak[roles[p]], mb)
-
-            watcher = threading.Thread(target=sample, daemon=True)
-            watcher.start()
-            code = proc.wait()
-            stop.set()
-            watcher.join()
+            with RssPeaks(proc.pid, interval=0.5, label=role) as rss:
+                code = proc.wait()
             if code:
                 raise subprocess.CalledProcessError(code, argv)
         finally:
@@ -185,9 +163,9 @@ def _timed(argv: list[str], stdout: Path | None = None) -> dict:
         wall, user, system, rss_kb = times.read().split()[-4:]
     return {"wall_s": round(float(wall), 1), "cpu_s": round(float(user) + float(system), 1),
             "peak_rss_mb": round(int(rss_kb) / 1024),
-            "peak_rss_mb_all_processes": round(tree_peak[0]),
-            "peak_rss_mb_command_sampled": round(one_peak["command"]),
-            "peak_rss_mb_largest_other_sampled": round(one_peak["other"]),
+            "peak_rss_mb_all_processes": round(rss.peak().tree_mb),
+            "peak_rss_mb_command_sampled": round(rss.peak().largest_mb.get("command", 0.0)),
+            "peak_rss_mb_largest_other_sampled": round(rss.peak().largest_mb.get("other", 0.0)),
             "load_before": round(load, 2),
             "load_after": round(os.getloadavg()[0], 2)}
 

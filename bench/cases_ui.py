@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import statistics
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from bench import server
 from bench.harness import Case
+from bench.rss import RssPeaks
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -146,26 +146,10 @@ def toggle_reruns() -> dict:
 def server_memory() -> dict:
     """Peak RSS of the real server (with children) while every page is opened and the
     switches are flipped, sampled every 0.2 s."""
-    import psutil
     from playwright.sync_api import sync_playwright
 
     app, url = server.start(ROOT / "app.py", ROOT)
-    process = psutil.Process(app.pid)
-    peak = [0.0]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.is_set():
-            try:
-                rss = process.memory_info().rss + sum(
-                    c.memory_info().rss for c in process.children(recursive=True))
-                peak[0] = max(peak[0], rss / 1024**2)
-            except psutil.Error:
-                pass
-            time.sleep(0.2)
-
-    watcher = threading.Thread(target=sample, daemon=True)
-    watcher.start()
+    rss = RssPeaks(app.pid, interval=0.2).start()
     start = time.perf_counter()
     try:
         with sync_playwright() as pw:
@@ -183,8 +167,7 @@ def server_memory() -> dict:
                     page.wait_for_selector(IDLE, timeout=300_000)
             browser.close()
     finally:
-        done.set()
-        watcher.join()
+        rss.stop()
         server.stop(app)
     return {"seconds": time.perf_counter() - start,
-            "detail": {"server_peak_rss_mb": round(peak[0])}}
+            "detail": {"server_peak_rss_mb": round(rss.peak().tree_mb)}}

@@ -16,12 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.rss import own_peak_mb
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -77,18 +78,6 @@ def wordllama_files_mb() -> float:
     return sum(f.stat().st_size for f in files) / 1e6
 
 
-def _rss_mb() -> float:
-    """This process's peak RSS. From /proc (VmHWM) where there is one: `ru_maxrss` of a
-    process started from a big one begins at the parent's size (Linux keeps it across fork
-    and exec), which would hide what loading a model adds."""
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def load_and_infer(path: str, texts_path: str) -> dict:
     """In this (fresh) process: load a stored model and read the given chats (a JSON list);
     seconds, and the peak memory this adds to a process that has already imported the text
@@ -104,14 +93,14 @@ def load_and_infer(path: str, texts_path: str) -> dict:
     # The chats come from a small file, not the sample's tables: reading those peaks higher
     # than the model does, and a peak is all a process's maximum RSS can tell.
     texts = np.array(json.loads(Path(texts_path).read_text()), dtype=object)
-    before = _rss_mb()
+    before = own_peak_mb()
     start = time.perf_counter()
     model = joblib.load(path)
     loaded = time.perf_counter() - start
     codes, _ = model.infer(texts)
     seconds = time.perf_counter() - start
     return {"load_infer_seconds": round(seconds, 3), "load_seconds": round(loaded, 3),
-            "peak_rss_added_mb": round(_rss_mb() - before, 1), "texts": len(texts),
+            "peak_rss_added_mb": round(own_peak_mb() - before, 1), "texts": len(texts),
             "no_topic_share": round(float((codes == tm.NO_TOPIC).mean()), 4)}
 
 
@@ -128,7 +117,7 @@ def measure(option: str) -> dict:
     detail: dict = {"option": OPTIONS[option],
                     "train_seconds": round(time.perf_counter() - start, 1),
                     "train_cpu_seconds": round(time.process_time() - cpu, 1),
-                    "train_peak_rss_mb": round(_rss_mb())}
+                    "train_peak_rss_mb": round(own_peak_mb())}
     # Kept (overwritten by the next run) so that start-up can be measured again by hand:
     # `python -m bench.text_options --load <model> <texts>`.
     STORE.mkdir(parents=True, exist_ok=True)
