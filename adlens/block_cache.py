@@ -38,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from adlens import block_store, blocks, engine, schema
@@ -51,8 +52,13 @@ _CODE_MODULES = ("blocks", "contract", "dataset", "engine", "ranking", "schema",
                  "text_model", "scenario")
 # This module's own stored formats (a block's state, a combined result): raise it when either
 # changes. Not a hash of this file, so that a change to how blocks are run (the pool, progress)
-# does not throw away hours of stored work. 2: blocks cut on the events' row groups.
-FORMAT_VERSION = 2
+# does not throw away hours of stored work. 2: blocks cut on the events' row groups. 3: every
+# stored pickle LZ4-compressed.
+FORMAT_VERSION = 3
+# LZ4 frames (through Arrow, already a dependency): a block's state is 2.2 times smaller on disk
+# (a 100k folder's 130 MB block: 60 MB) and reads back in 0.14 s instead of 0.06 s from the page
+# cache; zstd was 3.7 times smaller but 0.39 s to read, which a first rule switch pays per block.
+COMPRESSION = "lz4"
 Progress = Callable[[str, int, int], None]  # (stage in words, done, in all)
 LOG = logging.getLogger(__name__)
 
@@ -159,15 +165,16 @@ def scenario_key(scenario: Scenario, top_k: int) -> str:
 
 
 def _dump(obj: object, path: Path) -> None:
-    """Write a pickle atomically: an interrupted run leaves no half-written state behind."""
+    """Write a compressed pickle atomically: an interrupted run leaves no half-written state
+    behind."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as f:
+    with pa.output_stream(str(tmp), compression=COMPRESSION) as f:
         pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
 
 
 def _load(path: Path) -> object:
-    with path.open("rb") as f:
+    with pa.input_stream(str(path), compression=COMPRESSION) as f:
         return pickle.load(f)  # noqa: S301 — our own cache folder, written by _dump
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BUDGET_ENV = "ADLENS_BLOCK_CACHE_GB"
-DEFAULT_BUDGET_GB = 20.0  # assumption: room for two million-person folders (6.8 GB each) and more
+DEFAULT_BUDGET_GB = 20.0  # assumption: room for six million-person folders (3.1 GB each)
 GB = 10**9
 # An entry used this recently is never removed by the budget: another app session or command
 # may be opening it or running a scenario on it right now (both touch it at every block, a few

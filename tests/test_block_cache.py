@@ -168,6 +168,19 @@ def test_a_file_that_is_not_parquet_gets_a_sentence(folder, tmp_path):
         block_cache.check_folder(tmp_path)
 
 
+def test_stored_work_is_compressed_and_reads_back_whole(opened):
+    # Every stored pickle is an LZ4 frame (its magic number first) and smaller than the pickle
+    # it holds (that it reads back to the same results: test_results_equal_the_block_pipeline).
+    import pickle
+
+    path = opened._state(0)
+    assert path.read_bytes()[:4] == b"\x04\x22\x4d\x18"
+    state = block_cache._load(path)
+    plain = len(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    assert path.stat().st_size < plain / 1.5
+    assert state["n_people"] == len(state["prepared"].codes.user_ids) > 0
+
+
 def test_the_key_follows_the_engine_code_and_the_stored_format(folder, monkeypatch):
     before = block_cache.dataset_key(folder, BLOCK, 50_000)
     monkeypatch.setattr(block_cache, "FORMAT_VERSION", block_cache.FORMAT_VERSION + 1)
