@@ -39,18 +39,54 @@ def _settle() -> None:
     time.sleep(6 * INTERVAL)  # several samples inside the stage
 
 
+# The root of a tree the tests own: it starts the holder on its own pipes, then as many idle
+# children as its argument says (after the holder, so listed after it), and waits. This test's
+# process cannot be the root: in a whole run it has other children (worker pools, servers).
+ROOT = f"""
+import subprocess, sys
+holder = subprocess.Popen([sys.executable, "-c", {HOLDER!r}])
+idle = [subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        for _ in range(int(sys.argv[1]))]
+code = holder.wait()
+for child in idle:
+    child.kill()
+    child.wait()
+sys.exit(code)
+"""
+
+
+def _tree(idle: int) -> subprocess.Popen:
+    root = subprocess.Popen([sys.executable, "-c", ROOT, str(idle)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    assert root.stdout.readline().strip() == "small"
+    deadline = time.monotonic() + 30
+    while len(psutil.Process(root.pid).children()) < 1 + idle:
+        assert time.monotonic() < deadline, "the tree's children did not start"
+        time.sleep(0.05)
+    return root
+
+
+def _close(root: subprocess.Popen) -> None:
+    root.stdin.close()
+    root.wait(timeout=30)
+
+
+def _holder_pid(root: subprocess.Popen) -> int:
+    return next(c.pid for c in psutil.Process(root.pid).children() if c.cmdline()[-1] == HOLDER)
+
+
 @pytest.fixture
-def holder():
-    child = subprocess.Popen([sys.executable, "-c", HOLDER], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True)
-    assert child.stdout.readline().strip() == "small"
-    yield child
-    child.stdin.close()
-    child.wait(timeout=10)
+def tree():
+    """The tree's root; what is written to it and read from it goes to and from the holder."""
+    root = _tree(0)
+    yield root
+    _close(root)
 
 
-def test_a_childs_memory_counts_in_the_tree_and_as_largest_child_not_in_the_root(holder):
-    with RssPeaks(interval=INTERVAL, stage="small") as rss:
+def test_a_childs_memory_counts_in_the_tree_and_as_largest_child_not_in_the_root(tree):
+    holder = tree
+    with RssPeaks(tree.pid, interval=INTERVAL, stage="small") as rss:
         _settle()
         rss.stage("big")
         _tell(holder, "big")
@@ -61,17 +97,18 @@ def test_a_childs_memory_counts_in_the_tree_and_as_largest_child_not_in_the_root
     small, big, freed = rss.peak("small"), rss.peak("big"), rss.peak("freed")
     assert BIG_MB * 0.9 < big.tree_mb - small.tree_mb < BIG_MB * 1.3
     assert BIG_MB * 0.9 < big.largest_child_mb - small.largest_child_mb < BIG_MB * 1.3
-    assert big.root_mb - small.root_mb < BIG_MB * 0.25  # the child's, not this process's
+    assert big.root_mb - small.root_mb < BIG_MB * 0.25  # the child's, not the root's
     # A stage's peak is its own: after the child gave its memory back, the next stage's is low.
     assert freed.largest_child_mb < small.largest_child_mb + BIG_MB * 0.25
     assert rss.peak().largest_child_mb == big.largest_child_mb
     assert list(rss.stages) == ["small", "big", "freed"]
 
 
-def test_a_sampler_on_another_process_follows_that_process(holder):
-    """Rooted at the child (as the load and UI cases root at the server): the child is the
-    root, and this test's process is not counted at all."""
-    with RssPeaks(holder.pid, interval=INTERVAL) as rss:
+def test_a_sampler_on_another_process_follows_that_process(tree):
+    """Rooted at the holder (as the load and UI cases root at the server): the holder is the
+    root, and neither this test's process nor the tree's root is counted at all."""
+    holder = tree
+    with RssPeaks(_holder_pid(tree), interval=INTERVAL) as rss:
         _tell(holder, "big")
         _settle()
     peak = rss.peak()
@@ -80,29 +117,29 @@ def test_a_sampler_on_another_process_follows_that_process(holder):
     assert peak.tree_mb < psutil.Process().memory_info().rss / 2**20 + BIG_MB * 1.3
 
 
-def test_labels_choose_the_largest_of_each_kind_and_unlabelled_count_only_in_the_sum(holder):
-    def label(process: psutil.Process) -> str | None:
-        return "held" if process.pid == holder.pid else None
+def test_labels_choose_the_largest_of_each_kind_and_unlabelled_count_only_in_the_sum(tree):
+    holder, held_pid = tree, _holder_pid(tree)
 
-    with RssPeaks(interval=INTERVAL, label=label) as rss:
+    def label(process: psutil.Process) -> str | None:
+        return "held" if process.pid == held_pid else None
+
+    with RssPeaks(tree.pid, interval=INTERVAL, label=label) as rss:
         _tell(holder, "big")
         _settle()
     peak = rss.peak()
     assert set(peak.largest_mb) == {"held"}
     assert peak.largest_mb["held"] > BIG_MB * 0.9
-    assert peak.tree_mb > peak.largest_mb["held"] + 10  # this process is in the sum
+    assert peak.tree_mb > peak.largest_mb["held"] + 5  # the unlabelled root is in the sum
 
 
-def test_the_largest_child_is_the_largest_of_several_not_the_last_read(holder):
-    idle = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
-                            stdin=subprocess.PIPE)  # started after the holder: read after it
+def test_the_largest_child_is_the_largest_of_several_not_the_last_read():
+    root = _tree(2)  # two idle children started after the holder: read after it
     try:
-        with RssPeaks(interval=INTERVAL) as rss:
-            _tell(holder, "big")
+        with RssPeaks(root.pid, interval=INTERVAL) as rss:
+            _tell(root, "big")
             _settle()
     finally:
-        idle.stdin.close()
-        idle.wait(timeout=10)
+        _close(root)
     assert rss.peak().largest_child_mb > BIG_MB * 0.9
     assert rss.latest.largest_child_mb > BIG_MB * 0.9
 
@@ -117,18 +154,18 @@ def test_a_stage_shorter_than_the_interval_still_has_a_sample():
         rss.peak("never marked")
 
 
-def test_a_child_that_vanishes_between_listing_and_reading_is_left_out(holder, monkeypatch):
+def test_a_child_that_vanishes_between_listing_and_reading_is_left_out(tree, monkeypatch):
     """Deterministically: the child's memory cannot be read (it exited after being listed)."""
-    read = psutil.Process.memory_info
+    read, held_pid = psutil.Process.memory_info, _holder_pid(tree)
 
     def memory_info(self):
-        if self.pid == holder.pid:
+        if self.pid == held_pid:
             raise psutil.NoSuchProcess(self.pid)
         return read(self)
 
     monkeypatch.setattr(psutil.Process, "memory_info", memory_info)
-    _tell(holder, "big")
-    with RssPeaks(interval=INTERVAL) as rss:
+    _tell(tree, "big")
+    with RssPeaks(tree.pid, interval=INTERVAL) as rss:
         _settle()
     assert rss.samples >= 3
     assert rss.peak().largest_child_mb == 0.0 and rss.peak().root_mb > 0
