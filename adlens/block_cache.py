@@ -465,14 +465,18 @@ class FolderCache:
                 raise
             raise self._gone(error) from error
 
-    def _open(self, progress: Progress | None, workers: int) -> dict:
-        tell = progress or (lambda stage, done, total: None)
-
+    def _touching(self, progress: Progress | None) -> Progress:
+        """`progress` that also marks this entry used at every step, so another session's
+        budget never removes it while it is worked on."""
         def say(stage: str, done: int, total: int) -> None:
-            # Used now, at every step: another session's budget never removes it meanwhile.
             block_store.touch(self.dir)
-            tell(stage, done, total)
+            if progress is not None:
+                progress(stage, done, total)
 
+        return say
+
+    def _open(self, progress: Progress | None, workers: int) -> dict:
+        say = self._touching(progress)
         self.dir.mkdir(parents=True, exist_ok=True)
         (self.dir / "scenarios").mkdir(exist_ok=True)
         identity = {"folder": str(self.folder), "key": self.key,
@@ -480,7 +484,6 @@ class FolderCache:
                     "block_people": self.block_people, "sample_people": self.sample_people}
         if not (self.dir / block_store.IDENTITY).is_file():
             _write_json(identity, self.dir / block_store.IDENTITY)
-        block_store.touch(self.dir)
         cpu = time.process_time()
         population_path = self.dir / "population.pkl"
         say("Reading who is in the folder", 0, 1)
@@ -510,10 +513,9 @@ class FolderCache:
         cpu_children += sum(r["cpu"] for r in _map(
             _prepare_block, calls, workers,
             lambda n: say(stage, done_before + n, len(work))))
-        manifest = {**identity,
+        manifest = {**identity,  # the folder, key, code version and block and sample sizes
                     "n_people": int(len(ids)), "n_events": int(self.counts["events"]),
                     "n_ads": int(self.counts["ads"]), "n_blocks": len(work),
-                    "block_people": self.block_people, "sample_people": self.sample_people,
                     "bounds": [[str(b[0]), str(b[-1])] for b in work],
                     "row_groups": blocks.row_group_blocks(self.folder, len(ids),
                                                           self.block_people) is not None,
@@ -535,12 +537,7 @@ class FolderCache:
         """Everyone's combined results under `scenario`: read back when seen before, else
         every block's stored state ranked and attributed (opening the folder first if
         needed) and the result stored."""
-        tell = progress or (lambda stage, done, total: None)
-
-        def say(stage: str, done: int, total: int) -> None:
-            block_store.touch(self.dir)
-            tell(stage, done, total)
-
+        say = self._touching(progress)
         path = self._result(scenario, top_k)
         if path.is_file():
             try:
