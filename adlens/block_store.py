@@ -221,11 +221,7 @@ def _mtime(path: Path) -> float:
 
 
 def _candidates(base: Path) -> list[Path]:
-    try:
-        children = list(os.scandir(base))
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    return sorted(Path(c.path) for c in children
+    return sorted(Path(c.path) for c in _listed(str(base))
                   if _KEY.fullmatch(c.name) and c.is_dir(follow_symlinks=False))
 
 
@@ -235,11 +231,7 @@ def not_entries(root: str | Path | None = None) -> list[Path]:
 
     base = Path(root) if root is not None else block_cache.cache_root()
     kept = {e.path for e in entries(base, check=False)}
-    try:
-        children = sorted(Path(c.path) for c in os.scandir(base))
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    return [c for c in children if c not in kept]
+    return sorted(Path(c.path) for c in _listed(str(base)) if Path(c.path) not in kept)
 
 
 def remove(entry: Entry, root: str | Path, recent_seconds: float | None = None) -> bool:
