@@ -161,11 +161,12 @@ def _timed(argv: list[str], stdout: Path | None = None) -> dict:
             if stdout:
                 out.close()
         wall, user, system, rss_kb = times.read().split()[-4:]
+    peak = rss.peak()
     return {"wall_s": round(float(wall), 1), "cpu_s": round(float(user) + float(system), 1),
             "peak_rss_mb": round(int(rss_kb) / 1024),
-            "peak_rss_mb_all_processes": round(rss.peak().tree_mb),
-            "peak_rss_mb_command_sampled": round(rss.peak().largest_mb.get("command", 0.0)),
-            "peak_rss_mb_largest_other_sampled": round(rss.peak().largest_mb.get("other", 0.0)),
+            "peak_rss_mb_all_processes": round(peak.tree_mb),
+            "peak_rss_mb_command_sampled": round(peak.largest_mb.get("command", 0.0)),
+            "peak_rss_mb_largest_other_sampled": round(peak.largest_mb.get("other", 0.0)),
             "load_before": round(load, 2),
             "load_after": round(os.getloadavg()[0], 2)}
 
