@@ -138,6 +138,18 @@ def _exclusions(result: block_cache.FolderResult) -> pd.DataFrame:
                          "Events left out": counts["events"].astype(int)})
 
 
+def exclusions_side_by_side(base: block_cache.FolderResult, result: block_cache.FolderResult
+                            ) -> pd.DataFrame:
+    """Events left out per rule and event type under the announced policy and under these
+    rules, one column each (0 where a rule leaves nothing out under one of them)."""
+    keys = ["Rule", "Event type"]
+    both = pd.merge(_exclusions(base).rename(columns={"Events left out": "Announced policy"}),
+                    _exclusions(result).rename(columns={"Events left out": "These rules"}),
+                    on=keys, how="outer")
+    return both.fillna({"Announced policy": 0, "These rules": 0}).astype(
+        {"Announced policy": int, "These rules": int}).reset_index(drop=True)
+
+
 def what_if(cache: block_cache.FolderCache, scenario: Scenario) -> None:
     _header("Policy what-if", cache)
     base_scenario = announced_base(scenario)
@@ -161,15 +173,15 @@ def what_if(cache: block_cache.FolderCache, scenario: Scenario) -> None:
             "One panel per signal, on one scale: the upper bar is the announced policy, the "
             "lower one the rules in the sidebar.",
             "No ad was recommended in this folder.", key="folder_before_after")
-    left, right = st.columns(2)
-    for column, name, res in ((left, "Announced policy", base), (right, "These rules", result)):
-        with column, section():
-            st.subheader(f"Events left out: {name.lower()}")
-            table = _exclusions(res)
-            if table.empty:
-                nothing_to_show("No event is left out by these rules.")
-            else:
-                st.dataframe(table, hide_index=True, width="stretch")
+    with section():
+        st.subheader("Events left out")
+        table = exclusions_side_by_side(base, result)
+        if table.empty:
+            nothing_to_show("No event is left out under either policy.")
+        else:
+            # One table, the two policies as columns: two tables side by side cut the rules'
+            # names off at 1400 px.
+            st.dataframe(table, hide_index=True, width="stretch")
     st.caption("Who changes top ads between the two is not listed for a folder (it needs both "
                "rankings of everyone at once); " + CLI.format(
                    folder=_code(cache.folder)))

@@ -237,3 +237,18 @@ def test_a_job_whose_stored_work_was_cleared_starts_again(local, dataset_folder,
     other = finished(folder.job_for(cache, scenario.with_(ai_chat=False)))
     assert other.error == "ValueError: a real problem"
     assert folder.job_for(cache, scenario.with_(ai_chat=False)) is other
+
+
+def test_the_what_if_puts_both_policies_events_left_out_in_one_table(local, dataset_folder):
+    from components import folder_pages
+
+    cache = block_cache.FolderCache(dataset_folder, root=local)
+    base = cache.run(Scenario.announced())
+    off = cache.run(Scenario.announced().with_(ai_chat=False))
+    table = folder_pages.exclusions_side_by_side(base, off)
+    assert list(table.columns) == ["Rule", "Event type", "Announced policy", "These rules"]
+    for column, result in (("Announced policy", base), ("These rules", off)):
+        assert table[column].sum() == result.exclusion_counts["events"].sum()
+    # A rule that leaves nothing out under one policy shows 0 there, not a blank.
+    assert table[["Announced policy", "These rules"]].notna().all().all()
+    assert not table.duplicated(["Rule", "Event type"]).any()
