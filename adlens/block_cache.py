@@ -29,6 +29,7 @@ import pickle
 import struct
 import sys
 import tempfile
+import threading
 import time
 import types
 from collections.abc import Callable, Iterator
@@ -305,6 +306,16 @@ def _score_block(state_path: str, scenario: Scenario, top_k: int) -> dict:
 
 
 _POOLS: dict[int, Executor] = {}
+_POOL_LOCK = threading.RLock()
+_BUSY: dict[int, int] = {}  # workers -> calls using that pool now
+_LAST_USED: dict[int, float] = {}  # workers -> monotonic time that pool last finished work
+# A pool idle this long is stopped, so a server that opened a folder does not keep its worker
+# processes, and what their last blocks left in them, for the rest of its life (assumption:
+# long enough for an analyst's run of rule switches; the next switch after it starts the
+# workers again, about 2 s).
+POOL_IDLE_SECONDS = 600.0
+_reaper: threading.Thread | None = None
+_WAKE = threading.Event()  # set when a pool finishes work: the watcher looks again
 
 
 def _started(index: int) -> int:
@@ -329,8 +340,9 @@ def _no_main_script() -> Iterator[None]:
 
 
 def _pool(workers: int) -> Executor:
-    """A pool of `workers` processes, started once and reused: spawned, not forked, so it is
-    safe from a threaded server (the app)."""
+    """A pool of `workers` processes, started once and reused while it is used (see
+    `POOL_IDLE_SECONDS`): spawned, not forked, so it is safe from a threaded server (the app).
+    Called with `_POOL_LOCK` held."""
     if workers not in _POOLS:
         pool = ProcessPoolExecutor(max_workers=workers,
                                    mp_context=multiprocessing.get_context("spawn"))
@@ -344,11 +356,68 @@ def _pool(workers: int) -> Executor:
     return _POOLS[workers]
 
 
+@contextlib.contextmanager
+def _using(workers: int) -> Iterator[Executor]:
+    """The pool of `workers` processes, kept from being stopped as idle while in use."""
+    with _POOL_LOCK:
+        pool = _pool(workers)
+        _BUSY[workers] = _BUSY.get(workers, 0) + 1
+    try:
+        yield pool
+    finally:
+        with _POOL_LOCK:
+            _BUSY[workers] -= 1
+            _LAST_USED[workers] = time.monotonic()
+        _watch_idle_pools()
+
+
+def stop_idle_pools(now: float | None = None) -> list[int]:
+    """Stop every pool that no call is using and that has been idle for `POOL_IDLE_SECONDS`;
+    the sizes of the pools stopped."""
+    now = time.monotonic() if now is None else now
+    stopping = []
+    with _POOL_LOCK:
+        for workers in list(_POOLS):
+            if not _BUSY.get(workers) and \
+                    now - _LAST_USED.get(workers, now) >= POOL_IDLE_SECONDS:
+                stopping.append((workers, _POOLS.pop(workers)))
+                _LAST_USED.pop(workers, None)
+    for _, pool in stopping:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return [workers for workers, _ in stopping]
+
+
+def _reap() -> None:
+    global _reaper
+    while True:
+        _WAKE.wait(max(0.05, min(60.0, POOL_IDLE_SECONDS / 4)))
+        _WAKE.clear()
+        stop_idle_pools()
+        with _POOL_LOCK:
+            if not _POOLS:
+                _reaper = None
+                return
+
+
+def _watch_idle_pools() -> None:
+    """Start the one background thread that stops idle pools, or wake it to look again; it
+    ends when no pool is left."""
+    global _reaper
+    with _POOL_LOCK:
+        _WAKE.set()
+        if _reaper is None and _POOLS:
+            _reaper = threading.Thread(target=_reap, name="adlens-idle-pools", daemon=True)
+            _reaper.start()
+
+
 def shutdown_pools() -> None:
     """Stop the worker processes (tests, and a server that is closing)."""
-    for pool in _POOLS.values():
+    with _POOL_LOCK:
+        pools = list(_POOLS.values())
+        _POOLS.clear()
+        _LAST_USED.clear()
+    for pool in pools:
         pool.shutdown(wait=True, cancel_futures=True)
-    _POOLS.clear()
 
 
 def _map(fn: Callable, calls: list[tuple], workers: int,
@@ -361,14 +430,14 @@ def _map(fn: Callable, calls: list[tuple], workers: int,
             out.append(fn(*call))
             done(len(out))
         return out
-    pool = _pool(workers)
-    futures = [pool.submit(fn, *call) for call in calls]
-    results: list = [None] * len(calls)
-    finished = 0
-    for i, future in enumerate(futures):  # in order: progress may lag a little, never lies
-        results[i] = future.result()
-        finished += 1
-        done(finished)
+    with _using(workers) as pool:
+        futures = [pool.submit(fn, *call) for call in calls]
+        results: list = [None] * len(calls)
+        finished = 0
+        for i, future in enumerate(futures):  # in order: progress may lag a little, never lies
+            results[i] = future.result()
+            finished += 1
+            done(finished)
     return results
 
 
@@ -499,7 +568,8 @@ class FolderCache:
             if workers > 1:
                 # In a worker: the sample (about 2 GB at a million people) never sits in this
                 # process, which is the app's server when the app opens a folder.
-                cpu_children += _pool(workers).submit(_learn_population, *call).result()
+                with _using(workers) as pool:
+                    cpu_children += pool.submit(_learn_population, *call).result()
             else:
                 _learn_population(*call)
             say("Learning the click model and similar people on a sample", 1, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import numpy as np
@@ -332,3 +333,33 @@ def test_a_single_row_group_is_one_block_or_cut_by_people(folder, opened, tmp_pa
     assert got.n_people == want.n_people == N_PEOPLE
     for key, value in want.share_sums.items():
         assert got.share_sums[key] == pytest.approx(value, abs=1e-9), key
+
+
+def test_idle_worker_pools_are_stopped_and_busy_ones_never(monkeypatch):
+    import psutil
+
+    monkeypatch.setattr(block_cache, "POOL_IDLE_SECONDS", 0.5)
+    try:
+        pids = set(block_cache._map(block_cache._started, [(i,) for i in range(8)], 2,
+                                    lambda n: None))
+        with block_cache._using(2) as pool:
+            pids |= {pool.submit(block_cache._started, i).result() for i in range(8)}
+            # In use: not stopped, however long ago it was last used.
+            assert block_cache.stop_idle_pools(now=time.monotonic() + 3600) == []
+            assert 2 in block_cache._POOLS
+        # Just finished: not idle yet.
+        assert block_cache.stop_idle_pools() == []
+        assert pids and all(psutil.pid_exists(pid) for pid in pids)
+        # The background watcher stops it once idle, and its processes end.
+        deadline = time.monotonic() + 20
+        while 2 in block_cache._POOLS and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert 2 not in block_cache._POOLS
+        gone, alive = psutil.wait_procs([psutil.Process(p) for p in pids
+                                         if psutil.pid_exists(p)], timeout=10)
+        assert not alive
+        # The next use starts a new pool.
+        assert block_cache._map(block_cache._started, [(0,), (1,)], 2, lambda n: None)
+        assert 2 in block_cache._POOLS
+    finally:
+        block_cache.shutdown_pools()
