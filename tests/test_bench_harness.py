@@ -108,3 +108,27 @@ def test_a_cold_start_runs_the_file_watcher_a_deployment_runs():
     deployed = server.command(Path("app.py"), 1, file_watcher=None)
     assert not any("fileWatcherType" in arg for arg in deployed)
     assert "file_watcher=None" in inspect.getsource(cases_coldstart._cold_visit)
+
+
+def test_a_cold_start_compiles_the_apps_own_code_as_a_fresh_clone_does(tmp_path):
+    """Before a cold start the app's own bytecode goes (a fresh clone has none); a library's,
+    and anything that is not bytecode, stays."""
+    from bench import cases_coldstart
+
+    own = [tmp_path / "__pycache__", tmp_path / "adlens" / "__pycache__",
+           tmp_path / "adlens" / "chat_corpus" / "__pycache__",
+           tmp_path / "components" / "__pycache__", tmp_path / "views" / "__pycache__"]
+    kept = [tmp_path / ".venv" / "lib" / "site-packages" / "pandas" / "__pycache__",
+            tmp_path / "tests" / "__pycache__"]
+    for folder in own + kept:
+        folder.mkdir(parents=True)
+        (folder / "m.cpython-311.pyc").write_bytes(b"x")
+    (tmp_path / "adlens" / "engine.py").write_text("x = 1\n")
+    assert sorted(cases_coldstart.drop_bytecode(tmp_path)) == sorted(own)
+    assert not any(folder.exists() for folder in own)
+    assert all((folder / "m.cpython-311.pyc").is_file() for folder in kept)
+    assert (tmp_path / "adlens" / "engine.py").is_file()
+    # The case does it before every cold start it times.
+    import inspect
+
+    assert "drop_bytecode(cwd)" in inspect.getsource(cases_coldstart._cold_visit)
