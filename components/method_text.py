@@ -31,7 +31,7 @@ COLUMNS: dict[str, str] = {
 SET_NAMES: dict[str, str] = {
     tm.SET_GENERATED: "Generated, held out from training",
     tm.SET_HANDWRITTEN: "Written by hand (never used to train)",
-    tm.SET_SEALED: "Sealed test set: read once, never used to tune",
+    tm.SET_SEALED: "Sealed test set: read once per model version, never used to tune",
     SET_SEALED_V2: "Second sealed test set: another author, written after the first was read "
                    "for four model versions; only read to report",
     tm.SET_DATASET: "This dataset's chats with a known topic",
@@ -207,8 +207,9 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
                    "(\"the Saints score\"); they are counted apart from everyday chats. "
                    "The hand-written validation set was looked at while the model was tuned, "
                    "so its figures flatter the model; the sealed test sets were not, and are "
-                   "the ones to quote. The first sealed set has been read for four model "
-                   "versions; the second, written later by another author, is the freshest.")
+                   "the ones to quote. The first sealed set has been read for six model "
+                   "versions (v5 to v10); the second, written later by another author, has "
+                   "been read for two (v7 and v10) and is the freshest.")
         targets = sealed_targets_table(report)
         if not targets.empty:
             st.markdown("**The targets on the sealed test sets**, written apart from the "
