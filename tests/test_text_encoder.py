@@ -483,3 +483,47 @@ def test_measure_g_reports_the_onnx_costs(onnx_stand_in, small_training, tmp_pat
     for key in ("import_onnx_seconds", "import_onnx_rss_mb", "onnx_load_seconds",
                 "onnx_threads", "torch_imported"):
         assert key in keys
+
+
+class ProbaModel:
+    """A model of fixed class probabilities per text (column 0 doubles as P(sensitive))."""
+
+    def __init__(self, rows: dict[str, list[float]], threshold: float) -> None:
+        self.rows, self.sensitive_threshold = rows, threshold
+
+    def predict_proba(self, texts):  # noqa: ANN001, ANN201
+        return np.array([self.rows[t] for t in texts], dtype=float)
+
+    def p_sensitive(self, proba):  # noqa: ANN001, ANN201
+        return {"meta7": proba[:, 0], "gdpr9": proba[:, 0], "none": np.zeros(len(proba))}
+
+    def infer(self, texts):  # noqa: ANN001, ANN201
+        proba = self.predict_proba(texts)
+        return proba.argmax(axis=1), self.p_sensitive(proba)
+
+    def flag_sensitive(self, codes, p_list, sensitive_list, sensitive_threshold=None):  # noqa: ANN001, ANN201
+        return np.asarray(p_list) >= self.sensitive_threshold
+
+
+def test_cascade_asks_the_second_model_only_where_the_first_is_unsure():
+    from bench import text_cascade
+
+    first = ProbaModel({"sure": [0.0, 0.9, 0.1], "torn": [0.0, 0.35, 0.65 - 0.3],
+                        "near the line": [0.1, 0.8, 0.1], "clearly held": [0.95, 0.05, 0.0]},
+                       threshold=0.09)
+    second = ProbaModel({"torn": [0.0, 0.1, 0.9], "near the line": [0.2, 0.1, 0.7]},
+                        threshold=0.3)
+    texts = np.array(["sure", "torn", "near the line", "clearly held"], dtype=object)
+    # Unsure: a top probability under 0.5, or P(sensitive) within x2 of 0.09 ([0.045, 0.18)).
+    assert text_cascade.unsure(first, first.predict_proba(texts)).tolist() == \
+        [False, True, True, False]
+    cascade = text_cascade.Cascade(first, second)
+    codes, p = cascade.infer(texts)  # the second model never sees "sure" (a KeyError if it did)
+    assert codes.tolist() == [1, 2, 2, 0]
+    np.testing.assert_allclose(p["meta7"], [0.0, 0.0, 0.2, 0.95])
+    # Each chat held back at its own model's threshold: 0.2 < 0.3 is shown, 0.95 >= 0.09 held.
+    assert cascade.flag_sensitive(codes, p["meta7"], "meta7").tolist() == \
+        [False, False, False, True]
+    assert cascade.asked["texts"] == 4 and cascade.asked["second"] == 2
+    with pytest.raises(ValueError, match="same chats"):
+        cascade.flag_sensitive(codes[:2], p["meta7"][:2], "meta7")
