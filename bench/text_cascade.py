@@ -11,7 +11,8 @@ sentence vectors) if it is, so the second model reads only those chats.
 Run (after `python -m bench.text_options --options ag` stored both models):
 `python -m bench.text_cascade --shares` (the sample's chats, model (a) only; no encoder), and
 `python -m bench.text_cascade --measure` (the cascade on the hand-written set and the public
-corpora, as bench/text_options.py measures an option).
+corpora, as bench/text_options.py measures an option), `python -m bench.text_cascade --load`
+(start-up: both models loaded and the sample's chats read through the cascade).
 """
 
 from __future__ import annotations
@@ -126,11 +127,39 @@ def measure(first_path: Path, second_path: Path) -> dict:
     return out
 
 
+def load_and_infer(first_path: Path, second_path: Path, texts_path: Path) -> dict:
+    """In this (fresh) process, as `text_options.load_and_infer` measures one model: load both
+    models and read the given chats (a JSON list) through the cascade; seconds, peak memory
+    added, and the share (and seconds) the second model read."""
+    import joblib
+    from sklearn.linear_model import SGDClassifier  # noqa: F401 (imported as the app has it)
+    from sklearn.pipeline import Pipeline  # noqa: F401
+
+    import adlens.char_tfidf  # noqa: F401
+    from adlens import text_model  # noqa: F401
+    from bench.rss import own_peak_mb
+
+    texts = np.array(json.loads(Path(texts_path).read_text()), dtype=object)
+    before = own_peak_mb()
+    start = time.perf_counter()
+    cascade = Cascade(joblib.load(first_path), joblib.load(second_path))
+    loaded = time.perf_counter() - start
+    cascade.infer(texts)
+    seconds = time.perf_counter() - start
+    return {"load_infer_seconds": round(seconds, 3), "load_seconds": round(loaded, 3),
+            "second_seconds": round(cascade.asked["second_seconds"], 3),
+            "second_share": round(cascade.asked["second"] / len(texts), 4),
+            "peak_rss_added_mb": round(own_peak_mb() - before, 1), "texts": len(texts),
+            "chats_per_second": round(len(texts) / (seconds - loaded))}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.text_cascade",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--shares", action="store_true")
     parser.add_argument("--measure", action="store_true")
+    parser.add_argument("--load", action="store_true", help="load both models and read the "
+                        "chats through the cascade (run it in a fresh process)")
     parser.add_argument("--first", default=str(STORE / "text_model_a.joblib"))
     parser.add_argument("--second", default=str(STORE / "text_model_g.joblib"))
     parser.add_argument("--texts", default=str(STORE / "sample_chats.json"))
@@ -140,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
 
         texts = np.array(json.loads(Path(args.texts).read_text()), dtype=object)
         print(json.dumps(shares(joblib.load(args.first), texts)))
+    if args.load:
+        print(json.dumps(load_and_infer(Path(args.first), Path(args.second), Path(args.texts))))
     if args.measure:
         print(json.dumps(measure(Path(args.first), Path(args.second))))
     return 0

