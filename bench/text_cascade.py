@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.text_options import STORE
+from bench.text_options import STORE, handwritten_figures
 
 TOP = 0.5  # top class probability under this: unsure of the topic
 FACTOR = 2.0  # P(sensitive) within [threshold / FACTOR, threshold * FACTOR]: unsure of holding
@@ -99,19 +99,12 @@ def measure(first_path: Path, second_path: Path) -> dict:
     corpora (their figures only, as `text_options.measure`), and the share sent to the second."""
     import joblib
 
-    from adlens import text_model as tm
     from bench import public_intents
 
     cascade = Cascade(joblib.load(first_path), joblib.load(second_path))
     out: dict = {"top": TOP, "factor": FACTOR}
-    report = tm.language_report(cascade, tm.handwritten_set()).set_index("language")
+    out.update(handwritten_figures(cascade))
     out["hand:second_share"] = round(cascade.asked["second"] / cascade.asked["texts"], 4)
-    for lang in report.index:
-        out[f"hand:{lang}:everyday_accuracy"] = round(float(report.loc[lang,
-                                                                       "everyday_accuracy"]), 3)
-    for col in ("sensitive_caught", "everyday_held_back", "hard_negative_held_back",
-                "no_topic_accuracy"):
-        out[f"hand:{col}"] = round(float(report.loc["all", col]), 3)
     for name, (env, loader) in public_intents.CORPORA.items():
         folder = os.environ.get(env, "")
         if not folder or not Path(folder).exists():

@@ -154,24 +154,35 @@ def load_and_infer(path: str, texts_path: str) -> dict:
     return out
 
 
+def _import_then_load(imports, load):  # noqa: ANN001, ANN202
+    """In this process: `imports()` then `load()`; what `imports` returns, and (import seconds,
+    import MB, load seconds, load MB), the MB being peak memory added."""
+    before = own_peak_mb()
+    start = time.perf_counter()
+    module = imports()
+    imported = time.perf_counter() - start
+    after_import = own_peak_mb()
+    start = time.perf_counter()
+    load()
+    loaded = time.perf_counter() - start
+    return module, (round(imported, 2), round(after_import - before), round(loaded, 2),
+                    round(own_peak_mb() - after_import))
+
+
 def import_cost() -> dict:
     """In this (fresh) process: seconds and peak memory added by importing torch and
     sentence-transformers, then by loading all-MiniLM-L6-v2 from its package."""
     from bench import text_embed
 
-    before = own_peak_mb()
-    start = time.perf_counter()
-    import sentence_transformers  # noqa: F401
-    import torch
+    def imports():  # noqa: ANN202
+        import sentence_transformers  # noqa: F401
+        import torch
 
-    imported = time.perf_counter() - start
-    after_import = own_peak_mb()
-    start = time.perf_counter()
-    text_embed.sentence_encoder()
-    loaded = time.perf_counter() - start
-    return {"import_seconds": round(imported, 2), "import_rss_mb": round(after_import - before),
-            "encoder_load_seconds": round(loaded, 2),
-            "encoder_load_rss_mb": round(own_peak_mb() - after_import),
+        return torch
+
+    torch, cost = _import_then_load(imports, text_embed.sentence_encoder)
+    return {"import_seconds": cost[0], "import_rss_mb": cost[1],
+            "encoder_load_seconds": cost[2], "encoder_load_rss_mb": cost[3],
             "torch_version": torch.__version__}
 
 
@@ -180,20 +191,15 @@ def import_cost_onnx() -> dict:
     tokenizers, then by loading the int8 ONNX encoder and its tokenizer (`text_embed.ONNX_DIR`)."""
     from bench import text_embed
 
-    before = own_peak_mb()
-    start = time.perf_counter()
-    import onnxruntime
-    import tokenizers  # noqa: F401
+    def imports():  # noqa: ANN202
+        import onnxruntime
+        import tokenizers  # noqa: F401
 
-    imported = time.perf_counter() - start
-    after_import = own_peak_mb()
-    start = time.perf_counter()
-    text_embed.onnx_encoder()
-    loaded = time.perf_counter() - start
-    return {"import_onnx_seconds": round(imported, 2),
-            "import_onnx_rss_mb": round(after_import - before),
-            "onnx_load_seconds": round(loaded, 2),
-            "onnx_load_rss_mb": round(own_peak_mb() - after_import),
+        return onnxruntime
+
+    onnxruntime, cost = _import_then_load(imports, text_embed.onnx_encoder)
+    return {"import_onnx_seconds": cost[0], "import_onnx_rss_mb": cost[1],
+            "onnx_load_seconds": cost[2], "onnx_load_rss_mb": cost[3],
             "onnxruntime_version": onnxruntime.__version__,
             "torch_imported": "torch" in sys.modules}
 
@@ -205,12 +211,25 @@ def _fresh(*args: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def handwritten_figures(model) -> dict:  # noqa: ANN001 (anything with the model's `infer`)
+    """A reader's figures on the hand-written validation set: everyday accuracy per language
+    (`hand:<lang>:everyday_accuracy`) and the whole set's other measures (`hand:<measure>`)."""
+    from adlens import text_model as tm
+
+    report = tm.language_report(model, tm.handwritten_set()).set_index("language")
+    out = {f"hand:{lang}:everyday_accuracy": round(float(report.loc[lang, "everyday_accuracy"]),
+                                                     3) for lang in report.index}
+    for col in ("sensitive_caught", "everyday_held_back", "hard_negative_held_back",
+                "no_topic_accuracy"):
+        out[f"hand:{col}"] = round(float(report.loc["all", col]), 3)
+    return out
+
+
 def measure(option: str, every: int = 1) -> dict:
     """Train one option, store it, then measure it (see the module docstring). `every`: see
     `train`."""
     import joblib
 
-    from adlens import text_model as tm
     from bench import public_intents, text_embed
 
     if option in SENTENCE_OPTIONS + ONNX_OPTIONS:
@@ -253,13 +272,7 @@ def measure(option: str, every: int = 1) -> dict:
         detail.update(_fresh("--import-cost-onnx"))
 
     detail["threshold"] = round(model.sensitive_threshold, 2)
-    report = tm.language_report(model, tm.handwritten_set()).set_index("language")
-    for lang in report.index:
-        detail[f"hand:{lang}:everyday_accuracy"] = round(float(report.loc[lang,
-                                                                          "everyday_accuracy"]), 3)
-    for col in ("sensitive_caught", "everyday_held_back", "hard_negative_held_back",
-                "no_topic_accuracy"):
-        detail[f"hand:{col}"] = round(float(report.loc["all", col]), 3)
+    detail.update(handwritten_figures(model))
     # The corpora's figures only (`public_intents.measure`): `corpus_figures` would also run
     # the copy checks, which read a set that no option's measurement may read.
     for name, (env, loader) in public_intents.CORPORA.items():
