@@ -26,7 +26,7 @@ import numpy as np
 
 from bench import server
 from bench.harness import Case
-from bench.rss import RssPeaks
+from bench.rss import RssPeaks, own_peak_mb
 from bench.st_client import DISCONNECTS, ClientError, Run, Session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -221,6 +221,8 @@ def crowd(sessions: int, think_s: tuple[float, float] = THINK_S,
                                           round(solo.cpu.get(action, float("nan")), 2)]
     p95s = [np.percentile(v, 95) for v in per_action.values() if v]
     actions_done = sum(len(v) for v in per_action.values())
+    # This process's CPU times start at zero; its ru_maxrss would start at the size of the
+    # bench runner it was started from, so its own peak is read from /proc instead.
     client = resource.getrusage(resource.RUSAGE_SELF)
     detail.update(
         sessions=sessions, think_s=list(think_s), arrival_s=arrival_s,
@@ -236,7 +238,7 @@ def crowd(sessions: int, think_s: tuple[float, float] = THINK_S,
         crowd_wall_s=round(wall, 1),
         warmup_s=round(warm_s, 1), warmup_open_s=round(warm.seconds["open Overview"], 1),
         client_cpu_s=round(client.ru_utime + client.ru_stime, 1),
-        client_peak_rss_mb=round(client.ru_maxrss / 1024),
+        client_peak_rss_mb=round(own_peak_mb()),
         load_avg_1min_crowd_start_end=[round(load_before, 2), round(load_after, 2)],
     )
     # The row's figures are the target's: the worst action's p95 and the server's memory.

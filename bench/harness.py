@@ -10,9 +10,11 @@ class Case:
     """One benchmark: `func` is 'module:function', called with `kwargs` in a fresh process.
 
     Every limit given is checked: `max_seconds` against the result's seconds, `max_rss_mb`
-    against the process's peak RSS, and `max_detail` ({detail key: maximum}) against figures
-    the case reports itself (a ratio, a server's peak memory, extra memory of a step). A case
-    is met only when all of them are; a figure missing from the result fails its limit.
+    against the result's peak RSS (the case process's own high-water mark, or the peak of the
+    process it measures when it reports one), and `max_detail` ({detail key: maximum})
+    against figures the case reports itself (a ratio, a server's peak memory, extra memory of
+    a step). A case is met only when all of them are; a figure missing from the result fails
+    its limit.
     """
 
     name: str

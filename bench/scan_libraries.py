@@ -1,6 +1,8 @@
 """pandas, Arrow + numpy (the engine's way), DuckDB and Polars on the block pipeline's heaviest
 scan: a block of people's events read from Parquet and summed, time-decayed, by person, topic
-and event type. Each variant runs in its own process (its peak RSS is its own), one thread.
+and event type. Each variant runs in its own process, one thread; its peak RSS is that
+process's own high-water mark (VmHWM: `ru_maxrss` would start at the size of the parent, which
+has read every person's id to cut the block).
 
 `python -m bench.scan_libraries FOLDER [--block-people N] [--whole]` prints one JSON line per
 variant: wall and CPU seconds, peak RSS, groups found (all variants must agree).
@@ -11,10 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
+
+from bench.rss import own_peak_mb
 
 AS_OF_MS = 1_769_904_000_000  # 2026-02-01 00:00 UTC: the end of the announced scenario's day
 HALF_LIFE_DAYS = 30.0
@@ -100,7 +103,7 @@ def run_variant(name: str, folder: str, lo: str, hi: str) -> dict:
         raise ValueError(name)
     return {"variant": name, "wall_s": round(time.perf_counter() - start, 3),
             "cpu_s": round(time.process_time() - cpu, 3),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "peak_rss_mb": round(own_peak_mb()),
             "groups": int(groups)}
 
 

@@ -3,10 +3,17 @@ result carries the load average it ran under."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from bench.__main__ import run_case
 from bench.harness import Case
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def tiny_case(extra_mb: float) -> dict:
@@ -40,6 +47,35 @@ def test_run_case_reports_load_average_and_what_is_over():
     for key in ("load_before", "load_after"):
         assert len(result[key]) == 3 and all(x >= 0 for x in result[key])
     assert result["cpus"] >= 1
+
+
+def case_reporting_a_peak() -> dict:
+    """A benchmark function for the tests: measures another process and reports its peak."""
+    return {"seconds": 0.0, "peak_rss_mb": 12345.0, "detail": {}}
+
+
+def test_a_case_process_reports_its_own_peak_not_its_parents():
+    """On Linux `ru_maxrss` carries a parent's high-water mark across fork and exec: a case
+    started from a 400 MB process must still report only what it used itself."""
+    held_mb = 400
+    parent = ("import subprocess, sys\n"
+              "from bench.rss import own_peak_mb\n"
+              f"held = b'x' * ({held_mb} * 2**20)\n"
+              "out = subprocess.run([sys.executable, '-m', 'bench.case',\n"
+              "                      'tests.test_bench_harness:tiny_case', '{\"extra_mb\": 1}'],\n"
+              "                     capture_output=True, text=True, check=True)\n"
+              "print(own_peak_mb())\n"
+              "print(out.stdout.strip().splitlines()[-1])\n")
+    out = subprocess.run([sys.executable, "-c", parent], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout.strip().splitlines()
+    parent_peak, result = float(out[-2]), json.loads(out[-1])
+    assert parent_peak > held_mb  # the parent did hold it while the case ran
+    assert 0 < result["peak_rss_mb"] < held_mb / 2
+
+
+def test_a_peak_the_case_reports_itself_is_kept():
+    result = run_case(Case("reported", "tests.test_bench_harness:case_reporting_a_peak", "-"))
+    assert result["peak_rss_mb"] == 12345.0
 
 
 def test_cases_run_on_request_only_when_named():
