@@ -212,6 +212,7 @@ def onnx_files_mb(quantised: bool = True, folder: Path | None = None) -> float:
     return sum(f.stat().st_size for f in files) / 1e6
 
 
+@functools.lru_cache(maxsize=2)
 def onnx_encoder(quantised: bool = True, folder: str | None = None) -> OnnxSentenceEncoder:
     """An export (int8 by default) read as the product reads its shipped one
     (`adlens.text_encoder.onnx_encoder`). Needs `python -m bench.text_embed --export-onnx`

@@ -132,6 +132,12 @@ TARGET_SETS: dict[str, str] = {tm.SET_SEALED: "On the sealed set",
 MET, MISSED = "met", "missed"
 
 
+def _share_beside(value: float, target: float) -> str:
+    """A share written to one decimal, or to two when one would read as the target itself
+    (113 of 119 is 94.96%: "95.0%: missed" would contradict itself)."""
+    return pct(value, 2 if abs(float(value) - target) < 0.0005 else 1)
+
+
 def sealed_targets_table(report: tm.TextReport) -> pd.DataFrame:
     """The issue's targets on each sealed test set the report has: the target, then per set
     the measured figure and whether it is met ("90.9%: met"); empty when the report has no
@@ -145,7 +151,7 @@ def sealed_targets_table(report: tm.TextReport) -> pd.DataFrame:
     for key in present:
         sealed = table[table["set"] == key].set_index("language")
         checks = tm.target_checks(sealed)
-        measured = {k: pct(sealed.loc["all", k]) for k in
+        measured = {k: _share_beside(sealed.loc["all", k], tm.TARGETS[k]) for k in
                     ("everyday_accuracy", "sensitive_caught", "everyday_held_back")}
         measured["non_english_gap"] = _points(tm.non_english_gap(sealed))
         for row, (target_key, _, _) in zip(rows, TARGET_ROWS, strict=True):
