@@ -37,8 +37,8 @@ ARRAYS = "arrays.npz"
 # them makes stored artifacts stale.
 PRODUCERS: tuple[str, ...] = ("artifacts.py", "char_tfidf.py", "chat_text.py",
                               "chat_text_langs.py", "contract.py", "engine.py", "ranking.py",
-                              "schema.py",
-                              "signals.py", "text_model.py", "chat_corpus/__init__.py",
+                              "schema.py", "signals.py", "text_encoder.py", "text_model.py",
+                              "chat_corpus/__init__.py",
                               "chat_corpus/en.py", "chat_corpus/es.py", "chat_corpus/pt.py",
                               "chat_corpus/hi_en.py", "chat_corpus/entities.py",
                               "chat_corpus/keywords.py", "chat_corpus/lookalikes.py",

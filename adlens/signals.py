@@ -91,11 +91,10 @@ class ChatInference:
 def infer_chats(model: TextModel, texts: np.ndarray) -> ChatInference:
     """Topic, its probability and the calibrated probability and detected sensitivity (per
     sensitive list) of each text."""
-    # As TextModel.infer, from one pass of the classifier (the guess's probability too).
-    proba = model.predict_proba(texts)
+    # As TextModel.infer, from one reading of each chat (the guess's probability too).
+    proba, p_sensitive, _ = model.answer(texts)
     best = proba.argmax(axis=1) if len(proba) else np.zeros(0, dtype=np.int64)
     codes = np.where(best == CLASSES.index(schema.NO_AD_TOPIC), NO_TOPIC, best).astype(np.int64)
-    p_sensitive = model.p_sensitive(proba)
     return ChatInference(
         topic=codes,
         sensitive={name: model.flag_sensitive(codes, p_sensitive[name], name)

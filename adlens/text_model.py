@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # scikit-learn (with SciPy, ~1.4 s) is imported only when a m
     from sklearn.pipeline import Pipeline
 
 # Bump when the training recipe changes: it keys the in-process and the on-disk cache.
-MODEL_VERSION = "7"
+MODEL_VERSION = "11"
 TRAIN_SEED = 7_000_001  # never used by the generator, so training text is not dataset text
 HELDOUT_SEED = 7_000_002
 CALIBRATION_SEED = 7_000_003
@@ -74,6 +74,15 @@ TARGETS: dict[str, float] = {"everyday_accuracy": 0.85, "sensitive_caught": 0.95
 CLASSES: tuple[str, ...] = chat_corpus.CLASSES  # ALL_TOPICS then NO_AD_TOPIC
 TOPIC_INDEX: dict[str, int] = {t: i for i, t in enumerate(schema.ALL_TOPICS)}
 NO_TOPIC = -1  # the topic code of "no ad topic"
+# v11: a chat the TF-IDF model is unsure of is read again with its sentence vector
+# (adlens.text_encoder). Unsure: the top class probability under UNSURE_TOP (a guess between
+# topics), or the calibrated P(sensitive) on Meta's list within a factor UNSURE_FACTOR of the
+# TF-IDF model's own threshold (near the line between held back and used). Fixed before any
+# figure of the cascade was read (docs/ARCHITECTURE.md, "The encoder only where the TF-IDF is
+# unsure"); not tuned.
+UNSURE_TOP = 0.5
+UNSURE_FACTOR = 2.0
+UNSURE_LIST = "meta7"
 
 
 def topic_code(labels: np.ndarray) -> np.ndarray:
@@ -177,9 +186,74 @@ def _pipeline() -> Pipeline:
     return Pipeline([("features", features), ("classifier", classifier)])
 
 
+def _quantise(coef: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A weight matrix as int8 with one float32 scale per row (class): a quarter of the size
+    on disk; each weight moves by at most half a step (1/254 of its row's largest)."""
+    coef = np.asarray(coef, dtype=np.float32)
+    scale = np.abs(coef).max(axis=1, keepdims=True) / 127
+    scale[scale == 0] = 1.0
+    return np.rint(coef / scale).astype(np.int8), scale.astype(np.float32)
+
+
+def _dequantise(q: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    return q.astype(np.float32) * scale
+
+
+def _slim(classifier) -> None:  # noqa: ANN001 (a fitted SGDClassifier)
+    """Store a fitted classifier's weights as int8 (`_int8`) and use exactly what they give;
+    drop what averaged SGD keeps only to go on training (partial_fit)."""
+    classifier._int8 = _quantise(classifier.coef_)
+    classifier.coef_ = _dequantise(*classifier._int8)
+    for name in ("_standard_coef", "_standard_intercept", "_average_coef",
+                 "_average_intercept"):
+        classifier.__dict__.pop(name, None)
+
+
+def _class_columns(classifier) -> np.ndarray:  # noqa: ANN001
+    return np.array([CLASSES.index(c) for c in classifier.classes_])
+
+
+@dataclass(frozen=True, eq=False)
+class EncoderHead:
+    """The second reader of a chat: a classifier over the first one's TF-IDF features and the
+    chat's sentence vector (standardised per dimension with the training text's mean and
+    scale, weighed 1/sqrt(384) so the block has the length of a TF-IDF block), asked only for
+    the chats the first is unsure of: top class probability under `top`, or calibrated
+    P(sensitive) on UNSURE_LIST from `low` to `high`."""
+
+    classifier: object  # a fitted SGDClassifier (weights int8, see `_slim`)
+    mean: np.ndarray  # (384,) float32
+    scale: np.ndarray  # (384,) float32
+    calibration: dict[str, tuple[float, float]]
+    top: float
+    low: float
+    high: float
+
+    def unsure(self, proba: np.ndarray, p_list: np.ndarray) -> np.ndarray:
+        """Per row: the first reader's answer is unsure (see the class docstring)."""
+        return (proba.max(axis=1) < self.top) | ((p_list >= self.low) & (p_list < self.high))
+
+    def features(self, tfidf, texts: np.ndarray):  # noqa: ANN001, ANN201 (sparse matrices)
+        from scipy import sparse
+
+        from adlens import text_encoder
+
+        vectors = (text_encoder.encode(texts) - self.mean) / self.scale
+        vectors = (vectors / np.sqrt(text_encoder.DIM)).astype(np.float32)
+        return sparse.hstack([tfidf, sparse.csr_matrix(vectors)], format="csr")
+
+    def predict_proba(self, tfidf, texts: np.ndarray) -> np.ndarray:  # noqa: ANN001
+        """Probabilities over CLASSES for `texts`, whose TF-IDF features are `tfidf`."""
+        out = np.zeros((len(texts), len(CLASSES)))
+        out[:, _class_columns(self.classifier)] = self.classifier.predict_proba(
+            self.features(tfidf, texts))
+        return out
+
+
 @dataclass(frozen=True, eq=False)
 class TextModel:
-    """A fitted topic classifier over CLASSES, with a calibrated P(sensitive) per list."""
+    """A fitted topic classifier over CLASSES, with a calibrated P(sensitive) per list; and,
+    from v11, a second reader (`second`) for the chats the first is unsure of."""
 
     pipeline: Pipeline
     version: str
@@ -187,54 +261,67 @@ class TextModel:
     # classifier probability of the list's topics to a calibrated probability.
     calibration: dict[str, tuple[float, float]] = field(default_factory=dict)
     sensitive_threshold: float = 0.5
+    second: EncoderHead | None = None
+
+    def answer(self, texts: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+        """Per text: probabilities over CLASSES (columns in that order), the calibrated
+        P(about a topic of the list) per sensitive list, and whether the second reader answered
+        (each reader's probabilities calibrated with its own map). Identical texts are read
+        once: generated chats repeat a lot."""
+        texts = np.asarray(texts, dtype=object).astype(str)
+        if len(texts) == 0:
+            return (np.zeros((0, len(CLASSES))),
+                    {name: np.zeros(0) for name in schema.SENSITIVE_LISTS},
+                    np.zeros(0, dtype=bool))
+        uniq, inverse = np.unique(texts, return_inverse=True)
+        features = self.pipeline.named_steps["features"].transform(uniq)
+        classifier = self.pipeline.named_steps["classifier"]
+        proba = np.zeros((len(uniq), len(CLASSES)))
+        proba[:, _class_columns(classifier)] = classifier.predict_proba(features)
+        p = _p_sensitive(proba, self.calibration)
+        asked = np.zeros(len(uniq), dtype=bool)
+        if self.second is not None:
+            asked = self.second.unsure(proba, p[UNSURE_LIST])
+            if asked.any():
+                proba[asked] = self.second.predict_proba(features[asked], uniq[asked])
+                again = _p_sensitive(proba[asked], self.second.calibration)
+                for name in p:
+                    p[name][asked] = again[name]
+        rows = inverse.ravel()
+        return proba[rows], {name: values[rows] for name, values in p.items()}, asked[rows]
 
     def predict_proba(self, texts: np.ndarray) -> np.ndarray:
-        """Probabilities over CLASSES (columns in that order), one row per text.
-
-        Identical texts are scored once: generated chats repeat a lot, so this is much faster.
-        """
-        texts = np.asarray(texts, dtype=object).astype(str)
-        out = np.zeros((len(texts), len(CLASSES)))
-        if len(texts) == 0:
-            return out
-        uniq, inverse = np.unique(texts, return_inverse=True)
-        proba = self.pipeline.predict_proba(uniq)
-        cols = np.array([CLASSES.index(c) for c in self.pipeline.classes_])
-        out[:, cols] = proba[inverse.ravel()]
-        return out
+        """Probabilities over CLASSES (columns in that order), one row per text."""
+        return self.answer(texts)[0]
 
     def p_sensitive(self, proba: np.ndarray) -> dict[str, np.ndarray]:
-        """Calibrated P(about a topic of the list) per sensitive list, from class probabilities."""
-        out = {}
-        for name, topics in schema.SENSITIVE_LISTS.items():
-            if not topics:
-                out[name] = np.zeros(len(proba))
-                continue
-            raw = proba[:, [CLASSES.index(t) for t in topics]].sum(axis=1)
-            out[name] = _calibrated(raw, *self.calibration.get(name, (1.0, 0.0)))
-        return out
+        """Calibrated P(about a topic of the list) per sensitive list, from the first reader's
+        class probabilities (`answer` gives each chat's own, whichever reader answered)."""
+        return _p_sensitive(proba, self.calibration)
 
     def infer(self, texts: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """Topic codes (index in ALL_TOPICS; -1 = no ad topic) and, per sensitive list, the
         calibrated probability that the text is about one of its topics."""
-        proba = self.predict_proba(texts)
+        proba, p, _ = self.answer(texts)
         best = proba.argmax(axis=1) if len(proba) else np.zeros(0, dtype=np.int64)
         codes = np.where(best == CLASSES.index(schema.NO_AD_TOPIC), NO_TOPIC, best)
-        return codes.astype(np.int64), self.p_sensitive(proba)
+        return codes.astype(np.int64), p
 
     def infer_frame(self, texts: np.ndarray, sensitive_list: str = "meta7",
                     sensitive_threshold: float | None = None) -> pd.DataFrame:
         """Per text: the model's guess (topic id or NO_AD_TOPIC) and its probability, the
-        calibrated P(sensitive) on the list and whether it is held back at the threshold."""
-        proba = self.predict_proba(texts)
+        calibrated P(sensitive) on the list, whether it is held back at the threshold, and
+        whether the sentence encoder read it (the TF-IDF was unsure)."""
+        proba, p_all, asked = self.answer(texts)
         best = proba.argmax(axis=1) if len(proba) else np.zeros(0, dtype=np.int64)
-        p = self.p_sensitive(proba)[sensitive_list]
+        p = p_all[sensitive_list]
         return pd.DataFrame({
             "text": np.asarray(texts, dtype=object),
             "topic": np.array(CLASSES, dtype=object)[best],
             "topic_probability": proba[np.arange(len(best)), best],
             "p_sensitive": p,
             "held_back": self.flag_sensitive(best, p, sensitive_list, sensitive_threshold),
+            "read_by_encoder": asked,
         })
 
     def flag_sensitive(self, codes: np.ndarray, p_list: np.ndarray, sensitive_list: str,
@@ -250,12 +337,26 @@ class TextModel:
     def with_threshold(self, sensitive_threshold: float) -> TextModel:
         """The same model holding chats back at another threshold (what-if)."""
         return TextModel(pipeline=self.pipeline, version=self.version,
-                         calibration=self.calibration, sensitive_threshold=sensitive_threshold)
+                         calibration=self.calibration, sensitive_threshold=sensitive_threshold,
+                         second=self.second)
 
     @property
     def word_vectorizer(self) -> TfidfVectorizer:
         """The word TF-IDF step (used to match chats to ad titles)."""
         return self.pipeline.named_steps["features"].transformer_list[0][1]
+
+
+def _p_sensitive(proba: np.ndarray, calibration: dict[str, tuple[float, float]]
+                 ) -> dict[str, np.ndarray]:
+    """Calibrated P(about a topic of the list) per sensitive list, from class probabilities."""
+    out = {}
+    for name, topics in schema.SENSITIVE_LISTS.items():
+        if not topics:
+            out[name] = np.zeros(len(proba))
+            continue
+        raw = proba[:, [CLASSES.index(t) for t in topics]].sum(axis=1)
+        out[name] = _calibrated(raw, *calibration.get(name, (1.0, 0.0)))
+    return out
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
@@ -285,42 +386,86 @@ def _cache_path(version: str) -> Path:
     corpus = Path(chat_corpus.__file__).parent
     sources = sorted(corpus.glob("*.py")) + chat_corpus.bank.files() + [
         Path(chat_text.__file__), Path(chat_text.__file__).with_name("chat_text_langs.py"),
-        Path(__file__), Path(__file__).with_name("char_tfidf.py")]
+        Path(__file__), Path(__file__).with_name("char_tfidf.py"),
+        Path(__file__).with_name("text_encoder.py")]
     digest = hashlib.sha1(b"".join(p.read_bytes() for p in sources)).hexdigest()[:10]
     root = Path(os.environ.get("ADLENS_CACHE", Path(tempfile.gettempdir()) / "adlens-cache"))
     return root / (f"text_model-v{version}-sk{sklearn.__version__}-n{N_CORPUS}-"
                    f"text{digest}.pkl")
 
 
+def _classifier():  # noqa: ANN202 (an unfitted SGDClassifier)
+    return _pipeline().named_steps["classifier"]
+
+
+def _calibrations(proba: np.ndarray, topics: np.ndarray) -> dict[str, tuple[float, float]]:
+    out = {}
+    for name, list_topics in schema.SENSITIVE_LISTS.items():
+        if list_topics:
+            raw = proba[:, [CLASSES.index(t) for t in list_topics]].sum(axis=1)
+            out[name] = fit_calibration(raw, np.isin(topics, list_topics))
+    return out
+
+
+def train_encoder_head(pipeline: Pipeline, texts: np.ndarray, labels: np.ndarray,
+                       val: LabelledTexts, first_threshold: float) -> EncoderHead:
+    """The second reader: the same classifier recipe over `pipeline`'s fitted TF-IDF features
+    and the standardised sentence vectors of the training text, calibrated on the whole
+    validation split (as the first reader is); asked where the first is unsure, a factor
+    UNSURE_FACTOR either side of `first_threshold`."""
+    from adlens import text_encoder
+
+    features = pipeline.named_steps["features"]
+    vectors = text_encoder.encode(texts)
+    mean = vectors.mean(axis=0).astype(np.float32)
+    scale = vectors.std(axis=0).astype(np.float32)
+    scale[scale == 0] = 1.0
+    del vectors
+    head = EncoderHead(classifier=None, mean=mean, scale=scale, calibration={},
+                       top=UNSURE_TOP, low=first_threshold / UNSURE_FACTOR,
+                       high=first_threshold * UNSURE_FACTOR)
+    training = head.features(features.transform(texts), texts)
+    classifier = _classifier().fit(training, labels)
+    del training
+    _slim(classifier)
+    head = EncoderHead(**{**head.__dict__, "classifier": classifier})
+    proba = head.predict_proba(features.transform(val.texts), val.texts)
+    return EncoderHead(**{**head.__dict__, "calibration": _calibrations(proba, val.topics)})
+
+
 def train_text_model(version: str = MODEL_VERSION) -> TextModel:
-    """Train, calibrate and choose the sensitive threshold (about a minute on 2 cores)."""
+    """Train, calibrate and choose the sensitive threshold (the TF-IDF reader in about a
+    minute on 2 cores; the sentence encoder's reader, which reads every training message
+    once, in about five more)."""
     texts, labels = training_texts()
     pipeline = _pipeline().fit(texts, labels)
-    # Probabilities stored as float32 coefficients: half the size on disk, same ranking.
-    clf = pipeline.named_steps["classifier"]
-    clf.coef_ = clf.coef_.astype(np.float32)
-    # Averaged SGD keeps its running and averaged weights only to go on training (partial_fit):
-    # dropping them leaves a third of the size on disk and to load.
-    for name in ("_standard_coef", "_standard_intercept", "_average_coef",
-                 "_average_intercept"):
-        clf.__dict__.pop(name, None)
-    model = TextModel(pipeline=pipeline, version=version)
+    _slim(pipeline.named_steps["classifier"])
     val = calibration_texts()
-    proba = model.predict_proba(val.texts)
-    calibration = {}
-    for name, topics in schema.SENSITIVE_LISTS.items():
-        if topics:
-            raw = proba[:, [CLASSES.index(t) for t in topics]].sum(axis=1)
-            calibration[name] = fit_calibration(raw, np.isin(val.topics, topics))
-    model = TextModel(pipeline=pipeline, version=version, calibration=calibration)
+    model = TextModel(pipeline=pipeline, version=version)
+    model = TextModel(pipeline=pipeline, version=version,
+                      calibration=_calibrations(model.predict_proba(val.texts), val.topics))
+    first_threshold = choose_threshold(threshold_tradeoff(model, val.texts, val.topics))
+    second = train_encoder_head(pipeline, texts, labels, val, first_threshold)
+    model = TextModel(pipeline=pipeline, version=version, calibration=model.calibration,
+                      second=second)
+    # The threshold of the two readers together (each chat's probability from the reader that
+    # answered it), chosen on the same split for the same stated trade-off.
     threshold = choose_threshold(threshold_tradeoff(model, val.texts, val.topics))
     return model.with_threshold(threshold)
+
+
+def _classifiers(model: TextModel) -> list:
+    found = [model.pipeline.named_steps["classifier"]]
+    if model.second is not None:
+        found.append(model.second.classifier)
+    return found
 
 
 def read_model(path: Path) -> TextModel | None:
     """A model stored by `write_model`, or None when the file is missing, half written or not
     a model. Read with the C unpickler: joblib's reader is pure Python and took 1.2 s for
-    what this reads in 0.05 s (the two vocabularies' 129,000 entries)."""
+    what this reads in 0.05 s (the two vocabularies' 129,000 entries). The classifiers'
+    weights are stored as int8 and read back to exactly the float32 weights trained."""
     import pickle
 
     try:
@@ -328,21 +473,37 @@ def read_model(path: Path) -> TextModel | None:
             model = pickle.load(f)
     except Exception:  # a stale, truncated or foreign file: the caller retrains
         return None
-    return model if isinstance(model, TextModel) else None
+    if not isinstance(model, TextModel):
+        return None
+    for classifier in _classifiers(model):
+        if getattr(classifier, "coef_", None) is None and hasattr(classifier, "_int8"):
+            classifier.coef_ = _dequantise(*classifier._int8)
+    return model
 
 
 def write_model(model: TextModel, path: Path) -> None:
     """Store a model for `read_model`, atomically (a concurrent reader never sees half a
-    file). The vocabularies' indices are stored as Python ints rather than NumPy scalars:
-    a tenth smaller and twice as fast to read, the same features."""
+    file): the classifiers' weights as their int8 form only (a quarter of the float32 size).
+    The vocabularies' indices are stored as Python ints rather than NumPy scalars: a tenth
+    smaller and twice as fast to read, the same features."""
     import pickle
 
     for _, vectorizer in model.pipeline.named_steps["features"].transformer_list:
         vectorizer.vocabulary_ = {k: int(i) for k, i in vectorizer.vocabulary_.items()}
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    with open(tmp, "wb") as f:
-        pickle.dump(model, f, protocol=5)
+    weights = {}
+    for classifier in _classifiers(model):
+        if hasattr(classifier, "_int8"):
+            weights[id(classifier)] = classifier.coef_
+            classifier.coef_ = None
+    try:
+        with open(tmp, "wb") as f:
+            pickle.dump(model, f, protocol=5)
+    finally:
+        for classifier in _classifiers(model):
+            if id(classifier) in weights:
+                classifier.coef_ = weights[id(classifier)]
     tmp.replace(path)
 
 

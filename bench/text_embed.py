@@ -15,9 +15,10 @@ not in the requirements files (see docs/ARCHITECTURE.md).
 The same encoder without torch: `python -m bench.text_embed --export-onnx DIR` (a build step
 that needs torch and transformers) writes its transformer as ONNX (fp32, and int8 weights by
 onnxruntime's dynamic quantisation) beside the package's tokenizer.json. Reading then needs only
-`tokenizers` and `onnxruntime` (`OnnxSentenceEncoder`: the tokenizer, the transformer, then mean
-pooling over the attention mask and unit length, as sentence-transformers' modules.json for
-this model does). Neither is in the requirements files; no model file is in the repository.
+`tokenizers` and `onnxruntime` (`adlens.text_encoder.OnnxSentenceEncoder`: the tokenizer, the
+transformer, then mean pooling over the attention mask and unit length, as
+sentence-transformers' modules.json for this model does). The product ships the int8 file built
+so (adlens/models/minilm/) and reads it for the chats its TF-IDF is unsure of (model v11).
 
 bench/text_options.py compares the chat topic model with and without these features.
 """
@@ -35,6 +36,10 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import StandardScaler
+
+# The product's reader of the int8 export (the chat model's second reader uses it).
+from adlens import text_encoder
+from adlens.text_encoder import OnnxSentenceEncoder, mean_pool  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
     from wordllama.inference import WordLlamaInference
@@ -200,53 +205,6 @@ class SentenceEmbedding(TransformerMixin, BaseEstimator):
         return np.array([f"minilm{i}" for i in range(SENTENCE_DIM)], dtype=object)
 
 
-def mean_pool(token_vectors: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
-    """Sentence vectors from a transformer's token vectors (batch, tokens, dimensions): the mean
-    over the tokens the attention mask keeps (padding left out), then unit length; as
-    sentence-transformers' Pooling (mean tokens) and Normalize modules compute them (the same
-    floors: at least 1e-9 tokens, a norm of at least 1e-12)."""
-    mask = np.asarray(attention_mask, dtype=np.float32)[:, :, None]
-    summed = (np.asarray(token_vectors, dtype=np.float32) * mask).sum(axis=1)
-    pooled = summed / np.maximum(mask.sum(axis=1), 1e-9)
-    return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-
-
-class OnnxSentenceEncoder:
-    """all-MiniLM-L6-v2 without torch: a `tokenizers.Tokenizer` (truncating at the model's
-    max length, padding each batch to its longest message) and an `onnxruntime`
-    InferenceSession of the exported transformer, then `mean_pool`. Its `encode` has
-    sentence-transformers' signature (so `SentenceEmbedding` reads through it) and, as
-    sentence-transformers does, encodes the messages sorted by length so batches pad little.
-
-    The seam for tests: any `tokenizer` with `encode_batch(texts)` giving objects with `ids`,
-    `attention_mask` and `type_ids`, and any `session` with `get_inputs()` (objects with
-    `name`) and `run(None, feeds)` giving [token vectors (batch, tokens, 384)]."""
-
-    def __init__(self, tokenizer, session) -> None:  # noqa: ANN001
-        self.tokenizer = tokenizer
-        self.session = session
-        self.input_names = [i.name for i in session.get_inputs()]
-
-    def encode(self, texts, batch_size: int = 32, normalize_embeddings: bool = True,
-               convert_to_numpy: bool = True, show_progress_bar=None) -> np.ndarray:  # noqa: ANN001
-        if not normalize_embeddings:
-            raise ValueError("the ONNX encoder gives unit-length vectors only")
-        texts = [str(t) for t in texts]
-        out = np.zeros((len(texts), SENTENCE_DIM), dtype=np.float32)
-        order = np.argsort([-len(t) for t in texts], kind="stable")
-        for start in range(0, len(texts), batch_size):
-            rows = order[start:start + batch_size]
-            encodings = self.tokenizer.encode_batch([texts[i] for i in rows])
-            columns = {"input_ids": [e.ids for e in encodings],
-                       "attention_mask": [e.attention_mask for e in encodings],
-                       "token_type_ids": [e.type_ids for e in encodings]}
-            feeds = {name: np.asarray(columns[name], dtype=np.int64)
-                     for name in self.input_names}
-            tokens = self.session.run(None, feeds)[0]
-            out[rows] = mean_pool(tokens, np.asarray(columns["attention_mask"]))
-        return out
-
-
 def onnx_files_mb(quantised: bool = True, folder: Path | None = None) -> float:
     """Size of what the ONNX reader loads: the (int8 or fp32) transformer and tokenizer.json."""
     folder = Path(folder or ONNX_DIR)
@@ -256,26 +214,15 @@ def onnx_files_mb(quantised: bool = True, folder: Path | None = None) -> float:
 
 @functools.lru_cache(maxsize=2)
 def onnx_encoder(quantised: bool = True, folder: str | None = None) -> OnnxSentenceEncoder:
-    """The exported encoder (int8 by default) read by onnxruntime on the CPU with ONNX_THREADS
-    intra-op threads, and its tokenizer; onnxruntime and tokenizers are imported here only.
-    Needs `python -m bench.text_embed --export-onnx` first."""
+    """An export (int8 by default) read as the product reads its shipped one
+    (`adlens.text_encoder.onnx_encoder`). Needs `python -m bench.text_embed --export-onnx`
+    first."""
     folder_path = Path(folder or ONNX_DIR)
     model = folder_path / (ONNX_INT8 if quantised else ONNX_FP32)
     if not model.exists():
         raise FileNotFoundError(f"{model} is missing: run `python -m bench.text_embed "
                                 f"--export-onnx {folder_path}` (needs torch) first")
-    import onnxruntime
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(folder_path / "tokenizer.json"))
-    tokenizer.enable_truncation(max_length=SENTENCE_MAX_TOKENS)
-    tokenizer.enable_padding(pad_id=0, pad_type_id=0, pad_token="[PAD]")  # to the batch's longest
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = ONNX_THREADS
-    options.inter_op_num_threads = 1
-    session = onnxruntime.InferenceSession(str(model), options,
-                                           providers=["CPUExecutionProvider"])
-    return OnnxSentenceEncoder(tokenizer, session)
+    return text_encoder.onnx_encoder(str(folder_path), model.name)
 
 
 class OnnxSentenceEmbedding(SentenceEmbedding):

@@ -314,7 +314,7 @@ def public_figures(model: tm.TextModel) -> dict[str, dict[str, Any]]:
     v7, the sign tests on topics read right and on requests held back."""
     from bench import public_intents
 
-    v7 = tm.load_text_model()
+    v7 = tm.load_text_model()  # the model in force: v7 when v10 was measured, v11 since
     out = {}
     for name, (env, loader) in public_intents.CORPORA.items():
         figures = public_intents.corpus_figures(name, model)

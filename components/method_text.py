@@ -51,17 +51,17 @@ MEASURES: dict[str, str] = {k: v for k, v in COLUMNS.items() if k not in ("set",
 # Figures on public intent corpora (real people's requests to assistants, English), measured
 # with `python -m bench.public_intents` on local copies the project does not hold, for the text
 # model version below. Only figures are kept here: no sentence of the corpora.
-PUBLIC_MEASURED_VERSION = "7"
+PUBLIC_MEASURED_VERSION = "11"
 PUBLIC_CORPORA: tuple[dict[str, object], ...] = (
     {"Corpus": "CLINC150 (test split)", "Requests": 4140,
-     "Ad topic read right": 0.835, "No-ad-topic requests recognised": 0.832,
-     "Held back as sensitive, all requests": 0.112,
-     "Held back, requests with an ad topic": 0.077, "Held back, no-ad-topic requests": 0.153,
-     "Out-of-scope requests read as no ad topic": 0.421},
+     "Ad topic read right": 0.852, "No-ad-topic requests recognised": 0.843,
+     "Held back as sensitive, all requests": 0.054,
+     "Held back, requests with an ad topic": 0.026, "Held back, no-ad-topic requests": 0.086,
+     "Out-of-scope requests read as no ad topic": 0.396},
     {"Corpus": "SNIPS (validation)", "Requests": 600,
-     "Ad topic read right": 0.800, "No-ad-topic requests recognised": 0.970,
-     "Held back as sensitive, all requests": 0.068,
-     "Held back, requests with an ad topic": 0.080, "Held back, no-ad-topic requests": 0.010,
+     "Ad topic read right": 0.824, "No-ad-topic requests recognised": 0.980,
+     "Held back as sensitive, all requests": 0.042,
+     "Held back, requests with an ad topic": 0.050, "Held back, no-ad-topic requests": 0.000,
      "Out-of-scope requests read as no ad topic": None},
 )
 
@@ -132,6 +132,12 @@ TARGET_SETS: dict[str, str] = {tm.SET_SEALED: "On the sealed set",
 MET, MISSED = "met", "missed"
 
 
+def _share_beside(value: float, target: float) -> str:
+    """A share written to one decimal, or to two when one would read as the target itself
+    (113 of 119 is 94.96%: "95.0%: missed" would contradict itself)."""
+    return pct(value, 2 if abs(float(value) - target) < 0.0005 else 1)
+
+
 def sealed_targets_table(report: tm.TextReport) -> pd.DataFrame:
     """The issue's targets on each sealed test set the report has: the target, then per set
     the measured figure and whether it is met ("90.9%: met"); empty when the report has no
@@ -145,7 +151,7 @@ def sealed_targets_table(report: tm.TextReport) -> pd.DataFrame:
     for key in present:
         sealed = table[table["set"] == key].set_index("language")
         checks = tm.target_checks(sealed)
-        measured = {k: pct(sealed.loc["all", k]) for k in
+        measured = {k: _share_beside(sealed.loc["all", k], tm.TARGETS[k]) for k in
                     ("everyday_accuracy", "sensitive_caught", "everyday_held_back")}
         measured["non_english_gap"] = _points(tm.non_english_gap(sealed))
         for row, (target_key, _, _) in zip(rows, TARGET_ROWS, strict=True):
@@ -207,9 +213,9 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
                    "(\"the Saints score\"); they are counted apart from everyday chats. "
                    "The hand-written validation set was looked at while the model was tuned, "
                    "so its figures flatter the model; the sealed test sets were not, and are "
-                   "the ones to quote. The first sealed set has been read for six model "
-                   "versions (v5 to v10); the second, written later by another author, has "
-                   "been read for two (v7 and v10) and is the freshest.")
+                   "the ones to quote. The first sealed set has been read for seven model "
+                   "versions (v5 to v11); the second, written later by another author, has "
+                   "been read for three (v7, v10 and v11) and is the freshest.")
         targets = sealed_targets_table(report)
         if not targets.empty:
             st.markdown("**The targets on the sealed test sets**, written apart from the "

@@ -249,10 +249,17 @@ def test_training_and_threshold_code_never_read_the_second_sealed_set():
 # silently: English sensitive caught 134 of 144 (93.1%), look-alikes held back 19 of 116
 # (16.4%, against a goal of 5%: missed), no ad topic recognised 128 of 140 (0.914; the 140
 # are the no-topic rows and the look-alikes whose real label is "no ad topic").
-V7_CAUGHT = 244  # of the set's sensitive messages on Meta's list
-V7_CAUGHT_ENGLISH = 134
-V7_LOOKALIKES_HELD_BACK = 19  # of the set's look-alikes
-V7_NO_TOPIC_RECOGNISED = 128  # of the messages labelled "no ad topic"
+#
+# Model v11 (the model in force, the sentence encoder for the chats the TF-IDF is unsure of),
+# read once on 1 Dec 2026 under the adoption rule stated beforehand (docs/ARCHITECTURE.md,
+# "Model v11"): everyday accuracy 0.934, sensitive caught 244 of 255 (the same count as v7),
+# English 136 of 144 (94.4%), everyday held back 6 of 366 (1.6%), look-alikes held back 16 of
+# 116 (13.8%), no ad topic recognised 130 of 140. The guards below hold the model in force at
+# its measured level, so a later model must at least match it.
+V7_CAUGHT = 244  # of the set's sensitive messages on Meta's list (v7 and v11)
+V7_CAUGHT_ENGLISH = 136  # v11 (v7: 134)
+V7_LOOKALIKES_HELD_BACK = 16  # of the set's look-alikes: v11 (v7: 19)
+V7_NO_TOPIC_RECOGNISED = 130  # of the messages labelled "no ad topic": v11 (v7: 128)
 
 
 @pytest.fixture(scope="module")
@@ -301,7 +308,7 @@ def test_sensitive_messages_caught_meet_the_target_and_v7s_level(report, sealed_
 
 
 def test_lookalikes_held_back_stay_at_v7s_level(report, sealed_v2):
-    # The goal is 5%; v7 holds back 16.4%: missed, guarded at the measured level.
+    # The goal is 5%; v11 holds back 13.8% (v7 16.4%): missed, guarded at the measured level.
     hard = int((sealed_v2.kinds == "hard_negative").sum())
     assert report.loc["all", "hard_negative_held_back"] <= V7_LOOKALIKES_HELD_BACK / hard + 1e-9
 

@@ -202,8 +202,11 @@ def test_threshold_is_a_parameter_of_inference(model):
     assert (moved.flag_sensitive(codes, p["meta7"], "meta7") == high).all()
     frame = model.infer_frame(texts[:50], sensitive_threshold=0.95)
     assert list(frame.columns) == ["text", "topic", "topic_probability", "p_sensitive",
-                                   "held_back"]
+                                   "held_back", "read_by_encoder"]
     assert frame["topic_probability"].between(0, 1).all()
+    assert frame["read_by_encoder"].dtype == bool
+    # The moved threshold holds back exactly the chats at or over it, whichever reader read them.
+    np.testing.assert_array_equal(frame["held_back"], frame["p_sensitive"] >= 0.95)
     assert not model.flag_sensitive(codes, p["none"], "none").any()
 
 

@@ -53,11 +53,13 @@ its own half-life (below). "Similar people" comes from people with similar taste
 scikit-learn model learns from simulated clicks how much each signal predicts a click; the
 score of an ad is a baseline plus one contribution per signal, and the contributions add up to
 the score exactly — that is the waterfall on "Why this ad". Chats are read by a text model
-(TF-IDF + logistic regression); sensitive topics are detected by a classifier too, so some can
-slip through: the "leakage" below measures how many. Because the simulation knows everyone's
-true interests, ranking quality (the top-5 hit rate and click prediction; see the glossary)
-can be measured with and without the AI-chat signal. A dataset too small to learn from uses the
-weights and text models learned on the bundled sample, and the pages say so.
+(word and character TF-IDF with a linear classifier); a chat it is unsure of is read again with
+the meaning of the whole sentence added, from a small pretrained sentence encoder
+(all-MiniLM-L6-v2, shipped with the app). Sensitive topics are detected by these classifiers
+too, so some can slip through: the "leakage" below measures how many. Because the simulation
+knows everyone's true interests, ranking quality (the top-5 hit rate and click prediction; see
+the glossary) can be measured with and without the AI-chat signal. A dataset too small to learn
+from uses the weights and text models learned on the bundled sample, and the pages say so.
 """
 
 

@@ -1,0 +1,140 @@
+"""The chat model's second reader (v11): the shipped sentence encoder (adlens/text_encoder.py,
+read with onnxruntime), the classifier over TF-IDF and sentence vectors asked only for the
+chats the TF-IDF reader is unsure of, and the int8 storage of both classifiers' weights.
+
+A small model is trained here on small generated corpora through the product's own training
+(`train_text_model`), with the real encoder."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+
+from adlens import chat_corpus
+from adlens import text_encoder as te
+from adlens import text_model as tm
+
+
+@pytest.fixture(scope="module")
+def small_model() -> tm.TextModel:
+    texts, labels, _ = chat_corpus.make_corpus(2_000, 21)
+    val_texts, val_labels, val_langs = chat_corpus.make_corpus(1_200, 22, validation=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tm, "training_texts", lambda: (texts, labels))
+        patch.setattr(tm, "calibration_texts",
+                      lambda: tm.LabelledTexts(val_texts, val_labels, val_langs))
+        return tm.train_text_model("test")
+
+
+@pytest.fixture(scope="module")
+def probe_texts() -> np.ndarray:
+    texts, _, _ = chat_corpus.make_corpus(600, 23, validation=True)
+    return np.concatenate([texts, texts[:50]])  # some repeated, as chats are
+
+
+def test_the_shipped_encoder_file_is_the_one_the_code_names():
+    data = (te.MODEL_DIR / te.MODEL_FILE).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == te.MODEL_SHA256
+    assert te.files_mb() < 25
+
+
+def test_sentence_vectors_are_unit_length_and_carry_meaning():
+    texts = np.array(["book me a flight to lisbon next friday",
+                      "i need plane tickets to portugal",
+                      "how long do i bake sourdough bread",
+                      "book me a flight to lisbon next friday"], dtype=object)
+    vectors = te.encode(texts)
+    assert vectors.shape == (4, te.DIM) and vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    np.testing.assert_array_equal(vectors[0], vectors[3])
+    same, other = vectors[0] @ vectors[1], vectors[0] @ vectors[2]
+    assert same > other + 0.2, (same, other)
+
+
+def test_an_empty_list_of_chats_is_encoded_without_the_encoder(monkeypatch):
+    monkeypatch.setattr(te, "encoder", lambda: pytest.fail("the encoder was asked"))
+    assert te.encode(np.array([], dtype=object)).shape == (0, te.DIM)
+
+
+def test_int8_weights_move_by_at_most_half_a_step():
+    rng = np.random.default_rng(0)
+    coef = rng.normal(size=(5, 300)).astype(np.float32) * np.array([[1], [10], [0.1], [3], [0]])
+    q, scale = tm._quantise(coef)
+    assert q.dtype == np.int8 and scale.shape == (5, 1)
+    back = tm._dequantise(q, scale)
+    assert np.all(np.abs(back - coef) <= scale / 2 + 1e-6)
+    assert np.all(back[4] == 0)
+
+
+def test_the_encoder_reads_exactly_the_chats_the_tfidf_is_unsure_of(small_model, probe_texts,
+                                                                    monkeypatch):
+    first = tm.TextModel(pipeline=small_model.pipeline, version="first",
+                         calibration=small_model.calibration)
+    proba1, p1, asked1 = first.answer(probe_texts)
+    assert not asked1.any()
+    expected = small_model.second.unsure(proba1, p1[tm.UNSURE_LIST])
+    assert 0 < expected.sum() < len(probe_texts)  # some chats each way, so the test can tell
+
+    read: list[str] = []
+    real = te.encoder()
+
+    class Counting:
+        def encode(self, texts, **kwargs):  # noqa: ANN001, ANN003, ANN201
+            read.extend(texts)
+            return real.encode(texts, **kwargs)
+
+    monkeypatch.setattr(te, "encoder", lambda: Counting())
+    proba, p, asked = small_model.answer(probe_texts)
+    np.testing.assert_array_equal(asked, expected)
+    assert sorted(read) == sorted(set(probe_texts[expected].tolist()))
+    # A chat the TF-IDF is sure of keeps the TF-IDF's answer, exactly.
+    np.testing.assert_array_equal(proba[~asked], proba1[~asked])
+    for name in p:
+        np.testing.assert_array_equal(p[name][~asked], p1[name][~asked])
+    # The others get the second reader's, calibrated with its own map.
+    features = small_model.pipeline.named_steps["features"].transform(probe_texts[asked])
+    second = small_model.second.predict_proba(features, probe_texts[asked])
+    np.testing.assert_allclose(proba[asked], second, rtol=1e-6, atol=1e-9)
+    again = tm._p_sensitive(second, small_model.second.calibration)
+    for name in p:
+        np.testing.assert_allclose(p[name][asked], again[name], rtol=1e-6, atol=1e-9)
+    assert np.abs(proba[asked] - proba1[asked]).max() > 1e-3  # the second reader differs
+    frame = small_model.infer_frame(probe_texts)
+    np.testing.assert_array_equal(frame["read_by_encoder"].to_numpy(), asked)
+
+
+def test_the_unsure_band_sits_a_factor_either_side_of_the_tfidf_threshold(small_model):
+    head = small_model.second
+    assert head.top == tm.UNSURE_TOP
+    assert head.high / head.low == pytest.approx(tm.UNSURE_FACTOR ** 2)
+    proba = np.full((4, len(tm.CLASSES)), 0.0)
+    proba[:, 0] = [0.9, 0.9, 0.4, 0.9]
+    p = np.array([head.low / 2, head.low, head.low / 2, head.high])
+    np.testing.assert_array_equal(head.unsure(proba, p), [False, True, True, False])
+
+
+def test_a_stored_model_reads_back_exactly_and_stores_weights_as_int8(small_model, probe_texts,
+                                                                      tmp_path):
+    path = tmp_path / "model.pkl"
+    tm.write_model(small_model, path)
+    back = tm.read_model(path)
+    assert back is not None and back.second is not None
+    for trained, read in zip(tm._classifiers(small_model), tm._classifiers(back), strict=True):
+        assert read.coef_.dtype == np.float32
+        np.testing.assert_array_equal(read.coef_, trained.coef_)
+    assert small_model.pipeline.named_steps["classifier"].coef_ is not None  # put back
+    proba, p, asked = small_model.answer(probe_texts)
+    proba2, p2, asked2 = back.answer(probe_texts)
+    np.testing.assert_array_equal(proba, proba2)
+    np.testing.assert_array_equal(asked, asked2)
+    float_bytes = sum(c.coef_.size * 4 for c in tm._classifiers(small_model))
+    int8_bytes = sum(c.coef_.size for c in tm._classifiers(small_model))
+    assert path.stat().st_size < float_bytes - 2 * int8_bytes  # the float32 weights are not in it
+
+
+def test_the_threshold_is_chosen_on_both_readers_together(small_model):
+    val_texts, val_labels, _ = chat_corpus.make_corpus(1_200, 22, validation=True)
+    curve = tm.threshold_tradeoff(small_model, val_texts, val_labels)
+    assert small_model.sensitive_threshold == tm.choose_threshold(curve)
