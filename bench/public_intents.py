@@ -184,6 +184,20 @@ def measure(model, frame: pd.DataFrame) -> dict[str, float]:
     return out
 
 
+def read_right_and_held(model, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per request of a corpus frame: whether the model's topic (or "no ad topic") is the
+    request's label, and whether it is held back on Meta's list (for request-by-request
+    comparisons of two models)."""
+    from adlens import schema
+    from adlens import text_model as tm
+
+    codes, p = model.infer(frame["text"].to_numpy(dtype=object))
+    read = np.where(codes == tm.NO_TOPIC, schema.NO_AD_TOPIC,
+                    np.array(schema.ALL_TOPICS, dtype=object)[np.maximum(codes, 0)])
+    return read == frame["label"].to_numpy(dtype=object), model.flag_sensitive(
+        codes, p["meta7"], "meta7")
+
+
 CORPORA = {"clinc150": (CLINC_ENV, load_clinc), "snips": (SNIPS_ENV, load_snips)}
 SENTENCES = {"clinc150": clinc_sentences, "snips": snips_sentences}
 

@@ -323,14 +323,9 @@ def public_figures(model: tm.TextModel) -> dict[str, dict[str, Any]]:
         frame = loader(Path(os.environ[env]))
         mapped = pd.notna(frame["label"]).to_numpy()
         label = frame["label"].to_numpy(dtype=object)
-        per = {}
-        for key, m in (("candidate", model), ("v7", v7)):
-            codes, p = m.infer(frame["text"].to_numpy(dtype=object))
-            read = np.where(codes == tm.NO_TOPIC, schema.NO_AD_TOPIC, np.array(
-                schema.ALL_TOPICS, dtype=object)[np.maximum(codes, 0)])
-            per[key] = (read == label, m.flag_sensitive(codes, p["meta7"], "meta7"))
         topic = mapped & (label != public_intents.NO_TOPIC)
-        (right, held), (right7, held7) = per["candidate"], per["v7"]
+        (right, held) = public_intents.read_right_and_held(model, frame)
+        (right7, held7) = public_intents.read_right_and_held(v7, frame)
         worse_t = int((topic & ~right & right7).sum())
         better_t = int((topic & right & ~right7).sum())
         worse_h, better_h = int((mapped & held & ~held7).sum()), int((mapped & ~held & held7).sum())

@@ -93,13 +93,8 @@ def measure_public(model: tm.TextModel, v7: tm.TextModel) -> dict[str, Any]:
         frame = loader(Path(folder))
         label = frame["label"].to_numpy(dtype=object)
         topic = pd.notna(frame["label"]).to_numpy() & (label != public_intents.NO_TOPIC)
-        per = {}
-        for key, m in (("v11", model), ("v7", v7)):
-            codes, p = m.infer(frame["text"].to_numpy(dtype=object))
-            read = np.where(codes == tm.NO_TOPIC, schema.NO_AD_TOPIC, np.array(
-                schema.ALL_TOPICS, dtype=object)[np.maximum(codes, 0)])
-            per[key] = (read == label, m.flag_sensitive(codes, p["meta7"], "meta7"))
-        (right, held), (right7, held7) = per["v11"], per["v7"]
+        (right, held) = public_intents.read_right_and_held(model, frame)
+        (right7, held7) = public_intents.read_right_and_held(v7, frame)
         worse_t = int((topic & ~right & right7).sum())
         better_t = int((topic & right & ~right7).sum())
         worse_h = int((topic & held & ~held7).sum())
