@@ -256,10 +256,10 @@ def test_training_and_threshold_code_never_read_the_second_sealed_set():
 # English 136 of 144 (94.4%), everyday held back 6 of 366 (1.6%), look-alikes held back 16 of
 # 116 (13.8%), no ad topic recognised 130 of 140. The guards below hold the model in force at
 # its measured level, so a later model must at least match it.
-V7_CAUGHT = 244  # of the set's sensitive messages on Meta's list (v7 and v11)
-V7_CAUGHT_ENGLISH = 136  # v11 (v7: 134)
-V7_LOOKALIKES_HELD_BACK = 16  # of the set's look-alikes: v11 (v7: 19)
-V7_NO_TOPIC_RECOGNISED = 130  # of the messages labelled "no ad topic": v11 (v7: 128)
+MEASURED_CAUGHT = 244  # of the set's sensitive messages on Meta's list (v7 and v11)
+MEASURED_CAUGHT_ENGLISH = 136  # v11 (v7: 134)
+MEASURED_LOOKALIKES_HELD_BACK = 16  # of the set's look-alikes: v11 (v7: 19)
+MEASURED_NO_TOPIC_RECOGNISED = 130  # of the messages labelled "no ad topic": v11 (v7: 128)
 
 
 @pytest.fixture(scope="module")
@@ -297,23 +297,25 @@ def test_non_english_accuracy_within_ten_points_of_english(report):
     assert tm.target_checks(report)["non_english_gap"]
 
 
-def test_sensitive_messages_caught_meet_the_target_and_v7s_level(report, sealed_v2):
+def test_sensitive_messages_caught_meet_the_target_and_the_measured_level(report, sealed_v2):
     on_list = np.isin(sealed_v2.topics, schema.SENSITIVE_META7)
     assert on_list.sum() >= META7_MESSAGES
     assert report.loc["all", "sensitive_caught"] >= tm.TARGETS["sensitive_caught"]
-    assert report.loc["all", "sensitive_caught"] >= V7_CAUGHT / on_list.sum() - 1e-9
+    assert report.loc["all", "sensitive_caught"] >= MEASURED_CAUGHT / on_list.sum() - 1e-9
     # English misses the 95% target on its own: guarded at the measured level.
     english = _count(sealed_v2, "en", on_list)
-    assert report.loc["en", "sensitive_caught"] >= V7_CAUGHT_ENGLISH / english - 1e-9
+    assert report.loc["en", "sensitive_caught"] >= MEASURED_CAUGHT_ENGLISH / english - 1e-9
 
 
-def test_lookalikes_held_back_stay_at_v7s_level(report, sealed_v2):
+def test_lookalikes_held_back_stay_at_the_measured_level(report, sealed_v2):
     # The goal is 5%; v11 holds back 13.8% (v7 16.4%): missed, guarded at the measured level.
     hard = int((sealed_v2.kinds == "hard_negative").sum())
-    assert report.loc["all", "hard_negative_held_back"] <= V7_LOOKALIKES_HELD_BACK / hard + 1e-9
+    held_back = report.loc["all", "hard_negative_held_back"]
+    assert held_back <= MEASURED_LOOKALIKES_HELD_BACK / hard + 1e-9
 
 
-def test_no_ad_topic_recognised_stays_at_v7s_level(report, sealed_v2):
+def test_no_ad_topic_recognised_stays_at_the_measured_level(report, sealed_v2):
     # No target in the issue: guarded at the measured level.
     no_topic = sealed_v2.topics == schema.NO_AD_TOPIC
-    assert report.loc["all", "no_topic_accuracy"] >= V7_NO_TOPIC_RECOGNISED / no_topic.sum() - 1e-9
+    recognised = report.loc["all", "no_topic_accuracy"]
+    assert recognised >= MEASURED_NO_TOPIC_RECOGNISED / no_topic.sum() - 1e-9
