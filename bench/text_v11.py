@@ -7,6 +7,10 @@ ec55ba1:sample_data/prepared/text_model.pkl.zlib > FILE`), measures both on each
 (message by message, with one-sided exact sign tests; the sealed sets and the public corpora
 only ever print figures) and says, condition by condition, whether the rule holds. The public
 corpora are read from the local copies named by ADLENS_CLINC150 and ADLENS_SNIPS.
+
+`python -m bench.text_v11 --batch-dependence` measures a defect found after adoption: the int8
+encoder's vector for a chat depends on the chats encoded in the same batch (see
+docs/ARCHITECTURE.md, "Model v11").
 """
 
 from __future__ import annotations
@@ -112,6 +116,43 @@ def measure_public(model: tm.TextModel, v7: tm.TextModel) -> dict[str, Any]:
     return out
 
 
+def batch_dependence(model: tm.TextModel, texts: np.ndarray, batch: int = 32) -> dict[str, Any]:
+    """How much the second reader's answers depend on the chats read beside them: the distinct
+    chats of `texts` the first reader is unsure of, encoded each alone and `batch` at a time,
+    and read by the second reader both ways. Counts of topics and held-back decisions that
+    differ, and the largest differences (0 everywhere for an encoder whose vector depends on
+    the chat alone)."""
+    from scipy import sparse
+
+    from adlens import text_encoder
+
+    _, _, asked = model.answer(texts)
+    chats = np.unique(np.asarray(texts, dtype=object)[asked].astype(str))
+    out: dict[str, Any] = {"unsure_distinct": len(chats)}
+    if not len(chats):
+        return out
+    encoder, head = text_encoder.encoder(), model.second
+    alone = np.vstack([encoder.encode([chat])[0] for chat in chats])
+    together = np.asarray(encoder.encode(list(chats), batch_size=batch), dtype=np.float32)
+    tfidf = model.pipeline.named_steps["features"].transform(chats)
+
+    def read(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        scaled = ((vectors - head.mean) / head.scale / np.sqrt(text_encoder.DIM))
+        proba = np.zeros((len(chats), len(tm.CLASSES)))
+        proba[:, tm._class_columns(head.classifier)] = head.classifier.predict_proba(
+            sparse.hstack([tfidf, sparse.csr_matrix(scaled.astype(np.float32))], format="csr"))
+        return proba, tm._p_sensitive(proba, head.calibration)[tm.UNSURE_LIST]
+
+    (proba_a, p_a), (proba_t, p_t) = read(alone), read(together)
+    held_a, held_t = p_a >= model.sensitive_threshold, p_t >= model.sensitive_threshold
+    out.update({"batch": batch,
+                "vector_max_abs_difference": round(float(np.abs(alone - together).max()), 5),
+                "topic_differs": int((proba_a.argmax(1) != proba_t.argmax(1)).sum()),
+                "held_back_differs": int((held_a != held_t).sum()),
+                "p_sensitive_max_abs_difference": round(float(np.abs(p_a - p_t).max()), 4)})
+    return out
+
+
 def verdict(results: dict[str, Any]) -> dict[str, bool]:
     """Conditions 1-4 of the adoption rule, for the sets measured (condition 5, the cost, is
     `make bench`'s text model load case)."""
@@ -146,10 +187,19 @@ def verdict(results: dict[str, Any]) -> dict[str, bool]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.text_v11",
                                      description=__doc__.splitlines()[0])
-    parser.add_argument("--v7", required=True, help="v7's shipped model (zlib pickle)")
+    parser.add_argument("--v7", help="v7's shipped model (zlib pickle)")
+    parser.add_argument("--batch-dependence", action="store_true", help="on the sample's chats: "
+                        "how much the encoder's answers depend on the chats read beside them")
     parser.add_argument("--sets", default="validation",
                         help="comma-separated: validation, sealed, sealed_v2, public")
     args = parser.parse_args(argv)
+    if args.batch_dependence:
+        from bench.cases_text import _sample_texts
+
+        print(json.dumps(batch_dependence(tm.load_text_model(), _sample_texts())))
+        return 0
+    if not args.v7:
+        parser.error("--v7 is needed to compare with v7")
     model, v7 = tm.load_text_model(), read_shipped(Path(args.v7))
     if model.second is None:
         raise SystemExit("the product's model has no second reader: not v11")

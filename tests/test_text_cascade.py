@@ -138,3 +138,23 @@ def test_the_threshold_is_chosen_on_both_readers_together(small_model):
     val_texts, val_labels, _ = chat_corpus.make_corpus(1_200, 22, validation=True)
     curve = tm.threshold_tradeoff(small_model, val_texts, val_labels)
     assert small_model.sensitive_threshold == tm.choose_threshold(curve)
+
+
+def test_batch_dependence_is_measured_and_nought_for_an_encoder_reading_each_chat_alone(
+        small_model, probe_texts, monkeypatch):
+    from bench import text_v11
+
+    real = te.encoder()
+    found = text_v11.batch_dependence(small_model, probe_texts, batch=32)
+    assert found["unsure_distinct"] > 0
+    # The shipped int8 encoder: a chat's vector moves with the chats batched beside it.
+    assert found["vector_max_abs_difference"] > 1e-4
+
+    class Alone:
+        def encode(self, texts, **kwargs):  # noqa: ANN001, ANN003, ANN201
+            return np.vstack([real.encode([t])[0] for t in texts])
+
+    monkeypatch.setattr(te, "encoder", lambda: Alone())
+    alone = text_v11.batch_dependence(small_model, probe_texts, batch=32)
+    assert alone["vector_max_abs_difference"] == 0
+    assert alone["topic_differs"] == 0 and alone["held_back_differs"] == 0
