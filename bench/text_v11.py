@@ -122,7 +122,7 @@ def batch_dependence(model: tm.TextModel, texts: np.ndarray, batch: int = 32) ->
     and read by the second reader both ways. Counts of topics and held-back decisions that
     differ, and the largest differences (0 everywhere for an encoder whose vector depends on
     the chat alone)."""
-    from scipy import sparse
+    from unittest import mock
 
     from adlens import text_encoder
 
@@ -137,10 +137,9 @@ def batch_dependence(model: tm.TextModel, texts: np.ndarray, batch: int = 32) ->
     tfidf = model.pipeline.named_steps["features"].transform(chats)
 
     def read(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        scaled = ((vectors - head.mean) / head.scale / np.sqrt(text_encoder.DIM))
-        proba = np.zeros((len(chats), len(tm.CLASSES)))
-        proba[:, tm._class_columns(head.classifier)] = head.classifier.predict_proba(
-            sparse.hstack([tfidf, sparse.csr_matrix(scaled.astype(np.float32))], format="csr"))
+        # The second reader as the product asks it, given these vectors for the chats.
+        with mock.patch.object(text_encoder, "encode", lambda _texts: vectors):
+            proba = head.predict_proba(tfidf, chats)
         return proba, tm._p_sensitive(proba, head.calibration)[tm.UNSURE_LIST]
 
     (proba_a, p_a), (proba_t, p_t) = read(alone), read(together)
