@@ -122,8 +122,6 @@ def batch_dependence(model: tm.TextModel, texts: np.ndarray, batch: int = 32) ->
     and read by the second reader both ways. Counts of topics and held-back decisions that
     differ, and the largest differences (0 everywhere for an encoder whose vector depends on
     the chat alone)."""
-    from unittest import mock
-
     from adlens import text_encoder
 
     _, _, asked = model.answer(texts)
@@ -138,8 +136,7 @@ def batch_dependence(model: tm.TextModel, texts: np.ndarray, batch: int = 32) ->
 
     def read(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         # The second reader as the product asks it, given these vectors for the chats.
-        with mock.patch.object(text_encoder, "encode", lambda _texts: vectors):
-            proba = head.predict_proba(tfidf, chats)
+        proba = head.predict_proba(tfidf, vectors=vectors)
         return proba, tm._p_sensitive(proba, head.calibration)[tm.UNSURE_LIST]
 
     (proba_a, p_a), (proba_t, p_t) = read(alone), read(together)
