@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pickle
 import zlib
 from pathlib import Path
 from typing import Any
@@ -37,9 +36,15 @@ SEALED_V2_GUARDS = {"caught_all": 244, "caught_en": 134, "lookalikes_held_max": 
 
 
 def read_shipped(path: Path) -> tm.TextModel:
-    """A model as the sample ships it (a zlib-compressed cache file)."""
-    model = pickle.loads(zlib.decompress(Path(path).read_bytes()))
-    if not isinstance(model, tm.TextModel):
+    """A model as the sample ships it (a zlib-compressed cache file), read as the product reads
+    its cache (`text_model.read_model`: int8 weights restored)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        plain = Path(folder) / "model.pkl"
+        plain.write_bytes(zlib.decompress(Path(path).read_bytes()))
+        model = tm.read_model(plain)
+    if model is None:
         raise TypeError(f"{path} holds no text model")
     return model
 

@@ -135,6 +135,20 @@ def test_a_stored_model_reads_back_exactly_and_stores_weights_as_int8(small_mode
     assert path.stat().st_size < float_bytes - 2 * int8_bytes  # the float32 weights are not in it
 
 
+def test_the_benchmark_reads_a_shipped_model_as_the_product_reads_its_cache(small_model,
+                                                                           probe_texts, tmp_path):
+    import zlib
+
+    from bench import text_v11
+
+    plain = tmp_path / "model.pkl"
+    tm.write_model(small_model, plain)  # int8 weights only, as the sample ships the model
+    shipped = tmp_path / "text_model.pkl.zlib"
+    shipped.write_bytes(zlib.compress(plain.read_bytes()))
+    back = text_v11.read_shipped(shipped)
+    np.testing.assert_array_equal(back.answer(probe_texts)[0], small_model.answer(probe_texts)[0])
+
+
 def test_the_threshold_is_chosen_on_both_readers_together(small_model):
     val_texts, val_labels, _ = chat_corpus.make_corpus(1_200, 22, validation=True)
     curve = tm.threshold_tradeoff(small_model, val_texts, val_labels)
