@@ -7,11 +7,12 @@ tokens), the transformer, then the mean of the token vectors over the attention 
 length (as sentence-transformers' modules for this model compute a sentence vector). Nothing is
 downloaded.
 
-From model v12 the product reads each chat alone (BATCH = 1): the int8 transformer quantises each
+From model v13 the product reads each chat alone (BATCH = 1): the int8 transformer quantises each
 layer's input with one scale for the whole batch, so a chat read beside others got a slightly
-different vector (docs/ARCHITECTURE.md, "Model v12"). Alone, a chat's vector is a function of
+different vector (docs/ARCHITECTURE.md, "Model v13"). Alone, a chat's vector is a function of
 its text only, so each encoder remembers the vectors it has made (up to MEMO_LIMIT) and a chat
-seen again, in another block of people or on another page, is not read twice.
+seen again, in another block of people or on another page, is not read twice. Training still
+reads its messages TRAIN_BATCH at a time, as v11 was trained, so it gives v11's weights.
 
 The chat model (adlens/text_model.py) asks for these vectors only for the chats its word and
 character TF-IDF is unsure of; onnxruntime is imported and the file opened at the first such
@@ -40,6 +41,10 @@ THREADS = 2  # onnxruntime intra-op threads (2 cores)
 # chats read with it (see the module docstring). On the sample's short chats no slower than 32 at
 # a time (no padding): 0.78 s against 1.12 s for its 105 unsure chats.
 BATCH = 1
+# Messages per forward pass when training (longest first, so a batch pads little): v11's
+# setting, kept so that training reproduces v11's classifier. Retrained with each message read
+# alone (v12), the model read public requests' topics worse beyond noise and was not adopted.
+TRAIN_BATCH = 32
 # Vectors each encoder keeps, by text (1.5 KB each: 30 MB at most); the oldest go first.
 MEMO_LIMIT = 20_000
 # Messages encoded (not found in the memo) and seconds spent encoding them in this process.
@@ -126,22 +131,24 @@ def encoder() -> OnnxSentenceEncoder:
     return onnx_encoder()
 
 
-def encode(texts: np.ndarray, remember: bool = True) -> np.ndarray:
-    """Unit-length sentence vectors (float32, one row per text), each text read alone. Identical
-    texts are encoded once, and texts this encoder has read before are taken from its memo;
-    `remember=False` (training's hundreds of thousands of messages) neither reads nor fills it."""
+def encode(texts: np.ndarray, remember: bool = True, batch_size: int | None = None) -> np.ndarray:
+    """Unit-length sentence vectors (float32, one row per text), each text read alone (or
+    `batch_size` at a time: training). Identical texts are encoded once, and texts this encoder
+    has read alone before are taken from its memo; `remember=False`, or reading in batches,
+    neither reads nor fills it."""
     texts = np.asarray(texts, dtype=object).astype(str)
     if not len(texts):
         return np.zeros((0, DIM), dtype=np.float32)
     uniq, inverse = np.unique(texts, return_inverse=True)
+    batch_size = BATCH if batch_size is None else batch_size
     reader = encoder()
-    memo = getattr(reader, "memo", None) if remember else None
+    memo = getattr(reader, "memo", None) if remember and batch_size == 1 else None
     known = memo if memo is not None else {}
     missing = [t for t in uniq.tolist() if t not in known]
     fresh: dict[str, np.ndarray] = {}
     if missing:
         start = time.perf_counter()
-        vectors = np.asarray(reader.encode(missing, batch_size=BATCH), dtype=np.float32)
+        vectors = np.asarray(reader.encode(missing, batch_size=batch_size), dtype=np.float32)
         ENCODED["seconds"] += time.perf_counter() - start
         ENCODED["texts"] += len(missing)
         if vectors.shape != (len(missing), DIM):

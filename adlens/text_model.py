@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # scikit-learn (with SciPy, ~1.4 s) is imported only when a m
     from sklearn.pipeline import Pipeline
 
 # Bump when the training recipe changes: it keys the in-process and the on-disk cache.
-MODEL_VERSION = "12"
+MODEL_VERSION = "13"
 TRAIN_SEED = 7_000_001  # never used by the generator, so training text is not dataset text
 HELDOUT_SEED = 7_000_002
 CALIBRATION_SEED = 7_000_003
@@ -79,7 +79,7 @@ NO_TOPIC = -1  # the topic code of "no ad topic"
 # topics), or the calibrated P(sensitive) on Meta's list within a factor UNSURE_FACTOR of the
 # TF-IDF model's own threshold (near the line between held back and used). Fixed before any
 # figure of the cascade was read (docs/ARCHITECTURE.md, "The encoder only where the TF-IDF is
-# unsure"); not tuned. v12: the same, each chat's sentence vector read alone
+# unsure"); not tuned. v13: v11's training, and each chat's sentence vector read alone
 # (adlens.text_encoder.BATCH), so that a chat's answer depends on the chat only.
 UNSURE_TOP = 0.5
 UNSURE_FACTOR = 2.0
@@ -434,8 +434,8 @@ def train_encoder_head(pipeline: Pipeline, texts: np.ndarray, labels: np.ndarray
     from adlens import text_encoder
 
     features = pipeline.named_steps["features"]
-    # Each message encoded once, and not kept in the encoder's memo (hundreds of thousands).
-    vectors = text_encoder.encode(texts, remember=False)
+    # Each message encoded once, TRAIN_BATCH at a time (as v11 was trained), not remembered.
+    vectors = text_encoder.encode(texts, remember=False, batch_size=text_encoder.TRAIN_BATCH)
     mean = vectors.mean(axis=0).astype(np.float32)
     scale = vectors.std(axis=0).astype(np.float32)
     scale[scale == 0] = 1.0
@@ -449,7 +449,8 @@ def train_encoder_head(pipeline: Pipeline, texts: np.ndarray, labels: np.ndarray
     _slim(classifier)
     head = EncoderHead(**{**head.__dict__, "classifier": classifier})
     proba = head.predict_proba(features.transform(val.texts),
-                               vectors=text_encoder.encode(val.texts, remember=False))
+                               vectors=text_encoder.encode(val.texts, remember=False,
+                                                           batch_size=text_encoder.TRAIN_BATCH))
     return EncoderHead(**{**head.__dict__, "calibration": _calibrations(proba, val.topics)})
 
 
