@@ -1,5 +1,6 @@
-"""Model v12 (each chat's sentence vector read alone) against v11, under the adoption rule
-stated in docs/ARCHITECTURE.md ("Model v12") before any figure of v12 was read.
+"""The product's model (v12 when measured, then v13: each chat's sentence vector read alone)
+against v11, under the adoption rules stated in docs/ARCHITECTURE.md ("Model v12", "Model v13")
+before any figure of the candidate was read.
 
 `python -m bench.text_v12 --v11 FILE --sets validation,sealed_v2,sealed,public` reads the
 product's model and v11 from FILE (v11's shipped model: `git show
@@ -82,9 +83,11 @@ def product_batch_invariance(model: tm.TextModel, texts: np.ndarray) -> dict[str
 
 
 def _relabel(value: Any) -> Any:
-    """bench.text_v11 names the candidate v11 and the baseline v7: here they are v12 and v11."""
+    """bench.text_v11 names the candidate v11 and the baseline v7: here they are the product's
+    model (v + MODEL_VERSION) and v11."""
+    candidate = f"v{tm.MODEL_VERSION}"
     if isinstance(value, dict):
-        return {(k.replace("v11", "v12") if "v11" in k else k.replace("v7", "v11")):
+        return {(k.replace("v11", candidate) if "v11" in k else k.replace("v7", "v11")):
                 _relabel(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_relabel(v) for v in value]

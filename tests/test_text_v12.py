@@ -57,11 +57,13 @@ def test_each_condition_fails_when_its_figure_does(path, value, condition):
     assert all(ok for name, ok in verdict.items() if name != condition)
 
 
-def test_results_name_the_candidate_v12_and_the_baseline_v11():
+def test_results_name_the_candidate_by_the_products_version_and_the_baseline_v11():
+    from adlens.text_model import MODEL_VERSION
+
     relabelled = text_v12._relabel({"v11": {"caught": 1}, "v7": {"caught": 2},
                                     "against_v7": {"misses_v7_catches": 3},
                                     "public": [{"v7_topic_accuracy": 0.8}]})
-    assert relabelled == {"v12": {"caught": 1}, "v11": {"caught": 2},
+    assert relabelled == {f"v{MODEL_VERSION}": {"caught": 1}, "v11": {"caught": 2},
                           "against_v11": {"misses_v11_catches": 3},
                           "public": [{"v11_topic_accuracy": 0.8}]}
 
