@@ -223,3 +223,39 @@ def test_one_reader_training_and_its_calibration_alone(small_model):
                                   single.answer(val_texts[:20])[1]["meta7"])
     with pytest.raises(ValueError, match="two readers"):
         small_model.p_sensitive(proba)
+
+
+def test_a_chat_taken_from_the_memo_survives_another_call_dropping_it(monkeypatch):
+    # The app's sessions share one encoder: another session's call may drop memo entries while
+    # this one encodes its new chats (here the reader itself drops them, in the middle).
+    class Dropping:
+        memo: dict = {}
+
+        def encode(self, texts, batch_size=1, **kwargs):  # noqa: ANN001, ANN003, ANN201
+            self.memo.clear()
+            return np.ones((len(texts), te.DIM), dtype=np.float32)
+
+    reader = Dropping()
+    reader.memo = {"seen before": np.full(te.DIM, 2.0, dtype=np.float32)}
+    monkeypatch.setattr(te, "encoder", lambda: reader)
+    vectors = te.encode(np.array(["seen before", "new chat"], dtype=object))
+    assert vectors[0][0] == 2.0 and vectors[1][0] == 1.0
+    assert list(reader.memo) == ["new chat"]
+
+
+def test_one_thread_or_two_give_the_same_vectors():
+    texts = ["play some old school reggaeton", "quiero unas zapatillas para correr en asfalto",
+             "is it safe to take ibuprofen with my blood pressure pills"]
+    one = te.onnx_encoder(threads=1).encode(texts, batch_size=1)
+    two = te.onnx_encoder(threads=2).encode(texts, batch_size=1)
+    np.testing.assert_array_equal(one, two)
+
+
+def test_a_dask_worker_reads_with_one_thread_and_the_app_with_two():
+    from distributed import Client, LocalCluster
+
+    assert te._threads() == te.THREADS == 2
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        assert client.submit(te._threads).result() == 1
+    assert te._threads() == 2
