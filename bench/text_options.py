@@ -99,10 +99,9 @@ def train(option: str, every: int = 1):  # noqa: ANN201 (a text_model.TextModel)
     with mock.patch.object(tm, "_pipeline", lambda: pipeline), \
             mock.patch.object(tm, "N_BANK", bank_rows[0]), \
             mock.patch.object(tm, "N_BANK_CALIBRATION", bank_rows[1]), \
-            mock.patch.object(tm, "training_texts", subset if every > 1 else training_texts), \
-            mock.patch.object(tm, "train_encoder_head", lambda *args, **kwargs: None):
+            mock.patch.object(tm, "training_texts", subset if every > 1 else training_texts):
         # Each option is one reader, measured as such: no second reader for unsure chats.
-        return tm.train_text_model(version=version)
+        return tm.train_text_model(version=version, second_reader=False)
 
 
 def wordllama_files_mb() -> float:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pickle
 import zlib
 from pathlib import Path
 from typing import Any
@@ -37,9 +36,15 @@ SEALED_V2_GUARDS = {"caught_all": 244, "caught_en": 134, "lookalikes_held_max": 
 
 
 def read_shipped(path: Path) -> tm.TextModel:
-    """A model as the sample ships it (a zlib-compressed cache file)."""
-    model = pickle.loads(zlib.decompress(Path(path).read_bytes()))
-    if not isinstance(model, tm.TextModel):
+    """A model as the sample ships it (a zlib-compressed cache file), read as the product reads
+    its cache (`text_model.read_model`: int8 weights restored)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        plain = Path(folder) / "model.pkl"
+        plain.write_bytes(zlib.decompress(Path(path).read_bytes()))
+        model = tm.read_model(plain)
+    if model is None:
         raise TypeError(f"{path} holds no text model")
     return model
 
@@ -122,8 +127,6 @@ def batch_dependence(model: tm.TextModel, texts: np.ndarray, batch: int = 32) ->
     and read by the second reader both ways. Counts of topics and held-back decisions that
     differ, and the largest differences (0 everywhere for an encoder whose vector depends on
     the chat alone)."""
-    from unittest import mock
-
     from adlens import text_encoder
 
     _, _, asked = model.answer(texts)
@@ -138,8 +141,7 @@ def batch_dependence(model: tm.TextModel, texts: np.ndarray, batch: int = 32) ->
 
     def read(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         # The second reader as the product asks it, given these vectors for the chats.
-        with mock.patch.object(text_encoder, "encode", lambda _texts: vectors):
-            proba = head.predict_proba(tfidf, chats)
+        proba = head.predict_proba(tfidf, vectors=vectors)
         return proba, tm._p_sensitive(proba, head.calibration)[tm.UNSURE_LIST]
 
     (proba_a, p_a), (proba_t, p_t) = read(alone), read(together)

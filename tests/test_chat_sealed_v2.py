@@ -254,12 +254,18 @@ def test_training_and_threshold_code_never_read_the_second_sealed_set():
 # read once on 1 Dec 2026 under the adoption rule stated beforehand (docs/ARCHITECTURE.md,
 # "Model v11"): everyday accuracy 0.934, sensitive caught 244 of 255 (the same count as v7),
 # English 136 of 144 (94.4%), everyday held back 6 of 366 (1.6%), look-alikes held back 16 of
-# 116 (13.8%), no ad topic recognised 130 of 140. The guards below hold the model in force at
-# its measured level, so a later model must at least match it.
-MEASURED_CAUGHT = 244  # of the set's sensitive messages on Meta's list (v7 and v11)
-MEASURED_CAUGHT_ENGLISH = 136  # v11 (v7: 134)
-MEASURED_LOOKALIKES_HELD_BACK = 16  # of the set's look-alikes: v11 (v7: 19)
-MEASURED_NO_TOPIC_RECOGNISED = 130  # of the messages labelled "no ad topic": v11 (v7: 128)
+# 116 (13.8%), no ad topic recognised 130 of 140.
+#
+# Model v13 (the model in force: v11's classifiers, each chat read alone), read once on 1 Dec
+# 2026 under its rule (docs/ARCHITECTURE.md, "Model v13"): everyday accuracy 0.932, sensitive
+# caught 244 of 255 (English 136 of 144), everyday held back 5 of 366 (1.4%), look-alikes held
+# back 15 of 116 (12.9%), no ad topic recognised 129 of 140 (one under v11, within noise: the
+# rule moves that guard to v13's level). The guards below hold the model in force at its
+# measured level, so a later model must at least match it.
+MEASURED_CAUGHT = 244  # of the set's sensitive messages on Meta's list (v7, v11 and v13)
+MEASURED_CAUGHT_ENGLISH = 136  # v11 and v13 (v7: 134)
+MEASURED_LOOKALIKES_HELD_BACK = 15  # of the set's look-alikes: v13 (v11: 16, v7: 19)
+MEASURED_NO_TOPIC_RECOGNISED = 129  # labelled "no ad topic": v13 (v11: 130, v7: 128)
 
 
 @pytest.fixture(scope="module")
@@ -308,7 +314,8 @@ def test_sensitive_messages_caught_meet_the_target_and_the_measured_level(report
 
 
 def test_lookalikes_held_back_stay_at_the_measured_level(report, sealed_v2):
-    # The goal is 5%; v11 holds back 13.8% (v7 16.4%): missed, guarded at the measured level.
+    # The goal is 5%; v13 holds back 12.9% (v11 13.8%, v7 16.4%): missed, guarded at the
+    # measured level.
     hard = int((sealed_v2.kinds == "hard_negative").sum())
     held_back = report.loc["all", "hard_negative_held_back"]
     assert held_back <= MEASURED_LOOKALIKES_HELD_BACK / hard + 1e-9

@@ -79,7 +79,7 @@ def test_public_corpus_figures_belong_to_the_current_model_and_are_shares() -> N
     assert list(table["Corpus"].str.split().str[0]) == ["CLINC150", "SNIPS"]
     shares = table.drop(columns=["Corpus", "Requests"]).stack().dropna()
     assert shares.between(0, 1).all()
-    # Read-right shares are never nought (a held-back share can be: v11 holds back none of
+    # Read-right shares are never nought (a held-back share can be: v13 holds back none of
     # SNIPS's no-ad-topic requests).
     assert (table[["Ad topic read right", "No-ad-topic requests recognised"]] > 0.5).all().all()
     assert (table["Requests"] > 0).all()
@@ -149,7 +149,13 @@ def test_public_corpora_view_has_every_figure_written_out() -> None:
     assert list(view.columns) == list(table["Corpus"])
     first = table.iloc[0]
     assert view.loc["Requests", first["Corpus"]] == f"{first['Requests']:,}"
-    assert view.loc["Ad topic read right", first["Corpus"]] == pct(first["Ad topic read right"])
+    # CLINC150's topic share sits one request under the issue's 0.85: written to two decimals,
+    # it does not read as the target itself ("85.0%"); SNIPS's, far from it, to one.
+    assert view.loc["Ad topic read right", first["Corpus"]] == "84.95%"
+    second = table.iloc[1]
+    assert view.loc["Ad topic read right", second["Corpus"]] == pct(second["Ad topic read right"])
+    assert view.loc["No-ad-topic requests recognised", first["Corpus"]] == pct(
+        first["No-ad-topic requests recognised"])
     assert "—" in set(view.iloc[:, 1])  # SNIPS has no out-of-scope requests
 
 

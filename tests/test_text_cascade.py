@@ -1,6 +1,7 @@
-"""The chat model's second reader (v11): the shipped sentence encoder (adlens/text_encoder.py,
-read with onnxruntime), the classifier over TF-IDF and sentence vectors asked only for the
-chats the TF-IDF reader is unsure of, and the int8 storage of both classifiers' weights.
+"""The chat model's second reader (v11; each chat read alone from v12): the shipped sentence
+encoder (adlens/text_encoder.py, read with onnxruntime, remembering the vectors it made), the
+classifier over TF-IDF and sentence vectors asked only for the chats the TF-IDF reader is unsure
+of, the int8 storage of both classifiers' weights, and training the TF-IDF reader alone.
 
 A small model is trained here on small generated corpora through the product's own training
 (`train_text_model`), with the real encoder."""
@@ -134,6 +135,20 @@ def test_a_stored_model_reads_back_exactly_and_stores_weights_as_int8(small_mode
     assert path.stat().st_size < float_bytes - 2 * int8_bytes  # the float32 weights are not in it
 
 
+def test_the_benchmark_reads_a_shipped_model_as_the_product_reads_its_cache(small_model,
+                                                                           probe_texts, tmp_path):
+    import zlib
+
+    from bench import text_v11
+
+    plain = tmp_path / "model.pkl"
+    tm.write_model(small_model, plain)  # int8 weights only, as the sample ships the model
+    shipped = tmp_path / "text_model.pkl.zlib"
+    shipped.write_bytes(zlib.compress(plain.read_bytes()))
+    back = text_v11.read_shipped(shipped)
+    np.testing.assert_array_equal(back.answer(probe_texts)[0], small_model.answer(probe_texts)[0])
+
+
 def test_the_threshold_is_chosen_on_both_readers_together(small_model):
     val_texts, val_labels, _ = chat_corpus.make_corpus(1_200, 22, validation=True)
     curve = tm.threshold_tradeoff(small_model, val_texts, val_labels)
@@ -158,3 +173,89 @@ def test_batch_dependence_is_measured_and_nought_for_an_encoder_reading_each_cha
     alone = text_v11.batch_dependence(small_model, probe_texts, batch=32)
     assert alone["vector_max_abs_difference"] == 0
     assert alone["topic_differs"] == 0 and alone["held_back_differs"] == 0
+
+
+def test_the_products_vector_for_a_chat_is_its_vector_read_alone(probe_texts, monkeypatch):
+    reader = te.encoder()
+    texts = np.unique(probe_texts[:80].astype(str))
+    alone = np.vstack([reader.encode([t])[0] for t in texts])
+    # The product's reading: all at once, in any order, beside any other chats.
+    np.testing.assert_array_equal(te.encode(texts, remember=False), alone)
+    np.testing.assert_array_equal(te.encode(texts[::-1], remember=False), alone[::-1])
+    # The same check finds v11's reading, 32 chats a pass, dependent on the companions.
+    monkeypatch.setattr(te, "BATCH", 32)
+    assert np.abs(te.encode(texts, remember=False) - alone).max() > 1e-4
+
+
+def test_the_encoder_remembers_each_text_it_read_up_to_its_limit(monkeypatch):
+    reader = te.encoder()
+    reader.memo.clear()
+    before = te.ENCODED["texts"]
+    first = te.encode(np.array(["book a table for two", "jazz tonight"], dtype=object))
+    second = te.encode(np.array(["jazz tonight", "new running shoes", "jazz tonight"],
+                                dtype=object))
+    assert te.ENCODED["texts"] - before == 3  # "jazz tonight" read once
+    np.testing.assert_array_equal(second[0], first[1])
+    np.testing.assert_array_equal(second[2], first[1])
+    assert list(reader.memo) == ["book a table for two", "jazz tonight", "new running shoes"]
+    te.encode(np.array(["a fresh chat"], dtype=object), remember=False)
+    assert "a fresh chat" not in reader.memo and te.ENCODED["texts"] - before == 4
+    monkeypatch.setattr(te, "MEMO_LIMIT", 2)
+    te.encode(np.array(["one more chat"], dtype=object))
+    assert list(reader.memo) == ["new running shoes", "one more chat"]  # the oldest went
+    reader.memo.clear()
+
+
+def test_one_reader_training_and_its_calibration_alone(small_model):
+    texts, labels, _ = chat_corpus.make_corpus(2_000, 21)
+    val_texts, val_labels, val_langs = chat_corpus.make_corpus(1_200, 22, validation=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tm, "training_texts", lambda: (texts, labels))
+        patch.setattr(tm, "calibration_texts",
+                      lambda: tm.LabelledTexts(val_texts, val_labels, val_langs))
+        single = tm.train_text_model("test-single", second_reader=False)
+    assert single.second is None
+    assert single.sensitive_threshold == tm.choose_threshold(
+        tm.threshold_tradeoff(single, val_texts, val_labels))
+    assert single.calibration == small_model.calibration  # the same first reader
+    proba = single.predict_proba(val_texts[:20])
+    np.testing.assert_array_equal(single.p_sensitive(proba)["meta7"],
+                                  single.answer(val_texts[:20])[1]["meta7"])
+    with pytest.raises(ValueError, match="two readers"):
+        small_model.p_sensitive(proba)
+
+
+def test_a_chat_taken_from_the_memo_survives_another_call_dropping_it(monkeypatch):
+    # The app's sessions share one encoder: another session's call may drop memo entries while
+    # this one encodes its new chats (here the reader itself drops them, in the middle).
+    class Dropping:
+        memo: dict = {}
+
+        def encode(self, texts, batch_size=1, **kwargs):  # noqa: ANN001, ANN003, ANN201
+            self.memo.clear()
+            return np.ones((len(texts), te.DIM), dtype=np.float32)
+
+    reader = Dropping()
+    reader.memo = {"seen before": np.full(te.DIM, 2.0, dtype=np.float32)}
+    monkeypatch.setattr(te, "encoder", lambda: reader)
+    vectors = te.encode(np.array(["seen before", "new chat"], dtype=object))
+    assert vectors[0][0] == 2.0 and vectors[1][0] == 1.0
+    assert list(reader.memo) == ["new chat"]
+
+
+def test_one_thread_or_two_give_the_same_vectors():
+    texts = ["play some old school reggaeton", "quiero unas zapatillas para correr en asfalto",
+             "is it safe to take ibuprofen with my blood pressure pills"]
+    one = te.onnx_encoder(threads=1).encode(texts, batch_size=1)
+    two = te.onnx_encoder(threads=2).encode(texts, batch_size=1)
+    np.testing.assert_array_equal(one, two)
+
+
+def test_a_dask_worker_reads_with_one_thread_and_the_app_with_two():
+    from distributed import Client, LocalCluster
+
+    assert te._threads() == te.THREADS == 2
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        assert client.submit(te._threads).result() == 1
+    assert te._threads() == 2

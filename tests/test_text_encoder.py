@@ -200,7 +200,8 @@ def test_every_trains_each_option_on_the_same_subset(monkeypatch):
     monkeypatch.setattr(tm, "training_texts", lambda: (texts, labels))
     seen = []
 
-    def fake_train(version: str) -> str:
+    def fake_train(version: str, second_reader: bool = True) -> str:
+        assert second_reader is False  # each option is one reader, measured as such
         seen.append((version, tm.training_texts()[0].tolist()))
         return "model"
 

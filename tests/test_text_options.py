@@ -137,14 +137,16 @@ def test_option_d_trains_without_the_written_bank(monkeypatch):
     # the product's own setting is untouched after the call.
     seen = {}
 
-    def fake_train(version: str) -> str:
-        seen.update(bank=tm.N_BANK, calibration=tm.N_BANK_CALIBRATION, version=version)
+    def fake_train(version: str, second_reader: bool = True) -> str:
+        seen.update(bank=tm.N_BANK, calibration=tm.N_BANK_CALIBRATION, version=version,
+                    second_reader=second_reader)
         return "model"
 
     product = (tm.N_BANK, tm.N_BANK_CALIBRATION)
     monkeypatch.setattr(tm, "train_text_model", fake_train)
     assert text_options.train("d") == "model"
-    assert seen == {"bank": 0, "calibration": 0, "version": f"{tm.MODEL_VERSION}d"}
+    assert seen == {"bank": 0, "calibration": 0, "version": f"{tm.MODEL_VERSION}d",
+                    "second_reader": False}
     assert (tm.N_BANK, tm.N_BANK_CALIBRATION) == product
     text_options.train("a")
     assert (seen["bank"], seen["calibration"]) == product
