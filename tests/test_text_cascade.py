@@ -18,15 +18,20 @@ from adlens import text_encoder as te
 from adlens import text_model as tm
 
 
-@pytest.fixture(scope="module")
-def small_model() -> tm.TextModel:
+def _train_small(version: str, **kwargs) -> tm.TextModel:  # noqa: ANN003
+    """The product's training on small generated training and calibration corpora."""
     texts, labels, _ = chat_corpus.make_corpus(2_000, 21)
     val_texts, val_labels, val_langs = chat_corpus.make_corpus(1_200, 22, validation=True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tm, "training_texts", lambda: (texts, labels))
         patch.setattr(tm, "calibration_texts",
                       lambda: tm.LabelledTexts(val_texts, val_labels, val_langs))
-        return tm.train_text_model("test")
+        return tm.train_text_model(version, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def small_model() -> tm.TextModel:
+    return _train_small("test")
 
 
 @pytest.fixture(scope="module")
@@ -207,13 +212,8 @@ def test_the_encoder_remembers_each_text_it_read_up_to_its_limit(monkeypatch):
 
 
 def test_one_reader_training_and_its_calibration_alone(small_model):
-    texts, labels, _ = chat_corpus.make_corpus(2_000, 21)
-    val_texts, val_labels, val_langs = chat_corpus.make_corpus(1_200, 22, validation=True)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tm, "training_texts", lambda: (texts, labels))
-        patch.setattr(tm, "calibration_texts",
-                      lambda: tm.LabelledTexts(val_texts, val_labels, val_langs))
-        single = tm.train_text_model("test-single", second_reader=False)
+    val_texts, val_labels, _ = chat_corpus.make_corpus(1_200, 22, validation=True)
+    single = _train_small("test-single", second_reader=False)
     assert single.second is None
     assert single.sensitive_threshold == tm.choose_threshold(
         tm.threshold_tradeoff(single, val_texts, val_labels))
