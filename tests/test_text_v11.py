@@ -32,6 +32,16 @@ def test_every_condition_holds_on_passing_results():
                                            "4 public corpora": True}
 
 
+def with_figure(results: dict, path: tuple, value: object) -> dict:
+    """A deep copy of `results` with the figure at `path` set to `value`."""
+    out = copy.deepcopy(results)
+    node = out
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return out
+
+
 @pytest.mark.parametrize(("path", "value", "condition"), [
     (("validation", "v11", "caught"), 94, "1 validation"),
     (("validation", "v11", "everyday_held"), 6, "1 validation"),
@@ -48,12 +58,7 @@ def test_every_condition_holds_on_passing_results():
     (("public", "clinc150", "p_held_worse"), 0.03, "4 public corpora"),
 ])
 def test_each_condition_fails_when_its_figure_does(path, value, condition):
-    results = copy.deepcopy(passing())
-    node = results
-    for key in path[:-1]:
-        node = node[key]
-    node[path[-1]] = value
-    verdict = text_v11.verdict(results)
+    verdict = text_v11.verdict(with_figure(passing(), path, value))
     assert verdict[condition] is False
     assert all(ok for name, ok in verdict.items() if name != condition)
 

@@ -4,13 +4,12 @@ results; and v11 read as it shipped (32 chats a pass, no memo), with the real en
 
 from __future__ import annotations
 
-import copy
-
 import numpy as np
 import pytest
 
 from adlens import text_encoder as te
 from bench import text_v12
+from tests.test_text_v11 import with_figure
 
 
 def passing() -> dict:
@@ -47,12 +46,7 @@ def test_every_condition_holds_on_passing_results():
     (("public", "clinc150", "p_held_worse"), 0.03, "4 public corpora"),
 ])
 def test_each_condition_fails_when_its_figure_does(path, value, condition):
-    results = copy.deepcopy(passing())
-    node = results
-    for key in path[:-1]:
-        node = node[key]
-    node[path[-1]] = value
-    verdict = text_v12.verdict(results)
+    verdict = text_v12.verdict(with_figure(passing(), path, value))
     assert verdict[condition] is False
     assert all(ok for name, ok in verdict.items() if name != condition)
 
