@@ -137,3 +137,67 @@ def test_training_and_threshold_code_never_read_the_third_sealed_set():
                  tm.choose_threshold, tm.fit_calibration):
         source = inspect.getsource(func)
         assert "SEALED" not in source and "sealed_v3" not in source, func.__name__
+
+
+# --- model v13 on the third sealed set, read once -------------------------------------------
+# Read once, on 1 Dec 2026, after the set, its copy checks and the checks above were committed;
+# no message was changed after the read (docs/ARCHITECTURE.md, "The third sealed set"). Model
+# v13 met three of the issue's four targets on it: everyday accuracy 0.902 (303 of 336),
+# everyday held back 3.0% (10 of 336), largest non-English gap 5.2 points (Spanish 0.854 against
+# English 0.906). These are asserted as targets. It missed the fourth: sensitive caught 94.8%
+# (199 of 210 on Meta's list, one message under 95%), guarded at the measured level, as are the
+# figures without a target: English sensitive caught 118 of 126 (93.7%), look-alikes held back
+# 16 of 113 (14.2%, against a goal of 5%: missed), no ad topic recognised 117 of 129 (0.907; the
+# no-topic rows and the look-alikes whose real label is "no ad topic"). A later model must at
+# least match v13 here.
+MEASURED_CAUGHT = 199  # of the set's 210 sensitive messages on Meta's list
+MEASURED_CAUGHT_ENGLISH = 118  # of 126
+MEASURED_LOOKALIKES_HELD_BACK = 16  # of 113
+MEASURED_NO_TOPIC_RECOGNISED = 117  # of 129
+
+
+@pytest.fixture(scope="module")
+def model() -> tm.TextModel:
+    return tm.load_text_model()
+
+
+@pytest.fixture(scope="module")
+def report(model, sealed_v3) -> pd.DataFrame:
+    return tm.language_report(model, sealed_v3).set_index("language")
+
+
+def test_report_covers_every_language_and_kind(report, sealed_v3):
+    assert list(report.index) == ["all", *schema.CHAT_LANGUAGES]
+    assert report.loc["all", "messages"] == len(sealed_v3)
+    figures = report[["everyday_accuracy", "sensitive_caught", "everyday_held_back",
+                      "no_topic_accuracy", "hard_negative_held_back"]]
+    assert np.isfinite(figures.to_numpy(dtype=float)).all()
+
+
+def test_the_met_targets_stay_met(report):
+    checks = tm.target_checks(report)
+    assert checks["everyday_accuracy"] and checks["everyday_held_back"]
+    assert checks["non_english_gap"]
+
+
+def test_sensitive_messages_caught_stay_at_the_measured_level(report, sealed_v3):
+    # The 95% target is missed by one message (199 of 210): guarded at the measured level.
+    on_list = np.isin(sealed_v3.topics, schema.SENSITIVE_META7)
+    assert on_list.sum() >= META7_MESSAGES
+    assert report.loc["all", "sensitive_caught"] >= MEASURED_CAUGHT / on_list.sum() - 1e-9
+    english = int((on_list & (sealed_v3.languages == "en")).sum())
+    assert report.loc["en", "sensitive_caught"] >= MEASURED_CAUGHT_ENGLISH / english - 1e-9
+
+
+def test_lookalikes_held_back_stay_at_the_measured_level(report, sealed_v3):
+    # The goal is 5%; v13 holds back 14.2%: missed, guarded at the measured level.
+    hard = int((sealed_v3.kinds == "hard_negative").sum())
+    held_back = report.loc["all", "hard_negative_held_back"]
+    assert held_back <= MEASURED_LOOKALIKES_HELD_BACK / hard + 1e-9
+
+
+def test_no_ad_topic_recognised_stays_at_the_measured_level(report, sealed_v3):
+    # No target in the issue: guarded at the measured level.
+    no_topic = sealed_v3.topics == schema.NO_AD_TOPIC
+    recognised = report.loc["all", "no_topic_accuracy"]
+    assert recognised >= MEASURED_NO_TOPIC_RECOGNISED / no_topic.sum() - 1e-9
