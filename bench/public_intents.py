@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from adlens.engine import SEALED_V2_CSV
+from adlens.engine import SEALED_V2_CSV, SEALED_V3_CSV
 
 NO_TOPIC = "no_ad_topic"
 CLINC_ENV, SNIPS_ENV = "ADLENS_CLINC150", "ADLENS_SNIPS"
@@ -147,6 +147,11 @@ def sealed_v2_copies(sentences: set[str], path: Path = SEALED_V2_CSV) -> list[st
     return [t for t in texts if _norm(t) in corpus]
 
 
+def sealed_v3_copies(sentences: set[str], path: Path = SEALED_V3_CSV) -> list[str]:
+    """The same count for the third sealed set: there must be none."""
+    return sealed_v2_copies(sentences, path)
+
+
 def measure(model, frame: pd.DataFrame) -> dict[str, float]:
     """Topic accuracy on requests with an ad topic, "no ad topic" recall, and the share held
     back as sensitive (no request of these corpora is about a sensitive topic): of all mapped
@@ -216,6 +221,7 @@ def corpus_figures(name: str, model=None) -> dict[str, float] | None:
     sentences = SENTENCES[name](Path(folder))
     figures["bank_messages_equal_to_a_corpus_sentence"] = len(bank_copies(sentences))
     figures["sealed_v2_messages_equal_to_a_corpus_sentence"] = len(sealed_v2_copies(sentences))
+    figures["sealed_v3_messages_equal_to_a_corpus_sentence"] = len(sealed_v3_copies(sentences))
     return figures
 
 

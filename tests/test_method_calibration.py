@@ -141,8 +141,8 @@ def test_method_page_reports_chat_understanding_by_language_and_on_the_handwritt
     app.run()
     _method(app)
     # One tab per set of messages, the sealed test sets first, each described in a caption.
-    assert [t.label for t in app.tabs][:3] == ["Sealed test set", "Second sealed set",
-                                               "Hand-written"]
+    assert [t.label for t in app.tabs][:4] == ["Sealed test set", "Second sealed set",
+                                               "Third sealed set", "Hand-written"]
     captions = " ".join(c.value for c in app.caption)
     assert "Written by hand (never used to train)" in captions
     tables = [t.value for t in app.dataframe if "All languages" in t.value.columns]
@@ -151,9 +151,9 @@ def test_method_page_reports_chat_understanding_by_language_and_on_the_handwritt
     assert "Sensitive chats still used" in set(shown["Measure"])
     targets = [t.value for t in app.dataframe if "On the sealed set" in t.value.columns]
     assert targets and len(targets[0]) == 4
-    # The second sealed set's figures beside the first's, from the same report: each cell is
-    # the figure and whether the target is met.
-    for column in ("On the sealed set", "On the second sealed set"):
+    # The second and third sealed sets' figures beside the first's, from the same report: each
+    # cell is the figure and whether the target is met.
+    for column in ("On the sealed set", "On the second sealed set", "On the third sealed set"):
         assert targets[0][column].str.fullmatch(
             r"[0-9.]+(%| points): (met|missed)").all(), targets[0][column]
     assert {"Spanish", "Portuguese", "Hindi-English"} <= set(shown.columns)

@@ -198,6 +198,26 @@ def test_targets_table_shows_the_second_sealed_set_beside_the_first() -> None:
     assert [name for name, _, _ in views][:2] == ["Sealed test set", "Second sealed set"]
 
 
+def test_targets_table_shows_the_third_sealed_set_beside_the_other_two() -> None:
+    first = _sealed_report(0.96)
+    rows = first.by_language[first.by_language["set"] == tm.SET_SEALED]
+    second = rows.assign(set=engine.SET_SEALED_V2, sensitive_caught=0.94)
+    third = rows.assign(set=engine.SET_SEALED_V3, everyday_accuracy=0.8,
+                        everyday_held_back=0.04)
+    three = replace(first, by_language=pd.concat([first.by_language, third, second]))
+    targets = method_text.sealed_targets_table(three).set_index("Measure")
+    # One column per set, in the sets' order whatever the report's order.
+    assert list(targets.columns) == ["Target", "On the sealed set", "On the second sealed set",
+                                     "On the third sealed set"]
+    # accuracy 80% < 85% in every language (so no gap); caught 96%; held back 4% <= 5%.
+    assert _verdicts(targets["On the third sealed set"]) == ["missed", "met", "met", "met"]
+    assert targets["On the third sealed set"].iloc[0] == "80.0%: missed"
+    views = method_text.language_views(three)
+    assert [name for name, _, _ in views][:4] == ["Sealed test set", "Second sealed set",
+                                                  "Third sealed set", "Hand-written"]
+    assert "only read to report" in views[2][1]
+
+
 def _sealed_page() -> None:
     from components import method_text
     from tests.test_method_text import _sealed_report
