@@ -1236,15 +1236,8 @@ def _event_ids(numbers: np.ndarray) -> pa.Array:
                                        pa.py_buffer(chars.tobytes()))
 
 
-def _events_table(events: list[_Events], uid: pa.Array, first_event: int
-                  ) -> tuple[pa.Table, pa.Table]:
-    """A block's events sorted by person then time, ids numbered on from first_event, and
-    the truth table of the events that have a cause (in event order)."""
-    return _numbered(*_unnumbered_events(events, uid), first_event)
-
-
 def _numbered(table: pa.Table, truth: pa.Table, first_event: int) -> tuple[pa.Table, pa.Table]:
-    """`_unnumbered_events`' tables with their event ids, the block's rows numbered on from
+    """`_unnumbered_events`' tables with their event ids: the block's rows numbered on from
     first_event. Cheap, so that blocks made apart (in other processes) are numbered in order
     by the one process that writes them."""
     ids = _event_ids(np.arange(first_event + 1, first_event + table.num_rows + 1))
@@ -1264,8 +1257,9 @@ def _numbered(table: pa.Table, truth: pa.Table, first_event: int) -> tuple[pa.Ta
 
 
 def _unnumbered_events(events: list[_Events], uid: pa.Array) -> tuple[pa.Table, pa.Table]:
-    """`_events_table` without the event ids: the truth table names events by row (`row`,
-    `source_row`, -1 for none)."""
+    """A block's events sorted by person then time, and the truth table of the events that
+    have a cause (in event order), without event ids: the truth names events by row (`row`,
+    `source_row`, -1 for none) until `_numbered` names them."""
     def column(name: str, empty: float | int) -> np.ndarray:
         return np.concatenate([
             getattr(ev, name) if getattr(ev, name) is not None

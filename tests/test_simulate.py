@@ -114,7 +114,8 @@ def test_blocks_made_on_a_two_worker_cluster_give_the_same_files(tmp_path: Path)
     assert list(env.values()) == [{"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"}] * 2
     assert counts["users"] == n
     for name in (*(f"{t}.parquet" for t in TABLES), "dataset.json"):
-        assert (tmp_path / "there" / name).read_bytes() == (tmp_path / "here" / name).read_bytes(), name
+        there, here = (tmp_path / "there" / name), (tmp_path / "here" / name)
+        assert there.read_bytes() == here.read_bytes(), name
 
 
 def test_event_ids_are_nine_digits_and_grow_past_them() -> None:
