@@ -8,6 +8,8 @@ masks, bincounts and prefix sums over those codes.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,12 +90,85 @@ class ChatInference:
     topic_probability: np.ndarray | None = None
 
 
+class _Answers:
+    """What `infer_chats` keeps of the model's answer per text: the best class, its
+    probability and P(sensitive) per list, in rows appended as texts are first read."""
+
+    def __init__(self) -> None:
+        self.row: dict[str, int] = {}
+        self.best = np.zeros(0, dtype=np.int64)
+        self.top = np.zeros(0)
+        self.p = {name: np.zeros(0) for name in schema.SENSITIVE_LISTS}
+
+    def add(self, texts: np.ndarray, best: np.ndarray, top: np.ndarray,
+            p: dict[str, np.ndarray], limit: int) -> None:
+        room = max(0, limit - len(self.row))
+        if room == 0:
+            return
+        texts, best, top = texts[:room], best[:room], top[:room]
+        first = len(self.row)
+        self.row.update(zip(texts.tolist(), range(first, first + len(texts)), strict=True))
+        self.best = np.concatenate([self.best, best])
+        self.top = np.concatenate([self.top, top])
+        self.p = {name: np.concatenate([self.p[name], p[name][:room]]) for name in self.p}
+
+
+# Per text model, the answers to the texts this process has read, so a text met again (in the
+# next block of people, another dataset, another session) is not read again. Generated chats
+# repeat across blocks: of a block's distinct chats, 30-60% were read in earlier blocks of the
+# same population (docs/SCALE.md section 10). At most ANSWERS_KEPT texts per model (the first
+# read; about 60 MB), so memory stays bounded on any population. Each text is read alone (the
+# model's answer for a text does not depend on the texts read with it), so an answer kept is
+# the answer the model would give again.
+ANSWERS_KEPT = 250_000
+_ANSWERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_ANSWERS_LOCK = threading.Lock()
+
+
+def _answers(model: TextModel, texts: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """Per text: the best class, its probability, and P(sensitive) per list, from the answers
+    kept for this model where the text was read before and from `model.answer` otherwise."""
+    inverse, uniq = pd.factorize(texts)  # by hash: no sort of the strings
+    uniq = np.asarray(uniq, dtype=object)
+    with _ANSWERS_LOCK:
+        kept = _ANSWERS.setdefault(model, _Answers())
+        rows = np.fromiter((kept.row.get(t, -1) for t in uniq.tolist()), dtype=np.int64,
+                           count=len(uniq))
+        known = rows >= 0
+        best = np.empty(len(uniq), dtype=np.int64)
+        top = np.empty(len(uniq))
+        p = {name: np.empty(len(uniq)) for name in schema.SENSITIVE_LISTS}
+        best[known], top[known] = kept.best[rows[known]], kept.top[rows[known]]
+        for name in p:
+            p[name][known] = kept.p[name][rows[known]]
+    new = uniq[~known]
+    if len(new):
+        proba, p_new, _ = model.answer(new)
+        new_best = proba.argmax(axis=1)
+        new_top = proba[np.arange(len(new)), new_best]
+        best[~known], top[~known] = new_best, new_top
+        for name in p:
+            p[name][~known] = p_new[name]
+        with _ANSWERS_LOCK:
+            kept = _ANSWERS.setdefault(model, _Answers())
+            fresh = np.fromiter((t not in kept.row for t in new.tolist()), dtype=bool,
+                                count=len(new))
+            kept.add(new[fresh], new_best[fresh], new_top[fresh],
+                     {name: p_new[name][fresh] for name in p}, ANSWERS_KEPT)
+    return best[inverse], top[inverse], {name: values[inverse] for name, values in p.items()}
+
+
 def infer_chats(model: TextModel, texts: np.ndarray) -> ChatInference:
     """Topic, its probability and the calibrated probability and detected sensitivity (per
     sensitive list) of each text."""
     # As TextModel.infer, from one reading of each chat (the guess's probability too).
-    proba, p_sensitive, _ = model.answer(texts)
-    best = proba.argmax(axis=1) if len(proba) else np.zeros(0, dtype=np.int64)
+    texts = np.asarray(texts, dtype=object)
+    if len(texts):
+        best, top, p_sensitive = _answers(model, texts)
+    else:
+        best, top = np.zeros(0, dtype=np.int64), np.zeros(0)
+        p_sensitive = {name: np.zeros(0) for name in schema.SENSITIVE_LISTS}
     codes = np.where(best == CLASSES.index(schema.NO_AD_TOPIC), NO_TOPIC, best).astype(np.int64)
     return ChatInference(
         topic=codes,
@@ -102,7 +177,7 @@ def infer_chats(model: TextModel, texts: np.ndarray) -> ChatInference:
         p_sensitive={name: _read_only(np.asarray(p_sensitive[name], dtype=np.float32))
                      for name in schema.SENSITIVE_LISTS},
         threshold=float(model.sensitive_threshold),
-        topic_probability=_read_only(proba[np.arange(len(best)), best].astype(np.float32)))
+        topic_probability=_read_only(top.astype(np.float32)))
 
 
 def _read_only(values: np.ndarray) -> np.ndarray:

@@ -1220,14 +1220,46 @@ _LANGUAGES_OR_EMPTY = pa.array(list(schema.CHAT_LANGUAGES) + [""], pa.string())
 
 def _event_ids(numbers: np.ndarray) -> pa.Array:
     """'e' and the number, zero-padded to nine digits ('e000000042')."""
-    text = pa.array(numbers).cast(pa.string())
-    return pc.binary_join_element_wise("e", pc.utf8_lpad(text, 9, "0"), "")
+    numbers = np.asarray(numbers, dtype=np.int64)
+    if numbers.size and (numbers.min() < 0 or numbers.max() >= 10**9):
+        text = pa.array(numbers).cast(pa.string())
+        return pc.binary_join_element_wise("e", pc.utf8_lpad(text, 9, "0"), "")
+    # Ten bytes per id, written digit by digit into one buffer: no Python string per id.
+    chars = np.empty((numbers.size, 10), np.uint8)
+    chars[:, 0] = ord("e")
+    rest = numbers.copy()
+    for place in range(9, 0, -1):
+        rest, digit = np.divmod(rest, 10)
+        chars[:, place] = digit + ord("0")
+    offsets = np.arange(0, 10 * numbers.size + 1, 10, dtype=np.int32)
+    return pa.StringArray.from_buffers(numbers.size, pa.py_buffer(offsets),
+                                       pa.py_buffer(chars.tobytes()))
 
 
-def _events_table(events: list[_Events], uid: pa.Array, first_event: int
-                  ) -> tuple[pa.Table, pa.Table]:
-    """A block's events sorted by person then time, ids numbered on from first_event, and
-    the truth table of the events that have a cause (in event order)."""
+def _numbered(table: pa.Table, truth: pa.Table, first_event: int) -> tuple[pa.Table, pa.Table]:
+    """`_unnumbered_events`' tables with their event ids: the block's rows numbered on from
+    first_event. Cheap, so that blocks made apart (in other processes) are numbered in order
+    by the one process that writes them."""
+    ids = _event_ids(np.arange(first_event + 1, first_event + table.num_rows + 1))
+    table = table.add_column(0, "event_id", ids)
+    if truth.num_rows == 0:
+        return table, _empty_truth()
+    row = truth.column("row").to_numpy()
+    source = truth.column("source_row").to_numpy()
+    named = pa.table({
+        "event_id": ids.take(pa.array(row)),
+        **{name: truth.column(name) for name in ("event_type", "cause")},
+        "source_event_id": _take(pa.concat_arrays([ids, pa.array([""], pa.string())]),
+                                 source),
+        **{name: truth.column(name) for name in ("true_topic", "language")},
+    })
+    return table, named
+
+
+def _unnumbered_events(events: list[_Events], uid: pa.Array) -> tuple[pa.Table, pa.Table]:
+    """A block's events sorted by person then time, and the truth table of the events that
+    have a cause (in event order), without event ids: the truth names events by row (`row`,
+    `source_row`, -1 for none) until `_numbered` names them."""
     def column(name: str, empty: float | int) -> np.ndarray:
         return np.concatenate([
             getattr(ev, name) if getattr(ev, name) is not None
@@ -1254,9 +1286,7 @@ def _events_table(events: list[_Events], uid: pa.Array, first_event: int
     rel = ts - ts.min() if ts.size else ts
     order = np.argsort((user.astype(np.int64) << 40) | (rel << 5) | kind, kind="stable")
     n = order.size
-    ids = _event_ids(np.arange(first_event + 1, first_event + n + 1))
     table = pa.table({
-        "event_id": ids,
         "user_id": uid.take(pa.array(user[order])),
         "ts": pa.array(ts[order] * 1000, pa.int64()).cast(_TS_TYPE),
         "app": _take(_APPS_OR_EMPTY, column("app", -1)[order]),
@@ -1269,7 +1299,7 @@ def _events_table(events: list[_Events], uid: pa.Array, first_event: int
         "advertiser": _take(_ADVERTISERS_OR_EMPTY, column("advertiser", -1)[order]),
         "true_topic": _take(_TOPICS_OR_EMPTY, column("true_topic", -1)[order]),
     })
-    # Where each unsorted row ended up, to name events and their sources by id.
+    # Where each unsorted row ended up, to name events and their sources by row.
     position = np.empty(n, dtype=np.int64)
     position[order] = np.arange(n)
     starts = dict(zip(map(id, events), np.cumsum([0] + [ev.user.size for ev in events]),
@@ -1295,11 +1325,10 @@ def _events_table(events: list[_Events], uid: pa.Array, first_event: int
     src_pos = np.where(src >= 0, position[np.maximum(src, 0)], -1)
     truth_topic = np.concatenate(true_topic)[by_id]
     truth = pa.table({
-        "event_id": ids.take(pa.array(pos[by_id])),
+        "row": pa.array(pos[by_id]),
         "event_type": _KINDS.take(pa.array(kind[np.concatenate(rows)[by_id]])),
         "cause": _CAUSES.take(pa.array(np.concatenate(cause)[by_id].astype(np.int64))),
-        "source_event_id": _take(pa.concat_arrays([ids, pa.array([""], pa.string())]),
-                                 src_pos),
+        "source_row": pa.array(src_pos),
         # -1 is a chat with no ad topic.
         "true_topic": _TRUTH_TOPICS.take(pa.array(np.where(truth_topic < 0,
                                                            len(_TRUTH_TOPICS) - 1,
@@ -1320,23 +1349,42 @@ def _window(start: str | dt.date, end: str | dt.date) -> _Window:
     return _Window(_ms(s), (e - s).days + 1)
 
 
+def _made_block(seed: int, b: int, n_users: int, window: _Window, params: SimParams
+                ) -> dict[str, pa.Table]:
+    """Block b of the population, its events not yet numbered (`_numbered` does that): all a
+    block needs is the seed and its number, so blocks can be made in any process."""
+    first = b * BLOCK_USERS
+    n = min(BLOCK_USERS, n_users - first)
+    users, interests, events = _block(first, n, _streams(seed, b), window, params,
+                                      max(6, len(str(n_users))))
+    table, truth = _unnumbered_events(events, users.column("user_id"))
+    interests = pa.table({"user_id": users.column("user_id"), **{
+        t: pa.array(np.round(interests[:, j], 4)) for j, t in enumerate(schema.ALL_TOPICS)}})
+    return {"users": users, "interests": interests, "events": table, "truth": truth}
+
+
 def _blocks(n_users: int, seed: int, start: str | dt.date, end: str | dt.date,
-            params: SimParams) -> Iterator[dict[str, pa.Table]]:
-    """Yield {'users', 'interests', 'events', 'truth'} per fixed block of people, in order."""
+            params: SimParams, client=None) -> Iterator[dict[str, pa.Table]]:
+    """Yield {'users', 'interests', 'events', 'truth'} per fixed block of people, in order.
+    With a dask.distributed `client`, the blocks are made on its workers (a few at a time)
+    and numbered here: the same tables."""
     if n_users < 1:
         raise ValueError(f"the number of people must be at least 1, not {n_users}")
     window = _window(start, end)
-    id_width = max(6, len(str(n_users)))
+    n_blocks = -(-n_users // BLOCK_USERS)
+    if client is None:
+        made = (_made_block(seed, b, n_users, window, params) for b in range(n_blocks))
+    else:
+        from adlens.blocks import in_order_on_dask
+
+        made = in_order_on_dask(client, _made_block, [
+            (seed, b, n_users, window, params) for b in range(n_blocks)], "adlens-generate")
     first_event = 0
-    for b, first in enumerate(range(0, n_users, BLOCK_USERS)):
-        n = min(BLOCK_USERS, n_users - first)
-        users, interests, events = _block(first, n, _streams(seed, b), window, params,
-                                          id_width)
-        table, truth = _events_table(events, users.column("user_id"), first_event)
+    for parts in made:
+        table, truth = _numbered(parts["events"], parts["truth"], first_event)
         first_event += table.num_rows
-        interests = pa.table({"user_id": users.column("user_id"), **{
-            t: pa.array(np.round(interests[:, j], 4)) for j, t in enumerate(schema.ALL_TOPICS)}})
-        yield {"users": users, "interests": interests, "events": table, "truth": truth}
+        yield {"users": parts["users"], "interests": parts["interests"], "events": table,
+               "truth": truth}
 
 
 def generate_frames(
@@ -1435,12 +1483,14 @@ def generate_to_dir(
     chunk_users: int = 50_000,
     progress: Progress | None = None,
     params: SimParams | None = None,
+    client=None,
 ) -> dict[str, int]:
     """Stream a population to `out` (NAME.parquet or NAME.csv for users, ads, events,
     interests and truth, plus dataset.json = `population_meta`); returns row counts per table.
 
     `chunk_users` is rounded up to a multiple of BLOCK_USERS; it only changes memory use and
-    row-group size, never the data.
+    row-group size, never the data. With a dask.distributed `client` (`blocks.dask_client`)
+    the blocks are made on its workers and written here in order: the same files.
     """
     if fmt not in ("parquet", "csv"):
         raise ValueError(f"format must be parquet or csv, not {fmt!r}")
@@ -1454,7 +1504,7 @@ def generate_to_dir(
     counts = dict.fromkeys(names, 0)
     pending: dict[str, list[pa.Table]] = {k: [] for k in names}
     try:
-        for i, tables in enumerate(_blocks(n_users, seed, start, end, params)):
+        for i, tables in enumerate(_blocks(n_users, seed, start, end, params, client)):
             for name, table in tables.items():
                 pending[name].append(table)
             if (i + 1) % per_chunk == 0 or i + 1 == n_blocks:
@@ -1535,6 +1585,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--listening-rate", type=float, default=0.0, metavar="R",
                         help="counterfactual: each conversation triggers on average R extra "
                              "ads on its topic in the following hours (default 0: no listening)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, metavar="N",
+                       help="make the blocks of people on a local Dask cluster of N worker "
+                       "processes; the files are the same (default: in this process)")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="make the blocks on an existing Dask cluster, e.g. tcp://host:8786")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -1555,12 +1611,25 @@ def run(args: argparse.Namespace) -> int:
         print(f"[{time.perf_counter() - began:6.1f}s] {fraction:6.1%} {message}",
               file=sys.stderr, flush=True)
 
+    if args.workers is not None and args.workers < 1:
+        print("generate: --workers must be at least 1", file=sys.stderr)
+        return 2
+    client = None
     try:
+        if args.workers is not None or args.scheduler:
+            from adlens import blocks
+
+            client = blocks.dask_client(args.workers, args.scheduler)
         counts = generate_to_dir(args.users, args.seed, args.out, args.start, args.end,
-                                 args.format, args.chunk_users, report, params)
+                                 args.format, args.chunk_users, report, params, client)
     except (ValueError, OSError) as error:
         print(f"generate: {error}", file=sys.stderr)
         return 2
+    finally:
+        if client is not None:
+            from adlens import blocks
+
+            blocks.close_client(client)
     print(f"wrote {args.out}: " + ", ".join(f"{k} {v:,}" for k, v in counts.items())
           + f" in {time.perf_counter() - began:.1f}s", file=sys.stderr)
     return 0

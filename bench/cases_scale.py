@@ -187,7 +187,7 @@ def _generated(folder: Path, n_users: int, seed: int) -> bool:
 def end_to_end(n_users: int, workers: int = 2, block_people: int = 20_000, seed: int = 3,
                keep: str | None = None, validate: bool = True) -> dict:
     """Generate, validate, then score + attribute everyone, audit and recall in one pass of
-    blocks (`python -m adlens blocks --audit --recall`), on `workers` local Dask workers.
+    blocks (`python -m adlens blocks --audit --recall`), each on `workers` local Dask workers.
     `keep`: a folder to keep the generated population in (default: a temporary one); when it
     already holds a population generated with these settings, generation is not run again.
     `validate=False` leaves out the separate `validate` (the one pass checks every block
@@ -198,10 +198,10 @@ def end_to_end(n_users: int, workers: int = 2, block_people: int = 20_000, seed:
     folder = Path(keep) if keep else tmp / "data"
     steps = {}
     try:
+        spread = ["--workers", str(workers)] if workers > 1 else []
         if not _generated(folder, n_users, seed):
             steps["generate"] = _timed([*py, "generate", "--users", str(n_users), "--seed",
-                                        str(seed), "--out", str(folder)])
-        spread = ["--workers", str(workers)] if workers > 1 else []
+                                        str(seed), "--out", str(folder), *spread])
         if validate:
             steps["validate"] = _timed([*py, "validate", str(folder), "--blocks", "on",
                                         "--block-people", str(block_people), *spread])

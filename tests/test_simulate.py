@@ -82,6 +82,51 @@ def test_generated_csv_and_parquet_load_through_the_contract(tmp_path: Path) -> 
     assert load_dataset(SAMPLE).n_users == 5000
 
 
+def _slow_echo(value: int, seconds: float) -> int:
+    import time
+
+    time.sleep(seconds)
+    return value
+
+
+def test_blocks_made_on_a_two_worker_cluster_give_the_same_files(tmp_path: Path) -> None:
+    """`generate --workers N`: the blocks are made on Dask workers and numbered and written by
+    the caller in order, so the files are the same bytes; the workers start without Dask's
+    MALLOC_TRIM_THRESHOLD_, which made a block take half as long again."""
+    import os
+
+    from adlens import blocks
+
+    n = 2 * BLOCK_USERS + 300  # three blocks, the last one partial
+    generate_to_dir(n, 7, tmp_path / "here", chunk_users=BLOCK_USERS)
+    client = blocks.dask_client(workers=2)
+    try:
+        env = client.run(lambda: {k: os.environ.get(k)
+                                  for k in ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS")})
+        # The first task is the slowest: results still come back in the order of the work.
+        echoed = list(blocks.in_order_on_dask(client, _slow_echo, [
+            (i, 0.6 if i == 0 else 0.0) for i in range(7)], "echo"))
+        counts = generate_to_dir(n, 7, tmp_path / "there", chunk_users=BLOCK_USERS,
+                                 client=client)
+    finally:
+        blocks.close_client(client)
+    assert echoed == list(range(7))
+    assert list(env.values()) == [{"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"}] * 2
+    assert counts["users"] == n
+    for name in (*(f"{t}.parquet" for t in TABLES), "dataset.json"):
+        there, here = (tmp_path / "there" / name), (tmp_path / "here" / name)
+        assert there.read_bytes() == here.read_bytes(), name
+
+
+def test_event_ids_are_nine_digits_and_grow_past_them() -> None:
+    from adlens.simulate import _event_ids
+
+    ids = _event_ids(np.array([1, 42, 999_999_999])).to_pylist()
+    assert ids == ["e000000001", "e000000042", "e999999999"]
+    assert _event_ids(np.array([7, 1_000_000_001])).to_pylist() == ["e000000007", "e1000000001"]
+    assert _event_ids(np.array([], dtype=np.int64)).to_pylist() == []
+
+
 def test_csv_output_has_the_same_rows(tmp_path: Path) -> None:
     frames = generate_frames(300, 9)
     generate_to_dir(300, 9, tmp_path, fmt="csv")
@@ -121,6 +166,12 @@ def test_cli_rejects_bad_arguments(tmp_path: Path) -> None:
            "--out", str(tmp_path)]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode != 0 and "--users" in done.stderr
+    for bad, said in ((["--workers", "0"], "--workers must be at least 1"),
+                      (["--workers", "2", "--scheduler", "tcp://x:1"], "not allowed with")):
+        done = subprocess.run([*cmd[:5], "5", *cmd[6:], *bad], cwd=ROOT, capture_output=True,
+                              text=True, timeout=60)
+        assert done.returncode == 2 and said in done.stderr, done.stderr
+    assert not any(tmp_path.iterdir())
 
 
 # --- the data contract -------------------------------------------------------------------------
