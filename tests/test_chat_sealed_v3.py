@@ -19,9 +19,18 @@ import pytest
 from adlens import chat_corpus, engine, schema
 from adlens import text_model as tm
 from bench import public_intents as pub
-from tests.test_chat_sealed_v2 import (CORPUS_FOLDER, META7_MESSAGES, PER_EVERYDAY_TOPIC,
-                                       V2_MINIMUMS, _broken, _sittings, _stand_in_clinc,
-                                       copies, coverage_problems, read_set)
+from tests.test_chat_sealed_v2 import (
+    CORPUS_FOLDER,
+    META7_MESSAGES,
+    PER_EVERYDAY_TOPIC,
+    V2_MINIMUMS,
+    _broken,
+    _sittings,
+    _stand_in_clinc,
+    copies,
+    coverage_problems,
+    read_set,
+)
 from tests.test_chat_validation_set import problems
 
 ROOT = Path(__file__).resolve().parents[1]
