@@ -131,9 +131,9 @@ TARGET_ROWS: tuple[tuple[str, str, str], ...] = (
 
 
 # The sets the targets are shown on, and the name of each one's column.
-TARGET_SETS: dict[str, str] = {tm.SET_SEALED: "On the sealed set",
-                               SET_SEALED_V2: "On the second sealed set",
-                               SET_SEALED_V3: "On the third sealed set"}
+TARGET_SETS: dict[str, str] = {tm.SET_SEALED: "First sealed set",
+                               SET_SEALED_V2: "Second sealed set",
+                               SET_SEALED_V3: "Third sealed set"}
 MET, MISSED = "met", "missed"
 
 

@@ -166,16 +166,16 @@ def _verdicts(column: pd.Series) -> list[str]:
 def test_sealed_targets_table_says_which_targets_are_met() -> None:
     targets = method_text.sealed_targets_table(_sealed_report(0.96)).set_index("Measure")
     # accuracy 86% >= 85%; caught 96% >= 95%; held back 6% > 5%; Spanish 15 points below English.
-    assert list(targets.columns) == ["Target", "On the sealed set"]
-    assert _verdicts(targets["On the sealed set"]) == ["met", "met", "missed", "missed"]
-    assert targets["On the sealed set"].iloc[2] == "6.0%: missed"
-    assert targets["On the sealed set"].iloc[3] == "15.0 points: missed"
+    assert list(targets.columns) == ["Target", "First sealed set"]
+    assert _verdicts(targets["First sealed set"]) == ["met", "met", "missed", "missed"]
+    assert targets["First sealed set"].iloc[2] == "6.0%: missed"
+    assert targets["First sealed set"].iloc[3] == "15.0 points: missed"
     assert targets["Target"].iloc[1] == "at least 95%"
     missed = method_text.sealed_targets_table(_sealed_report(0.94))
-    assert _verdicts(missed["On the sealed set"]) == ["met", "missed", "missed", "missed"]
+    assert _verdicts(missed["First sealed set"]) == ["met", "missed", "missed", "missed"]
     # A share just under its target is written so it does not read as the target.
     close = method_text.sealed_targets_table(_sealed_report(113 / 119))
-    assert close["On the sealed set"].iloc[1] == "94.96%: missed"
+    assert close["First sealed set"].iloc[1] == "94.96%: missed"
     assert method_text.sealed_targets_table(_report()).empty
 
 
@@ -185,15 +185,15 @@ def test_targets_table_shows_the_second_sealed_set_beside_the_first() -> None:
         set=engine.SET_SEALED_V2, sensitive_caught=0.94, everyday_held_back=0.02)
     both = replace(first, by_language=pd.concat([first.by_language, second]))
     targets = method_text.sealed_targets_table(both).set_index("Measure")
-    assert list(targets.columns) == ["Target", "On the sealed set", "On the second sealed set"]
-    assert _verdicts(targets["On the sealed set"]) == ["met", "met", "missed", "missed"]
-    assert _verdicts(targets["On the second sealed set"]) == ["met", "missed", "met", "missed"]
-    assert targets["On the second sealed set"].iloc[2] == "2.0%: met"
+    assert list(targets.columns) == ["Target", "First sealed set", "Second sealed set"]
+    assert _verdicts(targets["First sealed set"]) == ["met", "met", "missed", "missed"]
+    assert _verdicts(targets["Second sealed set"]) == ["met", "missed", "met", "missed"]
+    assert targets["Second sealed set"].iloc[2] == "2.0%: met"
     # The second set alone (the first missing): its own column and the target.
     alone = replace(first, by_language=pd.concat([first.by_language[
         first.by_language["set"] != tm.SET_SEALED], second]))
     assert list(method_text.sealed_targets_table(alone).columns) == [
-        "Measure", "Target", "On the second sealed set"]
+        "Measure", "Target", "Second sealed set"]
     views = method_text.language_views(both)
     assert [name for name, _, _ in views][:2] == ["Sealed test set", "Second sealed set"]
 
@@ -207,11 +207,11 @@ def test_targets_table_shows_the_third_sealed_set_beside_the_other_two() -> None
     three = replace(first, by_language=pd.concat([first.by_language, third, second]))
     targets = method_text.sealed_targets_table(three).set_index("Measure")
     # One column per set, in the sets' order whatever the report's order.
-    assert list(targets.columns) == ["Target", "On the sealed set", "On the second sealed set",
-                                     "On the third sealed set"]
+    assert list(targets.columns) == ["Target", "First sealed set", "Second sealed set",
+                                     "Third sealed set"]
     # accuracy 80% < 85% in every language (so no gap); caught 96%; held back 4% <= 5%.
-    assert _verdicts(targets["On the third sealed set"]) == ["missed", "met", "met", "met"]
-    assert targets["On the third sealed set"].iloc[0] == "80.0%: missed"
+    assert _verdicts(targets["Third sealed set"]) == ["missed", "met", "met", "met"]
+    assert targets["Third sealed set"].iloc[0] == "80.0%: missed"
     views = method_text.language_views(three)
     assert [name for name, _, _ in views][:4] == ["Sealed test set", "Second sealed set",
                                                   "Third sealed set", "Hand-written"]
@@ -229,8 +229,8 @@ def test_section_shows_the_targets_on_the_sealed_set() -> None:
     at = AppTest.from_function(_sealed_page, default_timeout=60).run()
     assert not at.exception
     assert at.tabs[0].label == "Sealed test set"
-    targets = next(t.value for t in at.dataframe if "On the sealed set" in t.value)
-    assert _verdicts(targets["On the sealed set"]) == ["met", "met", "missed", "missed"]
+    targets = next(t.value for t in at.dataframe if "First sealed set" in t.value)
+    assert _verdicts(targets["First sealed set"]) == ["met", "met", "missed", "missed"]
     assert any("written apart from the model's text: read to report, never used to tune"
                in md.value
                for md in at.markdown)
