@@ -658,7 +658,6 @@ def run_on_dask(client, task: Callable, folder: Path, work: list, args: dict,
     task_args = dict(args)
     if args.get("population") is not None:
         task_args["population"] = client.scatter(args["population"], broadcast=True)
-    limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
     run_id = uuid.uuid4().hex[:12]
     pending = iter(work)
     futures = as_completed()
@@ -670,7 +669,7 @@ def run_on_dask(client, task: Callable, folder: Path, work: list, args: dict,
             futures.add(client.submit(task, str(folder), index, block, **task_args,
                                       key=f"adlens-block-{run_id}-{index}"))
 
-    for _ in range(limit):
+    for _ in range(_in_flight(client)):
         submit_next()
     results = []
     for future in futures:
@@ -685,21 +684,30 @@ def run_on_dask(client, task: Callable, folder: Path, work: list, args: dict,
 
 def in_order_on_dask(client, task: Callable, work: list[tuple], name: str) -> Iterator:
     """`task(*args)` for each args of `work` on the client's workers, yielded in the order of
-    `work`, with about two tasks per worker in flight (so finished results wait for at most a
+    `work`, as many in flight as `run_on_dask` keeps (so finished results wait for at most a
     few slower ones, and memory stays bounded)."""
-    limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
     run_id = uuid.uuid4().hex[:12]
     waiting: deque = deque()
     pending = iter(enumerate(work))
-    for index, args in itertools.islice(pending, limit):
-        waiting.append(client.submit(task, *args, key=f"{name}-{run_id}-{index}"))
+
+    def submit_next() -> None:
+        for index, args in itertools.islice(pending, 1):
+            waiting.append(client.submit(task, *args, key=f"{name}-{run_id}-{index}"))
+
+    for _ in range(_in_flight(client)):
+        submit_next()
     while waiting:
         future = waiting.popleft()
         result = future.result()
         future.release()
-        for index, args in itertools.islice(pending, 1):
-            waiting.append(client.submit(task, *args, key=f"{name}-{run_id}-{index}"))
+        submit_next()
         yield result
+
+
+def _in_flight(client) -> int:
+    """Tasks kept submitted on a client: about two per worker, so each worker has its next task
+    ready while inputs and results never pile up on the scheduler."""
+    return 2 * max(1, len(client.scheduler_info().get("workers", {})))
 
 
 # Dask's client and scheduler keep their last `distributed.admin.low-level-log-length`
