@@ -130,3 +130,17 @@ def test_bad_input_through_the_real_entry_point(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.startswith("The dataset could not be loaded:")
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("command", [
+    ["generate", "--users", "5", "--seed", "1", "--out", "{tmp}"],
+    ["validate", "{tmp}"], ["audit", "--data", "{tmp}"], ["recall", "--data", "{tmp}"],
+    ["blocks", "--data", "{tmp}"]])
+@pytest.mark.parametrize("where, fragment", [
+    (["--workers", "0"], "argument --workers: expected a whole number of at least 1, got '0'"),
+    (["--workers", "2", "--scheduler", "tcp://x:1"], "not allowed with argument --workers")])
+def test_every_command_with_workers_refuses_none_or_two_places(capsys, tmp_path, command,
+                                                                 where, fragment):
+    code, out, err = run(capsys, *[a.replace("{tmp}", str(tmp_path)) for a in command], *where)
+    assert code == 2 and out == "" and fragment in err, err
+    assert not any(tmp_path.iterdir())
