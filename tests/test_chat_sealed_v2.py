@@ -207,9 +207,10 @@ def test_bench_counts_messages_equal_to_a_public_sentence(sealed_v2, tmp_path, m
     message, short = str(sealed_v2.texts[-1]), str(min(sealed_v2.texts, key=len))
     planted = _stand_in_clinc(tmp_path / "planted",
                               [message.title() + ".", short.upper(), "book a flight to rome"])
-    assert sorted(pub.sealed_v2_copies(pub.clinc_sentences(planted))) == sorted([message, short])
+    found = pub.sealed_copies(pub.clinc_sentences(planted), SEALED_V2)
+    assert sorted(found) == sorted([message, short])
     clean = _stand_in_clinc(tmp_path / "clean", ["book a flight to rome", "pay the gas bill"])
-    assert pub.sealed_v2_copies(pub.clinc_sentences(clean)) == []
+    assert pub.sealed_copies(pub.clinc_sentences(clean), SEALED_V2) == []
 
     class NoTopic:  # a stand-in model: every message read as no ad topic, none held back
         def infer(self, texts):

@@ -129,9 +129,10 @@ def test_bench_counts_messages_equal_to_a_public_sentence(sealed_v3, tmp_path):
     message, short = str(sealed_v3.texts[-1]), str(min(sealed_v3.texts, key=len))
     planted = _stand_in_clinc(tmp_path / "planted",
                               [message.upper() + "!", short.title(), "book a flight to rome"])
-    assert sorted(pub.sealed_v3_copies(pub.clinc_sentences(planted))) == sorted([message, short])
+    found = pub.sealed_copies(pub.clinc_sentences(planted), SEALED_V3)
+    assert sorted(found) == sorted([message, short])
     clean = _stand_in_clinc(tmp_path / "clean", ["book a flight to rome", "pay the gas bill"])
-    assert pub.sealed_v3_copies(pub.clinc_sentences(clean)) == []
+    assert pub.sealed_copies(pub.clinc_sentences(clean), SEALED_V3) == []
 
 
 # --- kept apart: read to report, never to build --------------------------------------------
