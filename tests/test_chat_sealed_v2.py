@@ -20,6 +20,7 @@ import pytest
 from adlens import chat_corpus, engine, schema
 from adlens import text_model as tm
 from bench import public_intents as pub
+from tests import helpers
 from tests.test_chat_validation_set import KINDS, LANGUAGES, Minimums, problems
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -269,9 +270,7 @@ MEASURED_LOOKALIKES_HELD_BACK = 15  # of the set's look-alikes: v13 (v11: 16, v7
 MEASURED_NO_TOPIC_RECOGNISED = 129  # labelled "no ad topic": v13 (v11: 130, v7: 128)
 
 
-@pytest.fixture(scope="module")
-def model() -> tm.TextModel:
-    return tm.load_text_model()
+model = helpers.model
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ import pytest
 from adlens import chat_corpus, engine, schema
 from adlens import text_model as tm
 from bench import public_intents as pub
+from tests import helpers
 from tests.test_chat_sealed_v2 import (
     CORPUS_FOLDER,
     META7_MESSAGES,
@@ -166,9 +167,7 @@ MEASURED_LOOKALIKES_HELD_BACK = 16  # of 113
 MEASURED_NO_TOPIC_RECOGNISED = 117  # of 129
 
 
-@pytest.fixture(scope="module")
-def model() -> tm.TextModel:
-    return tm.load_text_model()
+model = helpers.model
 
 
 @pytest.fixture(scope="module")
