@@ -892,6 +892,7 @@ def run_validate(args) -> int:
     import sys
 
     from adlens import contract
+    from adlens.cli_engine import cluster_client
 
     try:
         blocked = use_blocks(args.path, args.blocks, args.block_people)
@@ -903,8 +904,7 @@ def run_validate(args) -> int:
 
     client = None
     try:
-        if args.workers is not None or args.scheduler:
-            client = blocks.dask_client(args.workers, args.scheduler)
+        client = cluster_client(args)
         summary = validate_blocks(args.path, args.block_people, progress=lambda d, t: print(
             f"block {d}/{t}", file=sys.stderr, flush=True), client=client)
     except ContractError as exc:

@@ -760,7 +760,7 @@ def close_client(client) -> None:
 
 # --- command line: `python -m adlens blocks` ---------------------------------------------------
 def add_arguments(parser) -> None:
-    from adlens.cli_engine import add_scenario_arguments
+    from adlens.cli_engine import add_cluster_arguments, add_scenario_arguments
 
     add_scenario_arguments(parser)  # --data, --max-mb (unused: blocks read any size) and rules
     parser.add_argument("--block-people", type=int, default=DEFAULT_BLOCK_PEOPLE, metavar="N",
@@ -783,12 +783,7 @@ def add_arguments(parser) -> None:
                         help="recall: how far before the conversation to look for exposures")
     parser.add_argument("--max-coincidences", type=int, default=0, metavar="N",
                         help="recall: list at most this many coincidences (default 0)")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--workers", type=int, metavar="N",
-                       help="run the blocks on a local Dask cluster of N worker processes "
-                       "(default: one after another in this process)")
-    where.add_argument("--scheduler", metavar="ADDRESS",
-                       help="run the blocks on an existing Dask cluster, e.g. tcp://host:8786")
+    add_cluster_arguments(parser, default=" (default: one after another in this process)")
 
 
 def run(args) -> int:
@@ -797,7 +792,7 @@ def run(args) -> int:
     import json
     import sys
 
-    from adlens.cli_engine import _clean, scenario_from_args
+    from adlens.cli_engine import _clean, cluster_client, scenario_from_args
 
     folder = Path(args.data)
     missing = [t for t in ("users", "ads", "events") if not (folder / f"{t}.parquet").is_file()]
@@ -814,8 +809,7 @@ def run(args) -> int:
     client = None
     try:
         scenario = scenario_from_args(args)
-        if args.workers is not None or args.scheduler:
-            client = dask_client(args.workers, args.scheduler)
+        client = cluster_client(args)
         if args.audit or args.recall:
             from adlens import block_commands
 

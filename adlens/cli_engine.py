@@ -296,14 +296,13 @@ def _progress(done: int, total: int) -> None:
 
 def _audit_in_blocks(args: argparse.Namespace, scenario: Scenario) -> int:
     from adlens import block_commands
-    from adlens.blocks import close_client, dask_client
+    from adlens.blocks import close_client
     from adlens.rolling import twin_of
 
     if args.twin and twin_of(block_commands.read_meta(args.data)) is None:
         return _fail("--twin needs a generated dataset with its description (dataset.json); "
                      "use --twin-seed SEED for one generated with the default parameters.")
-    client = dask_client(args.workers, args.scheduler) if (
-        args.workers is not None or args.scheduler) else None
+    client = cluster_client(args)
     try:
         out = block_commands.audit_blocks(args.data, scenario, args, args.block_people,
                                           client=client, progress=_progress)
@@ -338,12 +337,32 @@ def add_block_arguments(parser: argparse.ArgumentParser, workers: bool = True) -
                         metavar="N", help="people in the seeded sample the population-wide "
                         f"figures are computed on (default {DEFAULT_SAMPLE_PEOPLE:,})")
     if workers:
-        where = parser.add_mutually_exclusive_group()
-        where.add_argument("--workers", type=_positive_int, metavar="N",
-                           help="run the blocks on a local Dask cluster of N worker processes")
-        where.add_argument("--scheduler", metavar="ADDRESS",
-                           help="run the blocks on an existing Dask cluster, e.g. "
-                                "tcp://host:8786")
+        add_cluster_arguments(parser)
+
+
+def add_cluster_arguments(parser: argparse.ArgumentParser, does: str = "run the blocks",
+                          default: str = "") -> None:
+    """--workers N or --scheduler ADDRESS, one or the other: where the blocks of people are
+    worked (a local Dask cluster of N worker processes, or an existing cluster). Both together,
+    or a --workers below 1, are refused when the command line is read, with a sentence naming
+    the option. `does` begins each option's help; `default` ends --workers' help (what is done
+    without either)."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=_positive_int, metavar="N",
+                       help=f"{does} on a local Dask cluster of N worker processes{default}")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help=f"{does} on an existing Dask cluster, e.g. tcp://host:8786")
+
+
+def cluster_client(args: argparse.Namespace):
+    """The Dask client --workers or --scheduler ask for (`blocks.dask_client`; the caller
+    closes it with `blocks.close_client`), or None when neither is given: the blocks are then
+    worked one after another in this process."""
+    if args.workers is None and not args.scheduler:
+        return None
+    from adlens.blocks import dask_client
+
+    return dask_client(args.workers, args.scheduler)
 
 
 def run_audit(args: argparse.Namespace) -> int:

@@ -1296,11 +1296,10 @@ def run(args: argparse.Namespace) -> int:
 def _recall_in_blocks(args: argparse.Namespace, scenario: Scenario
                       ) -> tuple[RecallResult, dict[str, Any]]:
     from adlens import block_commands
-    from adlens.blocks import close_client, dask_client
-    from adlens.cli_engine import _progress
+    from adlens.blocks import close_client
+    from adlens.cli_engine import _progress, cluster_client
 
-    client = dask_client(args.workers, args.scheduler) if (
-        args.workers is not None or args.scheduler) else None
+    client = cluster_client(args)
     try:
         return block_commands.recall_blocks(
             args.data, scenario, args.block_people, window_hours=args.window_hours,

@@ -1567,6 +1567,8 @@ class _TableWriter:
 
 # --- CLI ---------------------------------------------------------------------------------------
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from adlens.cli_engine import add_cluster_arguments
+
     parser.add_argument("--users", type=int, required=True, help="number of people")
     parser.add_argument("--seed", type=int, required=True, help="random seed")
     parser.add_argument("--out", required=True, help="output folder")
@@ -1585,12 +1587,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--listening-rate", type=float, default=0.0, metavar="R",
                         help="counterfactual: each conversation triggers on average R extra "
                              "ads on its topic in the following hours (default 0: no listening)")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--workers", type=int, metavar="N",
-                       help="make the blocks of people on a local Dask cluster of N worker "
-                       "processes; the files are the same (default: in this process)")
-    where.add_argument("--scheduler", metavar="ADDRESS",
-                       help="make the blocks on an existing Dask cluster, e.g. tcp://host:8786")
+    add_cluster_arguments(parser, "make the blocks of people",
+                          "; the files are the same (default: in this process)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -1611,15 +1609,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"[{time.perf_counter() - began:6.1f}s] {fraction:6.1%} {message}",
               file=sys.stderr, flush=True)
 
-    if args.workers is not None and args.workers < 1:
-        print("generate: --workers must be at least 1", file=sys.stderr)
-        return 2
+    from adlens.cli_engine import cluster_client
+
     client = None
     try:
-        if args.workers is not None or args.scheduler:
-            from adlens import blocks
-
-            client = blocks.dask_client(args.workers, args.scheduler)
+        client = cluster_client(args)
         counts = generate_to_dir(args.users, args.seed, args.out, args.start, args.end,
                                  args.format, args.chunk_users, report, params, client)
     except (ValueError, OSError) as error:

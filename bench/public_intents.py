@@ -138,18 +138,13 @@ def bank_copies(sentences: set[str], written: list[str] | None = None) -> list[s
             if len(_norm(t).split()) > STOCK_PHRASE_WORDS and _norm(t) in corpus]
 
 
-def sealed_v2_copies(sentences: set[str], path: Path = SEALED_V2_CSV) -> list[str]:
-    """Messages of the second sealed set (written apart from every text the model is built
-    from) equal to a corpus sentence once case, punctuation and spacing are ignored (every
-    length, stock phrases too): there must be none."""
+def sealed_copies(sentences: set[str], path: Path) -> list[str]:
+    """Messages of a sealed set (`path`, e.g. SEALED_V2_CSV: written apart from every text the
+    model is built from) equal to a corpus sentence once case, punctuation and spacing are
+    ignored (every length, stock phrases too): there must be none."""
     texts = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")["text"]
     corpus = {_norm(s) for s in sentences}
     return [t for t in texts if _norm(t) in corpus]
-
-
-def sealed_v3_copies(sentences: set[str], path: Path = SEALED_V3_CSV) -> list[str]:
-    """The same count for the third sealed set: there must be none."""
-    return sealed_v2_copies(sentences, path)
 
 
 def measure(model, frame: pd.DataFrame) -> dict[str, float]:
@@ -220,8 +215,9 @@ def corpus_figures(name: str, model=None) -> dict[str, float] | None:
     figures = measure(model, loader(Path(folder)))
     sentences = SENTENCES[name](Path(folder))
     figures["bank_messages_equal_to_a_corpus_sentence"] = len(bank_copies(sentences))
-    figures["sealed_v2_messages_equal_to_a_corpus_sentence"] = len(sealed_v2_copies(sentences))
-    figures["sealed_v3_messages_equal_to_a_corpus_sentence"] = len(sealed_v3_copies(sentences))
+    for name, path in (("sealed_v2", SEALED_V2_CSV), ("sealed_v3", SEALED_V3_CSV)):
+        figures[f"{name}_messages_equal_to_a_corpus_sentence"] = len(sealed_copies(sentences,
+                                                                                   path))
     return figures
 
 

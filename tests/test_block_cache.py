@@ -15,7 +15,7 @@ import pytest
 from adlens import block_cache, blocks, engine
 from adlens.contract import load_dataset
 from adlens.scenario import Scenario
-from adlens.simulate import generate_to_dir
+from tests import helpers
 from tests.test_block_row_groups import N_PEOPLE as RG_PEOPLE
 from tests.test_block_row_groups import in_row_groups
 
@@ -24,11 +24,7 @@ BLOCK = 90
 OTHER = Scenario(sensitive_list="gdpr9", excluded_regions=("EU",))
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("folder")
-    generate_to_dir(N_PEOPLE, 17, out)
-    return out
+folder = helpers.generated_folder(N_PEOPLE, 17, "folder")
 
 
 @pytest.fixture(scope="module")

@@ -15,16 +15,12 @@ import pytest
 
 from adlens import block_commands, contract
 from adlens.__main__ import main
-from adlens.simulate import generate_to_dir
+from tests import helpers
 
 N_PEOPLE = 240
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("blocks") / "data"
-    generate_to_dir(N_PEOPLE, 11, out)
-    return out
+folder = helpers.generated_folder(N_PEOPLE, 11, "blocks", inside="data")
 
 
 def _run(*argv: str) -> tuple[int, str, str]:

@@ -13,14 +13,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from adlens import block_commands, blocks, contract, quality
-from adlens.simulate import generate_frames, generate_to_dir
+from adlens.simulate import generate_frames
+from tests import helpers
 
-
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("reading") / "data"
-    generate_to_dir(120, 5, out)
-    return out
+folder = helpers.generated_folder(120, 5, "reading", inside="data")
 
 
 def _problems(frames: dict[str, pd.DataFrame]) -> list[contract.Problem]:

@@ -16,18 +16,14 @@ import pytest
 from adlens import block_cache, block_store
 from adlens.__main__ import main
 from adlens.scenario import Scenario
-from adlens.simulate import generate_to_dir
+from tests import helpers
 
 N_PEOPLE = 60
 SAMPLE = 60
 BLOCK = 30
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("store-folder")
-    generate_to_dir(N_PEOPLE, 3, out)
-    return out
+folder = helpers.generated_folder(N_PEOPLE, 3, "store-folder")
 
 
 @pytest.fixture(autouse=True)

@@ -3,8 +3,6 @@ in-memory engine, to 1e-9, whatever the block size."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,7 +10,7 @@ import pytest
 from adlens import blocks, engine
 from adlens.contract import load_dataset
 from adlens.scenario import Scenario
-from adlens.simulate import generate_to_dir
+from tests import helpers
 
 N_PEOPLE = 260
 SCENARIOS = (Scenario.announced(), Scenario(sensitive_list="gdpr9", excluded_regions=("EU",)))
@@ -20,11 +18,7 @@ KEY = ["user_id", "app", "rank"]
 LABELS = ["ad_id", "topic", "advertiser", "title"]
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("blocks")
-    generate_to_dir(N_PEOPLE, 31, out)
-    return out
+folder = helpers.generated_folder(N_PEOPLE, 31, "blocks")
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,9 @@ import pytest
 
 from adlens import schema, signals
 from adlens import text_model as tm
+from tests import helpers
 
-
-@pytest.fixture(scope="module")
-def model() -> tm.TextModel:
-    return tm.load_text_model()
+model = helpers.model
 
 
 @pytest.fixture(scope="module")

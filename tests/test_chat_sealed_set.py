@@ -15,6 +15,7 @@ import pytest
 
 from adlens import chat_corpus, whatif
 from adlens import text_model as tm
+from tests import helpers
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,9 +32,7 @@ def sealed() -> tm.LabelledTexts:
     return labelled
 
 
-@pytest.fixture(scope="module")
-def model() -> tm.TextModel:
-    return tm.load_text_model()
+model = helpers.model
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ import pytest
 from adlens import chat_corpus, engine, schema
 from adlens import text_model as tm
 from bench import public_intents as pub
+from tests import helpers
 from tests.test_chat_validation_set import KINDS, LANGUAGES, Minimums, problems
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -207,9 +208,10 @@ def test_bench_counts_messages_equal_to_a_public_sentence(sealed_v2, tmp_path, m
     message, short = str(sealed_v2.texts[-1]), str(min(sealed_v2.texts, key=len))
     planted = _stand_in_clinc(tmp_path / "planted",
                               [message.title() + ".", short.upper(), "book a flight to rome"])
-    assert sorted(pub.sealed_v2_copies(pub.clinc_sentences(planted))) == sorted([message, short])
+    found = pub.sealed_copies(pub.clinc_sentences(planted), SEALED_V2)
+    assert sorted(found) == sorted([message, short])
     clean = _stand_in_clinc(tmp_path / "clean", ["book a flight to rome", "pay the gas bill"])
-    assert pub.sealed_v2_copies(pub.clinc_sentences(clean)) == []
+    assert pub.sealed_copies(pub.clinc_sentences(clean), SEALED_V2) == []
 
     class NoTopic:  # a stand-in model: every message read as no ad topic, none held back
         def infer(self, texts):
@@ -268,9 +270,7 @@ MEASURED_LOOKALIKES_HELD_BACK = 15  # of the set's look-alikes: v13 (v11: 16, v7
 MEASURED_NO_TOPIC_RECOGNISED = 129  # labelled "no ad topic": v13 (v11: 130, v7: 128)
 
 
-@pytest.fixture(scope="module")
-def model() -> tm.TextModel:
-    return tm.load_text_model()
+model = helpers.model
 
 
 @pytest.fixture(scope="module")

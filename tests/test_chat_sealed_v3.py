@@ -19,6 +19,7 @@ import pytest
 from adlens import chat_corpus, engine, schema
 from adlens import text_model as tm
 from bench import public_intents as pub
+from tests import helpers
 from tests.test_chat_sealed_v2 import (
     CORPUS_FOLDER,
     META7_MESSAGES,
@@ -129,9 +130,10 @@ def test_bench_counts_messages_equal_to_a_public_sentence(sealed_v3, tmp_path):
     message, short = str(sealed_v3.texts[-1]), str(min(sealed_v3.texts, key=len))
     planted = _stand_in_clinc(tmp_path / "planted",
                               [message.upper() + "!", short.title(), "book a flight to rome"])
-    assert sorted(pub.sealed_v3_copies(pub.clinc_sentences(planted))) == sorted([message, short])
+    found = pub.sealed_copies(pub.clinc_sentences(planted), SEALED_V3)
+    assert sorted(found) == sorted([message, short])
     clean = _stand_in_clinc(tmp_path / "clean", ["book a flight to rome", "pay the gas bill"])
-    assert pub.sealed_v3_copies(pub.clinc_sentences(clean)) == []
+    assert pub.sealed_copies(pub.clinc_sentences(clean), SEALED_V3) == []
 
 
 # --- kept apart: read to report, never to build --------------------------------------------
@@ -165,9 +167,7 @@ MEASURED_LOOKALIKES_HELD_BACK = 16  # of 113
 MEASURED_NO_TOPIC_RECOGNISED = 117  # of 129
 
 
-@pytest.fixture(scope="module")
-def model() -> tm.TextModel:
-    return tm.load_text_model()
+model = helpers.model
 
 
 @pytest.fixture(scope="module")

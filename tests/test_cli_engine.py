@@ -10,31 +10,18 @@ from pathlib import Path
 import pytest
 
 from adlens import schema
-from adlens.__main__ import main
-from adlens.simulate import generate_frames, generate_to_dir
+from adlens.simulate import generate_to_dir
+from tests import helpers
+from tests.helpers import run_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("cli_data")
-    for name, frame in generate_frames(60, seed=5).items():
-        frame.to_parquet(folder / f"{name}.parquet", index=False)
-    return folder
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse rejects bad flags this way
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
+data_dir = helpers.generated_folder(60, 5, "cli_data", described=False)
 
 
 def test_recommend_prints_one_line_per_person_and_app(capsys, data_dir):
-    code, out, _ = run(capsys, "recommend", "--data", str(data_dir), "--top", "3")
+    code, out, _ = run_command(capsys, "recommend", "--data", str(data_dir), "--top", "3")
     assert code == 0
     lines = [json.loads(line) for line in out.splitlines()]
     assert len(lines) == 60 * len(schema.AD_APPS)
@@ -52,7 +39,7 @@ def test_recommend_prints_one_line_per_person_and_app(capsys, data_dir):
 
 
 def test_recommend_filters_and_switches(capsys, data_dir):
-    code, out, _ = run(capsys, "recommend", "--data", str(data_dir), "--user", "u000001",
+    code, out, _ = run_command(capsys, "recommend", "--data", str(data_dir), "--user", "u000001",
                        "u000002", "--app", "instagram", "--ai-chat", "off", "--as-of",
                        "2026-01-10", "--excluded-regions", "none", "--sensitive", "gdpr9",
                        "--link-rule", "off")
@@ -66,7 +53,7 @@ def test_recommend_filters_and_switches(capsys, data_dir):
 
 
 def test_audit_reports_exclusions_leakage_and_quality(capsys, data_dir):
-    code, out, _ = run(capsys, "audit", "--data", str(data_dir), "--boot", "20",
+    code, out, _ = run_command(capsys, "audit", "--data", str(data_dir), "--boot", "20",
                        "--excluded-regions", "EU,UK")
     assert code == 0
     report = json.loads(out)
@@ -97,10 +84,10 @@ def test_audit_reports_exclusions_leakage_and_quality(capsys, data_dir):
 
 
 def test_audit_twin_needs_and_uses_the_dataset_description(capsys, data_dir, tmp_path):
-    code, out, err = run(capsys, "audit", "--data", str(data_dir), "--boot", "0", "--twin")
+    code, out, err = run_command(capsys, "audit", "--data", str(data_dir), "--boot", "0", "--twin")
     assert code == 2 and out == "" and "dataset.json" in err
     generate_to_dir(60, 5, tmp_path)
-    code, out, _ = run(capsys, "audit", "--data", str(tmp_path), "--boot", "0", "--twin")
+    code, out, _ = run_command(capsys, "audit", "--data", str(tmp_path), "--boot", "0", "--twin")
     assert code == 0
     twin = json.loads(out)["ai_chat_value"]["feedback_free"]
     assert "60 people, seed 5, chat_boost 0" in twin["source"]
@@ -118,7 +105,7 @@ def test_audit_twin_needs_and_uses_the_dataset_description(capsys, data_dir, tmp
 ])
 def test_bad_input_is_one_sentence_and_exit_2(capsys, data_dir, argv, fragment):
     argv = [a.replace("{data}", str(data_dir)) for a in argv]
-    code, out, err = run(capsys, "recommend", *argv)
+    code, out, err = run_command(capsys, "recommend", *argv)
     assert code == 2 and out == ""
     assert fragment in err and "Traceback" not in err
 
@@ -130,3 +117,18 @@ def test_bad_input_through_the_real_entry_point(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.startswith("The dataset could not be loaded:")
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("command", [
+    ["generate", "--users", "5", "--seed", "1", "--out", "{tmp}"],
+    ["validate", "{tmp}"], ["audit", "--data", "{tmp}"], ["recall", "--data", "{tmp}"],
+    ["blocks", "--data", "{tmp}"]])
+@pytest.mark.parametrize("where, fragment", [
+    (["--workers", "0"], "argument --workers: expected a whole number of at least 1, got '0'"),
+    (["--workers", "2", "--scheduler", "tcp://x:1"], "not allowed with argument --workers")])
+def test_every_command_with_workers_refuses_none_or_two_places(capsys, tmp_path, command,
+                                                                 where, fragment):
+    command = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    code, out, err = run_command(capsys, *command, *where)
+    assert code == 2 and out == "" and fragment in err, err
+    assert not any(tmp_path.iterdir())

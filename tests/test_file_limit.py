@@ -7,29 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from adlens.__main__ import main
 from adlens.contract import DEFAULT_MAX_BYTES, max_bytes_of
-from adlens.simulate import generate_frames
+from tests import helpers
+from tests.helpers import run_command
 
 COMMANDS = (("validate",), ("recommend", "--top", "1"), ("audit", "--boot", "0"),
             ("recall",))
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("limit_data")
-    for name, frame in generate_frames(40, seed=9).items():
-        frame.to_parquet(folder / f"{name}.parquet", index=False)
-    return folder
-
-
-def run(capsys, argv: list[str]) -> tuple[int, str]:
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, err
+data_dir = helpers.generated_folder(40, 9, "limit_data", described=False)
 
 
 def argv(command: tuple[str, ...], folder: Path, *extra: str) -> list[str]:
@@ -40,16 +26,17 @@ def argv(command: tuple[str, ...], folder: Path, *extra: str) -> list[str]:
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
 def test_every_command_takes_the_limit(capsys, data_dir, command):
     events_mb = (data_dir / "events.parquet").stat().st_size / 1024**2
-    code, err = run(capsys, argv(command, data_dir, "--max-mb", f"{events_mb / 2:.4f}"))
+    code, _, err = run_command(capsys, *argv(command, data_dir, "--max-mb", f"{events_mb / 2:.4f}"))
     assert code != 0
     assert "events.parquet" in err and "raise the limit" in err
-    code, err = run(capsys, argv(command, data_dir, "--max-mb", "0"))
+    code, _, err = run_command(capsys, *argv(command, data_dir, "--max-mb", "0"))
     assert code == 0, err
 
 
 def test_a_raised_limit_admits_the_file(capsys, data_dir):
     events_mb = (data_dir / "events.parquet").stat().st_size / 1024**2
-    code, err = run(capsys, argv(("validate",), data_dir, "--max-mb", f"{events_mb * 2:.4f}"))
+    raised = argv(("validate",), data_dir, "--max-mb", f"{events_mb * 2:.4f}")
+    code, _, err = run_command(capsys, *raised)
     assert code == 0, err
 
 

@@ -13,19 +13,15 @@ from streamlit.testing.v1 import AppTest
 
 from adlens import block_cache, block_store
 from adlens.scenario import Scenario
-from adlens.simulate import generate_to_dir
 from components import folder
 from components.fmt import pct
+from tests import helpers
 
 APP = str(Path(__file__).parent.parent / "app.py")
 N_PEOPLE = 180
 
 
-@pytest.fixture(scope="module")
-def dataset_folder(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("app-folder")
-    generate_to_dir(N_PEOPLE, 5, out)
-    return out
+dataset_folder = helpers.generated_folder(N_PEOPLE, 5, "app-folder")
 
 
 @pytest.fixture

@@ -166,7 +166,7 @@ def test_cli_rejects_bad_arguments(tmp_path: Path) -> None:
            "--out", str(tmp_path)]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode != 0 and "--users" in done.stderr
-    for bad, said in ((["--workers", "0"], "--workers must be at least 1"),
+    for bad, said in ((["--workers", "0"], "--workers: expected a whole number of at least 1"),
                       (["--workers", "2", "--scheduler", "tcp://x:1"], "not allowed with")):
         done = subprocess.run([*cmd[:5], "5", *cmd[6:], *bad], cwd=ROOT, capture_output=True,
                               text=True, timeout=60)

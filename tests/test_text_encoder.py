@@ -238,7 +238,7 @@ def test_measure_reports_the_corpora_without_their_copy_checks(stand_in, small_t
         raise AssertionError("the copy checks read a set no option's measurement may read")
 
     monkeypatch.setattr(public_intents, "corpus_figures", refuse)
-    monkeypatch.setattr(public_intents, "sealed_v2_copies", refuse)
+    monkeypatch.setattr(public_intents, "sealed_copies", refuse)
     monkeypatch.setattr(text_options, "STORE", tmp_path / "store")
     monkeypatch.setattr(text_embed, "sentence_model_files_mb", lambda: 90.9)
     monkeypatch.setattr("bench.cases_text._sample_texts",

@@ -13,13 +13,12 @@ import pytest
 from adlens import chat_corpus, engine, schema, signals
 from adlens import text_model as tm
 from adlens.scenario import Scenario
+from tests import helpers
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def model() -> tm.TextModel:
-    return tm.load_text_model()
+model = helpers.model
 
 
 @pytest.fixture(scope="module")
