@@ -7,11 +7,37 @@ Arrays come back read-only, so a test cannot change what the next one sees."""
 from __future__ import annotations
 
 import dataclasses
+import os
+from collections.abc import Mapping
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from adlens import text_model as tm
+
+
+def worker_cache(environ: Mapping[str, str]) -> Path | None:
+    """The cache folder of one pytest-xdist worker process: a folder named after the worker
+    inside the cache the run was given (ADLENS_CACHE, else the default one), so two workers
+    never write or replace each other's prepared work or text model file, and each worker's
+    tests see one process's cache, as in a serial run. None outside a worker."""
+    from adlens import artifacts
+
+    worker = environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker:
+        return None
+    given = environ.get("ADLENS_CACHE")
+    return (Path(given) if given is not None else artifacts.cache_root()) / f"xdist-{worker}"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Each worker of a parallel run (`pytest -n 2`) gets its own cache folder, before any
+    fixture seeds the text model into it; the Streamlit servers and commands the tests start
+    inherit it."""
+    cache = worker_cache(os.environ)
+    if cache is not None:
+        os.environ["ADLENS_CACHE"] = str(cache)
 
 
 def _read_only(*arrays: np.ndarray) -> None:
