@@ -31,8 +31,15 @@ run: $(RUN_STAMP)
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
 
+# The suite runs in one worker process per core (pytest-xdist; `make test TEST_JOBS=0` runs it in
+# this process alone). Tests are handed out a few at a time as workers free up (--dist load), so
+# the slow browser tests are spread over the workers instead of queued behind one of them. Each
+# worker starts its own AdLens server and Chromium for its browser tests and keeps its prepared
+# work in a cache folder of its own (tests/conftest.py).
+TEST_JOBS ?= logical
+
 test: lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_JOBS) --dist load
 
 bench: $(DEV_STAMP)
 	$(PY) -m bench
