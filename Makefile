@@ -32,14 +32,16 @@ lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
 
 # The suite runs in one worker process per core (pytest-xdist; `make test TEST_JOBS=0` runs it in
-# this process alone). Tests are handed out a few at a time as workers free up (--dist load), so
-# the slow browser tests are spread over the workers instead of queued behind one of them. Each
-# worker starts its own AdLens server and Chromium for its browser tests and keeps its prepared
-# work in a cache folder of its own (tests/conftest.py).
+# this process alone). Work is handed out as workers free up (--dist loadscope, with the scopes of
+# tests/conftest.py): an engine or page test module goes whole to one worker, so its module-scoped
+# fixtures are built once, and the browser tests go one by one, so the slow ones are spread over
+# the workers.
+# Each worker starts its own AdLens server and Chromium for its browser tests and keeps its
+# prepared work in a cache folder of its own.
 TEST_JOBS ?= logical
 
 test: lint
-	$(PY) -m pytest -n $(TEST_JOBS) --dist load
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadscope
 
 bench: $(DEV_STAMP)
 	$(PY) -m bench

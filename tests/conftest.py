@@ -40,6 +40,33 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["ADLENS_CACHE"] = str(cache)
 
 
+def worker_scope(nodeid: str) -> str:
+    """The work a parallel run (`--dist loadscope`, make test) hands a worker in one piece, for
+    a test's node id: all the tests of an engine or page test module, so its module-scoped
+    fixtures (a generated population, a prepared dataset, a trained model) are built once, not
+    once in each worker; a browser test alone, so the slow ones are spread over the workers
+    (each has its own server and Chromium)."""
+    if nodeid.startswith("tests/browser/"):
+        return nodeid
+    return nodeid.split("::", 1)[0]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """`--dist loadscope` hands out the scopes of `worker_scope` (pytest-xdist's own are a
+    module or a class, browser tests included), the ones with the most tests first, each to the
+    first worker free."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleOrBrowserTest(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_scope(nodeid)
+
+    return ModuleOrBrowserTest(config, log)
+
+
 def _read_only(*arrays: np.ndarray) -> None:
     for array in arrays:
         array.flags.writeable = False
