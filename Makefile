@@ -31,8 +31,17 @@ run: $(RUN_STAMP)
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
 
+# The suite runs in one worker process per core (pytest-xdist; `make test TEST_JOBS=0` runs it in
+# this process alone). Work is handed out as workers free up (--dist loadscope, with the scopes of
+# tests/conftest.py): an engine or page test module goes whole to one worker, so its module-scoped
+# fixtures are built once, and the browser tests go one by one, so the slow ones are spread over
+# the workers.
+# Each worker starts its own AdLens server and Chromium for its browser tests and keeps its
+# prepared work in a cache folder of its own.
+TEST_JOBS ?= logical
+
 test: lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadscope
 
 bench: $(DEV_STAMP)
 	$(PY) -m bench

@@ -17,6 +17,7 @@ from pathlib import Path
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 STARTUP_SECONDS = 120
+PORT_ATTEMPTS = 3
 
 
 def chromium_path() -> str | None:
@@ -55,25 +56,63 @@ def start(script: Path, cwd: Path, log: Path | None = None,
           poll: float = 0.3, file_watcher: str | None = "none"
           ) -> tuple[subprocess.Popen, str]:
     """`streamlit run script` from `cwd`, output to `log` (or discarded); returns the process
-    and its URL once the health check answers (asked every `poll` seconds). RuntimeError (with
-    the log's end) otherwise. `env`: variables added to this process's environment;
-    `file_watcher`: see `command`."""
-    port = free_port()
-    cmd = command(script, port, file_watcher)
-    with open(log, "wb") if log else open(os.devnull, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True,
-                                env={**os.environ, **env} if env else None)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    while not healthy(url):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            stop(proc)
-            tail = log.read_text(errors="replace")[-3000:] if log else ""
-            raise RuntimeError(f"streamlit did not start for {script} on port {port}"
-                               + (f"; its log:\n{tail}" if tail else ""))
-        time.sleep(poll)
-    return proc, url
+    and its URL once the health check answers (asked every `poll` seconds) from that very
+    process. RuntimeError (with the log's end) otherwise. `env`: variables added to this
+    process's environment; `file_watcher`: see `command`.
+
+    The free port is only free when it is chosen: another process (a second test worker
+    starting its own server, say) can take it before Streamlit binds it. Then Streamlit exits
+    ("Port ... is not available") and a new port is tried, up to PORT_ATTEMPTS in all; and a
+    health check answered by that other process is not taken for this server's."""
+    for attempt in range(1, PORT_ATTEMPTS + 1):
+        port = free_port()
+        cmd = command(script, port, file_watcher)
+        with open(log, "wb") if log else open(os.devnull, "wb") as out:
+            proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
+                                    start_new_session=True,
+                                    env={**os.environ, **env} if env else None)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + timeout
+        while True:
+            answered = healthy(url)
+            if answered and listens(proc.pid, port):
+                return proc, url
+            # Another process answers on this port, or ours ended: was the port taken?
+            lost = answered or (proc.poll() is not None and port_in_use(port))
+            if lost or proc.poll() is not None or time.monotonic() > deadline:
+                stop(proc)
+                if lost and attempt < PORT_ATTEMPTS:
+                    break  # try again on another port
+                tail = log.read_text(errors="replace")[-3000:] if log else ""
+                raise RuntimeError(f"streamlit did not start for {script} on port {port}"
+                                   + (" (the port was taken by another process)"
+                                      if lost else "")
+                                   + (f"; its log:\n{tail}" if tail else ""))
+            time.sleep(poll)
+    raise AssertionError("unreachable")  # every attempt returns, retries or raises
+
+
+def listens(pid: int, port: int) -> bool:
+    """Whether process `pid` itself listens on `port`."""
+    import psutil
+
+    try:
+        return any(c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port
+                   for c in psutil.Process(pid).net_connections(kind="inet"))
+    except psutil.Error:
+        return False
+
+
+def port_in_use(port: int) -> bool:
+    """Whether a socket is bound to `port` (Streamlit binds with SO_REUSEADDR, as here, so a
+    connection only waiting to close does not count)."""
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("", port))
+        except OSError:
+            return True
+    return False
 
 
 def stop(proc: subprocess.Popen) -> None:

@@ -7,11 +7,64 @@ Arrays come back read-only, so a test cannot change what the next one sees."""
 from __future__ import annotations
 
 import dataclasses
+import os
+from collections.abc import Mapping
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from adlens import text_model as tm
+
+
+def worker_cache(environ: Mapping[str, str]) -> Path | None:
+    """The cache folder of one pytest-xdist worker process: a folder named after the worker
+    inside the cache the run was given (ADLENS_CACHE, else the default one), so two workers
+    never write or replace each other's prepared work or text model file, and each worker's
+    tests see one process's cache, as in a serial run. None outside a worker."""
+    from adlens import artifacts
+
+    worker = environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker:
+        return None
+    given = environ.get("ADLENS_CACHE")
+    return (Path(given) if given is not None else artifacts.cache_root()) / f"xdist-{worker}"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Each worker of a parallel run (`pytest -n 2`) gets its own cache folder, before any
+    fixture seeds the text model into it; the Streamlit servers and commands the tests start
+    inherit it."""
+    cache = worker_cache(os.environ)
+    if cache is not None:
+        os.environ["ADLENS_CACHE"] = str(cache)
+
+
+def worker_scope(nodeid: str) -> str:
+    """The work a parallel run (`--dist loadscope`, make test) hands a worker in one piece, for
+    a test's node id: all the tests of an engine or page test module, so its module-scoped
+    fixtures (a generated population, a prepared dataset, a trained model) are built once, not
+    once in each worker; a browser test alone, so the slow ones are spread over the workers
+    (each has its own server and Chromium)."""
+    if nodeid.startswith("tests/browser/"):
+        return nodeid
+    return nodeid.split("::", 1)[0]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """`--dist loadscope` hands out the scopes of `worker_scope` (pytest-xdist's own are a
+    module or a class, browser tests included), the ones with the most tests first, each to the
+    first worker free."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleOrBrowserTest(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_scope(nodeid)
+
+    return ModuleOrBrowserTest(config, log)
 
 
 def _read_only(*arrays: np.ndarray) -> None:
