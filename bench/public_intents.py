@@ -215,9 +215,9 @@ def corpus_figures(name: str, model=None) -> dict[str, float] | None:
     figures = measure(model, loader(Path(folder)))
     sentences = SENTENCES[name](Path(folder))
     figures["bank_messages_equal_to_a_corpus_sentence"] = len(bank_copies(sentences))
-    for name, path in (("sealed_v2", SEALED_V2_CSV), ("sealed_v3", SEALED_V3_CSV)):
-        figures[f"{name}_messages_equal_to_a_corpus_sentence"] = len(sealed_copies(sentences,
-                                                                                   path))
+    for sealed, path in (("sealed_v2", SEALED_V2_CSV), ("sealed_v3", SEALED_V3_CSV)):
+        figures[f"{sealed}_messages_equal_to_a_corpus_sentence"] = len(
+            sealed_copies(sentences, path))
     return figures
 
 
