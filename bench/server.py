@@ -64,32 +64,44 @@ def start(script: Path, cwd: Path, log: Path | None = None,
     starting its own server, say) can take it before Streamlit binds it. Then Streamlit exits
     ("Port ... is not available") and a new port is tried, up to PORT_ATTEMPTS in all; and a
     health check answered by that other process is not taken for this server's."""
-    for attempt in range(1, PORT_ATTEMPTS + 1):
-        port = free_port()
-        cmd = command(script, port, file_watcher)
-        with open(log, "wb") if log else open(os.devnull, "wb") as out:
-            proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-                                    start_new_session=True,
-                                    env={**os.environ, **env} if env else None)
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + timeout
-        while True:
-            answered = healthy(url)
-            if answered and listens(proc.pid, port):
-                return proc, url
-            # Another process answers on this port, or ours ended: was the port taken?
-            lost = answered or (proc.poll() is not None and port_in_use(port))
-            if lost or proc.poll() is not None or time.monotonic() > deadline:
-                stop(proc)
-                if lost and attempt < PORT_ATTEMPTS:
-                    break  # try again on another port
-                tail = log.read_text(errors="replace")[-3000:] if log else ""
-                raise RuntimeError(f"streamlit did not start for {script} on port {port}"
-                                   + (" (the port was taken by another process)"
-                                      if lost else "")
-                                   + (f"; its log:\n{tail}" if tail else ""))
-            time.sleep(poll)
-    raise AssertionError("unreachable")  # every attempt returns, retries or raises
+    for _ in range(PORT_ATTEMPTS - 1):
+        try:
+            return _start_on(free_port(), script, cwd, log, timeout, env, poll, file_watcher)
+        except PortTaken:
+            continue
+    return _start_on(free_port(), script, cwd, log, timeout, env, poll, file_watcher)
+
+
+class PortTaken(RuntimeError):
+    """Another process took the port before Streamlit bound it."""
+
+
+def _start_on(port: int, script: Path, cwd: Path, log: Path | None, timeout: float,
+              env: dict[str, str] | None, poll: float, file_watcher: str | None
+              ) -> tuple[subprocess.Popen, str]:
+    """One attempt of `start` on `port`: PortTaken when another process has it, RuntimeError
+    when Streamlit fails or does not answer in time."""
+    with open(log, "wb") if log else open(os.devnull, "wb") as out:
+        proc = subprocess.Popen(command(script, port, file_watcher), cwd=cwd, stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True,
+                                env={**os.environ, **env} if env else None)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while True:
+        answered = healthy(url)
+        if answered and listens(proc.pid, port):
+            return proc, url
+        ended = proc.poll() is not None
+        # Another process answers on this port, or ours ended: was the port taken?
+        lost = answered or (ended and port_in_use(port))
+        if lost or ended or time.monotonic() > deadline:
+            stop(proc)
+            tail = log.read_text(errors="replace")[-3000:] if log else ""
+            raise (PortTaken if lost else RuntimeError)(
+                f"streamlit did not start for {script} on port {port}"
+                + (" (the port was taken by another process)" if lost else "")
+                + (f"; its log:\n{tail}" if tail else ""))
+        time.sleep(poll)
 
 
 def listens(pid: int, port: int) -> bool:
