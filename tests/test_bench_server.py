@@ -46,23 +46,24 @@ def _ports_from(monkeypatch, first: int) -> list[int]:
     return given
 
 
-def _started_on_its_own_port(proc, url: str, taken: int, given: list[int]) -> None:
-    port = int(url.rsplit(":", 1)[1])
-    assert given[0] == taken and port == given[-1] != taken
-    assert server.listens(proc.pid, port) and server.healthy(url)
+def _starts_on_another_port(page: Path, tmp_path: Path, monkeypatch, taken: int) -> None:
+    """With `taken` offered first, the server starts on another port, which it listens on
+    itself and which answers its health check."""
+    given = _ports_from(monkeypatch, taken)
+    proc, url = server.start(page, tmp_path, log=tmp_path / "streamlit.log")
+    try:
+        port = int(url.rsplit(":", 1)[1])
+        assert given[0] == taken and port == given[-1] != taken
+        assert server.listens(proc.pid, port) and server.healthy(url)
+    finally:
+        server.stop(proc)
 
 
 def test_a_port_taken_before_streamlit_binds_it_is_retried(page, tmp_path, monkeypatch):
     with socket.socket() as holder:  # listens, answers nothing
         holder.bind(("127.0.0.1", 0))
         holder.listen()
-        taken = holder.getsockname()[1]
-        given = _ports_from(monkeypatch, taken)
-        proc, url = server.start(page, tmp_path, log=tmp_path / "streamlit.log")
-        try:
-            _started_on_its_own_port(proc, url, taken, given)
-        finally:
-            server.stop(proc)
+        _starts_on_another_port(page, tmp_path, monkeypatch, holder.getsockname()[1])
 
 
 def test_a_health_check_answered_by_another_server_is_not_taken_for_this_one(page, tmp_path,
@@ -73,12 +74,7 @@ def test_a_health_check_answered_by_another_server_is_not_taken_for_this_one(pag
     try:
         taken = other.server_address[1]
         assert server.healthy(f"http://127.0.0.1:{taken}")  # it does answer "ok"
-        given = _ports_from(monkeypatch, taken)
-        proc, url = server.start(page, tmp_path, log=tmp_path / "streamlit.log")
-        try:
-            _started_on_its_own_port(proc, url, taken, given)
-        finally:
-            server.stop(proc)
+        _starts_on_another_port(page, tmp_path, monkeypatch, taken)
     finally:
         other.shutdown()
         other.server_close()
