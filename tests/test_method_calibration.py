@@ -141,7 +141,7 @@ def test_method_page_reports_chat_understanding_by_language_and_on_the_handwritt
     app.run()
     _method(app)
     # One tab per set of messages, the sealed test sets first, each described in a caption.
-    assert [t.label for t in app.tabs][:4] == ["Sealed test set", "Second sealed set",
+    assert [t.label for t in app.tabs][:4] == ["First sealed set", "Second sealed set",
                                                "Third sealed set", "Hand-written"]
     captions = " ".join(c.value for c in app.caption)
     assert "Written by hand (never used to train)" in captions
