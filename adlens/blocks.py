@@ -744,8 +744,10 @@ def dask_client(workers: int | None = None, scheduler: str | None = None):
     if scheduler:
         return Client(scheduler)
     dask.config.set({"distributed.nanny.pre-spawn-environ": worker_environment()})
+    # The scheduler serves its web pages even without a dashboard to show: on a free port the
+    # system picks (":0"), so two clusters at once do not both ask for Dask's 8787.
     cluster = LocalCluster(n_workers=max(1, int(workers or 1)), threads_per_worker=1,
-                           processes=True, dashboard_address=None)
+                           processes=True, dashboard_address=":0")
     return Client(cluster)
 
 

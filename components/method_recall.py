@@ -316,6 +316,8 @@ def validity_section(rec) -> None:
     table = rec.validity.rename(columns={
         "label": "Label", "claim": "What it claims", "n_labelled": "Moments labelled",
         "n_correct": "Claim true", "precision": "Precision", "recall": "Recall"})
+    # Shares as percentages with one decimal in every row ("percent" drops trailing zeros).
+    table = table.assign(Precision=table["Precision"] * 100, Recall=table["Recall"] * 100)
     # The label and its claim wrap onto a second line, so the six columns fit a 1280 px
     # window with the sidebar open.
     st.dataframe(table[["Label", "What it claims", "Moments labelled", "Claim true",
@@ -329,10 +331,10 @@ def validity_section(rec) -> None:
             help="Labelled moments where the label's claim is true in the simulation's truth "
                  "(— where the truth does not record it).", format="localized"),
         "Precision": st.column_config.NumberColumn(
-            format="percent", help="Of the moments given the label, the share where its claim "
+            format="%.1f%%", help="Of the moments given the label, the share where its claim "
                                    "is true."),
         "Recall": st.column_config.NumberColumn(
-            format="percent", help="Of the moments where the claim is true, the share the "
+            format="%.1f%%", help="Of the moments where the claim is true, the share the "
                                    "label finds.")})
     st.caption("Read as 'an earlier ad prompted the talk', an 'earlier exposure' label counts "
                "as right only when the very ad the generator says prompted the conversation is "

@@ -31,7 +31,7 @@ COLUMNS: dict[str, str] = {
 SET_NAMES: dict[str, str] = {
     tm.SET_GENERATED: "Generated, held out from training",
     tm.SET_HANDWRITTEN: "Written by hand (never used to train)",
-    tm.SET_SEALED: "Sealed test set: read once per model version, never used to tune",
+    tm.SET_SEALED: "First sealed test set: read once per model version, never used to tune",
     SET_SEALED_V2: "Second sealed test set: another author, written after the first was read "
                    "for four model versions; only read to report",
     SET_SEALED_V3: "Third sealed test set: another author, written after the second was read "
@@ -42,7 +42,7 @@ SET_NAMES: dict[str, str] = {
 # measures down and its languages across, so the table fits a 1280 px window with the sidebar
 # open; nine columns side by side did not fit even at 1400 px.
 SET_TABS: dict[str, str] = {
-    tm.SET_SEALED: "Sealed test set",
+    tm.SET_SEALED: "First sealed set",
     SET_SEALED_V2: "Second sealed set",
     SET_SEALED_V3: "Third sealed set",
     tm.SET_HANDWRITTEN: "Hand-written",
@@ -84,11 +84,16 @@ def language_table(report: tm.TextReport) -> pd.DataFrame:
 
 
 def _figure(measure: str, value: object) -> str:
-    """A count with thousands separators, a share as a percentage; '—' when missing."""
-    if measure != "messages":
-        return pct(value)
+    """A count with thousands separators, a share as a percentage ('—' when missing), written
+    as the targets table writes it: to two decimals where one would read as the issue's target
+    (113 of 119 caught is 94.96%, not 95.0%)."""
+    if measure == "messages":
+        number = pd.to_numeric(value, errors="coerce")
+        return "—" if pd.isna(number) else f"{int(number):,}"
     number = pd.to_numeric(value, errors="coerce")
-    return "—" if pd.isna(number) else f"{int(number):,}"
+    if measure in tm.TARGETS and not pd.isna(number):
+        return _share_beside(number, tm.TARGETS[measure])
+    return pct(value)
 
 
 def language_views(report: tm.TextReport) -> list[tuple[str, str, pd.DataFrame]]:

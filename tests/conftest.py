@@ -24,20 +24,34 @@ def worker_cache(environ: Mapping[str, str]) -> Path | None:
     tests see one process's cache, as in a serial run. None outside a worker."""
     from adlens import artifacts
 
+    return _worker_folder(environ, "ADLENS_CACHE", artifacts.cache_root)
+
+
+def worker_block_cache(environ: Mapping[str, str]) -> Path | None:
+    """The same for the block pipeline's stored work (ADLENS_BLOCK_CACHE, else its default
+    folder): a test that leaves the folder to the default does not share it with the other
+    worker. None outside a worker."""
+    from adlens import block_cache
+
+    return _worker_folder(environ, "ADLENS_BLOCK_CACHE", block_cache.cache_root)
+
+
+def _worker_folder(environ: Mapping[str, str], variable: str, default) -> Path | None:
     worker = environ.get("PYTEST_XDIST_WORKER", "")
     if not worker:
         return None
-    given = environ.get("ADLENS_CACHE")
-    return (Path(given) if given is not None else artifacts.cache_root()) / f"xdist-{worker}"
+    given = environ.get(variable)
+    return (Path(given) if given is not None else default()) / f"xdist-{worker}"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Each worker of a parallel run (`pytest -n 2`) gets its own cache folder, before any
-    fixture seeds the text model into it; the Streamlit servers and commands the tests start
-    inherit it."""
-    cache = worker_cache(os.environ)
-    if cache is not None:
-        os.environ["ADLENS_CACHE"] = str(cache)
+    """Each worker of a parallel run (`pytest -n 2`) gets its own cache folders, before any
+    fixture seeds the text model into one; the Streamlit servers and commands the tests start
+    inherit them."""
+    for variable, folder in (("ADLENS_CACHE", worker_cache(os.environ)),
+                             ("ADLENS_BLOCK_CACHE", worker_block_cache(os.environ))):
+        if folder is not None:
+            os.environ[variable] = str(folder)
 
 
 def worker_scope(nodeid: str) -> str:

@@ -226,3 +226,24 @@ def test_dask_keeps_only_a_short_log_of_the_messages_that_started_blocks(tmp_pat
     assert sorted(s.start for s in done) == [str(tmp_path)] * 60
     assert logs and all(n == blocks.MESSAGE_LOG for n in logs)
     assert kept <= 2 * blocks.MESSAGE_LOG < len(done)
+
+
+def test_two_local_clusters_at_once_each_get_a_free_port_for_their_web_pages():
+    """A LocalCluster's scheduler serves its web pages even with no dashboard to show; on
+    Dask's fixed port 8787 a second cluster (two commands, or two test workers, at once) found
+    it taken and warned. Each now asks the system for a free port."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = blocks.dask_client(workers=1)
+        try:
+            second = blocks.dask_client(workers=1)
+            try:
+                ports = [c.scheduler_info()["services"]["dashboard"] for c in (first, second)]
+            finally:
+                blocks.close_client(second)
+        finally:
+            blocks.close_client(first)
+    assert [str(w.message) for w in caught if "already in use" in str(w.message)] == []
+    assert len(set(ports)) == 2 and 8787 not in ports, ports

@@ -141,7 +141,7 @@ def test_method_page_reports_chat_understanding_by_language_and_on_the_handwritt
     app.run()
     _method(app)
     # One tab per set of messages, the sealed test sets first, each described in a caption.
-    assert [t.label for t in app.tabs][:4] == ["Sealed test set", "Second sealed set",
+    assert [t.label for t in app.tabs][:4] == ["First sealed set", "Second sealed set",
                                                "Third sealed set", "Hand-written"]
     captions = " ".join(c.value for c in app.caption)
     assert "Written by hand (never used to train)" in captions
@@ -157,6 +157,15 @@ def test_method_page_reports_chat_understanding_by_language_and_on_the_handwritt
         assert targets[0][column].str.fullmatch(
             r"[0-9.]+(%| points): (met|missed)").all(), targets[0][column]
     assert {"Spanish", "Portuguese", "Hindi-English"} <= set(shown.columns)
+    # Shares in the per-topic and the label tables: percentages with one decimal in every row.
+    shares = [(t, column) for t in app.dataframe for column in ("precision", "Precision")
+              if column in t.value.columns]
+    assert len(shares) == 2, [list(t.value.columns) for t, _ in shares]
+    for table, column in shares:
+        config = json.loads(table.proto.columns)
+        assert config[column]["type_config"]["format"] == "%.1f%%", config[column]
+        values = table.value[column].dropna()
+        assert values.between(0, 100).all() and values.max() > 1, values
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"]
               for c in app.get("plotly_chart")]
     assert any("threshold" in t.lower() for t in titles), titles

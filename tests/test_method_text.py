@@ -124,13 +124,13 @@ def test_sealed_set_rows_are_labelled_as_read_once_and_never_used_to_tune() -> N
     sealed = table[table["Messages from"] == method_text.SET_NAMES[tm.SET_SEALED]]
     assert len(sealed) == 5
     assert "never used to tune" in sealed["Messages from"].iloc[0]
-    assert sealed["Messages from"].iloc[0].startswith("Sealed test set")
+    assert sealed["Messages from"].iloc[0].startswith("First sealed test set")
 
 
 def test_language_views_put_the_sealed_set_first_with_measures_down_and_languages_across(
         ) -> None:
     views = method_text.language_views(_sealed_report(0.96))
-    assert [name for name, _, _ in views] == ["Sealed test set", "Hand-written", "Generated"]
+    assert [name for name, _, _ in views] == ["First sealed set", "Hand-written", "Generated"]
     name, about, sealed = views[0]
     assert about == method_text.SET_NAMES[tm.SET_SEALED] and "never used to tune" in about
     assert list(sealed["Measure"]) == list(method_text.MEASURES.values())
@@ -179,6 +179,17 @@ def test_sealed_targets_table_says_which_targets_are_met() -> None:
     assert method_text.sealed_targets_table(_report()).empty
 
 
+def test_the_sealed_set_tab_writes_a_share_near_its_target_as_the_targets_table_does() -> None:
+    name, _, view = method_text.language_views(_sealed_report(113 / 119))[0]
+    assert name == next(iter(method_text.TARGET_SETS.values())) == "First sealed set"
+    caught = view.set_index("Measure").loc["Sensitive chats held back", "All languages"]
+    assert caught == "94.96%"
+    # Away from a target, and on measures without one, one decimal as everywhere else.
+    other = method_text.language_views(_sealed_report(0.96))[0][2].set_index("Measure")
+    assert other.loc["Sensitive chats held back", "All languages"] == "96.0%"
+    assert other.loc["Messages", "All languages"].isdigit()
+
+
 def test_targets_table_shows_the_second_sealed_set_beside_the_first() -> None:
     first = _sealed_report(0.96)
     second = first.by_language[first.by_language["set"] == tm.SET_SEALED].assign(
@@ -195,7 +206,7 @@ def test_targets_table_shows_the_second_sealed_set_beside_the_first() -> None:
     assert list(method_text.sealed_targets_table(alone).columns) == [
         "Measure", "Target", "Second sealed set"]
     views = method_text.language_views(both)
-    assert [name for name, _, _ in views][:2] == ["Sealed test set", "Second sealed set"]
+    assert [name for name, _, _ in views][:2] == ["First sealed set", "Second sealed set"]
 
 
 def test_targets_table_shows_the_third_sealed_set_beside_the_other_two() -> None:
@@ -213,7 +224,7 @@ def test_targets_table_shows_the_third_sealed_set_beside_the_other_two() -> None
     assert _verdicts(targets["Third sealed set"]) == ["missed", "met", "met", "met"]
     assert targets["Third sealed set"].iloc[0] == "80.0%: missed"
     views = method_text.language_views(three)
-    assert [name for name, _, _ in views][:4] == ["Sealed test set", "Second sealed set",
+    assert [name for name, _, _ in views][:4] == ["First sealed set", "Second sealed set",
                                                   "Third sealed set", "Hand-written"]
     assert "only read to report" in views[2][1]
 
@@ -228,7 +239,7 @@ def _sealed_page() -> None:
 def test_section_shows_the_targets_on_the_sealed_set() -> None:
     at = AppTest.from_function(_sealed_page, default_timeout=60).run()
     assert not at.exception
-    assert at.tabs[0].label == "Sealed test set"
+    assert at.tabs[0].label == "First sealed set"
     targets = next(t.value for t in at.dataframe if "First sealed set" in t.value)
     assert _verdicts(targets["First sealed set"]) == ["met", "met", "missed", "missed"]
     assert any("written apart from the model's text: read to report, never used to tune"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from adlens import artifacts
 from adlens import text_model as tm
-from tests.conftest import worker_cache, worker_scope
+from tests.conftest import worker_block_cache, worker_cache, worker_scope
 
 
 def test_each_worker_has_its_own_folder_of_the_given_cache(tmp_path):
@@ -39,6 +39,27 @@ def test_this_process_reads_and_writes_its_worker_s_folder():
     assert tm._cache_path(tm.MODEL_VERSION).parent == cache
     assert artifacts.cache_folder("d").parents[1] == cache
     assert Path(os.environ.get("ADLENS_CACHE", cache)) == cache
+
+
+def test_each_worker_keeps_its_block_pipeline_work_in_a_folder_of_its_own(tmp_path, monkeypatch):
+    from adlens import block_cache
+
+    given = {"ADLENS_BLOCK_CACHE": str(tmp_path)}
+    assert worker_block_cache({**given, "PYTEST_XDIST_WORKER": "gw1"}) == tmp_path / "xdist-gw1"
+    monkeypatch.delenv("ADLENS_BLOCK_CACHE", raising=False)
+    assert worker_block_cache({"PYTEST_XDIST_WORKER": "gw0"}) == (
+        block_cache.cache_root() / "xdist-gw0")
+    assert worker_block_cache(given) is None
+
+
+def test_this_process_reads_and_writes_its_worker_s_block_folder():
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        from adlens import block_cache
+
+        assert block_cache.cache_root().name == f"xdist-{worker}"
+    else:  # a serial run keeps the folder it was given
+        assert worker_block_cache(os.environ) is None
 
 
 def test_an_engine_test_module_is_one_piece_of_work_and_a_browser_test_is_one_alone():

@@ -172,14 +172,18 @@ def text_model_section(dataset) -> None:
     per_topic = report.per_topic_dataset if on_dataset else report.per_topic
     if "topic" in per_topic:
         per_topic = per_topic.assign(topic=per_topic["topic"].map(labels.topic))
+    # Shares as percentages with one decimal in every row (the "percent" format drops trailing
+    # zeros, so a column read 92.83%, 94% and 89.5%), still numbers so the columns sort.
+    per_topic = per_topic.assign(**{c: per_topic[c] * 100 for c in ("precision", "recall")
+                                    if c in per_topic})
     st.dataframe(per_topic, hide_index=True, column_config={
         "topic": st.column_config.TextColumn("Topic"),
         "sensitive": st.column_config.CheckboxColumn("Sensitive"),
         "precision": st.column_config.NumberColumn(
-            "Precision", format="percent",
+            "Precision", format="%.1f%%",
             help="Of the chats the model put on this topic, the share really on it."),
         "recall": st.column_config.NumberColumn(
-            "Recall", format="percent",
+            "Recall", format="%.1f%%",
             help="Of the chats really on this topic, the share the model put on it."),
         "support": st.column_config.NumberColumn(
             "Chats", format="localized", help="Chats on this topic in the measured set.")})
