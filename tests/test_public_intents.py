@@ -232,3 +232,19 @@ def test_project_copies_finds_a_validation_message_retyped(tmp_path):
         "sealed_messages_equal_to_a_corpus_sentence": 0,
         "sealed_v2_messages_equal_to_a_corpus_sentence": 0,
         "sealed_v3_messages_equal_to_a_corpus_sentence": 0}
+
+
+def test_bench_case_says_which_health_copy_is_missing(monkeypatch, tmp_path):
+    from bench import cases_text
+
+    monkeypatch.delenv(pub.LIVEQA_ENV, raising=False)
+    monkeypatch.delenv(pub.MEDIQA_ENV, raising=False)
+    assert cases_text.public_health()["detail"] == {
+        "liveqa_med": "not available (set ADLENS_LIVEQA_MED to a local copy)",
+        "mediqa": "not available (set ADLENS_MEDIQA to a local copy)"}
+    monkeypatch.setenv(pub.MEDIQA_ENV, str(_mediqa(tmp_path)))
+    monkeypatch.setattr(pub, "project_copies", lambda sentences: {})
+    monkeypatch.setattr("adlens.text_model.load_text_model", lambda: _HealthModel())
+    detail = cases_text.public_health()["detail"]
+    assert detail["mediqa_chq:messages"] == 3 and detail["all:caught_share"] == 0.2
+    assert detail["liveqa_med"].startswith("not available") and "mediqa" not in detail
