@@ -386,16 +386,27 @@ HEALTH_CORPORA = {"liveqa_med": (LIVEQA_ENV, load_liveqa_med), "mediqa": (MEDIQA
 HEALTH_SENTENCES = {"liveqa_med": liveqa_med_sentences, "mediqa": mediqa_sentences}
 
 
+def _model_text() -> list[str]:
+    """Every distinct message the model is trained and calibrated on (the generated corpus,
+    the written bank's splits and the dataset-style messages)."""
+    from adlens import text_model as tm
+
+    texts, _ = tm.training_texts()
+    return sorted({str(t) for t in texts} | {str(t) for t in tm.calibration_texts().texts})
+
+
 def project_copies(sentences: set[str]) -> dict[str, int]:
     """How many of the project's own messages equal a corpus sentence (case, punctuation and
-    spacing ignored): the written bank and the hand-written validation set (longer than a
-    stock phrase), and the three sealed sets (every length, compared by `sealed_copies`, which
-    returns only matches). All must be 0."""
+    spacing ignored): the written bank, all the training and calibration text and the
+    hand-written validation set (longer than a stock phrase), and the three sealed sets (every
+    length, compared by `sealed_copies`, which returns only matches). All must be 0."""
     from adlens import text_model as tm
 
     validation = pd.read_csv(tm.VALIDATION_CSV, dtype=str, keep_default_na=False,
                              encoding="utf-8")["text"]
     out = {"bank_messages_equal_to_a_corpus_sentence": len(bank_copies(sentences)),
+           "training_messages_equal_to_a_corpus_sentence": len(
+               bank_copies(sentences, _model_text())),
            "validation_messages_equal_to_a_corpus_sentence": len(
                bank_copies(sentences, list(validation)))}
     for sealed, path in (("sealed", tm.SEALED_CSV), ("sealed_v2", SEALED_V2_CSV),

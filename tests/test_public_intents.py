@@ -222,11 +222,15 @@ def test_health_corpora_say_which_copy_is_missing(monkeypatch, tmp_path):
         "mediqa: not available (set ADLENS_MEDIQA to a local copy)"]
 
 
-def test_project_copies_finds_a_validation_message_retyped(tmp_path):
+def test_project_copies_finds_a_validation_or_training_message_retyped(monkeypatch):
     validation = pd.read_csv(tm.VALIDATION_CSV, dtype=str, keep_default_na=False)["text"]
     message = next(t for t in validation if len(t.split()) > pub.STOCK_PHRASE_WORDS)
-    got = pub.project_copies({message.upper() + "?!", "a question of our own about gout"})
+    # The training text stands in small (building it takes seconds): one message planted.
+    monkeypatch.setattr(pub, "_model_text", lambda: ["can a cat eat raw pumpkin seeds", "ok"])
+    got = pub.project_copies({message.upper() + "?!", "a question of our own about gout",
+                              "Can a cat eat raw pumpkin seeds?", "OK"})
     assert got["validation_messages_equal_to_a_corpus_sentence"] == 1
+    assert got["training_messages_equal_to_a_corpus_sentence"] == 1  # "ok": a stock phrase
     assert got["bank_messages_equal_to_a_corpus_sentence"] == 0
     assert {k: v for k, v in got.items() if k.startswith("sealed")} == {
         "sealed_messages_equal_to_a_corpus_sentence": 0,
