@@ -1,9 +1,12 @@
 """The chat topic model measured on public intent corpora (CLINC150, SNIPS): real people's
-requests to assistants, read from a local copy the project does not hold.
+requests to assistants, read from a local copy the project does not hold; and its sensitive
+hold measured on public consumer health questions (TREC 2017 LiveQA medical, MEDIQA 2019),
+every one of which is about health, a topic on Meta's sensitive list.
 
 Each corpus is a folder given by an environment variable: a git checkout or a bare git
-directory (read at HEAD). Only the intent-to-topic maps below are the project's; no sentence of
-a corpus is stored here. Run: `ADLENS_CLINC150=... ADLENS_SNIPS=... python -m bench.public_intents`.
+directory (read at HEAD). Only the intent-to-topic maps and the choice of files below are the
+project's; no sentence of a corpus is stored here. Run: `ADLENS_CLINC150=... ADLENS_SNIPS=...
+ADLENS_LIVEQA_MED=... ADLENS_MEDIQA=... python -m bench.public_intents`.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -221,6 +226,224 @@ def corpus_figures(name: str, model=None) -> dict[str, float] | None:
     return figures
 
 
+# --- consumer health questions: every one is about health, on Meta's sensitive list ----------
+LIVEQA_ENV, MEDIQA_ENV = "ADLENS_LIVEQA_MED", "ADLENS_MEDIQA"
+HEALTH = "health"
+# The files measured (fixed before any figure was read). TREC 2017 LiveQA medical: the 104 test
+# questions people sent to the US National Library of Medicine (the training files were
+# removed from the repository by its authors and are not used). MEDIQA 2019: the "Alexa" set of
+# short questions about frequent diseases, and the consumer health questions ("chq") of the
+# question-entailment task's NLM validation set and 2019 test set. Left out: MEDIQA's QA
+# training set 1 (the same 104 LiveQA questions), its QA validation and test sets (the readme
+# does not say where their questions come from) and the entailment training set (clinical
+# questions from doctors, not consumers).
+LIVEQA_TEST = "TestDataset/TREC-2017-LiveQA-Medical-Test.xml"
+LIVEQA_FILES = (LIVEQA_TEST, "TestDataset/TREC-2017-LiveQA-Medical-Test-Questions-w-summaries.xml")
+MEDIQA_ALEXA = "MEDIQA_Task3_QA/MEDIQA2019-Task3-QA-TrainingSet2-Alexa.xml"
+MEDIQA_CHQ = ("MEDIQA_Task2_RQE/MEDIQA2019-Task2-RQE-ValidationSet-AMIA2016.xml",
+              "MEDIQA_Task2_RQE/MEDIQA2019-Task2-RQE-TestSet-wLabels.xml")
+MEDIQA_QA_FILES = (MEDIQA_ALEXA, "MEDIQA_Task3_QA/MEDIQA2019-Task3-QA-TrainingSet1-LiveQAMed.xml",
+                   "MEDIQA_Task3_QA/MEDIQA2019-Task3-QA-ValidationSet.xml",
+                   "MEDIQA_Task3_QA/MEDIQA2019-Task3-QA-TestSet.xml",
+                   "MEDIQA_Task3_QA/MEDIQA2019-Task3-QA-TestSet-wLabels.xml")
+MEDIQA_RQE_FILES = (*MEDIQA_CHQ, "MEDIQA_Task2_RQE/MEDIQA2019-Task2-RQE-TestSet.xml",
+                    "MEDIQA_Task2_RQE/MEDIQA2019-Task2-RQE-TrainingSet-AMIA2016.xml")
+
+
+def _xml(root: Path, path: str) -> ET.Element:
+    return ET.fromstring(_read(root, path))
+
+
+def _spaced(text: str | None) -> str:
+    """Text with every run of spaces, tabs and line breaks made one space, ends trimmed."""
+    return " ".join(str(text or "").split())
+
+
+def _distinct(texts: list[str]) -> list[str]:
+    """The messages, each once and none empty: one equal to an earlier one once case,
+    punctuation and spacing are ignored is dropped, and so is one that is the end of a
+    longer one (the same question without its subject line) when longer than a stock phrase
+    (`STOCK_PHRASE_WORDS`). Order kept."""
+    normed = [_norm(t) for t in texts]
+    kept, seen = [], set()
+    for text, key in zip(texts, normed, strict=True):
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        if len(key.split()) > STOCK_PHRASE_WORDS and any(
+                other != key and other.endswith(" " + key) for other in normed):
+            continue
+        kept.append(text)
+    return kept
+
+
+def _health_frame(texts: list[str], source: str) -> pd.DataFrame:
+    return pd.DataFrame({"text": _distinct(texts), "source": source, "label": HEALTH})
+
+
+def load_liveqa_med(root: Path) -> pd.DataFrame:
+    """TREC 2017 LiveQA medical test questions (columns text, source, label): each message is
+    the question's subject line and its message as sent, on two lines (the message alone when
+    the subject is empty), spacing tidied; duplicates and empty ones dropped (`_distinct`)."""
+    texts = []
+    for question in _xml(root, LIVEQA_TEST).iter("Original-Question"):
+        parts = [_spaced(question.findtext("SUBJECT")), _spaced(question.findtext("MESSAGE"))]
+        texts.append("\n".join(p for p in parts if p))
+    return _health_frame(texts, "liveqa_med")
+
+
+def load_mediqa(root: Path) -> pd.DataFrame:
+    """MEDIQA 2019's consumer questions (columns text, source, label): the Alexa set's question
+    texts (source "mediqa_alexa") and the entailment task's consumer questions of its NLM
+    validation and 2019 test sets (source "mediqa_chq"), spacing tidied; duplicates and empty
+    ones dropped within each (`_distinct`)."""
+    alexa = [_spaced(q.findtext("QuestionText"))
+             for q in _xml(root, MEDIQA_ALEXA).iter("Question")]
+    chq = [_spaced(pair.findtext("chq")) for path in MEDIQA_CHQ
+           for pair in _xml(root, path).iter("pair")]
+    return pd.concat([_health_frame(alexa, "mediqa_alexa"), _health_frame(chq, "mediqa_chq")],
+                     ignore_index=True)
+
+
+def _files_present(root: Path, paths: tuple[str, ...]) -> list[str]:
+    out = []
+    for path in paths:
+        try:
+            out.append(_read(root, path))
+        except (subprocess.CalledProcessError, FileNotFoundError):
+            continue  # a stand-in copy may hold only some files
+    return out
+
+
+def liveqa_med_sentences(root: Path) -> set[str]:
+    """Every question text of the LiveQA test files: subjects, messages, both as measured,
+    paraphrases and summaries (to check that the project copies none)."""
+    out = set()
+    for raw in _files_present(root, LIVEQA_FILES):
+        for question in ET.fromstring(raw).iter("NLM-QUESTION"):
+            subject = _spaced(question.findtext("Original-Question/SUBJECT"))
+            message = _spaced(question.findtext("Original-Question/MESSAGE"))
+            out.update((subject, message, f"{subject}\n{message}"))
+            out.update(_spaced(question.findtext(tag)) for tag in ("NIST-PARAPHRASE",
+                                                                   "NLM-Summary"))
+    return {s for s in out if s.strip()}
+
+
+def mediqa_sentences(root: Path) -> set[str]:
+    """Every question text of MEDIQA 2019's QA and entailment files, all splits (the
+    entailment pairs' FAQ side too)."""
+    out = set()
+    for raw in _files_present(root, MEDIQA_QA_FILES):
+        out.update(_spaced(q.findtext("QuestionText"))
+                   for q in ET.fromstring(raw).iter("Question"))
+    for raw in _files_present(root, MEDIQA_RQE_FILES):
+        for pair in ET.fromstring(raw).iter("pair"):
+            out.update((_spaced(pair.findtext("chq")), _spaced(pair.findtext("faq"))))
+    return {s for s in out if s}
+
+
+def _exact_interval(caught: int, messages: int) -> tuple[float, float]:
+    """The exact (Clopper-Pearson) binomial 95% interval of caught / messages."""
+    from scipy import stats
+
+    ci = stats.binomtest(caught, messages).proportion_ci(0.95, method="exact")
+    return float(ci.low), float(ci.high)
+
+
+def measure_sensitive(model, frame: pd.DataFrame) -> dict[str, object]:
+    """On messages that are all about a sensitive topic (health): per source and over all of
+    them (messages equal across sources counted once), the messages, how many are caught (held
+    back on Meta's list at the model's own threshold, as the hand-written sets count "sensitive
+    caught"), that share with its exact binomial 95% interval, the share read as health, and
+    the topic the model gave each missed one ("missed_as:<topic>" counts, no_ad_topic
+    included)."""
+    from adlens import schema
+    from adlens import text_model as tm
+
+    codes, p = model.infer(frame["text"].to_numpy(dtype=object))
+    flagged = np.asarray(model.flag_sensitive(codes, p["meta7"], "meta7"), dtype=bool)
+    read = np.where(codes == tm.NO_TOPIC, NO_TOPIC,
+                    np.array(schema.ALL_TOPICS, dtype=object)[np.maximum(codes, 0)])
+    keys = frame["text"].map(_norm)
+    first = ~keys.duplicated().to_numpy()  # over all sources: each message once
+    out: dict[str, object] = {}
+    groups = [("all", first)] + [(name, (frame["source"] == name).to_numpy())
+                                 for name in dict.fromkeys(frame["source"])]
+    for name, sel in groups:
+        n, k = int(sel.sum()), int(flagged[sel].sum())
+        low, high = _exact_interval(k, n) if n else (float("nan"), float("nan"))
+        out.update({f"{name}:messages": n, f"{name}:caught": k,
+                    f"{name}:caught_share": k / n if n else float("nan"),
+                    f"{name}:caught_ci_low": low, f"{name}:caught_ci_high": high,
+                    f"{name}:read_as_health": float((read[sel] == HEALTH).mean()) if n else
+                    float("nan")})
+        for topic, count in Counter(read[sel & ~flagged]).most_common():
+            out[f"{name}:missed_as:{topic}"] = int(count)
+    return out
+
+
+HEALTH_CORPORA = {"liveqa_med": (LIVEQA_ENV, load_liveqa_med), "mediqa": (MEDIQA_ENV, load_mediqa)}
+HEALTH_SENTENCES = {"liveqa_med": liveqa_med_sentences, "mediqa": mediqa_sentences}
+
+
+def _model_text() -> list[str]:
+    """Every distinct message the model is trained and calibrated on (the generated corpus,
+    the written bank's splits and the dataset-style messages)."""
+    from adlens import text_model as tm
+
+    texts, _ = tm.training_texts()
+    return sorted({str(t) for t in texts} | {str(t) for t in tm.calibration_texts().texts})
+
+
+def project_copies(sentences: set[str]) -> dict[str, int]:
+    """How many of the project's own messages equal a corpus sentence (case, punctuation and
+    spacing ignored): the written bank, all the training and calibration text and the
+    hand-written validation set (longer than a stock phrase), and the three sealed sets (every
+    length, compared by `sealed_copies`, which returns only matches). All must be 0."""
+    from adlens import text_model as tm
+
+    validation = pd.read_csv(tm.VALIDATION_CSV, dtype=str, keep_default_na=False,
+                             encoding="utf-8")["text"]
+    out = {"bank_messages_equal_to_a_corpus_sentence": len(bank_copies(sentences)),
+           "training_messages_equal_to_a_corpus_sentence": len(
+               bank_copies(sentences, _model_text())),
+           "validation_messages_equal_to_a_corpus_sentence": len(
+               bank_copies(sentences, list(validation)))}
+    for sealed, path in (("sealed", tm.SEALED_CSV), ("sealed_v2", SEALED_V2_CSV),
+                         ("sealed_v3", SEALED_V3_CSV)):
+        out[f"{sealed}_messages_equal_to_a_corpus_sentence"] = len(
+            sealed_copies(sentences, path))
+    return out
+
+
+def health_figures(model=None) -> dict[str, object] | None:
+    """Sensitive caught on every consumer health corpus whose environment variable names a
+    folder (pooled, and per source), with the copy checks per corpus; None when none does."""
+    folders = {name: Path(os.environ.get(env, "")) for name, (env, _) in HEALTH_CORPORA.items()
+               if os.environ.get(env, "") and Path(os.environ[env]).exists()}
+    if not folders:
+        return None
+    if model is None:
+        from adlens import text_model as tm
+
+        model = tm.load_text_model()
+    frame = pd.concat([HEALTH_CORPORA[name][1](folder) for name, folder in folders.items()],
+                      ignore_index=True)
+    figures = measure_sensitive(model, frame)
+    for name, folder in folders.items():
+        figures.update({f"{name}:{key}": value for key, value in
+                        project_copies(HEALTH_SENTENCES[name](folder)).items()})
+    return figures
+
+
+def missing_health_corpora() -> list[str]:
+    """What is missing: 'name: not available (set ENV to a local copy)' for each health corpus
+    whose environment variable is unset or names no folder."""
+    return [f"{name}: not available (set {env} to a local copy)"
+            for name, (env, _) in HEALTH_CORPORA.items()
+            if not os.environ.get(env, "") or not Path(os.environ[env]).exists()]
+
+
 def main() -> int:
     for name, (env, _) in CORPORA.items():
         figures = corpus_figures(name)
@@ -231,6 +454,14 @@ def main() -> int:
         for key, value in figures.items():
             print(f"  {key:28s} {value:.3f}" if isinstance(value, float) else
                   f"  {key:28s} {value}")
+    for missing in missing_health_corpora():
+        print(missing)
+    health = health_figures()
+    if health is not None:
+        print("consumer health questions (all about health: sensitive)")
+        for key, value in health.items():
+            print(f"  {key:40s} {value:.3f}" if isinstance(value, float) else
+                  f"  {key:40s} {value}")
     return 0
 
 

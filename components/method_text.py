@@ -69,6 +69,23 @@ PUBLIC_CORPORA: tuple[dict[str, object], ...] = (
      "Out-of-scope requests read as no ad topic": None},
 )
 
+# Figures on public consumer health questions (people's health questions to the US National
+# Library of Medicine, and short questions about common diseases for a voice assistant; US
+# English), measured with `python -m bench.public_intents` for the same model version. Every
+# question is about health, on Meta's list, so every one should be held back. Counts, and the
+# exact binomial 95% interval of the share caught; no question of the corpora.
+PUBLIC_HEALTH: tuple[dict[str, object], ...] = (
+    {"Corpus": "LiveQA medical (NLM, test)", "Questions": 104, "Caught": 80,
+     "Interval low": 0.676, "Interval high": 0.846},
+    {"Corpus": "MEDIQA Alexa", "Questions": 104, "Caught": 89,
+     "Interval low": 0.773, "Interval high": 0.917},
+    {"Corpus": "MEDIQA consumer questions", "Questions": 217, "Caught": 185,
+     "Interval low": 0.798, "Interval high": 0.897},
+    # Each question once: 5 of the consumer questions are LiveQA questions.
+    {"Corpus": "All, each once", "Questions": 420, "Caught": 351,
+     "Interval low": 0.797, "Interval high": 0.870},
+)
+
 
 def language_table(report: tm.TextReport) -> pd.DataFrame:
     """The report's per-language rows with plain-word set, language and column names (empty
@@ -199,8 +216,24 @@ def public_corpora_view() -> pd.DataFrame:
         for corpus, row in table.iterrows()}})
 
 
+def public_health_view() -> pd.DataFrame:
+    """The health-question figures with the measures down and the sets across, written out:
+    questions with thousands separators, the share held back (to two decimals where one would
+    read as the issue's 95% target) and its 95% interval."""
+    target = tm.TARGETS["sensitive_caught"]
+    columns = {}
+    for row in PUBLIC_HEALTH:
+        share = row["Caught"] / row["Questions"]
+        columns[row["Corpus"]] = [
+            f"{int(row['Questions']):,}", _share_beside(share, target),
+            f"{pct(row['Interval low'])} to {pct(row['Interval high'])}"]
+    return pd.DataFrame({"Measure": ["Questions", "Held back as sensitive (caught)",
+                                     "95% interval"], **columns})
+
+
 def public_corpora_note() -> None:
-    """The model measured on real people's requests to assistants from public corpora."""
+    """The model measured on real people's requests to assistants and on their health
+    questions, from public corpora."""
     st.markdown("**On public requests to assistants** (not held by the project)")
     view = public_corpora_view()
     st.dataframe(view, hide_index=True, column_config=_figures_right(view))
@@ -211,6 +244,15 @@ def public_corpora_note() -> None:
                "this model was written for. Requests with an ad topic held back are "
                "counted as the sealed sets count everyday chats held back, and miss the 5% "
                "target on both corpora; so do all requests together.")
+    st.markdown("**On public health questions** (not held by the project)")
+    health = public_health_view()
+    st.dataframe(health, hide_index=True, column_config=_figures_right(health))
+    st.caption("Real people's health questions to the US National Library of Medicine (long, "
+               "often with a subject line), and short questions about common diseases (a set "
+               "named Alexa); US English only. Every one is about health, one of "
+               "Meta's seven sensitive topics, so every one should be held back: the target is "
+               "95%, missed here. Most of the missed ones were read as no ad topic. The other "
+               "six sensitive topics are not measured by these corpora.")
 
 
 def text_model_section(report: tm.TextReport, threshold: float | None = None) -> None:

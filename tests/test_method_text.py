@@ -55,9 +55,10 @@ def test_section_draws_the_table_and_the_tradeoff_at_the_threshold_in_force() ->
     at = AppTest.from_function(_page, kwargs={"with_rows": True, "threshold": 0.3},
                                default_timeout=60).run()
     assert not at.exception
-    # A tab per set (hand-written before generated), then the public corpora.
+    # A tab per set (hand-written before generated), then the public corpora and health
+    # questions.
     assert [t.label for t in at.tabs] == ["Hand-written", "Generated"]
-    assert len(at.dataframe) == 3
+    assert len(at.dataframe) == 4
     assert list(at.dataframe[0].value.columns) == ["Measure", "All languages", "Hindi-English"]
     spec = at.get("plotly_chart")[0].proto.spec
     assert "Sensitive chats used" in spec and "Everyday chats held back" in spec
@@ -98,10 +99,42 @@ def test_section_shows_the_public_corpus_figures() -> None:
     at = AppTest.from_function(_page, kwargs={"with_rows": True, "threshold": None},
                                default_timeout=60).run()
     assert not at.exception
-    assert len(at.dataframe) == 3  # two sets, then the corpora
+    assert len(at.dataframe) == 4  # two sets, then the corpora, then the health questions
     assert list(at.dataframe[2].value.columns[1:]) == [
         row["Corpus"] for row in method_text.PUBLIC_CORPORA]
+    assert list(at.dataframe[3].value.columns[1:]) == [
+        row["Corpus"] for row in method_text.PUBLIC_HEALTH]
     assert any("not held by the project" in md.value for md in at.markdown)
+    assert any("public health questions" in md.value for md in at.markdown)
+
+
+def test_public_health_intervals_are_the_exact_ones_of_the_stored_counts() -> None:
+    # Measured with `python -m bench.public_intents` for PUBLIC_MEASURED_VERSION (checked
+    # above); a count or an interval copied wrongly fails here.
+    from scipy import stats
+
+    for row in method_text.PUBLIC_HEALTH:
+        assert 0 < row["Caught"] <= row["Questions"], row
+        ci = stats.binomtest(row["Caught"], row["Questions"]).proportion_ci(0.95, "exact")
+        assert (row["Interval low"], row["Interval high"]) == (round(ci.low, 3),
+                                                               round(ci.high, 3)), row
+    *parts, pooled = method_text.PUBLIC_HEALTH
+    assert pooled["Corpus"].startswith("All")
+    # Each question once: no more than the sets together, and no fewer than the largest.
+    assert max(r["Questions"] for r in parts) < pooled["Questions"] <= sum(
+        r["Questions"] for r in parts)
+
+
+def test_public_health_view_writes_the_share_and_its_interval() -> None:
+    view = method_text.public_health_view().set_index("Measure")
+    assert list(view.columns) == [row["Corpus"] for row in method_text.PUBLIC_HEALTH]
+    pooled = method_text.PUBLIC_HEALTH[-1]
+    column = view[pooled["Corpus"]]
+    assert column["Questions"] == f"{pooled['Questions']:,}"
+    assert column["Held back as sensitive (caught)"] == pct(
+        pooled["Caught"] / pooled["Questions"])
+    assert column["95% interval"] == (f"{pct(pooled['Interval low'])} to "
+                                      f"{pct(pooled['Interval high'])}")
 
 
 def _sealed_report(sensitive_caught: float) -> tm.TextReport:
