@@ -55,7 +55,8 @@ SCRIPT = """
   const box = document.getElementById(id);
   if (!box || box.dataset.started) return;
   box.dataset.started = "1";
-  const figure = JSON.parse(document.getElementById(id + "-figure").textContent);
+  const drawn = JSON.parse(document.getElementById(id + "-figure").textContent);
+  const figure = drawn.figure;
   const setup = SETUP;
   const light = window.__adlensLightChart = window.__adlensLightChart || {charts: new Set()};
   const own = document.querySelector('script[src*="/static/js/index."]');
@@ -91,9 +92,10 @@ SCRIPT = """
   };
   light.plotly.then((Plotly) => {
     const theme = themeNow();
-    return Plotly.newPlot(box, figure.data, layoutFor(theme), setup.config).then(() => {
+    const config = Object.assign({}, setup.config, drawn.config);
+    return Plotly.newPlot(box, figure.data, layoutFor(theme), config).then(() => {
       box.dataset.theme = theme;
-      box.dataset.drawn = "1";
+      box.dataset.drawn = String(Math.round(performance.now()));  // when (ms from navigation)
       light.charts.add(box);
       new ResizeObserver(() => { if (box.isConnected) Plotly.Plots.resize(box); })
         .observe(box.parentElement);
@@ -177,17 +179,18 @@ def _script_json(value: Any) -> str:
 
 
 def html(figure: Mapping, config: Mapping | None = None) -> str:
-    """The element that draws `figure` (its JSON): a box of the figure's height, the figure
-    and the script that draws it."""
+    """The element that draws `figure` (its JSON) with the chart configuration `config` (as
+    given to st.plotly_chart): a box of the figure's height, the figure and the script that
+    draws it."""
     data = theme()
     if data is None:
         raise ValueError("no theme file for this Streamlit")
-    body = _script_json(figure)
+    body = _script_json({"figure": figure, "config": dict(config or {})})
     name = "adlens-chart-" + hashlib.sha256(body.encode()).hexdigest()[:12]
     height = figure.get("layout", {}).get("height") or 450
     setup = {"bundle": "app/static/" + BUNDLE,
              "themes": data["themes"],
-             "config": {**data.get("config", {}), **(config or {})},
+             "config": data.get("config", {}),
              "next": chart_script_name(),
              "prefetchMs": PREFETCH_AFTER_MS}
     script = SCRIPT.replace("ID", name).replace("SETUP", _script_json(setup))
@@ -197,11 +200,15 @@ def html(figure: Mapping, config: Mapping | None = None) -> str:
             f'{body}</script>\n<script>{script}</script>')
 
 
-def figure_in(element_html: str) -> dict | None:
-    """The figure an element made by `html` draws, or None for any other HTML."""
+def drawn_in(element_html: str) -> tuple[dict, dict] | None:
+    """The figure and the chart configuration an element made by `html` draws, or None for
+    any other HTML."""
     found = re.search(rf'<script type="application/json" id="[^"]+" class="{FIGURE_MARK}">'
                       r'(.*?)</script>', element_html, re.S)
-    return None if found is None else json.loads(found.group(1))
+    if found is None:
+        return None
+    drawn = json.loads(found.group(1))
+    return drawn["figure"], drawn["config"]
 
 
 def draw(figure: Any, config: Mapping | None = None) -> bool:
