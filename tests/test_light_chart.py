@@ -19,11 +19,15 @@ from components import layout, light_chart, overview_top
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def stored_charts() -> tuple[dict, dict]:
+    """The first Overview's two charts as stored (read whatever the file's key)."""
+    view = json.loads(overview_top.STORED_PATH.read_text(encoding="utf-8"))["view"]
+    return view["people_chart"], view["trend_chart"]
+
+
 @pytest.fixture
 def stored() -> tuple[dict, dict]:
-    view = overview_top.stored()
-    assert view is not None
-    return view.people_chart, view.trend_chart
+    return stored_charts()
 
 
 @pytest.fixture
@@ -129,10 +133,10 @@ def test_chart_draws_stored_json_with_the_bundle_and_a_figure_with_st_plotly_cha
     def page() -> None:
         import plotly.graph_objects as go
 
-        from components import overview_top
         from components.page import chart
+        from tests.test_light_chart import stored_charts
 
-        chart(overview_top.stored().people_chart, "stored", "none")
+        chart(stored_charts()[0], "stored", "none")
         chart(go.Figure(go.Bar(x=["a"], y=[1])), "figure", "none")
         chart({"data": [{"type": "heatmap", "z": [[1]]}], "layout": {}}, "heatmap", "none")
         chart(None, "never", "nothing to show")
