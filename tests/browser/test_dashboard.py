@@ -260,6 +260,15 @@ def test_a_first_visit_draws_its_charts_without_streamlits_plotly_script(
                 "([sel, now]) => [...document.querySelectorAll(sel)]"
                 ".every(c => c.dataset.theme === now)", arg=[LIGHT_CHART, now], timeout=10_000)
         assert chart_look(page, LIGHT_CHART) == first
+        # A narrower window: each chart takes its column's new width, and back.
+        for width in (1100, 1440):
+            page.set_viewport_size({"width": width, "height": 1000})
+            page.wait_for_function(
+                "(sel) => [...document.querySelectorAll(sel)].every(c =>"
+                " Math.abs(c._fullLayout.width - c.parentElement.clientWidth) < 1)",
+                arg=LIGHT_CHART, timeout=10_000)
+            widths = [c["width"] for c in chart_look(page, LIGHT_CHART)]
+            assert (widths == [w["width"] for w in first]) == (width == 1440), widths
         # Once the page is idle, Streamlit's Plotly script is fetched for the next run.
         page.wait_for_function(f"() => performance.getEntriesByType('resource')"
                                f".some(e => e.name.includes('{PLOTLY_SCRIPT}'))",
