@@ -34,7 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / ".streamlit" / "config.toml"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 HEADLINE = '[data-testid="stMetric"] >> nth=2'  # the third headline figure
-CHARTS = '[data-testid="stPlotlyChart"] >> nth=1'
+# The Overview's two charts drawn by plotly.js: a first visit draws them with plotly.js's basic
+# bundle (components/light_chart.py), a later run with st.plotly_chart; both are `.js-plotly-plot`.
+CHARTS = '.js-plotly-plot >> nth=1'
 ONE_CHART = '[data-testid="stPlotlyChart"]'
 ONE_LINE_PAGE = 'import streamlit as st\nst.write("hello")\n'
 # The cheapest page with one Plotly chart: the one line and a one-bar chart.

@@ -91,7 +91,10 @@ def fold_sidebar_when_narrow() -> None:
 
 # Streamlit's browser code loads each element type's script the first time a page shows one;
 # Plotly's is 4.7 MB and is asked for only when the first chart arrives, after the headline's
-# lead time and the sidebar. A first visit to the Overview sends a hidden page script right after
+# lead time and the sidebar. A first visit to the Overview now draws its charts with plotly.js's
+# basic bundle instead (components/light_chart.py), which also fetches this script once the
+# page is idle, for the next run; what follows serves a first visit whose charts are left to
+# st.plotly_chart (light_chart.draws_all). Such a first visit sends a hidden page script right after
 # the headline figures that imports it as soon as they are drawn, so the browser fetches and runs
 # it while the server is still sending the rest and the charts find it ready. It is the same file
 # Streamlit's own code imports for a chart (a module runs once per page): nothing is loaded

@@ -29,6 +29,7 @@ from typing import Any
 import streamlit as st
 
 from adlens.scenario import Scenario
+from components import light_chart
 from components.fmt import md_escape
 from components.kpi import Kpi, kpi_row
 from components.layout import load_charts_early
@@ -42,6 +43,7 @@ TITLE = "Overview"
 # What decides the stored first view besides the sample's bytes and the scenario: the code that
 # builds and draws it and the stored figures it is built from (a stale file is refused).
 DEPENDS_ON = ("components/overview_top.py", "components/ai_value.py", "components/frames.py",
+              "components/light_chart.py",
               "components/fmt.py", "components/kpi.py", "components/charts.py",
               "components/colors.py", "components/scenario_controls.py",
               "components/dataset_controls.py", "components/page.py", "views/overview.py",
@@ -326,7 +328,9 @@ def draw_early(is_overview: bool, params: Mapping[str, Any]) -> bool:
     counterfactual_banner(Scenario.announced())
     st.title(TITLE)
     draw(view.top)
-    load_charts_early(len(view.top.kpis))
+    if not light_chart.draws_all([view.people_chart, view.trend_chart]):
+        # Charts left to st.plotly_chart: ask for its script as soon as the headline is drawn.
+        load_charts_early(len(view.top.kpis))
     time.sleep(HEADLINE_LEAD_S)  # the browser draws the headline before anything else arrives
     st.session_state[K_EARLY] = Early(view)
     return True

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 import streamlit as st
 
-from components import collector
+from components import collector, light_chart
 from components.data import DataUnavailable, trim_memory
 from components.fmt import md_escape
 
@@ -51,12 +51,18 @@ def nothing_to_show(sentence: str) -> None:
     st.info(sentence, icon=":material/info:")
 
 
+CHART_CONFIG = {"displaylogo": False}
+
+
 def chart(fig, caption: str, empty: str, key: str | None = None) -> None:
     """Draw a chart (a Plotly figure, or its stored JSON on a first visit: components/
     overview_top.py) with its one-line caption, or the sentence saying why there is none.
-    Here, not in components.charts, so a first visit draws without importing Plotly's figures."""
+    Here, not in components.charts, so a first visit draws without importing Plotly's figures.
+    Stored JSON is drawn with plotly.js's basic bundle where it can be drawn the same
+    (components/light_chart.py), so a first visit never loads Streamlit's Plotly script."""
     if fig is None:
         nothing_to_show(empty)
         return
-    st.plotly_chart(fig, key=key, config={"displaylogo": False})
+    if not (isinstance(fig, dict) and light_chart.draw(fig, CHART_CONFIG)):
+        st.plotly_chart(fig, key=key, config=CHART_CONFIG)
     st.caption(caption)

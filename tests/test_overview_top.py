@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from adlens import checked
 from adlens.scenario import Scenario
-from components import overview_top
+from components import light_chart, overview_top
 from components.kpi import Kpi
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,14 +44,22 @@ def _without_nulls(spec: object) -> object:
     return spec
 
 
+def _charts(at: AppTest) -> list[tuple[dict, dict]]:
+    """Each chart's figure and configuration, drawn with st.plotly_chart or, on a first visit,
+    with plotly.js's basic bundle (components/light_chart.py)."""
+    light = [light_chart.drawn_in(h.proto.body) for h in at.get("html")]
+    return ([(json.loads(c.proto.spec), json.loads(c.proto.config))
+             for c in at.get("plotly_chart")] + [d for d in light if d is not None])
+
+
 def _page(at: AppTest) -> dict:
     """What the main area and the sidebar's "In use" line show."""
     return {"title": [t.value for t in at.main.title],
             "captions": [c.value for c in at.main.caption],
             "metrics": [(m.label, m.value, m.delta, m.help) for m in at.metric],
             "markdown": [m.value for m in at.main.markdown],
-            "charts": [_without_nulls(json.loads(c.proto.spec)) for c in at.get("plotly_chart")],
-            "chart_config": [c.proto.config for c in at.get("plotly_chart")],
+            "charts": [_without_nulls(figure) for figure, _ in _charts(at)],
+            "chart_config": [config for _, config in _charts(at)],
             "in_use": [c.value for c in at.sidebar.caption if "In use" in c.value]}
 
 
@@ -68,12 +76,16 @@ def test_a_first_visit_draws_what_a_later_run_draws(monkeypatch) -> None:
     assert not at.exception
     assert drawn == [overview_top.stored().top]  # the first view, from the stored file
     first = _page(at)
+    first_light = sum(light_chart.drawn_in(h.proto.body) is not None for h in at.get("html"))
+    assert (first_light, len(at.get("plotly_chart"))) == (2, 0)
     at.run()  # the same session again: everything computed as always
     assert not at.exception
     assert len(drawn) == 1
     assert _page(at) == first
     assert first["title"] == ["Overview"] and len(first["metrics"]) == 4
     assert len(first["charts"]) == 2 and first["in_use"]
+    # The first visit drew both charts with the basic bundle, the next run with st.plotly_chart.
+    assert len(at.get("plotly_chart")) == 2
 
 
 @pytest.fixture

@@ -117,16 +117,29 @@ def test_a_copied_link_opens_the_same_scenario(page, browser, server_url) -> Non
 
 
 LAST_KPI = "Next-week top-5 hit rate added by AI chats"
-EARLY_SCRIPT = "__adlensChartScript"  # the page script sent right after the headline
+LIGHT_CHART = ".adlens-light-chart"  # a chart drawn with plotly.js's basic bundle
+PLOTLY_SCRIPT = "/PlotlyChart."  # Streamlit's own Plotly script (4.7 MB)
+BASIC_BUNDLE = "/plotly-basic.min.js"
+
+
+def fetched(page, name: str) -> int:
+    """How many times the page fetched a file whose address holds `name`."""
+    return len(fetch_times(page, name))
+
+
+def fetch_times(page, name: str) -> list[float]:
+    """When (ms from the navigation) the page asked for each file whose address holds `name`."""
+    return page.evaluate("(name) => performance.getEntriesByType('resource')"
+                         ".filter(e => e.name.includes(name)).map(e => e.startTime)", name)
 
 
 def test_a_first_visit_sends_the_headline_before_the_sidebar_and_the_charts(
         browser, server_url, screenshots) -> None:
-    """Everything the server sends after the headline figures and the page script that follows
-    them is held back: the four figures must already be on screen, with no policy switch in the
-    sidebar and no chart yet, and Plotly's chart script must load meanwhile. Then the held
-    messages go through and the page completes as usual. Not timed: what is on screen depends
-    only on the order in which the server sends the page."""
+    """Everything the server sends after the fourth headline figure is held back: the four
+    figures must already be on screen, with no policy switch in the sidebar and no chart yet.
+    Then the held messages go through and the page completes as usual, its charts drawn with
+    plotly.js's basic bundle. Not timed: what is on screen depends only on the order in which
+    the server sends the page."""
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     page = context.new_page()
     held: list = []
@@ -141,7 +154,7 @@ def test_a_first_visit_sends_the_headline_before_the_sidebar_and_the_charts(
                 held.append(message)
                 return
             ws.send(message)
-            if isinstance(message, bytes) and EARLY_SCRIPT.encode() in message:
+            if isinstance(message, bytes) and LAST_KPI.encode() in message:
                 state["hold"] = True  # every later message waits
 
         server.on_message(from_server)
@@ -158,28 +171,122 @@ def test_a_first_visit_sends_the_headline_before_the_sidebar_and_the_charts(
         assert all(metrics.nth(i).locator('[data-testid="stMetricValue"]').inner_text().strip()
                    for i in range(4))
         assert LAST_KPI in metrics.nth(3).inner_text()
-        assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
+        assert page.locator(f'[data-testid="stPlotlyChart"], {LIGHT_CHART}').count() == 0
         assert page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').count() == 0
         page.screenshot(path=str(screenshots / "overview_first_paint.png"))
-        # Plotly's chart script was asked for right after the headline and runs once the
-        # figures are drawn, while the charts themselves are still held back.
-        page.wait_for_function("() => window.__adlensChartScript?.state === 'ready'",
-                               timeout=60_000)
-        assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
         while held:  # in order; what arrives meanwhile queues behind
             state["route"].send(held.pop(0))
         state["hold"] = False
-        page.wait_for_selector('[data-testid="stPlotlyChart"] >> nth=1', timeout=180_000)
+        page.wait_for_selector(f"{LIGHT_CHART}[data-drawn] >> nth=1", timeout=180_000)
         wait_for_rerun(page)
         assert_no_exception(page)
         assert metrics.count() == 4
         assert page.get_by_text("Rules in force").count() == 1
         assert switch(page, "AI-chat signal used for ads").count() == 1
-        # The charts used the script loaded early: it was fetched once.
-        fetched = page.evaluate("() => performance.getEntriesByType('resource')"
-                                ".filter(e => e.name.includes('/PlotlyChart.')).length")
-        assert fetched == 1
         page.screenshot(path=str(screenshots / "overview_first_visit_complete.png"))
+    finally:
+        context.close()
+
+
+def chart_look(page, charts: str) -> list[dict]:
+    """What each plotly.js chart under `charts` was drawn with: its template, title (bold
+    marks aside), size and chart configuration."""
+    return page.evaluate("""(charts) => [...document.querySelectorAll(charts)].map(gd => ({
+        template: gd.layout.template, title: gd.layout.title.text.replace(/<\\/?b>/g, ""),
+        width: gd._fullLayout.width, height: gd._fullLayout.height,
+        displaylogo: gd._context.displaylogo, removed: gd._context.modeBarButtonsToRemove}))""",
+                         charts)
+
+
+def hover_text(page, chart, point: str) -> str:
+    """Move the mouse onto the highest `point` of `chart` (one on the axis's edge may get no
+    label); the hover label's text."""
+    chart.scroll_into_view_if_needed()
+    centres = chart.locator(point).evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect();"
+        " return [r.x + r.width / 2, r.y + r.height / 2]; })")
+    x, y = min(centres, key=lambda c: c[1])
+    page.mouse.move(x, y, steps=4)
+    label = chart.locator(".hoverlayer .hovertext").first
+    label.wait_for(timeout=10_000)
+    text = label.text_content()  # SVG text
+    page.mouse.move(5, 5)  # off the chart: the label goes
+    return text
+
+
+def chart_images(page, charts: str) -> list:
+    from io import BytesIO
+
+    from PIL import Image
+
+    return [Image.open(BytesIO(page.locator(charts).nth(i).screenshot())).convert("RGB")
+            for i in range(page.locator(charts).count())]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_first_visit_draws_its_charts_without_streamlits_plotly_script(
+        browser, server_url, screenshots, scheme) -> None:
+    """A first Overview draws its two stored charts with plotly.js's basic bundle: drawn, with
+    hover labels, and Streamlit's 4.7 MB Plotly script not fetched until the page is complete.
+    They look as the next run's st.plotly_chart draws them, pixel for pixel, in both themes, and
+    follow a switch of theme."""
+    from PIL import ImageChops
+
+    context = browser.new_context(viewport={"width": 1440, "height": 1000},
+                                  color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(server_url)
+        page.wait_for_selector(f"{LIGHT_CHART}[data-drawn] >> nth=1", timeout=180_000)
+        wait_for_rerun(page)
+        assert_no_exception(page)
+        assert fetched(page, BASIC_BUNDLE) == 1
+        assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
+        charts = page.locator(LIGHT_CHART)
+        assert charts.count() == 2
+        # Streamlit's Plotly script: not asked for until both charts were drawn.
+        drawn = max(float(charts.nth(i).get_attribute("data-drawn")) for i in range(2))
+        assert all(t > drawn for t in fetch_times(page, PLOTLY_SCRIPT))
+        assert "people" in hover_text(page, charts.nth(0), ".barlayer .point path")
+        assert "of the score" in hover_text(page, charts.nth(1), ".scatterlayer .point")
+        first = chart_look(page, LIGHT_CHART)
+        first_images = chart_images(page, LIGHT_CHART)
+        page.screenshot(path=str(screenshots / f"overview_first_visit_{scheme}.png"))
+        # A switch of theme (here the system's) redraws them in the other theme, and back.
+        other = "dark" if scheme == "light" else "light"
+        for now in (other, scheme):
+            page.emulate_media(color_scheme=now)
+            page.wait_for_function(
+                "([sel, now]) => [...document.querySelectorAll(sel)]"
+                ".every(c => c.dataset.theme === now)", arg=[LIGHT_CHART, now], timeout=10_000)
+        assert chart_look(page, LIGHT_CHART) == first
+        # A narrower window: each chart takes its column's new width, and back.
+        for width in (1100, 1440):
+            page.set_viewport_size({"width": width, "height": 1000})
+            page.wait_for_function(
+                "(sel) => [...document.querySelectorAll(sel)].every(c =>"
+                " Math.abs(c._fullLayout.width - c.parentElement.clientWidth) < 1)",
+                arg=LIGHT_CHART, timeout=10_000)
+            widths = [c["width"] for c in chart_look(page, LIGHT_CHART)]
+            assert (widths == [w["width"] for w in first]) == (width == 1440), widths
+        # Once the page is idle, Streamlit's Plotly script is fetched for the next run.
+        page.wait_for_function(f"() => performance.getEntriesByType('resource')"
+                               f".some(e => e.name.includes('{PLOTLY_SCRIPT}'))",
+                               timeout=60_000)
+        # The next runs draw with st.plotly_chart (off and on again: the same figures).
+        for _ in range(2):
+            switch(page, "AI-chat signal used for ads").locator("label").click()
+            wait_for_rerun(page)
+        later_charts = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+        page.wait_for_selector(f"{later_charts} >> nth=1")
+        page.wait_for_timeout(500)
+        assert page.locator(LIGHT_CHART).count() == 0
+        assert chart_look(page, later_charts) == first
+        assert first[0]["displaylogo"] is False and first[0]["removed"]
+        for before, after in zip(first_images, chart_images(page, later_charts), strict=True):
+            assert before.size == after.size
+            assert ImageChops.difference(before, after).getbbox() is None
+        assert fetched(page, PLOTLY_SCRIPT) == 1
     finally:
         context.close()
 
