@@ -1,5 +1,8 @@
-"""The product's model (v14: a broad health vocabulary in the training text) against v13, under
-the adoption rule stated in docs/ARCHITECTURE.md ("Model v14") before v14 was trained.
+"""The candidate model v14 (a broad health vocabulary in the training text) against v13, under
+the adoption rule stated in docs/ARCHITECTURE.md ("Model v14") before v14 was trained. v14 was
+measured and not adopted: its training text is kept out of the product, in commit 9badc43
+(branch `candidate-v14`). Run this on that commit, where the product's model is v14; on the
+product's code it compares v13 with itself.
 
 `python -m bench.text_v14 --v13 FILE --sets validation` reads the product's model and v13 from
 FILE (v13's shipped model: `git show main:sample_data/prepared/text_model.pkl.zlib > FILE`),
