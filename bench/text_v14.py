@@ -1,0 +1,229 @@
+"""The candidate model v14 (a broad health vocabulary in the training text) against v13, under
+the adoption rule stated in docs/ARCHITECTURE.md ("Model v14") before v14 was trained. v14 was
+measured and not adopted: its training text is kept out of the product, in commit 9badc43
+(branch `candidate-v14`). Run this on that commit, where the product's model is v14; on the
+product's code it compares v13 with itself.
+
+`python -m bench.text_v14 --v13 FILE --sets validation` reads the product's model and v13 from
+FILE (v13's shipped model: `git show main:sample_data/prepared/text_model.pkl.zlib > FILE`),
+measures both on each named set message by message (one-sided exact sign tests) and prints the
+results as JSON with the rule's conditions for the sets measured. Sets, in the order the rule
+reads them: `validation` (hand-written), `public` (CLINC150 and SNIPS, from ADLENS_CLINC150 and
+ADLENS_SNIPS), `health` (the consumer health questions, from ADLENS_LIVEQA_MED and
+ADLENS_MEDIQA), then `sealed_v3`, `sealed_v2`, `sealed` (figures only). `--cost` measures the
+load + read of the sample's chats in three fresh processes (`bench.cases_text`) and the size on
+disk. `--merge FILE...` reads saved outputs and prints the conditions over all of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from adlens import schema
+from adlens import text_model as tm
+from bench import text_v11
+from bench.text_v10 import sign_test
+
+NOISE = 0.05  # a one-sided sign test under this: worse (or, for condition 1, better) beyond noise
+COST_MB, COST_SECONDS, COST_RUNS = 50.0, 2.0, 3
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def hand_set(name: str) -> tm.LabelledTexts:
+    from adlens.engine import SEALED_V2_CSV, SEALED_V3_CSV
+
+    path = {"validation": tm.VALIDATION_CSV, "sealed": tm.SEALED_CSV,
+            "sealed_v2": SEALED_V2_CSV, "sealed_v3": SEALED_V3_CSV}[name]
+    labelled = tm.handwritten_set(path)
+    if labelled is None:
+        raise FileNotFoundError(path)
+    return labelled
+
+
+def flags(model: tm.TextModel, texts: np.ndarray) -> np.ndarray:
+    """Held back on Meta's list at the model's own threshold, per message."""
+    codes, p = model.infer(np.asarray(texts, dtype=object))
+    return np.asarray(model.flag_sensitive(codes, p["meta7"], "meta7"), dtype=bool)
+
+
+def discord(new: np.ndarray, old: np.ndarray, mask: np.ndarray, good: bool) -> dict[str, Any]:
+    """On the messages of `mask`: how many only v14 gets right, how many only v13 does (right:
+    held back when `good`, not held back otherwise), and the one-sided exact sign tests for
+    "v14 worse" and "v14 better"."""
+    right_new, right_old = (new, old) if good else (~new, ~old)
+    only_new = int((mask & right_new & ~right_old).sum())
+    only_old = int((mask & right_old & ~right_new).sum())
+    return {"v14_only": only_new, "v13_only": only_old,
+            "p_worse": sign_test(only_old, only_new), "p_better": sign_test(only_new, only_old)}
+
+
+def _share(hit: np.ndarray, mask: np.ndarray) -> dict[str, Any]:
+    n = int(mask.sum())
+    return {"count": int(hit[mask].sum()), "of": n,
+            "share": round(float(hit[mask].mean()), 4) if n else None}
+
+
+def measure_hand(name: str, model: tm.TextModel, v13: tm.TextModel) -> dict[str, Any]:
+    """Sensitive caught, everyday and look-alikes held back for both models, message by
+    message, and v14's figures against the issue's targets (by language)."""
+    labelled = hand_set(name)
+    new, old = flags(model, labelled.texts), flags(v13, labelled.texts)
+    topics = np.asarray(labelled.topics, dtype=str)
+    hard = np.asarray(labelled.kinds, dtype=str) == "hard_negative"
+    masks = {"sensitive_caught": (np.isin(topics, schema.SENSITIVE_META7), True),
+             "everyday_held_back": (np.isin(topics, schema.EVERYDAY_TOPICS) & ~hard, False),
+             "lookalikes_held_back": (hard, False)}
+    out: dict[str, Any] = {}
+    for key, (mask, good) in masks.items():
+        out[key] = {"v14": _share(new, mask), "v13": _share(old, mask),
+                    "against_v13": discord(new, old, mask, good)}
+    report = tm.language_report(model, labelled).set_index("language")
+    base = tm.language_report(v13, labelled).set_index("language")
+    out["targets"] = tm.target_checks(report)
+    out["v13_targets"] = tm.target_checks(base)
+    out["everyday_accuracy"] = {"v14": round(float(report.loc["all", "everyday_accuracy"]), 4),
+                                "v13": round(float(base.loc["all", "everyday_accuracy"]), 4)}
+    out["non_english_gap"] = {"v14": round(tm.non_english_gap(report), 4),
+                              "v13": round(tm.non_english_gap(base), 4)}
+    out["by_language"] = report.round(4).reset_index().to_dict("records")
+    return out
+
+
+def measure_health(model: tm.TextModel, v13: tm.TextModel) -> dict[str, Any]:
+    """The consumer health questions (every one about health, so every one should be held
+    back): caught by each model over all of them (each question once) and per source, and
+    the sign tests on the questions where the two differ."""
+    from bench import public_intents as pub
+
+    folders = {name: Path(os.environ[env]) for name, (env, _) in pub.HEALTH_CORPORA.items()
+               if os.environ.get(env, "") and Path(os.environ[env]).exists()}
+    if len(folders) < len(pub.HEALTH_CORPORA):
+        return {"missing": pub.missing_health_corpora()}
+    import pandas as pd
+
+    frame = pd.concat([pub.HEALTH_CORPORA[name][1](folder) for name, folder in folders.items()],
+                      ignore_index=True)
+    once = ~frame["text"].map(pub._norm).duplicated().to_numpy()
+    new, old = flags(model, frame["text"]), flags(v13, frame["text"])
+    out: dict[str, Any] = {"all": {"v14": _share(new, once), "v13": _share(old, once),
+                                   "against_v13": discord(new, old, once, True)}}
+    for source in dict.fromkeys(frame["source"]):
+        sel = (frame["source"] == source).to_numpy()
+        out[source] = {"v14": _share(new, sel), "v13": _share(old, sel),
+                       "against_v13": discord(new, old, sel, True)}
+    out["v14_figures"] = pub.measure_sensitive(model, frame)
+    copies: dict[str, int] = {}
+    for name, folder in folders.items():
+        copies.update({f"{name}:{k}": v for k, v in
+                       pub.project_copies(pub.HEALTH_SENTENCES[name](folder)).items()})
+    out["copies"] = copies
+    return out
+
+
+def measure_public(model: tm.TextModel, v13: tm.TextModel) -> dict[str, Any]:
+    """CLINC150 and SNIPS, request by request (bench.text_v11's measure, v13 as baseline)."""
+    return {name: ({k.replace("v7", "v13"): v for k, v in r.items()} if isinstance(r, dict)
+                   else r) for name, r in text_v11.measure_public(model, v13).items()}
+
+
+def measure_cost(runs: int = COST_RUNS) -> dict[str, Any]:
+    """Load + read the sample's chats, each run in a fresh process, and the size on disk."""
+    code = ("import json; from bench.cases_text import load_and_infer_sample as f; "
+            "print(json.dumps(f()))")
+    found = []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
+                              capture_output=True, text=True)
+        found.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    seconds = [round(r["seconds"], 3) for r in found]
+    return {"seconds": seconds, "median_seconds": statistics.median(seconds),
+            "model_file_mb": found[0]["detail"]["model_file_mb"],
+            "encoder_files_mb": found[0]["detail"]["encoder_files_mb"],
+            "mb_on_disk": found[0]["detail"]["model_mb_on_disk"],
+            "load_average": os.getloadavg()[0]}
+
+
+def _no_worse(r: dict[str, Any], *keys: str) -> bool:
+    return all(r[k]["against_v13"]["p_worse"] >= NOISE for k in keys)
+
+
+def verdict(results: dict[str, Any]) -> dict[str, bool]:
+    """The rule's conditions for the sets measured (a condition over several sets only when
+    all of them are)."""
+    out: dict[str, bool] = {}
+    if "health" in results:
+        h = results["health"]
+        out["1 consumer health questions"] = bool(
+            "all" in h and h["all"]["against_v13"]["p_better"] < NOISE)
+    if "validation" in results:
+        r = results["validation"]
+        out["2 validation"] = bool(
+            r["sensitive_caught"]["v14"]["count"] >= 0.95 * r["sensitive_caught"]["v14"]["of"]
+            and r["everyday_held_back"]["v14"]["count"]
+            <= 0.05 * r["everyday_held_back"]["v14"]["of"]
+            and _no_worse(r, "sensitive_caught", "everyday_held_back", "lookalikes_held_back"))
+    if "public" in results:
+        corpora = [results["public"].get(n) for n in ("clinc150", "snips")]
+        out["3 CLINC150 and SNIPS"] = all(isinstance(c, dict) for c in corpora) and all(
+            c["p_topic_worse"] >= NOISE and c["p_held_worse"] >= NOISE for c in corpora)
+    if all(s in results for s in ("sealed_v3", "sealed_v2", "sealed")):
+        r3 = results["sealed_v3"]
+        t = r3["targets"]
+        out["4 sealed sets"] = bool(
+            _no_worse(r3, "sensitive_caught", "everyday_held_back", "lookalikes_held_back")
+            and t["everyday_accuracy"] and t["everyday_held_back"] and t["non_english_gap"]
+            and all(_no_worse(results[s], "sensitive_caught", "everyday_held_back")
+                    for s in ("sealed_v2", "sealed")))
+    if "cost" in results:
+        c = results["cost"]
+        out["5 cost"] = bool(c["mb_on_disk"] <= COST_MB and c["median_seconds"] <= COST_SECONDS)
+    return out
+
+
+MEASURES = {"validation": lambda m, b: measure_hand("validation", m, b),
+            "public": measure_public, "health": measure_health,
+            "sealed_v3": lambda m, b: measure_hand("sealed_v3", m, b),
+            "sealed_v2": lambda m, b: measure_hand("sealed_v2", m, b),
+            "sealed": lambda m, b: measure_hand("sealed", m, b)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.text_v14",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--v13", help="v13's shipped model (zlib pickle)")
+    parser.add_argument("--sets", default="", help="comma-separated: " + ", ".join(MEASURES))
+    parser.add_argument("--cost", action="store_true", help="load + read cost, fresh processes")
+    parser.add_argument("--merge", nargs="*", default=[], help="saved outputs to judge together")
+    args = parser.parse_args(argv)
+    results: dict[str, Any] = {}
+    for path in args.merge:
+        saved = json.loads(Path(path).read_text())
+        results.update({k: v for k, v in saved.items() if k != "rule"})
+    sets = [name for name in args.sets.split(",") if name]
+    if sets:
+        if not args.v13:
+            parser.error("--v13 is needed to compare with v13")
+        model, v13 = tm.load_text_model(), text_v11.read_shipped(Path(args.v13))
+        if model.version != "14" or v13.version != "13":
+            raise SystemExit(f"expected v14 against v13, got v{model.version} and "
+                             f"v{v13.version}")
+        for name in sets:
+            results[name] = MEASURES[name](model, v13)
+    if args.cost:
+        results["cost"] = measure_cost()
+    results["rule"] = verdict(results)
+    print(json.dumps(results, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
