@@ -1,5 +1,11 @@
 """Browser-test fixtures: one AdLens server and one Chromium per session, a fresh page per test.
 
+The pages are tabs of one browser context, so the app's scripts (Streamlit's and Plotly's, some
+10 MB) are fetched and compiled once per session, not once per test: a page load in a fresh
+context costs about twice the CPU of one in a context that has them (docs/SCALE.md). Each tab
+is a new document and a new Streamlit session; what a page stores in the browser (local and
+session storage, cookies) is cleared when its test ends.
+
 The server runs `streamlit run app.py` on a free port and is stopped by its pid; Chromium is
 Debian's /usr/bin/chromium (Playwright's own download does not work on these machines).
 """
@@ -52,14 +58,39 @@ def screenshots() -> Path:
     return SCREENSHOTS
 
 
-@pytest.fixture
-def page(browser, server_url):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000},
-                                  accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(RERUN_TIMEOUT_MS)
-    yield page
+@pytest.fixture(scope="session")
+def warm_context(browser):
+    """The browser context whose tabs the tests use (its HTTP cache shared by all of them)."""
+    context = browser.new_context(accept_downloads=True)
+    yield context
     context.close()
+
+
+def new_tab(context, width: int, height: int, theme: str = "light"):
+    """A tab of `context` at this viewport size, with the system theme `theme`."""
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    page.emulate_media(color_scheme=theme)
+    page.set_default_timeout(RERUN_TIMEOUT_MS)
+    return page
+
+
+def close_tab(page) -> None:
+    """Close a tab, first clearing what the app stored in the browser (a folded sidebar, a
+    chosen theme), so the next test starts as a first visit."""
+    try:
+        if page.url.startswith("http"):
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    finally:
+        page.context.clear_cookies()
+        page.close()
+
+
+@pytest.fixture
+def page(warm_context, server_url):
+    page = new_tab(warm_context, 1440, 1000)
+    yield page
+    close_tab(page)
 
 
 def wait_for_rerun(page) -> None:
