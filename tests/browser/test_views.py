@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import assert_no_exception, close_tab, new_tab, open_app, wait_for_rerun
+from conftest import assert_no_exception, open_app, wait_for_rerun
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
@@ -84,17 +84,17 @@ def full_page_screenshot(page, path, width: int, height: int) -> None:
 
 
 @pytest.fixture
-def sized(warm_context):
-    """Tabs at a given size and system theme, each a first visit (conftest.py: new_tab)."""
-    tabs = []
+def sized(tabs):
+    """Pages at a given size and system theme, each a first visit (conftest.py: Tabs)."""
+    opened = []
 
     def make(width: int, height: int, theme: str = "light"):
-        tabs.append(new_tab(warm_context, width, height, theme))
-        return tabs[-1]
+        opened.append(tabs.open(width, height, theme))
+        return opened[-1]
 
     yield make
-    for tab in tabs:
-        close_tab(tab)
+    for page in opened:
+        tabs.close(page)
 
 
 @pytest.mark.parametrize(("name", "width", "height", "theme"), VIEWS,
@@ -278,17 +278,23 @@ CUT_TEXT = """() => {
   return cut; }"""
 
 
-def open_every_expander(page) -> None:
-    """Open each folded expander of the page (not the sidebar's), one at a time."""
-    folded = page.locator('[data-testid="stMain"] [data-testid="stExpander"] '
-                          'details:not([open]) > summary')
+def open_every_expander(page, grids: bool = True) -> None:
+    """Open each folded expander of the page (not the sidebar's), one at a time, and wait for
+    the charts inside to be drawn; `grids`: also give the tables time to size their columns."""
+    expanders = '[data-testid="stMain"] [data-testid="stExpander"] details'
+    folded = page.locator(f"{expanders}:not([open]) > summary")
     for _ in range(20):  # a page has a handful
-        if not folded.count():
+        left = folded.count()
+        if not left:
             break
         folded.first.click()
-        page.wait_for_timeout(300)
+        page.wait_for_function(  # this one opened
+            "([sel, n]) => document.querySelectorAll(sel).length < n",
+            arg=[f"{expanders}:not([open])", left])
     assert folded.count() == 0
-    page.wait_for_timeout(800)  # the grids size their columns after they appear
+    wait_for_charts(page)
+    if grids:
+        page.wait_for_timeout(800)  # the grids size their columns after they appear
 
 
 def assert_tables_read_whole(page) -> list:
@@ -404,7 +410,7 @@ def test_every_chart_reads_level_with_its_legend_in_the_colours_drawn(
     for name, path in PAGES.items():
         open_app(page, server_url, path)
         assert_no_exception(page)
-        open_every_expander(page)  # charts inside expanders too
+        open_every_expander(page, grids=False)  # charts inside expanders too
         if found := page.evaluate(CHART_READING):
             problems[name] = found
         full_page_screenshot(page, screenshots / f"charts_{name}_{width}x{height}.png", width,
