@@ -53,11 +53,15 @@ BACKGROUND_LUMINANCE = """() => {
 
 
 # Every chart on screen drawn at its box's width: Plotly draws a chart again when its box
-# changes width (its first layout, a resize), and until then it has the old width.
-CHARTS_FIT = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+# changes width (its first layout, a resize), and until then it has the old width. The first
+# Overview's charts (components/light_chart.py) are drawn once their script has loaded, and
+# marked data-drawn.
+CHARTS_FIT = """() => [...document.querySelectorAll(
+    '[data-testid=stPlotlyChart], .adlens-light-chart')]
   .filter(c => c.clientWidth > 0).every(c => {
     const svg = c.querySelector('.main-svg');
-    return svg && Math.abs(svg.getBoundingClientRect().width - c.clientWidth) <= 1; })"""
+    return svg && (!c.classList.contains('adlens-light-chart') || c.dataset.drawn)
+      && Math.abs(svg.getBoundingClientRect().width - c.clientWidth) <= 1; })"""
 
 
 def wait_for_charts(page, timeout_ms: int = 5000) -> None:
