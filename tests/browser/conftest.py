@@ -1,5 +1,10 @@
 """Browser-test fixtures: one AdLens server and one Chromium per session, a fresh page per test.
 
+The pages are tabs of one browser context (`Tabs`), so the app's scripts (Streamlit's and
+Plotly's) are fetched and compiled once per session, not once per test (docs/SCALE.md). Each
+test's page is a new document and a new Streamlit session; what a page stores in the browser
+(local and session storage, cookies) is cleared when its test ends.
+
 The server runs `streamlit run app.py` on a free port and is stopped by its pid; Chromium is
 Debian's /usr/bin/chromium (Playwright's own download does not work on these machines).
 """
@@ -9,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.server import CHROMIUM_ARGS, chromium_path, start, stop
@@ -52,14 +58,51 @@ def screenshots() -> Path:
     return SCREENSHOTS
 
 
-@pytest.fixture
-def page(browser, server_url):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000},
-                                  accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(RERUN_TIMEOUT_MS)
-    yield page
+class Tabs:
+    """Tabs of one browser context, shared by the tests: the app's scripts are fetched and
+    compiled once, and a tab a test is done with serves the next one (a new document and a new
+    Streamlit session when it next opens the app), which saves starting a page's process."""
+
+    def __init__(self, context) -> None:
+        self.context = context
+        self.spare: list = []
+
+    def open(self, width: int, height: int, theme: str = "light"):
+        """A tab at this viewport size, with the system theme `theme`."""
+        page = self.spare.pop() if self.spare else self.context.new_page()
+        page.set_viewport_size({"width": width, "height": height})
+        page.emulate_media(color_scheme=theme)
+        page.set_default_timeout(RERUN_TIMEOUT_MS)
+        return page
+
+    def close(self, page) -> None:
+        """Done with a tab: what the app stored in the browser (a folded sidebar, a chosen
+        theme) is cleared and the app is left, so the next test starts as a first visit."""
+        try:
+            if page.url.startswith("http"):
+                page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            page.unroute_all()
+            page.goto("about:blank")
+            self.spare.append(page)
+        except PlaywrightError:
+            page.close()
+        finally:
+            self.context.clear_cookies()
+
+
+@pytest.fixture(scope="session")
+def tabs(browser):
+    """The tabs the browser tests use (one browser context for the session)."""
+    context = browser.new_context(accept_downloads=True)
+    yield Tabs(context)
     context.close()
+
+
+@pytest.fixture
+def page(tabs, server_url):
+    page = tabs.open(1440, 1000)
+    yield page
+    tabs.close(page)
 
 
 def wait_for_rerun(page) -> None:
