@@ -27,11 +27,9 @@ import multiprocessing
 import os
 import pickle
 import struct
-import sys
 import tempfile
 import threading
 import time
-import types
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -322,23 +320,6 @@ def _started(index: int) -> int:
     return os.getpid()
 
 
-@contextlib.contextmanager
-def _no_main_script() -> Iterator[None]:
-    """While worker processes start: no main script for them to run again. A spawned child
-    re-runs the parent's main script when it is a file (not a module), and under
-    `streamlit run app.py` that is the app itself, which must not run in a worker."""
-    main = sys.modules.get("__main__")
-    if main is None or getattr(getattr(main, "__spec__", None), "name", None) is not None \
-            or getattr(main, "__file__", None) is None:
-        yield
-        return
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        yield
-    finally:
-        sys.modules["__main__"] = main
-
-
 def _pool(workers: int) -> Executor:
     """A pool of `workers` processes, started once and reused while it is used (see
     `POOL_IDLE_SECONDS`): spawned, not forked, so it is safe from a threaded server (the app).
@@ -348,7 +329,7 @@ def _pool(workers: int) -> Executor:
                                    mp_context=multiprocessing.get_context("spawn"))
         # Every worker starts here, within the guard (a process starts during a submit, and
         # none is started later: the pool keeps `workers` of them).
-        with _no_main_script():
+        with blocks.no_main_script():
             warm = [pool.submit(_started, i) for i in range(workers)]
         for future in warm:
             future.result()

@@ -17,11 +17,14 @@ recommendations written to Parquet or kept in memory.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import gc
 import itertools
+import sys
 import time
+import types
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -732,6 +735,24 @@ def worker_environment() -> dict:
     return environ
 
 
+@contextlib.contextmanager
+def no_main_script() -> Iterator[None]:
+    """While worker processes start: no main script for them to run again. A spawned child
+    re-runs the parent's main script when it is a file (not a module): under `streamlit run
+    app.py` that is the app itself, and after Streamlit's AppTest a script of its own, neither
+    of which may run in a worker."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(getattr(main, "__spec__", None), "name", None) is not None \
+            or getattr(main, "__file__", None) is None:
+        yield
+        return
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
 def dask_client(workers: int | None = None, scheduler: str | None = None):
     """A dask.distributed Client: on an existing cluster (`scheduler`, e.g.
     'tcp://host:8786'), or on a LocalCluster of `workers` single-threaded worker processes.
@@ -746,8 +767,9 @@ def dask_client(workers: int | None = None, scheduler: str | None = None):
     dask.config.set({"distributed.nanny.pre-spawn-environ": worker_environment()})
     # The scheduler serves its web pages even without a dashboard to show: on a free port the
     # system picks (":0"), so two clusters at once do not both ask for Dask's 8787.
-    cluster = LocalCluster(n_workers=max(1, int(workers or 1)), threads_per_worker=1,
-                           processes=True, dashboard_address=":0")
+    with no_main_script():  # the workers start here, without the caller's main script
+        cluster = LocalCluster(n_workers=max(1, int(workers or 1)), threads_per_worker=1,
+                               processes=True, dashboard_address=":0")
     return Client(cluster)
 
 

@@ -247,3 +247,25 @@ def test_two_local_clusters_at_once_each_get_a_free_port_for_their_web_pages():
             blocks.close_client(first)
     assert [str(w.message) for w in caught if "already in use" in str(w.message)] == []
     assert len(set(ports)) == 2 and 8787 not in ports, ports
+
+
+def test_a_local_cluster_s_workers_do_not_run_the_caller_s_main_script(tmp_path, monkeypatch):
+    """A spawned worker re-runs its parent's main script when that is a file: under `streamlit
+    run app.py` the app, after an AppTest a script of its own (which failed the workers to
+    start). The cluster's workers start without it."""
+    import sys
+    import types
+
+    marker = tmp_path / "ran"
+    script = tmp_path / "a_script.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\nraise SystemExit('not in a worker')\n")
+    main = types.ModuleType("__main__")
+    main.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    client = blocks.dask_client(workers=1)
+    try:
+        assert client.submit(sum, [1, 2]).result(timeout=60) == 3
+    finally:
+        blocks.close_client(client)
+    assert sys.modules["__main__"] is main
+    assert not marker.exists()
