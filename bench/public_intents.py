@@ -220,10 +220,16 @@ def corpus_figures(name: str, model=None) -> dict[str, float] | None:
     figures = measure(model, loader(Path(folder)))
     sentences = SENTENCES[name](Path(folder))
     figures["bank_messages_equal_to_a_corpus_sentence"] = len(bank_copies(sentences))
-    for sealed, path in (("sealed_v2", SEALED_V2_CSV), ("sealed_v3", SEALED_V3_CSV)):
-        figures[f"{sealed}_messages_equal_to_a_corpus_sentence"] = len(
-            sealed_copies(sentences, path))
+    figures.update(sealed_copy_counts(sentences, {"sealed_v2": SEALED_V2_CSV,
+                                                  "sealed_v3": SEALED_V3_CSV}))
     return figures
+
+
+def sealed_copy_counts(sentences: set[str], sets: dict[str, Path]) -> dict[str, int]:
+    """Per sealed set (name -> file), how many of its messages equal a corpus sentence
+    (`sealed_copies`, which returns only the matches)."""
+    return {f"{name}_messages_equal_to_a_corpus_sentence": len(sealed_copies(sentences, path))
+            for name, path in sets.items()}
 
 
 # --- consumer health questions: every one is about health, on Meta's sensitive list ----------
@@ -409,27 +415,35 @@ def project_copies(sentences: set[str]) -> dict[str, int]:
                bank_copies(sentences, _model_text())),
            "validation_messages_equal_to_a_corpus_sentence": len(
                bank_copies(sentences, list(validation)))}
-    for sealed, path in (("sealed", tm.SEALED_CSV), ("sealed_v2", SEALED_V2_CSV),
-                         ("sealed_v3", SEALED_V3_CSV)):
-        out[f"{sealed}_messages_equal_to_a_corpus_sentence"] = len(
-            sealed_copies(sentences, path))
+    out.update(sealed_copy_counts(sentences, {"sealed": tm.SEALED_CSV, "sealed_v2": SEALED_V2_CSV,
+                                              "sealed_v3": SEALED_V3_CSV}))
     return out
+
+
+def health_folders() -> dict[str, Path]:
+    """The health corpora whose environment variable names an existing folder: name -> folder."""
+    return {name: Path(os.environ[env]) for name, (env, _) in HEALTH_CORPORA.items()
+            if os.environ.get(env, "") and Path(os.environ[env]).exists()}
+
+
+def load_health(folders: dict[str, Path]) -> pd.DataFrame:
+    """The questions of these health corpora (`health_folders`), one frame (text, source,
+    label)."""
+    return pd.concat([HEALTH_CORPORA[name][1](folder) for name, folder in folders.items()],
+                     ignore_index=True)
 
 
 def health_figures(model=None) -> dict[str, object] | None:
     """Sensitive caught on every consumer health corpus whose environment variable names a
     folder (pooled, and per source), with the copy checks per corpus; None when none does."""
-    folders = {name: Path(os.environ.get(env, "")) for name, (env, _) in HEALTH_CORPORA.items()
-               if os.environ.get(env, "") and Path(os.environ[env]).exists()}
+    folders = health_folders()
     if not folders:
         return None
     if model is None:
         from adlens import text_model as tm
 
         model = tm.load_text_model()
-    frame = pd.concat([HEALTH_CORPORA[name][1](folder) for name, folder in folders.items()],
-                      ignore_index=True)
-    figures = measure_sensitive(model, frame)
+    figures = measure_sensitive(model, load_health(folders))
     for name, folder in folders.items():
         figures.update({f"{name}:{key}": value for key, value in
                         project_copies(HEALTH_SENTENCES[name](folder)).items()})
@@ -439,9 +453,9 @@ def health_figures(model=None) -> dict[str, object] | None:
 def missing_health_corpora() -> list[str]:
     """What is missing: 'name: not available (set ENV to a local copy)' for each health corpus
     whose environment variable is unset or names no folder."""
+    present = health_folders()
     return [f"{name}: not available (set {env} to a local copy)"
-            for name, (env, _) in HEALTH_CORPORA.items()
-            if not os.environ.get(env, "") or not Path(os.environ[env]).exists()]
+            for name, (env, _) in HEALTH_CORPORA.items() if name not in present]
 
 
 def main() -> int:

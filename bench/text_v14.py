@@ -104,14 +104,10 @@ def measure_health(model: tm.TextModel, v13: tm.TextModel) -> dict[str, Any]:
     the sign tests on the questions where the two differ."""
     from bench import public_intents as pub
 
-    folders = {name: Path(os.environ[env]) for name, (env, _) in pub.HEALTH_CORPORA.items()
-               if os.environ.get(env, "") and Path(os.environ[env]).exists()}
+    folders = pub.health_folders()
     if len(folders) < len(pub.HEALTH_CORPORA):
         return {"missing": pub.missing_health_corpora()}
-    import pandas as pd
-
-    frame = pd.concat([pub.HEALTH_CORPORA[name][1](folder) for name, folder in folders.items()],
-                      ignore_index=True)
+    frame = pub.load_health(folders)
     once = ~frame["text"].map(pub._norm).duplicated().to_numpy()
     new, old = flags(model, frame["text"]), flags(v13, frame["text"])
     out: dict[str, Any] = {"all": {"v14": _share(new, once), "v13": _share(old, once),

@@ -231,28 +231,32 @@ def public_health_view() -> pd.DataFrame:
                                      "95% interval"], **columns})
 
 
+def _figures_table(title: str, view: pd.DataFrame, caption: str) -> None:
+    """A bold title, a table of figures written out (aligned right) and its caption."""
+    st.markdown(title)
+    st.dataframe(view, hide_index=True, column_config=_figures_right(view))
+    st.caption(caption)
+
+
 def public_corpora_note() -> None:
     """The model measured on real people's requests to assistants and on their health
     questions, from public corpora."""
-    st.markdown("**On public requests to assistants** (not held by the project)")
-    view = public_corpora_view()
-    st.dataframe(view, hide_index=True, column_config=_figures_right(view))
-    st.caption("Real people's requests in English, each intent mapped by hand to a topic or to "
-               "no ad topic (intents that fit two topics left out). None is about a sensitive "
-               "topic, so every request held back is a wrong hold. The corpora's requests are "
-               "mostly short commands (\"pay my bill\", \"set a timer\"), unlike the chats "
-               "this model was written for. Requests with an ad topic held back are "
-               "counted as the sealed sets count everyday chats held back, and miss the 5% "
-               "target on both corpora; so do all requests together.")
-    st.markdown("**On public health questions** (not held by the project)")
-    health = public_health_view()
-    st.dataframe(health, hide_index=True, column_config=_figures_right(health))
-    st.caption("Real people's health questions to the US National Library of Medicine (long, "
-               "often with a subject line), and short questions about common diseases (a set "
-               "named Alexa); US English only. Every one is about health, one of "
-               "Meta's seven sensitive topics, so every one should be held back: the target is "
-               "95%, missed here. Most of the missed ones were read as no ad topic. The other "
-               "six sensitive topics are not measured by these corpora.")
+    _figures_table(
+        "**On public requests to assistants** (not held by the project)", public_corpora_view(),
+        "Real people's requests in English, each intent mapped by hand to a topic or to no ad "
+        "topic (intents that fit two topics left out). None is about a sensitive topic, so every "
+        "request held back is a wrong hold. The corpora's requests are mostly short commands "
+        "(\"pay my bill\", \"set a timer\"), unlike the chats this model was written for. "
+        "Requests with an ad topic held back are counted as the sealed sets count everyday chats "
+        "held back, and miss the 5% target on both corpora; so do all requests together.")
+    _figures_table(
+        "**On public health questions** (not held by the project)", public_health_view(),
+        "Real people's health questions to the US National Library of Medicine (long, often "
+        "with a subject line), and short questions about common diseases (a set named Alexa); "
+        "US English only. Every one is about health, one of Meta's seven sensitive topics, so "
+        "every one should be held back: the target is 95%, missed here. Most of the missed ones "
+        "were read as no ad topic. The other six sensitive topics are not measured by these "
+        "corpora.")
 
 
 def text_model_section(report: tm.TextReport, threshold: float | None = None) -> None:
@@ -274,10 +278,10 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
                    "(\"the Saints score\"); they are counted apart from everyday chats. "
                    "The hand-written validation set was looked at while the model was tuned, "
                    "so its figures flatter the model; the sealed test sets were not, and are "
-                   "the ones to quote. The first sealed set has been read for seven model "
-                   "versions (v5 to v13); the second, written later by another author, for five "
-                   "(v7 and v10 to v13); the third, written after that by another author, "
-                   "once (v13), and is the freshest.")
+                   "the ones to quote. The first sealed set has been read for eight model "
+                   "versions (v5 to v14); the second, written later by another author, for six "
+                   "(v7 and v10 to v14); the third, written after that by another author, "
+                   "twice (v13, and v14, measured and not adopted), and is the freshest.")
         targets = sealed_targets_table(report)
         if not targets.empty:
             st.markdown("**The targets on the sealed test sets**, written apart from the "
