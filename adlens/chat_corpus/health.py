@@ -633,6 +633,194 @@ aate hain; mere {x} ko tick fever hai; mere {x} ko insulin lagta hai; {x} ko par
 sakte hain kya"""
 
 
+# --- v15: single words whose everyday sense is the common one ----------------------------
+# The principle: a single word (with its article, as the list writes it) filed under health
+# in any health list (the keywords, the things and things-to-do lists of each language file,
+# and the condition, medicine and test lists above), in the four languages, is taken out of
+# the health lists when, with no health word beside it, people use it more often outside
+# health than inside: a card or a school report, a speed test, a scanned receipt, a cake
+# recipe, a hair treatment, liver and onions, a laptop infection, cured ham, a time period, a
+# lump sum, a drop of water, a waterfall, Portuguese "ela" (she). It stays inside longer
+# health phrases ("blood test report", "kidney stones", "dawai ki dose", "operación de
+# cataratas", "sugar ki bimari"), and each gets look-alikes in its everyday sense below
+# (`_EVERYDAY_WORD_HARD_*`, with the everyday topic or no ad topic). Words whose health sense
+# is the common one stay (cancer, depression, stroke, fever, shingles, vertigo, a cold).
+# The lists are left as written; `without_everyday_words` takes these out wherever the
+# training text reads a health list (`_spread` here, `chat_corpus._slots` for the rest).
+EVERYDAY_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset((
+        # keywords
+        "scan", "specialist", "infection", "cure", "treatment", "dose", "kidney", "liver",
+        "chronic", "period", "panic", "stress",
+        # things, conditions, medicines
+        "a lump", "piles", "aids", "hives", "a boil", "whiplash", "ms", "lithium")),
+    "es": frozenset((
+        # keywords
+        "receta", "tratamiento", "dosis", "especialista", "riñón", "hígado", "infección",
+        "tensión",
+        # things, conditions, medicines, tests
+        "un bulto", "la regla", "la gota", "gota", "las cataratas", "cataratas", "rabia",
+        "cólera", "ela", "atracones", "litio", "hierro", "calcio", "magnesio", "un escáner")),
+    "pt": frozenset((
+        # keywords
+        "receita", "tratamento", "dose", "especialista", "rim", "fígado", "infecção",
+        "pressão",
+        # things, conditions, medicines
+        "um caroço", "a gota", "gota", "a catarata", "catarata", "derrame", "cólera", "ela",
+        "tea", "sop", "aids", "lítio", "cálcio", "magnésio")),
+    "hi-en": frozenset((
+        # keywords
+        "report", "test", "scan", "specialist", "infection", "kidney", "liver", "sugar",
+        "tension", "dard",
+        # things, conditions
+        "periods", "gathiya", "piles", "daure", "aids", "daad", "joon", "sma", "appendix",
+        "jalna")),
+}
+
+
+def without_everyday_words(lang: str, entries: str) -> str:
+    """A ";"-separated health list without the single words of `EVERYDAY_WORDS[lang]`."""
+    drop = EVERYDAY_WORDS.get(lang, frozenset())
+    kept = (" ".join(e.split()) for e in entries.split(";"))
+    return "; ".join(e for e in kept if e and e not in drop)
+
+
+# Look-alikes of those words in their everyday sense, whole messages with their real label.
+_EVERYDAY_WORD_HARD_EN = (
+    ("personal_finance", """report my debit card as lost before someone uses it; how fast
+     can i report a stolen visa card to chase; my card got bent and the chip is damaged, where
+     do i report it; pull my free credit report this year; there's an account i don't know on
+     my credit report; tesla's annual report, what did the margins look like; the tax
+     treatment of a roth conversion; how are stock options given capital gains treatment; a
+     mortgage specialist or a normal bank for a first home; a lump sum into an index fund or
+     monthly; take the pension as a lump sum or not; a stress test for my budget if rates
+     rise"""),
+    ("tech", """run a speed test on my home wifi; my speed test says 40 mbps but i pay for
+     300; scan a paper document to pdf with my phone; the best app to scan receipts for
+     expenses; my phone won't scan the qr code on the menu; scan my laptop for malware; clean
+     a malware infection that keeps opening pop ups; write a unit test for this python
+     function; my test suite fails only on ci; file a bug report for the app; stress test my
+     website before black friday; ms teams keeps freezing on my mac; ms word page numbers
+     start on page 3; a lithium battery for my drone that lasts longer; the cure for a slow
+     old laptop"""),
+    ("cooking", """liver and onions like my grandma made; chicken liver pâté for a party;
+     steak and kidney pie from scratch; how long to soak kidney beans before a chili; can i
+     use canned kidney beans in curry; cure my own bacon at home; how to cure salmon for
+     gravlax; a dry cure for a country ham; bring the pasta water to a boil, then how long; a
+     lump free gravy; my cake batter has lumps; a test batch of cookies before the bake sale;
+     a simple recipe for banana bread"""),
+    ("coffee", """what dose for a double shot in an 18 gram basket; my dose is 20 grams and it
+     runs too fast; a coffee specialist shop for single origin beans"""),
+    ("beauty", """a keratin treatment for frizzy hair; how long does a brazilian blowout
+     treatment last; a deep conditioning treatment at home; a lash lift treatment before my
+     holiday; a spa treatment as a birthday gift for my mum"""),
+    ("home_garden", """a wood floor treatment that isn't shiny; a damp proof treatment for my
+     basement walls; piles of laundry everywhere, help me organise it; piles of paperwork at
+     home, how do i sort them; a lump in my mattress topper"""),
+    ("gardening", """bee hives for a small backyard; how many hives for one acre; start
+     beekeeping with two hives"""),
+    ("sports", """the score after the second period; how long is a period in hockey; the
+     first period power play; the injury report before sunday's game"""),
+    ("cars", """an obd scan for my check engine light; a ceramic coating treatment for my
+     car; my driving test is next week, parking tips; book a test drive for a hybrid"""),
+    ("cycling", """a specialist bike shop near me for a wheel build; the stress on carbon
+     frames on cobbles"""),
+    ("travel", """can i take a lithium power bank in my carry on; a specialist travel agent
+     for japan; the best period to visit iceland"""),
+    ("music", """panic at the disco's best songs; lithium by nirvana chords; the hives
+     band's first album"""),
+    ("movies", """whiplash movie ending explained; a movie like whiplash about music"""),
+    ("no_ad_topic", """write a report on the french revolution for school; summarise this
+     report in five bullet points; a period or a comma here; the victorian period for my
+     history essay; the period of a pendulum in physics; where does the stress go in the
+     word photography; stress and strain in a steel beam; visual aids for my presentation;
+     teaching aids for a maths lesson; quiz me for my chemistry test tomorrow; should i write
+     ms or mrs in a letter; a daily dose of motivation quote; don't panic in the hitchhiker's
+     guide, what does it mean; how to boil down a long email; chronic lateness of a coworker,
+     how to bring it up"""),
+)
+
+_EVERYDAY_WORD_HARD_ES = (
+    ("cooking", """receta de tortilla de patatas jugosa; una receta de flan sin horno;
+     receta fácil de bizcocho de yogur; riñones al jerez como en el bar; cómo limpiar los
+     riñones de cordero; hígado encebollado receta; paté de hígado de pollo casero; una gota
+     de vainilla en las tortitas; una sartén de hierro fundido, cómo curarla"""),
+    ("coffee", """qué dosis de café para un espresso doble; con 18 gramos de dosis sale muy
+     rápido"""),
+    ("beauty", """tratamiento de keratina para el pelo encrespado; un tratamiento de
+     hidratación para las puntas; tratamiento facial de regalo para mi madre"""),
+    ("home_garden", """tratamiento antihumedad para la pared; un tratamiento para la
+     carcoma de un mueble; un grifo que gotea gota a gota; quitar los restos de cal y calcio de
+     la mampara de la ducha"""),
+    ("personal_finance", """tratamiento fiscal de un plan de pensiones; un especialista en
+     hipotecas o el banco de siempre; cuánto tarda hacienda en devolver la renta"""),
+    ("tech", """una infección de malware en el portátil, cómo la quito; un escáner para
+     documentos que no sea caro; batería de litio para el patinete eléctrico; la tensión de
+     salida del cargador del portátil"""),
+    ("cars", """un escáner obd para el coche; la regla de prioridad en una rotonda"""),
+    ("travel", """excursión a las cataratas del iguazú desde buenos aires; cataratas del
+     iguazú lado argentino o brasileño; cuántos bultos puedo llevar en el avión"""),
+    ("sports", """la regla del fuera de juego explicada; el calcio italiano esta temporada"""),
+    ("music", """la tensión de las cuerdas de la guitarra"""),
+    ("fitness", """levantar hierro tres días a la semana, qué rutina"""),
+    ("camping", """un encendedor de magnesio para ir de acampada"""),
+    ("books", """el amor en los tiempos del cólera resumen"""),
+    ("movies", """un atracón de series este finde, qué me recomiendas"""),
+    ("no_ad_topic", """la regla de tres para un problema de mates; qué significa dar rabia;
+     la tensión superficial del agua en física; la gota que colma el vaso significado"""),
+)
+
+_EVERYDAY_WORD_HARD_PT = (
+    ("cooking", """receita de bolo de cenoura com cobertura; receita de pão de queijo
+     mineiro; fígado acebolado receita; bife de fígado macio; como tirar o caroço do abacate;
+     uma gota de baunilha no bolo; panela de pressão quanto tempo para o feijão"""),
+    ("personal_finance", """a receita federal liberou a restituição; cair na malha fina da
+     receita; especialista em investimentos ou gerente do banco; tratamento do imposto em
+     previdência privada"""),
+    ("coffee", """qual a dose de café para um espresso duplo; dose de 18 gramas e o café sai
+     rápido demais"""),
+    ("beauty", """tratamento capilar com queratina; cronograma capilar hidratação
+     nutrição reconstrução; tratamento para cabelo com frizz"""),
+    ("home_garden", """tratamento para cupim em móveis; torneira pingando gota a gota;
+     depósito de cálcio no box do banheiro"""),
+    ("cars", """calibrar a pressão dos pneus do carro; qual a pressão certa do pneu do
+     onix"""),
+    ("cycling", """pressão do pneu da bike de estrada"""),
+    ("tech", """infecção de malware no notebook; bateria de lítio do patinete elétrico"""),
+    ("gardening", """plantar caroço de manga no vaso; caroço de abacate na água
+     germina"""),
+    ("travel", """ingresso para as cataratas do iguaçu; cataratas do lado brasileiro ou
+     argentino"""),
+    ("camping", """pederneira de magnésio para acampar"""),
+    ("books", """o amor nos tempos do cólera resumo"""),
+    ("no_ad_topic", """a gota d'água significado; segunda-feira é dose; ela disse que vem
+     amanhã, responde por mim; derrame de petróleo no litoral notícia"""),
+)
+
+_EVERYDAY_WORD_HARD_HI = (
+    ("personal_finance", """card kho gaya hai, bank mein report kaise karu; credit report
+     free mein kaise check kare; upi scan karke payment fail ho gaya; credit card ka bill
+     ki report download karni hai"""),
+    ("tech", """wifi ka speed test kaise kare; qr code scan nahi ho raha phone se; document
+     scan karke pdf banana hai; phone mein virus infection hai kya kaise pata kare; laptop
+     repair specialist kahan milega"""),
+    ("cooking", """chai mein kitni sugar daalu; sugar free gajar halwa recipe; gulab jamun
+     ki chashni ke liye kitni sugar; bhavnagari gathiya ghar pe kaise banaye; gathiya aur
+     jalebi ka nashta; chicken liver fry recipe; rajma ko kidney beans kehte hain kya"""),
+    ("cars", """driving licence ka test kab hota hai; car ka test drive book karna hai"""),
+    ("cycling", """cycle ki chain ki tension kaise set kare"""),
+    ("music", """dard bhare gaane ki playlist; guitar ke taar ki tension"""),
+    ("travel", """joon mein manali jaana theek hai kya; office ke daure pe jaana hai,
+     packing list; jalna se aurangabad kitni door hai"""),
+    ("books", """kitab ke appendix mein kya likhte hain"""),
+    ("home_garden", """kapdon ke piles ho gaye hain, kaise organise karu"""),
+    ("no_ad_topic", """kal maths ka test hai, formulas yaad karao; school project ki report
+     likhne mein help karo; school mein ek din mein kitne periods hote hain; free period mein
+     kya kare; dard bhari shayari likho; daad dena ka matlab kya hai; tension mat lo yaar ka
+     english"""),
+)
+
+
 # Frames per value: each condition, medicine or test is put into this many of its frames
 # (chosen by a hash of the value, so every frame is used about equally), not into all of them.
 # All of them would give some 36,000 English health messages and crowd the health slot's
@@ -658,38 +846,47 @@ def _spread(label: str, frames: str, values: str, k: int = FRAMES_PER_VALUE
     return tuple(out)
 
 
+def _health(lang: str, frames: str, values: str) -> tuple[tuple[str, str, str], ...]:
+    """Health patterns of one list, without the language's everyday single words."""
+    return _spread("health", frames, without_everyday_words(lang, values))
+
+
 def _hard(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
     return tuple((label, "{x}", values) for label, values in pairs)
 
 
 PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "en": (
-        *_spread("health", _CONDITION_FRAMES_EN, _CONDITIONS_EN),
-        *_spread("health", _PLAIN_FRAMES_EN, _CONDITIONS_EN_PLAIN),
-        *_spread("health", _MED_FRAMES_EN, _MEDS_EN),
-        *_spread("health", _TEST_FRAMES_EN, _TESTS_EN),
+        *_health("en", _CONDITION_FRAMES_EN, _CONDITIONS_EN),
+        *_health("en", _PLAIN_FRAMES_EN, _CONDITIONS_EN_PLAIN),
+        *_health("en", _MED_FRAMES_EN, _MEDS_EN),
+        *_health("en", _TEST_FRAMES_EN, _TESTS_EN),
         ("pets", _PET_CONDITION_FRAMES, _PETS_HEALTH),
         *_hard(_HEALTH_WORD_HARD_EN),
+        *_hard(_EVERYDAY_WORD_HARD_EN),
     ),
     "es": (
-        *_spread("health", _CONDITION_FRAMES_ES, _CONDITIONS_ES),
-        *_spread("health", _MED_FRAMES_ES, _MEDS_ES),
-        *_spread("health", _TEST_FRAMES_ES, _TESTS_ES),
+        *_health("es", _CONDITION_FRAMES_ES, _CONDITIONS_ES),
+        *_health("es", _MED_FRAMES_ES, _MEDS_ES),
+        *_health("es", _TEST_FRAMES_ES, _TESTS_ES),
         ("pets", _PET_CONDITION_FRAMES_ES, "perro; gato; cachorro; perro mayor"),
         *_hard(_HEALTH_WORD_HARD_ES),
+        *_hard(_EVERYDAY_WORD_HARD_ES),
     ),
     "pt": (
-        *_spread("health", _CONDITION_FRAMES_PT, _CONDITIONS_PT),
-        *_spread("health", _MED_FRAMES_PT, _MEDS_PT),
-        *_spread("health", _TEST_FRAMES_PT, _TESTS_PT),
+        *_health("pt", _CONDITION_FRAMES_PT, _CONDITIONS_PT),
+        *_health("pt", _MED_FRAMES_PT, _MEDS_PT),
+        *_health("pt", _TEST_FRAMES_PT, _TESTS_PT),
         ("pets", _PET_CONDITION_FRAMES_PT, "cachorro; gato; filhote; cachorro idoso"),
         *_hard(_HEALTH_WORD_HARD_PT),
+        *_hard(_EVERYDAY_WORD_HARD_PT),
     ),
     "hi-en": (
-        *_spread("health", _CONDITION_FRAMES_HI, _CONDITIONS_HI),
-        *_spread("health", _MED_FRAMES_HI, _MEDS_HI),
-        *_spread("health", _TEST_FRAMES_HI, _TESTS_HI),
+        *_health("hi-en", _CONDITION_FRAMES_HI, _CONDITIONS_HI),
+        *_health("hi-en", _MED_FRAMES_HI, _MEDS_HI),
+        *_health("hi-en", _TEST_FRAMES_HI, _TESTS_HI),
         ("pets", _PET_CONDITION_FRAMES_HI, "dog; puppy; kutte; billi"),
         *_hard(_HEALTH_WORD_HARD_HI),
+        *_hard(_EVERYDAY_WORD_HARD_HI),
     ),
 }
