@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from adlens.engine import SEALED_V2_CSV, SEALED_V3_CSV
+from adlens.engine import SEALED_V2_CSV, SEALED_V3_CSV, SEALED_V4_CSV
 
 NO_TOPIC = "no_ad_topic"
 CLINC_ENV, SNIPS_ENV = "ADLENS_CLINC150", "ADLENS_SNIPS"
@@ -221,7 +221,8 @@ def corpus_figures(name: str, model=None) -> dict[str, float] | None:
     sentences = SENTENCES[name](Path(folder))
     figures["bank_messages_equal_to_a_corpus_sentence"] = len(bank_copies(sentences))
     figures.update(sealed_copy_counts(sentences, {"sealed_v2": SEALED_V2_CSV,
-                                                  "sealed_v3": SEALED_V3_CSV}))
+                                                  "sealed_v3": SEALED_V3_CSV,
+                                                  "sealed_v4": SEALED_V4_CSV}))
     return figures
 
 
@@ -404,7 +405,7 @@ def _model_text() -> list[str]:
 def project_copies(sentences: set[str]) -> dict[str, int]:
     """How many of the project's own messages equal a corpus sentence (case, punctuation and
     spacing ignored): the written bank, all the training and calibration text and the
-    hand-written validation set (longer than a stock phrase), and the three sealed sets (every
+    hand-written validation set (longer than a stock phrase), and the four sealed sets (every
     length, compared by `sealed_copies`, which returns only matches). All must be 0."""
     from adlens import text_model as tm
 
@@ -416,7 +417,8 @@ def project_copies(sentences: set[str]) -> dict[str, int]:
            "validation_messages_equal_to_a_corpus_sentence": len(
                bank_copies(sentences, list(validation)))}
     out.update(sealed_copy_counts(sentences, {"sealed": tm.SEALED_CSV, "sealed_v2": SEALED_V2_CSV,
-                                              "sealed_v3": SEALED_V3_CSV}))
+                                              "sealed_v3": SEALED_V3_CSV,
+                                              "sealed_v4": SEALED_V4_CSV}))
     return out
 
 

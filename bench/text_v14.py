@@ -13,6 +13,10 @@ ADLENS_SNIPS), `health` (the consumer health questions, from ADLENS_LIVEQA_MED a
 ADLENS_MEDIQA), then `sealed_v3`, `sealed_v2`, `sealed` (figures only). `--cost` measures the
 load + read of the sample's chats in three fresh processes (`bench.cases_text`) and the size on
 disk. `--merge FILE...` reads saved outputs and prints the conditions over all of them.
+
+The same code judges a later candidate under its own rule: `bench.text_v15` names the candidate
+(`candidate`, the keys of the figures), adds the fourth sealed set and alternates the cost runs
+with v13's.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import os
 import statistics
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +41,16 @@ from bench.text_v10 import sign_test
 NOISE = 0.05  # a one-sided sign test under this: worse (or, for condition 1, better) beyond noise
 COST_MB, COST_SECONDS, COST_RUNS = 50.0, 2.0, 3
 ROOT = Path(__file__).resolve().parents[1]
+SEALED_V4_CSV = ROOT / "tests" / "data" / "chat_sealed_v4.csv"
+CANDIDATE = "v14"  # the key of the candidate's figures (bench.text_v15 passes "v15")
 
 
 def hand_set(name: str) -> tm.LabelledTexts:
-    from adlens.engine import SEALED_V2_CSV, SEALED_V3_CSV
+    from adlens import engine
 
     path = {"validation": tm.VALIDATION_CSV, "sealed": tm.SEALED_CSV,
-            "sealed_v2": SEALED_V2_CSV, "sealed_v3": SEALED_V3_CSV}[name]
+            "sealed_v2": engine.SEALED_V2_CSV, "sealed_v3": engine.SEALED_V3_CSV,
+            "sealed_v4": getattr(engine, "SEALED_V4_CSV", SEALED_V4_CSV)}[name]
     labelled = tm.handwritten_set(path)
     if labelled is None:
         raise FileNotFoundError(path)
@@ -55,14 +63,15 @@ def flags(model: tm.TextModel, texts: np.ndarray) -> np.ndarray:
     return np.asarray(model.flag_sensitive(codes, p["meta7"], "meta7"), dtype=bool)
 
 
-def discord(new: np.ndarray, old: np.ndarray, mask: np.ndarray, good: bool) -> dict[str, Any]:
-    """On the messages of `mask`: how many only v14 gets right, how many only v13 does (right:
-    held back when `good`, not held back otherwise), and the one-sided exact sign tests for
-    "v14 worse" and "v14 better"."""
+def discord(new: np.ndarray, old: np.ndarray, mask: np.ndarray, good: bool,
+            candidate: str = CANDIDATE) -> dict[str, Any]:
+    """On the messages of `mask`: how many only the candidate (v14) gets right, how many only
+    v13 does (right: held back when `good`, not held back otherwise), and the one-sided exact
+    sign tests for "candidate worse" and "candidate better"."""
     right_new, right_old = (new, old) if good else (~new, ~old)
     only_new = int((mask & right_new & ~right_old).sum())
     only_old = int((mask & right_old & ~right_new).sum())
-    return {"v14_only": only_new, "v13_only": only_old,
+    return {f"{candidate}_only": only_new, "v13_only": only_old,
             "p_worse": sign_test(only_old, only_new), "p_better": sign_test(only_new, only_old)}
 
 
@@ -72,9 +81,10 @@ def _share(hit: np.ndarray, mask: np.ndarray) -> dict[str, Any]:
             "share": round(float(hit[mask].mean()), 4) if n else None}
 
 
-def measure_hand(name: str, model: tm.TextModel, v13: tm.TextModel) -> dict[str, Any]:
+def measure_hand(name: str, model: tm.TextModel, v13: tm.TextModel,
+                 candidate: str = CANDIDATE) -> dict[str, Any]:
     """Sensitive caught, everyday and look-alikes held back for both models, message by
-    message, and v14's figures against the issue's targets (by language)."""
+    message, and the candidate's figures against the issue's targets (by language)."""
     labelled = hand_set(name)
     new, old = flags(model, labelled.texts), flags(v13, labelled.texts)
     topics = np.asarray(labelled.topics, dtype=str)
@@ -84,21 +94,23 @@ def measure_hand(name: str, model: tm.TextModel, v13: tm.TextModel) -> dict[str,
              "lookalikes_held_back": (hard, False)}
     out: dict[str, Any] = {}
     for key, (mask, good) in masks.items():
-        out[key] = {"v14": _share(new, mask), "v13": _share(old, mask),
-                    "against_v13": discord(new, old, mask, good)}
+        out[key] = {candidate: _share(new, mask), "v13": _share(old, mask),
+                    "against_v13": discord(new, old, mask, good, candidate)}
     report = tm.language_report(model, labelled).set_index("language")
     base = tm.language_report(v13, labelled).set_index("language")
     out["targets"] = tm.target_checks(report)
     out["v13_targets"] = tm.target_checks(base)
-    out["everyday_accuracy"] = {"v14": round(float(report.loc["all", "everyday_accuracy"]), 4),
-                                "v13": round(float(base.loc["all", "everyday_accuracy"]), 4)}
-    out["non_english_gap"] = {"v14": round(tm.non_english_gap(report), 4),
+    out["everyday_accuracy"] = {
+        candidate: round(float(report.loc["all", "everyday_accuracy"]), 4),
+        "v13": round(float(base.loc["all", "everyday_accuracy"]), 4)}
+    out["non_english_gap"] = {candidate: round(tm.non_english_gap(report), 4),
                               "v13": round(tm.non_english_gap(base), 4)}
     out["by_language"] = report.round(4).reset_index().to_dict("records")
     return out
 
 
-def measure_health(model: tm.TextModel, v13: tm.TextModel) -> dict[str, Any]:
+def measure_health(model: tm.TextModel, v13: tm.TextModel,
+                   candidate: str = CANDIDATE) -> dict[str, Any]:
     """The consumer health questions (every one about health, so every one should be held
     back): caught by each model over all of them (each question once) and per source, and
     the sign tests on the questions where the two differ."""
@@ -110,13 +122,13 @@ def measure_health(model: tm.TextModel, v13: tm.TextModel) -> dict[str, Any]:
     frame = pub.load_health(folders)
     once = ~frame["text"].map(pub._norm).duplicated().to_numpy()
     new, old = flags(model, frame["text"]), flags(v13, frame["text"])
-    out: dict[str, Any] = {"all": {"v14": _share(new, once), "v13": _share(old, once),
-                                   "against_v13": discord(new, old, once, True)}}
+    out: dict[str, Any] = {"all": {candidate: _share(new, once), "v13": _share(old, once),
+                                   "against_v13": discord(new, old, once, True, candidate)}}
     for source in dict.fromkeys(frame["source"]):
         sel = (frame["source"] == source).to_numpy()
-        out[source] = {"v14": _share(new, sel), "v13": _share(old, sel),
-                       "against_v13": discord(new, old, sel, True)}
-    out["v14_figures"] = pub.measure_sensitive(model, frame)
+        out[source] = {candidate: _share(new, sel), "v13": _share(old, sel),
+                       "against_v13": discord(new, old, sel, True, candidate)}
+    out[f"{candidate}_figures"] = pub.measure_sensitive(model, frame)
     copies: dict[str, int] = {}
     for name, folder in folders.items():
         copies.update({f"{name}:{k}": v for k, v in
@@ -125,36 +137,83 @@ def measure_health(model: tm.TextModel, v13: tm.TextModel) -> dict[str, Any]:
     return out
 
 
-def measure_public(model: tm.TextModel, v13: tm.TextModel) -> dict[str, Any]:
+def measure_public(model: tm.TextModel, v13: tm.TextModel,
+                   candidate: str = CANDIDATE) -> dict[str, Any]:
     """CLINC150 and SNIPS, request by request (bench.text_v11's measure, v13 as baseline)."""
     return {name: ({k.replace("v7", "v13"): v for k, v in r.items()} if isinstance(r, dict)
                    else r) for name, r in text_v11.measure_public(model, v13).items()}
 
 
-def measure_cost(runs: int = COST_RUNS) -> dict[str, Any]:
-    """Load + read the sample's chats, each run in a fresh process, and the size on disk."""
-    code = ("import json; from bench.cases_text import load_and_infer_sample as f; "
-            "print(json.dumps(f()))")
-    found = []
-    for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
-                              capture_output=True, text=True)
-        found.append(json.loads(done.stdout.strip().splitlines()[-1]))
+_COST_CODE = ("import json; from bench.cases_text import load_and_infer_sample as f; "
+              "from adlens import text_model as tm; r = f(); "
+              "r['version'] = tm.load_text_model().version; print(json.dumps(r))")
+
+
+def _cost_run(cache: str | None = None) -> dict[str, Any]:
+    """One fresh process: load + read the sample's chats (from the cache folder `cache`, else
+    the environment's)."""
+    env = dict(os.environ) if cache is None else {**os.environ, "ADLENS_CACHE": cache}
+    done = subprocess.run([sys.executable, "-c", _COST_CODE], cwd=ROOT, check=True,
+                          capture_output=True, text=True, env=env)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _cost_figures(found: list[dict[str, Any]]) -> dict[str, Any]:
     seconds = [round(r["seconds"], 3) for r in found]
     return {"seconds": seconds, "median_seconds": statistics.median(seconds),
             "model_file_mb": found[0]["detail"]["model_file_mb"],
             "encoder_files_mb": found[0]["detail"]["encoder_files_mb"],
             "mb_on_disk": found[0]["detail"]["model_mb_on_disk"],
-            "load_average": os.getloadavg()[0]}
+            "read_by_encoder_share": found[0]["detail"]["read_by_encoder_share"],
+            "versions": sorted({r["version"] for r in found})}
+
+
+def measure_cost(runs: int = COST_RUNS, v13: Path | None = None,
+                 candidate: str = CANDIDATE) -> dict[str, Any]:
+    """Load + read the sample's chats, each run in a fresh process, and the size on disk.
+    With `v13` (its shipped file), the runs alternate v13, candidate, v13, candidate...: each
+    model is put alone into its own cache folder, under the name the product's code reads, so
+    both are read by the same code from the same kind of place."""
+    import shutil
+    import tempfile
+
+    loads = [os.getloadavg()[0]]
+    if v13 is None:
+        found = [_cost_run() for _ in range(runs)]
+        return {**_cost_figures(found), "load_average": os.getloadavg()[0]}
+    name = tm.model_path().name
+    with tempfile.TemporaryDirectory() as folder:
+        caches = {"v13": Path(folder) / "v13", candidate: Path(folder) / candidate}
+        for cache in caches.values():
+            cache.mkdir()
+        (caches["v13"] / name).write_bytes(zlib.decompress(Path(v13).read_bytes()))
+        shutil.copyfile(tm.model_path(), caches[candidate] / name)
+        found: dict[str, list[dict[str, Any]]] = {"v13": [], candidate: []}
+        for _ in range(runs):
+            for key in ("v13", candidate):
+                found[key].append(_cost_run(str(caches[key])))
+                loads.append(os.getloadavg()[0])
+    out = _cost_figures(found[candidate])
+    base = _cost_figures(found["v13"])
+    out.update({"v13_seconds": base["seconds"], "v13_median_seconds": base["median_seconds"],
+                "v13_mb_on_disk": base["mb_on_disk"],
+                "v13_read_by_encoder_share": base["read_by_encoder_share"],
+                "v13_versions": base["versions"], "load_averages": loads,
+                "load_average": os.getloadavg()[0]})
+    return out
 
 
 def _no_worse(r: dict[str, Any], *keys: str) -> bool:
     return all(r[k]["against_v13"]["p_worse"] >= NOISE for k in keys)
 
 
-def verdict(results: dict[str, Any]) -> dict[str, bool]:
+def verdict(results: dict[str, Any], candidate: str = CANDIDATE,
+            sealed: tuple[str, ...] = ("sealed_v3", "sealed_v2", "sealed")) -> dict[str, bool]:
     """The rule's conditions for the sets measured (a condition over several sets only when
-    all of them are)."""
+    all of them are). Condition 4 asks every figure of the first of `sealed` (the set read for
+    the first time, or the least read) and caught and everyday held back of the others. The
+    cost condition, when v13's runs alternate with the candidate's and v13's median is over
+    2 s (a busy machine), is read as the candidate's median at most 1.2 times v13's."""
     out: dict[str, bool] = {}
     if "health" in results:
         h = results["health"]
@@ -163,41 +222,50 @@ def verdict(results: dict[str, Any]) -> dict[str, bool]:
     if "validation" in results:
         r = results["validation"]
         out["2 validation"] = bool(
-            r["sensitive_caught"]["v14"]["count"] >= 0.95 * r["sensitive_caught"]["v14"]["of"]
-            and r["everyday_held_back"]["v14"]["count"]
-            <= 0.05 * r["everyday_held_back"]["v14"]["of"]
+            r["sensitive_caught"][candidate]["count"]
+            >= 0.95 * r["sensitive_caught"][candidate]["of"]
+            and r["everyday_held_back"][candidate]["count"]
+            <= 0.05 * r["everyday_held_back"][candidate]["of"]
             and _no_worse(r, "sensitive_caught", "everyday_held_back", "lookalikes_held_back"))
     if "public" in results:
         corpora = [results["public"].get(n) for n in ("clinc150", "snips")]
         out["3 CLINC150 and SNIPS"] = all(isinstance(c, dict) for c in corpora) and all(
             c["p_topic_worse"] >= NOISE and c["p_held_worse"] >= NOISE for c in corpora)
-    if all(s in results for s in ("sealed_v3", "sealed_v2", "sealed")):
-        r3 = results["sealed_v3"]
-        t = r3["targets"]
+    if all(s in results for s in sealed):
+        first = results[sealed[0]]
+        t = first["targets"]
         out["4 sealed sets"] = bool(
-            _no_worse(r3, "sensitive_caught", "everyday_held_back", "lookalikes_held_back")
+            _no_worse(first, "sensitive_caught", "everyday_held_back", "lookalikes_held_back")
             and t["everyday_accuracy"] and t["everyday_held_back"] and t["non_english_gap"]
             and all(_no_worse(results[s], "sensitive_caught", "everyday_held_back")
-                    for s in ("sealed_v2", "sealed")))
+                    for s in sealed[1:]))
     if "cost" in results:
         c = results["cost"]
-        out["5 cost"] = bool(c["mb_on_disk"] <= COST_MB and c["median_seconds"] <= COST_SECONDS)
+        limit = COST_SECONDS
+        if c.get("v13_median_seconds") is not None and c["v13_median_seconds"] > COST_SECONDS:
+            limit = 1.2 * c["v13_median_seconds"]
+        out["5 cost"] = bool(c["mb_on_disk"] <= COST_MB and c["median_seconds"] <= limit)
     return out
 
 
-MEASURES = {"validation": lambda m, b: measure_hand("validation", m, b),
+MEASURES = {"validation": lambda m, b, c=CANDIDATE: measure_hand("validation", m, b, c),
             "public": measure_public, "health": measure_health,
-            "sealed_v3": lambda m, b: measure_hand("sealed_v3", m, b),
-            "sealed_v2": lambda m, b: measure_hand("sealed_v2", m, b),
-            "sealed": lambda m, b: measure_hand("sealed", m, b)}
+            "sealed_v4": lambda m, b, c=CANDIDATE: measure_hand("sealed_v4", m, b, c),
+            "sealed_v3": lambda m, b, c=CANDIDATE: measure_hand("sealed_v3", m, b, c),
+            "sealed_v2": lambda m, b, c=CANDIDATE: measure_hand("sealed_v2", m, b, c),
+            "sealed": lambda m, b, c=CANDIDATE: measure_hand("sealed", m, b, c)}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.text_v14",
-                                     description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, candidate: str = CANDIDATE,
+         sealed: tuple[str, ...] = ("sealed_v3", "sealed_v2", "sealed"),
+         prog: str = "python -m bench.text_v14", description: str | None = None) -> int:
+    parser = argparse.ArgumentParser(prog=prog,
+                                     description=description or __doc__.splitlines()[0])
     parser.add_argument("--v13", help="v13's shipped model (zlib pickle)")
     parser.add_argument("--sets", default="", help="comma-separated: " + ", ".join(MEASURES))
-    parser.add_argument("--cost", action="store_true", help="load + read cost, fresh processes")
+    parser.add_argument("--cost", action="store_true",
+                        help="load + read cost, fresh processes (alternating with v13's when "
+                             "--v13 is given and the candidate is not v14)")
     parser.add_argument("--merge", nargs="*", default=[], help="saved outputs to judge together")
     args = parser.parse_args(argv)
     results: dict[str, Any] = {}
@@ -209,14 +277,16 @@ def main(argv: list[str] | None = None) -> int:
         if not args.v13:
             parser.error("--v13 is needed to compare with v13")
         model, v13 = tm.load_text_model(), text_v11.read_shipped(Path(args.v13))
-        if model.version != "14" or v13.version != "13":
-            raise SystemExit(f"expected v14 against v13, got v{model.version} and "
+        if f"v{model.version}" != candidate or v13.version != "13":
+            raise SystemExit(f"expected {candidate} against v13, got v{model.version} and "
                              f"v{v13.version}")
         for name in sets:
-            results[name] = MEASURES[name](model, v13)
+            results[name] = MEASURES[name](model, v13, candidate)
     if args.cost:
-        results["cost"] = measure_cost()
-    results["rule"] = verdict(results)
+        alternate = args.v13 is not None and candidate != "v14"
+        results["cost"] = measure_cost(v13=Path(args.v13) if alternate else None,
+                                       candidate=candidate)
+    results["rule"] = verdict(results, candidate, sealed)
     print(json.dumps(results, indent=1, default=str))
     return 0
 

@@ -11,7 +11,7 @@ import streamlit as st
 
 from adlens import schema
 from adlens import text_model as tm
-from adlens.engine import SET_SEALED_V2, SET_SEALED_V3
+from adlens.engine import SET_SEALED_V2, SET_SEALED_V3, SET_SEALED_V4
 from components.charts import show
 from components.fmt import pct
 from components.threshold import tradeoff_chart
@@ -36,6 +36,8 @@ SET_NAMES: dict[str, str] = {
                    "for four model versions; only read to report",
     SET_SEALED_V3: "Third sealed test set: another author, written after the second was read "
                    "for five model versions; only read to report",
+    SET_SEALED_V4: "Fourth sealed test set: another author, written after the third was read "
+                   "for two model versions; only read to report",
     tm.SET_DATASET: "This dataset's chats with a known topic",
 }
 # Shown one set at a time (a tab each, the sealed test sets first: the ones to quote), its
@@ -45,6 +47,7 @@ SET_TABS: dict[str, str] = {
     tm.SET_SEALED: "First sealed set",
     SET_SEALED_V2: "Second sealed set",
     SET_SEALED_V3: "Third sealed set",
+    SET_SEALED_V4: "Fourth sealed set",
     tm.SET_HANDWRITTEN: "Hand-written",
     tm.SET_GENERATED: "Generated",
     tm.SET_DATASET: "This dataset",
@@ -155,7 +158,8 @@ TARGET_ROWS: tuple[tuple[str, str, str], ...] = (
 # The sets the targets are shown on, and the name of each one's column.
 TARGET_SETS: dict[str, str] = {tm.SET_SEALED: "First sealed set",
                                SET_SEALED_V2: "Second sealed set",
-                               SET_SEALED_V3: "Third sealed set"}
+                               SET_SEALED_V3: "Third sealed set",
+                               SET_SEALED_V4: "Fourth sealed set"}
 MET, MISSED = "met", "missed"
 
 
@@ -278,10 +282,12 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
                    "(\"the Saints score\"); they are counted apart from everyday chats. "
                    "The hand-written validation set was looked at while the model was tuned, "
                    "so its figures flatter the model; the sealed test sets were not, and are "
-                   "the ones to quote. The first sealed set has been read for eight model "
-                   "versions (v5 to v14); the second, written later by another author, for six "
-                   "(v7 and v10 to v14); the third, written after that by another author, "
-                   "twice (v13, and v14, measured and not adopted), and is the freshest.")
+                   "the ones to quote. The first sealed set has been read for nine model "
+                   "versions (v5 to v15); the second, written later by another author, for "
+                   "seven (v7 and v10 to v15); the third, written after that by another author, "
+                   "three times (v13, and v14 and v15, measured and not adopted); the fourth, "
+                   "written after that by another author, twice (v13, and v15, measured and not "
+                   "adopted), and is the freshest.")
         targets = sealed_targets_table(report)
         if not targets.empty:
             st.markdown("**The targets on the sealed test sets**, written apart from the "

@@ -8,8 +8,9 @@ messages per everyday topic, 30 per topic of Meta's list) and a second copy chec
 shares nearly all its words with another text (word-set overlap of 0.82 or more).
 docs/ARCHITECTURE.md, "The fourth sealed set", says how it was written and labelled.
 
-No model has read it yet: no model figure is asserted here, and nothing outside the tests names
-the file (the engine, the Method page and the bench take it up after the model is judged).
+Read for model v13 (the product's model) and for v15 (measured and not adopted): the product's
+v13 is guarded at its measured level below; the engine, the Method page and the bench read the
+file through `engine.SEALED_V4_CSV`, and no model code names it.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ import os
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from adlens import chat_corpus, engine, schema
 from adlens import text_model as tm
 from bench import public_intents as pub
+from tests import helpers
 from tests.test_chat_sealed_v2 import (
     CORPUS_FOLDER,
     META7_MESSAGES,
@@ -41,6 +44,7 @@ from tests.test_chat_validation_set import LANGUAGES, problems
 
 ROOT = Path(__file__).resolve().parents[1]
 SEALED_V4 = ROOT / "tests" / "data" / "chat_sealed_v4.csv"
+assert engine.SEALED_V4_CSV == SEALED_V4
 FILE_NAMES = ("chat_sealed_v4", "sealed_v4")
 
 # The set's structure, fixed before it was written (the third set's): every everyday topic 8
@@ -305,3 +309,64 @@ def test_naming_check_finds_a_planted_reference(tmp_path):
 
 def test_the_set_is_in_all_four_languages(frame):
     assert set(frame["language"]) == set(LANGUAGES)
+
+
+# --- model v13 on the fourth sealed set, read once -------------------------------------------
+# Read once, on 2 Dec 2026, after the set and its checks were committed, with model v15 read
+# after it (`python -m bench.text_v15 --sets sealed_v4`; docs/ARCHITECTURE.md, "Model v15").
+# Model v13, the product's, meets three of the issue's four targets on it: everyday accuracy
+# 0.860 (289 of 336), everyday held back 2.1% (7 of 336), largest non-English gap 8.9 points
+# (Spanish 0.792 against English 0.880). These are asserted as targets. It misses the fourth:
+# sensitive caught 90.5% (190 of 210 on Meta's list), guarded at the measured level, as are the
+# figures without a target: English sensitive caught 110 of 126 (87.3%), look-alikes held back 25
+# of 113 (22.1%, against a goal of 5%: missed), no ad topic recognised 104 of 131 (0.794).
+MEASURED_CAUGHT = 190  # of the set's 210 sensitive messages on Meta's list
+MEASURED_CAUGHT_ENGLISH = 110  # of 126
+MEASURED_LOOKALIKES_HELD_BACK = 25  # of 113
+MEASURED_NO_TOPIC_RECOGNISED = 104  # of 131
+
+
+model = helpers.model
+
+
+@pytest.fixture(scope="module")
+def report(model, sealed_v4) -> pd.DataFrame:
+    return tm.language_report(model, sealed_v4).set_index("language")
+
+
+def test_report_covers_every_language_and_kind(report, sealed_v4):
+    assert list(report.index) == ["all", *schema.CHAT_LANGUAGES]
+    assert report.loc["all", "messages"] == len(sealed_v4)
+    figures = report[["everyday_accuracy", "sensitive_caught", "everyday_held_back",
+                      "no_topic_accuracy", "hard_negative_held_back"]]
+    assert np.isfinite(figures.to_numpy(dtype=float)).all()
+
+
+def test_the_met_targets_stay_met(report):
+    checks = tm.target_checks(report)
+    assert checks["everyday_accuracy"] and checks["everyday_held_back"]
+    assert checks["non_english_gap"]
+
+
+def test_sensitive_messages_caught_stay_at_the_measured_level(report, sealed_v4):
+    # The 95% target is missed (190 of 210): guarded at the measured level.
+    on_list = np.isin(sealed_v4.topics, schema.SENSITIVE_META7)
+    assert on_list.sum() >= META7_MESSAGES
+    assert report.loc["all", "sensitive_caught"] >= MEASURED_CAUGHT / on_list.sum() - 1e-9
+    english = int((on_list & (sealed_v4.languages == "en")).sum())
+    assert report.loc["en", "sensitive_caught"] >= MEASURED_CAUGHT_ENGLISH / english - 1e-9
+
+
+def test_lookalikes_held_back_stay_at_the_measured_level(report, sealed_v4):
+    # The goal is 5%; v13 holds back 22.1%: missed, guarded at the measured level.
+    hard = int((sealed_v4.kinds == "hard_negative").sum())
+    held_back = report.loc["all", "hard_negative_held_back"]
+    assert held_back <= MEASURED_LOOKALIKES_HELD_BACK / hard + 1e-9
+
+
+def test_no_ad_topic_recognised_stays_at_the_measured_level(report, sealed_v4):
+    # No target in the issue: guarded at the measured level.
+    no_topic = sealed_v4.topics == schema.NO_AD_TOPIC
+    recognised = report.loc["all", "no_topic_accuracy"]
+    assert recognised >= MEASURED_NO_TOPIC_RECOGNISED / no_topic.sum() - 1e-9
+

@@ -262,6 +262,25 @@ def test_targets_table_shows_the_third_sealed_set_beside_the_other_two() -> None
     assert "only read to report" in views[2][1]
 
 
+def test_targets_table_shows_the_fourth_sealed_set_after_the_third() -> None:
+    first = _sealed_report(0.96)
+    rows = first.by_language[first.by_language["set"] == tm.SET_SEALED]
+    third = rows.assign(set=engine.SET_SEALED_V3)
+    fourth = rows.assign(set=engine.SET_SEALED_V4, sensitive_caught=0.905, everyday_accuracy=0.86,
+                         everyday_held_back=0.02)
+    four = replace(first, by_language=pd.concat([fourth, first.by_language, third]))
+    targets = method_text.sealed_targets_table(four).set_index("Measure")
+    assert list(targets.columns) == ["Target", "First sealed set", "Third sealed set",
+                                     "Fourth sealed set"]
+    # accuracy 86% in every language (no gap); caught 90.5% < 95%; held back 2% <= 5%.
+    assert _verdicts(targets["Fourth sealed set"]) == ["met", "missed", "met", "met"]
+    assert targets["Fourth sealed set"].iloc[1] == "90.5%: missed"
+    views = method_text.language_views(four)
+    assert [name for name, _, _ in views][:4] == ["First sealed set", "Third sealed set",
+                                                  "Fourth sealed set", "Hand-written"]
+    assert "written after the third was read" in views[2][1]
+
+
 def _sealed_page() -> None:
     from components import method_text
     from tests.test_method_text import _sealed_report
