@@ -21,6 +21,7 @@ from adlens import chat_corpus, engine, schema
 from adlens import text_model as tm
 from bench import public_intents as pub
 from tests import helpers
+from tests import sealed_guards as guards
 from tests.test_chat_validation_set import KINDS, LANGUAGES, Minimums, problems
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -275,7 +276,7 @@ model = helpers.model
 
 @pytest.fixture(scope="module")
 def report(model, sealed_v2) -> pd.DataFrame:
-    return tm.language_report(model, sealed_v2).set_index("language")
+    return guards.language_report(model, sealed_v2)
 
 
 def _count(labelled: tm.LabelledTexts, lang: str, mask) -> int:
@@ -284,11 +285,7 @@ def _count(labelled: tm.LabelledTexts, lang: str, mask) -> int:
 
 
 def test_report_covers_every_language_and_kind(report, sealed_v2):
-    assert list(report.index) == ["all", *schema.CHAT_LANGUAGES]
-    assert report.loc["all", "messages"] == len(sealed_v2)
-    figures = report[["everyday_accuracy", "sensitive_caught", "everyday_held_back",
-                      "no_topic_accuracy", "hard_negative_held_back"]]
-    assert np.isfinite(figures.to_numpy(dtype=float)).all()
+    guards.assert_covers_every_language_and_kind(report, sealed_v2)
 
 
 def test_everyday_topic_accuracy_meets_the_target(report):
@@ -316,13 +313,9 @@ def test_sensitive_messages_caught_meet_the_target_and_the_measured_level(report
 def test_lookalikes_held_back_stay_at_the_measured_level(report, sealed_v2):
     # The goal is 5%; v13 holds back 12.9% (v11 13.8%, v7 16.4%): missed, guarded at the
     # measured level.
-    hard = int((sealed_v2.kinds == "hard_negative").sum())
-    held_back = report.loc["all", "hard_negative_held_back"]
-    assert held_back <= MEASURED_LOOKALIKES_HELD_BACK / hard + 1e-9
+    guards.assert_lookalikes_held_back_at_most(report, sealed_v2, MEASURED_LOOKALIKES_HELD_BACK)
 
 
 def test_no_ad_topic_recognised_stays_at_the_measured_level(report, sealed_v2):
     # No target in the issue: guarded at the measured level.
-    no_topic = sealed_v2.topics == schema.NO_AD_TOPIC
-    recognised = report.loc["all", "no_topic_accuracy"]
-    assert recognised >= MEASURED_NO_TOPIC_RECOGNISED / no_topic.sum() - 1e-9
+    guards.assert_no_topic_recognised_at_least(report, sealed_v2, MEASURED_NO_TOPIC_RECOGNISED)

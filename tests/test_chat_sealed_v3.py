@@ -12,7 +12,6 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -20,6 +19,7 @@ from adlens import chat_corpus, engine, schema
 from adlens import text_model as tm
 from bench import public_intents as pub
 from tests import helpers
+from tests import sealed_guards as guards
 from tests.test_chat_sealed_v2 import (
     CORPUS_FOLDER,
     META7_MESSAGES,
@@ -172,15 +172,11 @@ model = helpers.model
 
 @pytest.fixture(scope="module")
 def report(model, sealed_v3) -> pd.DataFrame:
-    return tm.language_report(model, sealed_v3).set_index("language")
+    return guards.language_report(model, sealed_v3)
 
 
 def test_report_covers_every_language_and_kind(report, sealed_v3):
-    assert list(report.index) == ["all", *schema.CHAT_LANGUAGES]
-    assert report.loc["all", "messages"] == len(sealed_v3)
-    figures = report[["everyday_accuracy", "sensitive_caught", "everyday_held_back",
-                      "no_topic_accuracy", "hard_negative_held_back"]]
-    assert np.isfinite(figures.to_numpy(dtype=float)).all()
+    guards.assert_covers_every_language_and_kind(report, sealed_v3)
 
 
 def test_the_met_targets_stay_met(report):
@@ -190,23 +186,16 @@ def test_the_met_targets_stay_met(report):
 
 
 def test_sensitive_messages_caught_stay_at_the_measured_level(report, sealed_v3):
-    # The 95% target is missed by one message (199 of 210): guarded at the measured level.
-    on_list = np.isin(sealed_v3.topics, schema.SENSITIVE_META7)
-    assert on_list.sum() >= META7_MESSAGES
-    assert report.loc["all", "sensitive_caught"] >= MEASURED_CAUGHT / on_list.sum() - 1e-9
-    english = int((on_list & (sealed_v3.languages == "en")).sum())
-    assert report.loc["en", "sensitive_caught"] >= MEASURED_CAUGHT_ENGLISH / english - 1e-9
+    # The 95% target is missed: guarded at the measured level.
+    guards.assert_caught_at_least(report, sealed_v3, MEASURED_CAUGHT, MEASURED_CAUGHT_ENGLISH,
+                                  META7_MESSAGES)
 
 
 def test_lookalikes_held_back_stay_at_the_measured_level(report, sealed_v3):
-    # The goal is 5%; v13 holds back 14.2%: missed, guarded at the measured level.
-    hard = int((sealed_v3.kinds == "hard_negative").sum())
-    held_back = report.loc["all", "hard_negative_held_back"]
-    assert held_back <= MEASURED_LOOKALIKES_HELD_BACK / hard + 1e-9
+    # The goal is 5%, missed: guarded at the measured level.
+    guards.assert_lookalikes_held_back_at_most(report, sealed_v3, MEASURED_LOOKALIKES_HELD_BACK)
 
 
 def test_no_ad_topic_recognised_stays_at_the_measured_level(report, sealed_v3):
     # No target in the issue: guarded at the measured level.
-    no_topic = sealed_v3.topics == schema.NO_AD_TOPIC
-    recognised = report.loc["all", "no_topic_accuracy"]
-    assert recognised >= MEASURED_NO_TOPIC_RECOGNISED / no_topic.sum() - 1e-9
+    guards.assert_no_topic_recognised_at_least(report, sealed_v3, MEASURED_NO_TOPIC_RECOGNISED)

@@ -20,7 +20,6 @@ import os
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -28,6 +27,7 @@ from adlens import chat_corpus, engine, schema
 from adlens import text_model as tm
 from bench import public_intents as pub
 from tests import helpers
+from tests import sealed_guards as guards
 from tests.test_chat_sealed_v2 import (
     CORPUS_FOLDER,
     META7_MESSAGES,
@@ -331,15 +331,11 @@ model = helpers.model
 
 @pytest.fixture(scope="module")
 def report(model, sealed_v4) -> pd.DataFrame:
-    return tm.language_report(model, sealed_v4).set_index("language")
+    return guards.language_report(model, sealed_v4)
 
 
 def test_report_covers_every_language_and_kind(report, sealed_v4):
-    assert list(report.index) == ["all", *schema.CHAT_LANGUAGES]
-    assert report.loc["all", "messages"] == len(sealed_v4)
-    figures = report[["everyday_accuracy", "sensitive_caught", "everyday_held_back",
-                      "no_topic_accuracy", "hard_negative_held_back"]]
-    assert np.isfinite(figures.to_numpy(dtype=float)).all()
+    guards.assert_covers_every_language_and_kind(report, sealed_v4)
 
 
 def test_the_met_targets_stay_met(report):
@@ -349,24 +345,16 @@ def test_the_met_targets_stay_met(report):
 
 
 def test_sensitive_messages_caught_stay_at_the_measured_level(report, sealed_v4):
-    # The 95% target is missed (190 of 210): guarded at the measured level.
-    on_list = np.isin(sealed_v4.topics, schema.SENSITIVE_META7)
-    assert on_list.sum() >= META7_MESSAGES
-    assert report.loc["all", "sensitive_caught"] >= MEASURED_CAUGHT / on_list.sum() - 1e-9
-    english = int((on_list & (sealed_v4.languages == "en")).sum())
-    assert report.loc["en", "sensitive_caught"] >= MEASURED_CAUGHT_ENGLISH / english - 1e-9
+    # The 95% target is missed: guarded at the measured level.
+    guards.assert_caught_at_least(report, sealed_v4, MEASURED_CAUGHT, MEASURED_CAUGHT_ENGLISH,
+                                  META7_MESSAGES)
 
 
 def test_lookalikes_held_back_stay_at_the_measured_level(report, sealed_v4):
-    # The goal is 5%; v13 holds back 22.1%: missed, guarded at the measured level.
-    hard = int((sealed_v4.kinds == "hard_negative").sum())
-    held_back = report.loc["all", "hard_negative_held_back"]
-    assert held_back <= MEASURED_LOOKALIKES_HELD_BACK / hard + 1e-9
+    # The goal is 5%, missed: guarded at the measured level.
+    guards.assert_lookalikes_held_back_at_most(report, sealed_v4, MEASURED_LOOKALIKES_HELD_BACK)
 
 
 def test_no_ad_topic_recognised_stays_at_the_measured_level(report, sealed_v4):
     # No target in the issue: guarded at the measured level.
-    no_topic = sealed_v4.topics == schema.NO_AD_TOPIC
-    recognised = report.loc["all", "no_topic_accuracy"]
-    assert recognised >= MEASURED_NO_TOPIC_RECOGNISED / no_topic.sum() - 1e-9
-
+    guards.assert_no_topic_recognised_at_least(report, sealed_v4, MEASURED_NO_TOPIC_RECOGNISED)

@@ -1,0 +1,59 @@
+"""Checks shared by the sealed chat sets' tests: the product's model read on a set, its figures
+held at the levels measured at the set's first read for that model (a guard, not a target:
+docs/ARCHITECTURE.md gives each set's reads)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from adlens import schema
+from adlens import text_model as tm
+
+FIGURES = ["everyday_accuracy", "sensitive_caught", "everyday_held_back", "no_topic_accuracy",
+           "hard_negative_held_back"]
+
+
+@dataclass(frozen=True)
+class Measured:
+    """Message counts measured on a set: sensitive caught (Meta's list; all, English),
+    look-alikes held back, and chats labelled "no ad topic" recognised."""
+
+    caught: int
+    caught_english: int
+    lookalikes_held_back: int
+    no_topic_recognised: int
+
+
+def language_report(model: tm.TextModel, labelled: tm.LabelledTexts) -> pd.DataFrame:
+    return tm.language_report(model, labelled).set_index("language")
+
+
+def assert_covers_every_language_and_kind(report: pd.DataFrame,
+                                          labelled: tm.LabelledTexts) -> None:
+    assert list(report.index) == ["all", *schema.CHAT_LANGUAGES]
+    assert report.loc["all", "messages"] == len(labelled)
+    assert np.isfinite(report[FIGURES].to_numpy(dtype=float)).all()
+
+
+def assert_caught_at_least(report: pd.DataFrame, labelled: tm.LabelledTexts, least: int,
+                           least_english: int, on_list_at_least: int) -> None:
+    on_list = np.isin(labelled.topics, schema.SENSITIVE_META7)
+    assert on_list.sum() >= on_list_at_least
+    assert report.loc["all", "sensitive_caught"] >= least / on_list.sum() - 1e-9
+    english = int((on_list & (labelled.languages == "en")).sum())
+    assert report.loc["en", "sensitive_caught"] >= least_english / english - 1e-9
+
+
+def assert_lookalikes_held_back_at_most(report: pd.DataFrame, labelled: tm.LabelledTexts,
+                                        most: int) -> None:
+    hard = int((labelled.kinds == "hard_negative").sum())
+    assert report.loc["all", "hard_negative_held_back"] <= most / hard + 1e-9
+
+
+def assert_no_topic_recognised_at_least(report: pd.DataFrame, labelled: tm.LabelledTexts,
+                                        least: int) -> None:
+    no_topic = labelled.topics == schema.NO_AD_TOPIC
+    assert report.loc["all", "no_topic_accuracy"] >= least / no_topic.sum() - 1e-9
