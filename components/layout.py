@@ -29,6 +29,13 @@ STYLE = """
   text-overflow: clip !important; }
 button p { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; }
+/* A folded expander's content is skipped by the browser (a closed details element), so a
+   chart in it never sees the page's width change: on a narrow window, one drawn before the
+   sidebar folded kept its narrower width, and its title was cut. Laid out while folded, but
+   not shown, it follows the width like any chart. (No less-than sign in this style:
+   Streamlit's HTML sanitizer drops a style whose text holds one before a letter.) */
+[data-testid="stExpander"] details:not([open]):has([data-testid="stPlotlyChart"])::details-content {
+  content-visibility: visible; visibility: hidden; height: 0; overflow: hidden; }
 /* The element that carries the page's script (fold_sidebar_when_narrow) shows nothing: it must
    not take a row, nor the gap between rows, under the sidebar's page list. */
 [data-testid="stElementContainer"]:has(.adlens-script) { display: none !important; }
