@@ -234,10 +234,11 @@ def drawn_in(element_html: str) -> tuple[dict, dict] | None:
     return drawn["figure"], drawn["config"]
 
 
-def draw(figure: Any, config: Mapping | None = None) -> bool:
+def draw(figure: Any, config: Mapping | None = None, checked: bool = False) -> bool:
     """Draw a figure's JSON with the basic bundle; False (nothing drawn) when it cannot be drawn
-    exactly as st.plotly_chart would (`fits`, `available`)."""
-    if not (fits(figure) and available()):
+    exactly as st.plotly_chart would (`fits`, `available`). `checked`: the caller has found
+    that it can (`draws_all`), so it is not checked again."""
+    if not (checked or (fits(figure) and available())):
         return False
     st.html(html(figure, config), unsafe_allow_javascript=True)
     return True

@@ -120,9 +120,11 @@ class FirstView:
 @dataclass(frozen=True, eq=False)
 class Early:
     """The first view this run drew from the stored file (the sidebar's "In use" line reads
-    it)."""
+    it), and whether its charts are drawn with plotly.js's basic bundle (checked once, before
+    the headline's wait: light_chart.draws_all)."""
 
     view: FirstView
+    light: bool = False
 
 
 # --- building it -----------------------------------------------------------------------------
@@ -229,18 +231,19 @@ def draw_headline(top: Top) -> None:
     st.caption(top.note)
 
 
-def draw_body(people: Any, rules: str, trend: Callable[[], Any]) -> None:
+def draw_body(people: Any, rules: str, trend: Callable[[], Any], light: bool = False) -> None:
     """Below the headline: people per region beside the rules in force, then the AI-chat part of
     the scores week by week. `people` and `trend()` give a Plotly figure or its stored JSON
-    (None: a sentence instead); a failing `trend` leaves the rest standing."""
+    (None: a sentence instead); a failing `trend` leaves the rest standing. `light`: both are
+    stored JSON found drawable with the basic bundle (Early.light)."""
     left, right = st.columns([3, 2])
     with left:
-        chart(people, PEOPLE_CAPTION, NO_PEOPLE)
+        chart(people, PEOPLE_CAPTION, NO_PEOPLE, light=light)
     with right:
         st.subheader("Rules in force")
         st.markdown(rules)
     with section():
-        chart(trend(), TREND_CAPTION, NO_TREND, key=TREND_KEY)
+        chart(trend(), TREND_CAPTION, NO_TREND, key=TREND_KEY, light=light)
 
 
 def peek() -> Early | None:
@@ -328,11 +331,12 @@ def draw_early(is_overview: bool, params: Mapping[str, Any]) -> bool:
     counterfactual_banner(Scenario.announced())
     st.title(TITLE)
     draw(view.top)
-    if not light_chart.draws_all([view.people_chart, view.trend_chart]):
+    light = light_chart.draws_all([view.people_chart, view.trend_chart])
+    if not light:
         # Charts left to st.plotly_chart: ask for its script as soon as the headline is drawn.
         load_charts_early(len(view.top.kpis))
     time.sleep(HEADLINE_LEAD_S)  # the browser draws the headline before anything else arrives
-    st.session_state[K_EARLY] = Early(view)
+    st.session_state[K_EARLY] = Early(view, light)
     return True
 
 
