@@ -72,6 +72,8 @@ goto = story.pending_page()
 if goto in PAGES and PAGES[goto] is not page:
     st.switch_page(PAGES[goto])
 
+# The headline's lead (overview_top.HEADLINE_LEAD_S) runs out here, after the imports above.
+overview_top.hold_headline()
 layout.fold_sidebar_when_narrow()
 st.sidebar.title("AdLens")
 st.sidebar.caption("How Meta turns activity and Meta AI chats into ads (from 16 Dec 2025).")
