@@ -79,8 +79,23 @@ if (!Object.keys(window.localStorage).some(k => k.startsWith("stSidebarCollapsed
 """
 
 
+def skip_shell_check() -> None:
+    """Mark Streamlit's one-time check for an interactive shell as done. Streamlit makes it at
+    the first element a process draws, to warn someone who runs a script with `python` instead
+    of `streamlit run`: it builds `inspect.stack()`, which reads every frame's source and looks
+    its module up among all those loaded, 0.09-0.16 s of server CPU on the path to a cold
+    start's first figures (docs/SCALE.md, section 1). The app always runs under `streamlit run`
+    or AppTest. If a Streamlit version has no such flag, setting it does nothing (and
+    tests/test_cold_start.py says so)."""
+    import streamlit.delta_generator as delta_generator  # noqa: PLC0415
+
+    delta_generator._use_warning_has_been_displayed = True  # noqa: SLF001
+
+
 def page_style() -> None:
-    """The CSS that keeps text whole at any width (takes no space on the page)."""
+    """The CSS that keeps text whole at any width (takes no space on the page); the first
+    element of every run, so Streamlit's shell check is skipped first (`skip_shell_check`)."""
+    skip_shell_check()
     st.html(STYLE)
 
 
