@@ -16,10 +16,10 @@ HERE = Path(__file__).parent
 # "auto": the sidebar starts folded on a small screen; components.layout folds it below 900 px.
 st.set_page_config(page_title="AdLens", page_icon=":material/ads_click:", layout="wide",
                    initial_sidebar_state="auto")
-# The first element a process draws makes Streamlit look up the module of every frame on the
-# stack (a one-time check for an interactive shell), which costs in proportion to the modules
-# loaded: drawn before the engine, pandas and Plotly are imported, it is about 0.1 s cheaper
-# on a cold start.
+# The first element a process draws would make Streamlit look up the module of every frame on
+# the stack (a one-time check for an interactive shell), which costs in proportion to the
+# modules loaded; page_style skips that check (layout.skip_shell_check) and is drawn before the
+# engine, pandas and Plotly are imported all the same.
 layout.page_style()
 
 from components import overview_top  # noqa: E402 — light: Streamlit and the stored top only
@@ -72,6 +72,8 @@ goto = story.pending_page()
 if goto in PAGES and PAGES[goto] is not page:
     st.switch_page(PAGES[goto])
 
+# The headline's lead (overview_top.HEADLINE_LEAD_S) runs out here, after the imports above.
+overview_top.hold_headline()
 layout.fold_sidebar_when_narrow()
 st.sidebar.title("AdLens")
 st.sidebar.caption("How Meta turns activity and Meta AI chats into ads (from 16 Dec 2025).")

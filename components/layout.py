@@ -29,6 +29,13 @@ STYLE = """
   text-overflow: clip !important; }
 button p { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; }
+/* A folded expander's content is skipped by the browser (a closed details element), so a
+   chart in it never sees the page's width change: on a narrow window, one drawn before the
+   sidebar folded kept its narrower width, and its title was cut. Laid out while folded, but
+   not shown, it follows the width like any chart. (No less-than sign in this style:
+   Streamlit's HTML sanitizer drops a style whose text holds one before a letter.) */
+[data-testid="stExpander"] details:not([open]):has([data-testid="stPlotlyChart"])::details-content {
+  content-visibility: visible; visibility: hidden; height: 0; overflow: hidden; }
 /* The element that carries the page's script (fold_sidebar_when_narrow) shows nothing: it must
    not take a row, nor the gap between rows, under the sidebar's page list. */
 [data-testid="stElementContainer"]:has(.adlens-script) { display: none !important; }
@@ -72,8 +79,23 @@ if (!Object.keys(window.localStorage).some(k => k.startsWith("stSidebarCollapsed
 """
 
 
+def skip_shell_check() -> None:
+    """Mark Streamlit's one-time check for an interactive shell as done. Streamlit makes it at
+    the first element a process draws, to warn someone who runs a script with `python` instead
+    of `streamlit run`: it builds `inspect.stack()`, which reads every frame's source and looks
+    its module up among all those loaded, 0.09-0.16 s of server CPU on the path to a cold
+    start's first figures (docs/SCALE.md, section 1). The app always runs under `streamlit run`
+    or AppTest. If a Streamlit version has no such flag, setting it does nothing (and
+    tests/test_cold_start.py says so)."""
+    import streamlit.delta_generator as delta_generator  # noqa: PLC0415
+
+    delta_generator._use_warning_has_been_displayed = True  # noqa: SLF001
+
+
 def page_style() -> None:
-    """The CSS that keeps text whole at any width (takes no space on the page)."""
+    """The CSS that keeps text whole at any width (takes no space on the page); the first
+    element of every run, so Streamlit's shell check is skipped first (`skip_shell_check`)."""
+    skip_shell_check()
     st.html(STYLE)
 
 

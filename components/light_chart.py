@@ -16,9 +16,10 @@ Anything it cannot draw exactly — a trace type outside the basic bundle, anoth
 theme file recorded for another Streamlit, the bundle or static serving missing — is left to
 st.plotly_chart (`draw` returns False).
 
-After the charts are drawn and the browser is idle, the chart script asks for Streamlit's own
-Plotly script, so that the next run's st.plotly_chart finds it loaded instead of leaving the
-charts blank while it loads.
+Once the whole page is drawn (the run finished, the charts drawn) and the browser is idle, the
+chart script asks for Streamlit's own Plotly script, so that the next run's st.plotly_chart
+finds it loaded instead of leaving the charts blank while it loads; asked for sooner, its
+evaluation (a second or more) would hold back what the page still has to draw.
 """
 
 from __future__ import annotations
@@ -97,8 +98,17 @@ SCRIPT = """
       box.dataset.theme = theme;
       box.dataset.drawn = String(Math.round(performance.now()));  // when (ms from navigation)
       light.charts.add(box);
-      new ResizeObserver(() => { if (box.isConnected) Plotly.Plots.resize(box); })
-        .observe(box.parentElement);
+      // Drawn again at a new width only: the observer also reports the width the chart was
+      // just drawn at, and a resize lays the whole chart out and draws it again.
+      let width = null;
+      new ResizeObserver((entries) => {
+        const now = entries[entries.length - 1].contentRect.width;
+        if (!box.isConnected || now === width) return;
+        const first = width === null;
+        width = now;
+        if (first && Math.round(box._fullLayout.width) === Math.round(box.clientWidth)) return;
+        Plotly.Plots.resize(box);
+      }).observe(box.parentElement);
       if (!light.watching) {  // one watcher for every chart: a switch of theme redraws them
         light.watching = setInterval(() => {
           const now = themeNow();
@@ -112,10 +122,23 @@ SCRIPT = """
         }, 400);
       }
       if (setup.next && !light.prefetch) {
-        light.prefetch = setTimeout(() => {
-          const idle = window.requestIdleCallback || ((run) => setTimeout(run, 0));
-          idle(() => import(url("static/js/" + setup.next)).catch(() => {}), {timeout: 4000});
-        }, setup.prefetchMs);
+        // Only once the whole page is drawn (the run finished, no element still loading):
+        // evaluating Streamlit's Plotly script holds the browser for a second or more, and
+        // anything still to come (the sidebar's widgets) would wait for it.
+        light.prefetch = true;
+        const complete = () => {
+          const app = document.querySelector('[data-testid="stApp"]');
+          return app && app.getAttribute("data-test-script-state") === "notRunning"
+            && !document.querySelector('[data-testid="stSkeleton"]');
+        };
+        const fetchNext = () => {
+          if (!complete()) { setTimeout(fetchNext, 100); return; }
+          setTimeout(() => {
+            const idle = window.requestIdleCallback || ((run) => setTimeout(run, 0));
+            idle(() => import(url("static/js/" + setup.next)).catch(() => {}), {timeout: 4000});
+          }, setup.prefetchMs);
+        };
+        fetchNext();
       }
     });
   }).catch(() => {
@@ -211,10 +234,11 @@ def drawn_in(element_html: str) -> tuple[dict, dict] | None:
     return drawn["figure"], drawn["config"]
 
 
-def draw(figure: Any, config: Mapping | None = None) -> bool:
+def draw(figure: Any, config: Mapping | None = None, checked: bool = False) -> bool:
     """Draw a figure's JSON with the basic bundle; False (nothing drawn) when it cannot be drawn
-    exactly as st.plotly_chart would (`fits`, `available`)."""
-    if not (fits(figure) and available()):
+    exactly as st.plotly_chart would (`fits`, `available`). `checked`: the caller has found
+    that it can (`draws_all`), so it is not checked again."""
+    if not (checked or (fits(figure) and available())):
         return False
     st.html(html(figure, config), unsafe_allow_javascript=True)
     return True

@@ -120,9 +120,12 @@ class FirstView:
 @dataclass(frozen=True, eq=False)
 class Early:
     """The first view this run drew from the stored file (the sidebar's "In use" line reads
-    it)."""
+    it), and whether its charts are drawn with plotly.js's basic bundle (checked once, before
+    the headline's wait: light_chart.draws_all)."""
 
     view: FirstView
+    light: bool = False
+    lead_until: float = 0.0  # time.monotonic() until which the sidebar waits (hold_headline)
 
 
 # --- building it -----------------------------------------------------------------------------
@@ -229,18 +232,19 @@ def draw_headline(top: Top) -> None:
     st.caption(top.note)
 
 
-def draw_body(people: Any, rules: str, trend: Callable[[], Any]) -> None:
+def draw_body(people: Any, rules: str, trend: Callable[[], Any], light: bool = False) -> None:
     """Below the headline: people per region beside the rules in force, then the AI-chat part of
     the scores week by week. `people` and `trend()` give a Plotly figure or its stored JSON
-    (None: a sentence instead); a failing `trend` leaves the rest standing."""
+    (None: a sentence instead); a failing `trend` leaves the rest standing. `light`: both are
+    stored JSON found drawable with the basic bundle (Early.light)."""
     left, right = st.columns([3, 2])
     with left:
-        chart(people, PEOPLE_CAPTION, NO_PEOPLE)
+        chart(people, PEOPLE_CAPTION, NO_PEOPLE, light=light)
     with right:
         st.subheader("Rules in force")
         st.markdown(rules)
     with section():
-        chart(trend(), TREND_CAPTION, NO_TREND, key=TREND_KEY)
+        chart(trend(), TREND_CAPTION, NO_TREND, key=TREND_KEY, light=light)
 
 
 def peek() -> Early | None:
@@ -317,9 +321,10 @@ def first_visit(params: Mapping[str, Any], environ: Mapping[str, str] | None = N
 
 def draw_early(is_overview: bool, params: Mapping[str, Any]) -> bool:
     """On a session's first visit (`first_visit`) to the Overview, draw what it shows first —
-    the policy banner, the title and the stored headline figures — before the sidebar, and give
-    the browser HEADLINE_LEAD_S to draw them before the sidebar's widgets and the charts arrive.
-    Returns whether it did; the page then draws the stored charts and rules (`take`)."""
+    the policy banner, the title and the stored headline figures — before the sidebar; the
+    browser gets HEADLINE_LEAD_S to draw them before the sidebar's widgets and the charts arrive
+    (app.py waits with `hold_headline`, after its imports). Returns whether it did; the page
+    then draws the stored charts and rules (`take`)."""
     if not (is_overview and first_visit(params)):
         return False
     view = stored()
@@ -328,12 +333,24 @@ def draw_early(is_overview: bool, params: Mapping[str, Any]) -> bool:
     counterfactual_banner(Scenario.announced())
     st.title(TITLE)
     draw(view.top)
-    if not light_chart.draws_all([view.people_chart, view.trend_chart]):
+    light = light_chart.draws_all([view.people_chart, view.trend_chart])
+    if not light:
         # Charts left to st.plotly_chart: ask for its script as soon as the headline is drawn.
         load_charts_early(len(view.top.kpis))
-    time.sleep(HEADLINE_LEAD_S)  # the browser draws the headline before anything else arrives
-    st.session_state[K_EARLY] = Early(view)
+    # The browser draws the headline before anything else arrives: app.py waits for this
+    # moment (hold_headline) before the sidebar, after the imports the run needs anyway.
+    st.session_state[K_EARLY] = Early(view, light, time.monotonic() + HEADLINE_LEAD_S)
     return True
+
+
+def hold_headline() -> None:
+    """On a first visit drawn early (`draw_early`), wait until HEADLINE_LEAD_S have passed
+    since the headline was sent; else return at once. app.py calls it just before the sidebar's
+    first element, so the modules the rest of the run imports load during the wait instead of
+    after it."""
+    early = peek()
+    if early is not None:
+        time.sleep(max(0.0, early.lead_until - time.monotonic()))
 
 
 def main() -> int:

@@ -54,15 +54,17 @@ def nothing_to_show(sentence: str) -> None:
 CHART_CONFIG = {"displaylogo": False}
 
 
-def chart(fig, caption: str, empty: str, key: str | None = None) -> None:
+def chart(fig, caption: str, empty: str, key: str | None = None, light: bool = False) -> None:
     """Draw a chart (a Plotly figure, or its stored JSON on a first visit: components/
     overview_top.py) with its one-line caption, or the sentence saying why there is none.
     Here, not in components.charts, so a first visit draws without importing Plotly's figures.
     Stored JSON is drawn with plotly.js's basic bundle where it can be drawn the same
-    (components/light_chart.py), so a first visit never loads Streamlit's Plotly script."""
+    (components/light_chart.py), so a first visit never loads Streamlit's Plotly script.
+    `light`: the caller has found that it can (light_chart.draws_all), so it is not checked
+    again."""
     if fig is None:
         nothing_to_show(empty)
         return
-    if not (isinstance(fig, dict) and light_chart.draw(fig, CHART_CONFIG)):
+    if not (isinstance(fig, dict) and light_chart.draw(fig, CHART_CONFIG, checked=light)):
         st.plotly_chart(fig, key=key, config=CHART_CONFIG)
     st.caption(caption)

@@ -104,3 +104,80 @@ def test_the_first_overview_imports_only_what_it_needs(tmp_path) -> None:
     assert "pandas" in loaded and "adlens.rolling" in loaded  # the check sees the process
     imported = _imported(NOT_ON_A_COLD_START, loaded)
     assert imported == [], f"a cold start imported {imported}"
+
+
+# A session's first Overview, run in a fresh process: how often each stored chart is checked
+# for the basic bundle, and when the headline's lead is waited out (with which of the app's
+# modules loaded by then).
+FIRST_VISIT_WORK = """
+import json, sys, time
+from streamlit.testing.v1 import AppTest
+from components import light_chart, overview_top
+import streamlit.env_util
+checked, waits, shell_checks = [], [], []
+is_repl = streamlit.env_util.is_repl
+def counting_is_repl():
+    shell_checks.append(1)
+    return is_repl()
+streamlit.env_util.is_repl = counting_is_repl
+fits = light_chart.fits
+def counting_fits(figure):
+    checked.append(1)
+    return fits(figure)
+light_chart.fits = counting_fits
+class Clock:
+    monotonic = staticmethod(time.monotonic)
+    @staticmethod
+    def sleep(seconds):
+        waits.append({"seconds": seconds, "modules": sorted(sys.modules)})
+        time.sleep(seconds)
+overview_top.time = Clock
+at = AppTest.from_file(sys.argv[1], default_timeout=240)
+at.run()
+print(json.dumps({"exceptions": [e.value for e in at.exception], "checked": len(checked),
+                  "shell_checks": len(shell_checks),
+                  "light_charts": sum(light_chart.drawn_in(h.proto.body) is not None
+                                      for h in at.get("html")),
+                  "waits": waits}))
+"""
+
+
+def test_a_first_visit_checks_each_stored_chart_once(tmp_path) -> None:
+    """The stored charts are checked for the basic bundle once each, before the headline's
+    wait, not again when drawn."""
+    run = _first_visit_work(tmp_path)
+    assert run["exceptions"] == [] and run["light_charts"] == 2
+    assert run["checked"] == 2
+
+
+def _first_visit_work(tmp_path) -> dict:
+    out = subprocess.run([sys.executable, "-c", FIRST_VISIT_WORK, str(ROOT / "app.py")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600,
+                         env={**os.environ, "ADLENS_CACHE": str(tmp_path)})
+    assert out.returncode == 0, out.stderr[-3000:]
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_the_rest_of_a_first_visits_imports_load_during_the_headlines_lead(tmp_path) -> None:
+    """The modules the rest of a first run imports load while the browser draws the headline:
+    the run waits out what is left of HEADLINE_LEAD_S once, just before the sidebar, not the
+    whole lead right after the headline and then imports."""
+    from components import overview_top
+
+    run = _first_visit_work(tmp_path)
+    assert run["exceptions"] == [] and run["light_charts"] == 2
+    [wait] = run["waits"]  # one wait, for what is left of the lead
+    assert 0 <= wait["seconds"] <= overview_top.HEADLINE_LEAD_S
+    # The sidebar's modules, which app.py imports after the headline, are loaded by then.
+    for name in ("components.story", "components.share", "components.folder",
+                 "components.dataset_controls", "components.generation"):
+        assert name in wait["modules"], name
+
+
+def test_a_first_run_skips_streamlits_check_for_an_interactive_shell(tmp_path) -> None:
+    """Streamlit's one-time check at a process's first element (inspect.stack() over every
+    frame's source, 0.09-0.16 s) is skipped: components.layout.skip_shell_check sets the flag
+    the check looks at. Fails when a Streamlit version makes the check another way."""
+    run = _first_visit_work(tmp_path)
+    assert run["exceptions"] == [] and run["light_charts"] == 2
+    assert run["shell_checks"] == 0

@@ -39,7 +39,8 @@ def main() -> None:
     early = overview_top.take()
     if early is not None:  # a first visit: the headline is on screen already (app.py)
         view = early.view
-        overview_top.draw_body(view.people_chart, view.rules, lambda: view.trend_chart)
+        overview_top.draw_body(view.people_chart, view.rules, lambda: view.trend_chart,
+                               light=early.light)
         return
     st.title(overview_top.TITLE)
     dataset = data.current_dataset()

@@ -122,6 +122,28 @@ PLOTLY_SCRIPT = "/PlotlyChart."  # Streamlit's own Plotly script (4.7 MB)
 BASIC_BUNDLE = "/plotly-basic.min.js"
 
 
+# Counts every Plotly.Plots.resize call (a full redraw at the box's width) of the plotly.js the
+# page loads, from the moment the bundle sets window.Plotly.
+COUNT_RESIZES = """
+(() => {
+  let plotly;
+  window.__resizes = 0;
+  Object.defineProperty(window, "Plotly", {configurable: true, get: () => plotly,
+    set: (value) => {
+      plotly = value;
+      if (value && value.Plots && !value.Plots.__counted) {
+        const resize = value.Plots.resize;
+        value.Plots.resize = function (...args) {
+          window.__resizes += 1;
+          return resize.apply(this, args);
+        };
+        value.Plots.__counted = true;
+      }
+    }});
+})();
+"""
+
+
 def fetched(page, name: str) -> int:
     """How many times the page fetched a file whose address holds `name`."""
     return len(fetch_times(page, name))
@@ -234,12 +256,16 @@ def test_a_first_visit_draws_its_charts_without_streamlits_plotly_script(
 
     context = browser.new_context(viewport={"width": 1440, "height": 1000},
                                   color_scheme=scheme)
+    context.add_init_script(COUNT_RESIZES)
     page = context.new_page()
     try:
         page.goto(server_url)
         page.wait_for_selector(f"{LIGHT_CHART}[data-drawn] >> nth=1", timeout=180_000)
         wait_for_rerun(page)
         assert_no_exception(page)
+        page.wait_for_timeout(500)
+        # Drawn once each: not drawn again at the width they were just drawn at.
+        assert page.evaluate("() => window.__resizes") == 0
         assert fetched(page, BASIC_BUNDLE) == 1
         assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
         charts = page.locator(LIGHT_CHART)
@@ -269,6 +295,7 @@ def test_a_first_visit_draws_its_charts_without_streamlits_plotly_script(
                 arg=LIGHT_CHART, timeout=10_000)
             widths = [c["width"] for c in chart_look(page, LIGHT_CHART)]
             assert (widths == [w["width"] for w in first]) == (width == 1440), widths
+        assert page.evaluate("() => window.__resizes") >= 4  # each chart, twice
         # Once the page is idle, Streamlit's Plotly script is fetched for the next run.
         page.wait_for_function(f"() => performance.getEntriesByType('resource')"
                                f".some(e => e.name.includes('{PLOTLY_SCRIPT}'))",
@@ -286,6 +313,56 @@ def test_a_first_visit_draws_its_charts_without_streamlits_plotly_script(
         for before, after in zip(first_images, chart_images(page, later_charts), strict=True):
             assert before.size == after.size
             assert ImageChops.difference(before, after).getbbox() is None
+        assert fetched(page, PLOTLY_SCRIPT) == 1
+    finally:
+        context.close()
+
+
+def test_streamlits_plotly_script_waits_for_the_whole_first_page(browser, server_url) -> None:
+    """A first Overview asks for Streamlit's Plotly script (for the next run) only once the
+    whole page is drawn: evaluating it holds the browser for a second or more, and anything
+    still to come would wait for it. Here everything the server sends after the second chart is
+    held back for 4 s, well past the 1.5 s the page waits after drawing its charts: the script
+    must not be asked for meanwhile, and must be once the page is complete."""
+    from components.light_chart import FIGURE_MARK
+
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    held: list = []
+    state: dict = {"hold": False, "charts": 0, "route": None}
+
+    def route(ws) -> None:
+        server = ws.connect_to_server()
+        state["route"] = ws
+
+        def from_server(message) -> None:
+            if state["hold"]:
+                held.append(message)
+                return
+            ws.send(message)
+            if isinstance(message, bytes) and FIGURE_MARK.encode() in message:
+                state["charts"] += 1
+                state["hold"] = state["charts"] == 2  # every later message waits
+
+        server.on_message(from_server)
+        ws.on_message(server.send)
+
+    page.route_web_socket(re.compile(r".*/_stcore/stream.*"), route)
+    try:
+        page.goto(server_url)
+        page.wait_for_selector(f"{LIGHT_CHART}[data-drawn] >> nth=1", timeout=180_000)
+        page.wait_for_timeout(4000)
+        assert state["hold"] and held  # the rest of the run (its end) is still held
+        assert page.locator('[data-testid="stApp"][data-test-script-state="running"]').count()
+        assert fetched(page, PLOTLY_SCRIPT) == 0
+        while held:
+            state["route"].send(held.pop(0))
+        state["hold"] = False
+        wait_for_rerun(page)
+        assert_no_exception(page)
+        page.wait_for_function(f"() => performance.getEntriesByType('resource')"
+                               f".some(e => e.name.includes('{PLOTLY_SCRIPT}'))",
+                               timeout=60_000)
         assert fetched(page, PLOTLY_SCRIPT) == 1
     finally:
         context.close()
