@@ -217,13 +217,33 @@ def corpus_figures(name: str, model=None) -> dict[str, float] | None:
         from adlens import text_model as tm
 
         model = tm.load_text_model()
-    figures = measure(model, loader(Path(folder)))
+    frame = loader(Path(folder))
+    figures = measure(model, frame)
     sentences = SENTENCES[name](Path(folder))
     figures["bank_messages_equal_to_a_corpus_sentence"] = len(bank_copies(sentences))
+    figures.update(training_overlap(frame, sentences, model, _model_text()))
     figures.update(sealed_copy_counts(sentences, {"sealed_v2": SEALED_V2_CSV,
                                                   "sealed_v3": SEALED_V3_CSV,
                                                   "sealed_v4": SEALED_V4_CSV}))
     return figures
+
+
+def training_overlap(frame: pd.DataFrame, sentences: set[str], model,
+                     model_text: list[str]) -> dict[str, float]:
+    """Where the model's own generated text meets a corpus by chance (its templates write short
+    stock requests a corpus also has): training or calibration messages longer than a stock
+    phrase equal to a corpus sentence, the requests with an ad topic whose text equals a
+    training message (any length), and topic accuracy read without those requests, to show
+    how much they could flatter it."""
+    trained = {_norm(t) for t in model_text}
+    topic = (pd.notna(frame["label"]) & frame["label"].ne(NO_TOPIC)).to_numpy()
+    seen = frame["text"].map(_norm).isin(trained).to_numpy()
+    unseen = frame[topic & ~seen]
+    return {"training_messages_equal_to_a_corpus_sentence": len(bank_copies(sentences,
+                                                                            model_text)),
+            "requests_with_a_topic_equal_to_a_training_message": int((topic & seen).sum()),
+            "topic_accuracy_without_them": measure(model, unseen)["topic_accuracy"]
+            if len(unseen) else float("nan")}
 
 
 def sealed_copy_counts(sentences: set[str], sets: dict[str, Path]) -> dict[str, int]:

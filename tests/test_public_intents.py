@@ -84,7 +84,26 @@ def test_snips_utterances_are_joined_from_their_parts(tmp_path):
     assert set(frame["text"]) == {"add this song"}
 
 
+def test_training_overlap_counts_requests_equal_to_a_training_message(tmp_path):
+    frame = pub.load_clinc(_clinc(tmp_path))
+    sentences = pub.clinc_sentences(tmp_path)
+    trained = ["Play that song!", "pay the gas bill, please", "how tall is a giraffe", "ok"]
+    got = pub.training_overlap(frame, sentences, _KeywordModel(), trained)
+    # Longer than a stock phrase and equal to a sentence of any split: the gas bill, the giraffe.
+    assert got["training_messages_equal_to_a_corpus_sentence"] == 2
+    # Of the four requests with an ad topic, the song and the gas bill were trained on.
+    assert got["requests_with_a_topic_equal_to_a_training_message"] == 2
+    # Read without them: "pay the bill" and "pray for a table", both read right.
+    assert got["topic_accuracy_without_them"] == 1.0
+    class _BillsAsMusic(_KeywordModel):
+        words = {**_KeywordModel.words, "bill": "music"}
+
+    wrong = pub.training_overlap(frame, sentences, _BillsAsMusic(), trained)
+    assert wrong["topic_accuracy_without_them"] == 0.5
+
+
 def test_not_available_without_a_copy(monkeypatch, tmp_path):
+    monkeypatch.setattr(pub, "_model_text", lambda: ["play that song"])
     monkeypatch.delenv(pub.CLINC_ENV, raising=False)
     assert pub.corpus_figures("clinc150", model=_KeywordModel()) is None
     monkeypatch.setenv(pub.CLINC_ENV, str(tmp_path / "missing"))
