@@ -6,7 +6,10 @@ and each browser test is handed out on its own."""
 from __future__ import annotations
 
 import os
+import types
 from pathlib import Path
+
+import pytest
 
 from adlens import artifacts
 from adlens import text_model as tm
@@ -84,3 +87,28 @@ def test_loadscope_hands_out_those_pieces_and_other_modes_are_pytest_xdist_s(req
     assert scheduler._split_scope(views) == views
     monkeypatch.setattr(request.config.option, "dist", "load")
     assert pytest_xdist_make_scheduler(request.config, None) is None
+
+
+class _Item:
+    def __init__(self, name: str, variable: str | None = None) -> None:
+        self.name = name
+        self.mark = None if variable is None else pytest.mark.corpora(variable).mark
+
+    def get_closest_marker(self, name: str):
+        return self.mark if name == "corpora" else None
+
+
+def test_corpus_tests_are_deselected_without_their_copy(monkeypatch, tmp_path):
+    from tests.conftest import pytest_collection_modifyitems
+
+    monkeypatch.setenv("ADLENS_HERE", str(tmp_path))
+    monkeypatch.setenv("ADLENS_GONE", str(tmp_path / "missing"))
+    monkeypatch.delenv("ADLENS_UNSET", raising=False)
+    items = [_Item("plain"), _Item("here", "ADLENS_HERE"), _Item("gone", "ADLENS_GONE"),
+             _Item("unset", "ADLENS_UNSET")]
+    told: list = []
+    config = types.SimpleNamespace(hook=types.SimpleNamespace(
+        pytest_deselected=lambda items: told.extend(i.name for i in items)))
+    pytest_collection_modifyitems(config, items)
+    assert [i.name for i in items] == ["plain", "here"]
+    assert told == ["gone", "unset"]
