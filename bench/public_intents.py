@@ -11,6 +11,7 @@ ADLENS_LIVEQA_MED=... ADLENS_MEDIQA=... python -m bench.public_intents`.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -221,29 +222,33 @@ def corpus_figures(name: str, model=None) -> dict[str, float] | None:
     figures = measure(model, frame)
     sentences = SENTENCES[name](Path(folder))
     figures["bank_messages_equal_to_a_corpus_sentence"] = len(bank_copies(sentences))
-    figures.update(training_overlap(frame, sentences, model, _model_text()))
+    figures.update(training_overlap(frame, sentences, model, _model_text(),
+                                    figures["topic_accuracy"]))
     figures.update(sealed_copy_counts(sentences, {"sealed_v2": SEALED_V2_CSV,
                                                   "sealed_v3": SEALED_V3_CSV,
                                                   "sealed_v4": SEALED_V4_CSV}))
     return figures
 
 
-def training_overlap(frame: pd.DataFrame, sentences: set[str], model,
-                     model_text: list[str]) -> dict[str, float]:
+def training_overlap(frame: pd.DataFrame, sentences: set[str], model, model_text: list[str],
+                     topic_accuracy: float) -> dict[str, float]:
     """Where the model's own generated text meets a corpus by chance (its templates write short
     stock requests a corpus also has): training or calibration messages longer than a stock
     phrase equal to a corpus sentence, the requests with an ad topic whose text equals a
-    training message (any length), and topic accuracy read without those requests, to show
-    how much they could flatter it."""
+    training message (any length), and the topic accuracy (`measure`'s, on every request with
+    an ad topic) read without those requests, to show how much they could flatter it. Only
+    those requests are read again."""
     trained = {_norm(t) for t in model_text}
     topic = (pd.notna(frame["label"]) & frame["label"].ne(NO_TOPIC)).to_numpy()
-    seen = frame["text"].map(_norm).isin(trained).to_numpy()
-    unseen = frame[topic & ~seen]
+    seen = topic & frame["text"].map(_norm).isin(trained).to_numpy()
+    n_topic, n_seen = int(topic.sum()), int(seen.sum())
+    right_seen = int(read_right_and_held(model, frame[seen])[0].sum()) if n_seen else 0
+    without = (round(topic_accuracy * n_topic) - right_seen) / (n_topic - n_seen) \
+        if n_topic > n_seen else float("nan")
     return {"training_messages_equal_to_a_corpus_sentence": len(bank_copies(sentences,
                                                                             model_text)),
-            "requests_with_a_topic_equal_to_a_training_message": int((topic & seen).sum()),
-            "topic_accuracy_without_them": measure(model, unseen)["topic_accuracy"]
-            if len(unseen) else float("nan")}
+            "requests_with_a_topic_equal_to_a_training_message": n_seen,
+            "topic_accuracy_without_them": without}
 
 
 def sealed_copy_counts(sentences: set[str], sets: dict[str, Path]) -> dict[str, int]:
@@ -413,9 +418,11 @@ HEALTH_CORPORA = {"liveqa_med": (LIVEQA_ENV, load_liveqa_med), "mediqa": (MEDIQA
 HEALTH_SENTENCES = {"liveqa_med": liveqa_med_sentences, "mediqa": mediqa_sentences}
 
 
+@functools.cache
 def _model_text() -> list[str]:
     """Every distinct message the model is trained and calibrated on (the generated corpus,
-    the written bank's splits and the dataset-style messages)."""
+    the written bank's splits and the dataset-style messages); made once per process, for every
+    corpus's copy checks (read, never changed)."""
     from adlens import text_model as tm
 
     texts, _ = tm.training_texts()

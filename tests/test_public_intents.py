@@ -88,7 +88,9 @@ def test_training_overlap_counts_requests_equal_to_a_training_message(tmp_path):
     frame = pub.load_clinc(_clinc(tmp_path))
     sentences = pub.clinc_sentences(tmp_path)
     trained = ["Play that song!", "pay the gas bill, please", "how tall is a giraffe", "ok"]
-    got = pub.training_overlap(frame, sentences, _KeywordModel(), trained)
+    model = _KeywordModel()
+    got = pub.training_overlap(frame, sentences, model, trained,
+                               pub.measure(model, frame)["topic_accuracy"])
     # Longer than a stock phrase and equal to a sentence of any split: the gas bill, the giraffe.
     assert got["training_messages_equal_to_a_corpus_sentence"] == 2
     # Of the four requests with an ad topic, the song and the gas bill were trained on.
@@ -98,7 +100,9 @@ def test_training_overlap_counts_requests_equal_to_a_training_message(tmp_path):
     class _BillsAsMusic(_KeywordModel):
         words = {**_KeywordModel.words, "bill": "music"}
 
-    wrong = pub.training_overlap(frame, sentences, _BillsAsMusic(), trained)
+    wrong_model = _BillsAsMusic()
+    wrong = pub.training_overlap(frame, sentences, wrong_model, trained,
+                                 pub.measure(wrong_model, frame)["topic_accuracy"])
     assert wrong["topic_accuracy_without_them"] == 0.5
 
 
