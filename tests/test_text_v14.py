@@ -32,24 +32,29 @@ def test_discord_sign_tests_go_the_right_way():
     assert same["p_worse"] == same["p_better"] == 1.0
 
 
-def _pair(v14: int, v13: int, of: int, p_worse: float = 0.5, p_better: float = 0.5) -> dict:
-    return {"v14": {"count": v14, "of": of}, "v13": {"count": v13, "of": of},
+def pair(new: int, v13: int, of: int, p_worse: float = 0.5, p_better: float = 0.5,
+         candidate: str = "v14") -> dict:
+    return {candidate: {"count": new, "of": of}, "v13": {"count": v13, "of": of},
             "against_v13": {"p_worse": p_worse, "p_better": p_better}}
 
 
-def _hand() -> dict:
-    return {"sensitive_caught": _pair(97, 96, 100), "everyday_held_back": _pair(3, 3, 100),
-            "lookalikes_held_back": _pair(10, 10, 90),
+def hand(candidate: str = "v14") -> dict:
+    return {"sensitive_caught": pair(97, 96, 100, candidate=candidate),
+            "everyday_held_back": pair(3, 3, 100, candidate=candidate),
+            "lookalikes_held_back": pair(10, 10, 90, candidate=candidate),
             "targets": {"everyday_accuracy": True, "sensitive_caught": False,
                         "everyday_held_back": True, "non_english_gap": True}}
 
 
-def passing() -> dict:
-    return {"health": {"all": _pair(400, 351, 420, p_worse=1.0, p_better=1e-9)},
-            "validation": _hand(),
+def passing(candidate: str = "v14", health: int = 400,
+            sealed: tuple[str, ...] = ("sealed_v3", "sealed_v2", "sealed")) -> dict:
+    """Results that meet every condition of a candidate's rule (made up)."""
+    return {"health": {"all": pair(health, 351, 420, p_worse=1.0, p_better=1e-9,
+                                   candidate=candidate)},
+            "validation": hand(candidate),
             "public": {"clinc150": {"p_topic_worse": 0.2, "p_held_worse": 0.9},
                        "snips": {"p_topic_worse": 0.5, "p_held_worse": 0.06}},
-            "sealed_v3": _hand(), "sealed_v2": _hand(), "sealed": _hand(),
+            **{name: hand(candidate) for name in sealed},
             "cost": {"mb_on_disk": 35.0, "median_seconds": 1.9}}
 
 

@@ -8,28 +8,13 @@ import pytest
 
 from bench import text_v15
 from tests.test_text_v11 import with_figure
-
-
-def _pair(v15: int, v13: int, of: int, p_worse: float = 0.5, p_better: float = 0.5) -> dict:
-    return {"v15": {"count": v15, "of": of}, "v13": {"count": v13, "of": of},
-            "against_v13": {"p_worse": p_worse, "p_better": p_better}}
-
-
-def _hand() -> dict:
-    return {"sensitive_caught": _pair(97, 96, 100), "everyday_held_back": _pair(3, 3, 100),
-            "lookalikes_held_back": _pair(10, 10, 90),
-            "targets": {"everyday_accuracy": True, "sensitive_caught": False,
-                        "everyday_held_back": True, "non_english_gap": True}}
+from tests.test_text_v14 import passing as v14_results
 
 
 def passing() -> dict:
-    return {"health": {"all": _pair(390, 351, 420, p_worse=1.0, p_better=1e-9)},
-            "validation": _hand(),
-            "public": {"clinc150": {"p_topic_worse": 0.2, "p_held_worse": 0.9},
-                       "snips": {"p_topic_worse": 0.5, "p_held_worse": 0.06}},
-            "sealed_v4": _hand(), "sealed_v3": _hand(), "sealed_v2": _hand(),
-            "sealed": _hand(),
-            "cost": {"mb_on_disk": 35.0, "median_seconds": 1.9, "v13_median_seconds": 1.8}}
+    results = v14_results("v15", health=390, sealed=text_v15.SEALED)
+    results["cost"]["v13_median_seconds"] = 1.8
+    return results
 
 
 def test_every_condition_holds_on_passing_results():
