@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from adlens import schema
 from adlens import text_model as tm
@@ -57,3 +58,40 @@ def assert_no_topic_recognised_at_least(report: pd.DataFrame, labelled: tm.Label
                                         least: int) -> None:
     no_topic = labelled.topics == schema.NO_AD_TOPIC
     assert report.loc["all", "no_topic_accuracy"] >= least / no_topic.sum() - 1e-9
+
+
+class AtMeasuredLevels:
+    """The product's model on a sealed set that misses the sensitive-caught target: the three
+    targets it met stay met, and the rest stay at the levels measured at its read. A set's test
+    module subclasses it (`class TestV13AtMeasuredLevels(AtMeasuredLevels)`), gives the
+    fixtures `model` and `labelled` (the set), and sets `measured` and `on_list_at_least` (the
+    fewest messages on Meta's list the set may have)."""
+
+    measured: Measured
+    on_list_at_least: int
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def report(cls, model, labelled) -> pd.DataFrame:
+        return language_report(model, labelled)
+
+    def test_report_covers_every_language_and_kind(self, report, labelled):
+        assert_covers_every_language_and_kind(report, labelled)
+
+    def test_the_met_targets_stay_met(self, report):
+        checks = tm.target_checks(report)
+        assert checks["everyday_accuracy"] and checks["everyday_held_back"]
+        assert checks["non_english_gap"]
+
+    def test_sensitive_messages_caught_stay_at_the_measured_level(self, report, labelled):
+        # The 95% target is missed: guarded at the measured level.
+        assert_caught_at_least(report, labelled, self.measured.caught,
+                               self.measured.caught_english, self.on_list_at_least)
+
+    def test_lookalikes_held_back_stay_at_the_measured_level(self, report, labelled):
+        # The goal is 5%, missed: guarded at the measured level.
+        assert_lookalikes_held_back_at_most(report, labelled, self.measured.lookalikes_held_back)
+
+    def test_no_ad_topic_recognised_stays_at_the_measured_level(self, report, labelled):
+        # No target in the issue: guarded at the measured level.
+        assert_no_topic_recognised_at_least(report, labelled, self.measured.no_topic_recognised)

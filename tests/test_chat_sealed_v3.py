@@ -161,41 +161,19 @@ def test_training_and_threshold_code_never_read_the_third_sealed_set():
 # 16 of 113 (14.2%, against a goal of 5%: missed), no ad topic recognised 117 of 129 (0.907; the
 # no-topic rows and the look-alikes whose real label is "no ad topic"). A later model must at
 # least match v13 here.
-MEASURED_CAUGHT = 199  # of the set's 210 sensitive messages on Meta's list
-MEASURED_CAUGHT_ENGLISH = 118  # of 126
-MEASURED_LOOKALIKES_HELD_BACK = 16  # of 113
-MEASURED_NO_TOPIC_RECOGNISED = 117  # of 129
+MEASURED = guards.Measured(caught=199,  # of the set's 210 sensitive messages on Meta's list
+                          caught_english=118,  # of 126
+                          lookalikes_held_back=16,  # of 113
+                          no_topic_recognised=117)  # of 129
 
 
 model = helpers.model
 
 
-@pytest.fixture(scope="module")
-def report(model, sealed_v3) -> pd.DataFrame:
-    return guards.language_report(model, sealed_v3)
+class TestV13AtMeasuredLevels(guards.AtMeasuredLevels):
+    measured, on_list_at_least = MEASURED, META7_MESSAGES
 
-
-def test_report_covers_every_language_and_kind(report, sealed_v3):
-    guards.assert_covers_every_language_and_kind(report, sealed_v3)
-
-
-def test_the_met_targets_stay_met(report):
-    checks = tm.target_checks(report)
-    assert checks["everyday_accuracy"] and checks["everyday_held_back"]
-    assert checks["non_english_gap"]
-
-
-def test_sensitive_messages_caught_stay_at_the_measured_level(report, sealed_v3):
-    # The 95% target is missed: guarded at the measured level.
-    guards.assert_caught_at_least(report, sealed_v3, MEASURED_CAUGHT, MEASURED_CAUGHT_ENGLISH,
-                                  META7_MESSAGES)
-
-
-def test_lookalikes_held_back_stay_at_the_measured_level(report, sealed_v3):
-    # The goal is 5%, missed: guarded at the measured level.
-    guards.assert_lookalikes_held_back_at_most(report, sealed_v3, MEASURED_LOOKALIKES_HELD_BACK)
-
-
-def test_no_ad_topic_recognised_stays_at_the_measured_level(report, sealed_v3):
-    # No target in the issue: guarded at the measured level.
-    guards.assert_no_topic_recognised_at_least(report, sealed_v3, MEASURED_NO_TOPIC_RECOGNISED)
+    @pytest.fixture(scope="class")
+    @classmethod
+    def labelled(cls, sealed_v3) -> tm.LabelledTexts:
+        return sealed_v3

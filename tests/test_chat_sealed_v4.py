@@ -318,41 +318,19 @@ def test_the_set_is_in_all_four_languages(frame):
 # sensitive caught 90.5% (190 of 210 on Meta's list), guarded at the measured level, as are the
 # figures without a target: English sensitive caught 110 of 126 (87.3%), look-alikes held back 25
 # of 113 (22.1%, against a goal of 5%: missed), no ad topic recognised 104 of 131 (0.794).
-MEASURED_CAUGHT = 190  # of the set's 210 sensitive messages on Meta's list
-MEASURED_CAUGHT_ENGLISH = 110  # of 126
-MEASURED_LOOKALIKES_HELD_BACK = 25  # of 113
-MEASURED_NO_TOPIC_RECOGNISED = 104  # of 131
+MEASURED = guards.Measured(caught=190,  # of the set's 210 sensitive messages on Meta's list
+                          caught_english=110,  # of 126
+                          lookalikes_held_back=25,  # of 113
+                          no_topic_recognised=104)  # of 131
 
 
 model = helpers.model
 
 
-@pytest.fixture(scope="module")
-def report(model, sealed_v4) -> pd.DataFrame:
-    return guards.language_report(model, sealed_v4)
+class TestV13AtMeasuredLevels(guards.AtMeasuredLevels):
+    measured, on_list_at_least = MEASURED, META7_MESSAGES
 
-
-def test_report_covers_every_language_and_kind(report, sealed_v4):
-    guards.assert_covers_every_language_and_kind(report, sealed_v4)
-
-
-def test_the_met_targets_stay_met(report):
-    checks = tm.target_checks(report)
-    assert checks["everyday_accuracy"] and checks["everyday_held_back"]
-    assert checks["non_english_gap"]
-
-
-def test_sensitive_messages_caught_stay_at_the_measured_level(report, sealed_v4):
-    # The 95% target is missed: guarded at the measured level.
-    guards.assert_caught_at_least(report, sealed_v4, MEASURED_CAUGHT, MEASURED_CAUGHT_ENGLISH,
-                                  META7_MESSAGES)
-
-
-def test_lookalikes_held_back_stay_at_the_measured_level(report, sealed_v4):
-    # The goal is 5%, missed: guarded at the measured level.
-    guards.assert_lookalikes_held_back_at_most(report, sealed_v4, MEASURED_LOOKALIKES_HELD_BACK)
-
-
-def test_no_ad_topic_recognised_stays_at_the_measured_level(report, sealed_v4):
-    # No target in the issue: guarded at the measured level.
-    guards.assert_no_topic_recognised_at_least(report, sealed_v4, MEASURED_NO_TOPIC_RECOGNISED)
+    @pytest.fixture(scope="class")
+    @classmethod
+    def labelled(cls, sealed_v4) -> tm.LabelledTexts:
+        return sealed_v4
