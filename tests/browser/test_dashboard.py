@@ -155,6 +155,37 @@ def fetch_times(page, name: str) -> list[float]:
                          ".filter(e => e.name.includes(name)).map(e => e.startTime)", name)
 
 
+class HeldStream:
+    """The app's WebSocket passed through until `hold_after(message)` is true for a message the
+    server sent; every later one waits in `held` until `release`, then goes through in order."""
+
+    def __init__(self, page, hold_after) -> None:
+        self.held: list = []
+        self.holding = False
+        self.client = None
+
+        def route(ws) -> None:
+            server = ws.connect_to_server()
+            self.client = ws
+
+            def from_server(message) -> None:
+                if self.holding:
+                    self.held.append(message)
+                    return
+                ws.send(message)
+                self.holding = hold_after(message)
+
+            server.on_message(from_server)
+            ws.on_message(server.send)
+
+        page.route_web_socket(re.compile(r".*/_stcore/stream.*"), route)
+
+    def release(self) -> None:
+        while self.held:  # in order; what arrives meanwhile queues behind
+            self.client.send(self.held.pop(0))
+        self.holding = False
+
+
 def test_a_first_visit_sends_the_headline_before_the_sidebar_and_the_charts(
         browser, server_url, screenshots) -> None:
     """Everything the server sends after the fourth headline figure is held back: the four
@@ -164,31 +195,14 @@ def test_a_first_visit_sends_the_headline_before_the_sidebar_and_the_charts(
     the server sends the page."""
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     page = context.new_page()
-    held: list = []
-    state: dict = {"hold": False, "route": None}
-
-    def route(ws) -> None:
-        server = ws.connect_to_server()
-        state["route"] = ws
-
-        def from_server(message) -> None:
-            if state["hold"]:
-                held.append(message)
-                return
-            ws.send(message)
-            if isinstance(message, bytes) and LAST_KPI.encode() in message:
-                state["hold"] = True  # every later message waits
-
-        server.on_message(from_server)
-        ws.on_message(server.send)
-
-    page.route_web_socket(re.compile(r".*/_stcore/stream.*"), route)
+    stream = HeldStream(page, lambda message: isinstance(message, bytes)
+                        and LAST_KPI.encode() in message)
     try:
         page.goto(server_url)
         metrics = page.locator('[data-testid="stMetric"]')
         metrics.nth(3).wait_for(state="visible", timeout=180_000)
         page.wait_for_timeout(300)  # anything already received gets drawn
-        assert state["hold"]
+        assert stream.holding
         assert metrics.count() == 4
         assert all(metrics.nth(i).locator('[data-testid="stMetricValue"]').inner_text().strip()
                    for i in range(4))
@@ -196,9 +210,7 @@ def test_a_first_visit_sends_the_headline_before_the_sidebar_and_the_charts(
         assert page.locator(f'[data-testid="stPlotlyChart"], {LIGHT_CHART}').count() == 0
         assert page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').count() == 0
         page.screenshot(path=str(screenshots / "overview_first_paint.png"))
-        while held:  # in order; what arrives meanwhile queues behind
-            state["route"].send(held.pop(0))
-        state["hold"] = False
+        stream.release()
         page.wait_for_selector(f"{LIGHT_CHART}[data-drawn] >> nth=1", timeout=180_000)
         wait_for_rerun(page)
         assert_no_exception(page)
@@ -328,36 +340,22 @@ def test_streamlits_plotly_script_waits_for_the_whole_first_page(browser, server
 
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     page = context.new_page()
-    held: list = []
-    state: dict = {"hold": False, "charts": 0, "route": None}
+    charts = [0]
 
-    def route(ws) -> None:
-        server = ws.connect_to_server()
-        state["route"] = ws
+    def second_chart(message) -> bool:
+        if isinstance(message, bytes) and FIGURE_MARK.encode() in message:
+            charts[0] += 1
+        return charts[0] == 2
 
-        def from_server(message) -> None:
-            if state["hold"]:
-                held.append(message)
-                return
-            ws.send(message)
-            if isinstance(message, bytes) and FIGURE_MARK.encode() in message:
-                state["charts"] += 1
-                state["hold"] = state["charts"] == 2  # every later message waits
-
-        server.on_message(from_server)
-        ws.on_message(server.send)
-
-    page.route_web_socket(re.compile(r".*/_stcore/stream.*"), route)
+    stream = HeldStream(page, second_chart)
     try:
         page.goto(server_url)
         page.wait_for_selector(f"{LIGHT_CHART}[data-drawn] >> nth=1", timeout=180_000)
         page.wait_for_timeout(4000)
-        assert state["hold"] and held  # the rest of the run (its end) is still held
+        assert stream.holding and stream.held  # the rest of the run (its end) is still held
         assert page.locator('[data-testid="stApp"][data-test-script-state="running"]').count()
         assert fetched(page, PLOTLY_SCRIPT) == 0
-        while held:
-            state["route"].send(held.pop(0))
-        state["hold"] = False
+        stream.release()
         wait_for_rerun(page)
         assert_no_exception(page)
         page.wait_for_function(f"() => performance.getEntriesByType('resource')"
