@@ -235,6 +235,21 @@ def public_health_view() -> pd.DataFrame:
                                      "95% interval"], **columns})
 
 
+def held_back_sentence() -> str:
+    """The public corpora's held-back shares against the everyday held-back target, written from
+    `PUBLIC_CORPORA` (a share equal to the target meets it, as `tm.target_checks` reads it)."""
+    target = tm.TARGETS["everyday_held_back"]
+
+    def against(key: str) -> str:
+        return ", ".join(
+            f"{str(row['Corpus']).split(' (')[0]} {pct(row[key])}: "
+            f"{MET if float(row[key]) <= target + 1e-9 else MISSED}" for row in PUBLIC_CORPORA)
+
+    return (f"Against the {pct(target, 0)} target, requests with an ad topic held back: "
+            f"{against('Held back, requests with an ad topic')}; all requests together: "
+            f"{against('Held back as sensitive, all requests')}.")
+
+
 def _figures_table(title: str, view: pd.DataFrame, caption: str) -> None:
     """A bold title, a table of figures written out (aligned right) and its caption."""
     st.markdown(title)
@@ -252,7 +267,7 @@ def public_corpora_note() -> None:
         "request held back is a wrong hold. The corpora's requests are mostly short commands "
         "(\"pay my bill\", \"set a timer\"), unlike the chats this model was written for. "
         "Requests with an ad topic held back are counted as the sealed sets count everyday chats "
-        "held back, and miss the 5% target on both corpora; so do all requests together.")
+        "held back. " + held_back_sentence())
     _figures_table(
         "**On public health questions** (not held by the project)", public_health_view(),
         "Real people's health questions to the US National Library of Medicine (long, often "

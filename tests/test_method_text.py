@@ -297,3 +297,13 @@ def test_section_shows_the_targets_on_the_sealed_set() -> None:
     assert any("written apart from the model's text: read to report, never used to tune"
                in md.value
                for md in at.markdown)
+
+
+def test_public_held_back_sentence_follows_the_figures(monkeypatch) -> None:
+    sentence = method_text.held_back_sentence()
+    assert "ad topic held back: CLINC150 2.7%: met, SNIPS 5.0%: met;" in sentence
+    assert "all requests together: CLINC150 5.5%: missed, SNIPS 4.2%: met." in sentence
+    worse = tuple({**row, "Held back, requests with an ad topic": 0.061}
+                  for row in method_text.PUBLIC_CORPORA)
+    monkeypatch.setattr(method_text, "PUBLIC_CORPORA", worse)
+    assert "CLINC150 6.1%: missed, SNIPS 6.1%: missed;" in method_text.held_back_sentence()
