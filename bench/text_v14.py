@@ -85,7 +85,12 @@ def measure_hand(name: str, model: tm.TextModel, v13: tm.TextModel,
                  candidate: str = CANDIDATE) -> dict[str, Any]:
     """Sensitive caught, everyday and look-alikes held back for both models, message by
     message, and the candidate's figures against the issue's targets (by language)."""
-    labelled = hand_set(name)
+    return measure_labelled(hand_set(name), model, v13, candidate)
+
+
+def measure_labelled(labelled: tm.LabelledTexts, model: tm.TextModel, v13: tm.TextModel,
+                     candidate: str = CANDIDATE) -> dict[str, Any]:
+    """`measure_hand` on a labelled set already read."""
     new, old = flags(model, labelled.texts), flags(v13, labelled.texts)
     topics = np.asarray(labelled.topics, dtype=str)
     hard = np.asarray(labelled.kinds, dtype=str) == "hard_negative"
