@@ -1,0 +1,245 @@
+"""The fifth sealed chat test set (tests/data/chat_sealed_v5.csv): written by a new author apart
+from every text the chat model was or may be built from, for the next model to be judged on.
+
+The fourth sealed set has been read for models v13 and v15, so it is no longer blind. This set
+follows the earlier sets' brief and rules (schema, coverage, copy checks), imported from
+tests/test_chat_sealed_v2.py and tests/test_chat_sealed_v4.py rather than repeated, with the
+fourth set's structure (14 messages per everyday topic, 30 per topic of Meta's list) plus a
+block of 120 consumer health questions (60 English, 20 in each other language), so that health
+has 150 messages. docs/ARCHITECTURE.md, "The fifth sealed set", says how it was written and
+labelled.
+
+No model has read it yet: there are no guards at a model's measured level here (they come with
+the first read), and no engine, Method page or bench code names the file yet.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from adlens import engine, schema
+from adlens import text_model as tm
+from bench import public_intents as pub
+from tests import test_chat_sealed_v4 as v4
+from tests.test_chat_sealed_v2 import (
+    META7_MESSAGES,
+    V2_MINIMUMS,
+    _broken,
+    _sittings,
+    _stand_in_clinc,
+    bare,
+    copies,
+    coverage_problems,
+    read_set,
+)
+from tests.test_chat_sealed_v4 import PUBLIC, all_copies, near_copies, near_copies_within
+from tests.test_chat_validation_set import LANGUAGES, problems
+
+ROOT = Path(__file__).resolve().parents[1]
+SEALED_V5 = ROOT / "tests" / "data" / "chat_sealed_v5.csv"
+FILE_NAMES = ("chat_sealed_v5", "sealed_v5")
+
+# The set's structure, fixed before it was written: the fourth set's (v4.EVERYDAY_PER_LANGUAGE,
+# v4.META7_PER_LANGUAGE, the rest of GDPR Art. 9 a few each, at least 110 no-topic rows and 100
+# look-alikes) plus a block of consumer health questions, so health alone has more rows.
+HEALTH_BLOCK = {"en": 60, "es": 20, "pt": 20, "hi-en": 20}
+HEALTH_PER_LANGUAGE = {lang: v4.META7_PER_LANGUAGE[lang] + HEALTH_BLOCK[lang]
+                       for lang in HEALTH_BLOCK}
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    assert SEALED_V5.exists(), f"the fifth sealed set is missing: {SEALED_V5}"
+    return read_set(SEALED_V5)
+
+
+@pytest.fixture(scope="module")
+def sealed_v5() -> tm.LabelledTexts:
+    labelled = tm.handwritten_set(SEALED_V5)
+    assert labelled is not None
+    return labelled
+
+
+# --- schema and coverage --------------------------------------------------------------------
+def structure_problems(df: pd.DataFrame) -> list[str]:
+    """Where the set departs from its fixed structure (empty when it keeps it): the fourth
+    set's checks for everything but health, and health's rows per language (Meta's list's
+    share plus the health block's)."""
+    health = (df["kind"] == "sensitive") & (df["topic"] == "health")
+    out = [p for p in v4.structure_problems(df[~health])
+           if not p.startswith("sensitive health in ")]
+    by_language = df[health]["language"].value_counts()
+    for lang, need in HEALTH_PER_LANGUAGE.items():
+        n = int(by_language.get(lang, 0))
+        if n != need:
+            out.append(f"sensitive health in {lang}: {n} rows, expected {need} "
+                       f"({v4.META7_PER_LANGUAGE[lang]} + {HEALTH_BLOCK[lang]})")
+    return out
+
+
+def test_set_meets_the_shared_schema_and_coverage(frame):
+    assert problems(frame, V2_MINIMUMS) == []
+
+
+def test_set_meets_the_second_sets_coverage(frame):
+    assert coverage_problems(frame) == []
+    assert set(frame["topic"]) >= set(schema.ALL_TOPICS) | {schema.NO_AD_TOPIC}
+
+
+def test_set_keeps_its_structure(frame):
+    assert structure_problems(frame) == []
+    assert len(frame) == 889
+    counts = pd.crosstab(frame["kind"], frame["language"])
+    assert counts.loc["everyday"].to_dict() == {"en": 192, "es": 48, "hi-en": 48, "pt": 48}
+    assert counts.loc["sensitive"].to_dict() == {"en": 192, "es": 49, "hi-en": 49, "pt": 49}
+    assert counts.loc["no_topic"].sum() == 112 and counts.loc["hard_negative"].sum() == 102
+    sensitive = frame[frame["kind"] == "sensitive"]["topic"].value_counts()
+    assert sensitive["health"] == 150
+    assert sensitive[list(schema.SENSITIVE_META7)].sum() == 330
+
+
+def test_set_is_plain_utf8_csv():
+    raw = SEALED_V5.read_bytes()
+    raw.decode("utf-8")
+    assert b"\r\n" not in raw and not raw.startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize("mutation", ["too few on Meta's list", "too few wine rows",
+                                      "no Portuguese look-alikes", "duplicate with punctuation",
+                                      "too much English"])
+def test_coverage_checks_catch_a_broken_copy_of_this_set(frame, mutation):
+    broken, expected = _broken(frame)[mutation]
+    assert any(expected in p for p in coverage_problems(broken))
+    assert META7_MESSAGES == 200
+
+
+def test_structure_check_catches_a_broken_copy_of_this_set(frame):
+    wine_pt = frame.index[(frame["kind"] == "everyday") & (frame["topic"] == "wine")
+                          & (frame["language"] == "pt")]
+    assert "everyday wine in pt: 1 rows, expected 2" in structure_problems(frame.drop(wine_pt[:1]))
+    moved = frame.copy()
+    hindi_health = moved.index[(moved["topic"] == "health") & (moved["language"] == "hi-en")]
+    moved.loc[hindi_health[0], "language"] = "en"
+    found = structure_problems(moved)
+    assert "sensitive health in en: 79 rows, expected 78 (18 + 60)" in found
+    assert "sensitive health in hi-en: 23 rows, expected 24 (4 + 20)" in found
+    spanish_health = frame.index[(frame["topic"] == "health") & (frame["language"] == "es")]
+    assert ["sensitive health in es: 4 rows, expected 24 (4 + 20)"] == structure_problems(
+        frame.drop(spanish_health[4:]))  # the health block gone: only Meta's list's share left
+    politics_pt = frame.index[(frame["topic"] == "politics") & (frame["language"] == "pt")]
+    assert ["sensitive politics in pt: 3 rows, expected 4"] == structure_problems(
+        frame.drop(politics_pt[:1]))
+    no_genetics = frame[frame["topic"] != "genetics"]
+    assert "sensitive genetics: 0 rows, need 3" in structure_problems(no_genetics)
+
+
+# --- copies: no message equals, or nearly equals, a message of any other text ---------------
+def test_copy_checks_find_a_retyped_and_a_reworded_message(sealed_v5):
+    message = max((str(t) for t in sealed_v5.texts), key=lambda t: len(t.split()))
+    retyped = "  " + "  ".join(message.upper().split()) + " ?!"
+    assert copies(sealed_v5.texts, ["nothing like it", retyped]) == [message]
+    words = bare(message).split()
+    reordered = " ".join(reversed(words[1:])) + " " + words[0] + " really"  # one word more
+    assert copies(sealed_v5.texts, [reordered]) == []
+    assert near_copies(sealed_v5.texts, ["nothing like it", reordered]) == [message]
+    assert all_copies(sealed_v5.texts, [retyped, reordered]) == [message]
+    assert near_copies(sealed_v5.texts, [" ".join(words[: len(words) // 2])]) == []
+
+
+def test_no_message_is_in_the_set_twice_nor_nearly(sealed_v5):
+    assert near_copies_within(sealed_v5.texts) == []
+    texts = [str(t) for t in sealed_v5.texts]
+    planted = " ".join(reversed(bare(texts[5]).split())).upper() + "."
+    assert near_copies_within([*texts[:10], planted]) == [texts[5], planted]
+
+
+def test_no_message_is_in_the_training_or_calibration_text(sealed_v5, training_text,
+                                                           calibration_text):
+    train, _ = training_text
+    assert len(train) > 10_000
+    assert all_copies(sealed_v5.texts, {str(t) for t in train}) == []
+    assert all_copies(sealed_v5.texts, {str(t) for t in calibration_text.texts}) == []
+
+
+def test_no_message_is_in_a_written_sitting_or_list(sealed_v5):
+    from adlens import chat_corpus
+    from adlens.chat_corpus import assistant, lookalikes
+
+    sittings = _sittings()
+    assert len(sittings) >= 4_500
+    assert all_copies(sealed_v5.texts, sittings["text"]) == []
+    written = [e for table in (lookalikes.LOOKALIKES, assistant.ASSISTANT)
+               for lang in table.values() for entries in lang.values()
+               for e in chat_corpus.parse(entries)]
+    assert len(written) > 500
+    assert all_copies(sealed_v5.texts, written) == []
+
+
+def test_no_message_is_in_another_hand_written_set(sealed_v5):
+    for path in (tm.VALIDATION_CSV, tm.SEALED_CSV, engine.SEALED_V2_CSV, engine.SEALED_V3_CSV,
+                 engine.SEALED_V4_CSV):
+        other = tm.handwritten_set(path)
+        assert other is not None and len(other) > 500
+        assert all_copies(sealed_v5.texts, other.texts) == [], path.name
+
+
+# The public corpora are not in the project; with ADLENS_CLINC150, ADLENS_SNIPS,
+# ADLENS_LIVEQA_MED and ADLENS_MEDIQA naming local copies, the set is checked against every
+# sentence of each (0 equal and 0 near when it was written); without them these are deselected.
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.corpora(PUBLIC[name][0]))
+                                  for name in sorted(PUBLIC)])
+def test_no_message_is_in_a_public_corpus(sealed_v5, name):
+    env, sentences = PUBLIC[name]
+    texts = sentences(Path(os.environ[env]))
+    assert len(texts) > 400
+    assert pub.sealed_copies(texts, SEALED_V5) == []
+    assert near_copies(sealed_v5.texts, texts) == []
+
+
+def test_public_copy_check_finds_messages_retyped_into_a_stand_in(sealed_v5, tmp_path):
+    health = [str(t) for t, topic in zip(sealed_v5.texts, sealed_v5.topics, strict=True)
+              if topic == "health"]
+    message, short = health[-1], str(min(sealed_v5.texts, key=len))
+    planted = _stand_in_clinc(tmp_path / "planted",
+                              [message.upper() + "!", short.title(), "book a flight to rome"])
+    texts = pub.clinc_sentences(planted)
+    assert sorted(pub.sealed_copies(texts, SEALED_V5)) == sorted([message, short])
+    words = bare(message).split()
+    assert near_copies(sealed_v5.texts, [" ".join(reversed(words))]) == [message]
+    clean = _stand_in_clinc(tmp_path / "clean", ["book a flight to rome", "pay the gas bill"])
+    assert pub.sealed_copies(pub.clinc_sentences(clean), SEALED_V5) == []
+
+
+# --- kept apart: read to report, never to build --------------------------------------------
+def naming_the_set(paths) -> list[Path]:
+    """Files among `paths` that name the fifth sealed set (case ignored)."""
+    return [p for p in paths if any(n in p.read_text(encoding="utf-8").lower()
+                                    for n in FILE_NAMES)]
+
+
+def test_model_code_never_names_the_fifth_sealed_set():
+    sources = v4._model_sources()
+    assert all(p.exists() for p in sources) and len(sources) > 8
+    assert naming_the_set(sources) == []
+    for func in (tm.train_text_model, tm.training_texts, tm.calibration_texts,
+                 tm.choose_threshold, tm.fit_calibration):
+        source = inspect.getsource(func).lower()
+        assert not any(n in source for n in FILE_NAMES), func.__name__
+
+
+def test_naming_check_finds_a_planted_reference(tmp_path):
+    clean, planted = tmp_path / "clean.py", tmp_path / "planted.py"
+    clean.write_text("FOURTH = DATA / 'chat_sealed_v4.csv'\n", encoding="utf-8")
+    planted.write_text("EXTRA = DATA / 'Chat_Sealed_V5.csv'\n", encoding="utf-8")
+    assert naming_the_set([clean, planted]) == [planted]
+
+
+def test_the_set_is_in_all_four_languages(frame):
+    assert set(frame["language"]) == set(LANGUAGES)
+    health = frame[(frame["kind"] == "sensitive") & (frame["topic"] == "health")]
+    assert set(health["language"]) == set(LANGUAGES)
