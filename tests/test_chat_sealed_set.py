@@ -159,15 +159,17 @@ def test_sealed_non_english_accuracy_within_ten_points_of_english(sealed_report)
 # has to show the new model no worse than v7 beyond noise (3 messages v7 catches and v11 misses,
 # 2 the reverse: sign test p = 0.5); the targets are judged on the second sealed set. So the
 # miss of the target here is shown (the Method page's target table) and the measured level is
-# guarded, so it cannot slip silently. v12 (not adopted) and v13, the model in force (v11's
-# classifiers, each chat read alone), catch the same 113; read for nine versions now (v5 to v13).
-SEALED_CAUGHT_MEASURED = 113  # messages, of the set's sensitive ones on Meta's list (v11, v13)
+# guarded, so it cannot slip silently. v12 (not adopted) and v13 (v11's classifiers, each chat
+# read alone) catch the same 113. v15, the model in force (v13's recipe on training text with a
+# broad health vocabulary), catches 114 (95.8%; English 72 of 74), over the target again; read
+# for nine versions now (v5 to v15), it is guarded at that level.
+SEALED_CAUGHT_MEASURED = 114  # messages, of the set's sensitive ones on Meta's list (v7, v15)
 
 
 def test_sealed_sensitive_messages_caught_stay_at_the_measured_level(sealed, sealed_report):
     on_list = np.isin(sealed.topics, tm.schema.SENSITIVE_META7).sum()
     assert sealed_report.loc["all", "sensitive_caught"] >= SEALED_CAUGHT_MEASURED / on_list - 1e-9
-    # Within one message of the 95% target (v11 and v13 miss it by that message).
+    # Within one message of the 95% target (v11 and v13 missed it by that message).
     assert sealed_report.loc["all", "sensitive_caught"] >= (
         tm.TARGETS["sensitive_caught"] - 1 / on_list)
 
