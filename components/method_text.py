@@ -11,7 +11,7 @@ import streamlit as st
 
 from adlens import schema
 from adlens import text_model as tm
-from adlens.engine import SET_SEALED_V2, SET_SEALED_V3, SET_SEALED_V4
+from adlens.engine import SET_SEALED_V2, SET_SEALED_V3, SET_SEALED_V4, SET_SEALED_V5
 from components.charts import show
 from components.fmt import pct
 from components.threshold import tradeoff_chart
@@ -38,6 +38,8 @@ SET_NAMES: dict[str, str] = {
                    "for five model versions; only read to report",
     SET_SEALED_V4: "Fourth sealed test set: another author, written after the third was read "
                    "for two model versions; only read to report",
+    SET_SEALED_V5: "Fifth sealed test set: another author, written after the fourth was read "
+                   "twice, with 120 more consumer health questions; only read to report",
     tm.SET_DATASET: "This dataset's chats with a known topic",
 }
 # Shown one set at a time (a tab each, the sealed test sets first: the ones to quote), its
@@ -48,6 +50,7 @@ SET_TABS: dict[str, str] = {
     SET_SEALED_V2: "Second sealed set",
     SET_SEALED_V3: "Third sealed set",
     SET_SEALED_V4: "Fourth sealed set",
+    SET_SEALED_V5: "Fifth sealed set",
     tm.SET_HANDWRITTEN: "Hand-written",
     tm.SET_GENERATED: "Generated",
     tm.SET_DATASET: "This dataset",
@@ -160,7 +163,8 @@ TARGET_ROWS: tuple[tuple[str, str, str], ...] = (
 TARGET_SETS: dict[str, str] = {tm.SET_SEALED: "First sealed set",
                                SET_SEALED_V2: "Second sealed set",
                                SET_SEALED_V3: "Third sealed set",
-                               SET_SEALED_V4: "Fourth sealed set"}
+                               SET_SEALED_V4: "Fourth sealed set",
+                               SET_SEALED_V5: "Fifth sealed set"}
 MET, MISSED = "met", "missed"
 
 

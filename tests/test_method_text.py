@@ -287,6 +287,25 @@ def test_targets_table_shows_the_fourth_sealed_set_after_the_third() -> None:
     assert "written after the third was read" in views[2][1]
 
 
+def test_targets_table_shows_the_fifth_sealed_set_after_the_fourth() -> None:
+    first = _sealed_report(0.96)
+    rows = first.by_language[first.by_language["set"] == tm.SET_SEALED]
+    fourth = rows.assign(set=engine.SET_SEALED_V4)
+    fifth = rows.assign(set=engine.SET_SEALED_V5, sensitive_caught=312 / 330,
+                        everyday_accuracy=0.896, everyday_held_back=0.024)
+    five = replace(first, by_language=pd.concat([fifth, first.by_language, fourth]))
+    targets = method_text.sealed_targets_table(five).set_index("Measure")
+    assert list(targets.columns) == ["Target", "First sealed set", "Fourth sealed set",
+                                     "Fifth sealed set"]
+    # accuracy 89.6% in every language (no gap); caught 94.5% < 95%; held back 2.4% <= 5%.
+    assert _verdicts(targets["Fifth sealed set"]) == ["met", "missed", "met", "met"]
+    assert targets["Fifth sealed set"].iloc[1] == "94.5%: missed"
+    views = method_text.language_views(five)
+    assert [name for name, _, _ in views][:4] == ["First sealed set", "Fourth sealed set",
+                                                  "Fifth sealed set", "Hand-written"]
+    assert "written after the fourth was read" in views[2][1]
+
+
 def _sealed_page() -> None:
     from components import method_text
     from tests.test_method_text import _sealed_report
