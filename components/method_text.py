@@ -323,7 +323,9 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
                    "versions (v5 to v15); the second, written later by another author, for "
                    "seven (v7 and v10 to v15); the third, written after that by another author, "
                    "three times (v13, v14, measured and not adopted, and v15); the fourth, "
-                   "written after that by another author, twice (v13 and v15), and is the "
+                   "written after that by another author, twice (v13 and v15); the fifth, "
+                   "written after that by another author with 120 more consumer health "
+                   "questions, twice (v13 and v15, the reads that adopted v15), and is the "
                    "freshest.")
         targets = sealed_targets_table(report)
         if not targets.empty:
