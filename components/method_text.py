@@ -147,24 +147,25 @@ def _points(share: float) -> str:
 
 
 # The issue's targets in plain words: (report column or check, what is measured, target text).
+# (Written with ≥ and ≤: five sets' columns beside them fit a 1280 px window with the sidebar.)
 TARGET_ROWS: tuple[tuple[str, str, str], ...] = (
     ("everyday_accuracy", "Everyday topic read right",
-     f"at least {pct(tm.TARGETS['everyday_accuracy'], 0)}"),
+     f"≥ {pct(tm.TARGETS['everyday_accuracy'], 0)}"),
     ("sensitive_caught", "Sensitive chats held back",
-     f"at least {pct(tm.TARGETS['sensitive_caught'], 0)}"),
+     f"≥ {pct(tm.TARGETS['sensitive_caught'], 0)}"),
     ("everyday_held_back", "Everyday chats held back",
-     f"at most {pct(tm.TARGETS['everyday_held_back'], 0)}"),
+     f"≤ {pct(tm.TARGETS['everyday_held_back'], 0)}"),
     ("non_english_gap", "Other languages below English",
-     f"at most {_points(tm.TARGETS['non_english_gap'])}"),
+     f"≤ {pct(tm.TARGETS['non_english_gap'], 0).replace('%', ' points')}"),
 )
 
 
 # The sets the targets are shown on, and the name of each one's column.
-TARGET_SETS: dict[str, str] = {tm.SET_SEALED: "First sealed set",
-                               SET_SEALED_V2: "Second sealed set",
-                               SET_SEALED_V3: "Third sealed set",
-                               SET_SEALED_V4: "Fourth sealed set",
-                               SET_SEALED_V5: "Fifth sealed set"}
+# Short names: five sets' columns fit a 1280 px window with the sidebar only so, under the
+# table's title, which says they are the sealed test sets.
+TARGET_SETS: dict[str, str] = {tm.SET_SEALED: "First set", SET_SEALED_V2: "Second set",
+                               SET_SEALED_V3: "Third set", SET_SEALED_V4: "Fourth set",
+                               SET_SEALED_V5: "Fifth set"}
 MET, MISSED = "met", "missed"
 
 

@@ -150,12 +150,11 @@ def test_method_page_reports_chat_understanding_by_language_and_on_the_handwritt
     assert tables, "the per-language tables of the chat model"
     shown = tables[0]
     assert "Sensitive chats still used" in set(shown["Measure"])
-    targets = [t.value for t in app.dataframe if "First sealed set" in t.value.columns]
+    targets = [t.value for t in app.dataframe if "First set" in t.value.columns]
     assert targets and len(targets[0]) == 4
     # The second to fifth sealed sets' figures beside the first's, from the same report: each
     # cell is the figure and whether the target is met.
-    for column in ("First sealed set", "Second sealed set", "Third sealed set",
-                   "Fourth sealed set", "Fifth sealed set"):
+    for column in ("First set", "Second set", "Third set", "Fourth set", "Fifth set"):
         assert targets[0][column].str.fullmatch(
             r"[0-9.]+(%| points): (met|missed)").all(), targets[0][column]
     assert {"Spanish", "Portuguese", "Hindi-English"} <= set(shown.columns)

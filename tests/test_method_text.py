@@ -205,22 +205,22 @@ def _verdicts(column: pd.Series) -> list[str]:
 def test_sealed_targets_table_says_which_targets_are_met() -> None:
     targets = method_text.sealed_targets_table(_sealed_report(0.96)).set_index("Measure")
     # accuracy 86% >= 85%; caught 96% >= 95%; held back 6% > 5%; Spanish 15 points below English.
-    assert list(targets.columns) == ["Target", "First sealed set"]
-    assert _verdicts(targets["First sealed set"]) == ["met", "met", "missed", "missed"]
-    assert targets["First sealed set"].iloc[2] == "6.0%: missed"
-    assert targets["First sealed set"].iloc[3] == "15.0 points: missed"
-    assert targets["Target"].iloc[1] == "at least 95%"
+    assert list(targets.columns) == ["Target", "First set"]
+    assert _verdicts(targets["First set"]) == ["met", "met", "missed", "missed"]
+    assert targets["First set"].iloc[2] == "6.0%: missed"
+    assert targets["First set"].iloc[3] == "15.0 points: missed"
+    assert list(targets["Target"]) == ["≥ 85%", "≥ 95%", "≤ 5%", "≤ 10 points"]
     missed = method_text.sealed_targets_table(_sealed_report(0.94))
-    assert _verdicts(missed["First sealed set"]) == ["met", "missed", "missed", "missed"]
+    assert _verdicts(missed["First set"]) == ["met", "missed", "missed", "missed"]
     # A share just under its target is written so it does not read as the target.
     close = method_text.sealed_targets_table(_sealed_report(113 / 119))
-    assert close["First sealed set"].iloc[1] == "94.96%: missed"
+    assert close["First set"].iloc[1] == "94.96%: missed"
     assert method_text.sealed_targets_table(_report()).empty
 
 
 def test_the_sealed_set_tab_writes_a_share_near_its_target_as_the_targets_table_does() -> None:
     name, _, view = method_text.language_views(_sealed_report(113 / 119))[0]
-    assert name == next(iter(method_text.TARGET_SETS.values())) == "First sealed set"
+    assert name == method_text.SET_TABS[next(iter(method_text.TARGET_SETS))] == "First sealed set"
     caught = view.set_index("Measure").loc["Sensitive chats held back", "All languages"]
     assert caught == "94.96%"
     # Away from a target, and on measures without one, one decimal as everywhere else.
@@ -235,15 +235,15 @@ def test_targets_table_shows_the_second_sealed_set_beside_the_first() -> None:
         set=engine.SET_SEALED_V2, sensitive_caught=0.94, everyday_held_back=0.02)
     both = replace(first, by_language=pd.concat([first.by_language, second]))
     targets = method_text.sealed_targets_table(both).set_index("Measure")
-    assert list(targets.columns) == ["Target", "First sealed set", "Second sealed set"]
-    assert _verdicts(targets["First sealed set"]) == ["met", "met", "missed", "missed"]
-    assert _verdicts(targets["Second sealed set"]) == ["met", "missed", "met", "missed"]
-    assert targets["Second sealed set"].iloc[2] == "2.0%: met"
+    assert list(targets.columns) == ["Target", "First set", "Second set"]
+    assert _verdicts(targets["First set"]) == ["met", "met", "missed", "missed"]
+    assert _verdicts(targets["Second set"]) == ["met", "missed", "met", "missed"]
+    assert targets["Second set"].iloc[2] == "2.0%: met"
     # The second set alone (the first missing): its own column and the target.
     alone = replace(first, by_language=pd.concat([first.by_language[
         first.by_language["set"] != tm.SET_SEALED], second]))
     assert list(method_text.sealed_targets_table(alone).columns) == [
-        "Measure", "Target", "Second sealed set"]
+        "Measure", "Target", "Second set"]
     views = method_text.language_views(both)
     assert [name for name, _, _ in views][:2] == ["First sealed set", "Second sealed set"]
 
@@ -257,11 +257,11 @@ def test_targets_table_shows_the_third_sealed_set_beside_the_other_two() -> None
     three = replace(first, by_language=pd.concat([first.by_language, third, second]))
     targets = method_text.sealed_targets_table(three).set_index("Measure")
     # One column per set, in the sets' order whatever the report's order.
-    assert list(targets.columns) == ["Target", "First sealed set", "Second sealed set",
-                                     "Third sealed set"]
+    assert list(targets.columns) == ["Target", "First set", "Second set",
+                                     "Third set"]
     # accuracy 80% < 85% in every language (so no gap); caught 96%; held back 4% <= 5%.
-    assert _verdicts(targets["Third sealed set"]) == ["missed", "met", "met", "met"]
-    assert targets["Third sealed set"].iloc[0] == "80.0%: missed"
+    assert _verdicts(targets["Third set"]) == ["missed", "met", "met", "met"]
+    assert targets["Third set"].iloc[0] == "80.0%: missed"
     views = method_text.language_views(three)
     assert [name for name, _, _ in views][:4] == ["First sealed set", "Second sealed set",
                                                   "Third sealed set", "Hand-written"]
@@ -276,11 +276,11 @@ def test_targets_table_shows_the_fourth_sealed_set_after_the_third() -> None:
                          everyday_held_back=0.02)
     four = replace(first, by_language=pd.concat([fourth, first.by_language, third]))
     targets = method_text.sealed_targets_table(four).set_index("Measure")
-    assert list(targets.columns) == ["Target", "First sealed set", "Third sealed set",
-                                     "Fourth sealed set"]
+    assert list(targets.columns) == ["Target", "First set", "Third set",
+                                     "Fourth set"]
     # accuracy 86% in every language (no gap); caught 90.5% < 95%; held back 2% <= 5%.
-    assert _verdicts(targets["Fourth sealed set"]) == ["met", "missed", "met", "met"]
-    assert targets["Fourth sealed set"].iloc[1] == "90.5%: missed"
+    assert _verdicts(targets["Fourth set"]) == ["met", "missed", "met", "met"]
+    assert targets["Fourth set"].iloc[1] == "90.5%: missed"
     views = method_text.language_views(four)
     assert [name for name, _, _ in views][:4] == ["First sealed set", "Third sealed set",
                                                   "Fourth sealed set", "Hand-written"]
@@ -295,11 +295,11 @@ def test_targets_table_shows_the_fifth_sealed_set_after_the_fourth() -> None:
                         everyday_accuracy=0.896, everyday_held_back=0.024)
     five = replace(first, by_language=pd.concat([fifth, first.by_language, fourth]))
     targets = method_text.sealed_targets_table(five).set_index("Measure")
-    assert list(targets.columns) == ["Target", "First sealed set", "Fourth sealed set",
-                                     "Fifth sealed set"]
+    assert list(targets.columns) == ["Target", "First set", "Fourth set",
+                                     "Fifth set"]
     # accuracy 89.6% in every language (no gap); caught 94.5% < 95%; held back 2.4% <= 5%.
-    assert _verdicts(targets["Fifth sealed set"]) == ["met", "missed", "met", "met"]
-    assert targets["Fifth sealed set"].iloc[1] == "94.5%: missed"
+    assert _verdicts(targets["Fifth set"]) == ["met", "missed", "met", "met"]
+    assert targets["Fifth set"].iloc[1] == "94.5%: missed"
     views = method_text.language_views(five)
     assert [name for name, _, _ in views][:4] == ["First sealed set", "Fourth sealed set",
                                                   "Fifth sealed set", "Hand-written"]
@@ -317,8 +317,8 @@ def test_section_shows_the_targets_on_the_sealed_set() -> None:
     at = AppTest.from_function(_sealed_page, default_timeout=60).run()
     assert not at.exception
     assert at.tabs[0].label == "First sealed set"
-    targets = next(t.value for t in at.dataframe if "First sealed set" in t.value)
-    assert _verdicts(targets["First sealed set"]) == ["met", "met", "missed", "missed"]
+    targets = next(t.value for t in at.dataframe if "First set" in t.value)
+    assert _verdicts(targets["First set"]) == ["met", "met", "missed", "missed"]
     assert any("written apart from the model's text: read to report, never used to tune"
                in md.value
                for md in at.markdown)
