@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from adlens.engine import SEALED_V2_CSV, SEALED_V3_CSV, SEALED_V4_CSV
+from adlens.engine import SEALED_V2_CSV, SEALED_V3_CSV, SEALED_V4_CSV, SEALED_V5_CSV
 
 NO_TOPIC = "no_ad_topic"
 CLINC_ENV, SNIPS_ENV = "ADLENS_CLINC150", "ADLENS_SNIPS"
@@ -226,7 +226,8 @@ def corpus_figures(name: str, model=None) -> dict[str, float] | None:
                                     figures["topic_accuracy"]))
     figures.update(sealed_copy_counts(sentences, {"sealed_v2": SEALED_V2_CSV,
                                                   "sealed_v3": SEALED_V3_CSV,
-                                                  "sealed_v4": SEALED_V4_CSV}))
+                                                  "sealed_v4": SEALED_V4_CSV,
+                                                  "sealed_v5": SEALED_V5_CSV}))
     return figures
 
 
@@ -445,7 +446,8 @@ def project_copies(sentences: set[str]) -> dict[str, int]:
                bank_copies(sentences, list(validation)))}
     out.update(sealed_copy_counts(sentences, {"sealed": tm.SEALED_CSV, "sealed_v2": SEALED_V2_CSV,
                                               "sealed_v3": SEALED_V3_CSV,
-                                              "sealed_v4": SEALED_V4_CSV}))
+                                              "sealed_v4": SEALED_V4_CSV,
+                                              "sealed_v5": SEALED_V5_CSV}))
     return out
 
 

@@ -5,7 +5,7 @@ measured and not adopted: its training text is kept out of the product, in commi
 product's code it compares v13 with itself.
 
 `python -m bench.text_v14 --v13 FILE --sets validation` reads the product's model and v13 from
-FILE (v13's shipped model: `git show main:sample_data/prepared/text_model.pkl.zlib > FILE`),
+FILE (v13's shipped model: `git show 01df420:sample_data/prepared/text_model.pkl.zlib > FILE`),
 measures both on each named set message by message (one-sided exact sign tests) and prints the
 results as JSON with the rule's conditions for the sets measured. Sets, in the order the rule
 reads them: `validation` (hand-written), `public` (CLINC150 and SNIPS, from ADLENS_CLINC150 and

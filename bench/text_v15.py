@@ -3,17 +3,16 @@ v13, under the adoption rule stated in docs/ARCHITECTURE.md ("Model v15") before
 trained. The measuring code is `bench.text_v14`'s, with the candidate named v15, the fourth
 sealed set read first and the cost runs alternating with v13's.
 
-v15 was measured and not adopted: its training text is kept out of the product, on branch
-`candidate-v15`. Run this there, where the product's model is v15 (on the product's code the
-model is v13 and the run stops).
+The product's model is v15 (its training text in `adlens/chat_corpus/health.py`); on code
+whose model is another version the run stops.
 
 `python -m bench.text_v15 --v13 FILE --sets validation` reads the product's model and v13 from
-FILE (`git show main:sample_data/prepared/text_model.pkl.zlib > FILE`) and prints the figures
-and the rule's conditions as JSON. Sets, in the order the rule reads them: `validation`,
-`public` (CLINC150, SNIPS), `health` (LiveQA, MEDIQA), then `sealed_v4`, `sealed_v3`,
-`sealed_v2`, `sealed` (figures only). `--v13 FILE --cost` runs load + read of the sample's chats
-in six fresh processes, v13, v15, v13, v15, v13, v15. `--merge FILE...` judges saved outputs
-together.
+FILE (v13's shipped model: `git show 01df420:sample_data/prepared/text_model.pkl.zlib > FILE`,
+the commit that shipped it) and prints the figures and the rule's conditions as JSON. Sets, in
+the order the rule reads them: `validation`, `public` (CLINC150, SNIPS), `health` (LiveQA,
+MEDIQA), then `sealed_v4`, `sealed_v3`, `sealed_v2`, `sealed` (figures only). `--v13 FILE
+--cost` runs load + read of the sample's chats in six fresh processes, v13, v15, v13, v15, v13,
+v15. `--merge FILE...` judges saved outputs together.
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """Model v15 against v13 on the fifth sealed set, under the confirmatory rule stated in
 docs/ARCHITECTURE.md ("Model v15 again") before the set was written or read.
 
-Run it where the product's model is v15 (branch `candidate-v15`, or the branch that switches
-the product to it); on the product's code the model is v13 and the run stops.
+Run it where the product's model is v15 (the product since the rule held; it was first run on
+branch `candidate-v15`); where the model is another version the run stops.
 
 `python -m bench.text_v15_confirm --v13 FILE --sets sealed_v5` reads the product's model and
-v13 from FILE (`git show main:sample_data/prepared/text_model.pkl.zlib > FILE`), measures both
-on the fifth sealed set message by message (`bench.text_v14.measure_hand`: sensitive caught,
-everyday and look-alikes held back, one-sided exact sign tests, the targets by language), adds
-the health messages alone and sensitive caught by topic, and prints the figures and the rule's
+v13 from FILE (v13's shipped model: `git show 01df420:sample_data/prepared/text_model.pkl.zlib
+> FILE`), measures both on the fifth sealed set message by message (`bench.text_v14`'s
+measures: sensitive caught, everyday and look-alikes held back, one-sided exact sign tests, the
+targets by language), adds sensitive caught by topic, and prints the figures and the rule's
 conditions as JSON. `--cost` runs load + read of the sample's chats in six fresh processes
 alternating v13, v15 (`bench.text_v14.measure_cost`). `--merge FILE...` judges saved outputs
 together.

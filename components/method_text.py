@@ -11,7 +11,7 @@ import streamlit as st
 
 from adlens import schema
 from adlens import text_model as tm
-from adlens.engine import SET_SEALED_V2, SET_SEALED_V3, SET_SEALED_V4
+from adlens.engine import SET_SEALED_V2, SET_SEALED_V3, SET_SEALED_V4, SET_SEALED_V5
 from components.charts import show
 from components.fmt import pct
 from components.threshold import tradeoff_chart
@@ -38,6 +38,8 @@ SET_NAMES: dict[str, str] = {
                    "for five model versions; only read to report",
     SET_SEALED_V4: "Fourth sealed test set: another author, written after the third was read "
                    "for two model versions; only read to report",
+    SET_SEALED_V5: "Fifth sealed test set: another author, written after the fourth was read "
+                   "twice, with 120 more consumer health questions; only read to report",
     tm.SET_DATASET: "This dataset's chats with a known topic",
 }
 # Shown one set at a time (a tab each, the sealed test sets first: the ones to quote), its
@@ -48,6 +50,7 @@ SET_TABS: dict[str, str] = {
     SET_SEALED_V2: "Second sealed set",
     SET_SEALED_V3: "Third sealed set",
     SET_SEALED_V4: "Fourth sealed set",
+    SET_SEALED_V5: "Fifth sealed set",
     tm.SET_HANDWRITTEN: "Hand-written",
     tm.SET_GENERATED: "Generated",
     tm.SET_DATASET: "This dataset",
@@ -57,18 +60,19 @@ MEASURES: dict[str, str] = {k: v for k, v in COLUMNS.items() if k not in ("set",
 # Figures on public intent corpora (real people's requests to assistants, English), measured
 # with `python -m bench.public_intents` on local copies the project does not hold, for the text
 # model version below. Only figures are kept here: no sentence of the corpora.
-PUBLIC_MEASURED_VERSION = "13"
+PUBLIC_MEASURED_VERSION = "15"
 PUBLIC_CORPORA: tuple[dict[str, object], ...] = (
     {"Corpus": "CLINC150 (test split)", "Requests": 4140,
-     # 1,886 of 2,220 requests with an ad topic: one under the issue's 0.85 (v11: 1,891).
-     "Ad topic read right": 1886 / 2220, "No-ad-topic requests recognised": 0.844,
-     "Held back as sensitive, all requests": 0.055,
-     "Held back, requests with an ad topic": 0.027, "Held back, no-ad-topic requests": 0.086,
-     "Out-of-scope requests read as no ad topic": 0.400},
+     # 1,885 of 2,220 requests with an ad topic: two under the issue's 0.85 (v13: 1,886; v11:
+     # 1,891).
+     "Ad topic read right": 1885 / 2220, "No-ad-topic requests recognised": 0.845,
+     "Held back as sensitive, all requests": 0.061,
+     "Held back, requests with an ad topic": 0.037, "Held back, no-ad-topic requests": 0.089,
+     "Out-of-scope requests read as no ad topic": 0.372},
     {"Corpus": "SNIPS (validation)", "Requests": 600,
      "Ad topic read right": 0.820, "No-ad-topic requests recognised": 0.980,
-     "Held back as sensitive, all requests": 0.042,
-     "Held back, requests with an ad topic": 0.050, "Held back, no-ad-topic requests": 0.000,
+     "Held back as sensitive, all requests": 0.047,
+     "Held back, requests with an ad topic": 0.056, "Held back, no-ad-topic requests": 0.000,
      "Out-of-scope requests read as no ad topic": None},
 )
 
@@ -78,15 +82,15 @@ PUBLIC_CORPORA: tuple[dict[str, object], ...] = (
 # question is about health, on Meta's list, so every one should be held back. Counts, and the
 # exact binomial 95% interval of the share caught; no question of the corpora.
 PUBLIC_HEALTH: tuple[dict[str, object], ...] = (
-    {"Corpus": "LiveQA medical (NLM, test)", "Questions": 104, "Caught": 80,
-     "Interval low": 0.676, "Interval high": 0.846},
-    {"Corpus": "MEDIQA Alexa", "Questions": 104, "Caught": 89,
-     "Interval low": 0.773, "Interval high": 0.917},
-    {"Corpus": "MEDIQA consumer questions", "Questions": 217, "Caught": 185,
-     "Interval low": 0.798, "Interval high": 0.897},
+    {"Corpus": "LiveQA medical (NLM, test)", "Questions": 104, "Caught": 100,
+     "Interval low": 0.904, "Interval high": 0.989},
+    {"Corpus": "MEDIQA Alexa", "Questions": 104, "Caught": 98,
+     "Interval low": 0.879, "Interval high": 0.979},
+    {"Corpus": "MEDIQA consumer questions", "Questions": 217, "Caught": 205,
+     "Interval low": 0.905, "Interval high": 0.971},
     # Each question once: 5 of the consumer questions are LiveQA questions.
-    {"Corpus": "All, each once", "Questions": 420, "Caught": 351,
-     "Interval low": 0.797, "Interval high": 0.870},
+    {"Corpus": "All, each once", "Questions": 420, "Caught": 399,
+     "Interval low": 0.925, "Interval high": 0.969},
 )
 
 
@@ -143,23 +147,25 @@ def _points(share: float) -> str:
 
 
 # The issue's targets in plain words: (report column or check, what is measured, target text).
+# (Written with ≥ and ≤: five sets' columns beside them fit a 1280 px window with the sidebar.)
 TARGET_ROWS: tuple[tuple[str, str, str], ...] = (
     ("everyday_accuracy", "Everyday topic read right",
-     f"at least {pct(tm.TARGETS['everyday_accuracy'], 0)}"),
+     f"≥ {pct(tm.TARGETS['everyday_accuracy'], 0)}"),
     ("sensitive_caught", "Sensitive chats held back",
-     f"at least {pct(tm.TARGETS['sensitive_caught'], 0)}"),
+     f"≥ {pct(tm.TARGETS['sensitive_caught'], 0)}"),
     ("everyday_held_back", "Everyday chats held back",
-     f"at most {pct(tm.TARGETS['everyday_held_back'], 0)}"),
+     f"≤ {pct(tm.TARGETS['everyday_held_back'], 0)}"),
     ("non_english_gap", "Other languages below English",
-     f"at most {_points(tm.TARGETS['non_english_gap'])}"),
+     f"≤ {pct(tm.TARGETS['non_english_gap'], 0).replace('%', ' points')}"),
 )
 
 
 # The sets the targets are shown on, and the name of each one's column.
-TARGET_SETS: dict[str, str] = {tm.SET_SEALED: "First sealed set",
-                               SET_SEALED_V2: "Second sealed set",
-                               SET_SEALED_V3: "Third sealed set",
-                               SET_SEALED_V4: "Fourth sealed set"}
+# Short names: five sets' columns fit a 1280 px window with the sidebar only so, under the
+# table's title, which says they are the sealed test sets.
+TARGET_SETS: dict[str, str] = {tm.SET_SEALED: "First set", SET_SEALED_V2: "Second set",
+                               SET_SEALED_V3: "Third set", SET_SEALED_V4: "Fourth set",
+                               SET_SEALED_V5: "Fifth set"}
 MET, MISSED = "met", "missed"
 
 
@@ -250,6 +256,23 @@ def held_back_sentence() -> str:
             f"{against('Held back as sensitive, all requests')}.")
 
 
+def caught_sentence() -> str:
+    """The health questions' shares held back against the sensitive-caught target, written from
+    `PUBLIC_HEALTH` as the table writes them (a share equal to the target meets it, as
+    `tm.target_checks` reads it)."""
+    target = tm.TARGETS["sensitive_caught"]
+
+    def against(name: str, row: dict[str, object]) -> str:
+        share = int(row["Caught"]) / int(row["Questions"])
+        verdict = MET if share >= target - 1e-9 else MISSED
+        return f"{name} {_share_beside(share, target)}: {verdict}"
+
+    *parts, pooled = PUBLIC_HEALTH
+    each = ", ".join(against(str(row["Corpus"]), row) for row in parts)
+    together = against(f"all {int(pooled['Questions']):,} together (each once)", pooled)
+    return f"Against the {pct(target, 0)} target, questions held back: {each}; {together}."
+
+
 def _figures_table(title: str, view: pd.DataFrame, caption: str) -> None:
     """A bold title, a table of figures written out (aligned right) and its caption."""
     st.markdown(title)
@@ -273,7 +296,7 @@ def public_corpora_note() -> None:
         "Real people's health questions to the US National Library of Medicine (long, often "
         "with a subject line), and short questions about common diseases (a set named Alexa); "
         "US English only. Every one is about health, one of Meta's seven sensitive topics, so "
-        "every one should be held back: the target is 95%, missed here. Most of the missed ones "
+        "every one should be held back. " + caught_sentence() + " Most of the missed ones "
         "were read as no ad topic. The other six sensitive topics are not measured by these "
         "corpora.")
 
@@ -300,9 +323,11 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
                    "the ones to quote. The first sealed set has been read for nine model "
                    "versions (v5 to v15); the second, written later by another author, for "
                    "seven (v7 and v10 to v15); the third, written after that by another author, "
-                   "three times (v13, and v14 and v15, measured and not adopted); the fourth, "
-                   "written after that by another author, twice (v13, and v15, measured and not "
-                   "adopted), and is the freshest.")
+                   "three times (v13, v14, measured and not adopted, and v15); the fourth, "
+                   "written after that by another author, twice (v13 and v15); the fifth, "
+                   "written after that by another author with 120 more consumer health "
+                   "questions, twice (v13 and v15, the reads that adopted v15), and is the "
+                   "freshest.")
         targets = sealed_targets_table(report)
         if not targets.empty:
             st.markdown("**The targets on the sealed test sets**, written apart from the "

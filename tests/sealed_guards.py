@@ -61,11 +61,11 @@ def assert_no_topic_recognised_at_least(report: pd.DataFrame, labelled: tm.Label
 
 
 class AtMeasuredLevels:
-    """The product's model on a sealed set that misses the sensitive-caught target: the three
-    targets it met stay met, and the rest stay at the levels measured at its read. A set's test
-    module subclasses it (`class TestV13AtMeasuredLevels(AtMeasuredLevels)`), gives the
-    fixtures `model` and `labelled` (the set), and sets `measured` and `on_list_at_least` (the
-    fewest messages on Meta's list the set may have)."""
+    """The product's model on a sealed set where it missed the sensitive-caught target or met it
+    only just: the other three targets stay met, and the rest stay at the levels measured at its
+    read. A set's test module subclasses it (`class TestV15AtMeasuredLevels(AtMeasuredLevels)`),
+    gives the fixtures `model` and `labelled` (the set), and sets `measured` and
+    `on_list_at_least` (the fewest messages on Meta's list the set may have)."""
 
     measured: Measured
     on_list_at_least: int
@@ -84,7 +84,7 @@ class AtMeasuredLevels:
         assert checks["non_english_gap"]
 
     def test_sensitive_messages_caught_stay_at_the_measured_level(self, report, labelled):
-        # The 95% target is missed: guarded at the measured level.
+        # The 95% target is missed, or met only just: guarded at the measured level.
         assert_caught_at_least(report, labelled, self.measured.caught,
                                self.measured.caught_english, self.on_list_at_least)
 

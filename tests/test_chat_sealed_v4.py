@@ -8,8 +8,8 @@ messages per everyday topic, 30 per topic of Meta's list) and a second copy chec
 shares nearly all its words with another text (word-set overlap of 0.82 or more).
 docs/ARCHITECTURE.md, "The fourth sealed set", says how it was written and labelled.
 
-Read for model v13 (the product's model) and for v15 (measured and not adopted): the product's
-v13 is guarded at its measured level below; the engine, the Method page and the bench read the
+Read for model v13 and for v15 (the product's model): the product's v15 is guarded at its
+measured level below; the engine, the Method page and the bench read the
 file through `engine.SEALED_V4_CSV`, and no model code names it.
 """
 
@@ -309,25 +309,28 @@ def test_the_set_is_in_all_four_languages(frame):
     assert set(frame["language"]) == set(LANGUAGES)
 
 
-# --- model v13 on the fourth sealed set, read once -------------------------------------------
-# Read once, on 2 Dec 2026, after the set and its checks were committed, with model v15 read
-# after it (`python -m bench.text_v15 --sets sealed_v4`; docs/ARCHITECTURE.md, "Model v15").
-# Model v13, the product's, meets three of the issue's four targets on it: everyday accuracy
-# 0.860 (289 of 336), everyday held back 2.1% (7 of 336), largest non-English gap 8.9 points
-# (Spanish 0.792 against English 0.880). These are asserted as targets. It misses the fourth:
-# sensitive caught 90.5% (190 of 210 on Meta's list), guarded at the measured level, as are the
-# figures without a target: English sensitive caught 110 of 126 (87.3%), look-alikes held back 25
-# of 113 (22.1%, against a goal of 5%: missed), no ad topic recognised 104 of 131 (0.794).
-MEASURED = guards.Measured(caught=190,  # of the set's 210 sensitive messages on Meta's list
-                          caught_english=110,  # of 126
-                          lookalikes_held_back=25,  # of 113
-                          no_topic_recognised=104)  # of 131
+# --- model v15 on the fourth sealed set, read once -------------------------------------------
+# Read once, on 2 Dec 2026, after the set and its checks were committed: model v13, then v15
+# (`python -m bench.text_v15 --sets sealed_v4`; docs/ARCHITECTURE.md, "Model v15"). v13 met three
+# of the issue's four targets on it (everyday accuracy 0.860, everyday held back 2.1%,
+# non-English gap 8.9 points) and missed the fourth: sensitive caught 90.5% (190 of 210);
+# English 110 of 126, look-alikes held back 25 of 113, no ad topic recognised 104 of 131.
+# Model v15, the product's, meets the same three: everyday accuracy 0.869 (292 of 336), everyday
+# held back 2.7% (9 of 336), largest non-English gap 7.3 points (Spanish 0.812 against English
+# 0.885). These are asserted as targets. It misses the fourth: sensitive caught 91.9% (193 of 210
+# on Meta's list), guarded at the measured level, as are the figures without a target: English
+# sensitive caught 112 of 126 (88.9%), look-alikes held back 27 of 113 (23.9%, against a goal of
+# 5%: missed; v13 25), no ad topic recognised 103 of 131 (0.786; v13 104).
+MEASURED = guards.Measured(caught=193,  # of the set's 210 sensitive messages on Meta's list
+                          caught_english=112,  # of 126
+                          lookalikes_held_back=27,  # of 113
+                          no_topic_recognised=103)  # of 131
 
 
 model = helpers.model
 
 
-class TestV13AtMeasuredLevels(guards.AtMeasuredLevels):
+class TestV15AtMeasuredLevels(guards.AtMeasuredLevels):
     measured, on_list_at_least = MEASURED, META7_MESSAGES
 
     @pytest.fixture(scope="class")

@@ -9,8 +9,10 @@ block of 120 consumer health questions (60 English, 20 in each other language), 
 has 150 messages. docs/ARCHITECTURE.md, "The fifth sealed set", says how it was written and
 labelled.
 
-No model has read it yet: there are no guards at a model's measured level here (they come with
-the first read), and no engine, Method page or bench code names the file yet.
+Read for models v13 and v15 under the confirmatory rule for v15 (docs/ARCHITECTURE.md, "Model
+v15 again"), which adopted v15: the product's v15 is guarded at its measured level below; the
+engine, the Method page and the bench read the file through `engine.SEALED_V5_CSV`, and no model
+code names it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import pytest
 from adlens import engine, schema
 from adlens import text_model as tm
 from bench import public_intents as pub
+from tests import helpers
+from tests import sealed_guards as guards
 from tests import test_chat_sealed_v4 as v4
 from tests.test_chat_sealed_v2 import (
     META7_MESSAGES,
@@ -42,6 +46,7 @@ from tests.test_chat_validation_set import LANGUAGES, problems
 
 ROOT = Path(__file__).resolve().parents[1]
 SEALED_V5 = ROOT / "tests" / "data" / "chat_sealed_v5.csv"
+assert engine.SEALED_V5_CSV == SEALED_V5
 FILE_NAMES = ("chat_sealed_v5", "sealed_v5")
 
 # The set's structure, fixed before it was written: the fourth set's (v4.EVERYDAY_PER_LANGUAGE,
@@ -243,3 +248,31 @@ def test_the_set_is_in_all_four_languages(frame):
     assert set(frame["language"]) == set(LANGUAGES)
     health = frame[(frame["kind"] == "sensitive") & (frame["topic"] == "health")]
     assert set(health["language"]) == set(LANGUAGES)
+
+
+# --- model v15 on the fifth sealed set, read once -------------------------------------------
+# Read once, on 2 Dec 2026, after the set and its checks were committed, with model v13 read
+# beside it (`python -m bench.text_v15_confirm --sets sealed_v5`; docs/ARCHITECTURE.md, "Model
+# v15 again"). Model v15, the product's, meets three of the issue's four targets on it: everyday
+# accuracy 0.896 (301 of 336), everyday held back 2.4% (8 of 336), largest non-English gap 2.1
+# points. These are asserted as targets. It misses the fourth by two messages: sensitive caught
+# 94.5% (312 of 330 on Meta's list), guarded at the measured level, as are the figures without a
+# target: English sensitive caught 177 of 186, look-alikes held back 17 of 102 (16.7%, against a
+# goal of 5%: missed), no ad topic recognised 106 of 122.
+MEASURED = guards.Measured(caught=312,  # of the set's 330 sensitive messages on Meta's list
+                          caught_english=177,  # of 186
+                          lookalikes_held_back=17,  # of 102
+                          no_topic_recognised=106)  # of 122
+ON_LIST = 330  # Meta's seven topics, 30 each, and the 120 consumer health questions
+
+
+model = helpers.model
+
+
+class TestV15AtMeasuredLevels(guards.AtMeasuredLevels):
+    measured, on_list_at_least = MEASURED, ON_LIST
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def labelled(cls, sealed_v5) -> tm.LabelledTexts:
+        return sealed_v5

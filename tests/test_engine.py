@@ -319,7 +319,7 @@ def test_text_report_on_a_generated_dataset(population):
     report = engine.text_report(population)
     assert report.n_dataset > 0 and report.accuracy_dataset > 0.8
     # The later sealed sets' rows beside the first's (the Method page's tabs and targets).
-    assert {engine.SET_SEALED_V2, engine.SET_SEALED_V3, engine.SET_SEALED_V4} <= set(
-        report.by_language["set"])
+    assert {engine.SET_SEALED_V2, engine.SET_SEALED_V3, engine.SET_SEALED_V4,
+            engine.SET_SEALED_V5} <= set(report.by_language["set"])
     assert 0 <= report.leakage_dataset["meta7"] < 0.2
     assert report.per_topic_dataset["support"].sum() == report.n_dataset

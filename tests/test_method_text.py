@@ -80,7 +80,7 @@ def test_public_corpus_figures_belong_to_the_current_model_and_are_shares() -> N
     assert list(table["Corpus"].str.split().str[0]) == ["CLINC150", "SNIPS"]
     shares = table.drop(columns=["Corpus", "Requests"]).stack().dropna()
     assert shares.between(0, 1).all()
-    # Read-right shares are never nought (a held-back share can be: v13 holds back none of
+    # Read-right shares are never nought (a held-back share can be: v15 holds back none of
     # SNIPS's no-ad-topic requests).
     assert (table[["Ad topic read right", "No-ad-topic requests recognised"]] > 0.5).all().all()
     assert (table["Requests"] > 0).all()
@@ -131,8 +131,12 @@ def test_public_health_view_writes_the_share_and_its_interval() -> None:
     pooled = method_text.PUBLIC_HEALTH[-1]
     column = view[pooled["Corpus"]]
     assert column["Questions"] == f"{pooled['Questions']:,}"
-    assert column["Held back as sensitive (caught)"] == pct(
-        pooled["Caught"] / pooled["Questions"])
+    # 399 of 420 is the 95% target itself: written to two decimals, as a share near its target
+    # is everywhere on the page.
+    assert column["Held back as sensitive (caught)"] == "95.00%"
+    first = method_text.PUBLIC_HEALTH[0]
+    assert view.loc["Held back as sensitive (caught)", first["Corpus"]] == pct(
+        first["Caught"] / first["Questions"])
     assert column["95% interval"] == (f"{pct(pooled['Interval low'])} to "
                                       f"{pct(pooled['Interval high'])}")
 
@@ -182,9 +186,11 @@ def test_public_corpora_view_has_every_figure_written_out() -> None:
     assert list(view.columns) == list(table["Corpus"])
     first = table.iloc[0]
     assert view.loc["Requests", first["Corpus"]] == f"{first['Requests']:,}"
-    # CLINC150's topic share sits one request under the issue's 0.85: written to two decimals,
-    # it does not read as the target itself ("85.0%"); SNIPS's, far from it, to one.
-    assert view.loc["Ad topic read right", first["Corpus"]] == "84.95%"
+    # CLINC150's topic share sits two requests under the issue's 0.85 (1,885 of 2,220, 0.8491):
+    # to one decimal it does not read as the target itself ("84.9%"); one request closer
+    # (0.8495) it would, and is written to two decimals.
+    assert view.loc["Ad topic read right", first["Corpus"]] == "84.9%"
+    assert method_text._share_beside(1886 / 2220, 0.85) == "84.95%"
     second = table.iloc[1]
     assert view.loc["Ad topic read right", second["Corpus"]] == pct(second["Ad topic read right"])
     assert view.loc["No-ad-topic requests recognised", first["Corpus"]] == pct(
@@ -199,22 +205,22 @@ def _verdicts(column: pd.Series) -> list[str]:
 def test_sealed_targets_table_says_which_targets_are_met() -> None:
     targets = method_text.sealed_targets_table(_sealed_report(0.96)).set_index("Measure")
     # accuracy 86% >= 85%; caught 96% >= 95%; held back 6% > 5%; Spanish 15 points below English.
-    assert list(targets.columns) == ["Target", "First sealed set"]
-    assert _verdicts(targets["First sealed set"]) == ["met", "met", "missed", "missed"]
-    assert targets["First sealed set"].iloc[2] == "6.0%: missed"
-    assert targets["First sealed set"].iloc[3] == "15.0 points: missed"
-    assert targets["Target"].iloc[1] == "at least 95%"
+    assert list(targets.columns) == ["Target", "First set"]
+    assert _verdicts(targets["First set"]) == ["met", "met", "missed", "missed"]
+    assert targets["First set"].iloc[2] == "6.0%: missed"
+    assert targets["First set"].iloc[3] == "15.0 points: missed"
+    assert list(targets["Target"]) == ["≥ 85%", "≥ 95%", "≤ 5%", "≤ 10 points"]
     missed = method_text.sealed_targets_table(_sealed_report(0.94))
-    assert _verdicts(missed["First sealed set"]) == ["met", "missed", "missed", "missed"]
+    assert _verdicts(missed["First set"]) == ["met", "missed", "missed", "missed"]
     # A share just under its target is written so it does not read as the target.
     close = method_text.sealed_targets_table(_sealed_report(113 / 119))
-    assert close["First sealed set"].iloc[1] == "94.96%: missed"
+    assert close["First set"].iloc[1] == "94.96%: missed"
     assert method_text.sealed_targets_table(_report()).empty
 
 
 def test_the_sealed_set_tab_writes_a_share_near_its_target_as_the_targets_table_does() -> None:
     name, _, view = method_text.language_views(_sealed_report(113 / 119))[0]
-    assert name == next(iter(method_text.TARGET_SETS.values())) == "First sealed set"
+    assert name == method_text.SET_TABS[next(iter(method_text.TARGET_SETS))] == "First sealed set"
     caught = view.set_index("Measure").loc["Sensitive chats held back", "All languages"]
     assert caught == "94.96%"
     # Away from a target, and on measures without one, one decimal as everywhere else.
@@ -229,15 +235,15 @@ def test_targets_table_shows_the_second_sealed_set_beside_the_first() -> None:
         set=engine.SET_SEALED_V2, sensitive_caught=0.94, everyday_held_back=0.02)
     both = replace(first, by_language=pd.concat([first.by_language, second]))
     targets = method_text.sealed_targets_table(both).set_index("Measure")
-    assert list(targets.columns) == ["Target", "First sealed set", "Second sealed set"]
-    assert _verdicts(targets["First sealed set"]) == ["met", "met", "missed", "missed"]
-    assert _verdicts(targets["Second sealed set"]) == ["met", "missed", "met", "missed"]
-    assert targets["Second sealed set"].iloc[2] == "2.0%: met"
+    assert list(targets.columns) == ["Target", "First set", "Second set"]
+    assert _verdicts(targets["First set"]) == ["met", "met", "missed", "missed"]
+    assert _verdicts(targets["Second set"]) == ["met", "missed", "met", "missed"]
+    assert targets["Second set"].iloc[2] == "2.0%: met"
     # The second set alone (the first missing): its own column and the target.
     alone = replace(first, by_language=pd.concat([first.by_language[
         first.by_language["set"] != tm.SET_SEALED], second]))
     assert list(method_text.sealed_targets_table(alone).columns) == [
-        "Measure", "Target", "Second sealed set"]
+        "Measure", "Target", "Second set"]
     views = method_text.language_views(both)
     assert [name for name, _, _ in views][:2] == ["First sealed set", "Second sealed set"]
 
@@ -251,11 +257,11 @@ def test_targets_table_shows_the_third_sealed_set_beside_the_other_two() -> None
     three = replace(first, by_language=pd.concat([first.by_language, third, second]))
     targets = method_text.sealed_targets_table(three).set_index("Measure")
     # One column per set, in the sets' order whatever the report's order.
-    assert list(targets.columns) == ["Target", "First sealed set", "Second sealed set",
-                                     "Third sealed set"]
+    assert list(targets.columns) == ["Target", "First set", "Second set",
+                                     "Third set"]
     # accuracy 80% < 85% in every language (so no gap); caught 96%; held back 4% <= 5%.
-    assert _verdicts(targets["Third sealed set"]) == ["missed", "met", "met", "met"]
-    assert targets["Third sealed set"].iloc[0] == "80.0%: missed"
+    assert _verdicts(targets["Third set"]) == ["missed", "met", "met", "met"]
+    assert targets["Third set"].iloc[0] == "80.0%: missed"
     views = method_text.language_views(three)
     assert [name for name, _, _ in views][:4] == ["First sealed set", "Second sealed set",
                                                   "Third sealed set", "Hand-written"]
@@ -270,15 +276,34 @@ def test_targets_table_shows_the_fourth_sealed_set_after_the_third() -> None:
                          everyday_held_back=0.02)
     four = replace(first, by_language=pd.concat([fourth, first.by_language, third]))
     targets = method_text.sealed_targets_table(four).set_index("Measure")
-    assert list(targets.columns) == ["Target", "First sealed set", "Third sealed set",
-                                     "Fourth sealed set"]
+    assert list(targets.columns) == ["Target", "First set", "Third set",
+                                     "Fourth set"]
     # accuracy 86% in every language (no gap); caught 90.5% < 95%; held back 2% <= 5%.
-    assert _verdicts(targets["Fourth sealed set"]) == ["met", "missed", "met", "met"]
-    assert targets["Fourth sealed set"].iloc[1] == "90.5%: missed"
+    assert _verdicts(targets["Fourth set"]) == ["met", "missed", "met", "met"]
+    assert targets["Fourth set"].iloc[1] == "90.5%: missed"
     views = method_text.language_views(four)
     assert [name for name, _, _ in views][:4] == ["First sealed set", "Third sealed set",
                                                   "Fourth sealed set", "Hand-written"]
     assert "written after the third was read" in views[2][1]
+
+
+def test_targets_table_shows_the_fifth_sealed_set_after_the_fourth() -> None:
+    first = _sealed_report(0.96)
+    rows = first.by_language[first.by_language["set"] == tm.SET_SEALED]
+    fourth = rows.assign(set=engine.SET_SEALED_V4)
+    fifth = rows.assign(set=engine.SET_SEALED_V5, sensitive_caught=312 / 330,
+                        everyday_accuracy=0.896, everyday_held_back=0.024)
+    five = replace(first, by_language=pd.concat([fifth, first.by_language, fourth]))
+    targets = method_text.sealed_targets_table(five).set_index("Measure")
+    assert list(targets.columns) == ["Target", "First set", "Fourth set",
+                                     "Fifth set"]
+    # accuracy 89.6% in every language (no gap); caught 94.5% < 95%; held back 2.4% <= 5%.
+    assert _verdicts(targets["Fifth set"]) == ["met", "missed", "met", "met"]
+    assert targets["Fifth set"].iloc[1] == "94.5%: missed"
+    views = method_text.language_views(five)
+    assert [name for name, _, _ in views][:4] == ["First sealed set", "Fourth sealed set",
+                                                  "Fifth sealed set", "Hand-written"]
+    assert "written after the fourth was read" in views[2][1]
 
 
 def _sealed_page() -> None:
@@ -292,8 +317,8 @@ def test_section_shows_the_targets_on_the_sealed_set() -> None:
     at = AppTest.from_function(_sealed_page, default_timeout=60).run()
     assert not at.exception
     assert at.tabs[0].label == "First sealed set"
-    targets = next(t.value for t in at.dataframe if "First sealed set" in t.value)
-    assert _verdicts(targets["First sealed set"]) == ["met", "met", "missed", "missed"]
+    targets = next(t.value for t in at.dataframe if "First set" in t.value)
+    assert _verdicts(targets["First set"]) == ["met", "met", "missed", "missed"]
     assert any("written apart from the model's text: read to report, never used to tune"
                in md.value
                for md in at.markdown)
@@ -301,9 +326,21 @@ def test_section_shows_the_targets_on_the_sealed_set() -> None:
 
 def test_public_held_back_sentence_follows_the_figures(monkeypatch) -> None:
     sentence = method_text.held_back_sentence()
-    assert "ad topic held back: CLINC150 2.7%: met, SNIPS 5.0%: met;" in sentence
-    assert "all requests together: CLINC150 5.5%: missed, SNIPS 4.2%: met." in sentence
+    assert "ad topic held back: CLINC150 3.7%: met, SNIPS 5.6%: missed;" in sentence
+    assert "all requests together: CLINC150 6.1%: missed, SNIPS 4.7%: met." in sentence
     worse = tuple({**row, "Held back, requests with an ad topic": 0.061}
                   for row in method_text.PUBLIC_CORPORA)
     monkeypatch.setattr(method_text, "PUBLIC_CORPORA", worse)
     assert "CLINC150 6.1%: missed, SNIPS 6.1%: missed;" in method_text.held_back_sentence()
+
+
+def test_public_caught_sentence_follows_the_figures(monkeypatch) -> None:
+    sentence = method_text.caught_sentence()
+    assert sentence.startswith("Against the 95% target, questions held back: LiveQA medical")
+    assert "MEDIQA Alexa 94.2%: missed" in sentence
+    # 399 of 420 is the target itself, which meets it.
+    assert sentence.endswith("; all 420 together (each once) 95.00%: met.")
+    *parts, pooled = method_text.PUBLIC_HEALTH
+    monkeypatch.setattr(method_text, "PUBLIC_HEALTH", (*parts, {**pooled, "Caught": 398}))
+    assert method_text.caught_sentence().endswith(
+        "; all 420 together (each once) 94.8%: missed.")

@@ -22,7 +22,18 @@ import numpy as np
 import pandas as pd
 
 from adlens import schema
-from adlens.chat_corpus import assistant, bank, en, entities, es, hi_en, keywords, lookalikes, pt
+from adlens.chat_corpus import (
+    assistant,
+    bank,
+    en,
+    entities,
+    es,
+    health,
+    hi_en,
+    keywords,
+    lookalikes,
+    pt,
+)
 
 CLASSES: tuple[str, ...] = (*schema.ALL_TOPICS, schema.NO_AD_TOPIC)
 LANGUAGE_MODULES: dict[str, ModuleType] = {"en": en, "es": es, "pt": pt, "hi-en": hi_en}
@@ -119,6 +130,8 @@ def _slots(part: str, validation: bool) -> _Slots:
                 listed = words.get(cls, "") if part == "k" else topics[cls].get(part, "")
                 if part == "m":  # requests to do something join the whole messages
                     listed += ";" + assistant.ASSISTANT.get(lang, {}).get(cls, "")
+                if cls == "health":  # v15: no single word whose everyday sense is common
+                    listed = health.without_everyday_words(lang, listed)
                 entries = _split(parse(listed) + patterns.get(cls, ()), validation)
             start.append(len(values))
             count.append(len(entries))

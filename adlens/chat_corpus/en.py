@@ -424,7 +424,13 @@ TOPICS: dict[str, dict[str, str]] = {
         antidepressants; insomnia; adhd; autism; pregnancy; my period; pcos;
         menopause; back pain; chest pain; an std test; a diagnosis; medication side
         effects; my blood test results; panic attacks; ozempic; weight loss
-        medication; an eating disorder""",
+        medication; an eating disorder;
+        lupus; gout; multiple sclerosis; parkinson's; alzheimer's; dementia; epilepsy; copd;
+        leukemia; lymphoma; hepatitis; hiv; herpes; shingles; eczema; psoriasis; thyroid
+        problems; kidney stones; gallstones; ibs; crohn's disease; celiac disease; sciatica;
+        vertigo; tinnitus; glaucoma; cataracts; endometriosis; fibroids; anemia; sickle cell;
+        pneumonia; a stroke; a heart attack; heart disease; bipolar disorder; schizophrenia;
+        ocd; ptsd; osteoporosis; fibromyalgia; arthritis""",
         "d": """stop a panic attack; lower my blood pressure; sleep better with insomnia;
         deal with depression; find a therapist; manage my anxiety; get pregnant; treat a
         migraine; manage diabetes; get an adhd diagnosis; cope with grief; quit

@@ -1,9 +1,12 @@
 """Named things people ask an assistant about (teams, artists, titles, places, products,
 medicines, faiths, politicians, trivia) and the frames around them, per language and label.
+Health words (conditions, medicines, tests and their look-alikes) are in `health`.
 
 Each pattern is (label, frames, values): every frame with "{x}" filled by every value gives
 whole training messages for that label (see `adlens.chat_corpus.pattern_messages`).
 """
+
+from adlens.chat_corpus import health
 
 _TEAMS = """arsenal; man united; liverpool; chelsea; man city; tottenham; real madrid; barcelona;
 bayern munich; psg; juventus; inter milan; the lakers; the warriors; the celtics; the knicks;
@@ -473,3 +476,7 @@ PATTERNS: dict[str, tuple[tuple[str, str, str], ...]] = {
          fingerprint sensor; face unlock"""),
     ),
 }
+
+# The broad health vocabulary (v14), each language's patterns after the ones above.
+PATTERNS = {lang: (*patterns, *health.PATTERNS.get(lang, ()))
+            for lang, patterns in PATTERNS.items()}

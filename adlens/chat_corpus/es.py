@@ -262,7 +262,13 @@ TOPICS: dict[str, dict[str, str]] = {
         "n": """dolor de cabeza; la ansiedad; la depresión; un psicólogo; el médico; la
         tensión alta; la diabetes; el colesterol; un bulto; fiebre; gripe; covid;
         antibióticos; ibuprofeno; antidepresivos; el insomnio; el embarazo; la regla;
-        dolor de espalda; ataques de pánico; mis análisis de sangre""",
+        dolor de espalda; ataques de pánico; mis análisis de sangre;
+        el lupus; la gota; la artritis; el párkinson; el alzhéimer; la epilepsia; la esclerosis
+        múltiple; el cáncer de mama; la leucemia; la hepatitis; el vih; el herpes; la psoriasis;
+        el hipotiroidismo; las piedras en el riñón; el colon irritable; la celiaquía; la
+        endometriosis; el ovario poliquístico; la menopausia; la anemia; la fibromialgia; el
+        glaucoma; las cataratas; el tdah; el autismo; el trastorno bipolar; la neumonía; un
+        ictus; un infarto""",
         "d": """dormir mejor con insomnio; controlar la ansiedad; bajar la tensión; salir
         de una depresión; quedarme embarazada""",
         "m": """creo que tengo depresión; tengo ansiedad todo el tiempo; llevo 3 días con

@@ -212,7 +212,11 @@ TOPICS: dict[str, dict[str, str]] = {
     "health": {
         "n": """sir dard; anxiety; depression; doctor; bp; sugar; diabetes; thyroid;
         bukhaar; khansi; dawai; antidepressants; neend na aana; pregnancy; periods;
-        kamar dard; panic attack; blood test report""",
+        kamar dard; panic attack; blood test report;
+        sugar ki bimari; pathri; piliya; gathiya; lakwa; mirgi; dama; bawaseer; khoon
+        ki kami; motiyabind; safed daag; tb; dengue; malaria; typhoid; pcod; cancer; heart
+        attack; kidney failure; fatty liver; uric acid; migraine;
+        hepatitis; hiv; psoriasis; arthritis; parkinson""",
         "d": """neend achhi lena; anxiety control karna; bp kam karna; depression se
         nikalna""",
         "m": """lagta hai mujhe depression hai; har waqt anxiety rehti hai; teen din se

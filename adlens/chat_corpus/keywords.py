@@ -109,7 +109,11 @@ EN: dict[str, str] = {
     therapist; depression; depressed; anxiety; anxious; panic; stress; mental health;
     insomnia; headache; migraine; fever; cough; a cold; flu; infection; rash; blood pressure;
     diabetes; cholesterol; cancer; tumor; pregnant; pregnancy; period; cramps; surgery;
-    injury; allergy; asthma; std; weight loss drug""",
+    injury; allergy; asthma; std; weight loss drug; disease; syndrome; disorder; diagnosed;
+    chronic; infection; contagious; hereditary; cure; treatment; dosage; prescribed; specialist;
+    scan; biopsy; chemo; oncologist; cardiologist; dermatologist; neurologist; gynecologist;
+    urologist; psychiatrist; rheumatologist; pharmacist; tumour; arthritis; thyroid; kidney;
+    liver; lupus; gout; hepatitis; dementia; seizure; inflammation; vaccine; antibiotics""",
     "ethnicity": """race; racism; racist; ethnicity; ethnic; heritage; ancestry; culture;
     latino; hispanic; indigenous; native american; mixed race; immigrant;
     discrimination; prejudice; stereotype; identity; roots; diaspora""",
@@ -164,7 +168,11 @@ ES: dict[str, str] = {
     "politics": """política; elecciones; votar; voto; partido; presidente; gobierno;
     izquierda; derecha; diputado; congreso; ley""",
     "health": """salud; médico; doctor; hospital; síntomas; dolor; enfermedad; pastillas;
-    medicamento; ansiedad; depresión; psicólogo; fiebre; embarazo; diabetes; tensión""",
+    medicamento; ansiedad; depresión; psicólogo; fiebre; embarazo; diabetes; tensión;
+    enfermedad crónica; síndrome; trastorno; diagnóstico; tratamiento; contagio; hereditario;
+    dosis; receta; especialista; biopsia; resonancia; quimio; oncólogo; cardiólogo;
+    dermatólogo; neurólogo; ginecólogo; urólogo; psiquiatra; reumatólogo; tiroides; riñón;
+    hígado; infección; vacuna; cáncer; tumor""",
     "ethnicity": "racismo; raza; etnia; indígena; raíces; discriminación; afrodescendiente",
     "philosophy": "filosofía; sentido de la vida; existencia; moral; ética; estoicismo",
     "trade_union": "sindicato; huelga; convenio; delegado sindical; trabajadores",
@@ -207,7 +215,11 @@ PT: dict[str, str] = {
     "politics": """política; eleição; eleições; votar; voto; partido; presidente; governo;
     esquerda; direita; deputado; congresso""",
     "health": """saúde; médico; hospital; sintomas; dor; doença; remédio; ansiedade;
-    depressão; psicólogo; febre; gravidez; diabetes; pressão""",
+    depressão; psicólogo; febre; gravidez; diabetes; pressão; doença crônica; síndrome;
+    transtorno; diagnóstico; tratamento; contágio; hereditário; dose; receita; especialista;
+    biópsia; ressonância; quimio; oncologista; cardiologista; dermatologista; neurologista;
+    ginecologista; urologista; psiquiatra; reumatologista; tireoide; rim; fígado; infecção;
+    vacina; câncer; tumor""",
     "ethnicity": "racismo; raça; etnia; indígena; raízes; discriminação; negro",
     "philosophy": "filosofia; sentido da vida; existência; moral; ética; estoicismo",
     "trade_union": "sindicato; greve; convenção coletiva; trabalhadores",
@@ -249,7 +261,8 @@ HI_EN: dict[str, str] = {
     "sexual_orientation": "gay; lesbian; bisexual; lgbtq; coming out",
     "politics": "chunav; vote; neta; sarkar; party; election; rajneeti",
     "health": """sehat; doctor; dawai; bimari; dard; bukhaar; anxiety; depression; tension;
-    bp; sugar""",
+    bp; sugar; bimari ka ilaj; ilaj; dawai ki dose; report; lakshan; rog; khandani bimari;
+    infection; cancer; tumour; thyroid; kidney; liver; specialist; hospital; test; scan""",
     "ethnicity": "jaati; caste; racism; bhedbhav",
     "philosophy": "zindagi ka matlab; darshan; karma",
     "trade_union": "union; hadtaal; strike",

@@ -237,7 +237,12 @@ TOPICS: dict[str, dict[str, str]] = {
         "n": """dor de cabeça; a ansiedade; a depressão; um psicólogo; o médico; a pressão
         alta; o diabetes; o colesterol; um caroço; febre; gripe; covid; antibiótico;
         antidepressivo; a insônia; a gravidez; a menstruação; dor nas costas; crise de
-        pânico; meus exames de sangue""",
+        pânico; meus exames de sangue;
+        o lúpus; a gota; a artrite; o parkinson; o alzheimer; a epilepsia; a esclerose múltipla;
+        o câncer de mama; a leucemia; a hepatite; o hiv; o herpes; a psoríase; o
+        hipotireoidismo; a pedra no rim; a síndrome do intestino irritável; a doença celíaca; a
+        endometriose; o ovário policístico; a menopausa; a anemia; a fibromialgia; o glaucoma; a
+        catarata; o tdah; o autismo; o transtorno bipolar; a pneumonia; um avc; um infarto""",
         "d": """dormir melhor; controlar a ansiedade; baixar a pressão; sair da
         depressão; engravidar""",
         "m": """acho que estou com depressão; tenho ansiedade o tempo todo; estou com febre
