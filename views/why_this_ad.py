@@ -292,8 +292,11 @@ REASON_HELP = "  \n".join(f"**{REASON_SHORT[r]}**: {REASON_LABELS[r]}." for r in
 # open; what the chat model read from each chat sits in a second table below it.
 EXCLUDED_COLUMNS = {
     labels.column("reason"): st.column_config.TextColumn(help=REASON_HELP),
+    # Wide enough for three app names: the grid sizes a column from its first rows only, and a
+    # longer list further down was cut (the other columns fit their contents at 1280 px).
     labels.column("blocked_apps"): st.column_config.TextColumn(
-        help="The apps whose ads this event does not shape; the others may still use it."),
+        help="The apps whose ads this event does not shape; the others may still use it.",
+        width=230),
 }
 GUESS_COLUMNS = {
     labels.column("topic"): st.column_config.TextColumn(
