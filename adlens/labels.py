@@ -140,6 +140,18 @@ def app(value: object) -> str:
     return APP_LABELS.get(text, text.replace("_", " ").capitalize())
 
 
+def app_list(apps: str) -> str:
+    """'facebook|whatsapp' -> 'Facebook, WhatsApp' (empty -> '')."""
+    return ", ".join(app(a) for a in str(apps).split("|") if a)
+
+
+def ad_apps(apps: str) -> str:
+    """Which ad apps an exclusion keeps an event out of: 'facebook|whatsapp' -> 'Facebook,
+    WhatsApp'; empty (an exclusion with no app list) or all four ad apps -> 'every app'."""
+    codes = {a for a in str(apps).split("|") if a}
+    return "every app" if not codes or set(schema.AD_APPS) <= codes else app_list(apps)
+
+
 def region(value: str) -> str:
     """'EU' -> 'European Union'."""
     return REGION_LABELS.get(value, value)
@@ -193,6 +205,5 @@ def display_frame(frame: pd.DataFrame) -> pd.DataFrame:
         elif col == "dwell_ms":
             out[col] = (pd.to_numeric(series, errors="coerce") / 1000).round(1)
         elif col in ("blocked_apps", "linked_apps"):
-            out[col] = series.astype("str").map(
-                lambda apps: ", ".join(app(a) for a in apps.split("|") if a))
+            out[col] = series.astype("str").map(app_list)
     return out.rename(columns={c: column(c) for c in out.columns})

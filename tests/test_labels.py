@@ -58,3 +58,13 @@ def test_display_frame_names_values_and_columns() -> None:
     assert row["Seconds on screen"] == 1.7 and row["Kept out of"] == "Facebook, WhatsApp"
     text = shown.to_string()
     assert "_" not in text and "+00:00" not in text
+
+
+def test_kept_out_apps_are_named_and_all_four_read_as_every_app() -> None:
+    assert labels.ad_apps("facebook|whatsapp") == "Facebook, WhatsApp"
+    assert labels.ad_apps("") == "every app"  # an exclusion with no app list
+    # Kept out of all four ad apps is kept out of every app, in a cell that fits its column.
+    assert labels.ad_apps("whatsapp|facebook|messenger|instagram") == "every app"
+    assert labels.ad_apps("facebook|instagram|messenger") == "Facebook, Instagram, Messenger"
+    assert labels.app_list("facebook|instagram|messenger|whatsapp") == (
+        "Facebook, Instagram, Messenger, WhatsApp")

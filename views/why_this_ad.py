@@ -105,7 +105,7 @@ def profile(dataset, person: str, picks: dict) -> None:
         f"({labels.region(region)}) · age {md_escape(row['age_band'])} · "
         + ("uses Meta AI" if bool(row["uses_meta_ai"]) else "does not use Meta AI")
         + " · linked in Accounts Center: "
-        + (md_escape(app_names(linked)) if linked.strip("|") else "no apps linked"))
+        + (md_escape(labels.app_list(linked)) if linked.strip("|") else "no apps linked"))
 
 
 def _moment(person: str) -> dict | None:
@@ -287,20 +287,16 @@ def timeline(dataset, scenario, person: str) -> None:
                 "This person has no events in the data.", key="person_timeline")
 
 
-def app_names(apps: str) -> str:
-    """'facebook|whatsapp' -> 'Facebook, WhatsApp'; empty -> 'every app' (an exclusion with
-    no app list keeps the event out of every app)."""
-    names = [labels.app(a) for a in apps.split("|") if a]
-    return ", ".join(names) if names else "every app"
-
-
 REASON_HELP = "  \n".join(f"**{REASON_SHORT[r]}**: {REASON_LABELS[r]}." for r in REASON_SHORT)
 # What the kept-out table shows per event, short enough for a 1280 px window with the sidebar
 # open; what the chat model read from each chat sits in a second table below it.
 EXCLUDED_COLUMNS = {
     labels.column("reason"): st.column_config.TextColumn(help=REASON_HELP),
+    # Wide enough for three app names: the grid sizes a column from its first rows only, and a
+    # longer list further down was cut (the other columns fit their contents at 1280 px).
     labels.column("blocked_apps"): st.column_config.TextColumn(
-        help="The apps whose ads this event does not shape; the others may still use it."),
+        help="The apps whose ads this event does not shape; the others may still use it.",
+        width=230),
 }
 GUESS_COLUMNS = {
     labels.column("topic"): st.column_config.TextColumn(
@@ -332,7 +328,7 @@ def _excluded_view(dataset_id: str, scenario, person: str, _result, _dataset) ->
     if "blocked_apps" in shown:
         # A chat kept out of some apps only still counts in the others: say which.
         table[labels.column("blocked_apps")] = shown["blocked_apps"].astype(str).map(
-            app_names).to_numpy()
+            labels.ad_apps).to_numpy()
     # A chat's topic and its sensitivity are the model's guesses: say so, and how sure.
     guesses = threshold.guess_columns(_dataset, shown, scenario.sensitive_list)
     guessed = None
