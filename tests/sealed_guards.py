@@ -64,11 +64,17 @@ class AtMeasuredLevels:
     """The product's model on a sealed set where it missed the sensitive-caught target or met it
     only just: the other three targets stay met, and the rest stay at the levels measured at its
     read. A set's test module subclasses it (`class TestV15AtMeasuredLevels(AtMeasuredLevels)`),
-    gives the fixtures `model` and `labelled` (the set), and sets `measured` and
-    `on_list_at_least` (the fewest messages on Meta's list the set may have)."""
+    gives the fixture `model`, and sets `set_fixture` (the name of its fixture giving the set),
+    `measured` and `on_list_at_least` (the fewest messages on Meta's list the set may have)."""
 
+    set_fixture: str
     measured: Measured
     on_list_at_least: int
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def labelled(cls, request) -> tm.LabelledTexts:
+        return request.getfixturevalue(cls.set_fixture)
 
     @pytest.fixture(scope="class")
     @classmethod

@@ -175,9 +175,4 @@ model = helpers.model
 
 
 class TestV15AtMeasuredLevels(guards.AtMeasuredLevels):
-    measured, on_list_at_least = MEASURED, META7_MESSAGES
-
-    @pytest.fixture(scope="class")
-    @classmethod
-    def labelled(cls, sealed_v3) -> tm.LabelledTexts:
-        return sealed_v3
+    set_fixture, measured, on_list_at_least = "sealed_v3", MEASURED, META7_MESSAGES

@@ -331,9 +331,4 @@ model = helpers.model
 
 
 class TestV15AtMeasuredLevels(guards.AtMeasuredLevels):
-    measured, on_list_at_least = MEASURED, META7_MESSAGES
-
-    @pytest.fixture(scope="class")
-    @classmethod
-    def labelled(cls, sealed_v4) -> tm.LabelledTexts:
-        return sealed_v4
+    set_fixture, measured, on_list_at_least = "sealed_v4", MEASURED, META7_MESSAGES

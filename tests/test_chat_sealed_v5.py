@@ -270,9 +270,4 @@ model = helpers.model
 
 
 class TestV15AtMeasuredLevels(guards.AtMeasuredLevels):
-    measured, on_list_at_least = MEASURED, ON_LIST
-
-    @pytest.fixture(scope="class")
-    @classmethod
-    def labelled(cls, sealed_v5) -> tm.LabelledTexts:
-        return sealed_v5
+    set_fixture, measured, on_list_at_least = "sealed_v5", MEASURED, ON_LIST
