@@ -89,9 +89,11 @@ def measure_hand(name: str, model: tm.TextModel, v13: tm.TextModel,
 
 
 def measure_labelled(labelled: tm.LabelledTexts, model: tm.TextModel, v13: tm.TextModel,
-                     candidate: str = CANDIDATE) -> dict[str, Any]:
-    """`measure_hand` on a labelled set already read."""
-    new, old = flags(model, labelled.texts), flags(v13, labelled.texts)
+                     candidate: str = CANDIDATE, held: tuple[np.ndarray, np.ndarray] | None = None
+                     ) -> dict[str, Any]:
+    """`measure_hand` on a labelled set already read; `held`: both models' `flags` on it, when
+    the caller has them."""
+    new, old = held or (flags(model, labelled.texts), flags(v13, labelled.texts))
     topics = np.asarray(labelled.topics, dtype=str)
     hard = np.asarray(labelled.kinds, dtype=str) == "hard_negative"
     masks = {"sensitive_caught": (np.isin(topics, schema.SENSITIVE_META7), True),
@@ -245,12 +247,18 @@ def verdict(results: dict[str, Any], candidate: str = CANDIDATE,
             and all(_no_worse(results[s], "sensitive_caught", "everyday_held_back")
                     for s in sealed[1:]))
     if "cost" in results:
-        c = results["cost"]
-        limit = COST_SECONDS
-        if c.get("v13_median_seconds") is not None and c["v13_median_seconds"] > COST_SECONDS:
-            limit = 1.2 * c["v13_median_seconds"]
-        out["5 cost"] = bool(c["mb_on_disk"] <= COST_MB and c["median_seconds"] <= limit)
+        out["5 cost"] = cost_met(results["cost"])
     return out
+
+
+def cost_met(c: dict[str, Any]) -> bool:
+    """The cost condition: at most COST_MB on disk and a median load + read of at most
+    COST_SECONDS, or of 1.2 times v13's when v13's alternating runs took longer (a busy
+    machine)."""
+    limit = COST_SECONDS
+    if c.get("v13_median_seconds") is not None and c["v13_median_seconds"] > COST_SECONDS:
+        limit = 1.2 * c["v13_median_seconds"]
+    return bool(c["mb_on_disk"] <= COST_MB and c["median_seconds"] <= limit)
 
 
 MEASURES = {"validation": lambda m, b, c=CANDIDATE: measure_hand("validation", m, b, c),
@@ -259,6 +267,24 @@ MEASURES = {"validation": lambda m, b, c=CANDIDATE: measure_hand("validation", m
             "sealed_v3": lambda m, b, c=CANDIDATE: measure_hand("sealed_v3", m, b, c),
             "sealed_v2": lambda m, b, c=CANDIDATE: measure_hand("sealed_v2", m, b, c),
             "sealed": lambda m, b, c=CANDIDATE: measure_hand("sealed", m, b, c)}
+
+
+def merged(paths: list[str]) -> dict[str, Any]:
+    """Saved outputs' figures together (their verdicts left out: judged again)."""
+    results: dict[str, Any] = {}
+    for path in paths:
+        saved = json.loads(Path(path).read_text())
+        results.update({k: v for k, v in saved.items() if k != "rule"})
+    return results
+
+
+def read_pair(v13_file: Path, candidate: str) -> tuple[tm.TextModel, tm.TextModel]:
+    """The product's model, which must be `candidate`, and v13 from its shipped file."""
+    model, v13 = tm.load_text_model(), text_v11.read_shipped(v13_file)
+    if f"v{model.version}" != candidate or v13.version != "13":
+        raise SystemExit(f"expected {candidate} against v13, got v{model.version} and "
+                         f"v{v13.version}")
+    return model, v13
 
 
 def main(argv: list[str] | None = None, candidate: str = CANDIDATE,
@@ -273,18 +299,12 @@ def main(argv: list[str] | None = None, candidate: str = CANDIDATE,
                              "--v13 is given and the candidate is not v14)")
     parser.add_argument("--merge", nargs="*", default=[], help="saved outputs to judge together")
     args = parser.parse_args(argv)
-    results: dict[str, Any] = {}
-    for path in args.merge:
-        saved = json.loads(Path(path).read_text())
-        results.update({k: v for k, v in saved.items() if k != "rule"})
+    results = merged(args.merge)
     sets = [name for name in args.sets.split(",") if name]
     if sets:
         if not args.v13:
             parser.error("--v13 is needed to compare with v13")
-        model, v13 = tm.load_text_model(), text_v11.read_shipped(Path(args.v13))
-        if f"v{model.version}" != candidate or v13.version != "13":
-            raise SystemExit(f"expected {candidate} against v13, got v{model.version} and "
-                             f"v{v13.version}")
+        model, v13 = read_pair(Path(args.v13), candidate)
         for name in sets:
             results[name] = MEASURES[name](model, v13, candidate)
     if args.cost:

@@ -25,7 +25,7 @@ import numpy as np
 
 from adlens import schema
 from adlens import text_model as tm
-from bench import text_v11, text_v14
+from bench import text_v14
 
 CANDIDATE = "v15"
 SET = "sealed_v5"
@@ -44,8 +44,8 @@ def measure(model: tm.TextModel, v13: tm.TextModel, path: Path = SEALED_V5_CSV
     labelled = tm.handwritten_set(path)
     if labelled is None:
         raise FileNotFoundError(path)
-    out = text_v14.measure_labelled(labelled, model, v13, CANDIDATE)
     new, old = text_v14.flags(model, labelled.texts), text_v14.flags(v13, labelled.texts)
+    out = text_v14.measure_labelled(labelled, model, v13, CANDIDATE, held=(new, old))
     topics = np.asarray(labelled.topics, dtype=str)
     out["caught_by_topic"] = {
         topic: {CANDIDATE: text_v14._share(new, topics == topic),
@@ -76,12 +76,7 @@ def verdict(results: dict[str, Any]) -> dict[str, bool]:
                   else gap[CANDIDATE] <= gap["v13"] + SLACK)
         out["4 everyday accuracy and language gap"] = bool(accuracy_ok and gap_ok)
     if "cost" in results:
-        c = results["cost"]
-        limit = text_v14.COST_SECONDS
-        if c.get("v13_median_seconds") is not None and c["v13_median_seconds"] > limit:
-            limit = 1.2 * c["v13_median_seconds"]
-        out["5 cost"] = bool(c["mb_on_disk"] <= text_v14.COST_MB
-                             and c["median_seconds"] <= limit)
+        out["5 cost"] = text_v14.cost_met(results["cost"])
     return out
 
 
@@ -94,10 +89,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="load + read cost, six fresh processes alternating with v13's")
     parser.add_argument("--merge", nargs="*", default=[], help="saved outputs to judge together")
     args = parser.parse_args(argv)
-    results: dict[str, Any] = {}
-    for path in args.merge:
-        saved = json.loads(Path(path).read_text())
-        results.update({k: v for k, v in saved.items() if k != "rule"})
+    results = text_v14.merged(args.merge)
     sets = [name for name in args.sets.split(",") if name]
     if sets or args.cost:
         if not args.v13:
@@ -105,11 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     if sets:
         if sets != [SET]:
             parser.error(f"the rule reads one set: {SET}")
-        model, v13 = tm.load_text_model(), text_v11.read_shipped(Path(args.v13))
-        if f"v{model.version}" != CANDIDATE or v13.version != "13":
-            raise SystemExit(f"expected {CANDIDATE} against v13, got v{model.version} and "
-                             f"v{v13.version}")
-        results[SET] = measure(model, v13)
+        results[SET] = measure(*text_v14.read_pair(Path(args.v13), CANDIDATE))
     if args.cost:
         results["cost"] = text_v14.measure_cost(runs=3, v13=Path(args.v13), candidate=CANDIDATE)
     results["rule"] = verdict(results)
