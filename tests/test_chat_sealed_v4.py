@@ -195,54 +195,6 @@ def all_copies(mine, texts) -> list[str]:
     return sorted(set(copies(mine, texts)) | set(near_copies(mine, texts)))
 
 
-def test_copy_checks_find_a_retyped_and_a_reworded_message(sealed_v4):
-    message = max((str(t) for t in sealed_v4.texts), key=lambda t: len(t.split()))
-    retyped = "  " + "  ".join(message.upper().split()) + " ?!"
-    assert copies(sealed_v4.texts, ["nothing like it", retyped]) == [message]
-    words = bare(message).split()
-    reordered = " ".join(reversed(words[1:])) + " " + words[0] + " really"  # one word more
-    assert copies(sealed_v4.texts, [reordered]) == []
-    assert near_copies(sealed_v4.texts, ["nothing like it", reordered]) == [message]
-    assert all_copies(sealed_v4.texts, [retyped, reordered]) == [message]
-    # A text sharing only part of the words is not a near copy.
-    assert near_copies(sealed_v4.texts, [" ".join(words[: len(words) // 2])]) == []
-
-
-def test_no_message_is_in_the_set_twice_nor_nearly(sealed_v4):
-    assert near_copies_within(sealed_v4.texts) == []
-    texts = [str(t) for t in sealed_v4.texts]
-    planted = " ".join(reversed(bare(texts[3]).split())).upper() + "."
-    assert near_copies_within([*texts[:10], planted]) == [texts[3], planted]
-
-
-def test_no_message_is_in_the_training_or_calibration_text(sealed_v4, training_text,
-                                                           calibration_text):
-    train, _ = training_text
-    assert len(train) > 10_000
-    assert all_copies(sealed_v4.texts, {str(t) for t in train}) == []
-    assert all_copies(sealed_v4.texts, {str(t) for t in calibration_text.texts}) == []
-
-
-def test_no_message_is_in_a_written_sitting_or_list(sealed_v4):
-    from adlens.chat_corpus import assistant, lookalikes
-
-    sittings = _sittings()
-    assert len(sittings) >= 4_500
-    assert all_copies(sealed_v4.texts, sittings["text"]) == []
-    written = [e for table in (lookalikes.LOOKALIKES, assistant.ASSISTANT)
-               for lang in table.values() for entries in lang.values()
-               for e in chat_corpus.parse(entries)]
-    assert len(written) > 500
-    assert all_copies(sealed_v4.texts, written) == []
-
-
-def test_no_message_is_in_another_hand_written_set(sealed_v4):
-    for path in (tm.VALIDATION_CSV, tm.SEALED_CSV, engine.SEALED_V2_CSV, engine.SEALED_V3_CSV):
-        other = tm.handwritten_set(path)
-        assert other is not None and len(other) > 500
-        assert all_copies(sealed_v4.texts, other.texts) == [], path.name
-
-
 # The public corpora are not in the project. When their environment variables name a copy
 # (ADLENS_CLINC150, ADLENS_SNIPS, ADLENS_LIVEQA_MED, ADLENS_MEDIQA, as for `bench.public_intents`),
 # the set is checked against every sentence of each; 0 equal and 0 near when it was written.
@@ -252,27 +204,6 @@ PUBLIC = {"clinc150": (pub.CLINC_ENV, pub.clinc_sentences),
           "mediqa": (pub.MEDIQA_ENV, pub.mediqa_sentences)}
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.corpora(PUBLIC[name][0]))
-                                  for name in sorted(PUBLIC)])
-def test_no_message_is_in_a_public_corpus(sealed_v4, name):
-    env, sentences = PUBLIC[name]
-    texts = sentences(Path(os.environ[env]))
-    assert len(texts) > 400
-    assert pub.sealed_copies(texts, SEALED_V4) == []
-    assert near_copies(sealed_v4.texts, texts) == []
-
-
-def test_public_copy_check_finds_messages_retyped_into_a_stand_in(sealed_v4, tmp_path):
-    message, short = str(sealed_v4.texts[-1]), str(min(sealed_v4.texts, key=len))
-    planted = _stand_in_clinc(tmp_path / "planted",
-                              [message.upper() + "!", short.title(), "book a flight to rome"])
-    texts = pub.clinc_sentences(planted)
-    assert sorted(pub.sealed_copies(texts, SEALED_V4)) == sorted([message, short])
-    clean = _stand_in_clinc(tmp_path / "clean", ["book a flight to rome", "pay the gas bill"])
-    assert pub.sealed_copies(pub.clinc_sentences(clean), SEALED_V4) == []
-
-
-# --- kept apart: read to report, never to build --------------------------------------------
 def _model_sources() -> list[Path]:
     """The code the chat model is built, calibrated and thresholded from, and the What-if page's
     threshold explorer."""
@@ -282,20 +213,114 @@ def _model_sources() -> list[Path]:
             ROOT / "adlens" / "whatif.py"]
 
 
+def naming(paths, names) -> list[Path]:
+    """Files among `paths` that name a set by one of `names` (case ignored)."""
+    return [p for p in paths if any(n in p.read_text(encoding="utf-8").lower() for n in names)]
+
+
 def naming_the_set(paths) -> list[Path]:
     """Files among `paths` that name the fourth sealed set (case ignored)."""
-    return [p for p in paths if any(n in p.read_text(encoding="utf-8").lower()
-                                    for n in FILE_NAMES)]
+    return naming(paths, FILE_NAMES)
 
 
-def test_model_code_never_names_the_fourth_sealed_set():
-    sources = _model_sources()
-    assert all(p.exists() for p in sources) and len(sources) > 8
-    assert naming_the_set(sources) == []
-    for func in (tm.train_text_model, tm.training_texts, tm.calibration_texts,
-                 tm.choose_threshold, tm.fit_calibration):
-        source = inspect.getsource(func).lower()
-        assert not any(n in source for n in FILE_NAMES), func.__name__
+class CopyChecks:
+    """A sealed set written apart: no message equals, or nearly equals, a message of any other
+    text (the training and calibration text, the written sittings and lists, the other
+    hand-written sets, the public corpora), and no model code names its file. A set's test
+    module subclasses it (`class TestCopies(CopyChecks)`) and sets `set_fixture` (the name of
+    its fixture giving the set), `path` (its file), `file_names` (how code would name it),
+    `others` (the hand-written sets written before it) and `planted` (the index of the message
+    the within-set check plants a reworded copy of)."""
+
+    set_fixture: str
+    path: Path
+    file_names: tuple[str, ...]
+    others: tuple[Path, ...]
+    planted: int
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def labelled(cls, request) -> tm.LabelledTexts:
+        return request.getfixturevalue(cls.set_fixture)
+
+    def stand_in_message(self, labelled: tm.LabelledTexts) -> str:
+        """The message the public copy check plants, retyped, in a stand-in corpus."""
+        return str(labelled.texts[-1])
+
+    def test_copy_checks_find_a_retyped_and_a_reworded_message(self, labelled):
+        message = max((str(t) for t in labelled.texts), key=lambda t: len(t.split()))
+        retyped = "  " + "  ".join(message.upper().split()) + " ?!"
+        assert copies(labelled.texts, ["nothing like it", retyped]) == [message]
+        words = bare(message).split()
+        reordered = " ".join(reversed(words[1:])) + " " + words[0] + " really"  # one word more
+        assert copies(labelled.texts, [reordered]) == []
+        assert near_copies(labelled.texts, ["nothing like it", reordered]) == [message]
+        assert all_copies(labelled.texts, [retyped, reordered]) == [message]
+        # A text sharing only part of the words is not a near copy.
+        assert near_copies(labelled.texts, [" ".join(words[: len(words) // 2])]) == []
+
+    def test_no_message_is_in_the_set_twice_nor_nearly(self, labelled):
+        assert near_copies_within(labelled.texts) == []
+        texts = [str(t) for t in labelled.texts]
+        planted = " ".join(reversed(bare(texts[self.planted]).split())).upper() + "."
+        assert near_copies_within([*texts[:10], planted]) == [texts[self.planted], planted]
+
+    def test_no_message_is_in_the_training_or_calibration_text(self, labelled, training_text,
+                                                               calibration_text):
+        train, _ = training_text
+        assert len(train) > 10_000
+        assert all_copies(labelled.texts, {str(t) for t in train}) == []
+        assert all_copies(labelled.texts, {str(t) for t in calibration_text.texts}) == []
+
+    def test_no_message_is_in_a_written_sitting_or_list(self, labelled):
+        from adlens.chat_corpus import assistant, lookalikes
+
+        sittings = _sittings()
+        assert len(sittings) >= 4_500
+        assert all_copies(labelled.texts, sittings["text"]) == []
+        written = [e for table in (lookalikes.LOOKALIKES, assistant.ASSISTANT)
+                   for lang in table.values() for entries in lang.values()
+                   for e in chat_corpus.parse(entries)]
+        assert len(written) > 500
+        assert all_copies(labelled.texts, written) == []
+
+    def test_no_message_is_in_another_hand_written_set(self, labelled):
+        for path in self.others:
+            other = tm.handwritten_set(path)
+            assert other is not None and len(other) > 500
+            assert all_copies(labelled.texts, other.texts) == [], path.name
+
+    @pytest.mark.parametrize("name", [
+        pytest.param(name, marks=pytest.mark.corpora(PUBLIC[name][0])) for name in sorted(PUBLIC)])
+    def test_no_message_is_in_a_public_corpus(self, labelled, name):
+        env, sentences = PUBLIC[name]
+        texts = sentences(Path(os.environ[env]))
+        assert len(texts) > 400
+        assert pub.sealed_copies(texts, self.path) == []
+        assert near_copies(labelled.texts, texts) == []
+
+    def test_public_copy_check_finds_messages_retyped_into_a_stand_in(self, labelled, tmp_path):
+        message, short = self.stand_in_message(labelled), str(min(labelled.texts, key=len))
+        planted = _stand_in_clinc(tmp_path / "planted",
+                                  [message.upper() + "!", short.title(), "book a flight to rome"])
+        texts = pub.clinc_sentences(planted)
+        assert sorted(pub.sealed_copies(texts, self.path)) == sorted([message, short])
+        clean = _stand_in_clinc(tmp_path / "clean", ["book a flight to rome", "pay the gas bill"])
+        assert pub.sealed_copies(pub.clinc_sentences(clean), self.path) == []
+
+    def test_model_code_never_names_the_set(self):
+        sources = _model_sources()
+        assert all(p.exists() for p in sources) and len(sources) > 8
+        assert naming(sources, self.file_names) == []
+        for func in (tm.train_text_model, tm.training_texts, tm.calibration_texts,
+                     tm.choose_threshold, tm.fit_calibration):
+            source = inspect.getsource(func).lower()
+            assert not any(n in source for n in self.file_names), func.__name__
+
+
+class TestCopies(CopyChecks):
+    set_fixture, path, file_names, planted = "sealed_v4", SEALED_V4, FILE_NAMES, 3
+    others = (tm.VALIDATION_CSV, tm.SEALED_CSV, engine.SEALED_V2_CSV, engine.SEALED_V3_CSV)
 
 
 def test_naming_check_finds_a_planted_reference(tmp_path):

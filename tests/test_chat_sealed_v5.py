@@ -17,8 +17,6 @@ code names it.
 
 from __future__ import annotations
 
-import inspect
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -26,7 +24,6 @@ import pytest
 
 from adlens import engine, schema
 from adlens import text_model as tm
-from bench import public_intents as pub
 from tests import helpers
 from tests import sealed_guards as guards
 from tests import test_chat_sealed_v4 as v4
@@ -34,14 +31,11 @@ from tests.test_chat_sealed_v2 import (
     META7_MESSAGES,
     V2_MINIMUMS,
     _broken,
-    _sittings,
-    _stand_in_clinc,
     bare,
-    copies,
     coverage_problems,
     read_set,
 )
-from tests.test_chat_sealed_v4 import PUBLIC, all_copies, near_copies, near_copies_within
+from tests.test_chat_sealed_v4 import near_copies
 from tests.test_chat_validation_set import LANGUAGES, problems
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,97 +138,28 @@ def test_structure_check_catches_a_broken_copy_of_this_set(frame):
 
 
 # --- copies: no message equals, or nearly equals, a message of any other text ---------------
-def test_copy_checks_find_a_retyped_and_a_reworded_message(sealed_v5):
-    message = max((str(t) for t in sealed_v5.texts), key=lambda t: len(t.split()))
-    retyped = "  " + "  ".join(message.upper().split()) + " ?!"
-    assert copies(sealed_v5.texts, ["nothing like it", retyped]) == [message]
-    words = bare(message).split()
-    reordered = " ".join(reversed(words[1:])) + " " + words[0] + " really"  # one word more
-    assert copies(sealed_v5.texts, [reordered]) == []
-    assert near_copies(sealed_v5.texts, ["nothing like it", reordered]) == [message]
-    assert all_copies(sealed_v5.texts, [retyped, reordered]) == [message]
-    assert near_copies(sealed_v5.texts, [" ".join(words[: len(words) // 2])]) == []
+class TestCopies(v4.CopyChecks):
+    """The fourth set's copy checks (v4.CopyChecks), with the four sets before it, and a health
+    question as the message planted in the stand-in corpus."""
 
+    set_fixture, path, file_names, planted = "sealed_v5", SEALED_V5, FILE_NAMES, 5
+    others = (tm.VALIDATION_CSV, tm.SEALED_CSV, engine.SEALED_V2_CSV, engine.SEALED_V3_CSV,
+              engine.SEALED_V4_CSV)
 
-def test_no_message_is_in_the_set_twice_nor_nearly(sealed_v5):
-    assert near_copies_within(sealed_v5.texts) == []
-    texts = [str(t) for t in sealed_v5.texts]
-    planted = " ".join(reversed(bare(texts[5]).split())).upper() + "."
-    assert near_copies_within([*texts[:10], planted]) == [texts[5], planted]
+    def stand_in_message(self, labelled: tm.LabelledTexts) -> str:
+        return [str(t) for t, topic in zip(labelled.texts, labelled.topics, strict=True)
+                if topic == "health"][-1]
 
-
-def test_no_message_is_in_the_training_or_calibration_text(sealed_v5, training_text,
-                                                           calibration_text):
-    train, _ = training_text
-    assert len(train) > 10_000
-    assert all_copies(sealed_v5.texts, {str(t) for t in train}) == []
-    assert all_copies(sealed_v5.texts, {str(t) for t in calibration_text.texts}) == []
-
-
-def test_no_message_is_in_a_written_sitting_or_list(sealed_v5):
-    from adlens import chat_corpus
-    from adlens.chat_corpus import assistant, lookalikes
-
-    sittings = _sittings()
-    assert len(sittings) >= 4_500
-    assert all_copies(sealed_v5.texts, sittings["text"]) == []
-    written = [e for table in (lookalikes.LOOKALIKES, assistant.ASSISTANT)
-               for lang in table.values() for entries in lang.values()
-               for e in chat_corpus.parse(entries)]
-    assert len(written) > 500
-    assert all_copies(sealed_v5.texts, written) == []
-
-
-def test_no_message_is_in_another_hand_written_set(sealed_v5):
-    for path in (tm.VALIDATION_CSV, tm.SEALED_CSV, engine.SEALED_V2_CSV, engine.SEALED_V3_CSV,
-                 engine.SEALED_V4_CSV):
-        other = tm.handwritten_set(path)
-        assert other is not None and len(other) > 500
-        assert all_copies(sealed_v5.texts, other.texts) == [], path.name
-
-
-# The public corpora are not in the project; with ADLENS_CLINC150, ADLENS_SNIPS,
-# ADLENS_LIVEQA_MED and ADLENS_MEDIQA naming local copies, the set is checked against every
-# sentence of each (0 equal and 0 near when it was written); without them these are deselected.
-@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.corpora(PUBLIC[name][0]))
-                                  for name in sorted(PUBLIC)])
-def test_no_message_is_in_a_public_corpus(sealed_v5, name):
-    env, sentences = PUBLIC[name]
-    texts = sentences(Path(os.environ[env]))
-    assert len(texts) > 400
-    assert pub.sealed_copies(texts, SEALED_V5) == []
-    assert near_copies(sealed_v5.texts, texts) == []
-
-
-def test_public_copy_check_finds_messages_retyped_into_a_stand_in(sealed_v5, tmp_path):
-    health = [str(t) for t, topic in zip(sealed_v5.texts, sealed_v5.topics, strict=True)
-              if topic == "health"]
-    message, short = health[-1], str(min(sealed_v5.texts, key=len))
-    planted = _stand_in_clinc(tmp_path / "planted",
-                              [message.upper() + "!", short.title(), "book a flight to rome"])
-    texts = pub.clinc_sentences(planted)
-    assert sorted(pub.sealed_copies(texts, SEALED_V5)) == sorted([message, short])
-    words = bare(message).split()
-    assert near_copies(sealed_v5.texts, [" ".join(reversed(words))]) == [message]
-    clean = _stand_in_clinc(tmp_path / "clean", ["book a flight to rome", "pay the gas bill"])
-    assert pub.sealed_copies(pub.clinc_sentences(clean), SEALED_V5) == []
+    def test_near_copy_check_finds_a_health_question_reversed(self, labelled):
+        message = self.stand_in_message(labelled)
+        words = bare(message).split()
+        assert near_copies(labelled.texts, [" ".join(reversed(words))]) == [message]
 
 
 # --- kept apart: read to report, never to build --------------------------------------------
 def naming_the_set(paths) -> list[Path]:
     """Files among `paths` that name the fifth sealed set (case ignored)."""
-    return [p for p in paths if any(n in p.read_text(encoding="utf-8").lower()
-                                    for n in FILE_NAMES)]
-
-
-def test_model_code_never_names_the_fifth_sealed_set():
-    sources = v4._model_sources()
-    assert all(p.exists() for p in sources) and len(sources) > 8
-    assert naming_the_set(sources) == []
-    for func in (tm.train_text_model, tm.training_texts, tm.calibration_texts,
-                 tm.choose_threshold, tm.fit_calibration):
-        source = inspect.getsource(func).lower()
-        assert not any(n in source for n in FILE_NAMES), func.__name__
+    return v4.naming(paths, FILE_NAMES)
 
 
 def test_naming_check_finds_a_planted_reference(tmp_path):
