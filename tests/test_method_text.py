@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from adlens import engine
@@ -268,42 +269,40 @@ def test_targets_table_shows_the_third_sealed_set_beside_the_other_two() -> None
     assert "only read to report" in views[2][1]
 
 
-def test_targets_table_shows_the_fourth_sealed_set_after_the_third() -> None:
-    first = _sealed_report(0.96)
-    rows = first.by_language[first.by_language["set"] == tm.SET_SEALED]
-    third = rows.assign(set=engine.SET_SEALED_V3)
-    fourth = rows.assign(set=engine.SET_SEALED_V4, sensitive_caught=0.905, everyday_accuracy=0.86,
-                         everyday_held_back=0.02)
-    four = replace(first, by_language=pd.concat([fourth, first.by_language, third]))
-    targets = method_text.sealed_targets_table(four).set_index("Measure")
-    assert list(targets.columns) == ["Target", "First set", "Third set",
-                                     "Fourth set"]
+# A later sealed set after the one before it, whatever the report's order: (the one before,
+# its column, its tab; the later set, its column, its tab, its figures, its caught cell, the
+# words its description has).
+LATER_SETS = [
     # accuracy 86% in every language (no gap); caught 90.5% < 95%; held back 2% <= 5%.
-    assert _verdicts(targets["Fourth set"]) == ["met", "missed", "met", "met"]
-    assert targets["Fourth set"].iloc[1] == "90.5%: missed"
-    views = method_text.language_views(four)
-    assert [name for name, _, _ in views][:4] == ["First sealed set", "Third sealed set",
-                                                  "Fourth sealed set", "Hand-written"]
-    assert "written after the third was read" in views[2][1]
+    (engine.SET_SEALED_V3, "Third set", "Third sealed set", engine.SET_SEALED_V4, "Fourth set",
+     "Fourth sealed set", {"sensitive_caught": 0.905, "everyday_accuracy": 0.86,
+                           "everyday_held_back": 0.02},
+     "90.5%: missed", "written after the third was read"),
+    # accuracy 89.6% in every language (no gap); caught 94.5% < 95%; held back 2.4% <= 5%.
+    (engine.SET_SEALED_V4, "Fourth set", "Fourth sealed set", engine.SET_SEALED_V5, "Fifth set",
+     "Fifth sealed set", {"sensitive_caught": 312 / 330, "everyday_accuracy": 0.896,
+                          "everyday_held_back": 0.024},
+     "94.5%: missed", "written after the fourth was read"),
+]
 
 
-def test_targets_table_shows_the_fifth_sealed_set_after_the_fourth() -> None:
+@pytest.mark.parametrize(("before", "before_column", "before_tab", "later", "column", "tab",
+                          "figures", "caught", "words"), LATER_SETS,
+                         ids=["fourth after third", "fifth after fourth"])
+def test_targets_table_shows_a_later_sealed_set_after_the_one_before(
+        before, before_column, before_tab, later, column, tab, figures, caught, words) -> None:
     first = _sealed_report(0.96)
     rows = first.by_language[first.by_language["set"] == tm.SET_SEALED]
-    fourth = rows.assign(set=engine.SET_SEALED_V4)
-    fifth = rows.assign(set=engine.SET_SEALED_V5, sensitive_caught=312 / 330,
-                        everyday_accuracy=0.896, everyday_held_back=0.024)
-    five = replace(first, by_language=pd.concat([fifth, first.by_language, fourth]))
-    targets = method_text.sealed_targets_table(five).set_index("Measure")
-    assert list(targets.columns) == ["Target", "First set", "Fourth set",
-                                     "Fifth set"]
-    # accuracy 89.6% in every language (no gap); caught 94.5% < 95%; held back 2.4% <= 5%.
-    assert _verdicts(targets["Fifth set"]) == ["met", "missed", "met", "met"]
-    assert targets["Fifth set"].iloc[1] == "94.5%: missed"
-    views = method_text.language_views(five)
-    assert [name for name, _, _ in views][:4] == ["First sealed set", "Fourth sealed set",
-                                                  "Fifth sealed set", "Hand-written"]
-    assert "written after the fourth was read" in views[2][1]
+    report = replace(first, by_language=pd.concat([
+        rows.assign(set=later, **figures), first.by_language, rows.assign(set=before)]))
+    targets = method_text.sealed_targets_table(report).set_index("Measure")
+    assert list(targets.columns) == ["Target", "First set", before_column, column]
+    assert _verdicts(targets[column]) == ["met", "missed", "met", "met"]
+    assert targets[column].iloc[1] == caught
+    views = method_text.language_views(report)
+    assert [name for name, _, _ in views][:4] == ["First sealed set", before_tab, tab,
+                                                  "Hand-written"]
+    assert words in views[2][1]
 
 
 def _sealed_page() -> None:
