@@ -117,19 +117,30 @@ def test_set_keeps_its_structure(frame):
     assert counts.loc["no_topic"].sum() == 116 and counts.loc["hard_negative"].sum() == 113
 
 
-def test_set_is_plain_utf8_csv():
-    raw = SEALED_V4.read_bytes()
-    raw.decode("utf-8")
-    assert b"\r\n" not in raw and not raw.startswith(b"\xef\xbb\xbf")
+class FileChecks:
+    """A sealed set's file: plain UTF-8 (no byte-order mark, no CRLF), and the second set's
+    coverage checks catch broken copies of it. A set's test module subclasses it (`class
+    TestFile(FileChecks)`), sets `path` (its file) and gives the fixture `frame` (the set read
+    as a table)."""
+
+    path: Path
+
+    def test_set_is_plain_utf8_csv(self):
+        raw = self.path.read_bytes()
+        raw.decode("utf-8")
+        assert b"\r\n" not in raw and not raw.startswith(b"\xef\xbb\xbf")
+
+    @pytest.mark.parametrize("mutation", ["too few on Meta's list", "too few wine rows",
+                                          "no Portuguese look-alikes",
+                                          "duplicate with punctuation", "too much English"])
+    def test_coverage_checks_catch_a_broken_copy_of_this_set(self, frame, mutation):
+        broken, expected = _broken(frame)[mutation]
+        assert any(expected in p for p in coverage_problems(broken))
+        assert META7_MESSAGES == 200
 
 
-@pytest.mark.parametrize("mutation", ["too few on Meta's list", "too few wine rows",
-                                      "no Portuguese look-alikes", "duplicate with punctuation",
-                                      "too much English"])
-def test_coverage_checks_catch_a_broken_copy_of_this_set(frame, mutation):
-    broken, expected = _broken(frame)[mutation]
-    assert any(expected in p for p in coverage_problems(broken))
-    assert META7_MESSAGES == 200
+class TestFile(FileChecks):
+    path = SEALED_V4
 
 
 def test_structure_check_catches_a_broken_copy_of_this_set(frame):

@@ -28,9 +28,7 @@ from tests import helpers
 from tests import sealed_guards as guards
 from tests import test_chat_sealed_v4 as v4
 from tests.test_chat_sealed_v2 import (
-    META7_MESSAGES,
     V2_MINIMUMS,
-    _broken,
     bare,
     coverage_problems,
     read_set,
@@ -102,19 +100,8 @@ def test_set_keeps_its_structure(frame):
     assert sensitive[list(schema.SENSITIVE_META7)].sum() == 330
 
 
-def test_set_is_plain_utf8_csv():
-    raw = SEALED_V5.read_bytes()
-    raw.decode("utf-8")
-    assert b"\r\n" not in raw and not raw.startswith(b"\xef\xbb\xbf")
-
-
-@pytest.mark.parametrize("mutation", ["too few on Meta's list", "too few wine rows",
-                                      "no Portuguese look-alikes", "duplicate with punctuation",
-                                      "too much English"])
-def test_coverage_checks_catch_a_broken_copy_of_this_set(frame, mutation):
-    broken, expected = _broken(frame)[mutation]
-    assert any(expected in p for p in coverage_problems(broken))
-    assert META7_MESSAGES == 200
+class TestFile(v4.FileChecks):
+    path = SEALED_V5
 
 
 def test_structure_check_catches_a_broken_copy_of_this_set(frame):
