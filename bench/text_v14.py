@@ -43,6 +43,7 @@ COST_MB, COST_SECONDS, COST_RUNS = 50.0, 2.0, 3
 ROOT = Path(__file__).resolve().parents[1]
 SEALED_V4_CSV = ROOT / "tests" / "data" / "chat_sealed_v4.csv"
 CANDIDATE = "v14"  # the key of the candidate's figures (bench.text_v15 passes "v15")
+BASELINE = "v13"  # the key of the baseline's figures (bench.text_v16 passes "v15")
 
 
 def hand_set(name: str) -> tm.LabelledTexts:
@@ -64,14 +65,14 @@ def flags(model: tm.TextModel, texts: np.ndarray) -> np.ndarray:
 
 
 def discord(new: np.ndarray, old: np.ndarray, mask: np.ndarray, good: bool,
-            candidate: str = CANDIDATE) -> dict[str, Any]:
+            candidate: str = CANDIDATE, baseline: str = BASELINE) -> dict[str, Any]:
     """On the messages of `mask`: how many only the candidate (v14) gets right, how many only
-    v13 does (right: held back when `good`, not held back otherwise), and the one-sided exact
-    sign tests for "candidate worse" and "candidate better"."""
+    the baseline (v13) does (right: held back when `good`, not held back otherwise), and the
+    one-sided exact sign tests for "candidate worse" and "candidate better"."""
     right_new, right_old = (new, old) if good else (~new, ~old)
     only_new = int((mask & right_new & ~right_old).sum())
     only_old = int((mask & right_old & ~right_new).sum())
-    return {f"{candidate}_only": only_new, "v13_only": only_old,
+    return {f"{candidate}_only": only_new, f"{baseline}_only": only_old,
             "p_worse": sign_test(only_old, only_new), "p_better": sign_test(only_new, only_old)}
 
 
@@ -82,17 +83,17 @@ def _share(hit: np.ndarray, mask: np.ndarray) -> dict[str, Any]:
 
 
 def measure_hand(name: str, model: tm.TextModel, v13: tm.TextModel,
-                 candidate: str = CANDIDATE) -> dict[str, Any]:
+                 candidate: str = CANDIDATE, baseline: str = BASELINE) -> dict[str, Any]:
     """Sensitive caught, everyday and look-alikes held back for both models, message by
     message, and the candidate's figures against the issue's targets (by language)."""
-    return measure_labelled(hand_set(name), model, v13, candidate)
+    return measure_labelled(hand_set(name), model, v13, candidate, baseline=baseline)
 
 
 def measure_labelled(labelled: tm.LabelledTexts, model: tm.TextModel, v13: tm.TextModel,
-                     candidate: str = CANDIDATE, held: tuple[np.ndarray, np.ndarray] | None = None
-                     ) -> dict[str, Any]:
+                     candidate: str = CANDIDATE, held: tuple[np.ndarray, np.ndarray] | None = None,
+                     baseline: str = BASELINE) -> dict[str, Any]:
     """`measure_hand` on a labelled set already read; `held`: both models' `flags` on it, when
-    the caller has them."""
+    the caller has them. `v13` is the baseline model, its figures under the key `baseline`."""
     new, old = held or (flags(model, labelled.texts), flags(v13, labelled.texts))
     topics = np.asarray(labelled.topics, dtype=str)
     hard = np.asarray(labelled.kinds, dtype=str) == "hard_negative"
@@ -101,23 +102,23 @@ def measure_labelled(labelled: tm.LabelledTexts, model: tm.TextModel, v13: tm.Te
              "lookalikes_held_back": (hard, False)}
     out: dict[str, Any] = {}
     for key, (mask, good) in masks.items():
-        out[key] = {candidate: _share(new, mask), "v13": _share(old, mask),
-                    "against_v13": discord(new, old, mask, good, candidate)}
+        out[key] = {candidate: _share(new, mask), baseline: _share(old, mask),
+                    f"against_{baseline}": discord(new, old, mask, good, candidate, baseline)}
     report = tm.language_report(model, labelled).set_index("language")
     base = tm.language_report(v13, labelled).set_index("language")
     out["targets"] = tm.target_checks(report)
-    out["v13_targets"] = tm.target_checks(base)
+    out[f"{baseline}_targets"] = tm.target_checks(base)
     out["everyday_accuracy"] = {
         candidate: round(float(report.loc["all", "everyday_accuracy"]), 4),
-        "v13": round(float(base.loc["all", "everyday_accuracy"]), 4)}
+        baseline: round(float(base.loc["all", "everyday_accuracy"]), 4)}
     out["non_english_gap"] = {candidate: round(tm.non_english_gap(report), 4),
-                              "v13": round(tm.non_english_gap(base), 4)}
+                              baseline: round(tm.non_english_gap(base), 4)}
     out["by_language"] = report.round(4).reset_index().to_dict("records")
     return out
 
 
 def measure_health(model: tm.TextModel, v13: tm.TextModel,
-                   candidate: str = CANDIDATE) -> dict[str, Any]:
+                   candidate: str = CANDIDATE, baseline: str = BASELINE) -> dict[str, Any]:
     """The consumer health questions (every one about health, so every one should be held
     back): caught by each model over all of them (each question once) and per source, and
     the sign tests on the questions where the two differ."""
@@ -129,12 +130,13 @@ def measure_health(model: tm.TextModel, v13: tm.TextModel,
     frame = pub.load_health(folders)
     once = ~frame["text"].map(pub._norm).duplicated().to_numpy()
     new, old = flags(model, frame["text"]), flags(v13, frame["text"])
-    out: dict[str, Any] = {"all": {candidate: _share(new, once), "v13": _share(old, once),
-                                   "against_v13": discord(new, old, once, True, candidate)}}
+    out: dict[str, Any] = {"all": {
+        candidate: _share(new, once), baseline: _share(old, once),
+        f"against_{baseline}": discord(new, old, once, True, candidate, baseline)}}
     for source in dict.fromkeys(frame["source"]):
         sel = (frame["source"] == source).to_numpy()
-        out[source] = {candidate: _share(new, sel), "v13": _share(old, sel),
-                       "against_v13": discord(new, old, sel, True, candidate)}
+        out[source] = {candidate: _share(new, sel), baseline: _share(old, sel),
+                       f"against_{baseline}": discord(new, old, sel, True, candidate, baseline)}
     out[f"{candidate}_figures"] = pub.measure_sensitive(model, frame)
     copies: dict[str, int] = {}
     for name, folder in folders.items():
@@ -145,9 +147,10 @@ def measure_health(model: tm.TextModel, v13: tm.TextModel,
 
 
 def measure_public(model: tm.TextModel, v13: tm.TextModel,
-                   candidate: str = CANDIDATE) -> dict[str, Any]:
-    """CLINC150 and SNIPS, request by request (bench.text_v11's measure, v13 as baseline)."""
-    return {name: ({k.replace("v7", "v13"): v for k, v in r.items()} if isinstance(r, dict)
+                   candidate: str = CANDIDATE, baseline: str = BASELINE) -> dict[str, Any]:
+    """CLINC150 and SNIPS, request by request (bench.text_v11's measure, `v13` as baseline,
+    its figures named `baseline`)."""
+    return {name: ({k.replace("v7", baseline): v for k, v in r.items()} if isinstance(r, dict)
                    else r) for name, r in text_v11.measure_public(model, v13).items()}
 
 
@@ -176,11 +179,11 @@ def _cost_figures(found: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def measure_cost(runs: int = COST_RUNS, v13: Path | None = None,
-                 candidate: str = CANDIDATE) -> dict[str, Any]:
+                 candidate: str = CANDIDATE, baseline: str = BASELINE) -> dict[str, Any]:
     """Load + read the sample's chats, each run in a fresh process, and the size on disk.
-    With `v13` (its shipped file), the runs alternate v13, candidate, v13, candidate...: each
-    model is put alone into its own cache folder, under the name the product's code reads, so
-    both are read by the same code from the same kind of place."""
+    With `v13` (the baseline's shipped file), the runs alternate baseline, candidate,
+    baseline, candidate...: each model is put alone into its own cache folder, under the name
+    the product's code reads, so both are read by the same code from the same kind of place."""
     import shutil
     import tempfile
 
@@ -190,22 +193,23 @@ def measure_cost(runs: int = COST_RUNS, v13: Path | None = None,
         return {**_cost_figures(found), "load_average": os.getloadavg()[0]}
     name = tm.model_path().name
     with tempfile.TemporaryDirectory() as folder:
-        caches = {"v13": Path(folder) / "v13", candidate: Path(folder) / candidate}
+        caches = {baseline: Path(folder) / baseline, candidate: Path(folder) / candidate}
         for cache in caches.values():
             cache.mkdir()
-        (caches["v13"] / name).write_bytes(zlib.decompress(Path(v13).read_bytes()))
+        (caches[baseline] / name).write_bytes(zlib.decompress(Path(v13).read_bytes()))
         shutil.copyfile(tm.model_path(), caches[candidate] / name)
-        found: dict[str, list[dict[str, Any]]] = {"v13": [], candidate: []}
+        found: dict[str, list[dict[str, Any]]] = {baseline: [], candidate: []}
         for _ in range(runs):
-            for key in ("v13", candidate):
+            for key in (baseline, candidate):
                 found[key].append(_cost_run(str(caches[key])))
                 loads.append(os.getloadavg()[0])
     out = _cost_figures(found[candidate])
-    base = _cost_figures(found["v13"])
-    out.update({"v13_seconds": base["seconds"], "v13_median_seconds": base["median_seconds"],
-                "v13_mb_on_disk": base["mb_on_disk"],
-                "v13_read_by_encoder_share": base["read_by_encoder_share"],
-                "v13_versions": base["versions"], "load_averages": loads,
+    base = _cost_figures(found[baseline])
+    out.update({f"{baseline}_seconds": base["seconds"],
+                f"{baseline}_median_seconds": base["median_seconds"],
+                f"{baseline}_mb_on_disk": base["mb_on_disk"],
+                f"{baseline}_read_by_encoder_share": base["read_by_encoder_share"],
+                f"{baseline}_versions": base["versions"], "load_averages": loads,
                 "load_average": os.getloadavg()[0]})
     return out
 
@@ -251,13 +255,14 @@ def verdict(results: dict[str, Any], candidate: str = CANDIDATE,
     return out
 
 
-def cost_met(c: dict[str, Any]) -> bool:
+def cost_met(c: dict[str, Any], baseline: str = BASELINE) -> bool:
     """The cost condition: at most COST_MB on disk and a median load + read of at most
-    COST_SECONDS, or of 1.2 times v13's when v13's alternating runs took longer (a busy
-    machine)."""
+    COST_SECONDS, or of 1.2 times the baseline's (v13's) when its alternating runs took longer
+    (a busy machine)."""
     limit = COST_SECONDS
-    if c.get("v13_median_seconds") is not None and c["v13_median_seconds"] > COST_SECONDS:
-        limit = 1.2 * c["v13_median_seconds"]
+    base = c.get(f"{baseline}_median_seconds")
+    if base is not None and base > COST_SECONDS:
+        limit = 1.2 * base
     return bool(c["mb_on_disk"] <= COST_MB and c["median_seconds"] <= limit)
 
 
@@ -278,11 +283,13 @@ def merged(paths: list[str]) -> dict[str, Any]:
     return results
 
 
-def read_pair(v13_file: Path, candidate: str) -> tuple[tm.TextModel, tm.TextModel]:
-    """The product's model, which must be `candidate`, and v13 from its shipped file."""
+def read_pair(v13_file: Path, candidate: str, baseline: str = BASELINE
+              ) -> tuple[tm.TextModel, tm.TextModel]:
+    """The product's model, which must be `candidate`, and the baseline (v13) from its shipped
+    file."""
     model, v13 = tm.load_text_model(), text_v11.read_shipped(v13_file)
-    if f"v{model.version}" != candidate or v13.version != "13":
-        raise SystemExit(f"expected {candidate} against v13, got v{model.version} and "
+    if f"v{model.version}" != candidate or f"v{v13.version}" != baseline:
+        raise SystemExit(f"expected {candidate} against {baseline}, got v{model.version} and "
                          f"v{v13.version}")
     return model, v13
 
