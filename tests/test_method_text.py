@@ -209,8 +209,9 @@ def test_sealed_targets_table_says_which_targets_are_met() -> None:
     assert list(targets.columns) == ["Target", "First set"]
     assert _verdicts(targets["First set"]) == ["met", "met", "missed", "missed"]
     assert targets["First set"].iloc[2] == "6.0%: missed"
-    assert targets["First set"].iloc[3] == "15.0 points: missed"
-    assert list(targets["Target"]) == ["≥ 85%", "≥ 95%", "≤ 5%", "≤ 10 points"]
+    assert targets["First set"].iloc[3] == "15.0: missed"
+    assert list(targets["Target"]) == ["≥ 85%", "≥ 95%", "≤ 5%", "≤ 10"]
+    assert targets.index[3] == "Gap to English (points)"
     missed = method_text.sealed_targets_table(_sealed_report(0.94))
     assert _verdicts(missed["First set"]) == ["met", "missed", "missed", "missed"]
     # A share just under its target is written so it does not read as the target.
@@ -270,35 +271,44 @@ def test_targets_table_shows_the_third_sealed_set_beside_the_other_two() -> None
 
 
 # A later sealed set after the one before it, whatever the report's order: (the one before,
-# its column, its tab; the later set, its column, its tab, its figures, its caught cell, the
-# words its description has).
+# its column, its tab; the later set, its column, its tab, its figures, its verdicts, one of its
+# cells (measure, text), the words its description has).
 LATER_SETS = [
     # accuracy 86% in every language (no gap); caught 90.5% < 95%; held back 2% <= 5%.
     (engine.SET_SEALED_V3, "Third set", "Third sealed set", engine.SET_SEALED_V4, "Fourth set",
      "Fourth sealed set", {"sensitive_caught": 0.905, "everyday_accuracy": 0.86,
                            "everyday_held_back": 0.02},
-     "90.5%: missed", "written after the third was read"),
+     ["met", "missed", "met", "met"], ("Sensitive chats held back", "90.5%: missed"),
+     "written after the third was read"),
     # accuracy 89.6% in every language (no gap); caught 94.5% < 95%; held back 2.4% <= 5%.
     (engine.SET_SEALED_V4, "Fourth set", "Fourth sealed set", engine.SET_SEALED_V5, "Fifth set",
      "Fifth sealed set", {"sensitive_caught": 312 / 330, "everyday_accuracy": 0.896,
                           "everyday_held_back": 0.024},
-     "94.5%: missed", "written after the fourth was read"),
+     ["met", "missed", "met", "met"], ("Sensitive chats held back", "94.5%: missed"),
+     "written after the fourth was read"),
+    # accuracy 83.6% < 85% in every language (no gap); caught 95.8%; held back 5.4% > 5%.
+    (engine.SET_SEALED_V5, "Fifth set", "Fifth sealed set", engine.SET_SEALED_V6, "Sixth set",
+     "Sixth sealed set", {"sensitive_caught": 316 / 330, "everyday_accuracy": 281 / 336,
+                          "everyday_held_back": 18 / 336},
+     ["missed", "met", "missed", "met"], ("Everyday chats held back", "5.4%: missed"),
+     "written after the fifth was read"),
 ]
 
 
 @pytest.mark.parametrize(("before", "before_column", "before_tab", "later", "column", "tab",
-                          "figures", "caught", "words"), LATER_SETS,
-                         ids=["fourth after third", "fifth after fourth"])
+                          "figures", "verdicts", "cell", "words"), LATER_SETS,
+                         ids=["fourth after third", "fifth after fourth", "sixth after fifth"])
 def test_targets_table_shows_a_later_sealed_set_after_the_one_before(
-        before, before_column, before_tab, later, column, tab, figures, caught, words) -> None:
+        before, before_column, before_tab, later, column, tab, figures, verdicts, cell,
+        words) -> None:
     first = _sealed_report(0.96)
     rows = first.by_language[first.by_language["set"] == tm.SET_SEALED]
     report = replace(first, by_language=pd.concat([
         rows.assign(set=later, **figures), first.by_language, rows.assign(set=before)]))
     targets = method_text.sealed_targets_table(report).set_index("Measure")
     assert list(targets.columns) == ["Target", "First set", before_column, column]
-    assert _verdicts(targets[column]) == ["met", "missed", "met", "met"]
-    assert targets[column].iloc[1] == caught
+    assert _verdicts(targets[column]) == verdicts
+    assert targets.loc[cell[0], column] == cell[1]
     views = method_text.language_views(report)
     assert [name for name, _, _ in views][:4] == ["First sealed set", before_tab, tab,
                                                   "Hand-written"]
