@@ -22,7 +22,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from adlens.engine import SEALED_V2_CSV, SEALED_V3_CSV, SEALED_V4_CSV, SEALED_V5_CSV
+from adlens.engine import (
+    SEALED_V2_CSV,
+    SEALED_V3_CSV,
+    SEALED_V4_CSV,
+    SEALED_V5_CSV,
+    SEALED_V6_CSV,
+)
 
 NO_TOPIC = "no_ad_topic"
 CLINC_ENV, SNIPS_ENV = "ADLENS_CLINC150", "ADLENS_SNIPS"
@@ -251,7 +257,8 @@ def training_overlap(frame: pd.DataFrame, sentences: set[str], model, model_text
 
 # The sealed sets written after the first (name -> file): each corpus's copy counts name them.
 LATER_SEALED = {"sealed_v2": SEALED_V2_CSV, "sealed_v3": SEALED_V3_CSV,
-                "sealed_v4": SEALED_V4_CSV, "sealed_v5": SEALED_V5_CSV}
+                "sealed_v4": SEALED_V4_CSV, "sealed_v5": SEALED_V5_CSV,
+                "sealed_v6": SEALED_V6_CSV}
 
 
 def sealed_copy_counts(sentences: set[str], sets: dict[str, Path]) -> dict[str, int]:

@@ -11,7 +11,13 @@ import streamlit as st
 
 from adlens import schema
 from adlens import text_model as tm
-from adlens.engine import SET_SEALED_V2, SET_SEALED_V3, SET_SEALED_V4, SET_SEALED_V5
+from adlens.engine import (
+    SET_SEALED_V2,
+    SET_SEALED_V3,
+    SET_SEALED_V4,
+    SET_SEALED_V5,
+    SET_SEALED_V6,
+)
 from components.charts import show
 from components.fmt import pct
 from components.threshold import tradeoff_chart
@@ -40,17 +46,22 @@ SET_NAMES: dict[str, str] = {
                    "for two model versions; only read to report",
     SET_SEALED_V5: "Fifth sealed test set: another author, written after the fourth was read "
                    "twice, with 120 more consumer health questions; only read to report",
+    SET_SEALED_V6: "Sixth sealed test set: another author, written after the fifth was read "
+                   "twice, with twice the fifth's look-alikes; only read to report",
     tm.SET_DATASET: "This dataset's chats with a known topic",
 }
 # Shown one set at a time (a tab each, the sealed test sets first: the ones to quote), its
 # measures down and its languages across, so the table fits a 1280 px window with the sidebar
-# open; nine columns side by side did not fit even at 1400 px.
+# open; nine columns side by side did not fit even at 1400 px. The sealed sets' tabs are named
+# by number ("Sealed set 1"), each tab's caption says which set it is: with six sets, names
+# such as "Fourth sealed set" pushed the last tabs out of a 1280 px window.
 SET_TABS: dict[str, str] = {
-    tm.SET_SEALED: "First sealed set",
-    SET_SEALED_V2: "Second sealed set",
-    SET_SEALED_V3: "Third sealed set",
-    SET_SEALED_V4: "Fourth sealed set",
-    SET_SEALED_V5: "Fifth sealed set",
+    tm.SET_SEALED: "Sealed set 1",
+    SET_SEALED_V2: "Sealed set 2",
+    SET_SEALED_V3: "Sealed set 3",
+    SET_SEALED_V4: "Sealed set 4",
+    SET_SEALED_V5: "Sealed set 5",
+    SET_SEALED_V6: "Sealed set 6",
     tm.SET_HANDWRITTEN: "Hand-written",
     tm.SET_GENERATED: "Generated",
     tm.SET_DATASET: "This dataset",
@@ -142,12 +153,15 @@ def language_views(report: tm.TextReport) -> list[tuple[str, str, pd.DataFrame]]
 
 
 def _points(share: float) -> str:
-    """A distance between two shares in points, unsigned: 0.1 -> '10.0 points'."""
-    return pct(share).replace("%", " points")
+    """A distance between two shares in points, unsigned, the unit left to the row's name:
+    0.1 -> '10.0'."""
+    return pct(share).replace("%", "")
 
 
 # The issue's targets in plain words: (report column or check, what is measured, target text).
-# (Written with ≥ and ≤: five sets' columns beside them fit a 1280 px window with the sidebar.)
+# Written with ≥ and ≤, and the gap's unit in its name ("0.7: met", not "0.7 points: met"): six
+# sets' columns beside them fit a 1280 px window with the sidebar only so (with the gap's cells
+# in points and "Other languages below English", the table was 76 px too wide).
 TARGET_ROWS: tuple[tuple[str, str, str], ...] = (
     ("everyday_accuracy", "Everyday topic read right",
      f"≥ {pct(tm.TARGETS['everyday_accuracy'], 0)}"),
@@ -155,17 +169,17 @@ TARGET_ROWS: tuple[tuple[str, str, str], ...] = (
      f"≥ {pct(tm.TARGETS['sensitive_caught'], 0)}"),
     ("everyday_held_back", "Everyday chats held back",
      f"≤ {pct(tm.TARGETS['everyday_held_back'], 0)}"),
-    ("non_english_gap", "Other languages below English",
-     f"≤ {pct(tm.TARGETS['non_english_gap'], 0).replace('%', ' points')}"),
+    ("non_english_gap", "Gap to English (points)",
+     f"≤ {pct(tm.TARGETS['non_english_gap'], 0).replace('%', '')}"),
 )
 
 
 # The sets the targets are shown on, and the name of each one's column.
-# Short names: five sets' columns fit a 1280 px window with the sidebar only so, under the
+# Short names: six sets' columns fit a 1280 px window with the sidebar only so, under the
 # table's title, which says they are the sealed test sets.
-TARGET_SETS: dict[str, str] = {tm.SET_SEALED: "First set", SET_SEALED_V2: "Second set",
-                               SET_SEALED_V3: "Third set", SET_SEALED_V4: "Fourth set",
-                               SET_SEALED_V5: "Fifth set"}
+TARGET_SETS: dict[str, str] = {tm.SET_SEALED: "Set 1", SET_SEALED_V2: "Set 2",
+                               SET_SEALED_V3: "Set 3", SET_SEALED_V4: "Set 4",
+                               SET_SEALED_V5: "Set 5", SET_SEALED_V6: "Set 6"}
 MET, MISSED = "met", "missed"
 
 
@@ -320,22 +334,24 @@ def text_model_section(report: tm.TextReport, threshold: float | None = None) ->
                    "(\"the Saints score\"); they are counted apart from everyday chats. "
                    "The hand-written validation set was looked at while the model was tuned, "
                    "so its figures flatter the model; the sealed test sets were not, and are "
-                   "the ones to quote. The first sealed set has been read for nine model "
-                   "versions (v5 to v15); the second, written later by another author, for "
-                   "seven (v7 and v10 to v15); the third, written after that by another author, "
-                   "three times (v13, v14, measured and not adopted, and v15); the fourth, "
-                   "written after that by another author, twice (v13 and v15); the fifth, "
-                   "written after that by another author with 120 more consumer health "
-                   "questions, twice (v13 and v15, the reads that adopted v15), and is the "
-                   "freshest.")
+                   "the ones to quote. The first sealed set has been read for ten model "
+                   "versions (v5 to v16); the second, written later by another author, for "
+                   "eight (v7 and v10 to v16); the third, written after that by another "
+                   "author, four times (v13, v14 and v16, measured and not adopted, and v15); "
+                   "the fourth, written after that by another author, three times (v13, v15 "
+                   "and v16); the fifth, written after that by another author with 120 more "
+                   "consumer health questions, three times (v13 and v15, the reads that "
+                   "adopted v15, and v16); the sixth, "
+                   "written after that by another author with twice the fifth's look-alikes, "
+                   "twice (v15 and v16, measured and not adopted), and is the freshest.")
         targets = sealed_targets_table(report)
         if not targets.empty:
             st.markdown("**The targets on the sealed test sets**, written apart from the "
                         "model's text: read to report, never used to tune")
             st.dataframe(targets, hide_index=True)
-            st.caption("Targets for chats real people write. \"Other languages below "
-                       "English\" is how far the weakest other language's everyday topic read "
-                       "right falls below English's. A sealed set is read once per "
+            st.caption("Targets for chats real people write. \"Gap to English\" is how far "
+                       "the weakest other language's everyday topic read right falls below "
+                       "English's, in percentage points. A sealed set is read once per "
                        "model version and never used to choose the threshold or any other "
                        "setting, so a target missed there is missed, not tuned away.")
     public_corpora_note()

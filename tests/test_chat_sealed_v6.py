@@ -10,8 +10,10 @@ English and 37 in each other language, spread over every everyday topic and no a
 that look-alikes held back are measured on about 200 messages. docs/ARCHITECTURE.md, "The sixth
 sealed set", says how it was written and labelled.
 
-No model has read it: it holds no guards at a model's level, and no engine, page, bench or
-model code names the file.
+Read for models v15 and v16 under the rule for v16 (docs/ARCHITECTURE.md, "Model v16 ..."),
+which did not adopt v16: the product's v15 is guarded at its measured levels below; the engine
+reads the file through `engine.SEALED_V6_CSV` (its rows are the Method page's sixth tab and
+column), the bench reads it too, and no model code names it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ import pytest
 
 from adlens import engine, schema
 from adlens import text_model as tm
+from tests import helpers
+from tests import sealed_guards as guards
 from tests import test_chat_sealed_v4 as v4
 from tests import test_chat_sealed_v5 as v5
 from tests.test_chat_sealed_v2 import (
@@ -38,6 +42,7 @@ from tests.test_chat_validation_set import LANGUAGES, problems
 
 ROOT = Path(__file__).resolve().parents[1]
 SEALED_V6 = ROOT / "tests" / "data" / "chat_sealed_v6.csv"
+assert engine.SEALED_V6_CSV == SEALED_V6
 FILE_NAMES = ("chat_sealed_v6", "sealed_v6")
 
 # The set's structure, fixed before it was written: the fifth set's (v5.structure_problems:
@@ -174,7 +179,7 @@ class TestCopies(v4.CopyChecks):
         assert near_copies(labelled.texts, [" ".join(reversed(words))]) == [message]
 
 
-# --- kept apart: no model has read it -------------------------------------------------------
+# --- kept apart: read to report, never to build --------------------------------------------
 def naming_the_set(paths) -> list[Path]:
     """Files among `paths` that name the sixth sealed set (case ignored)."""
     return v4.naming(paths, FILE_NAMES)
@@ -187,14 +192,15 @@ def test_naming_check_finds_a_planted_reference(tmp_path):
     assert naming_the_set([clean, planted]) == [planted]
 
 
-def test_no_product_code_names_the_set():
-    """Until a model version's read is committed, nothing the product runs reads the set: no
-    engine, page, bench or model code names it."""
-    sources = [*(ROOT / "adlens").rglob("*.py"), *(ROOT / "bench").rglob("*.py"),
-               *(ROOT / "components").rglob("*.py"), *(ROOT / "pages").rglob("*.py"),
-               *ROOT.glob("*.py")]
-    assert len(sources) > 20
-    assert naming_the_set(sources) == []
+def test_only_the_engine_names_the_file_in_the_app():
+    """Read to report: in the app's code only the engine names the file (`engine.SEALED_V6_CSV`,
+    read by `engine.text_report`); the Method page shows the engine's rows under
+    `engine.SET_SEALED_V6`. The bench may name it too, and no model code may (`TestCopies`)."""
+    engine_file = ROOT / "adlens" / "engine.py"
+    sources = [*(ROOT / "adlens").rglob("*.py"), *(ROOT / "components").rglob("*.py"),
+               *(ROOT / "views").rglob("*.py"), *ROOT.glob("*.py")]
+    assert len(sources) > 20 and engine_file in sources
+    assert v4.naming(sources, ("chat_sealed_v6",)) == [engine_file]
 
 
 def test_the_set_is_in_all_four_languages(frame):
@@ -203,3 +209,29 @@ def test_the_set_is_in_all_four_languages(frame):
     assert set(health["language"]) == set(LANGUAGES)
     lookalikes = frame[frame["kind"] == "hard_negative"]
     assert set(lookalikes["language"]) == set(LANGUAGES)
+
+
+# --- model v15 on the sixth sealed set, read once -------------------------------------------
+# Read once, on 2 Dec 2026, after the set and its checks were committed, with model v16 read
+# beside it (`python -m bench.text_v16`; docs/ARCHITECTURE.md, "Model v16 ..."), which did not
+# adopt v16. Model v15, the product's, meets two of the issue's four targets on it: sensitive
+# caught 95.8% (316 of 330 on Meta's list, two messages above the 314 that 95% needs) and the
+# largest non-English gap (0.0 points: English is read worst). It misses the other two: everyday
+# accuracy 0.836 (281 of 336) and everyday held back 5.4% (18 of 336). The gap is asserted as a
+# target; the rest are guarded at the measured level, as are the figures without a target:
+# English sensitive caught 176 of 186, look-alikes held back 37 of 202 (18.3%, against a goal
+# of 5%: missed), no ad topic recognised 118 of 134.
+MEASURED = guards.Measured(caught=316,  # of the set's 330 sensitive messages on Meta's list
+                          caught_english=176,  # of 186
+                          lookalikes_held_back=37,  # of 202
+                          no_topic_recognised=118,  # of 134
+                          everyday_read_right=281,  # of 336
+                          everyday_held_back=18)  # of 336
+ON_LIST = 330  # Meta's seven topics, 30 each, and the 120 consumer health questions
+
+
+model = helpers.model
+
+
+class TestV15AtMeasuredLevels(guards.AtMeasuredLevels):
+    set_fixture, measured, on_list_at_least = "sealed_v6", MEASURED, ON_LIST

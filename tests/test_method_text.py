@@ -168,7 +168,7 @@ def test_sealed_set_rows_are_labelled_as_read_once_and_never_used_to_tune() -> N
 def test_language_views_put_the_sealed_set_first_with_measures_down_and_languages_across(
         ) -> None:
     views = method_text.language_views(_sealed_report(0.96))
-    assert [name for name, _, _ in views] == ["First sealed set", "Hand-written", "Generated"]
+    assert [name for name, _, _ in views] == ["Sealed set 1", "Hand-written", "Generated"]
     name, about, sealed = views[0]
     assert about == method_text.SET_NAMES[tm.SET_SEALED] and "never used to tune" in about
     assert list(sealed["Measure"]) == list(method_text.MEASURES.values())
@@ -206,22 +206,23 @@ def _verdicts(column: pd.Series) -> list[str]:
 def test_sealed_targets_table_says_which_targets_are_met() -> None:
     targets = method_text.sealed_targets_table(_sealed_report(0.96)).set_index("Measure")
     # accuracy 86% >= 85%; caught 96% >= 95%; held back 6% > 5%; Spanish 15 points below English.
-    assert list(targets.columns) == ["Target", "First set"]
-    assert _verdicts(targets["First set"]) == ["met", "met", "missed", "missed"]
-    assert targets["First set"].iloc[2] == "6.0%: missed"
-    assert targets["First set"].iloc[3] == "15.0 points: missed"
-    assert list(targets["Target"]) == ["≥ 85%", "≥ 95%", "≤ 5%", "≤ 10 points"]
+    assert list(targets.columns) == ["Target", "Set 1"]
+    assert _verdicts(targets["Set 1"]) == ["met", "met", "missed", "missed"]
+    assert targets["Set 1"].iloc[2] == "6.0%: missed"
+    assert targets["Set 1"].iloc[3] == "15.0: missed"
+    assert list(targets["Target"]) == ["≥ 85%", "≥ 95%", "≤ 5%", "≤ 10"]
+    assert targets.index[3] == "Gap to English (points)"
     missed = method_text.sealed_targets_table(_sealed_report(0.94))
-    assert _verdicts(missed["First set"]) == ["met", "missed", "missed", "missed"]
+    assert _verdicts(missed["Set 1"]) == ["met", "missed", "missed", "missed"]
     # A share just under its target is written so it does not read as the target.
     close = method_text.sealed_targets_table(_sealed_report(113 / 119))
-    assert close["First set"].iloc[1] == "94.96%: missed"
+    assert close["Set 1"].iloc[1] == "94.96%: missed"
     assert method_text.sealed_targets_table(_report()).empty
 
 
 def test_the_sealed_set_tab_writes_a_share_near_its_target_as_the_targets_table_does() -> None:
     name, _, view = method_text.language_views(_sealed_report(113 / 119))[0]
-    assert name == method_text.SET_TABS[next(iter(method_text.TARGET_SETS))] == "First sealed set"
+    assert name == method_text.SET_TABS[next(iter(method_text.TARGET_SETS))] == "Sealed set 1"
     caught = view.set_index("Measure").loc["Sensitive chats held back", "All languages"]
     assert caught == "94.96%"
     # Away from a target, and on measures without one, one decimal as everywhere else.
@@ -236,17 +237,17 @@ def test_targets_table_shows_the_second_sealed_set_beside_the_first() -> None:
         set=engine.SET_SEALED_V2, sensitive_caught=0.94, everyday_held_back=0.02)
     both = replace(first, by_language=pd.concat([first.by_language, second]))
     targets = method_text.sealed_targets_table(both).set_index("Measure")
-    assert list(targets.columns) == ["Target", "First set", "Second set"]
-    assert _verdicts(targets["First set"]) == ["met", "met", "missed", "missed"]
-    assert _verdicts(targets["Second set"]) == ["met", "missed", "met", "missed"]
-    assert targets["Second set"].iloc[2] == "2.0%: met"
+    assert list(targets.columns) == ["Target", "Set 1", "Set 2"]
+    assert _verdicts(targets["Set 1"]) == ["met", "met", "missed", "missed"]
+    assert _verdicts(targets["Set 2"]) == ["met", "missed", "met", "missed"]
+    assert targets["Set 2"].iloc[2] == "2.0%: met"
     # The second set alone (the first missing): its own column and the target.
     alone = replace(first, by_language=pd.concat([first.by_language[
         first.by_language["set"] != tm.SET_SEALED], second]))
     assert list(method_text.sealed_targets_table(alone).columns) == [
-        "Measure", "Target", "Second set"]
+        "Measure", "Target", "Set 2"]
     views = method_text.language_views(both)
-    assert [name for name, _, _ in views][:2] == ["First sealed set", "Second sealed set"]
+    assert [name for name, _, _ in views][:2] == ["Sealed set 1", "Sealed set 2"]
 
 
 def test_targets_table_shows_the_third_sealed_set_beside_the_other_two() -> None:
@@ -258,49 +259,58 @@ def test_targets_table_shows_the_third_sealed_set_beside_the_other_two() -> None
     three = replace(first, by_language=pd.concat([first.by_language, third, second]))
     targets = method_text.sealed_targets_table(three).set_index("Measure")
     # One column per set, in the sets' order whatever the report's order.
-    assert list(targets.columns) == ["Target", "First set", "Second set",
-                                     "Third set"]
+    assert list(targets.columns) == ["Target", "Set 1", "Set 2",
+                                     "Set 3"]
     # accuracy 80% < 85% in every language (so no gap); caught 96%; held back 4% <= 5%.
-    assert _verdicts(targets["Third set"]) == ["missed", "met", "met", "met"]
-    assert targets["Third set"].iloc[0] == "80.0%: missed"
+    assert _verdicts(targets["Set 3"]) == ["missed", "met", "met", "met"]
+    assert targets["Set 3"].iloc[0] == "80.0%: missed"
     views = method_text.language_views(three)
-    assert [name for name, _, _ in views][:4] == ["First sealed set", "Second sealed set",
-                                                  "Third sealed set", "Hand-written"]
+    assert [name for name, _, _ in views][:4] == ["Sealed set 1", "Sealed set 2",
+                                                  "Sealed set 3", "Hand-written"]
     assert "only read to report" in views[2][1]
 
 
 # A later sealed set after the one before it, whatever the report's order: (the one before,
-# its column, its tab; the later set, its column, its tab, its figures, its caught cell, the
-# words its description has).
+# its column, its tab; the later set, its column, its tab, its figures, its verdicts, one of its
+# cells (measure, text), the words its description has).
 LATER_SETS = [
     # accuracy 86% in every language (no gap); caught 90.5% < 95%; held back 2% <= 5%.
-    (engine.SET_SEALED_V3, "Third set", "Third sealed set", engine.SET_SEALED_V4, "Fourth set",
-     "Fourth sealed set", {"sensitive_caught": 0.905, "everyday_accuracy": 0.86,
+    (engine.SET_SEALED_V3, "Set 3", "Sealed set 3", engine.SET_SEALED_V4, "Set 4",
+     "Sealed set 4", {"sensitive_caught": 0.905, "everyday_accuracy": 0.86,
                            "everyday_held_back": 0.02},
-     "90.5%: missed", "written after the third was read"),
+     ["met", "missed", "met", "met"], ("Sensitive chats held back", "90.5%: missed"),
+     "written after the third was read"),
     # accuracy 89.6% in every language (no gap); caught 94.5% < 95%; held back 2.4% <= 5%.
-    (engine.SET_SEALED_V4, "Fourth set", "Fourth sealed set", engine.SET_SEALED_V5, "Fifth set",
-     "Fifth sealed set", {"sensitive_caught": 312 / 330, "everyday_accuracy": 0.896,
+    (engine.SET_SEALED_V4, "Set 4", "Sealed set 4", engine.SET_SEALED_V5, "Set 5",
+     "Sealed set 5", {"sensitive_caught": 312 / 330, "everyday_accuracy": 0.896,
                           "everyday_held_back": 0.024},
-     "94.5%: missed", "written after the fourth was read"),
+     ["met", "missed", "met", "met"], ("Sensitive chats held back", "94.5%: missed"),
+     "written after the fourth was read"),
+    # accuracy 83.6% < 85% in every language (no gap); caught 95.8%; held back 5.4% > 5%.
+    (engine.SET_SEALED_V5, "Set 5", "Sealed set 5", engine.SET_SEALED_V6, "Set 6",
+     "Sealed set 6", {"sensitive_caught": 316 / 330, "everyday_accuracy": 281 / 336,
+                          "everyday_held_back": 18 / 336},
+     ["missed", "met", "missed", "met"], ("Everyday chats held back", "5.4%: missed"),
+     "written after the fifth was read"),
 ]
 
 
 @pytest.mark.parametrize(("before", "before_column", "before_tab", "later", "column", "tab",
-                          "figures", "caught", "words"), LATER_SETS,
-                         ids=["fourth after third", "fifth after fourth"])
+                          "figures", "verdicts", "cell", "words"), LATER_SETS,
+                         ids=["fourth after third", "fifth after fourth", "sixth after fifth"])
 def test_targets_table_shows_a_later_sealed_set_after_the_one_before(
-        before, before_column, before_tab, later, column, tab, figures, caught, words) -> None:
+        before, before_column, before_tab, later, column, tab, figures, verdicts, cell,
+        words) -> None:
     first = _sealed_report(0.96)
     rows = first.by_language[first.by_language["set"] == tm.SET_SEALED]
     report = replace(first, by_language=pd.concat([
         rows.assign(set=later, **figures), first.by_language, rows.assign(set=before)]))
     targets = method_text.sealed_targets_table(report).set_index("Measure")
-    assert list(targets.columns) == ["Target", "First set", before_column, column]
-    assert _verdicts(targets[column]) == ["met", "missed", "met", "met"]
-    assert targets[column].iloc[1] == caught
+    assert list(targets.columns) == ["Target", "Set 1", before_column, column]
+    assert _verdicts(targets[column]) == verdicts
+    assert targets.loc[cell[0], column] == cell[1]
     views = method_text.language_views(report)
-    assert [name for name, _, _ in views][:4] == ["First sealed set", before_tab, tab,
+    assert [name for name, _, _ in views][:4] == ["Sealed set 1", before_tab, tab,
                                                   "Hand-written"]
     assert words in views[2][1]
 
@@ -315,9 +325,9 @@ def _sealed_page() -> None:
 def test_section_shows_the_targets_on_the_sealed_set() -> None:
     at = AppTest.from_function(_sealed_page, default_timeout=60).run()
     assert not at.exception
-    assert at.tabs[0].label == "First sealed set"
-    targets = next(t.value for t in at.dataframe if "First set" in t.value)
-    assert _verdicts(targets["First set"]) == ["met", "met", "missed", "missed"]
+    assert at.tabs[0].label == "Sealed set 1"
+    targets = next(t.value for t in at.dataframe if "Set 1" in t.value)
+    assert _verdicts(targets["Set 1"]) == ["met", "met", "missed", "missed"]
     assert any("written apart from the model's text: read to report, never used to tune"
                in md.value
                for md in at.markdown)

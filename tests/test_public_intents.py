@@ -260,7 +260,8 @@ def test_project_copies_finds_a_validation_or_training_message_retyped(monkeypat
         "sealed_v2_messages_equal_to_a_corpus_sentence": 0,
         "sealed_v3_messages_equal_to_a_corpus_sentence": 0,
         "sealed_v4_messages_equal_to_a_corpus_sentence": 0,
-        "sealed_v5_messages_equal_to_a_corpus_sentence": 0}
+        "sealed_v5_messages_equal_to_a_corpus_sentence": 0,
+        "sealed_v6_messages_equal_to_a_corpus_sentence": 0}
 
 
 def test_bench_case_says_which_health_copy_is_missing(monkeypatch, tmp_path):

@@ -404,6 +404,12 @@ CUT_ANNOTATIONS = """() => [...document.querySelectorAll('.js-plotly-plot')].fla
     .map(a => a.textContent); })"""
 
 
+# Tab rows wider than their frame (the last tabs reachable only through the scroll arrow).
+TABS_CUT = """() => [...document.querySelectorAll('[role=tablist]')]
+  .filter(t => t.getBoundingClientRect().width > 0 && t.scrollWidth > t.clientWidth + 1)
+  .map(t => t.innerText.replace(/\\s+/g, ' ').slice(0, 160))"""
+
+
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (1400, 900)])
 def test_the_method_tables_read_whole(sized, server_url, screenshots, width, height) -> None:
     page = sized(width, height)
@@ -421,6 +427,8 @@ def test_the_method_tables_read_whole(sized, server_url, screenshots, width, hei
     page.get_by_text("By language and by set of messages").scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     page.screenshot(path=str(screenshots / f"method_languages_{width}x{height}.png"))
+    # Every tab of the page in view: none pushed behind the tab row's scroll arrow.
+    assert page.evaluate(TABS_CUT) == []
 
 
 # Every chart of the main area: no tick label turned on its side, and every legend swatch a
