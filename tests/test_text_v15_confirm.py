@@ -89,21 +89,32 @@ def test_a_condition_is_judged_only_when_its_set_is_measured():
     assert text_v15_confirm.verdict({"cost": passing()["cost"]}) == {"5 cost": True}
 
 
+# A small hand-made labelled set in the four languages, every kind of message (the same
+# model on both sides of a sign test differs on none of them).
+SMALL_SET = [("can you recommend running shoes for flat feet", "running", "en", "everyday"),
+             ("best espresso beans under 20 dollars", "coffee", "en", "everyday"),
+             ("i think i might be depressed, who do i talk to", "health", "en", "sensitive"),
+             ("what does the bible say about forgiveness", "religion", "en", "sensitive"),
+             ("how do i kill a python process on linux", "no_ad_topic", "en", "hard_negative"),
+             ("translate good morning into french", "no_ad_topic", "en", "no_topic"),
+             ("receta de tamales para navidad", "cooking", "es", "everyday"),
+             ("meu filho disse que é gay, como apoio ele", "sexual_orientation", "pt",
+              "sensitive"),
+             ("yaar koi achha gaming laptop batao 60k tak", "gaming", "hi-en", "everyday")]
+
+
+def small_set_csv(folder: Path) -> Path:
+    """SMALL_SET written as a hand-written set's CSV in `folder`."""
+    path = folder / "set.csv"
+    pd.DataFrame(SMALL_SET, columns=["text", "topic", "language", "kind"]).to_csv(path,
+                                                                                 index=False)
+    return path
+
+
 def test_the_shipped_model_against_itself_is_never_better_beyond_noise(tmp_path: Path):
     # Measuring code end to end on a small hand-made set: the same model on both sides
     # differs on no message, so condition 1 cannot hold, whatever the figures.
-    rows = [("can you recommend running shoes for flat feet", "running", "en", "everyday"),
-            ("best espresso beans under 20 dollars", "coffee", "en", "everyday"),
-            ("i think i might be depressed, who do i talk to", "health", "en", "sensitive"),
-            ("what does the bible say about forgiveness", "religion", "en", "sensitive"),
-            ("how do i kill a python process on linux", "no_ad_topic", "en", "hard_negative"),
-            ("translate good morning into french", "no_ad_topic", "en", "no_topic"),
-            ("receta de tamales para navidad", "cooking", "es", "everyday"),
-            ("meu filho disse que é gay, como apoio ele", "sexual_orientation", "pt",
-             "sensitive"),
-            ("yaar koi achha gaming laptop batao 60k tak", "gaming", "hi-en", "everyday")]
-    path = tmp_path / "set.csv"
-    pd.DataFrame(rows, columns=["text", "topic", "language", "kind"]).to_csv(path, index=False)
+    path = small_set_csv(tmp_path)
     shipped = artifacts.SAMPLE_ARTIFACTS / artifacts.TEXT_MODEL
     model = text_v11.read_shipped(shipped)
     found = text_v15_confirm.measure(model, model, path)

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from adlens import artifacts, schema
 from bench import text_v11, text_v14, text_v16
 from tests.test_text_v11 import with_figure
+from tests.test_text_v15_confirm import small_set_csv
 
 
 def pair(new: int, v15: int, of: int, p_worse: float = 0.5, p_better: float = 0.5) -> dict:
@@ -122,18 +122,7 @@ def test_cost_reads_the_baselines_median_under_its_own_name():
 
 def test_the_shipped_model_against_itself_says_v15_and_is_never_better(tmp_path: Path,
                                                                      monkeypatch):
-    rows = [("can you recommend running shoes for flat feet", "running", "en", "everyday"),
-            ("best espresso beans under 20 dollars", "coffee", "en", "everyday"),
-            ("i think i might be depressed, who do i talk to", "health", "en", "sensitive"),
-            ("what does the bible say about forgiveness", "religion", "en", "sensitive"),
-            ("how do i kill a python process on linux", "no_ad_topic", "en", "hard_negative"),
-            ("translate good morning into french", "no_ad_topic", "en", "no_topic"),
-            ("receta de tamales para navidad", "cooking", "es", "everyday"),
-            ("meu filho disse que é gay, como apoio ele", "sexual_orientation", "pt",
-             "sensitive"),
-            ("yaar koi achha gaming laptop batao 60k tak", "gaming", "hi-en", "everyday")]
-    path = tmp_path / "set.csv"
-    pd.DataFrame(rows, columns=["text", "topic", "language", "kind"]).to_csv(path, index=False)
+    path = small_set_csv(tmp_path)
     monkeypatch.setitem(text_v16.SEALED_PATHS, "sealed_v6", path)
     model = text_v11.read_shipped(artifacts.SAMPLE_ARTIFACTS / artifacts.TEXT_MODEL)
     found = text_v16.measure_set("sealed_v6", model, model)
